@@ -1,0 +1,121 @@
+"""The check engine: parse → detect report kind and year → map sections → run rule packs."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import InputError
+from .annual import ALL_REPORTS, ANNUAL_REPORT, load_report_outline
+from .findings import CheckResult, Finding, summarize
+from .rules import Context, RuleSet, load_rules
+from .structure import Document, load_document, map_sections, parse_text
+
+_RULES: RuleSet | None = None
+LEVEL_ORDER = {"error": 0, "warning": 1, "info": 2}
+REPORT_NAMES = {"industry-analysis": "行业发展分析报告", "talent-demand": "行业人才需求预测报告",
+                ANNUAL_REPORT: "年度总结报告"}
+
+
+def default_rules() -> RuleSet:
+    """The built-in rule packs, loaded once per process."""
+    global _RULES
+    if _RULES is None:
+        _RULES = load_rules()
+    return _RULES
+
+
+def detect_report(doc: Document) -> str:
+    """Report kind from the title, else from which outline's sections the document covers best."""
+    head = doc.title + "\n" + doc.text[:300]
+    if re.search(r"人才需求预测|需求预测报告|人才供需", head):
+        return "talent-demand"
+    if re.search(r"年度总结|总结报告|工作总结", head):
+        return ANNUAL_REPORT
+    if re.search(r"发展分析|行业分析|产业分析", head):
+        return "industry-analysis"
+    best, best_n = "industry-analysis", -1
+    for r in ALL_REPORTS:
+        n = len(map_sections(doc, load_report_outline(r)))
+        if n > best_n:
+            best, best_n = r, n
+    return best
+
+
+def detect_year(doc: Document, report: str) -> int | None:
+    m = re.search(r"(20\d\d)\s*年", doc.title or "")
+    if m:
+        return int(m.group(1))
+    if doc.report_date:
+        return doc.report_date.year
+    return None
+
+
+def run_check(doc: Document, report: str | None = None, kb=None, outline_path: str | None = None,
+              report_year: int | None = None, rules: RuleSet | None = None,
+              categories: set[str] | None = None) -> CheckResult:
+    if report is not None and report not in ALL_REPORTS and not outline_path:
+        raise InputError(f"未知的报告类型 {report!r}，可选：{', '.join(ALL_REPORTS)}")
+    rules = rules or default_rules()
+    kind = report or detect_report(doc)
+    outline = load_report_outline(kind, outline_path)
+    mapping = map_sections(doc, outline)
+    year = report_year or detect_year(doc, kind)
+    ctx = Context(doc=doc, outline=outline, report=kind, report_year=year, kb=kb, mapping=mapping,
+                  definitions=rules.definitions)
+    findings: list[Finding] = []
+    for rule in rules.rules:
+        if categories and rule.category not in categories:
+            continue
+        if rule.applies(ctx):
+            findings.extend(rule.check(ctx))
+    findings = _dedupe(findings)
+    findings.sort(key=lambda f: (f.span[0], LEVEL_ORDER[f.level], f.rule_id))
+    extra = {
+        "report": kind, "report_name": REPORT_NAMES.get(kind, outline.name), "report_year": year,
+        "report_date": doc.report_date.isoformat() if doc.report_date else None,
+        "newest_data_year": ctx.extra.get("newest_data_year"),
+        "sections": [{"id": s.id, "title": s.title, "found": mapping[s.id].heading if s.id in mapping else None}
+                     for s in outline.sections],
+        "chars": len(doc.text), "file": doc.path,
+    }
+    if "scorecard" in ctx.extra:
+        extra["scorecard"] = ctx.extra["scorecard"]
+    if ctx.extra.get("warnings"):
+        extra["warnings"] = ctx.extra["warnings"]
+    return CheckResult(findings=findings, summary=summarize(findings, extra), document=doc, report=kind,
+                       extra=ctx.extra)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Two findings of one category on overlapping spans become one (the more severe)."""
+    spanned = sorted((f for f in findings if f.span[1] > f.span[0] and f.category in ("objectivity", "evidence")),
+                     key=lambda f: (f.category, f.span[0], LEVEL_ORDER[f.level]))
+    keep, last = [], {}
+    for f in spanned:
+        prev = last.get(f.category)
+        if prev and f.span[0] < prev.span[1]:
+            if LEVEL_ORDER[f.level] < LEVEL_ORDER[prev.level]:
+                keep[keep.index(prev)] = f
+                last[f.category] = f
+            continue
+        keep.append(f)
+        last[f.category] = f
+    rest = [f for f in findings if not (f.span[1] > f.span[0] and f.category in ("objectivity", "evidence"))]
+    return keep + rest
+
+
+def check_file(path: str | Path, report: str | None = None, kb=None, outline_path: str | None = None,
+               report_year: int | None = None, **kw) -> CheckResult:
+    """Check a DOCX, Markdown, TXT or PDF report. `report=None` auto-detects the kind."""
+    return run_check(load_document(path), report, kb, outline_path, report_year, **kw)
+
+
+def check_text(text: str, report: str | None = None, kb=None, outline_path: str | None = None,
+               report_year: int | None = None, **kw) -> CheckResult:
+    """Check in-memory text (Markdown or plain)."""
+    return run_check(parse_text(text, file_type="md"), report, kb, outline_path, report_year, **kw)
+
+
+def exit_code(result: CheckResult) -> int:
+    """0 when there is no error-level finding, 1 otherwise (the CLI uses 2 for a failed check)."""
+    return 1 if result.has_errors else 0

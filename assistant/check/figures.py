@@ -1,0 +1,73 @@
+"""Find figures (a number with a unit), years and metric values in plain text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = (r"个百分点|百分点|%|％|‰|万亿元|亿元|万元|千元|元|万亿|亿辆|万辆|辆|万台|台|万套|套|万个|个|万人次|人次|万人|"
+         r"人|万名|名|GWh|MWh|kWh|吉瓦时|万吨|吨|万家|家|所|项|门|本|条|份|座|万座|倍|亿|万|平方米|公里|小时|学时|天|:1|：1")
+NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+FIGURE_RE = re.compile(rf"(?<![\d.A-Za-z])(?P<num>{NUM})\s*(?P<unit>{UNITS})")
+YEAR_RE = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)\s*(?=年|—|-|～|~|至|年度)")
+SCALE = {"万": 1e4, "亿": 1e8, "万亿": 1e12, "千": 1e3}
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    value: float
+    unit: str
+    text: str
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit in ("%", "％", "‰")
+
+
+def _not_a_figure(text: str, m: re.Match) -> bool:
+    s, e = m.start(), m.end()
+    nxt = text[e:e + 2]
+    prev = text[max(0, s - 2):s]
+    num, unit = m.group("num"), m.group("unit")
+    if unit in ("个", "项", "门", "本", "条", "份", "座", "家", "所", "名", "人", "天", "小时", "台", "套"):
+        if "." not in num and int(num.replace(",", "")) < 2 and unit != "人":
+            return True  # "1个" "一家": not a statistic
+    if re.match(r"年|月|日|号", nxt):  # 2024年 misread as a figure
+        return True
+    if prev.endswith("第"):
+        return True
+    if unit in ("万", "亿") and re.match(r"[元辆台人个名家套吨千]", nxt):
+        return False
+    return False
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """Numbers with a unit in text[start:end], with absolute spans."""
+    seg = text[start:end]
+    out = []
+    for m in FIGURE_RE.finditer(seg):
+        if _not_a_figure(seg, m):
+            continue
+        num = float(m.group("num").replace(",", ""))
+        out.append(Figure(start + m.start(), start + m.end(), num, m.group("unit"), m.group()))
+    return out
+
+
+def normalise(value: float, unit: str) -> tuple[float, str]:
+    """Value in base units and the unit family: 1286.6万辆 → (12866000, '辆')."""
+    for prefix in ("万亿", "亿", "万", "千"):
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return value * SCALE[prefix], unit[len(prefix):]
+    if unit in SCALE:
+        return value * SCALE[unit], ""
+    if unit == "％":
+        unit = "%"
+    if unit == "MWh":
+        return value / 1000, "GWh"
+    return value, unit
+
+
+def years_in(text: str) -> list[tuple[int, int, int]]:
+    """(year, start, end) for explicit years (2024年, 2021—2035)."""
+    return [(int(m.group(1)), m.start(), m.end()) for m in YEAR_RE.finditer(text)]

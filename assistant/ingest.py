@@ -1,0 +1,430 @@
+"""Ingest: load source files (PDF, DOCX, XLSX/CSV, Markdown, TXT, HTML) into `LoadedDocument`s.
+
+Each loader keeps what later stages need: page numbers (PDF), heading paths (DOCX/Markdown/HTML),
+table rows as whole blocks, and the tables themselves as structured rows for analysis.
+Every failure is an `InputError` whose message says why, in Chinese, so the caller can report
+"file: reason" and go on with the rest.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import logging
+import re
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .errors import InputError
+from .types import Block, LoadedDocument
+
+# pypdf/pdfminer log every malformed object; the failure is reported once per file instead.
+for _name in ("pypdf", "pdfminer"):
+    logging.getLogger(_name).setLevel(logging.ERROR)
+
+SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".csv": "csv",
+             ".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html"}
+
+_YEAR_RE = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)(?!\d)")
+_PUB_RE = re.compile(r"(?:发布|印发|编制|时间|日期|发布时间|发布日期)[：:\s]*((?:19|20)\d\d)\s*年")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+# Chinese official numbering: 一、 （一） 第X章 — a short line starting this way is a heading.
+_CN_HEADING = [
+    (1, re.compile(r"^第[一二三四五六七八九十百零〇\d]+[章部分篇]\s*\S")),
+    (1, re.compile(r"^[一二三四五六七八九十]+、\s*\S")),
+    (2, re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*\S")),
+]
+
+
+def file_type(path: Path) -> str | None:
+    return SUPPORTED.get(path.suffix.lower())
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode text of unknown encoding: UTF-8 (with or without BOM) first, then GB18030, then detection.
+
+    UTF-8 is tried strictly first because a valid UTF-8 Chinese text is almost never valid by accident;
+    GB18030 is a superset of GBK/GB2312, so it decodes both without mangling.
+    """
+    if not data:
+        return "", "empty"
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    for enc in ("utf-8", "gb18030"):
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("无法识别文本编码")
+    return str(best), best.encoding
+
+
+def find_year(*texts: str | None) -> int | None:
+    """The document's year: a publication line first, then the file name, then the most recent year in the head."""
+    for t in texts[:1]:
+        if t:
+            m = _PUB_RE.search(t[:600])
+            if m:
+                return int(m.group(1))
+    for t in texts:
+        if not t:
+            continue
+        years = [int(y) for y in _YEAR_RE.findall(t[:600])]
+        if years:
+            return max(years)
+    return None
+
+
+def _heading_level(line: str) -> tuple[int, str] | None:
+    m = _MD_HEADING.match(line)
+    if m:
+        return len(m.group(1)), m.group(2).strip()
+    s = line.strip()
+    if len(s) <= 40 and not re.search(r"[。；！？]$", s):
+        for level, rx in _CN_HEADING:
+            if rx.match(s):
+                return level, s
+    return None
+
+
+def _blocks_from_lines(lines: Iterable[str], page: int | None = None,
+                       path: list[str] | None = None) -> tuple[list[Block], list[str]]:
+    """Turn plain/Markdown lines into blocks, tracking the heading path. Returns blocks and the final path."""
+    heading_path = list(path or [])
+    blocks: list[Block] = []
+    para: list[str] = []
+
+    def flush():
+        if para:
+            text = "".join(para).strip()
+            if text:
+                blocks.append(Block(text=text, page=page, heading_path=list(heading_path)))
+            para.clear()
+
+    for raw in lines:
+        line = raw.rstrip()
+        if not line.strip():
+            flush()
+            continue
+        h = _heading_level(line)
+        if h:
+            flush()
+            level, title = h
+            heading_path = heading_path[: level - 1] + [title]
+            blocks.append(Block(text=title, page=page, heading_path=list(heading_path), kind="heading"))
+            continue
+        if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
+            flush()
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+                continue
+            blocks.append(Block(text=" | ".join(cells), page=page, heading_path=list(heading_path), kind="table_row"))
+            continue
+        # Markdown keeps paragraphs on several lines; Chinese needs no space when joining them.
+        para.append(line.strip() if not para else line.strip())
+    flush()
+    return blocks, heading_path
+
+
+def _title_from(blocks: list[Block], fallback: str) -> str:
+    for b in blocks[:5]:
+        if b.kind == "heading" or (len(b.text) <= 60 and not b.text.endswith("。")):
+            return b.text.lstrip("# ").strip()
+    return fallback
+
+
+def load_text(path: Path, kind: str) -> LoadedDocument:
+    text, enc = decode_bytes(path.read_bytes())
+    if not text.strip():
+        raise InputError("文件为空")
+    lines = text.splitlines()
+    blocks, _ = _blocks_from_lines(lines)
+    # A TXT title is its first line even without a heading marker.
+    if kind == "txt" and blocks and blocks[0].kind == "text" and len(blocks[0].text) <= 60:
+        blocks[0].kind = "heading"
+    return _doc(path, kind, blocks, encoding=enc, head=text)
+
+
+def load_html(path: Path) -> LoadedDocument:
+    from bs4 import BeautifulSoup
+
+    text, enc = decode_bytes(path.read_bytes())
+    soup = BeautifulSoup(text, "html.parser")
+    for tag in soup(["script", "style", "nav", "footer"]):
+        tag.decompose()
+    blocks: list[Block] = []
+    heading_path: list[str] = []
+    title = soup.title.get_text(strip=True) if soup.title else None
+    for el in soup.find_all(["h1", "h2", "h3", "h4", "p", "li", "tr"]):
+        if el.name == "tr":
+            cells = [c.get_text(" ", strip=True) for c in el.find_all(["th", "td"])]
+            if any(cells):
+                blocks.append(Block(" | ".join(cells), heading_path=list(heading_path), kind="table_row"))
+            continue
+        if el.name == "li" and el.find("p"):
+            continue
+        t = el.get_text(" ", strip=True)
+        if not t:
+            continue
+        if el.name[0] == "h":
+            level = int(el.name[1])
+            heading_path = heading_path[: level - 1] + [t]
+            blocks.append(Block(t, heading_path=list(heading_path), kind="heading"))
+        else:
+            blocks.append(Block(t, heading_path=list(heading_path)))
+    if not blocks:
+        raise InputError("HTML 中没有可提取的正文")
+    doc = _doc(path, "html", blocks, encoding=enc, head=soup.get_text(" ", strip=True)[:600])
+    if title:
+        doc.title = title
+    return doc
+
+
+def load_pdf(path: Path) -> LoadedDocument:
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            raise InputError("PDF 已加密，无法读取")
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, OSError) as e:
+        raise InputError(f"PDF 文件损坏或无法解析（{type(e).__name__}）") from e
+    blocks: list[Block] = []
+    tables: dict[str, list[dict]] = {}
+    heading_path: list[str] = []
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            for pno, page in enumerate(pdf.pages, start=1):
+                found = page.find_tables()
+                bboxes = [t.bbox for t in found]
+                # Text outside tables; table cells are emitted as whole rows below.
+                body = page
+                for bb in bboxes:
+                    body = body.outside_bbox(bb)
+                text = body.extract_text() or ""
+                page_blocks, heading_path = _blocks_from_lines(_merge_pdf_lines(text.splitlines()), page=pno,
+                                                               path=heading_path)
+                blocks.extend(page_blocks)
+                for ti, t in enumerate(found, start=1):
+                    rows = [[(c or "").replace("\n", "") for c in r] for r in t.extract() if r]
+                    if not rows:
+                        continue
+                    name = f"第{pno}页表{ti}"
+                    blocks.extend(_table_blocks(name, rows, page=pno, heading_path=heading_path))
+                    tables[name] = _rows_to_records(rows)
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as e:
+        raise InputError(f"PDF 文件损坏或无法解析（{type(e).__name__}）") from e
+    if not any(b.text.strip() for b in blocks):
+        raise InputError("PDF 中没有可提取的文字（可能是扫描件，需要先做 OCR）")
+    doc = _doc(path, "pdf", blocks, head="\n".join(b.text for b in blocks[:15]))
+    doc.tables = tables
+    return doc
+
+
+def _merge_pdf_lines(lines: list[str]) -> list[str]:
+    """PDF text comes as visual lines: join a line to the previous one unless the previous ended a sentence
+    or this line is a heading, so that paragraphs are not cut at every line wrap."""
+    out: list[str] = []
+    for line in lines:
+        s = line.strip()
+        if not s:
+            continue
+        if out and not _heading_level(s) and not _heading_level(out[-1]) \
+                and not re.search(r"[。！？；：:]$", out[-1]) and not s.startswith("|"):
+            out[-1] += s
+        else:
+            if out and re.search(r"[。！？；]$", out[-1]):
+                out.append("")  # paragraph break
+            out.append(s)
+    return out
+
+
+def _table_blocks(name: str, rows: list[list[str]], page: int | None, heading_path: list[str]) -> list[Block]:
+    """Each table row becomes one block prefixed by the header, so a row is retrievable on its own."""
+    header = [str(c).strip() for c in rows[0]]
+    blocks = [Block(f"{name}：" + " | ".join(header), page=page, heading_path=list(heading_path),
+                    kind="table_header", table=name)]
+    for r in rows[1:]:
+        cells = [str(c).strip() for c in r]
+        if not any(cells):
+            continue
+        pairs = [f"{h}：{v}" for h, v in zip(header, cells) if v]
+        blocks.append(Block(f"{name}｜" + "；".join(pairs), page=page, heading_path=list(heading_path),
+                            kind="table_row", table=name))
+    return blocks
+
+
+def _rows_to_records(rows: list[list]) -> list[dict]:
+    header = [str(c).strip() if c is not None else f"列{i + 1}" for i, c in enumerate(rows[0])]
+    return [dict(zip(header, r)) for r in rows[1:] if any(v not in (None, "") for v in r)]
+
+
+def load_docx(path: Path) -> LoadedDocument:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        d = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as e:
+        raise InputError(f"DOCX 文件损坏或不是 Word 文档（{type(e).__name__}）") from e
+    except Exception as e:  # zipfile.BadZipFile, lxml errors
+        raise InputError(f"DOCX 文件损坏（{type(e).__name__}）") from e
+    blocks: list[Block] = []
+    tables: dict[str, list[dict]] = {}
+    heading_path: list[str] = []
+    n_table = 0
+    for item in d.iter_inner_content():
+        if isinstance(item, Paragraph):
+            t = item.text.strip()
+            if not t:
+                continue
+            style = (item.style.name if item.style is not None else "") or ""
+            m = re.match(r"(?:Heading|标题)\s*(\d)", style)
+            if style == "Title":
+                blocks.append(Block(t, heading_path=[t], kind="heading"))
+                heading_path = []
+                continue
+            level = int(m.group(1)) if m else None
+            if level is None:
+                h = _heading_level(t)
+                level = h[0] if h else None
+            if level:
+                heading_path = heading_path[: level - 1] + [t]
+                blocks.append(Block(t, heading_path=list(heading_path), kind="heading"))
+            else:
+                blocks.append(Block(t, heading_path=list(heading_path)))
+        elif isinstance(item, Table):
+            n_table += 1
+            rows = [[c.text.strip() for c in r.cells] for r in item.rows]
+            if rows:
+                name = f"表{n_table}"
+                blocks.extend(_table_blocks(name, rows, page=None, heading_path=heading_path))
+                tables[name] = _rows_to_records(rows)
+    if not blocks:
+        raise InputError("文件为空")
+    core = d.core_properties
+    doc = _doc(path, "docx", blocks, head="\n".join(b.text for b in blocks[:15]))
+    if core.title:
+        doc.title = core.title
+    if doc.year is None and core.created:
+        doc.year = core.created.year
+    doc.tables = tables
+    return doc
+
+
+def load_sheet_file(path: Path, kind: str) -> LoadedDocument:
+    """XLSX (every sheet) or CSV: each table's rows become blocks; the table is kept as records."""
+    import pandas as pd
+
+    frames: dict[str, "pd.DataFrame"] = {}
+    if kind == "csv":
+        text, enc = decode_bytes(path.read_bytes())
+        if not text.strip():
+            raise InputError("文件为空")
+        try:
+            frames[path.stem] = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        except (pd.errors.ParserError, csv.Error) as e:
+            raise InputError(f"CSV 格式错误（{e}）") from e
+    else:
+        enc = None
+        try:
+            book = pd.read_excel(path, sheet_name=None, header=None, dtype=str)
+        except Exception as e:  # openpyxl raises many types for a damaged zip
+            raise InputError(f"XLSX 文件损坏或无法读取（{type(e).__name__}）") from e
+        for sheet, raw in book.items():
+            raw = raw.fillna("").astype(str)
+            raw = raw.loc[raw.apply(lambda r: any(v.strip() for v in r), axis=1)]
+            if raw.empty:
+                continue
+            # A title row (one filled cell) above the header is common in statistical tables.
+            start = 0
+            while start < len(raw) - 1 and (raw.iloc[start] != "").sum() <= 1:
+                start += 1
+            header = [h.strip() or f"列{i + 1}" for i, h in enumerate(raw.iloc[start])]
+            df = raw.iloc[start + 1:].copy()
+            df.columns = header
+            df.attrs["caption"] = raw.iloc[0][raw.iloc[0] != ""].iloc[0] if start > 0 else ""
+            frames[str(sheet)] = df
+    if not frames:
+        raise InputError("文件为空")
+    blocks: list[Block] = []
+    tables: dict[str, list[dict]] = {}
+    for name, df in frames.items():
+        caption = df.attrs.get("caption") or name
+        rows = [list(df.columns)] + df.astype(str).values.tolist()
+        hp = [caption]
+        blocks.append(Block(caption, heading_path=hp, kind="heading"))
+        blocks.extend(_table_blocks(caption if caption != name else name, rows, page=None, heading_path=hp))
+        tables[name] = df.to_dict(orient="records")
+    doc = _doc(path, kind, blocks, encoding=enc, head="\n".join(b.text for b in blocks[:3]))
+    doc.tables = tables
+    return doc
+
+
+def _doc(path: Path, kind: str, blocks: list[Block], encoding: str | None = None, head: str = "") -> LoadedDocument:
+    return LoadedDocument(source=path.name, path=str(path.resolve()), title=_title_from(blocks, path.stem),
+                          year=find_year(head, path.name), file_type=kind, blocks=blocks, encoding=encoding)
+
+
+LOADERS: dict[str, Callable[[Path], LoadedDocument]] = {
+    "pdf": load_pdf,
+    "docx": load_docx,
+    "xlsx": lambda p: load_sheet_file(p, "xlsx"),
+    "csv": lambda p: load_sheet_file(p, "csv"),
+    "md": lambda p: load_text(p, "md"),
+    "txt": lambda p: load_text(p, "txt"),
+    "html": load_html,
+}
+
+
+def load_file(path: str | Path, source: str | None = None) -> LoadedDocument:
+    """Load one file. Raises InputError with a Chinese reason for empty, corrupt, encrypted or unsupported files."""
+    p = Path(path)
+    kind = file_type(p)
+    if kind is None:
+        raise InputError(f"不支持的文件类型 {p.suffix or '（无扩展名）'}，支持：{', '.join(sorted(set(SUPPORTED)))}")
+    if not p.is_file():
+        raise InputError("文件不存在")
+    if p.stat().st_size == 0:
+        raise InputError("文件为空")
+    doc = LOADERS[kind](p)
+    doc.source = source or p.name
+    doc.sha256 = sha256_file(p)
+    return doc
+
+
+def discover(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
+    """Expand folders into files. Returns (path, source name) pairs; the source name is the path
+    relative to the folder given (POSIX), or the file name for a file given directly.
+    Unsupported files inside folders are returned too, so that they are reported, not silently skipped;
+    hidden files and lock files (~$x.docx) are skipped."""
+    out: list[tuple[Path, str]] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts) \
+                        and not f.name.startswith("~$"):
+                    out.append((f, f.relative_to(p).as_posix()))
+        else:
+            out.append((p, p.name))
+    return out

@@ -1,0 +1,210 @@
+"""Optional LLM backend for drafting: a LangChain chat model on an OpenAI-compatible endpoint, or a
+local transformers model folder. Prompts are data (`prompts/*.yaml`).
+
+The model's output is never trusted: each sentence must cite evidence ids that were given and every
+number in it must appear in the cited evidence or in the computed data; other sentences are dropped
+(and listed in the section's notes). Any error or timeout raises LLMError, and the drafter falls back
+to the deterministic composition for that section.
+"""
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .config import PROMPTS_DIR, Settings
+from .errors import InputError, LLMError
+
+_PROMPT_KEYS = {"name", "description", "system", "user"}
+_TAG_RX = re.compile(r"\[((?:[ED]\d+)(?:\s*[,，、]\s*[ED]\d+)*)\]")
+
+
+@dataclass
+class PromptTemplate:
+    name: str
+    system: str
+    user: str
+    path: str
+    description: str = ""
+
+    def variables(self) -> set[str]:
+        return {f for part in (self.system, self.user) for _, f, _, _ in string.Formatter().parse(part) if f}
+
+    def render(self, **values) -> tuple[str, str]:
+        missing = self.variables() - set(values)
+        if missing:
+            raise InputError(f"提示词 {self.path} 缺少变量：{', '.join(sorted(missing))}")
+        return self.system.format(**values), self.user.format(**values)
+
+
+def load_prompt(name: str, prompts_dir: Path | None = None) -> PromptTemplate:
+    p = Path(prompts_dir or PROMPTS_DIR) / f"{name}.yaml"
+    if not p.is_file():
+        raise InputError(f"提示词文件不存在：{p}")
+    try:
+        raw = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise InputError(f"提示词文件 {p} YAML 格式错误：{e}") from e
+    if not isinstance(raw, dict) or not {"system", "user"} <= set(raw):
+        raise InputError(f"提示词文件 {p} 需含 system 和 user")
+    unknown = set(raw) - _PROMPT_KEYS
+    if unknown:
+        raise InputError(f"提示词文件 {p} 含未知字段：{', '.join(sorted(unknown))}")
+    return PromptTemplate(name=raw.get("name", name), system=raw["system"], user=raw["user"], path=str(p),
+                          description=raw.get("description", ""))
+
+
+class ChatBackend:
+    """LangChain ChatOpenAI on an OpenAI-compatible base URL (no retries: fall back instead)."""
+
+    def __init__(self, settings: Settings):
+        try:
+            from langchain_openai import ChatOpenAI
+        except ImportError as e:  # pragma: no cover
+            raise LLMError(f"未安装 langchain-openai：{e}") from e
+        self.llm = ChatOpenAI(base_url=settings.llm_base_url, api_key=settings.llm_api_key or "none",
+                              model=settings.llm_model, timeout=settings.llm_timeout, max_retries=0,
+                              temperature=0)
+
+    def complete(self, system: str, user: str) -> str:
+        from langchain_core.messages import HumanMessage, SystemMessage
+        try:
+            msg = self.llm.invoke([SystemMessage(content=system), HumanMessage(content=user)])
+        except Exception as e:  # network errors, timeouts, HTTP errors
+            raise LLMError(f"{type(e).__name__}: {e}") from e
+        content = msg.content if isinstance(msg.content, str) else "".join(
+            c.get("text", "") if isinstance(c, dict) else str(c) for c in msg.content)
+        if not content.strip():
+            raise LLMError("模型返回为空")
+        return content
+
+
+class LocalBackend:
+    """A local transformers causal LM folder (never a hub name: offline)."""
+
+    def __init__(self, settings: Settings):
+        path = Path(settings.llm_local_path or "")
+        if not path.is_dir():
+            raise LLMError(f"本地模型目录不存在：{path}")
+        try:
+            from transformers import AutoModelForCausalLM, AutoTokenizer
+            self.tok = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+            self.model = AutoModelForCausalLM.from_pretrained(str(path), local_files_only=True)
+        except Exception as e:
+            raise LLMError(f"无法加载本地模型 {path}：{e}") from e
+
+    def complete(self, system: str, user: str) -> str:
+        try:
+            msgs = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+            ids = self.tok.apply_chat_template(msgs, add_generation_prompt=True, return_tensors="pt")
+            out = self.model.generate(ids, max_new_tokens=1024, do_sample=False)
+            return self.tok.decode(out[0][ids.shape[-1]:], skip_special_tokens=True)
+        except Exception as e:
+            raise LLMError(f"本地模型生成失败：{e}") from e
+
+
+def make_backend(settings: Settings):
+    if settings.llm_base_url:
+        return ChatBackend(settings)
+    if settings.llm_local_path:
+        return LocalBackend(settings)
+    return None
+
+
+def validate_output(text: str, evidence: dict[str, tuple[str, str]], data: dict[str, tuple[str, str]],
+                    computed_text: str = "", chunk_ids: dict[str, str] | None = None):
+    """Check each sentence of the model output.
+
+    evidence / data: id → (reference key, text). Returns (paragraphs of Sentence, dropped list).
+    """
+    from .draft import Sentence, numbers_in, split_sentences
+
+    known = {**evidence, **data}
+    computed_nums = numbers_in(computed_text)
+    paragraphs, dropped = [], []
+    for para in re.split(r"\n\s*\n", text.strip()):
+        kept = []
+        for s in split_sentences(para):
+            s = re.sub(r"^[#>*\-\d.、\s]+(?=[^\d])", "", s) if s.startswith(("#", "-", "*", ">")) else s
+            tags = [t.strip() for m in _TAG_RX.findall(s) for t in re.split(r"[,，、]", m)]
+            bare = _TAG_RX.sub("", s).strip()
+            if not bare:
+                continue
+            if bare[-1] not in "。！？":
+                bare += "。"
+            if not tags:
+                if numbers_in(bare):
+                    dropped.append((s, "含数字但未标注依据"))
+                else:
+                    kept.append(Sentence(text=bare, kind="frame"))
+                continue
+            unknown = [t for t in tags if t not in known]
+            if unknown:
+                dropped.append((s, f"引用了未提供的编号 {','.join(unknown)}"))
+                continue
+            allowed = set(computed_nums)
+            for t in tags:
+                allowed |= numbers_in(known[t][1])
+            extra = numbers_in(bare) - allowed
+            if extra:
+                dropped.append((s, f"数字 {','.join(sorted(extra))} 不见于所引证据或计算数据"))
+                continue
+            cites = list(dict.fromkeys(known[t][0] for t in tags))
+            ev_id = next(((chunk_ids or {}).get(t) for t in tags if t in (chunk_ids or {})), None)
+            kept.append(Sentence(text=bare, cites=cites, kind="evidence" if tags[0].startswith("E") else "data",
+                                 evidence_id=ev_id))
+        if kept:
+            paragraphs.append(kept)
+    return paragraphs, dropped
+
+
+def llm_compose_section(backend, section, ctx, evidence: list[dict], det):
+    """Draft a section's prose with the LLM; tables/figures come from the deterministic draft.
+
+    Returns a SectionDraft, or None when the validated output is too thin or misses a required
+    element (the caller then keeps the deterministic draft). Raises LLMError on backend failure.
+    """
+    from .draft import Block, SectionDraft
+
+    prompt = load_prompt("draft_section")
+    ev_map: dict[str, tuple[str, str]] = {}
+    ev_lines = []
+    for i, c in enumerate(evidence, 1):
+        h = c["hit"]
+        ev_map[f"E{i}"] = (f"src:{h['source']}", h["text"])
+        ev_lines.append(f"[E{i}]（{h.get('title') or h['source']}，{h.get('year') or ''}）{c['text']}")
+    data_map: dict[str, tuple[str, str]] = {}
+    data_lines = []
+    j = 0
+    for b in det.blocks:
+        for s in b.sentences:
+            if s.kind == "data" and s.cites:
+                j += 1
+                data_map[f"D{j}"] = (s.cites[0], s.text)
+                data_lines.append(f"[D{j}] {s.text}")
+    computed = "\n".join(ctx.data_refs[k.split(":", 1)[1]].text for k in {v[0] for v in data_map.values()}
+                         if k.split(":", 1)[1] in ctx.data_refs)
+    system, user = prompt.render(
+        report_name=ctx.outline.name, section_title=section.title, purpose=section.purpose,
+        required="、".join(e.name for e in section.required_elements) or "无",
+        target_chars=section.target_chars or 300, evidence="\n".join(ev_lines) or "（无）",
+        data="\n".join(data_lines) or "（无）")
+    raw = backend.complete(system, user)
+    ids = {f"E{i}": c["hit"]["chunk_id"] for i, c in enumerate(evidence, 1)}
+    paragraphs, dropped = validate_output(raw, ev_map, data_map, computed, chunk_ids=ids)
+    sd = SectionDraft(id=section.id, title=section.title, mode="llm")
+    sd.blocks = [Block(type="para", sentences=p) for p in paragraphs]
+    sd.blocks += [b for b in det.blocks if b.type != "para"]
+    sd.notes = [f"已删除：{s}（{why}）" for s, why in dropped]
+    prose = sum(len(s.text) for p in paragraphs for s in p)
+    text = "".join(s.text for p in paragraphs for s in p)
+    missing = [e.name for e in section.required_elements if not e.found_in(text)]
+    det_prose = sum(len(s.text) for b in det.blocks for s in b.sentences)
+    if prose < 0.4 * det_prose or missing:
+        det.notes.append(f"LLM 输出经校验后不足（保留{prose}字，缺少要素：{'、'.join(missing) or '无'}），已改用确定性起草")
+        det.notes += sd.notes
+        return None
+    return sd

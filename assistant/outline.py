@@ -1,0 +1,122 @@
+"""Report outlines: YAML files that define what a complete report contains.
+
+The drafter fills each section; the checker verifies the same sections and required elements.
+Built-in outlines live in `assistant/outlines/<report>.yaml`; users pass their own with --outline.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError
+
+OUTLINE_DIR = Path(__file__).parent / "outlines"
+REPORT_KINDS = ("industry-analysis", "talent-demand")
+
+_SECTION_KEYS = {"id", "title", "aliases", "purpose", "required_elements", "queries", "data",
+                 "target_chars", "min_chars", "filters", "subsections"}
+_TOP_KEYS = {"report", "name", "title", "criterion", "sections", "industry"}
+
+
+@dataclass
+class Element:
+    """A required element of a section (e.g. 数据来源), recognised by any of its regex patterns."""
+
+    id: str
+    name: str
+    patterns: list[str]
+
+    def found_in(self, text: str) -> bool:
+        return any(re.search(p, text, flags=re.M) for p in self.patterns)
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    purpose: str = ""
+    aliases: list[str] = field(default_factory=list)
+    required_elements: list[Element] = field(default_factory=list)
+    queries: list[str] = field(default_factory=list)
+    data: list[str] = field(default_factory=list)
+    target_chars: int = 600
+    min_chars: int = 150
+    filters: dict = field(default_factory=dict)
+
+    @property
+    def names(self) -> list[str]:
+        """Title and aliases: every name under which a report may carry this section."""
+        return [self.title, *self.aliases]
+
+
+@dataclass
+class Outline:
+    report: str
+    name: str
+    title: str
+    criterion: str
+    sections: list[Section]
+    path: str
+    industry: str = "新能源汽车"
+
+    def section(self, section_id: str) -> Section:
+        for s in self.sections:
+            if s.id == section_id:
+                return s
+        raise InputError(f"提纲 {self.path} 中没有章节 {section_id!r}")
+
+    def report_title(self, year: int, industry: str | None = None) -> str:
+        return self.title.format(industry=industry or self.industry, year=year)
+
+
+def builtin_outline_path(report: str) -> Path:
+    if report not in REPORT_KINDS:
+        raise InputError(f"未知的报告类型 {report!r}，可选：{', '.join(REPORT_KINDS)}")
+    return OUTLINE_DIR / f"{report}.yaml"
+
+
+def load_outline(report: str | None = None, path: str | Path | None = None) -> Outline:
+    """Load an outline by report kind (built-in) or from a user file. Errors name the file and key."""
+    p = Path(path) if path else builtin_outline_path(report or "")
+    if not p.is_file():
+        raise InputError(f"提纲文件不存在：{p}")
+    try:
+        raw = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"第 {mark.line + 1} 行" if mark else ""
+        raise InputError(f"提纲文件 {p} {where} YAML 格式错误：{getattr(e, 'problem', e)}") from e
+    if not isinstance(raw, dict) or not isinstance(raw.get("sections"), list):
+        raise InputError(f"提纲文件 {p} 缺少 sections 列表")
+    unknown = set(raw) - _TOP_KEYS
+    if unknown:
+        raise InputError(f"提纲文件 {p} 含未知字段：{', '.join(sorted(unknown))}")
+    sections = []
+    for i, s in enumerate(raw["sections"]):
+        if not isinstance(s, dict) or "id" not in s or "title" not in s:
+            raise InputError(f"提纲文件 {p} 第 {i + 1} 个章节缺少 id 或 title")
+        bad = set(s) - _SECTION_KEYS
+        if bad:
+            raise InputError(f"提纲文件 {p} 章节 {s['id']} 含未知字段：{', '.join(sorted(bad))}")
+        elements = []
+        for e in s.get("required_elements") or []:
+            if not isinstance(e, dict) or not {"id", "name", "patterns"} <= set(e):
+                raise InputError(f"提纲文件 {p} 章节 {s['id']} 的 required_elements 需含 id、name、patterns")
+            for pat in e["patterns"]:
+                try:
+                    re.compile(pat)
+                except re.error as err:
+                    raise InputError(f"提纲文件 {p} 章节 {s['id']} 要素 {e['id']} 的正则无效：{pat!r}（{err}）") from err
+            elements.append(Element(id=e["id"], name=e["name"], patterns=list(e["patterns"])))
+        sections.append(Section(
+            id=s["id"], title=s["title"], purpose=s.get("purpose", ""), aliases=list(s.get("aliases") or []),
+            required_elements=elements, queries=list(s.get("queries") or []), data=list(s.get("data") or []),
+            target_chars=int(s.get("target_chars", 600)), min_chars=int(s.get("min_chars", 150)),
+            filters=dict(s.get("filters") or {}),
+        ))
+    return Outline(report=raw.get("report", p.stem), name=raw.get("name", p.stem), title=raw.get("title", p.stem),
+                   criterion=raw.get("criterion", "监测指标(二)"), sections=sections, path=str(p),
+                   industry=raw.get("industry", "新能源汽车"))

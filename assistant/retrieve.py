@@ -1,0 +1,54 @@
+"""Fusion of keyword and dense rankings, and the LangChain retriever over a knowledge base.
+
+Two fusions are implemented and compared by `evals/retrieval`:
+- rrf: reciprocal rank fusion, score = Σ 1/(k + rank); insensitive to score scales.
+- weighted: min-max normalised scores combined as α·dense + (1-α)·keyword.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+RRF_K = 60
+DENSE_WEIGHT = 0.6
+
+
+def fuse(keyword: list[tuple[str, float]], dense: list[tuple[str, float]], method: str = "rrf",
+         k: int = RRF_K, alpha: float = DENSE_WEIGHT) -> list[tuple[str, float]]:
+    """Merge two ranked (id, score) lists into one, best first."""
+    if not keyword or not dense:
+        only = keyword or dense
+        return list(only)
+    scores: dict[str, float] = {}
+    if method == "rrf":
+        for ranking in (keyword, dense):
+            for rank, (cid, _) in enumerate(ranking, start=1):
+                scores[cid] = scores.get(cid, 0.0) + 1.0 / (k + rank)
+    elif method == "weighted":
+        for ranking, weight in ((keyword, 1.0 - alpha), (dense, alpha)):
+            vals = [s for _, s in ranking]
+            lo, hi = min(vals), max(vals)
+            span = (hi - lo) or 1.0
+            for cid, s in ranking:
+                scores[cid] = scores.get(cid, 0.0) + weight * (s - lo) / span
+    else:
+        raise ValueError(f"fusion must be 'rrf' or 'weighted'. Currently, the fusion is {method!r}")
+    return sorted(scores.items(), key=lambda kv: -kv[1])
+
+
+class KBRetriever(BaseRetriever):
+    """LangChain retriever over `KnowledgeBase.search`; hit fields go into Document.metadata."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    kb: Any
+    top_k: int = 5
+    filters: dict = {}
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        hits = self.kb.search(query, top_k=self.top_k, **self.filters)
+        return [Document(page_content=h.text, id=h.chunk_id,
+                         metadata={k: v for k, v in h.to_dict().items() if k != "text"}) for h in hits]

@@ -1,0 +1,138 @@
+"""Loaders: every format, encodings, metadata, and bad input reported with a reason."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.chunking import chunk_document
+from assistant.errors import InputError
+from assistant.ingest import decode_bytes, discover, find_year, load_file
+
+from ..conftest import make_pdf
+
+
+def test_gb18030_text_is_decoded_not_mangled(mixed_corpus):
+    doc = load_file(mixed_corpus / "2022_充电设施.txt")
+    assert doc.encoding == "gb18030"
+    assert "521万台" in "".join(b.text for b in doc.blocks)
+    assert doc.year == 2022
+
+
+def test_utf8_bom_is_stripped(mixed_corpus):
+    doc = load_file(mixed_corpus / "bom.txt")
+    assert doc.encoding == "utf-8-sig"
+    assert not doc.blocks[0].text.startswith("\ufeff")
+
+
+def test_decode_prefers_utf8_then_gb18030():
+    text = "新能源汽车产销两旺"
+    assert decode_bytes(text.encode("utf-8")) == (text, "utf-8")
+    assert decode_bytes(text.encode("gbk")) == (text, "gb18030")
+
+
+def test_markdown_heading_path_and_year(mixed_corpus):
+    doc = load_file(mixed_corpus / "2024_产销快报.md")
+    body = [b for b in doc.blocks if "1288.8" in b.text][0]
+    assert body.heading_path == ["2024年新能源汽车产销快报", "一、产销"]
+    assert doc.title == "2024年新能源汽车产销快报"
+    assert doc.year == 2025  # the publication line wins over years mentioned in the text
+
+
+def test_docx_headings_and_table_rows(mixed_corpus):
+    doc = load_file(mixed_corpus / "2023_电池简报.docx")
+    rows = [b for b in doc.blocks if b.kind == "table_row"]
+    assert any("293.6" in r.text and "产量（GWh）" in r.text for r in rows)  # a row carries its header
+    para = [b for b in doc.blocks if "154.5GWh" in b.text][0]
+    assert para.heading_path[-1] == "一、装车量"
+    assert doc.tables["表1"][0]["时期"] == "2023年上半年"
+
+
+def test_pdf_pages_and_tables(mixed_corpus):
+    doc = load_file(mixed_corpus / "2025_人才缺口.pdf")
+    pages = {b.page for b in doc.blocks}
+    assert pages == {1, 2}
+    assert any("100万" in b.text and b.page == 1 for b in doc.blocks)
+    assert any(b.kind == "table_row" and "0.16" in b.text and b.page == 2 for b in doc.blocks)
+    assert doc.tables, "the PDF table is kept as structured rows"
+
+
+def test_xlsx_every_sheet_is_a_table(mixed_corpus):
+    doc = load_file(mixed_corpus / "2021-2025_产销表.xlsx")
+    assert set(doc.tables) == {"产销", "充电"}
+    assert doc.tables["产销"][3]["产量（万辆）"] == "1288.8"
+    assert any("1288.8" in b.text and "2024" in b.text for b in doc.blocks)
+
+
+def test_csv_and_html(mixed_corpus):
+    csv_doc = load_file(mixed_corpus / "signals.csv")
+    assert csv_doc.tables["signals"][1]["供需比"] == "0.38"
+    html = load_file(mixed_corpus / "news.html")
+    assert html.title == "出口新闻"
+    assert any("67.9万辆" in b.text for b in html.blocks)
+
+
+@pytest.mark.parametrize("name,data,reason", [
+    ("empty.md", b"", "文件为空"),
+    ("broken.pdf", b"%PDF-1.4\n1 0 obj garbage", "PDF 文件损坏"),
+    ("broken.docx", b"PK\x03\x04 not a zip", "DOCX 文件损坏"),
+    ("broken.xlsx", b"not excel", "XLSX 文件损坏"),
+    ("image.png", b"\x89PNG", "不支持的文件类型"),
+])
+def test_bad_files_raise_with_reason(tmp_path, name, data, reason):
+    p = tmp_path / name
+    p.write_bytes(data)
+    with pytest.raises(InputError, match=reason):
+        load_file(p)
+
+
+def test_encrypted_pdf_is_reported(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    plain = make_pdf(tmp_path / "plain.pdf", ["保密文件"])
+    w = PdfWriter()
+    for page in PdfReader(str(plain)).pages:
+        w.add_page(page)
+    w.encrypt("secret")
+    enc = tmp_path / "secret.pdf"
+    with open(enc, "wb") as f:
+        w.write(f)
+    with pytest.raises(InputError, match="加密"):
+        load_file(enc)
+
+
+def test_chunks_split_at_sentence_ends_and_keep_rows(tmp_path):
+    text = "".join(f"据第{i}号统计表，{1990 + i}年某项产量为{i * 3.5:.1f}万辆，同比增长{i}%。" for i in range(30))
+    (tmp_path / "long.md").write_text("# 长文\n\n" + text, encoding="utf-8")
+    doc = load_file(tmp_path / "long.md")
+    chunks = chunk_document(doc, size=200, overlap=40)
+    assert len(chunks) > 3
+    assert all(len(c.text) <= 200 for c in chunks)
+    assert all(c.text.endswith("。") for c in chunks)
+    assert len({c.id for c in chunks}) == len(chunks)
+    # ids are content hashes: the same input gives the same ids
+    assert [c.id for c in chunk_document(doc, size=200, overlap=40)] == [c.id for c in chunks]
+
+
+def test_chunk_size_is_validated():
+    from assistant.types import LoadedDocument
+
+    doc = LoadedDocument("a", "a", "a", None, "md", [])
+    with pytest.raises(ValueError, match="Currently, the size is 10"):
+        chunk_document(doc, size=10)
+
+
+def test_table_rows_are_never_cut(mixed_corpus):
+    doc = load_file(mixed_corpus / "2021-2025_产销表.xlsx")
+    for c in chunk_document(doc, size=120, overlap=0):
+        for line in c.text.splitlines():
+            assert line in "\n".join(b.text for b in doc.blocks)
+
+
+def test_find_year_sources():
+    assert find_year("发布时间：2024年3月\n2021年的数据", "x.md") == 2024
+    assert find_year("没有年份", "2023_报告.md") == 2023
+    assert find_year("", "报告.md") is None
+
+
+def test_discover_uses_relative_names(mixed_corpus):
+    names = [s for _, s in discover([mixed_corpus])]
+    assert "2024_产销快报.md" in names and all("/" not in n for n in names)
