@@ -42,7 +42,7 @@ def _read_raw(path: Path, sheet: str | None) -> pd.DataFrame:
         if suffix in (".xlsx", ".xlsm", ".xls"):
             xl = pd.ExcelFile(path)
             name = sheet if sheet in xl.sheet_names else xl.sheet_names[0]
-            return xl.parse(name)
+            return pd.read_excel(xl, sheet_name=name)
         if suffix in (".csv", ".txt"):
             for enc in ("utf-8-sig", "gb18030"):
                 try:

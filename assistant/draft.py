@@ -156,9 +156,13 @@ def fmt(v: Any) -> str:
     return str(v)
 
 
-def numbers_in(text: str) -> set[str]:
-    """Normalised numbers in a text (citation markers removed, thousands separators dropped)."""
-    text = _CITE_RX.sub("", text).replace(",", "")
+def numbers_in(text: str, strip_cites: bool = True) -> set[str]:
+    """Normalised numbers in a text (citation markers removed, thousands separators dropped).
+
+    Use strip_cites=False for source texts (their JSON lists would look like citation markers)."""
+    if strip_cites:
+        text = _CITE_RX.sub("", text)
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
     out = set()
     for m in _NUM_RX.findall(text):
         f = float(m)
@@ -353,13 +357,14 @@ def build_context(report: str, outline: Outline, bundle: DataBundle, year: int, 
     if ss:
         rows = ss["rows"]
         ss["schools_total"] = sum(r["schools"] for r in rows)
+        ss["n_families"] = len({r["family"] for r in rows})
         low = sorted(rows, key=lambda r: r["match_rate"])[:2]
         ctx.values["supply_summary"] = {
             **common, "schools_total": ss["schools_total"], "graduates_total": ss["graduates_total"],
             "matched_total": ss["matched_total"], "match_rate_avg": fmt(ss["match_rate_avg"]),
             "supply_top": "年毕业生较多的是" + "、".join(f"{r['family']}（{r['graduates']}人）" for r in rows[:3]),
             "low_match": "、".join(f"{r['family']}（{fmt(r['match_rate'])}%）" for r in low)}
-        ctx.values["survey_scope"].update(s_families=len(rows), s_schools=ss["schools_total"])
+        ctx.values.setdefault("survey_scope", {**common}).update(s_families=ss["n_families"], s_schools=ss["schools_total"])
         ctx.blocks["supply_summary"] = [Block(
             type="table", caption="院校专业布点与毕业生规模", cite="supply",
             headers=["岗位类别", "对应专业", "布点院校数", "年毕业生数", "对口就业率（%）"],
@@ -452,6 +457,8 @@ def _usable(sent: str, tpl: dict) -> bool:
         return False
     if any(w in _strip_quoted(sent) for w in tpl["banned_words"]):
         return False
+    if "缺口" in sent and not re.search(tpl.get("gap_baseline", "口径"), sent):
+        return False
     if re.search(r"[|\t]|^\s*[#>*-]|https?://|^\d+[\.、]|^[（(][一二三四五六七八九十\d]+[)）]|^[一二三四五六七八九十]+、", sent):
         return False
     if sent.count("：") > 1 or re.search(r"[A-Za-z]{12,}", sent):
@@ -521,13 +528,14 @@ def select_evidence(hits: list[dict], section: Section, tpl: dict, budget: int,
 def clean_title(title: str | None, source: str) -> str:
     """A readable document title: drop “发布时间：…” tails; numbered headings fall back to the file name."""
     t = re.sub(r"\s*(发布时间|发布日期|来源)[：:].*$", "", (title or "").strip())
-    if not t or re.match(r"^([一二三四五六七八九十]+、|\d+[\.、]|第.+[章节])", t) or len(t) > 48:
+    if not t or re.match(r"^([一二三四五六七八九十]+、|\d+[\.、]|第.+[章节]|\d{4}(-\d{4})?_)", t) or len(t) > 48:
         t = re.sub(r"^\d{4}(-\d{4})?_", "", Path(source).stem).replace("_", "")
     return t.strip("《》")
 
 
 def _attr_title(hit: dict) -> str:
-    return f"《{clean_title(hit.get('title'), hit['source'])}》"
+    t = clean_title(hit.get("title"), hit["source"])
+    return t if "《" in t or "》" in t else f"《{t}》"
 
 
 def _template_blocks(binding: str, ctx: DraftContext) -> list[Block]:
@@ -554,7 +562,7 @@ def _template_blocks(binding: str, ctx: DraftContext) -> list[Block]:
                 if _NUM_RX.search(text):
                     continue
                 key = None
-            if not key and _NUM_RX.search(text) and binding not in ("shortage",):
+            if not key and _NUM_RX.search(text):
                 continue  # an uncited sentence must not state figures
             text = text if text[-1] in SENT_END else text + "。"
             sents.append(Sentence(text=text, cites=[key] if key else [], kind="data" if key else "frame"))
@@ -602,7 +610,9 @@ def compose_section(section: Section, ctx: DraftContext, evidence: list[dict]) -
             merged[-1].sentences += p.sentences
         else:
             merged.append(p)
-    opener = Sentence(text=tpl["openers"]["default"].format(purpose=section.purpose.rstrip("。") + "。"), kind="frame")
+    purpose = re.sub(r"\d", lambda m: "〇一二三四五六七八九"[int(m.group())], section.purpose.rstrip("。"))
+    purpose = re.sub(r"([一二三四五六七八九])—([一二三四五六七八九])", r"\1至\2", purpose)
+    opener = Sentence(text=tpl["openers"]["default"].format(purpose=purpose + "。"), kind="frame")
     recs = any(b.startswith("recommendation") for b in section.data)
     # Recommendations read better with the evidence (policy basis) first.
     blocks = merged + data_blocks if recs else data_blocks + merged
@@ -638,7 +648,8 @@ def doc_reference(hit: dict) -> Reference:
 
 
 def finish_doc_label(ref: Reference) -> None:
-    parts = [f"《{clean_title(ref.title, ref.source)}》", ref.source]
+    t = clean_title(ref.title, ref.source)
+    parts = [t if "《" in t else f"《{t}》", ref.source]
     if ref.pages:
         parts.append("第" + "、".join(str(p) for p in sorted(set(ref.pages))) + "页")
     if ref.year:
@@ -662,10 +673,19 @@ def render_sentence(s: Sentence, refs: References) -> tuple[str, list[int]]:
 CN_NUM = "一二三四五六七八九十"
 
 
+def byline(outline: Outline, year: int) -> str:
+    """“编制单位：…　编制日期：YYYY年M月”: this month when drafting in the first quarter of the report
+    year, otherwise March (the notice asks for publication within the first quarter)."""
+    tpl = load_yaml(TEMPLATES_FILE)
+    today = time.localtime()
+    date = f"{year}年{today.tm_mon}月" if today.tm_year == year and today.tm_mon <= 3 else f"{year}年3月"
+    return tpl.get("byline", "").format(compiler=tpl["compiler"].format(industry=outline.industry), date=date)
+
+
 def assemble(title: str, sections: list[SectionDraft], outline: Outline, refs: References,
-             figure_prefix: str = "") -> str:
+             figure_prefix: str = "", subtitle: str = "") -> str:
     """Render the Markdown; numbers references, tables and figures; fills SectionDraft.text."""
-    out = [f"# {title}", ""]
+    out = [f"# {title}", ""] + ([subtitle, ""] if subtitle else [])
     tcount = fcount = 0
     for i, sd in enumerate(sections):
         out += [f"## {CN_NUM[i] if i < 10 else i + 1}、{sd.title}", ""]
@@ -742,6 +762,7 @@ def _draft_one(section: Section, ctx: DraftContext, kb, llm_backend) -> tuple[Se
     evidence = select_evidence(hits, section, ctx.templates, budget, ctx.used_sentences)
     ctx.used_sentences |= {c["text"] for c in evidence}
     sd = compose_section(section, ctx, evidence)
+    _fill_missing_elements(section, sd, hits, ctx)
     if llm_backend is not None and section.id != "references" and (evidence or section.data):
         from .llm import llm_compose_section
         try:
@@ -759,6 +780,37 @@ def _draft_one(section: Section, ctx: DraftContext, kb, llm_backend) -> tuple[Se
                               "page": c["hit"].get("page"), "year": c["hit"].get("year")} for c in evidence]})
     _save_json(ctx.run_dir / "sections" / f"{section.id}.json", sd.to_dict())
     return sd, hits
+
+
+def _section_plain(sd: SectionDraft) -> str:
+    return "".join(s.text for b in sd.blocks for s in b.sentences) + "".join(
+        b.caption + " ".join(b.headers) for b in sd.blocks)
+
+
+def _fill_missing_elements(section: Section, sd: SectionDraft, hits: list[dict], ctx: DraftContext) -> None:
+    """If a required element is still missing, add the best evidence sentence that carries it
+    (a sentence already used in another section may be repeated); otherwise leave a note."""
+    tpl = ctx.templates
+    for e in section.required_elements:
+        if e.found_in(_section_plain(sd)):
+            continue
+        best = None
+        for h in sorted(hits, key=lambda h: h["rank"]):
+            for sent in split_sentences(h["text"]):
+                if _usable(sent, tpl) and e.found_in(sent) and sent not in _section_plain(sd):
+                    best = (h, sent)
+                    break
+            if best:
+                break
+        if best is None:
+            sd.notes.append(f"缺少要素“{e.name}”：知识库中未检索到相关资料，请人工补充")
+            continue
+        h, sent = best
+        if not any(sent.startswith(a) for a in tpl["attributed_starts"]):
+            sent = tpl["connectives"]["new_source"].format(title=_attr_title(h)) + sent
+        paras = [b for b in sd.blocks if b.type == "para"]
+        paras[-1].sentences.append(Sentence(text=sent, cites=[f"src:{h['source']}"], kind="evidence",
+                                            evidence_id=h["chunk_id"]))
 
 
 def _template_blocks_preview(section: Section, ctx: DraftContext) -> list[Block]:
@@ -783,6 +835,8 @@ def _doc_refs_from_run(run_dir: Path) -> dict[str, Reference]:
                 continue
             key = f"src:{h['source']}"
             r = refs.setdefault(key, doc_reference(h))
+            if not r.text:  # the title belongs to the source (connectives quote it)
+                r.text = clean_title(h.get("title"), h["source"])
             if h.get("page") and h["page"] > 0:
                 r.pages.append(int(h["page"]))
             if h.get("year") and (not r.year or h["year"] > r.year):
@@ -815,13 +869,14 @@ def _export(ctx_title: str, sections: list[SectionDraft], outline: Outline, ctx:
         if chart_dst.resolve() != (run_dir / "charts").resolve():
             shutil.copytree(run_dir / "charts", chart_dst, dirs_exist_ok=True)
         prefix = f"{out.stem}_"  # "charts/x.png" → "<stem>_charts/x.png"
-    markdown = assemble(ctx_title, sections, outline, refs, figure_prefix=prefix)
+    sub = byline(outline, year)
+    markdown = assemble(ctx_title, sections, outline, refs, figure_prefix=prefix, subtitle=sub)
     md_path.write_text(markdown, encoding="utf-8")
-    (run_dir / "draft.md").write_text(assemble(ctx_title, sections, outline, References(doc_refs, data_refs)),
-                                      encoding="utf-8")
+    (run_dir / "draft.md").write_text(assemble(ctx_title, sections, outline, References(doc_refs, data_refs),
+                                               subtitle=sub), encoding="utf-8")
     outputs = [md_path]
     if out.suffix.lower() == ".docx":
-        export.write_docx(ctx_title, sections, refs.listing(), out, run_dir)
+        export.write_docx(ctx_title, sections, refs.listing(), out, run_dir, subtitle=sub)
         outputs.append(out)
     elif out.suffix.lower() != ".md":
         raise InputError(f"--out 应为 .md 或 .docx 文件：{out}")
@@ -856,9 +911,9 @@ def draft_report(report: str, kb, data_files: list[str], year: int, out: str | P
     _save_json(run_dir / "settings.json", {"report": report, "year": year, "data_files": data_files,
                                           "out": str(out.resolve()), "outline_source": outline.path,
                                           "settings": _settings_dict(settings)})
+    bundle = load_data(data_files)  # input errors surface before any progress output
     progress.on_draft_start(report, [s.title for s in outline.sections])
     progress.on_analysis_start(data_files)
-    bundle = load_data(data_files)
     ctx = build_context(report, outline, bundle, year, run_dir, settings)
     _save_json(run_dir / "analysis.json", {"values": ctx.values, "facts": ctx.facts,
                                           "forecasts": {k: v.to_dict() for k, v in ctx.forecasts.items()}})
@@ -931,6 +986,7 @@ def main_draft(argv: list[str] | None = None) -> int:
     ap.add_argument("--run-dir", default=None, metavar="DIR", help="运行目录（默认 <out>_run）")
     ap.add_argument("--section", default=None, metavar="ID", help="只重写该章节（需已有运行目录）")
     args = ap.parse_args(argv)
+    bar = TqdmProgress()
     try:
         settings = Settings.from_env(index_dir=args.index, llm_base_url=args.llm_base_url, llm_model=args.llm_model)
         from .kb import KnowledgeBase
@@ -938,12 +994,14 @@ def main_draft(argv: list[str] | None = None) -> int:
         if args.section:
             out = Path(args.out)
             run_dir = Path(args.run_dir) if args.run_dir else out.parent / f"{out.stem}_run"
-            res = regenerate_section(run_dir, args.section, kb, settings, progress=TqdmProgress())
+            res = regenerate_section(run_dir, args.section, kb, settings, progress=bar)
         else:
             year = args.year or time.localtime().tm_year
             res = draft_report(args.report, kb, args.data, year, args.out, outline_path=args.outline,
-                               settings=settings, progress=TqdmProgress(), run_dir=args.run_dir)
+                               settings=settings, progress=bar, run_dir=args.run_dir)
     except AssistantError as e:
+        if bar.bar is not None:
+            bar.bar.close()
         print(f"错误：{e}", file=sys.stderr)
         return 2
     for p in res.outputs:

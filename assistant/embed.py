@@ -64,7 +64,7 @@ class SentenceTransformerEmbedder(Embedder):
 
         self._model = SentenceTransformer(path, device="cpu", local_files_only=True)
         self.name = f"st:{Path(path).name}"
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.dim = int(self._model.get_embedding_dimension())
         e5 = "e5" in Path(path).name.lower()
         self._qp, self._pp = ("query: ", "passage: ") if e5 else ("", "")
 

@@ -179,6 +179,14 @@ def add_table(doc, headers: list[str], rows: list[list]) -> None:
         cells = t.add_row().cells
         for c, v in zip(cells, r):
             _cell_text(c, v)
+    # Column widths follow the content (text width 156 mm), so long requirement cells stay readable.
+    weights = [max(len(str(h)), min(24, max((len(str(r[i])) for r in rows), default=2))) + 2
+               for i, h in enumerate(headers)]
+    total = sum(weights)
+    t.autofit = False
+    for i, w in enumerate(weights):
+        for row in t.rows:
+            row.cells[i].width = Mm(156 * w / total)
     doc.add_paragraph().paragraph_format.space_after = Pt(0)
 
 
@@ -192,13 +200,17 @@ def add_picture(doc, path: Path, width_mm: float = 150) -> None:
 CN_NUM = "一二三四五六七八九十"
 
 
-def write_docx(title: str, sections, references, out: str | Path, run_dir: str | Path) -> Path:
+def write_docx(title: str, sections, references, out: str | Path, run_dir: str | Path, subtitle: str = "") -> Path:
     """Write the assembled draft (SectionDraft list after `draft.assemble`) as an official-style DOCX."""
     from .draft import References  # noqa: F401  (type only)
 
     run_dir = Path(run_dir)
     doc = new_document()
     add_title(doc, title)
+    for k, line in enumerate(subtitle.split("　") if subtitle else []):
+        p = doc.add_paragraph()
+        _para_format(p, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, after=16 if k == len(subtitle.split("　")) - 1 else 0)
+        _set_run_font(p.add_run(line), FONT_H2, SIZE_SAN)
     tcount = fcount = 0
     numbers = {r.key: i for i, r in enumerate(references, 1)}
     for i, sd in enumerate(sections):

@@ -3,6 +3,7 @@ and hybrid search over them (see `retrieve.py` for the fusion)."""
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -54,8 +55,7 @@ class KnowledgeBase:
              must_exist: bool = False) -> "KnowledgeBase":
         s = settings or Settings.from_env()
         if index_dir is not None:
-            s = Settings.from_env(index_dir=index_dir) if settings is None else \
-                type(s)(**{**s.__dict__, "index_dir": Path(index_dir)})
+            s = replace(s, index_dir=Path(index_dir))
         if must_exist and not (Path(s.index_dir) / "chunks.sqlite").is_file():
             raise IndexError_(f"知识库 {s.index_dir} 不存在，请先运行 assistant ingest")
         return cls(s)
@@ -77,6 +77,9 @@ class KnowledgeBase:
         report.files_seen = len(found)
         known = self.store.sources()
         self._cleanup_orphans()
+        # Chunking settings are part of a file's identity: changing them re-chunks everything.
+        chunking = f"{self.settings.chunk_size}/{self.settings.chunk_overlap}"
+        rechunk = self.store.get_meta("chunking", chunking) != chunking
 
         # Deleted: sources that lived under a folder we are ingesting again and whose file is gone.
         roots = [Path(p).resolve() for p in paths if Path(p).is_dir()]
@@ -98,7 +101,7 @@ class KnowledgeBase:
                 continue
             try:
                 digest = sha256_file(f)
-                if source in known and known[source]["sha256"] == digest:
+                if source in known and known[source]["sha256"] == digest and not rechunk:
                     report.files_unchanged += 1
                     continue
                 doc = load_file(f, source=source)
@@ -133,6 +136,7 @@ class KnowledgeBase:
                         "file_type": doc.file_type, "path": doc.path, "encoding": doc.encoding,
                         "tables": doc.tables}, chunks, tokens)
                     self.store.set_meta(con, "embedder", self.settings.embedder)
+                    self.store.set_meta(con, "chunking", chunking)
                     self.store.set_meta(con, "generation", str(self.store.generation + 1))
                 stale = list(old_ids - {c.id for c in chunks})
                 if stale:

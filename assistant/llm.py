@@ -123,7 +123,7 @@ def validate_output(text: str, evidence: dict[str, tuple[str, str]], data: dict[
     from .draft import Sentence, numbers_in, split_sentences
 
     known = {**evidence, **data}
-    computed_nums = numbers_in(computed_text)
+    computed_nums = numbers_in(computed_text, strip_cites=False)
     paragraphs, dropped = [], []
     for para in re.split(r"\n\s*\n", text.strip()):
         kept = []
@@ -147,7 +147,7 @@ def validate_output(text: str, evidence: dict[str, tuple[str, str]], data: dict[
                 continue
             allowed = set(computed_nums)
             for t in tags:
-                allowed |= numbers_in(known[t][1])
+                allowed |= numbers_in(known[t][1], strip_cites=False)
             extra = numbers_in(bare) - allowed
             if extra:
                 dropped.append((s, f"数字 {','.join(sorted(extra))} 不见于所引证据或计算数据"))

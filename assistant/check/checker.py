@@ -8,7 +8,7 @@ from ..errors import InputError
 from .annual import ALL_REPORTS, ANNUAL_REPORT, load_report_outline
 from .findings import CheckResult, Finding, summarize
 from .rules import Context, RuleSet, load_rules
-from .structure import Document, load_document, map_sections, parse_text
+from .structure import Document, load_document, map_sections, parse_text, promote_headings
 
 _RULES: RuleSet | None = None
 LEVEL_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -58,6 +58,7 @@ def run_check(doc: Document, report: str | None = None, kb=None, outline_path: s
     rules = rules or default_rules()
     kind = report or detect_report(doc)
     outline = load_report_outline(kind, outline_path)
+    promote_headings(doc, outline)
     mapping = map_sections(doc, outline)
     year = report_year or detect_year(doc, kind)
     ctx = Context(doc=doc, outline=outline, report=kind, report_year=year, kb=kb, mapping=mapping,

@@ -252,10 +252,20 @@ def parse_pdf(path: Path) -> Document:
         pdf = pdfplumber.open(str(path))
     except Exception as e:  # noqa: BLE001
         raise InputError(f"无法读取 PDF 文件 {path}：{e}") from e
-    lines: list[tuple[str, dict]] = []
     with pdf:
-        for page_no, page in enumerate(pdf.pages, start=1):
-            raw = page.extract_text() or ""
+        pages = [(page.extract_text() or "") for page in pdf.pages]
+    if not any(t.strip() for t in pages):
+        # Some generators write a ToUnicode map pdfminer cannot read; pypdf often can.
+        try:
+            import pypdf
+
+            pages = [(pg.extract_text() or "") for pg in pypdf.PdfReader(str(path)).pages]
+        except Exception:  # noqa: BLE001
+            pass
+    lines: list[tuple[str, dict]] = []
+    if True:
+        for page_no, raw in enumerate(pages, start=1):
+            raw = raw.replace("\x00", "")
             for line in raw.split("\n"):
                 line = line.strip()
                 if not line or re.fullmatch(r"[-—\s]*\d+[-—\s]*|第\s*\d+\s*页.*", line):
@@ -304,9 +314,8 @@ def build_document(text: str, paras: list[Paragraph], path: str | None, file_typ
     # Title: an explicit Title paragraph, a single level-1 Markdown heading at the top, or the
     # first non-empty short line that is not a numbered heading.
     title, title_span = "", [0, 0]
-    for p in paras[:8]:
-        if not p.text.strip():
-            continue
+    nonempty = [p for p in paras if p.text.strip()]
+    for p in (nonempty[:1] if len(nonempty) > 1 else []):
         t = p.text.strip()
         md = MD_HEADING.match(t)
         is_md_h1 = bool(md) and len(md.group(1)) == 1
@@ -315,6 +324,13 @@ def build_document(text: str, paras: list[Paragraph], path: str | None, file_typ
             title_span = [p.start, p.end]
             p.kind, p.level = "title", 0
         break
+    doc = Document(text=text, paragraphs=paras, sections=_sections(text, paras), title=title,
+                   title_span=title_span, path=path, file_type=file_type)
+    find_report_date(doc)
+    return doc
+
+
+def _sections(text: str, paras: list[Paragraph]) -> list[DocSection]:
     sections: list[DocSection] = []
     heads = [p for p in paras if p.kind == "heading"]
     # Normalise levels: the smallest level used becomes 1.
@@ -330,10 +346,28 @@ def build_document(text: str, paras: list[Paragraph], path: str | None, file_typ
                 break
         sections.append(DocSection(title=strip_number(p.text), heading=p.text.strip(), level=p.level,
                                    start=p.start, end=end, body_start=p.end))
-    doc = Document(text=text, paragraphs=paras, sections=sections, title=title, title_span=title_span,
-                   path=path, file_type=file_type)
-    find_report_date(doc)
-    return doc
+    return sections
+
+
+def promote_headings(doc: Document, outline, threshold: float = 90.0) -> None:
+    """Treat a short unnumbered line that carries an outline section's name (数据来源, 附：人才供需清单)
+    as a top-level heading: plain-text reports often leave such headings unnumbered."""
+    changed = False
+    names = [n for s in outline.sections for n in s.names]
+    for p in doc.paragraphs:
+        t = p.text.strip()
+        if p.kind != "text" or not t or len(t) > 24 or re.search(r"[。，,；;！？\d]", t):
+            continue
+        if _similarity(re.sub(r"^附[件表录]?\s*[：:、]?\s*", "", t), names) >= threshold:
+            p.kind, p.level = "heading", 1
+            changed = True
+    if changed:
+        heads = [p for p in doc.paragraphs if p.kind == "heading"]
+        top = min(p.level for p in heads)
+        for p in heads:
+            if p.level < top:
+                p.level = top
+        doc.sections = _sections(doc.text, doc.paragraphs)
 
 
 _CN_NUM = "一二三四五六七八九十"

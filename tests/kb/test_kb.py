@@ -143,3 +143,12 @@ def test_langchain_retriever(mixed_kb):
 def test_structured_tables_are_kept(mixed_kb):
     tables = mixed_kb.tables("2021-2025_产销表.xlsx")
     assert tables["产销"][0]["年份"] == "2021"
+
+
+def test_changed_chunk_size_rechunks_unchanged_files(mixed_corpus, tmp_path):
+    kb = KnowledgeBase(Settings(index_dir=tmp_path / "idx"))
+    kb.ingest([mixed_corpus / "filler.md"])
+    small = KnowledgeBase(Settings(index_dir=tmp_path / "idx", chunk_size=60, chunk_overlap=0))
+    report = small.ingest([mixed_corpus / "filler.md"])
+    assert report.files_indexed == 1
+    assert small.count() > 1 and all(len(c.text) <= 60 for c in small.store.get(small.store.chunk_ids("filler.md")).values())

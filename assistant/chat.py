@@ -1,0 +1,360 @@
+"""Question answering over the knowledge base, with numbered citations.
+
+    answer(question, kb, settings=None, top_k=5) -> Answer
+
+Two paths, one contract (every sentence of `Answer.text` ends with the [n] of the passage it comes from):
+
+- extractive (default, no LLM): the sentences of the top passages are scored by how much of the
+  question's weighted terms (jieba tokens, IDF-weighted over the knowledge base) they cover, plus a
+  small bonus for the passage's rank and, for "多少/几" questions, for carrying a number; the best
+  1–4 non-redundant sentences are composed, each with its [n].
+- LLM (`settings.llm_enabled`): the numbered passages go to the model with `prompts/chat.yaml`;
+  every sentence of the output must cite passages that were given and every number in it must occur
+  in the passages it cites, otherwise it is dropped. An error, a timeout or an empty result falls
+  back to the extractive answer.
+
+When the evidence is weak (the best sentence covers too little of the question, see
+`GROUNDED_MIN_COVERAGE`, calibrated by `evals/load/chat_calibration.py`), the answer is
+`NOT_FOUND` and the closest passages are returned in `Answer.passages` instead of an answer.
+"""
+from __future__ import annotations
+
+import math
+import re
+import threading
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .config import Settings
+from .errors import AssistantError, InputError, LLMError
+
+NOT_FOUND = "知识库中没有找到可靠的答案"
+
+# Calibrated on evals/retrieval/questions.jsonl (answerable) against evals/load/unanswerable.jsonl
+# by evals/load/chat_calibration.py: the share of the question's IDF weight that the best sentence
+# (with its passage's title and heading) covers.
+GROUNDED_MIN_COVERAGE = 0.62
+MAX_SENTENCES = 4
+# A further sentence is added only if it scores at least this share of the best one.
+FOLLOW_RATIO = 0.8
+
+# Words that shape a question but carry no fact to look for.
+QUESTION_WORDS = {
+    "多少", "什么", "哪些", "哪个", "哪家", "哪里", "哪", "几", "几个", "几成", "如何", "怎么", "怎样", "怎么样",
+    "是否", "请问", "吗", "呢", "啊", "吧", "么", "是", "有", "了", "的", "在", "里", "中", "我国", "我们",
+    "全国", "一共", "大约", "约", "情况", "问题", "介绍", "一下", "说说", "告诉", "能", "会", "要", "叫",
+    "多大", "多", "大", "做", "主要", "通常", "一般", "哪年", "时候", "什么时候", "为什么", "原因",
+}
+NUMERIC_CUES = re.compile(r"多少|几|多大|比例|占比|份额|增长|比重|规模|数量|百分")
+_SENT_RX = re.compile(r"[^。！？!?\n]+[。！？!?]*")
+_NUM_RX = re.compile(r"\d+(?:\.\d+)?")
+_CITE_RX = re.compile(r"\[(\d+(?:\s*[,，、]\s*\d+)*)\]")
+_MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|>\s*)")
+
+
+@dataclass
+class Citation:
+    """A numbered source passage behind an answer."""
+
+    n: int
+    source: str
+    title: str
+    page: int | None
+    year: int | None
+    heading: str
+    text: str  # the passage
+    chunk_id: str = ""
+    score: float = 0.0
+
+    def label(self) -> str:
+        """`来源 · 第3页 · 章节` as shown beside the number."""
+        parts = [self.source]
+        if self.page:
+            parts.append(f"第{self.page}页")
+        if self.heading:
+            parts.append(self.heading)
+        return " · ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Answer:
+    question: str
+    text: str  # Chinese, sentences end with [n]; NOT_FOUND when abstaining
+    citations: list[Citation]  # the passages cited in `text`, numbered 1..k in order of first use
+    grounded: bool
+    mode: str = "extractive"  # extractive | llm | abstain
+    passages: list[Citation] = field(default_factory=list)  # closest passages (shown when abstaining)
+    coverage: float = 0.0  # share of the question's weight covered by the best sentence
+    notes: list[str] = field(default_factory=list)  # e.g. why the LLM answer fell back
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        return d
+
+
+# ------------------------------------------------------------------------------ term weights
+
+_IDF_LOCK = threading.Lock()
+_IDF_CACHE: dict[tuple[int, int], tuple[dict[str, int], int]] = {}
+
+
+def _doc_freqs(kb) -> tuple[dict[str, int], int]:
+    """Document frequency of each token over the knowledge base's chunks, cached per index generation.
+
+    Falls back to an empty table (uniform weights) for knowledge bases without a chunk store."""
+    store = getattr(kb, "store", None)
+    if store is None or not hasattr(store, "all_rows"):
+        return {}, 0
+    key = (id(store), int(getattr(store, "generation", 0)))
+    with _IDF_LOCK:
+        hit = _IDF_CACHE.get(key)
+        if hit is not None:
+            return hit
+        df: dict[str, int] = {}
+        n = 0
+        for row in store.all_rows():
+            toks = row[-1]
+            n += 1
+            for t in set((toks or "").split()):
+                df[t] = df.get(t, 0) + 1
+        for k in [k for k in _IDF_CACHE if k[0] == key[0]]:
+            del _IDF_CACHE[k]
+        _IDF_CACHE[key] = (df, n)
+        return df, n
+
+
+def _idf(term: str, df: dict[str, int], n: int) -> float:
+    if not n:
+        return 1.0
+    d = df.get(term, 0)
+    return math.log((n - d + 0.5) / (d + 0.5) + 1.0)
+
+
+def query_terms(question: str, kb) -> dict[str, float]:
+    """The question's content terms with their weights (IDF; terms absent from the KB weigh most)."""
+    from .textproc import default_tokenizer
+
+    tok = getattr(kb, "tokenizer", None) or default_tokenizer()
+    df, n = _doc_freqs(kb)
+    terms: dict[str, float] = {}
+    for t in tok.tokenize(question):
+        if t in QUESTION_WORDS or not re.search(r"[\w\u4e00-\u9fff]", t):
+            continue
+        terms[t] = _idf(t, df, n)
+    return terms
+
+
+# ------------------------------------------------------------------------------ extractive
+
+def split_sentences(text: str) -> list[str]:
+    out = []
+    for m in _SENT_RX.finditer(text or ""):
+        s = _MD_PREFIX.sub("", m.group(0)).strip()
+        if len(s) >= 6:
+            out.append(s)
+    return out
+
+
+@dataclass
+class _Scored:
+    sentence: str
+    hit_index: int  # 0-based rank of the passage
+    coverage: float
+    score: float
+
+
+def _coverage(terms: dict[str, float], tokens: set[str], context: set[str]) -> float:
+    total = sum(terms.values())
+    if not total:
+        return 0.0
+    got = 0.0
+    for t, w in terms.items():
+        if t in tokens:
+            got += w
+        elif t in context:
+            got += 0.6 * w
+    return got / total
+
+
+def score_sentences(question: str, hits, kb) -> list[_Scored]:
+    """Every sentence of every hit, scored for the question (best first)."""
+    from .textproc import default_tokenizer
+
+    tok = getattr(kb, "tokenizer", None) or default_tokenizer()
+    terms = query_terms(question, kb)
+    wants_number = bool(NUMERIC_CUES.search(question))
+    scored: list[_Scored] = []
+    for i, h in enumerate(hits):
+        context = set(tok.tokenize(" ".join(x for x in (h.title or "", h.heading or "") if x)))
+        for s in split_sentences(h.text):
+            cov = _coverage(terms, set(tok.tokenize(s)), context)
+            bonus = 0.08 / (1 + i)
+            if wants_number and _NUM_RX.search(s):
+                bonus += 0.05
+            scored.append(_Scored(s, i, cov, cov + bonus))
+    scored.sort(key=lambda x: -x.score)
+    return scored
+
+
+def _bigrams(s: str) -> set[str]:
+    s = re.sub(r"\s+", "", s)
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def _similar(a: str, b: str) -> bool:
+    x, y = _bigrams(a), _bigrams(b)
+    return bool(x and y) and len(x & y) / min(len(x), len(y)) > 0.6
+
+
+def _citation(n: int, h) -> Citation:
+    return Citation(n=n, source=h.source, title=h.title or "", page=h.page, year=h.year, heading=h.heading or "",
+                    text=h.text, chunk_id=getattr(h, "chunk_id", ""), score=float(getattr(h, "score", 0.0)))
+
+
+def _with_mark(sentence: str, n: int) -> str:
+    """Put [n] before the sentence's closing punctuation (添加一个句号 if it has none)."""
+    s = sentence.rstrip()
+    end = s[-1] if s and s[-1] in "。！？!?" else ""
+    body = s[:-1] if end else s
+    return f"{body}[{n}]{end or '。'}"
+
+
+def extractive(question: str, hits, kb) -> tuple[str, list[Citation], float]:
+    """Compose 1–4 cited sentences; returns (text, citations, best coverage). Empty text if nothing fits."""
+    scored = score_sentences(question, hits, kb)
+    if not scored:
+        return "", [], 0.0
+    best = scored[0]
+    chosen = [best]
+    for s in scored[1:]:
+        if len(chosen) >= MAX_SENTENCES:
+            break
+        if s.score < FOLLOW_RATIO * best.score or s.coverage < GROUNDED_MIN_COVERAGE:
+            continue
+        if any(_similar(s.sentence, c.sentence) for c in chosen):
+            continue
+        chosen.append(s)
+    numbers: dict[int, int] = {}
+    citations: list[Citation] = []
+    parts = []
+    for c in chosen:
+        if c.hit_index not in numbers:
+            numbers[c.hit_index] = len(numbers) + 1
+            citations.append(_citation(numbers[c.hit_index], hits[c.hit_index]))
+        parts.append(_with_mark(c.sentence, numbers[c.hit_index]))
+    return "".join(parts), citations, best.coverage
+
+
+# ------------------------------------------------------------------------------ LLM
+
+def _numbers(text: str) -> set[str]:
+    out = set()
+    for m in _NUM_RX.finditer(_CITE_RX.sub("", text)):
+        v = m.group(0)
+        out.add(v.rstrip("0").rstrip(".") if "." in v else v)
+    return out
+
+
+def validate_llm_answer(text: str, n_passages: int, passages: list[str]) -> tuple[list[tuple[str, list[int]]], list[str]]:
+    """Keep the sentences that cite given passages and whose numbers all occur in the cited passages.
+
+    Returns ([(sentence without markers, cited numbers)], [reasons for each dropped sentence])."""
+    kept, dropped = [], []
+    for m in _SENT_RX.finditer(text or ""):
+        raw = _MD_PREFIX.sub("", m.group(0)).strip()
+        if not raw or NOT_FOUND in raw:
+            continue
+        cites = sorted({int(x) for g in _CITE_RX.findall(raw) for x in re.split(r"[,，、\s]+", g) if x})
+        body = _CITE_RX.sub("", raw).strip()
+        if not cites:
+            dropped.append(f"无引用：{body[:40]}")
+            continue
+        if any(c < 1 or c > n_passages for c in cites):
+            dropped.append(f"引用了不存在的编号：{body[:40]}")
+            continue
+        have = set().union(*(_numbers(passages[c - 1]) for c in cites))
+        missing = _numbers(body) - have
+        if missing:
+            dropped.append(f"数字 {'、'.join(sorted(missing))} 不见于所引段落：{body[:40]}")
+            continue
+        kept.append((body, cites))
+    return kept, dropped
+
+
+def format_passages(hits) -> str:
+    lines = []
+    for i, h in enumerate(hits, start=1):
+        where = f"（{h.source}{'，第%d页' % h.page if h.page else ''}）"
+        lines.append(f"[{i}] {where}{h.text.strip()}")
+    return "\n\n".join(lines)
+
+
+def llm_answer(question: str, hits, settings: Settings, backend=None) -> tuple[str, list[Citation], list[str]]:
+    """Generate with the LLM and validate; raises LLMError when nothing valid comes back."""
+    from .llm import load_prompt, make_backend
+
+    prompt = load_prompt("chat")
+    system, user = prompt.render(question=question, passages=format_passages(hits))
+    backend = backend or make_backend(settings)
+    if backend is None:
+        raise LLMError("未配置大模型")
+    out = backend.complete(system, user)
+    if NOT_FOUND in out and not _CITE_RX.search(out):
+        return "", [], ["模型判断知识库中没有答案"]
+    kept, dropped = validate_llm_answer(out, len(hits), [h.text for h in hits])
+    if not kept:
+        raise LLMError("模型回答中没有通过引用校验的句子" + (f"（{dropped[0]}）" if dropped else ""))
+    numbers: dict[int, int] = {}
+    citations: list[Citation] = []
+    parts = []
+    for body, cites in kept:
+        marks = []
+        for c in cites:
+            if c not in numbers:
+                numbers[c] = len(numbers) + 1
+                citations.append(_citation(numbers[c], hits[c - 1]))
+            marks.append(str(numbers[c]))
+        end = body[-1] if body[-1] in "。！？!?" else "。"
+        core = body[:-1] if body[-1] in "。！？!?" else body
+        parts.append(f"{core}[{','.join(marks)}]{end}")
+    return "".join(parts), citations, [f"已删除：{d}" for d in dropped]
+
+
+# ------------------------------------------------------------------------------ entry point
+
+def answer(question: str, kb, settings: Settings | None = None, top_k: int = 5, backend=None,
+           **search_filters) -> Answer:
+    """Answer `question` from the knowledge base with numbered citations, or abstain.
+
+    `backend` (anything with `complete(system, user) -> str`) overrides the LLM built from settings;
+    `search_filters` (year_min, year_max, sources) go to `kb.search`."""
+    question = (question or "").strip()
+    if not question:
+        raise InputError("问题为空")
+    if top_k <= 0:
+        raise InputError(f"top_k 必须大于 0，当前为 {top_k}")
+    hits = kb.search(question, top_k=top_k, **search_filters)
+    closest = [_citation(i, h) for i, h in enumerate(hits, start=1)]
+    if not hits:
+        return Answer(question, NOT_FOUND, [], False, "abstain", closest, 0.0, ["没有检索到任何段落"])
+    text, citations, coverage = extractive(question, hits, kb)
+    if not text or coverage < GROUNDED_MIN_COVERAGE:
+        return Answer(question, NOT_FOUND, [], False, "abstain", closest, coverage,
+                      [f"证据不足：最佳句子只覆盖问题要点的 {coverage:.0%}"])
+    settings = settings or getattr(kb, "settings", None)
+    if backend is not None or (settings is not None and settings.llm_enabled):
+        try:
+            gen, gen_cites, notes = llm_answer(question, hits, settings, backend)
+            if gen:
+                return Answer(question, gen, gen_cites, True, "llm", closest, coverage, notes)
+            return Answer(question, NOT_FOUND, [], False, "abstain", closest, coverage, notes)
+        except AssistantError as e:
+            return Answer(question, text, citations, True, "extractive", closest, coverage,
+                          [f"大模型回答未采用，改用抽取式回答：{e}"])
+        except Exception as e:  # a misbehaving backend must not break the chat
+            return Answer(question, text, citations, True, "extractive", closest, coverage,
+                          [f"大模型回答未采用，改用抽取式回答：{type(e).__name__}: {e}"])
+    return Answer(question, text, citations, True, "extractive", closest, coverage)

@@ -1,0 +1,1 @@
+"""Evals for the review checker (`python -m evals.check`)."""

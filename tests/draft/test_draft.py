@@ -1,0 +1,77 @@
+import json
+import re
+
+from assistant.draft import draft_report, main_draft, numbers_in, regenerate_section
+from assistant.outline import load_outline
+
+
+def _check_citations(res):
+    refs = {i: r for i, r in enumerate(res.references, 1)}
+    for sd in res.sections:
+        if sd.id == "references":
+            continue
+        for b in sd.blocks:
+            for s in b.sentences:
+                nums = numbers_in(s.text)
+                if not s.cites:
+                    assert not nums, f"uncited sentence with figures: {s.text}"
+                    continue
+                allowed = set()
+                for k in s.cites:
+                    allowed |= numbers_in(next(r.text for r in res.references if r.key == k), strip_cites=False)
+                assert nums <= allowed, (s.text, nums - allowed)
+    return refs
+
+
+def test_draft_talent_every_section(data_files, fake_kb, tmp_path):
+    res = draft_report("talent-demand", fake_kb, list(data_files.values()), 2026, tmp_path / "t.md")
+    outline = load_outline("talent-demand")
+    assert [s.id for s in res.sections] == [s.id for s in outline.sections]
+    for sec, sd in zip(outline.sections, res.sections):
+        assert sd.text.strip(), sec.id
+        for e in sec.required_elements:
+            assert e.found_in(sd.text), (sec.id, e.name)
+    assert re.search(r"\[\d+\]", res.markdown)
+    _check_citations(res)
+    # the survey is cited as a numbered data reference
+    assert any("合成样例" in r.label or "survey" in r.source for r in res.references)
+    assert (res.run_dir / "outline.yaml").is_file() and (res.run_dir / "settings.json").is_file()
+    assert (res.run_dir / "evidence" / "demand.json").is_file()
+    assert "llm_api_key" not in json.loads((res.run_dir / "settings.json").read_text())["settings"]
+
+
+def test_draft_industry_and_regenerate(data_files, fake_kb, tmp_path):
+    res = draft_report("industry-analysis", fake_kb, [], 2026, tmp_path / "i.md")
+    outline = load_outline("industry-analysis")
+    for sec, sd in zip(outline.sections, res.sections):
+        assert sd.text.strip(), sec.id
+        for e in sec.required_elements:
+            assert e.found_in(sd.text), (sec.id, e.name)
+    _check_citations(res)
+    before = (tmp_path / "i.md").read_text(encoding="utf-8")
+    res2 = regenerate_section(res.run_dir, "policy", fake_kb)
+    assert (tmp_path / "i.md").read_text(encoding="utf-8") == before
+    assert [s.id for s in res2.sections] == [s.id for s in res.sections]
+
+
+def test_progress_callbacks(data_files, fake_kb, tmp_path):
+    from assistant.draft import DraftProgress
+
+    seen = []
+
+    class P(DraftProgress):
+        def on_section_end(self, section_id, title, index, total, mode):
+            seen.append((section_id, mode))
+
+    draft_report("talent-demand", fake_kb, list(data_files.values()), 2026, tmp_path / "p.md", progress=P())
+    assert len(seen) == 9 and all(m == "deterministic" for _, m in seen)
+
+
+def test_main_draft_bad_data_exit_2(tmp_path, capsys, monkeypatch, fake_kb):
+    import assistant.kb as kbmod
+
+    monkeypatch.setattr(kbmod.KnowledgeBase, "open", classmethod(lambda cls, *a, **k: fake_kb))
+    code = main_draft(["--report", "talent-demand", "--index", str(tmp_path), "--data", str(tmp_path / "nope.xlsx"),
+                       "--out", str(tmp_path / "o.md")])
+    assert code == 2
+    assert capsys.readouterr().err.startswith("错误：")
