@@ -50,6 +50,10 @@ _SENT_RX = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 _NUM_RX = re.compile(r"\d+(?:\.\d+)?")
 _CITE_RX = re.compile(r"\[(\d+(?:\s*[,，、]\s*\d+)*)\]")
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|>\s*)")
+_YEAR_RX = re.compile(r"(?:19|20)\d\d")
+# A number that is a value, not a date: the "多少" questions want one of these.
+_VALUE_RX = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*\s*[年月日])")
+NUMBER_TERM_BOOST = 2.0
 
 
 @dataclass
@@ -143,18 +147,31 @@ def query_terms(question: str, kb) -> dict[str, float]:
     for t in tok.tokenize(question):
         if t in QUESTION_WORDS or not re.search(r"[\w\u4e00-\u9fff]", t):
             continue
-        terms[t] = _idf(t, df, n)
+        w = _idf(t, df, n)
+        if _YEAR_RX.fullmatch(t) or _NUM_RX.fullmatch(t):
+            w *= NUMBER_TERM_BOOST  # a different year is a different fact
+        terms[t] = w
     return terms
 
 
 # ------------------------------------------------------------------------------ extractive
 
 def split_sentences(text: str) -> list[str]:
-    out = []
-    for m in _SENT_RX.finditer(text or ""):
-        s = _MD_PREFIX.sub("", m.group(0)).strip()
-        if len(s) >= 6:
-            out.append(s)
+    """Sentences and lines of a passage. A table's header line (`表：列 | 列 | 列`) is no answer and is
+    skipped; a sentence that ends with a colon takes the lines that follow it (a list it introduces)."""
+    out: list[str] = []
+    pieces = [_MD_PREFIX.sub("", m.group(0)).strip() for m in _SENT_RX.finditer(text or "")]
+    i = 0
+    while i < len(pieces):
+        s = pieces[i]
+        i += 1
+        if len(s) < 6 or " | " in s:
+            continue
+        if s.endswith(("：", ":")):
+            while i < len(pieces) and len(s) < 240 and pieces[i] and " | " not in pieces[i]:
+                s += pieces[i] if s.endswith(("：", ":", "；", "。")) else "；" + pieces[i]
+                i += 1
+        out.append(s)
     return out
 
 
@@ -167,20 +184,29 @@ class _Scored:
 
 
 def _coverage(terms: dict[str, float], tokens: set[str], context: set[str]) -> float:
+    """Share of the question's weight found in the sentence (full) or its context (0.6).
+
+    A year of the question counts from the context only if the sentence names no other year:
+    a row `年份：2024` under the table title `2021—2025年…` is not about 2021."""
     total = sum(terms.values())
     if not total:
         return 0.0
+    own_years = {t for t in tokens if _YEAR_RX.fullmatch(t)}
     got = 0.0
     for t, w in terms.items():
         if t in tokens:
             got += w
-        elif t in context:
+        elif t in context and not (_YEAR_RX.fullmatch(t) and own_years):
             got += 0.6 * w
     return got / total
 
 
+_CONNECTIVE = re.compile(r"^(?:其中|同期|此外|同时|另外|但|而|其|该|这)")
+
+
 def score_sentences(question: str, hits, kb) -> list[_Scored]:
-    """Every sentence of every hit, scored for the question (best first)."""
+    """Every sentence of every hit, scored for the question (best first). A sentence's context is
+    its passage's title and heading, a table row's caption and the sentence before it."""
     from .textproc import default_tokenizer
 
     tok = getattr(kb, "tokenizer", None) or default_tokenizer()
@@ -188,13 +214,19 @@ def score_sentences(question: str, hits, kb) -> list[_Scored]:
     wants_number = bool(NUMERIC_CUES.search(question))
     scored: list[_Scored] = []
     for i, h in enumerate(hits):
-        context = set(tok.tokenize(" ".join(x for x in (h.title or "", h.heading or "") if x)))
+        base = set(tok.tokenize(" ".join(x for x in (h.title or "", h.heading or "") if x)))
+        prev = ""
         for s in split_sentences(h.text):
-            cov = _coverage(terms, set(tok.tokenize(s)), context)
+            caption, _, row = s.rpartition("｜")  # table rows: "表名｜列：值；列：值"
+            body = row if caption else s
+            context = base | set(tok.tokenize(caption + " " + prev))
+            cov = _coverage(terms, set(tok.tokenize(body)), context)
             bonus = 0.08 / (1 + i)
-            if wants_number and _NUM_RX.search(s):
+            if wants_number and _VALUE_RX.search(body):
                 bonus += 0.05
-            scored.append(_Scored(s, i, cov, cov + bonus))
+            shown = f"{prev}{s}" if prev and _CONNECTIVE.match(s) else s
+            scored.append(_Scored(shown, i, cov, cov + bonus))
+            prev = s
     scored.sort(key=lambda x: -x.score)
     return scored
 

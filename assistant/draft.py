@@ -269,6 +269,7 @@ def build_context(report: str, outline: Outline, bundle: DataBundle, year: int, 
             y1, y_1 = ys[-1], ys[-2]
             v.update(prod_last=fmt(prod[y1]), sales_last=fmt(sales[y1]), sales_first=fmt(sales[ys[0]]),
                      prod_growth=fmt(100 * (prod[y1] / prod[y_1] - 1)), sales_growth=fmt(100 * (sales[y1] / sales[y_1] - 1)),
+                     sales_total_growth=fmt(100 * (sales[y1] / sales[ys[0]] - 1)),
                      sales_cagr=fmt(100 * ((sales[y1] / sales[ys[0]]) ** (1 / (len(ys) - 1)) - 1)))
         ctx.data_refs["industry"] = _data_ref("industry", ind["source"].split("（")[0], None, ys[-1],
                                               source="assistant/data/industry_series.yaml")

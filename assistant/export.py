@@ -185,6 +185,7 @@ def add_table(doc, headers: list[str], rows: list[list]) -> None:
     total = sum(weights)
     t.autofit = False
     for i, w in enumerate(weights):
+        t.columns[i].width = Mm(156 * w / total)  # gridCol: LibreOffice reads this one
         for row in t.rows:
             row.cells[i].width = Mm(156 * w / total)
     doc.add_paragraph().paragraph_format.space_after = Pt(0)

@@ -1,7 +1,12 @@
-"""Forecasting stage: linear trend, Holt exponential smoothing (statsmodels) and GM(1,1) (numpy).
+"""Forecasting stage: linear trend, Holt exponential smoothing (statsmodels), GM(1,1) (numpy) and,
+when the market total is known, a saturation-aware share model (logistic share × market total, scipy).
 
-Methods are compared on held-out years (rolling one-step back-test) and the one with the lowest
-MAPE is chosen. The interval widens with the horizon and is derived from the back-test errors.
+Methods are compared on held-out years (rolling one-step back-test). Every candidate's forecast is
+then checked against plausibility bounds (non-negative, not above the market total or a stated
+share of it, no growth above the latest observed growth plus a tolerance; the bounds are data in
+`assistant/data/analysis.yaml`). A rejected candidate keeps its reason, which the report quotes,
+and the plausible candidate with the lowest MAPE is chosen. The interval widens with the horizon
+and is derived from the back-test errors (plus the market-total interval for the share model).
 """
 from __future__ import annotations
 
@@ -13,7 +18,8 @@ import numpy as np
 
 from .errors import InputError
 
-METHOD_NAMES = {"linear": "线性趋势外推", "holt": "Holt指数平滑", "gm11": "GM(1,1)灰色模型"}
+METHOD_NAMES = {"linear": "线性趋势外推", "holt": "Holt指数平滑", "gm11": "GM(1,1)灰色模型",
+                "share_logistic": "渗透率Logistic模型"}
 
 
 def linear_forecast(y: np.ndarray, h: int) -> np.ndarray:

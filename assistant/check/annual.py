@@ -75,7 +75,7 @@ class IndicatorScorecard(Rule):
                 items.append({"id": el.id, "name": el.name, "status": status, "figure": figure,
                               "span": list(where) if where else None})
                 if status == "缺失":
-                    s, e = (ds.start, ds.body_start - 1) if ds else tuple(doc.title_span)
+                    s, e = ds.heading_span if ds else tuple(doc.title_span)
                     f = self.finding(ctx, s, e, quantity=el.name, indicator=crit, title=sec.title,
                                      section=ds.title if ds else "全文")
                 elif status == "仅提及":

@@ -26,13 +26,12 @@ def default_rules() -> RuleSet:
 
 def detect_report(doc: Document) -> str:
     """Report kind from the title, else from which outline's sections the document covers best."""
-    head = doc.title + "\n" + doc.text[:300]
-    if re.search(r"人才需求预测|需求预测报告|人才供需", head):
-        return "talent-demand"
-    if re.search(r"年度总结|总结报告|工作总结", head):
-        return ANNUAL_REPORT
-    if re.search(r"发展分析|行业分析|产业分析", head):
-        return "industry-analysis"
+    rules = [(r"人才需求预测|需求预测报告|人才供需", "talent-demand"), (r"年度总结|总结报告|工作总结", ANNUAL_REPORT),
+             (r"发展分析|行业分析|产业分析", "industry-analysis")]
+    for head in (doc.title, doc.text[:200]):
+        for rx, kind in rules:
+            if head and re.search(rx, head):
+                return kind
     best, best_n = "industry-analysis", -1
     for r in ALL_REPORTS:
         n = len(map_sections(doc, load_report_outline(r)))
@@ -42,9 +41,12 @@ def detect_report(doc: Document) -> str:
 
 
 def detect_year(doc: Document, report: str) -> int | None:
-    m = re.search(r"(20\d\d)\s*年", doc.title or "")
+    """The year whose deadline applies: 报告（2026年） → 2026. A 2025年度 industry or talent report is
+    published in the first quarter of 2026; a 2025年度总结报告 is due by 15 December 2025."""
+    m = re.search(r"(20\d\d)\s*年(度)?", doc.title or "")
     if m:
-        return int(m.group(1))
+        year = int(m.group(1))
+        return year + 1 if m.group(2) and report != ANNUAL_REPORT else year
     if doc.report_date:
         return doc.report_date.year
     return None

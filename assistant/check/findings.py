@@ -18,8 +18,8 @@ class Finding:
     level: str  # error | warning | info
     criterion: str  # e.g. 监测指标(二)·客观
     section: str  # title of the section the span lies in ("全文" for document-level findings)
-    text: str  # the matched text
-    span: list[int]  # [start, end) character offsets into CheckResult.document.text
+    text: str  # the matched text (document-level findings: the name of what is missing)
+    span: list[int]  # [start, end) offsets into CheckResult.document.text (document-level: the title's span)
     message: str
     suggestion: str = ""
     line: int | None = None  # 1-based line of span[0] in the plain text

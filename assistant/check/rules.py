@@ -311,7 +311,7 @@ class UnsourcedFigure(Rule):
         out = []
         by_sentence: dict[tuple[int, int], list[Figure]] = {}
         for f in ctx.figures():
-            if f.unit in self.skip_units or ctx.doc.in_quotes(f.start, f.end):
+            if f.unit in self.skip_units or ctx.doc.in_quotes(f.start, f.end) or self.excepted(ctx.text, f.start, f.end):
                 continue
             by_sentence.setdefault(ctx.doc.sentence_at(f.start), []).append(f)
         for (ss, se), figs in by_sentence.items():
@@ -323,8 +323,6 @@ class UnsourcedFigure(Rule):
             if ctx.paragraph_has(self.attr_name, ss):
                 continue
             if self.own_name and ctx.paragraph_has(self.own_name, ss):
-                continue
-            if self.excepted(ctx.text, figs[0].start, figs[0].end):
                 continue
             out.append(self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs)))
         return out
@@ -357,8 +355,8 @@ class Forecast(Rule):
             sec = ctx.doc.section_at(ss)
             para = ctx.doc.paragraph_at(ss)
             scopes = [sent, text[para.start:para.end] if para else ""]
-            if sec:
-                scopes.append(text[sec.start:sec.end])
+            if sec:  # a method stated earlier in the section covers later forecasts, not earlier ones
+                scopes.append(text[sec.start:para.end if para else se])
             missing = [k for k in self.require if not any(p.search(sc) for p in self.parts[k] for sc in scopes)]
             if missing:
                 out.append(self.finding(ctx, ss + m.start(), se, missing="、".join(self.names[k] for k in missing)))
@@ -415,8 +413,8 @@ class MetricValue:
 
 PERIOD_RE = re.compile(r"(\d{1,2}\s*[-—～~至]\s*\d{1,2}\s*月|\d{1,2}\s*月(?:底|末)?|第?[一二三四1-4]\s*季度|上半年|下半年|"
                        r"前三季度|年底|年末|末|底)")
-GROWTH_AFTER = re.compile(r"^[^。；\d]{0,14}?(?:同比|比上年|较上年|比去年|较去年)?(增长|增加|上升|提高|下降|减少|回落)了?\s*"
-                          r"(\d+(?:\.\d+)?)\s*[%％]")
+GROWTH_AFTER = re.compile(r"^[^。；\d]{0,14}?(?P<g>(?:同比|比上年|较上年|比去年|较去年)?(增长|增加|上升|提高|下降|减少|回落)了?\s*"
+                          r"(\d+(?:\.\d+)?)\s*[%％])")
 COMPARE_AFTER = re.compile(r"^[^。；\d]{0,6}?(?:比|较|相比)\s*(20\d\d)\s*年(?:的|同期的?)?\s*(\d+(?:\.\d+)?)\s*"
                            r"(万亿元|亿元|万元|万辆|辆|万台|万人|人|GWh|万个|个|家|所|亿|万)\s*"
                            r"(?:同比)?(增长|增加|上升|提高|下降|减少)了?\s*(\d+(?:\.\d+)?)\s*[%％]")
@@ -466,10 +464,10 @@ def extract_metric_values(ctx_text: str, doc: Document | None, metrics: list[str
                              year=year, start=ss + m.start("metric"))
             after = sent[m.end("unit"):]
             g = GROWTH_AFTER.match(after)
-            if g and not re.search(r"[，,]\s*(?:其中|占)", after[:g.start(1)]):
-                sign = -1 if g.group(1) in ("下降", "减少", "回落") else 1
-                mv.growth = sign * float(g.group(2))
-                mv.growth_span = (ss + m.end("unit") + g.start(), ss + m.end("unit") + g.end())
+            if g and not re.search(r"[，,]\s*(?:其中|占)", after[:g.start("g")]):
+                sign = -1 if g.group(2) in ("下降", "减少", "回落") else 1
+                mv.growth = sign * float(g.group(3))
+                mv.growth_span = (ss + m.end("unit") + g.start("g"), ss + m.end("unit") + g.end("g"))
             c = COMPARE_AFTER.match(after)
             if c:
                 cv, cfam = normalise(float(c.group(2)), c.group(3))
@@ -536,10 +534,10 @@ class GrowthCheck(_MetricRule):
         super().setup()
         self.from_to = self._pats("from_to")
 
-    def _check_pair(self, ctx, prev: float, cur: float, stated: float, span, **fmt):
-        if prev <= 0:
+    def _check_pair(self, ctx, prev_value: float, cur_value: float, stated: float, span, **fmt):
+        if prev_value <= 0:
             return None
-        computed = (cur / prev - 1) * 100
+        computed = (cur_value / prev_value - 1) * 100
         if abs(computed - stated) <= max(self.tolerance_pp, abs(stated) * 0.03):
             return None
         return self.finding(ctx, span[0], span[1], stated=f"{stated:g}%", computed=f"{computed:.1f}%", **fmt)
@@ -750,7 +748,7 @@ class RequiredElements(Rule):
             body = ctx.text[ds.start:ds.end]
             for el in sec.required_elements:
                 if not el.found_in(body):
-                    out.append(self.finding(ctx, ds.start, ds.body_start - 1 if ds.body_start > ds.start else ds.end,
+                    out.append(self.finding(ctx, *ds.heading_span,
                                             element=el.name, title=sec.title, section=ds.title))
         return out
 
@@ -767,7 +765,7 @@ class MinSubstance(Rule):
                 continue
             n = len(re.sub(r"\s", "", ctx.text[ds.body_start:ds.end]))
             if n < sec.min_chars:
-                out.append(self.finding(ctx, ds.start, max(ds.start + 1, ds.body_start - 1), chars=n,
+                out.append(self.finding(ctx, *ds.heading_span, chars=n,
                                         min_chars=sec.min_chars, title=sec.title, section=ds.title))
         return out
 

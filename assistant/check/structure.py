@@ -61,6 +61,12 @@ class DocSection:
     def span(self) -> list[int]:
         return [self.start, self.end]
 
+    @property
+    def heading_span(self) -> list[int]:
+        """The heading's own text, without Markdown `#` marks (where section-level findings point)."""
+        lead = len(self.heading) - len(self.heading.lstrip("#").lstrip())
+        return [self.start + lead, max(self.start + lead + 1, self.body_start)]
+
 
 @dataclass
 class Document:

@@ -1,0 +1,389 @@
+"""The Gradio layout and its event handlers. Handlers only call library functions
+(`KnowledgeBase`, `chat.answer`, `draft.draft_report`, `check.check_file`) and render the results
+with `views`; errors become Chinese messages in the page, never a crashed server.
+
+API names (for gradio_client): /ingest, /sources, /remove, /search, /chat, /ask, /check, /filter_findings, /draft.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import tempfile
+import threading
+import time
+import traceback
+from pathlib import Path
+
+import gradio as gr
+
+from ..config import CORPUS_DIR, Settings
+from ..errors import AssistantError
+from . import views
+from .uploads import (DATA_TYPES, KB_TYPES, OUTLINE_TYPES, REPORT_TYPES, check_type, copy_upload,
+                      original_name, stage_kb_uploads, types_text)
+
+log = logging.getLogger(__name__)
+
+REPORT_KINDS = [("行业发展分析报告", "industry-analysis"), ("行业人才需求预测报告", "talent-demand")]
+CHECK_KINDS = [("自动识别", "auto")] + REPORT_KINDS + [("年度总结报告", "annual-summary")]
+SAMPLE_DATA_DIR = CORPUS_DIR / "data"
+
+
+def sample_data_files() -> list[Path]:
+    """The sample survey, postings, supply and tech-needs data drafting uses when none is uploaded."""
+    if not SAMPLE_DATA_DIR.is_dir():
+        return []
+    return sorted(p for p in SAMPLE_DATA_DIR.iterdir() if p.suffix.lower() in DATA_TYPES)
+
+
+def _fail(e: BaseException) -> str:
+    """One Chinese line for the page; unexpected errors are logged with their traceback."""
+    if isinstance(e, AssistantError):
+        return f"❌ {e}"
+    log.error("unexpected error in the web app:\n%s", traceback.format_exc())
+    return f"❌ 处理失败（{type(e).__name__}: {e}）"
+
+
+class Workspace:
+    """What the app's handlers share: the settings, the knowledge base (opened lazily, once),
+    a lock that serialises writes to it, and a scratch folder for generated files."""
+
+    def __init__(self, settings: Settings, kb=None):
+        self.settings = settings
+        self._kb = kb
+        self._open_lock = threading.Lock()
+        self.write_lock = threading.Lock()
+        self.workdir = Path(tempfile.mkdtemp(prefix="cie-ui-"))
+
+    @property
+    def kb(self):
+        if self._kb is None:
+            with self._open_lock:
+                if self._kb is None:
+                    from ..kb import KnowledgeBase
+
+                    self._kb = KnowledgeBase.open(settings=self.settings)
+        return self._kb
+
+    @property
+    def uploads(self) -> Path:
+        return Path(self.settings.index_dir) / "uploads"
+
+    def run_dir(self, kind: str) -> Path:
+        d = self.workdir / f"{kind}-{time.strftime('%Y%m%d-%H%M%S')}-{threading.get_ident() % 10000}"
+        d.mkdir(parents=True, exist_ok=True)
+        return d
+
+
+# ------------------------------------------------------------------------------ handlers
+
+class Handlers:
+    def __init__(self, ws: Workspace):
+        self.ws = ws
+
+    # knowledge base -----------------------------------------------------------------------
+    def _sources_view(self):
+        infos = self.ws.kb.sources()
+        return views.source_rows(infos), gr.update(choices=[i.source for i in infos], value=None), views.kb_status(infos)
+
+    def sources(self):
+        """The sources table, the remove dropdown and a one-line status."""
+        try:
+            return self._sources_view()
+        except Exception as e:
+            return [], gr.update(choices=[], value=None), _fail(e)
+
+    def ingest(self, files, progress=gr.Progress()):
+        """Stage the uploads (type checks, safe unzip) into <index>/uploads/ and ingest that folder."""
+        if not files:
+            rows, dd, status = self.sources()
+            return "请先选择要上传的文件（或一个文件夹的 zip 压缩包）。", rows, [], dd, status
+        files = files if isinstance(files, list) else [files]
+        spans = {"load": (0.0, 0.3), "embed": (0.3, 0.95), "index": (0.95, 1.0), "scan": (0.0, 0.0)}
+
+        def on_progress(stage: str, done: int, total: int, detail: str = "") -> None:
+            lo, hi = spans.get(stage, (0.0, 1.0))
+            frac = lo + (hi - lo) * (done / total if total else 1.0)
+            label = views.STAGE_CN.get(stage, stage)
+            progress(frac, desc=f"{label} {done}/{total} {Path(detail).name if detail else ''}".strip())
+
+        try:
+            with self.ws.write_lock:
+                progress(0.0, desc="接收上传文件")
+                staged = stage_kb_uploads([getattr(f, "name", f) for f in files], self.ws.uploads)
+                failures = [[n, r] for n, r in staged.rejected]
+                if not staged.files:
+                    rows, dd, status = self._sources_view()
+                    return "没有可导入的文件：所有上传的文件都未通过检查，原因见下表。", rows, failures, dd, status
+                report = self.ws.kb.ingest([self.ws.uploads], progress=on_progress)
+                failures += views.failure_rows(report.failures)
+                rows, dd, status = self._sources_view()
+                return views.ingest_summary(report, staged.rejected), rows, failures, dd, status
+        except Exception as e:
+            rows, dd, status = self.sources()
+            return _fail(e), rows, [], dd, status
+
+    def remove(self, source):
+        if not source:
+            rows, dd, status = self.sources()
+            return "请先在下拉框中选择要删除的来源。", rows, dd, status
+        try:
+            with self.ws.write_lock:
+                n = self.ws.kb.remove_source(source)
+                # An uploaded file left in the uploads folder would come back on the next upload.
+                up = (self.ws.uploads / source).resolve()
+                if up.is_file() and up.is_relative_to(self.ws.uploads.resolve()):
+                    up.unlink()
+                rows, dd, status = self._sources_view()
+            return f"已删除来源 **{views.esc(source)}**（{n} 个分块）。", rows, dd, status
+        except Exception as e:
+            rows, dd, status = self.sources()
+            return _fail(e), rows, dd, status
+
+    def search(self, query, top_k=5):
+        try:
+            if not (query or "").strip():
+                return views.empty("请输入检索内容")
+            hits = self.ws.kb.search(query, top_k=int(top_k or 5))
+            return views.hits_html(hits)
+        except Exception as e:
+            return views.empty(_fail(e))
+
+    # chat ------------------------------------------------------------------------------------
+    def ask(self, question: str) -> dict:
+        """API only: the Answer as a dict (text, citations, grounded, mode, passages)."""
+        from ..chat import answer
+
+        try:
+            return answer(question, self.ws.kb, self.ws.settings).to_dict()
+        except Exception as e:
+            return {"question": question, "text": _fail(e), "citations": [], "grounded": False, "mode": "error",
+                    "passages": [], "coverage": 0.0, "notes": []}
+
+    def chat(self, message: str, history: list | None):
+        """Chatbot turn: append the question and the cited answer (or the abstention)."""
+        from ..chat import answer
+
+        history = list(history or [])
+        message = (message or "").strip()
+        if not message:
+            return history, ""
+        history.append({"role": "user", "content": message})
+        try:
+            if self.ws.kb.count() == 0:
+                reply = "知识库为空，请先在「知识库」页上传资料。"
+            else:
+                reply = views.answer_message(answer(message, self.ws.kb, self.ws.settings))
+        except Exception as e:
+            reply = _fail(e)
+        history.append({"role": "assistant", "content": reply})
+        return history, ""
+
+    # review ----------------------------------------------------------------------------------
+    def check(self, file, kind, levels):
+        """Check an uploaded report; returns summary, findings, marked full text, downloads, state."""
+        from ..check import check_file, render
+
+        blank = (views.findings_html(None), views.marked_fulltext(None), None, None)
+        if not file:
+            return ("请先上传要审查的报告（DOCX、Markdown、TXT 或 PDF）。", *blank)
+        path = getattr(file, "name", file)
+        name = original_name(path)
+        reason = check_type(name, REPORT_TYPES)
+        if reason:
+            return (f"❌ {name}：{reason}。", *blank)
+        try:
+            run = self.ws.run_dir("check")
+            src = copy_upload(path, run)
+            kb = self.ws.kb if self.ws.kb.count() else None
+            result = check_file(src, report=None if kind in (None, "", "auto") else kind, kb=kb)
+            docx_out = run / f"{src.stem}.审查.docx"
+            json_out = run / f"{src.stem}.审查.json"
+            files = []
+            try:
+                render(result, "docx", docx_out, source_path=src)
+                files.append(str(docx_out))
+            except Exception as e:  # the JSON is still useful when the commented DOCX cannot be built
+                log.warning("commented DOCX failed: %s", e)
+            render(result, "json", json_out)
+            files.append(str(json_out))
+            return (views.check_summary(result, name), views.findings_html(result, levels),
+                    views.marked_fulltext(result, levels), files, result)
+        except Exception as e:
+            return (_fail(e), *blank)
+
+    def filter_findings(self, result, levels):
+        return views.findings_html(result, levels), views.marked_fulltext(result, levels)
+
+    # drafting --------------------------------------------------------------------------------
+    def draft(self, kind, year, outline, data_files, progress=gr.Progress()):
+        from ..draft import DraftProgress, draft_report
+
+        try:
+            year = int(year)
+        except (TypeError, ValueError):
+            return "❌ 请填写报告年度（如 2026）。", "", None
+        if kind not in dict((v, k) for k, v in REPORT_KINDS):
+            return f"❌ 未知的报告类型：{kind}", "", None
+        try:
+            run = self.ws.run_dir("draft")
+            notes = []
+            if data_files:
+                files = data_files if isinstance(data_files, list) else [data_files]
+                data = []
+                for f in files:
+                    p = getattr(f, "name", f)
+                    reason = check_type(original_name(p), DATA_TYPES)
+                    if reason:
+                        return f"❌ {original_name(p)}：{reason}。", "", None
+                    data.append(str(copy_upload(p, run / "data")))
+            else:
+                data = [str(p) for p in sample_data_files()]
+                notes.append("未上传数据文件，已使用示例数据：" + "、".join(Path(p).name for p in data))
+            outline_path = None
+            if outline:
+                p = getattr(outline, "name", outline)
+                reason = check_type(original_name(p), OUTLINE_TYPES)
+                if reason:
+                    return f"❌ 提纲 {original_name(p)}：{reason}。", "", None
+                outline_path = str(copy_upload(p, run / "outline"))
+
+            class UIProgress(DraftProgress):
+                def on_draft_start(self, report, sections):
+                    progress(0.02, desc=f"分析数据（共 {len(sections)} 章）")
+
+                def on_section_start(self, section_id, title, index, total):
+                    progress(0.05 + 0.85 * index / max(total, 1), desc=f"起草第 {index + 1}/{total} 章：{title}")
+
+                def on_section_end(self, section_id, title, index, total, mode):
+                    progress(0.05 + 0.85 * (index + 1) / max(total, 1), desc=f"已完成第 {index + 1}/{total} 章")
+
+                def on_export_start(self, out):
+                    progress(0.93, desc="导出 Word、Markdown 和清单")
+
+            name = dict((v, k) for k, v in REPORT_KINDS)[kind]
+            out = run / f"{name}（{year}年）.docx"
+            res = draft_report(kind, self.ws.kb, data, year, out, outline_path=outline_path,
+                               settings=self.ws.settings, progress=UIProgress(), run_dir=run / "run")
+            outputs = [str(p) for p in res.outputs if Path(p).is_file()]
+            modes = {}
+            for s in getattr(res, "sections", []) or []:
+                modes[getattr(s, "mode", "")] = modes.get(getattr(s, "mode", ""), 0) + 1
+            status = [f"✅ 已生成《{res.title or name}》（{len(getattr(res, 'sections', []) or [])} 章，用时 "
+                      f"{getattr(res, 'seconds', 0.0):.1f} 秒）。下载文件见右侧。"] + notes
+            return "\n\n".join(status), res.markdown, outputs
+        except Exception as e:
+            return _fail(e), "", None
+
+
+# ------------------------------------------------------------------------------ layout
+
+def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2) -> gr.Blocks:
+    """The whole web app. `kb` may be given (tests); otherwise it is opened from settings on first use."""
+    settings = settings or Settings.from_env()
+    ws = Workspace(settings, kb)
+    h = Handlers(ws)
+    llm = f"已配置大模型（{settings.llm_model}）" if settings.llm_enabled else "未配置大模型：问答为抽取式，起草为确定性生成"
+    sample_names = "、".join(p.name for p in sample_data_files()) or "（示例数据缺失）"
+
+    with gr.Blocks(title="产教融合共同体报告助手", analytics_enabled=False) as app:
+        app.workspace = ws  # for tests and launch()
+        gr.Markdown(f"# 产教融合共同体报告助手\n<span class='cie-muted'>知识库目录：{views.esc(settings.index_dir)} · {llm}</span>",
+                    elem_classes=["cie-header"])
+        kb_status = gr.Markdown(elem_id="kb-status")
+
+        with gr.Tabs():
+            # ---------------------------------------------------------------- 知识库
+            with gr.Tab("知识库", id="kb"):
+                with gr.Row():
+                    with gr.Column(scale=2):
+                        up = gr.File(label="上传资料（PDF、Word、Excel、CSV、Markdown、TXT、HTML；或一个文件夹的 ZIP 压缩包）",
+                                     file_count="multiple", type="filepath", elem_id="kb-upload", height=160)
+                        ingest_btn = gr.Button("导入知识库", variant="primary", elem_id="kb-ingest")
+                        ingest_msg = gr.Markdown(elem_id="kb-ingest-msg")
+                        failures = gr.Dataframe(headers=views.FAILURE_HEADERS, value=[], label="未能导入的文件",
+                                                interactive=False, wrap=True, elem_id="kb-failures")
+                    with gr.Column(scale=3):
+                        sources = gr.Dataframe(headers=views.SOURCE_HEADERS, value=[], label="来源",
+                                               interactive=False, wrap=True, elem_id="kb-sources",
+                                               column_widths=["55%", "15%", "12%", "18%"])
+                        with gr.Row():
+                            to_remove = gr.Dropdown(label="选择要删除的来源", choices=[], scale=3, elem_id="kb-remove-choice")
+                            remove_btn = gr.Button("删除来源", variant="stop", scale=1, elem_id="kb-remove")
+                        remove_msg = gr.Markdown()
+                with gr.Accordion("检索测试", open=False):
+                    with gr.Row():
+                        query = gr.Textbox(label="检索内容", placeholder="如：2024年新能源汽车产量", scale=4)
+                        top_k = gr.Slider(1, 20, value=5, step=1, label="返回条数", scale=1)
+                    search_btn = gr.Button("检索")
+                    hits = gr.HTML(views.empty("输入检索内容后点击“检索”"))
+
+            # ---------------------------------------------------------------- 起草
+            with gr.Tab("起草", id="draft"):
+                with gr.Row():
+                    with gr.Column(scale=1):
+                        kind = gr.Radio(REPORT_KINDS, value="talent-demand", label="报告类型")
+                        year = gr.Number(value=time.localtime().tm_year, precision=0, label="报告年度")
+                        outline = gr.File(label="提纲（可选，YAML；不上传则用内置提纲）", file_count="single",
+                                          type="filepath", height=120)
+                        data = gr.File(label=f"数据文件（可选，{types_text(DATA_TYPES)}）", file_count="multiple",
+                                       type="filepath", height=140)
+                        gr.Markdown(f"<span class='cie-muted'>不上传数据文件时，使用示例数据：{views.esc(sample_names)}</span>")
+                        draft_btn = gr.Button("生成初稿", variant="primary", elem_id="draft-run")
+                        draft_msg = gr.Markdown()
+                        draft_files = gr.File(label="下载（Word / Markdown / Excel 清单）", file_count="multiple",
+                                              interactive=False, height=120, elem_id="draft-files")
+                    with gr.Column(scale=2):
+                        preview = gr.Markdown("<div class='cie-empty'>生成后在此预览初稿（含引用编号和参考来源）</div>",
+                                              label="预览", elem_id="draft-preview", max_height=900)
+
+            # ---------------------------------------------------------------- 审查
+            with gr.Tab("审查", id="check"):
+                result_state = gr.State(None)
+                with gr.Row():
+                    with gr.Column(scale=1):
+                        report_file = gr.File(label=f"上传报告（{types_text(REPORT_TYPES)}）", file_count="single",
+                                              type="filepath", elem_id="check-upload", height=160)
+                        check_kind = gr.Dropdown(CHECK_KINDS, value="auto", label="报告类型")
+                        levels = gr.CheckboxGroup(list(views.LEVEL_CN.values()), value=list(views.LEVEL_CN.values()),
+                                                  label="显示级别")
+                        check_btn = gr.Button("开始审查", variant="primary", elem_id="check-run")
+                        check_files = gr.File(label="下载（带批注的 Word / JSON）", file_count="multiple",
+                                              interactive=False, height=120, elem_id="check-files")
+                    with gr.Column(scale=2):
+                        check_msg = gr.Markdown(elem_id="check-summary")
+                        findings = gr.HTML(views.findings_html(None), elem_id="check-findings")
+                        with gr.Accordion("全文标注", open=False):
+                            fulltext = gr.HTML(views.marked_fulltext(None))
+
+            # ---------------------------------------------------------------- 问答
+            with gr.Tab("问答", id="chat"):
+                chatbot = gr.Chatbot(label="问答（答案只依据知识库，并标注来源编号）", height=560, elem_id="chatbot",
+                                     placeholder="<div class='cie-empty'>在下方输入问题，例如：2024年新能源汽车出口多少万辆？</div>",
+                                     buttons=["copy"], feedback_options=None)
+                with gr.Row():
+                    question = gr.Textbox(placeholder="输入问题后按回车", show_label=False, scale=5, elem_id="chat-input")
+                    ask_btn = gr.Button("提问", variant="primary", scale=1, elem_id="chat-send")
+                clear = gr.Button("清空对话", size="sm")
+                gr.Markdown("<span class='cie-muted'>证据不足时会回答“知识库中没有找到可靠的答案”，并列出最接近的段落。</span>")
+
+        # ---------------------------------------------------------------- events
+        writes = dict(concurrency_limit=1, concurrency_id="kb-write")
+        app.load(h.sources, None, [sources, to_remove, kb_status], api_name="sources")
+        ingest_btn.click(h.ingest, [up], [ingest_msg, sources, failures, to_remove, kb_status], api_name="ingest",
+                         **writes)
+        remove_btn.click(h.remove, [to_remove], [remove_msg, sources, to_remove, kb_status], api_name="remove", **writes)
+        search_btn.click(h.search, [query, top_k], [hits], api_name="search")
+        query.submit(h.search, [query, top_k], [hits], api_visibility="private")
+        draft_btn.click(h.draft, [kind, year, outline, data], [draft_msg, preview, draft_files], api_name="draft",
+                        concurrency_limit=1, concurrency_id="draft")
+        check_btn.click(h.check, [report_file, check_kind, levels],
+                        [check_msg, findings, fulltext, check_files, result_state], api_name="check")
+        levels.change(h.filter_findings, [result_state, levels], [findings, fulltext], api_name="filter_findings")
+        ask_btn.click(h.chat, [question, chatbot], [chatbot, question], api_name="chat")
+        question.submit(h.chat, [question, chatbot], [chatbot, question], api_visibility="private")
+        clear.click(lambda: ([], ""), None, [chatbot, question], api_visibility="private")
+        gr.api(h.ask, api_name="ask")
+    app.queue(default_concurrency_limit=concurrency, max_size=256)
+    return app
