@@ -365,3 +365,159 @@ def tech_summary(tech: Table) -> dict[str, Any]:
     return {"rows": rows, "count": len(rows),
             "by_field": _share(df.groupby("field").size()),
             "by_urgency": {k: int(v) for k, v in df.groupby("urgency").size().items()}}
+
+
+# ---------------------------------------------------------------- industry series from the knowledge base
+
+@dataclass
+class IndustrySeries:
+    """A yearly industry series (e.g. 产量/销量 by year) and where it came from."""
+    series: dict[str, dict[int, float]]
+    unit: str
+    origin: str  # "kb" | "yaml"
+    source: str  # KB source name, or the data file path
+    title: str
+    year: int | None  # latest year of the series (reference year)
+    sheet: str = ""
+    columns: dict[str, str] = field(default_factory=dict)  # internal name -> matched header
+    notes: list[str] = field(default_factory=list)  # why candidate tables were not used
+
+
+def _num(v) -> float | None:
+    if v is None:
+        return None
+    s = str(v).strip().replace(",", "")
+    m = re.fullmatch(r"-?\d+(?:\.\d+)?", s)
+    return float(s) if m else None
+
+
+def _year(v) -> int | None:
+    m = re.fullmatch(r"\s*((?:19|20)\d{2})(?:\.0)?\s*年?\s*", str(v if v is not None else ""))
+    return int(m.group(1)) if m else None
+
+
+def _header_unit(h: str) -> str | None:
+    m = re.search(r"[（(]([^（）()]+)[）)]\s*$", h)
+    return m.group(1).strip() if m else None
+
+
+def _match_column(headers: list[str], names: list[str], spec: dict, industry: str) -> tuple[str | None, str]:
+    """The header for one field: an exact name first, else (match: contains) a header containing a
+    name and none of the exclude words; several → the ones naming the industry; still several → ambiguous."""
+    exact = [h for h in headers if h in names]
+    if exact:
+        return exact[0], ""
+    if spec.get("match", "contains") != "contains":
+        return None, ""
+    excl = spec.get("exclude", [])
+    cands = [h for h in headers if any(n in h for n in names) and not any(x in h for x in excl)]
+    if len(cands) > 1:
+        named = [h for h in cands if industry and industry in h]
+        cands = named if named else cands
+    if len(cands) == 1:
+        return cands[0], ""
+    return None, ("列“" + "”“".join(cands) + "”均可匹配，无法确定") if cands else ""
+
+
+def series_from_rows(rows: list[dict], spec: dict, industry: str, unit: str, target: str) -> tuple[dict | None, dict, str]:
+    """Map one sheet's row dicts to {field: {year: value}}; returns (series, matched columns, why-not)."""
+    headers = [str(h).strip() for h in (rows[0].keys() if rows else [])]
+    cols: dict[str, str] = {}
+    for fld, names in spec["columns"].items():
+        h, why = _match_column(headers, [names] if isinstance(names, str) else list(names), spec, industry)
+        if h:
+            cols[fld] = h
+        elif why:
+            return None, cols, why
+    required = list(dict.fromkeys([*spec.get("required", ["year"]), target]))
+    missing = [f for f in required if f not in cols]
+    if missing:
+        return None, cols, "缺少列“" + "、".join(missing) + "”"
+    named = any(industry in cols[f] for f in cols if f != "year")
+    for f in cols:
+        if f == "year":
+            continue
+        u = _header_unit(cols[f])
+        if u and u != unit:
+            return None, cols, f"列“{cols[f]}”的单位为{u}，与{unit}不一致"
+    out: dict[str, dict[int, float]] = {f: {} for f in cols if f != "year"}
+    for r in rows:
+        y = _year(r.get(cols["year"]))
+        if y is None:
+            continue
+        for f in out:
+            v = _num(r.get(cols[f]))
+            if v is not None:
+                if v < 0:
+                    return None, cols, f"列“{cols[f]}”{y}年为负值"
+                out[f][y] = v
+    out = {f: s for f, s in out.items() if s}
+    n = len(out.get(target, {}))
+    if n < int(spec.get("min_years", 4)):
+        return None, cols, f"{target}只有{n}年数据"
+    return out, {**cols, "_named": named}, ""
+
+
+def industry_series_from_kb(kb, industry: str, unit: str, target: str = "销量",
+                            columns_path: str | Path | None = None) -> IndustrySeries | None:
+    """Find the yearly industry series in the knowledge base's structured tables (XLSX/CSV sources).
+
+    Columns are matched by name (columns.yaml → industry_series). A table qualifies when it has a
+    year column and the target column with enough years, and its headers, sheet, title or file name
+    name the industry. Among several, the most recent source (then the longest series) wins.
+    Returns None (with no error) when the knowledge base has no such table or no table interface."""
+    spec = column_config(columns_path).get("industry_series")
+    if not spec or kb is None or not hasattr(kb, "sources") or not hasattr(kb, "tables"):
+        return None
+    try:
+        infos = list(kb.sources())
+    except Exception:  # a knowledge base without a source list is not an error for drafting
+        return None
+    types = {t.lower().lstrip(".") for t in spec.get("file_types", ["xlsx", "csv"])}
+    best, notes = None, []
+    for info in infos:
+        ft = str(getattr(info, "file_type", "") or Path(info.source).suffix).lower().lstrip(".")
+        if ft not in types:
+            continue
+        try:
+            tables = kb.tables(info.source) or {}
+        except Exception as e:
+            notes.append(f"{info.source}：无法读取表格（{e}）")
+            continue
+        for sheet, rows in tables.items():
+            if not rows:
+                continue
+            ser, cols, why = series_from_rows(rows, spec, industry, unit, target)
+            if ser is None:
+                if why and "缺少列" not in why:
+                    notes.append(f"{info.source}，工作表“{sheet}”：{why}")
+                continue
+            about = cols.pop("_named") or any(industry in (x or "") for x in (sheet, info.title, info.source))
+            if not about:
+                notes.append(f"{info.source}，工作表“{sheet}”：未标明为{industry}数据")
+                continue
+            last = max(ser[target])
+            rank = (getattr(info, "year", None) or last, len(ser[target]))
+            cand = IndustrySeries(series=ser, unit=unit, origin="kb", source=info.source,
+                                  title=info.title or Path(info.source).stem, year=getattr(info, "year", None) or last,
+                                  sheet=str(sheet), columns=cols)
+            if best is None or rank > best[0]:
+                best = (rank, cand)
+    if best is None:
+        return None
+    best[1].notes = notes
+    return best[1]
+
+
+def industry_series(kb=None, path: str | Path = "industry_series.yaml", columns_path: str | Path | None = None) -> tuple[IndustrySeries, dict]:
+    """The industry series for the report: the knowledge-base table if there is one, else the data
+    file. Returns (series, the data file's settings: unit, forecast_target, market, ...)."""
+    ind = load_yaml(path)
+    unit, target = ind["unit"], ind.get("forecast_target", "销量")
+    found = industry_series_from_kb(kb, ind["industry"], unit, target, columns_path)
+    if found is not None:
+        return found, ind
+    ser = {k: {int(y): float(v) for y, v in s.items()} for k, s in ind["series"].items()}
+    last = max(max(s) for s in ser.values())
+    return IndustrySeries(series=ser, unit=unit, origin="yaml", source=f"assistant/data/{path}" if not Path(path).is_absolute() else str(path),
+                          title=ind["source"].split("（")[0], year=last), ind

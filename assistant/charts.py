@@ -64,18 +64,36 @@ def bar_chart(labels: list[str], values: list[float], title: str, ylabel: str, o
 
 
 def forecast_chart(fc, title: str, out: str | Path) -> Path:
-    """History as a line, the chosen method's forecast dashed with its interval shaded."""
+    """History as a line, the chosen method's forecast dashed with its interval shaded; candidates
+    rejected by a plausibility bound dotted grey (labelled 未采用); with a market total, its history
+    and forecast in grey, so the bound is visible."""
+    from .forecast import METHOD_NAMES
+
     setup_fonts()
-    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    fig, ax = plt.subplots(figsize=(6.4, 3.8))
     hy = list(fc.history)
-    ax.plot(hy, [fc.history[y] for y in hy], "o-", color="#3b6ea5", label="实际值")
+    last = fc.history[hy[-1]]
     xs = [hy[-1], *fc.years]
-    ax.plot(xs, [fc.history[hy[-1]], *fc.point], "o--", color="#c0504d", label=f"预测值（{fc.method_name}）")
+    sat = getattr(fc, "saturation", None)
+    if sat:
+        mh = sat["market_history"]
+        my = sorted(int(y) for y in mh)
+        ax.plot(my, [mh[y] for y in my], "s-", color="#7f7f7f", ms=4, lw=1, label=f"{sat['market']}（实际）")
+        ax.plot([my[-1], *sat["market_years"]], [mh[my[-1]], *sat["market_point"]], "s--", color="#7f7f7f", ms=4,
+                lw=1, label=f"{sat['market']}（线性外推）")
+    for m in getattr(fc, "rejected", {}) or {}:
+        if m in fc.all_points:
+            ax.plot(xs, [last, *fc.all_points[m]], ":", color="#999999", lw=1.2,
+                    label=f"{METHOD_NAMES.get(m, m)}（未采用）")
+    ax.plot(hy, [fc.history[y] for y in hy], "o-", color="#3b6ea5", label="实际值")
+    ax.plot(xs, [last, *fc.point], "o--", color="#c0504d", label=f"预测值（{fc.method_name}）")
     ax.fill_between(fc.years, fc.lower, fc.upper, color="#c0504d", alpha=0.15, label=f"{fc.level}%区间")
-    ax.set_xticks(xs[:1] + hy[:-1] + fc.years)
+    ticks = sorted(set(hy) | set(fc.years) | (set(int(y) for y in sat["market_history"]) if sat else set()))
+    ax.set_xticks(ticks)
     ax.set_ylabel(fc.unit)
+    ax.set_ylim(bottom=0)
     ax.set_title(title, fontsize=11)
-    ax.legend(fontsize=8, frameon=False)
+    ax.legend(fontsize=7, frameon=False, loc="upper left")
     ax.spines[["top", "right"]].set_visible(False)
     return _save(fig, Path(out))
 

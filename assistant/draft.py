@@ -24,11 +24,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .analysis import (DataBundle, demand_structure, load_data, load_yaml, postings_summary, shortage,
-                       supply_summary, tech_summary)
+from .analysis import (DataBundle, demand_structure, industry_series, load_data, load_yaml, postings_summary,
+                       shortage, supply_summary, tech_summary)
 from .config import CORPUS_DIR, Settings
 from .errors import AssistantError, InputError, LLMError
-from .forecast import METHOD_NAMES, ForecastResult, forecast_series
+from .forecast import METHOD_NAMES, ForecastResult, Market, forecast_series
 from .outline import Outline, Section, load_outline
 
 TEMPLATES_FILE = "draft_templates.yaml"
@@ -224,9 +224,21 @@ def _data_ref(key: str, label: str, path: Path | None, year: int | None, source:
                      year=year, kind="data")
 
 
+def _forecast_settings(target: str) -> dict:
+    """Horizon, hold-out, level and the plausibility rules for one target (analysis.yaml → forecast)."""
+    cfg = load_yaml("analysis.yaml").get("forecast", {})
+    rules = dict(cfg.get("rules", {}).get(target, {"non_negative": True}))
+    rules["messages"] = cfg.get("messages", {})
+    return {"horizon": int(cfg.get("horizon", 3)), "holdout": int(cfg.get("holdout", 2)),
+            "level": int(cfg.get("level", 80)), "rules": rules}
+
+
 def build_context(report: str, outline: Outline, bundle: DataBundle, year: int, run_dir: Path,
-                  settings: Settings) -> DraftContext:
-    """Compute every data binding the outline asks for (values for templates, tables, charts)."""
+                  settings: Settings, kb=None) -> DraftContext:
+    """Compute every data binding the outline asks for (values for templates, tables, charts).
+
+    The industry series comes from a structured table in the knowledge base when there is one
+    (cited as that source), otherwise from `assistant/data/industry_series.yaml`."""
     from . import charts
 
     tpl = load_yaml(TEMPLATES_FILE)
@@ -260,33 +272,58 @@ def build_context(report: str, outline: Outline, bundle: DataBundle, year: int, 
 
     # Industry series (always available from the data file; used by the industry-analysis report)
     if wanted & {"industry_series", "industry_forecast", "report_scope"}:
-        ind = load_yaml("industry_series.yaml")
-        ser = {k: {int(y): float(v) for y, v in s.items()} for k, s in ind["series"].items()}
-        ys = sorted(next(iter(ser.values())))
+        found, ind = industry_series(kb)
+        ser = found.series
+        target = ind.get("forecast_target", "销量")
+        ys = sorted(ser.get(target) or next(iter(ser.values())))
         prod, sales = ser.get("产量", {}), ser.get("销量", {})
-        v: dict[str, Any] = {"y0": ys[0], "y1": ys[-1], "unit": ind["unit"], "industry_source": ind["source_short"]}
-        if prod and sales:
+        if found.origin == "kb":
+            src_text = f"知识库收录的统计表《{found.title}》"
+        else:
+            src_text = ind["source_short"]
+        v: dict[str, Any] = {"y0": ys[0], "y1": ys[-1], "unit": ind["unit"], "industry_source": src_text}
+        if prod and sales and all(y in prod and y in sales for y in ys[-2:]):
             y1, y_1 = ys[-1], ys[-2]
             v.update(prod_last=fmt(prod[y1]), sales_last=fmt(sales[y1]), sales_first=fmt(sales[ys[0]]),
                      prod_growth=fmt(100 * (prod[y1] / prod[y_1] - 1)), sales_growth=fmt(100 * (sales[y1] / sales[y_1] - 1)),
                      sales_total_growth=fmt(100 * (sales[y1] / sales[ys[0]] - 1)),
                      sales_cagr=fmt(100 * ((sales[y1] / sales[ys[0]]) ** (1 / (len(ys) - 1)) - 1)))
-        ctx.data_refs["industry"] = _data_ref("industry", ind["source"].split("（")[0], None, ys[-1],
-                                              source="assistant/data/industry_series.yaml")
-        ctx.facts["industry"] = {"series": ser, "derived": dict(v)}
+        if found.origin == "kb":
+            ctx.data_refs["industry"] = Reference(
+                key="data:industry", label=f"《{found.title}》，{found.source}，工作表“{found.sheet}”，{found.year}年",
+                source=found.source, title=found.title, year=found.year, kind="data")
+        else:
+            ctx.data_refs["industry"] = _data_ref("industry", found.title, None, ys[-1], source=found.source)
+        ctx.facts["industry"] = {"series": ser, "derived": dict(v), "origin": found.origin,
+                                 "columns": found.columns, "notes": found.notes}
         ctx.values["industry_series"] = {**common, **v}
-        rows = [[str(y), fmt(prod.get(y, "")), fmt(sales.get(y, ""))] for y in ys]
+        rows = [[str(y), fmt(prod.get(y, "—")), fmt(sales.get(y, "—"))] for y in ys]
         fig = charts.line_chart({k: s for k, s in ser.items()}, f"{industry}产量与销量（{ys[0]}—{ys[-1]}年）",
                                 ind["unit"], chart_dir / "industry_series.png")
         ctx.blocks["industry_series"] = [
             Block(type="table", caption=f"{industry}产销量（{ind['unit']}）", headers=["年份", "产量", "销量"],
                   rows=rows, cite="industry"),
             Block(type="figure", caption=f"{industry}产量与销量", path=str(fig.relative_to(run_dir)), cite="industry")]
-        target = ind.get("forecast_target", "销量")
-        fc = forecast_series(ser[target], horizon=3, name=f"{industry}{target}", unit=ind["unit"])
+        fs = _forecast_settings("industry")
+        market = None
+        mk = ind.get("market")
+        if mk and mk.get("series"):
+            market = Market(name=mk["name"], unit=mk.get("unit", ind["unit"]),
+                            total={int(y): float(x) for y, x in mk["series"].items()},
+                            share={int(y): float(x) / 100 for y, x in (mk.get("share_reported") or {}).items()},
+                            ceiling_max=float(mk.get("ceiling_max", 1.0)),
+                            max_share=float(fs["rules"].get("max_share_of_total", 1.0)))
+            ctx.data_refs["market"] = _data_ref("market", mk["source"], None, max(market.total),
+                                                source="assistant/data/industry_series.yaml")
+            ctx.facts["market"] = {"name": market.name, "unit": market.unit, "series": market.total,
+                                   "share_reported_pct": mk.get("share_reported") or {}}
+        fc = forecast_series(ser[target], horizon=fs["horizon"], name=f"{industry}{target}", unit=ind["unit"],
+                             holdout=fs["holdout"], level=fs["level"], market=market, rules=fs["rules"])
         ctx.forecasts["industry"] = fc
         fv = _forecast_values(fc)
         ctx.facts["industry"]["forecast"] = fv["facts"]
+        if market is not None:
+            ctx.facts["market"]["forecast"] = fv["facts"]
         ctx.values["industry_forecast"] = {**common, **v, **fv["text"], "target": f"{industry}{target}"}
         fig = charts.forecast_chart(fc, f"{industry}{target}预测（{fc.method_name}）", chart_dir / "industry_forecast.png")
         ctx.blocks["industry_forecast"] = [_forecast_table(fc, "industry"),
@@ -343,7 +380,9 @@ def build_context(report: str, outline: Outline, bundle: DataBundle, year: int, 
         ctx.values["postings_trend"] = pv
         ctx.values.setdefault("survey_scope", {**common}).update(pv)
         if len(ys) >= 4:
-            fc = forecast_series({y: obo[y] for y in ys}, horizon=3, name="年度招聘人数", unit="人")
+            fs = _forecast_settings("demand")
+            fc = forecast_series({y: obo[y] for y in ys}, horizon=fs["horizon"], name="年度招聘人数", unit="人",
+                                 holdout=fs["holdout"], level=fs["level"], rules=fs["rules"])
             ctx.forecasts["demand"] = fc
             fv = _forecast_values(fc, integer=True)
             ctx.facts["postings"]["forecast"] = fv["facts"]
@@ -403,20 +442,66 @@ def build_context(report: str, outline: Outline, bundle: DataBundle, year: int, 
 
 
 def _forecast_values(fc: ForecastResult, integer: bool = False) -> dict:
+    """Template values (text) and the computed facts the forecast sentences may quote."""
     r = (lambda x: int(round(x))) if integer else (lambda x: round(x, 1))
+    pct = lambda x: round(100 * x, 1)  # noqa: E731
     pts = [r(p) for p in fc.point]
     lo, hi = [r(x) for x in fc.lower], [r(x) for x in fc.upper]
     mape = {METHOD_NAMES[m]: round(v, 1) for m, v in fc.mape.items()}
+    names = [METHOD_NAMES[m] for m in fc.mape]
+    n_cn = "零一二三四五六七八九"
+    rejected = {METHOD_NAMES[m]: why for m, why in fc.rejected.items()}
+    if rejected:
+        rej_text = "；".join("；".join(why) for why in rejected.values()) + "，" + \
+            ("以上方法均未采用" if len(rejected) > 1 else "该方法未采用")
+    else:
+        rej_text = f"{'、'.join(names)}的预测结果均通过检验"
+    if fc.fallback:
+        choice = f"各方法均未完全通过检验，选用未超出硬性界限且回测误差最小的{fc.method_name}，结果需审慎使用"
+    elif rejected:
+        choice = f"据此在通过检验的方法中选用回测误差最小的{fc.method_name}"
+    else:
+        choice = f"据此选用回测误差最小的{fc.method_name}"
     text = {
         "holdout": len(fc.holdout_years), "method_name": fc.method_name, "horizon": fc.horizon_text,
-        "level": fc.level,
+        "level": fc.level, "methods_text": "、".join(names[:-1]) + "和" + names[-1] if len(names) > 1 else names[0],
+        "n_methods": n_cn[len(names)] if len(names) < 10 else len(names),
         "mape_text": "、".join(f"{k}{fmt(v)}%" for k, v in mape.items()),
         "points_text": "、".join(f"{y}年{fmt(p)}{fc.unit}" for y, p in zip(fc.years, pts)),
         "interval_text": "、".join(f"{y}年{fmt(a)}至{fmt(b)}{fc.unit}" for y, a, b in zip(fc.years, lo, hi)),
+        "bounds_text": "、".join(fc.bounds), "rejected_text": rej_text, "choice_text": choice,
+        "clip_note": "（区间下限低于0的按0计）" if fc.lower_clipped else "",
     }
     facts = {"method": fc.method_name, "years": fc.years, "point": pts, "lower": lo, "upper": hi, "mape": mape,
              "history": fc.history, "holdout_years": fc.holdout_years, "level": fc.level,
-             "holdout": len(fc.holdout_years)}
+             "holdout": len(fc.holdout_years), "bounds": fc.bounds, "rejected": rejected,
+             "all_points": {METHOD_NAMES[m]: [r(x) for x in p] for m, p in fc.all_points.items()}}
+    sat = fc.saturation
+    if sat:
+        mp = [round(x, 1) for x in sat["market_point"]]
+        ml, mh = [round(x, 1) for x in sat["market_lower"]], [round(x, 1) for x in sat["market_upper"]]
+        my = sorted(sat["market_history"])
+        share_chosen = [pct(p / t) for p, t in zip(fc.point, sat["market_point"])]
+        sf = {"market": sat["market"], "market_history": sat["market_history"], "market_years": my, "market_n": sat["market_n"], "market_point": mp,
+              "market_lower": ml, "market_upper": mh, "share_history_pct": {y: pct(x) for y, x in sat["share_history"].items()},
+              "share_of_market_pct": share_chosen, "ceiling_max_pct": pct(sat["ceiling_max"]),
+              "max_share_pct": pct(sat["max_share"])}
+        text.update(market_name=sat["market"], m_y0=my[0], m_y1=my[-1], market_n=n_cn[sat["market_n"]] if sat["market_n"] < 10 else sat["market_n"],
+                    m_last=fmt(mp[-1]), m_last_lo=fmt(ml[-1]), m_last_hi=fmt(mh[-1]), y_last_fc=fc.years[-1],
+                    share_last=fmt(share_chosen[-1]), ceiling_max=fmt(pct(sat["ceiling_max"])),
+                    s_last=fmt(pct(list(sat["share_history"].values())[-1])))
+        if "ceiling" in sat:
+            sf.update(ceiling_pct=pct(sat["ceiling"]), share_forecast_pct=[pct(x) for x in sat["share_point"]])
+            text.update(ceiling=fmt(pct(sat["ceiling"])))
+            if sat.get("ceiling_se") is not None:
+                sf["ceiling_se_pp"] = pct(sat["ceiling_se"])
+                text["ceiling_se"] = fmt(pct(sat["ceiling_se"]))
+        if fc.method != "share_logistic" and "share_logistic" in fc.all_points:
+            sp = [r(x) for x in fc.all_points["share_logistic"]]
+            ss = [pct(p / t) for p, t in zip(fc.all_points["share_logistic"], sat["market_point"])]
+            sf.update(share_model_point=sp, share_model_share_pct=ss)
+            text.update(sat_last=fmt(sp[-1]), sat_share_last=fmt(ss[-1]))
+        facts["saturation"] = sf
     return {"text": text, "facts": facts}
 
 
@@ -557,16 +642,17 @@ def _template_blocks(binding: str, ctx: DraftContext) -> list[Block]:
                 continue
             if "None" in text:
                 continue
-            cite = item.get("cite")
-            key = f"data:{cite}" if cite else None
-            if cite and cite not in ctx.data_refs:
+            cite = item.get("cite") or []
+            cites = [cite] if isinstance(cite, str) else list(cite)
+            keys = [f"data:{c}" for c in cites if c in ctx.data_refs]
+            if len(keys) < len(cites):
                 if _NUM_RX.search(text):
-                    continue
-                key = None
-            if not key and _NUM_RX.search(text):
+                    continue  # part of its data is missing
+                keys = []
+            if not keys and _NUM_RX.search(text):
                 continue  # an uncited sentence must not state figures
             text = text if text[-1] in SENT_END else text + "。"
-            sents.append(Sentence(text=text, cites=[key] if key else [], kind="data" if key else "frame"))
+            sents.append(Sentence(text=text, cites=keys, kind="data" if keys else "frame"))
         if sents:
             blocks.append(Block(type="para", sentences=sents))
     return blocks
@@ -915,7 +1001,7 @@ def draft_report(report: str, kb, data_files: list[str], year: int, out: str | P
     bundle = load_data(data_files)  # input errors surface before any progress output
     progress.on_draft_start(report, [s.title for s in outline.sections])
     progress.on_analysis_start(data_files)
-    ctx = build_context(report, outline, bundle, year, run_dir, settings)
+    ctx = build_context(report, outline, bundle, year, run_dir, settings, kb=kb)
     _save_json(run_dir / "analysis.json", {"values": ctx.values, "facts": ctx.facts,
                                           "forecasts": {k: v.to_dict() for k, v in ctx.forecasts.items()}})
     progress.on_analysis_end(sorted(ctx.values))
@@ -952,7 +1038,7 @@ def regenerate_section(run_dir, section_id: str, kb, settings: Settings | None =
     outline = load_outline(saved["report"], run_dir / "outline.yaml")
     section = outline.section(section_id)
     bundle = load_data(saved["data_files"])
-    ctx = build_context(saved["report"], outline, bundle, saved["year"], run_dir, settings)
+    ctx = build_context(saved["report"], outline, bundle, saved["year"], run_dir, settings, kb=kb)
     for f in (run_dir / "evidence").glob("*.json"):
         if f.stem != section_id:
             ctx.used_sentences |= {c["text"] for c in json.loads(f.read_text(encoding="utf-8"))["selected"]}

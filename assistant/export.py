@@ -143,11 +143,23 @@ def new_document() -> Document:
     return doc
 
 
+TITLE_LINE_CHARS = 18  # 二号 characters that fit on one line of the 156 mm text width, with margin
+
+
 def add_title(doc, text: str) -> None:
+    """Centred 小标宋 二号 title. A title too long for one line is broken before its trailing
+    parenthetical (“…报告” / “（2026年）”), so the line never breaks inside “（2026年）”."""
     p = doc.add_paragraph(style="Title")
     _para_format(p, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, after=16)
     p.paragraph_format.line_spacing = Pt(36)
-    _set_run_font(p.add_run(text), FONT_TITLE, SIZE_ER)
+    m = re.match(r"^(.+?)(（[^（）]{1,12}）)$", text)
+    if m and len(text) > TITLE_LINE_CHARS:
+        r = p.add_run(m.group(1))
+        _set_run_font(r, FONT_TITLE, SIZE_ER)
+        r.add_break()
+        _set_run_font(p.add_run(m.group(2)), FONT_TITLE, SIZE_ER)
+    else:
+        _set_run_font(p.add_run(text), FONT_TITLE, SIZE_ER)
 
 
 def add_heading(doc, text: str, level: int = 1) -> None:

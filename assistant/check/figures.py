@@ -7,7 +7,7 @@ from dataclasses import dataclass
 UNITS = (r"个百分点|百分点|%|％|‰|万亿元|亿元|万元|千元|元|万亿|亿辆|万辆|辆|万台|台|万套|套|万个|个|万人次|人次|万人|"
          r"人|万名|名|GWh|MWh|kWh|吉瓦时|万吨|吨|万家|家|所|项|门|本|条|份|座|万座|倍|亿|万|平方米|公里|小时|学时|天|:1|：1")
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-FIGURE_RE = re.compile(rf"(?<![\d.A-Za-z])(?P<num>{NUM})\s*(?P<unit>{UNITS})")
+FIGURE_RE = re.compile(rf"(?<![\d.A-Za-z])(?P<num>{NUM})\s*(?:余|多)?\s*(?P<unit>{UNITS})")  # 3000余家、10多万人
 YEAR_RE = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)\s*(?=年|—|-|～|~|至|年度)")
 SCALE = {"万": 1e4, "亿": 1e8, "万亿": 1e12, "千": 1e3}
 

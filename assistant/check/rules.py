@@ -129,7 +129,27 @@ class Context:
     def matches(self, name_or_pats, start: int, end: int) -> bool:
         pats = self.defs(name_or_pats) if isinstance(name_or_pats, str) else name_or_pats
         seg = self.text[start:end]
+        if isinstance(name_or_pats, str) and f"vague_{name_or_pats}" in self.definitions:
+            seg = blank_out(seg, self.definitions[f"vague_{name_or_pats}"])
         return any(p.search(seg) for p in pats)
+
+    def cn_figures(self, start: int, end: int | None = None) -> list[Figure]:
+        """Figures written with Chinese numerals or multiples (七成、两倍、翻一番、千亿级、供需比0.38), from
+        definitions.cn_figure; used by the evidence rules and the vague-amount check, not by consistency."""
+        pats = self.definitions.get("cn_figure") or []
+        seg = self.text[start:end]
+        out = []
+        for p in pats:
+            for m in p.finditer(seg):
+                if m.end() > m.start():
+                    out.append(Figure(start + m.start(), start + m.end(), float("nan"), "cn", m.group()))
+        return sorted(out, key=lambda f: f.start)
+
+    def all_figures(self, start: int, end: int) -> list[Figure]:
+        figs = find_figures(self.text, start, end)
+        taken = [(f.start, f.end) for f in figs]
+        figs += [f for f in self.cn_figures(start, end) if not any(a < f.end and f.start < b for a, b in taken)]
+        return sorted(figs, key=lambda f: f.start)
 
     def sentence_has(self, name: str, pos: int) -> bool:
         s, e = self.doc.sentence_at(pos)
@@ -162,6 +182,14 @@ class Context:
             if oid in ids and ds.start <= pos < ds.end:
                 return True
         return False
+
+
+def blank_out(seg: str, pats: list[re.Pattern]) -> str:
+    """Replace every match of pats with spaces (same length), so vague attributions (据不完全统计、相关调查显示)
+    cannot count as a source."""
+    for p in pats:
+        seg = p.sub(lambda m: " " * len(m.group()), seg)
+    return seg
 
 
 # ------------------------------------------------------------------ base rule
@@ -291,16 +319,18 @@ def _clause_has_figure(ctx: Context, s: int, e: int) -> bool:
     cs = max(text.rfind(c, 0, s) for c in "，。；！？\n,;") + 1
     ends = [i for i in (text.find(c, e) for c in "，。；！？\n,;") if i != -1]
     ce = min(ends) if ends else len(text)
-    return bool(find_figures(text, cs, ce))
+    return bool(find_figures(text, cs, ce)) or bool(ctx.cn_figures(cs, ce))
 
 
 # ------------------------------------------------------------------ evidence
 @kind("unsourced_figure")
 class UnsourcedFigure(Rule):
     """A sentence with a specific figure, and no attribution in its sentence or paragraph."""
-    extra_keys = {"attribution", "own_data", "skip_sections", "skip_sentences", "skip_units"}
+    extra_keys = {"attribution", "own_data", "skip_sections", "skip_sentences", "skip_units", "citation"}
 
     def setup(self):
+        # inline citations（来源：……）/[1] bind to the figures before them in the paragraph, not to later ones
+        self.citation = self._pats("citation")
         self.attr_name = self.spec.get("attribution", "attribution")
         self.own_name = self.spec.get("own_data")
         self.skip_sections = list(self.spec.get("skip_sections") or [])
@@ -310,7 +340,12 @@ class UnsourcedFigure(Rule):
     def check(self, ctx):
         out = []
         by_sentence: dict[tuple[int, int], list[Figure]] = {}
-        for f in ctx.figures():
+        figs_all = list(ctx.figures())
+        taken = [(f.start, f.end) for f in figs_all]
+        figs_all += [f for f in ctx.cn_figures(0) if ctx.is_body(f.start)
+                     and not any(a < f.end and f.start < b for a, b in taken)]
+        figs_all.sort(key=lambda f: f.start)
+        for f in figs_all:
             if f.unit in self.skip_units or ctx.doc.in_quotes(f.start, f.end) or self.excepted(ctx.text, f.start, f.end):
                 continue
             by_sentence.setdefault(ctx.doc.sentence_at(f.start), []).append(f)
@@ -320,12 +355,37 @@ class UnsourcedFigure(Rule):
             sent = ctx.text[ss:se]
             if any(p.search(sent) for p in self.skip_sentences):
                 continue
-            if ctx.paragraph_has(self.attr_name, ss):
-                continue
             if self.own_name and ctx.paragraph_has(self.own_name, ss):
                 continue
+            if ctx.paragraph_has(self.attr_name, ss):
+                cites = self._citations(ctx, ss)
+                if cites is None:
+                    continue  # a source named in running text covers the whole paragraph
+                figs = [f for f in figs if not any(c >= f.end for c in cites)]
+                if not figs:
+                    continue
             out.append(self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs)))
         return out
+
+    def _citations(self, ctx, pos: int) -> list[int] | None:
+        """Start offsets of inline citations in the paragraph, or None when the paragraph's attribution is
+        (also) in running text, which then covers the whole paragraph."""
+        if not self.citation:
+            return None
+        p = ctx.doc.paragraph_at(pos)
+        if not p:
+            return None
+        key = ("cites", p.start)
+        if key not in ctx._cache:
+            seg = ctx.text[p.start:p.end]
+            starts = [p.start + m.start() for c in self.citation for m in c.finditer(seg)]
+            rest = blank_out(seg, self.citation)
+            if f"vague_{self.attr_name}" in ctx.definitions:
+                rest = blank_out(rest, ctx.definitions[f"vague_{self.attr_name}"])
+            running = any(a.search(rest) for a in ctx.defs(self.attr_name))
+            lead = any(st - p.start <= 2 for st in starts)  # “（来源：……）”开头：覆盖整段
+            ctx._cache[key] = None if (running or lead or not starts) else sorted(starts)
+        return ctx._cache[key]
 
 
 @kind("forecast")
@@ -348,7 +408,7 @@ class Forecast(Rule):
                 continue
             sent = text[ss:se]
             m = next((mm for p in self.triggers for mm in [p.search(sent)] if mm), None)
-            if not m or not find_figures(text, ss, se):
+            if not m or not ctx.all_figures(ss, se):
                 continue
             if any(p.search(sent) for p in self.targets) or ctx.sentence_has("attribution", ss):
                 continue
@@ -366,11 +426,13 @@ class Forecast(Rule):
 @kind("gap_baseline")
 class GapBaseline(Rule):
     """A gap (缺口) with a figure must say what it is measured against."""
-    extra_keys = {"triggers", "baseline"}
+    extra_keys = {"triggers", "baseline", "vague_triggers"}
 
     def setup(self):
         self.triggers = self._pats("triggers", required=True)
         self.baseline = self._pats("baseline", required=True)
+        # 缺口 described by an evaluative word and no figure at all (缺口巨大、缺口持续扩大)
+        self.vague_triggers = self._pats("vague_triggers")
 
     def check(self, ctx):
         out = []
@@ -382,8 +444,16 @@ class GapBaseline(Rule):
             m = next((mm for p in self.triggers for mm in [p.search(sent)] if mm), None)
             if not m or ctx.doc.in_quotes(ss + m.start(), ss + m.end()):
                 continue
-            figs = [f for f in find_figures(text, ss, se) if not f.is_percent]
+            figs = [f for f in ctx.all_figures(ss, se) if not f.is_percent]
             if not figs:
+                vm = next((mm for p in self.vague_triggers for mm in [p.search(sent)] if mm), None)
+                if vm is None or ctx.doc.in_quotes(ss + vm.start(), ss + vm.end()):
+                    continue
+                para = ctx.doc.paragraph_at(ss)
+                scope = text[para.start:para.end] if para else sent
+                if any(p.search(scope) for p in self.baseline) or self.excepted(text, ss + vm.start(), ss + vm.end()):
+                    continue
+                out.append(self.finding(ctx, ss + vm.start(), ss + vm.end()))
                 continue
             para = ctx.doc.paragraph_at(ss)
             scope = text[para.start:para.end] if para else sent

@@ -40,9 +40,9 @@ def sample_data_files() -> list[Path]:
 def _fail(e: BaseException) -> str:
     """One Chinese line for the page; unexpected errors are logged with their traceback."""
     if isinstance(e, AssistantError):
-        return f"❌ {e}"
+        return f"出错：{e}"
     log.error("unexpected error in the web app:\n%s", traceback.format_exc())
-    return f"❌ 处理失败（{type(e).__name__}: {e}）"
+    return f"出错：处理失败（{type(e).__name__}: {e}）"
 
 
 class Workspace:
@@ -192,7 +192,7 @@ class Handlers:
         name = original_name(path)
         reason = check_type(name, REPORT_TYPES)
         if reason:
-            return (f"❌ {name}：{reason}。", *blank)
+            return (f"出错：{name}：{reason}。", *blank)
         try:
             run = self.ws.run_dir("check")
             src = copy_upload(path, run)
@@ -223,9 +223,9 @@ class Handlers:
         try:
             year = int(year)
         except (TypeError, ValueError):
-            return "❌ 请填写报告年度（如 2026）。", "", None
+            return "出错：请填写报告年度（如 2026）。", "", None
         if kind not in dict((v, k) for k, v in REPORT_KINDS):
-            return f"❌ 未知的报告类型：{kind}", "", None
+            return f"出错：未知的报告类型：{kind}", "", None
         try:
             run = self.ws.run_dir("draft")
             notes = []
@@ -236,7 +236,7 @@ class Handlers:
                     p = getattr(f, "name", f)
                     reason = check_type(original_name(p), DATA_TYPES)
                     if reason:
-                        return f"❌ {original_name(p)}：{reason}。", "", None
+                        return f"出错：{original_name(p)}：{reason}。", "", None
                     data.append(str(copy_upload(p, run / "data")))
             else:
                 data = [str(p) for p in sample_data_files()]
@@ -246,7 +246,7 @@ class Handlers:
                 p = getattr(outline, "name", outline)
                 reason = check_type(original_name(p), OUTLINE_TYPES)
                 if reason:
-                    return f"❌ 提纲 {original_name(p)}：{reason}。", "", None
+                    return f"出错：提纲 {original_name(p)}：{reason}。", "", None
                 outline_path = str(copy_upload(p, run / "outline"))
 
             class UIProgress(DraftProgress):
@@ -270,8 +270,8 @@ class Handlers:
             modes = {}
             for s in getattr(res, "sections", []) or []:
                 modes[getattr(s, "mode", "")] = modes.get(getattr(s, "mode", ""), 0) + 1
-            status = [f"✅ 已生成《{res.title or name}》（{len(getattr(res, 'sections', []) or [])} 章，用时 "
-                      f"{getattr(res, 'seconds', 0.0):.1f} 秒）。下载文件见右侧。"] + notes
+            status = [f"已生成《{res.title or name}》（{len(getattr(res, 'sections', []) or [])} 章，用时 "
+                      f"{getattr(res, 'seconds', 0.0):.1f} 秒）。可在左下方“下载”框中下载 Word、Markdown 和 Excel 清单。"] + notes
             return "\n\n".join(status), res.markdown, outputs
         except Exception as e:
             return _fail(e), "", None
@@ -279,12 +279,14 @@ class Handlers:
 
 # ------------------------------------------------------------------------------ layout
 
-def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2) -> gr.Blocks:
+def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
+              max_file_size: str | int | None = None) -> gr.Blocks:
     """The whole web app. `kb` may be given (tests); otherwise it is opened from settings on first use."""
     settings = settings or Settings.from_env()
     ws = Workspace(settings, kb)
     h = Handlers(ws)
     llm = f"已配置大模型（{settings.llm_model}）" if settings.llm_enabled else "未配置大模型：问答为抽取式，起草为确定性生成"
+    limit = f"（单个不超过 {str(max_file_size).upper()}）" if max_file_size else ""
     sample_names = "、".join(p.name for p in sample_data_files()) or "（示例数据缺失）"
 
     with gr.Blocks(title="产教融合共同体报告助手", analytics_enabled=False) as app:
@@ -298,7 +300,7 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2) -
             with gr.Tab("知识库", id="kb"):
                 with gr.Row():
                     with gr.Column(scale=2):
-                        up = gr.File(label="上传资料（PDF、Word、Excel、CSV、Markdown、TXT、HTML；或一个文件夹的 ZIP 压缩包）",
+                        up = gr.File(label=f"上传资料：PDF/Word/Excel/CSV/MD/TXT/HTML 或文件夹的 ZIP{limit}",
                                      file_count="multiple", type="filepath", elem_id="kb-upload", height=160)
                         ingest_btn = gr.Button("导入知识库", variant="primary", elem_id="kb-ingest")
                         ingest_msg = gr.Markdown(elem_id="kb-ingest-msg")
@@ -309,7 +311,8 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2) -
                                                interactive=False, wrap=True, elem_id="kb-sources",
                                                column_widths=["55%", "15%", "12%", "18%"])
                         with gr.Row():
-                            to_remove = gr.Dropdown(label="选择要删除的来源", choices=[], scale=3, elem_id="kb-remove-choice")
+                            to_remove = gr.Dropdown(label="选择要删除的来源", choices=[], scale=3, elem_id="kb-remove-choice",
+                                                    allow_custom_value=True)
                             remove_btn = gr.Button("删除来源", variant="stop", scale=1, elem_id="kb-remove")
                         remove_msg = gr.Markdown()
                 with gr.Accordion("检索测试", open=False):
@@ -326,14 +329,14 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2) -
                         kind = gr.Radio(REPORT_KINDS, value="talent-demand", label="报告类型")
                         year = gr.Number(value=time.localtime().tm_year, precision=0, label="报告年度")
                         outline = gr.File(label="提纲（可选，YAML；不上传则用内置提纲）", file_count="single",
-                                          type="filepath", height=120)
+                                          type="filepath", height=150)
                         data = gr.File(label=f"数据文件（可选，{types_text(DATA_TYPES)}）", file_count="multiple",
-                                       type="filepath", height=140)
+                                       type="filepath", height=150)
                         gr.Markdown(f"<span class='cie-muted'>不上传数据文件时，使用示例数据：{views.esc(sample_names)}</span>")
                         draft_btn = gr.Button("生成初稿", variant="primary", elem_id="draft-run")
                         draft_msg = gr.Markdown()
                         draft_files = gr.File(label="下载（Word / Markdown / Excel 清单）", file_count="multiple",
-                                              interactive=False, height=120, elem_id="draft-files")
+                                              interactive=False, height=220, elem_id="draft-files")
                     with gr.Column(scale=2):
                         preview = gr.Markdown("<div class='cie-empty'>生成后在此预览初稿（含引用编号和参考来源）</div>",
                                               label="预览", elem_id="draft-preview", max_height=900)
@@ -343,14 +346,14 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2) -
                 result_state = gr.State(None)
                 with gr.Row():
                     with gr.Column(scale=1):
-                        report_file = gr.File(label=f"上传报告（{types_text(REPORT_TYPES)}）", file_count="single",
+                        report_file = gr.File(label=f"上传报告：{types_text(REPORT_TYPES)}{limit}", file_count="single",
                                               type="filepath", elem_id="check-upload", height=160)
                         check_kind = gr.Dropdown(CHECK_KINDS, value="auto", label="报告类型")
                         levels = gr.CheckboxGroup(list(views.LEVEL_CN.values()), value=list(views.LEVEL_CN.values()),
                                                   label="显示级别")
                         check_btn = gr.Button("开始审查", variant="primary", elem_id="check-run")
                         check_files = gr.File(label="下载（带批注的 Word / JSON）", file_count="multiple",
-                                              interactive=False, height=120, elem_id="check-files")
+                                              interactive=False, height=170, elem_id="check-files")
                     with gr.Column(scale=2):
                         check_msg = gr.Markdown(elem_id="check-summary")
                         findings = gr.HTML(views.findings_html(None), elem_id="check-findings")

@@ -12,7 +12,7 @@ import re
 from ..config import Settings
 from ..errors import InputError
 from .app import build_app
-from .views import CSS
+from .views import CSS, TRANSLATE_JS
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
@@ -56,12 +56,12 @@ def launch(settings: Settings | None = None, host: str = DEFAULT_HOST, port: int
         from ..kb import KnowledgeBase
 
         kb = KnowledgeBase.open(settings=settings)
-    app = build_app(settings, kb=kb, concurrency=concurrency)
+    app = build_app(settings, kb=kb, concurrency=concurrency, max_file_size=max_file_size)
     _, url, _ = app.launch(server_name=host, server_port=port, auth=auth,
                            auth_message="请输入用户名和密码" if auth else None,
                            max_file_size=max_file_size, prevent_thread_lock=True, quiet=quiet, share=False,
                            show_error=True, theme=theme(), css=CSS, footer_links=["api"],
-                           allowed_paths=[str(app.workspace.workdir)], ssr_mode=False)
+                           allowed_paths=[str(app.workspace.workdir)], ssr_mode=False, js=TRANSLATE_JS)
     if not quiet:
         print(f"网页应用已启动：{url}（知识库：{settings.index_dir}；按 Ctrl+C 停止）", flush=True)
     if block:

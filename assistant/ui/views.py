@@ -67,7 +67,7 @@ def ingest_summary(report, rejected: list[tuple[str, str]]) -> str:
              f"（用时 {report.seconds:.1f} 秒）。"]
     n_fail = len(report.failures) + len(rejected)
     if n_fail:
-        lines.append(f"\n⚠️ 有 {n_fail} 个文件未能导入，原因见下表。")
+        lines.append(f"\n注意：有 {n_fail} 个文件未能导入，原因见下表。")
     return "\n".join(lines)
 
 
@@ -162,8 +162,9 @@ def findings_html(result, levels: list[str] | None = None) -> str:
         out.append(f'<div class="cie-crit"><h3>{esc(crit)}<span class="cie-status">{esc(status.get(crit, ""))}'
                    f' · {len(items)} 条</span></h3>')
         for f in items:
-            ctx = _context(text, f.span)
             where = f.section or "全文"
+            # A document-level finding (a missing section) points at the title: no context to show.
+            ctx = "" if where == "全文" else _context(text, f.span)
             out.append(
                 f'<div class="cie-finding {esc(f.level)}"><span class="cie-badge {esc(f.level)}">{LEVEL_CN.get(f.level, f.level)}</span>'
                 f'<b>{esc(f.message)}</b> <span class="cie-muted">［{esc(where)}{f" · 第{f.line}行" if f.line else ""} · {esc(f.rule_id)}］</span>'
@@ -193,3 +194,29 @@ def marked_fulltext(result, levels: list[str] | None = None, limit: int = 60000)
     out.append(esc(text[pos:]))
     more = "\n…（全文过长，仅显示前部）" if len(result.document.text) > limit else ""
     return f'<div class="cie-fulltext">{"".join(out)}{esc(more)}</div>'
+
+
+# Gradio's own upload-size error is English and raised in the browser; translate it where it appears.
+TRANSLATE_JS = r"""
+() => {
+  const rules = [
+    [/File\(s\) exceed the maximum allowed size of ([^:]+):\s*/, (m, size) => `文件超过单个文件大小上限（${size}），未上传：`],
+    [/^\s*Error\s*$/, () => "错误"],
+    [/Invalid file type/, () => "不支持的文件类型"],
+  ];
+  const fix = (node) => {
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    let t;
+    while ((t = walker.nextNode())) {
+      for (const [rx, f] of rules) {
+        if (rx.test(t.nodeValue)) t.nodeValue = t.nodeValue.replace(rx, f);
+      }
+    }
+  };
+  new MutationObserver((muts) => muts.forEach((m) => m.addedNodes.forEach((n) => {
+    if (n.nodeType === 1 && n.closest && n.closest(".toast-wrap, .toast-body, [data-testid='toast-body']")) fix(n);
+    else if (n.nodeType === 1 && n.querySelector && n.querySelector(".toast-body, [data-testid='toast-body']")) fix(n);
+    else if (n.nodeType === 3 && n.parentElement && n.parentElement.closest(".toast-body, [data-testid='toast-body']")) fix(n.parentElement);
+  }))).observe(document.body, {childList: true, subtree: true});
+}
+"""

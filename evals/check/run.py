@@ -50,6 +50,14 @@ def load_paragraphs(path: Path) -> list[dict]:
     return items
 
 
+def load_yaml_paragraphs(path: Path) -> list[dict]:
+    """The blind set's YAML: {paragraphs: [{id, text, labels: [{category, span}]}]}."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [{"id": it["id"], "text": it["text"], "file": path.name,
+             "labels": [{"cat": lab["category"], "quote": lab["span"], "note": ""} for lab in it.get("labels") or []]}
+            for it in data["paragraphs"]]
+
+
 def locate(text: str, quote: str, where: str) -> tuple[int, int]:
     i = text.find(quote)
     if i < 0:
@@ -102,7 +110,8 @@ def run_paragraphs(files: list[str], tally: Tally) -> tuple[int, int, int]:
     """Returns (clean chars, clean false positives, paragraph count)."""
     clean_chars = clean_fp = n = 0
     for name in files:
-        for it in load_paragraphs(DATA / name):
+        loader = load_yaml_paragraphs if name.endswith(".yaml") else load_paragraphs
+        for it in loader(DATA / name):
             n += 1
             res = check_text(it["text"], report="industry-analysis", categories=PARA_CATS)
             tally.score(f"{name}#{it['id']}", res.document.text, res.findings, it["labels"], PARA_CATS)
@@ -115,6 +124,9 @@ def run_paragraphs(files: list[str], tally: Tally) -> tuple[int, int, int]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m evals.check")
     ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--show-blind", action="store_true",
+                    help="also list the blind set's individual misses and false positives (off by default so that "
+                         "nobody tunes rules on them; aggregate figures are always printed)")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     default_rules()
@@ -126,6 +138,11 @@ def main(argv: list[str] | None = None) -> int:
     hc, hfp, n_held = run_paragraphs(["paragraphs_heldout.txt", "paragraphs_heldout2.txt"], held)
     held3 = Tally()
     h3c, h3fp, n_held3 = run_paragraphs(["paragraphs_heldout3.txt"], held3)
+    blind = Tally()
+    blind_file = DATA / "heldout_blind.yaml"
+    bc = bfp = n_blind = 0
+    if blind_file.exists():
+        bc, bfp, n_blind = run_paragraphs([blind_file.name], blind)
 
     # 2. the notice as one clean official text (span-level categories only: it is not a report)
     notice = (DATA / "notice.txt").read_text(encoding="utf-8")
@@ -196,6 +213,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n段落（留出集3 共 {n_held3} 段：最后一轮修改之后写成，未再调规则——真实的泛化估计）")
     for c in SPAN_CATS:
         print(held3.line(c))
+    if n_blind:
+        print(f"\n段落（盲测集 heldout_blind.yaml 共 {n_blind} 段：在阅读规则与数据之前写成，不参与调参；不计入下方合计）")
+        for c in SPAN_CATS:
+            print(blind.line(c))
+        print(f"  盲测集干净段落误报：{bfp} 条 / {bc} 字 = {bfp / bc * 10000:.2f} 条/万字")
     print(f"\n完整报告（{len(spec['reports'])} 篇，含 MD/TXT/DOCX/PDF）")
     for row in rows:
         print(row)
@@ -221,6 +243,10 @@ def main(argv: list[str] | None = None) -> int:
         if errs:
             print(f"\n误报与漏报（{len(errs)}）：")
             for e in errs:
+                print("  " + e)
+        if args.show_blind and blind.errors:
+            print(f"\n盲测集误报与漏报（{len(blind.errors)}）：")
+            for e in blind.errors:
                 print("  " + e)
     return 0
 

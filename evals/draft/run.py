@@ -5,7 +5,8 @@
   citations, whose wording is found there (≥ 60 % of the sentence's character bigrams, connectives
   like “据《…》，” removed); target ≥ 0.98
 - coverage: characters per section vs target/min length; required elements; review-checker errors
-- forecast back-test MAPE per method (industry sales series and postings demand series)
+- forecast back-test MAPE per method (industry sales series and postings demand series), whether a
+  plausibility bound rejected the method (with the reason), and the chosen method's forecast with interval
 - time to draft each report without an LLM after the knowledge base and embedder are loaded (≤ 60 s)
 """
 from __future__ import annotations
@@ -43,6 +44,33 @@ def sentence_ok(s, refs) -> tuple[bool, str]:
         if b and len(b & src) / len(b) < 0.6:
             return False, "wording not found in source"
     return True, ""
+
+
+def print_forecast(fc: dict) -> None:
+    """Per method: back-test MAPE and whether a plausibility bound rejected it; then the chosen
+    method's forecast with its interval (and, for the share model, the market-total forecast)."""
+    print(f"forecast {fc['name']} ({fc['unit']}), back-test held-out {fc['holdout_years']}:")
+    for m, v in fc["mape"].items():
+        why = fc.get("rejected", {}).get(m)
+        mark = "chosen" if m == fc["method"] else ("REJECTED" if why else "ok")
+        pts = ", ".join(f"{p:.1f}" for p in fc["all_points"].get(m, []))
+        print(f"   {m:<15} MAPE={v:6.2f}%  {mark:<8}  forecast [{pts}]")
+        for w in why or []:
+            print(f"      bound: {w}")
+    if fc.get("fallback"):
+        print("   (every method broke a soft bound: fallback to the best without a hard violation)")
+    print(f"   chosen {fc['method']}, {fc['level']}% interval:")
+    for y, p, lo, hi in zip(fc["years"], fc["point"], fc["lower"], fc["upper"]):
+        print(f"      {y}: {p:.1f}  [{lo:.1f}, {hi:.1f}]")
+    sat = fc.get("saturation")
+    if sat:
+        ce = f"{100 * sat['ceiling']:.1f}%" if "ceiling" in sat else "n/a"
+        se = f" (se {100 * sat['ceiling_se']:.1f} pp)" if sat.get("ceiling_se") is not None else ""
+        print(f"   share model: logistic ceiling {ce}{se}, bound ≤ {100 * sat['ceiling_max']:.0f}%; "
+              f"{sat['market']} from {sat['market_n']} points, {sat['market_method']}:")
+        for y, p, lo, hi, sh in zip(sat["market_years"], sat["market_point"], sat["market_lower"],
+                                    sat["market_upper"], sat["share_of_market"][fc["method"]]):
+            print(f"      {y}: {sat['market']} {p:.1f} [{lo:.1f}, {hi:.1f}]  chosen forecast = {100 * sh:.1f}% of it")
 
 
 def main(argv=None) -> int:
@@ -112,8 +140,7 @@ def main(argv=None) -> int:
             print(f"review checker failed: {type(e).__name__}: {e}")
         analysis = json.loads((res.run_dir / "analysis.json").read_text(encoding="utf-8"))
         for name, fc in analysis["forecasts"].items():
-            mape = "  ".join(f"{m}={v:.2f}%" for m, v in fc["mape"].items())
-            print(f"forecast back-test MAPE ({fc['name']}, held-out {fc['holdout_years']}): {mape} → chosen {fc['method']}")
+            print_forecast(fc)
     print(f"\nOVERALL citation precision: {total_ok}/{total} = {total_ok / max(total, 1):.3f} (target ≥ 0.98)")
     for f in failures[: (50 if args.verbose else 8)]:
         print("  FAIL", f[0], f[1], f[3], "|", f[2][:90])
