@@ -145,7 +145,8 @@ def validate_output(text: str, evidence: dict[str, tuple[str, str]], data: dict[
             if unknown:
                 dropped.append((s, f"引用了未提供的编号 {','.join(unknown)}"))
                 continue
-            allowed = set(computed_nums)
+            # A sentence may use the computed figures only when it cites the computed data.
+            allowed = set(computed_nums) if any(t.startswith("D") for t in tags) else set()
             for t in tags:
                 allowed |= numbers_in(known[t][1], strip_cites=False)
             extra = numbers_in(bare) - allowed

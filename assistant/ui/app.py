@@ -300,8 +300,10 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
             with gr.Tab("知识库", id="kb"):
                 with gr.Row():
                     with gr.Column(scale=2):
-                        up = gr.File(label=f"上传资料：PDF/Word/Excel/CSV/MD/TXT/HTML 或文件夹的 ZIP{limit}",
-                                     file_count="multiple", type="filepath", elem_id="kb-upload", height=160)
+                        up = gr.File(label="上传资料（可多选）", file_count="multiple", type="filepath",
+                                     elem_id="kb-upload", height=160)
+                        gr.Markdown(f"<span class='cie-muted'>支持 PDF、Word（DOCX）、Excel（XLSX）、CSV、Markdown、TXT、HTML，"
+                                    f"或一个文件夹的 ZIP 压缩包{limit}；其他类型会列在“未能导入的文件”中。</span>")
                         ingest_btn = gr.Button("导入知识库", variant="primary", elem_id="kb-ingest")
                         ingest_msg = gr.Markdown(elem_id="kb-ingest-msg")
                         failures = gr.Dataframe(headers=views.FAILURE_HEADERS, value=[], label="未能导入的文件",
@@ -346,8 +348,10 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
                 result_state = gr.State(None)
                 with gr.Row():
                     with gr.Column(scale=1):
-                        report_file = gr.File(label=f"上传报告：{types_text(REPORT_TYPES)}{limit}", file_count="single",
+                        report_file = gr.File(label="上传报告（DOCX、MD、TXT、PDF）", file_count="single",
                                               type="filepath", elem_id="check-upload", height=160)
+                        if limit:
+                            gr.Markdown(f"<span class='cie-muted'>单个文件{limit.strip('（）')}</span>")
                         check_kind = gr.Dropdown(CHECK_KINDS, value="auto", label="报告类型")
                         levels = gr.CheckboxGroup(list(views.LEVEL_CN.values()), value=list(views.LEVEL_CN.values()),
                                                   label="显示级别")

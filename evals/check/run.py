@@ -2,6 +2,7 @@
 
     python -m evals.check            # or: python evals/check/run.py
     python -m evals.check --verbose  # also list every false positive and miss
+    python -m evals.check --show-blind  # also list the blind set's misses (don't tune rules on them)
 
 Data (evals/check/data/):
   paragraphs_clean.txt    clean official-style paragraphs (no finding expected)
@@ -9,6 +10,7 @@ Data (evals/check/data/):
   paragraphs_heldout*.txt written before the rule changes they could have driven; reported separately
   reports.yaml            full reports (MD, TXT, DOCX, PDF) with planted, labelled defects
   notice.txt              the Ministry notice, checked as one clean official text
+  heldout_blind.yaml      blind set written before reading rules/data (issue 4); reported separately
 Matching: a finding is a true positive when it has the label's category and its span overlaps the
 label's quote; a label is recalled when such a finding exists.
 """

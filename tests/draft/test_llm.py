@@ -77,6 +77,15 @@ def test_validate_output_drops_bad_sentences():
     assert len(dropped) == 3
 
 
+def test_computed_figures_need_a_data_citation():
+    ev = {"E1": ("src:a", "2024年销量1286.6万辆。")}
+    data = {"D1": ("data:survey", "样本企业计划招聘1800人。")}
+    paras, dropped = validate_output("样本企业计划招聘1800人[E1]。样本企业计划招聘1800人[D1]。", ev, data,
+                                     "样本企业计划招聘1800人。")
+    assert [s.text for p in paras for s in p] == ["样本企业计划招聘1800人。"]
+    assert paras[0][0].cites == ["data:survey"] and "1800" in dropped[0][1]
+
+
 def test_llm_path_validated(stub, data_files, fake_kb, tmp_path):
     Stub.mode = "ok"
     st = Settings(llm_base_url=stub, llm_model="stub", llm_timeout=5)
