@@ -13,8 +13,8 @@ Two paths, one contract (every sentence of `Answer.text` ends with the [n] of th
   in the passages it cites, otherwise it is dropped. An error, a timeout or an empty result falls
   back to the extractive answer.
 
-When the evidence is weak (the best sentence covers too little of the question, see
-`GROUNDED_MIN_COVERAGE`, calibrated by `evals/load/chat_calibration.py`), the answer is
+When the evidence is weak (the best sentence covers too little of the question: see `is_grounded`,
+`GROUNDED_MIN_COVERAGE` and `AGREED_MIN_COVERAGE`, calibrated by `evals/load/chat_calibration.py`), the answer is
 `NOT_FOUND` and the closest passages are returned in `Answer.passages` instead of an answer.
 """
 from __future__ import annotations
@@ -34,6 +34,8 @@ NOT_FOUND = "知识库中没有找到可靠的答案"
 # by evals/load/chat_calibration.py: the share of the question's IDF weight that the best sentence
 # (with its passage's title and heading) covers.
 GROUNDED_MIN_COVERAGE = 0.62
+# ...or at least this much when keyword and dense search both rank the sentence's passage first.
+AGREED_MIN_COVERAGE = 0.5
 MAX_SENTENCES = 4
 # A further sentence is added only if it scores at least this share of the best one.
 FOLLOW_RATIO = 0.8
@@ -254,11 +256,20 @@ def _with_mark(sentence: str, n: int) -> str:
     return f"{body}[{n}]{end or '。'}"
 
 
-def extractive(question: str, hits, kb) -> tuple[str, list[Citation], float]:
-    """Compose 1–4 cited sentences; returns (text, citations, best coverage). Empty text if nothing fits."""
+def is_grounded(coverage: float, hit) -> bool:
+    """Is the best sentence (with `coverage`, from passage `hit`) strong enough evidence to answer?"""
+    if coverage >= GROUNDED_MIN_COVERAGE:
+        return True
+    agreed = getattr(hit, "keyword_rank", None) == 1 and getattr(hit, "dense_rank", None) == 1
+    return agreed and coverage >= AGREED_MIN_COVERAGE
+
+
+def extractive(question: str, hits, kb) -> tuple[str, list[Citation], float, bool]:
+    """Compose 1–4 cited sentences; returns (text, citations, best coverage, grounded).
+    Empty text if nothing fits."""
     scored = score_sentences(question, hits, kb)
     if not scored:
-        return "", [], 0.0
+        return "", [], 0.0, False
     best = scored[0]
     chosen = [best]
     for s in scored[1:]:
@@ -277,7 +288,7 @@ def extractive(question: str, hits, kb) -> tuple[str, list[Citation], float]:
             numbers[c.hit_index] = len(numbers) + 1
             citations.append(_citation(numbers[c.hit_index], hits[c.hit_index]))
         parts.append(_with_mark(c.sentence, numbers[c.hit_index]))
-    return "".join(parts), citations, best.coverage
+    return "".join(parts), citations, best.coverage, is_grounded(best.coverage, hits[best.hit_index])
 
 
 # ------------------------------------------------------------------------------ LLM
@@ -372,8 +383,8 @@ def answer(question: str, kb, settings: Settings | None = None, top_k: int = 5, 
     closest = [_citation(i, h) for i, h in enumerate(hits, start=1)]
     if not hits:
         return Answer(question, NOT_FOUND, [], False, "abstain", closest, 0.0, ["没有检索到任何段落"])
-    text, citations, coverage = extractive(question, hits, kb)
-    if not text or coverage < GROUNDED_MIN_COVERAGE:
+    text, citations, coverage, grounded = extractive(question, hits, kb)
+    if not text or not grounded:
         return Answer(question, NOT_FOUND, [], False, "abstain", closest, coverage,
                       [f"证据不足：最佳句子只覆盖问题要点的 {coverage:.0%}"])
     settings = settings or getattr(kb, "settings", None)

@@ -117,6 +117,12 @@ class Handlers:
                     rows, dd, status = self._sources_view()
                     return "没有可导入的文件：所有上传的文件都未通过检查，原因见下表。", rows, failures, dd, status
                 report = self.ws.kb.ingest([self.ws.uploads], progress=on_progress)
+                # A file that failed is not in the knowledge base; keeping it would fail every later upload.
+                root = self.ws.uploads.resolve()
+                for f in report.failures:
+                    bad = (root / f.source).resolve()
+                    if bad.is_file() and bad.is_relative_to(root):
+                        bad.unlink()
                 failures += views.failure_rows(report.failures)
                 rows, dd, status = self._sources_view()
                 return views.ingest_summary(report, staged.rejected), rows, failures, dd, status

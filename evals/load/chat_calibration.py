@@ -39,9 +39,11 @@ def measure(kb, questions: list[dict], answerable: bool) -> list[dict]:
     rows = []
     for q in questions:
         hits = kb.search(q["question"], top_k=5)
-        text, cites, cov = chat.extractive(q["question"], hits, kb)
+        text, cites, cov, grounded = chat.extractive(q["question"], hits, kb)
+        best = chat.score_sentences(q["question"], hits, kb)
+        agreed = bool(best) and hits[best[0].hit_index].keyword_rank == 1 and hits[best[0].hit_index].dense_rank == 1
         row = {"id": q["id"], "question": q["question"], "answerable": answerable, "coverage": round(cov, 4),
-               "answer": text}
+               "agreed": agreed, "grounded": grounded, "answer": text}
         if answerable:
             row["contains_gold"] = norm(q["answer"]) in norm(text)
             row["cites_gold"] = any(Path(c.source).name == q["gold_source"] for c in cites)
@@ -76,12 +78,21 @@ def main(argv=None) -> int:
     rows = measure(kb, load(REPO / "evals" / "retrieval" / "questions.jsonl"), True)
     rows += measure(kb, load(HERE / "unanswerable.jsonl"), False)
     table = sweep(rows)
+    pos = [r for r in rows if r["answerable"]]
+    neg = [r for r in rows if not r["answerable"]]
+    current = {"answered": sum(r["grounded"] for r in pos), "answerable": len(pos),
+               "answered_correct": sum(r["grounded"] and r["contains_gold"] for r in pos),
+               "cites_gold": sum(r["grounded"] and r["cites_gold"] for r in pos),
+               "false_answers": sum(r["grounded"] for r in neg), "unanswerable": len(neg)}
     (HERE / "chat_calibration_last_run.jsonl").write_text(
         "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     if args.json:
-        print(json.dumps(table, ensure_ascii=False, indent=2))
+        print(json.dumps({"current": current, "coverage_only": table}, ensure_ascii=False, indent=2))
         return 0
-    print(f"当前阈值 GROUNDED_MIN_COVERAGE = {chat.GROUNDED_MIN_COVERAGE}")
+    print(f"当前规则：覆盖率 ≥ {chat.GROUNDED_MIN_COVERAGE}，或两种检索都排第一且覆盖率 ≥ {chat.AGREED_MIN_COVERAGE}")
+    print(f"  可答题作答 {current['answered']}/{current['answerable']}（含标准答案 {current['answered_correct']}，"
+          f"引用了标准来源 {current['cites_gold']}）；不可答题误答 {current['false_answers']}/{current['unanswerable']}")
+    print("只看覆盖率时：")
     print("阈值   可答题作答  其中含标准答案  不可答题误答")
     for r in table:
         mark = " ←" if abs(r["threshold"] - chat.GROUNDED_MIN_COVERAGE) < 1e-9 else ""

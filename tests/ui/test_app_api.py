@@ -80,6 +80,10 @@ def test_bad_uploads_do_not_crash(client, tmp_path):
     assert "不支持的文件类型“.doc”" in _rows(failures)[0][1]
     msg, rows, failures, _dd, _status = client.predict([handle_file(broken)], api_name="/ingest")
     assert "坏.pdf" in [f[0] for f in _rows(failures)]
+    ok = tmp_path / "2025_补充说明.md"
+    ok.write_text("# 补充说明\n\n示例文字。\n", encoding="utf-8")
+    msg, rows, failures, _dd, _status = client.predict([handle_file(ok)], api_name="/ingest")
+    assert "导入完成" in msg and not _rows(failures), "a failed upload is not retried on the next one"
     msg, *_ = client.predict(None, api_name="/ingest")
     assert "请先选择" in msg
     msg, *_ = client.predict("不存在的来源.md", api_name="/remove")

@@ -106,6 +106,11 @@ def test_check_and_read_a_finding(page, report_md):
 def test_draft_with_sample_data(page):
     page.get_by_role("tab", name="起草").click()
     page.click("#draft-run")
+    try:  # the per-section progress is shown while drafting (a few seconds): catch it if we can
+        page.wait_for_function("document.body.innerText.includes('起草第')", timeout=15_000)
+        shot(page, "06a_起草_进度")
+    except Exception:
+        pass
     page.wait_for_function("document.querySelector('#draft-files').innerText.includes('docx')", timeout=180_000)
     preview = page.inner_text("#draft-preview")
     assert "[1]" in preview
@@ -126,5 +131,23 @@ def test_oversized_upload_gets_a_chinese_message(page, ui_kb, tmp_path):
         page.wait_for_function("document.body.innerText.includes('文件超过单个文件大小上限')")
         shot(page, "07_超过大小上限")
         assert "单个不超过 1KB" in page.inner_text("body")
+    finally:
+        app.close(verbose=False)
+
+
+def test_empty_knowledge_base_says_what_to_do(page, tmp_path):
+    from assistant.config import Settings
+    from assistant.ui import launch
+    from tests.ui.conftest import free_port
+
+    app, url = launch(Settings(index_dir=tmp_path / "empty-index"), port=free_port(), block=False, quiet=True)
+    try:
+        page.goto(url)
+        page.wait_for_function("(document.querySelector('#kb-status') || {innerText: ''}).innerText.includes('知识库为空')")
+        shot(page, "00_空知识库")
+        page.get_by_role("tab", name="问答").click()
+        page.fill("#chat-input textarea", "2024年新能源汽车出口多少万辆？")
+        page.click("#chat-send")
+        page.wait_for_function("document.querySelector('#chatbot').innerText.includes('知识库为空')")
     finally:
         app.close(verbose=False)
