@@ -14,7 +14,7 @@ Two paths, one contract (every sentence of `Answer.text` ends with the [n] of th
   back to the extractive answer.
 
 When the evidence is weak (the best sentence covers too little of the question: see `is_grounded`,
-`GROUNDED_MIN_COVERAGE` and `AGREED_MIN_COVERAGE`, calibrated by `evals/load/chat_calibration.py`), the answer is
+`GROUNDED_MIN_COVERAGE` and `AGREED_MIN_COVERAGE`, calibrated by `evals/chat/calibration.py`), the answer is
 `NOT_FOUND` and the closest passages are returned in `Answer.passages` instead of an answer.
 """
 from __future__ import annotations
@@ -30,8 +30,8 @@ from .errors import AssistantError, InputError, LLMError
 
 NOT_FOUND = "知识库中没有找到可靠的答案"
 
-# Calibrated on evals/retrieval/questions.jsonl (answerable) against evals/load/unanswerable.jsonl
-# by evals/load/chat_calibration.py: the share of the question's IDF weight that the best sentence
+# Calibrated on evals/retrieval/questions.jsonl (answerable) against evals/chat/unanswerable.jsonl
+# by evals/chat/calibration.py: the share of the question's IDF weight that the best sentence
 # (with its passage's title and heading) covers.
 GROUNDED_MIN_COVERAGE = 0.62
 # ...or at least this much when keyword and dense search both rank the sentence's passage first.

@@ -75,7 +75,7 @@ def main_demo(argv: list[str]) -> int:
     print(f"\n== 5/5 启动网页应用：http://{args.host}:{args.port}  （Ctrl+C 退出）")
     from .ui import launch
 
-    launch(settings, host=args.host, port=args.port)
+    launch(settings, host=args.host, port=args.port, kb=kb)
     return 0
 
 

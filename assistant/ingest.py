@@ -12,6 +12,7 @@ import hashlib
 import io
 import logging
 import re
+from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -71,17 +72,17 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
-def find_year(*texts: str | None) -> int | None:
-    """The document's year: a publication line first, then the file name, then the most recent year in the head."""
-    for t in texts[:1]:
-        if t:
-            m = _PUB_RE.search(t[:600])
-            if m:
-                return int(m.group(1))
-    for t in texts:
-        if not t:
-            continue
-        years = [int(y) for y in _YEAR_RE.findall(t[:600])]
+def find_year(head: str | None, file_name: str | None = None) -> int | None:
+    """The document's year: a publication line (发布时间：2025年1月) first, then a year in the file name,
+    then the latest year mentioned at the head of the text. Years after this one are targets
+    (规划到2035年), not publication years, and are ignored."""
+    this_year = date.today().year
+    if head:
+        m = _PUB_RE.search(head[:600])
+        if m and int(m.group(1)) <= this_year:
+            return int(m.group(1))
+    for text in (file_name, head[:600] if head else None):
+        years = [int(y) for y in _YEAR_RE.findall(text or "") if int(y) <= this_year]
         if years:
             return max(years)
     return None

@@ -131,6 +131,7 @@ def test_find_year_sources():
     assert find_year("发布时间：2024年3月\n2021年的数据", "x.md") == 2024
     assert find_year("没有年份", "2023_报告.md") == 2023
     assert find_year("", "报告.md") is None
+    assert find_year("《规划（2021—2035年）》要点", "规划解读.md") == 2021  # a target year is not a date
 
 
 def test_discover_uses_relative_names(mixed_corpus):

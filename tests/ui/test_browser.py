@@ -7,6 +7,7 @@ tmp dir and are copied to /tmp/ui-shots/ for a person to look at.
 from __future__ import annotations
 
 import shutil
+import os
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,8 @@ SHOTS = Path("/tmp/ui-shots")
 @pytest.fixture(scope="module")
 def page(ui_server, tmp_path_factory):
     if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):  # .ci/run installs chromium: a missing browser there is a failure
+            pytest.fail("CI 环境缺少 /usr/bin/chromium")
         pytest.skip("需要 Debian chromium（apt-get install chromium fonts-noto-cjk）")
     from playwright.sync_api import sync_playwright
 

@@ -1,9 +1,9 @@
 """Calibrate the chat's abstain threshold (`assistant.chat.GROUNDED_MIN_COVERAGE`).
 
-    python evals/load/chat_calibration.py [--index DIR] [--json]
+    python evals/chat/calibration.py [--index DIR] [--json]
 
 Answerable questions: evals/retrieval/questions.jsonl (each has a gold source and answer string).
-Unanswerable ones: evals/load/unanswerable.jsonl (other industries, facts not in the sample corpus).
+Unanswerable ones: evals/chat/unanswerable.jsonl (other industries, facts not in the sample corpus).
 For every question it records the best sentence's coverage of the question's weighted terms, whether
 the extractive answer contains the gold answer and cites the gold source, and then reports, for a
 range of thresholds, how many answerable questions would be answered and how many unanswerable
@@ -84,7 +84,7 @@ def main(argv=None) -> int:
                "answered_correct": sum(r["grounded"] and r["contains_gold"] for r in pos),
                "cites_gold": sum(r["grounded"] and r["cites_gold"] for r in pos),
                "false_answers": sum(r["grounded"] for r in neg), "unanswerable": len(neg)}
-    (HERE / "chat_calibration_last_run.jsonl").write_text(
+    (HERE / "last_run.jsonl").write_text(
         "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     if args.json:
         print(json.dumps({"current": current, "coverage_only": table}, ensure_ascii=False, indent=2))

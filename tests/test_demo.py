@@ -1,0 +1,23 @@
+"""The README's main job (`assistant demo`) end to end on the sample corpus, without serving."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.cli import main
+
+
+@pytest.mark.slow
+def test_demo_main_job(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["demo", "--index", str(tmp_path / "idx"), "--out", str(out), "--no-serve"]) == 0
+    printed = capsys.readouterr().out
+    assert "== 5/5" in printed
+    names = {p.name for p in out.iterdir()}
+    for report in ("行业发展分析报告_2026", "行业人才需求预测报告_2026"):
+        assert {f"{report}.docx", f"{report}.md", f"{report}.review.json"} <= names
+        review = json.loads((out / f"{report}.review.json").read_text(encoding="utf-8"))
+        # our own drafts must pass our own checker without error-level findings
+        assert review["summary"]["by_level"]["error"] == 0, review["findings"]
+    assert any(n.endswith(".xlsx") for n in names)
