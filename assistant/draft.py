@@ -541,6 +541,8 @@ def _usable(sent: str, tpl: dict) -> bool:
         return False
     if any(sent.startswith(a) for a in tpl["anaphora_starts"]):
         return False
+    if any(a in sent for a in tpl.get("anaphora_anywhere", [])):
+        return False
     if any(w in _strip_quoted(sent) for w in tpl["banned_words"]):
         return False
     if "缺口" in sent and not re.search(tpl.get("gap_baseline", "口径"), sent):
@@ -616,12 +618,15 @@ def clean_title(title: str | None, source: str) -> str:
     t = re.sub(r"\s*(发布时间|发布日期|来源)[：:].*$", "", (title or "").strip())
     if not t or re.match(r"^([一二三四五六七八九十]+、|\d+[\.、]|第.+[章节]|\d{4}(-\d{4})?_)", t) or len(t) > 48:
         t = re.sub(r"^\d{4}(-\d{4})?_", "", Path(source).stem).replace("_", "")
-    return t.strip("《》")
+    if t.startswith("《") and t.endswith("》") and t.count("《") == 1:
+        t = t[1:-1]
+    return t
 
 
 def _attr_title(hit: dict) -> str:
+    """The title in book-title marks; a title quoting another (《规划》要点解读) nests as 《〈规划〉要点解读》."""
     t = clean_title(hit.get("title"), hit["source"])
-    return t if "《" in t or "》" in t else f"《{t}》"
+    return "《" + t.replace("《", "〈").replace("》", "〉") + "》"
 
 
 def _template_blocks(binding: str, ctx: DraftContext) -> list[Block]:
