@@ -22,6 +22,8 @@ import pathlib
 import numpy as np
 import pandas as pd
 
+from build_corpus import normalize_zip  # same folder: one way to make OOXML rebuilds byte-identical
+
 SEED = 20250601
 HERE = pathlib.Path(__file__).resolve().parent
 OUT = HERE / "data"
@@ -271,24 +273,6 @@ def build_supply():
     core = df[df["对应专业"].isin(["智能网联汽车技术", "新能源汽车技术", "新能源汽车检测与维修技术"])]["年毕业生数"].sum()
     assert 115000 <= core <= 125000, core  # ~12万, anchored to the real figure
     return df
-
-
-def normalize_zip(path):
-    """Rewrite an OOXML zip with fixed entry timestamps so rebuilds are byte-identical."""
-    import zipfile
-    path = pathlib.Path(path)
-    with zipfile.ZipFile(path) as zin:
-        items = [(i, zin.read(i.filename)) for i in zin.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info, data in items:
-            if info.filename == "docProps/core.xml":
-                import re
-                data = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:)",
-                              rb"\g<1>2026-01-15T09:00:00Z\g<3>", data)
-            zi = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 15, 9, 0, 0))
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.external_attr = info.external_attr
-            zout.writestr(zi, data)
 
 
 def write_xlsx(path, sheet, df, note):
