@@ -16,7 +16,8 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 
 
-def md_to_docx(src: Path, dst: Path) -> None:
+def md_to_docx(src: Path, dst: Path) -> Path:
+    """A DOCX as a person would write it: Word heading styles and body paragraphs (also used by tests)."""
     import docx
 
     d = docx.Document()
@@ -30,6 +31,7 @@ def md_to_docx(src: Path, dst: Path) -> None:
         else:
             d.add_paragraph(line)
     d.save(str(dst))
+    return dst
 
 
 def txt_to_pdf(src: Path, dst: Path) -> None:
