@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from functools import lru_cache
 import shutil
 import sys
 import time
@@ -170,10 +171,14 @@ def numbers_in(text: str, strip_cites: bool = True) -> set[str]:
     return out
 
 
+_ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[\.、．](?!\d))\s*")
+
+
 def split_sentences(text: str) -> list[str]:
+    """Sentences of a passage, without list markers such as （一） or 1. that only make sense in place."""
     text = re.sub(r"\s*\n\s*", "\n", text)
     parts = re.split(r"(?<=[。！？])|\n", text)
-    return [p.strip() for p in parts if p and p.strip()]
+    return [_ENUMERATOR.sub("", p.strip()) for p in parts if p and p.strip()]
 
 
 def _bigrams(s: str) -> set[str]:
@@ -536,6 +541,16 @@ def retrieve_evidence(kb, section: Section, per_query: int = 6) -> list[dict]:
     return list(seen.values())
 
 
+@lru_cache(maxsize=4096)
+def _flagged_as_subjective(sent: str) -> bool:
+    """Ask the review checker's objectivity rules (the same rule packs reviewers use) about a candidate
+    evidence sentence: a source's own promotional wording stays promotional when we restate it."""
+    from .check import check_text
+
+    result = check_text(sent, report="industry-analysis", categories={"objectivity"})
+    return bool(result.findings)
+
+
 def _usable(sent: str, tpl: dict) -> bool:
     if not 14 <= len(sent) <= 180 or sent[-1] not in SENT_END:
         return False
@@ -544,6 +559,8 @@ def _usable(sent: str, tpl: dict) -> bool:
     if any(a in sent for a in tpl.get("anaphora_anywhere", [])):
         return False
     if any(w in _strip_quoted(sent) for w in tpl["banned_words"]):
+        return False
+    if _flagged_as_subjective(sent):
         return False
     if "缺口" in sent and not re.search(tpl.get("gap_baseline", "口径"), sent):
         return False

@@ -75,3 +75,21 @@ def test_main_draft_bad_data_exit_2(tmp_path, capsys, monkeypatch, fake_kb):
                        "--out", str(tmp_path / "o.md")])
     assert code == 2
     assert capsys.readouterr().err.startswith("错误：")
+
+
+def test_evidence_filter_uses_the_checkers_objectivity_rules():
+    from pathlib import Path
+
+    import yaml
+
+    import assistant
+    from assistant.draft import _usable, split_sentences
+
+    templates = Path(assistant.__file__).parent / "data" / "draft_templates.yaml"
+    tpl = yaml.safe_load(templates.read_text(encoding="utf-8"))
+    promotional = "研发端电池工程师长期供不应求，企业招聘周期明显延长。"
+    neutral = "据脉脉高聘2023年数据，电池工程师的人才供需比为0.16。"
+    assert not _usable(promotional, tpl)
+    assert _usable(neutral, tpl)
+    # list markers are dropped, not the sentences behind them; decimals survive
+    assert split_sentences("（一）计划新增运维人员约45人。1.5倍") == ["计划新增运维人员约45人。", "1.5倍"]
