@@ -324,8 +324,8 @@ def load_docx(path: Path) -> LoadedDocument:
         raise InputError("文件为空")
     core = d.core_properties
     doc = _doc(path, "docx", blocks, head="\n".join(b.text for b in blocks[:15]))
-    if core.title:
-        doc.title = core.title
+    if core.title and core.title.strip() != path.stem:  # generators often store the file name as the title
+        doc.title = core.title.strip()
     if doc.year is None and core.created:
         doc.year = core.created.year
     doc.tables = tables
