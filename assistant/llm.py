@@ -85,6 +85,8 @@ class ChatBackend:
 class LocalBackend:
     """A local transformers causal LM folder (never a hub name: offline)."""
 
+    max_new_tokens = 1024
+
     def __init__(self, settings: Settings):
         path = Path(settings.llm_local_path or "")
         if not path.is_dir():
@@ -99,11 +101,16 @@ class LocalBackend:
     def complete(self, system: str, user: str) -> str:
         try:
             msgs = [{"role": "system", "content": system}, {"role": "user", "content": user}]
-            ids = self.tok.apply_chat_template(msgs, add_generation_prompt=True, return_tensors="pt")
-            out = self.model.generate(ids, max_new_tokens=1024, do_sample=False)
-            return self.tok.decode(out[0][ids.shape[-1]:], skip_special_tokens=True)
+            # transformers 5 returns a BatchEncoding here (input_ids + attention_mask); ask for it explicitly.
+            enc = self.tok.apply_chat_template(msgs, add_generation_prompt=True, return_tensors="pt",
+                                               return_dict=True)
+            out = self.model.generate(**enc, max_new_tokens=self.max_new_tokens, do_sample=False)
+            text = self.tok.decode(out[0][enc["input_ids"].shape[-1]:], skip_special_tokens=True)
         except Exception as e:
-            raise LLMError(f"本地模型生成失败：{e}") from e
+            raise LLMError(f"本地模型生成失败：{type(e).__name__}: {e}") from e
+        if not text.strip():
+            raise LLMError("本地模型返回为空")
+        return text
 
 
 def make_backend(settings: Settings):
