@@ -30,7 +30,12 @@ def tiny_lm(tmp_path_factory) -> Path:
     fast.chat_template = "{% for m in messages %}{{ m['content'] }}\n{% endfor %}"
     cfg = GPT2Config(vocab_size=len(fast), n_positions=4096, n_embd=16, n_layer=1, n_head=2,
                      eos_token_id=fast.eos_token_id, bos_token_id=fast.eos_token_id)
-    GPT2LMHeadModel(cfg).save_pretrained(folder)
+    import torch
+
+    torch.manual_seed(0)  # random weights, fixed: the same (non-empty) output every run
+    model = GPT2LMHeadModel(cfg)
+    model.generation_config.suppress_tokens = [fast.eos_token_id]  # never stop before writing anything
+    model.save_pretrained(folder)
     fast.save_pretrained(folder)
     return folder
 
