@@ -7,15 +7,21 @@ Two paths, one contract (every sentence of `Answer.text` ends with the [n] of th
 - extractive (default, no LLM): the sentences of the top passages are scored by how much of the
   question's weighted terms (jieba tokens, IDF-weighted over the knowledge base) they cover, plus a
   small bonus for the passage's rank and, for "多少/几" questions, for carrying a number; the best
+  `DENSE_CANDIDATES` are then re-scored with the dense similarity of the question and the sentence
+  (the knowledge base's embedder, sentence vectors cached per process). A sentence about another
+  year than the question's (`year_conflict`), or one that misses the asked-for attribute, a place
+  the question names or, for 多少, a value (`scope_ok`), is ranked down and never answers. The best
   1–4 non-redundant sentences are composed, each with its [n].
 - LLM (`settings.llm_enabled`): the numbered passages go to the model with `prompts/chat.yaml`;
   every sentence of the output must cite passages that were given and every number in it must occur
   in the passages it cites, otherwise it is dropped. An error, a timeout or an empty result falls
   back to the extractive answer.
 
-When the evidence is weak (the best sentence covers too little of the question: see `is_grounded`,
-`GROUNDED_MIN_COVERAGE` and `AGREED_MIN_COVERAGE`, calibrated by `evals/chat/calibration.py`), the answer is
-`NOT_FOUND` and the closest passages are returned in `Answer.passages` instead of an answer.
+When the evidence is weak (see `is_grounded`: the best sentence covers too little of the question
+(`GROUNDED_MIN_COVERAGE`, `AGREED_MIN_COVERAGE`, or `DENSE_MIN_COVERAGE` with `DENSE_MIN_SIM`), is
+about another year or out of scope; calibrated by `evals/chat/calibration.py` on the odd-numbered
+answerable questions against evals/chat/unanswerable.jsonl), the answer is `NOT_FOUND` and the
+closest passages are returned in `Answer.passages` instead of an answer.
 """
 from __future__ import annotations
 
@@ -56,6 +62,30 @@ _YEAR_RX = re.compile(r"(?:19|20)\d\d")
 # A number that is a value, not a date: the "多少" questions want one of these.
 _VALUE_RX = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*\s*[年月日])")
 NUMBER_TERM_BOOST = 2.0
+# Sentence words that also cover a question term: "产销分别完成…" states both 产量 and 销量.
+TERM_ALTERNATES = {
+    "产量": {"产销"}, "销量": {"产销"}, "生产": {"产销"}, "销售": {"产销"},
+}
+# A sentence about another year than the one asked for is not evidence: its coverage is scaled by this.
+YEAR_CONFLICT_FACTOR = 0.3
+# "多少/几" asks for a quantity ("哪几部分" does not): the answer sentence must carry a value.
+_QUANTITY_Q = re.compile(r"多少|(?<!哪)几")
+# The asked-for attribute: the words just before "多少/几", or before a closing "是什么".
+_FOCUS_CUT = re.compile(r"多少|(?<!哪)几|是什么[？?]?$")
+_FOCUS_TRAIL = re.compile(r"(?:是|有|为|了|的|占|要|达到|达|共|一共|总共|大约|约|将|能|会|可以|第|累计)+$")
+# Places: a question about a place the evidence does not name is about another scope.
+_PLACE_RX = re.compile(
+    r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|"
+    r"贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|深圳|广州|杭州|南京|苏州|武汉|成都|"
+    r"西安|合肥|长沙|郑州|宁波|青岛|厦门|长三角|珠三角|京津冀|粤港澳|成渝|东北|华东|华南|华北|华中|西南|西北|中部|"
+    r"西部|东部|欧洲|欧盟|美国|日本|韩国|德国|法国|英国|印度|俄罗斯|东南亚|泰国|巴西|墨西哥|澳大利亚|非洲|中东|"
+    r"北美|南美|拉美|海外|境外")
+# Grounding on dense similarity: a sentence very close to the question in meaning (calibrated on the
+# odd-numbered answerable questions against evals/chat/unanswerable.jsonl) needs less lexical coverage.
+DENSE_MIN_SIM = 0.945
+DENSE_MIN_COVERAGE = 0.35
+# A sentence that misses the asked-for attribute, a named place or the value is ranked down by this.
+SCOPE_PENALTY = 0.1
 
 
 @dataclass
@@ -183,6 +213,10 @@ class _Scored:
     hit_index: int  # 0-based rank of the passage
     coverage: float
     score: float
+    sim: float = 0.0  # dense similarity of the question and the sentence (0 when not computed)
+    year_conflict: bool = False  # the sentence is about another year than the question asks for
+    has_value: bool = False  # the sentence carries a number that is not a date
+    scope_ok: bool = True  # the asked-for attribute, the places and (for 多少) a value are all there
 
 
 def _coverage(terms: dict[str, float], tokens: set[str], context: set[str]) -> float:
@@ -196,40 +230,154 @@ def _coverage(terms: dict[str, float], tokens: set[str], context: set[str]) -> f
     own_years = {t for t in tokens if _YEAR_RX.fullmatch(t)}
     got = 0.0
     for t, w in terms.items():
-        if t in tokens:
+        if t in tokens or (TERM_ALTERNATES.get(t, set()) & tokens):
             got += w
         elif t in context and not (_YEAR_RX.fullmatch(t) and own_years):
             got += 0.6 * w
     return got / total
 
 
+def focus_terms(question: str, tok) -> set[str]:
+    """The words naming what is asked for ("2025年新能源汽车出口多少万辆" -> {"出口"}), empty when the
+    question has no such slot or it ends in a year or number."""
+    m = _FOCUS_CUT.search(question)
+    if not m:
+        return set()
+    head = _FOCUS_TRAIL.sub("", re.sub(r"[\s，,、：:（）()“”\"《》]+$", "", question[:m.start()]))
+    if not head or head[-1].isdigit() or head.endswith("年"):
+        return set()
+    return {t for t in tok.tokenize(head[-8:]) if head.endswith(t) and len(t) >= 2 and t not in QUESTION_WORDS}
+
+
+_SHARE_WORDS = {"比重", "比例", "占比", "份额", "渗透率", "市场占有率", "占有率", "百分比"}
+
+
+def _mentions_focus(focus: set[str], said: str) -> bool:
+    """Does the sentence speak of the asked-for attribute at all? Lenient on purpose: the word's first
+    character will do (增加/新增), a share word is met by a percentage. It is there to catch "出口"
+    asked and "产销" answered, or "进口" asked and "出口" answered."""
+    if not focus:
+        return True
+    if any(f in _SHARE_WORDS for f in focus) and "%" in said:
+        return True
+    return any(f in said or f[0] in said for f in focus)
+
+
+def _years(tokens) -> set[str]:
+    return {t for t in tokens if _YEAR_RX.fullmatch(t)}
+
+
 _CONNECTIVE = re.compile(r"^(?:其中|同期|此外|同时|另外|但|而|其|该|这)")
 
+# ------------------------------------------------------------------------------ dense similarity
 
-def score_sentences(question: str, hits, kb) -> list[_Scored]:
+# The lexical top candidates are re-scored with the dense similarity of the question and the sentence.
+DENSE_CANDIDATES = 24
+DENSE_WEIGHT = 1.0
+_VEC_LOCK = threading.Lock()
+_SENT_VECS: dict[tuple[str, str], Any] = {}  # (embedder name, sentence) -> vector, per process
+_QUERY_VECS: dict[tuple[str, str], Any] = {}
+_VEC_CACHE_MAX = 50_000
+
+
+def _embedder(kb):
+    emb = getattr(kb, "embedding", None)
+    if emb is None:
+        return None
+    try:
+        return emb.embedder
+    except Exception:  # no model available: lexical scoring only
+        return None
+
+
+def dense_similarities(question: str, sentences: list[str], kb) -> list[float] | None:
+    """Cosine similarity of the question and each sentence (the KB's embedder; vectors cached per
+    process), or None when the knowledge base has no embedder."""
+    emb = _embedder(kb)
+    if emb is None or not sentences:
+        return None
+    name = f"{getattr(emb, 'name', type(emb).__name__)}@{id(emb)}"
+    with _VEC_LOCK:
+        q = _QUERY_VECS.get((name, question))
+        missing = list(dict.fromkeys(x for x in sentences if (name, x) not in _SENT_VECS))
+    try:
+        if q is None:
+            q = emb.embed_query(question)
+        vecs = emb.embed_passages(missing) if missing else []
+    except Exception:
+        return None
+    with _VEC_LOCK:
+        if len(_SENT_VECS) + len(missing) > _VEC_CACHE_MAX:
+            _SENT_VECS.clear()
+        if len(_QUERY_VECS) > 2000:
+            _QUERY_VECS.clear()
+        _QUERY_VECS[(name, question)] = q
+        for x, v in zip(missing, vecs):
+            _SENT_VECS[(name, x)] = v
+        return [float(_SENT_VECS[(name, x)] @ q) for x in sentences]
+
+
+def score_sentences(question: str, hits, kb, dense: bool = True) -> list[_Scored]:
     """Every sentence of every hit, scored for the question (best first). A sentence's context is
-    its passage's title and heading, a table row's caption and the sentence before it."""
+    its passage's title and heading, a table row's caption and the sentence before it. A sentence
+    that opens with a connective (其中、同期…) is shown and matched together with the one before it.
+    A sentence about another year than the question's is marked `year_conflict` and scored down."""
     from .textproc import default_tokenizer
 
     tok = getattr(kb, "tokenizer", None) or default_tokenizer()
     terms = query_terms(question, kb)
+    q_years = _years(tok.tokenize(question))
     wants_number = bool(NUMERIC_CUES.search(question))
+    wants_quantity = bool(_QUANTITY_Q.search(question))
+    focus = focus_terms(question, tok)
+    places = set(_PLACE_RX.findall(question))
     scored: list[_Scored] = []
     for i, h in enumerate(hits):
-        base = set(tok.tokenize(" ".join(x for x in (h.title or "", h.heading or "") if x)))
+        title_toks = set(tok.tokenize(h.title or ""))
+        heading_toks = set(tok.tokenize(h.heading or ""))
+        base = title_toks | heading_toks
         prev = ""
         for s in split_sentences(h.text):
             caption, _, row = s.rpartition("｜")  # table rows: "表名｜列：值；列：值"
             body = row if caption else s
-            context = base | set(tok.tokenize(caption + " " + prev))
-            cov = _coverage(terms, set(tok.tokenize(body)), context)
+            joined = bool(prev) and bool(_CONNECTIVE.match(s))
+            own = set(tok.tokenize(body))
+            prev_toks = set(tok.tokenize(prev))
+            near = set(tok.tokenize(caption)) | prev_toks
+            if joined:
+                own |= prev_toks
+            cov = _coverage(terms, own, base | near)
+            conflict = False
+            if q_years:
+                years = _years(own) or _years(near) or _years(heading_toks) or _years(title_toks)
+                conflict = bool(years) and not (years & q_years)
+                if conflict:
+                    cov *= YEAR_CONFLICT_FACTOR
             bonus = 0.08 / (1 + i)
             if wants_number and _VALUE_RX.search(body):
                 bonus += 0.05
-            shown = f"{prev}{s}" if prev and _CONNECTIVE.match(s) else s
-            scored.append(_Scored(shown, i, cov, cov + bonus))
+            shown = f"{prev}{s}" if joined else s
+            has_value = bool(_VALUE_RX.search(_YEAR_RX.sub("", body)))
+            where = f"{h.title or ''} {h.heading or ''} {caption} {prev} {s}"
+            said = f"{prev}{s}" if joined else body
+            scope_ok = ((not wants_quantity or has_value)
+                        and _mentions_focus(focus, said)
+                        and all(p in where for p in places))
+            if not scope_ok:
+                bonus -= SCOPE_PENALTY
+            scored.append(_Scored(shown, i, cov, cov + bonus, year_conflict=conflict,
+                                  has_value=has_value,
+                                  scope_ok=scope_ok))
             prev = s
     scored.sort(key=lambda x: -x.score)
+    if dense and scored:
+        top = scored[:DENSE_CANDIDATES]
+        sims = dense_similarities(question, [x.sentence for x in top], kb)
+        if sims is not None:
+            for x, sim in zip(top, sims):
+                x.sim = sim
+                x.score += DENSE_WEIGHT * sim
+            scored.sort(key=lambda x: -x.score)
     return scored
 
 
@@ -256,12 +404,20 @@ def _with_mark(sentence: str, n: int) -> str:
     return f"{body}[{n}]{end or '。'}"
 
 
-def is_grounded(coverage: float, hit) -> bool:
-    """Is the best sentence (with `coverage`, from passage `hit`) strong enough evidence to answer?"""
+def is_grounded(coverage: float, hit, best: _Scored | None = None) -> bool:
+    """Is the best sentence (with `coverage`, from passage `hit`) strong enough evidence to answer?
+
+    Never when it is about another year or misses the asked-for attribute, a place the question names
+    or (for 多少) a value; otherwise when it covers enough of the question, a little less if keyword
+    and dense search both rank its passage first, or less still if it is very close in meaning."""
+    if best is not None and (best.year_conflict or not best.scope_ok):
+        return False
     if coverage >= GROUNDED_MIN_COVERAGE:
         return True
     agreed = getattr(hit, "keyword_rank", None) == 1 and getattr(hit, "dense_rank", None) == 1
-    return agreed and coverage >= AGREED_MIN_COVERAGE
+    if agreed and coverage >= AGREED_MIN_COVERAGE:
+        return True
+    return best is not None and best.sim >= DENSE_MIN_SIM and coverage >= DENSE_MIN_COVERAGE
 
 
 def extractive(question: str, hits, kb) -> tuple[str, list[Citation], float, bool]:
@@ -275,7 +431,7 @@ def extractive(question: str, hits, kb) -> tuple[str, list[Citation], float, boo
     for s in scored[1:]:
         if len(chosen) >= MAX_SENTENCES:
             break
-        if s.score < FOLLOW_RATIO * best.score or s.coverage < GROUNDED_MIN_COVERAGE:
+        if s.score < FOLLOW_RATIO * best.score or s.coverage < GROUNDED_MIN_COVERAGE or s.year_conflict:
             continue
         if any(_similar(s.sentence, c.sentence) for c in chosen):
             continue
@@ -288,7 +444,7 @@ def extractive(question: str, hits, kb) -> tuple[str, list[Citation], float, boo
             numbers[c.hit_index] = len(numbers) + 1
             citations.append(_citation(numbers[c.hit_index], hits[c.hit_index]))
         parts.append(_with_mark(c.sentence, numbers[c.hit_index]))
-    return "".join(parts), citations, best.coverage, is_grounded(best.coverage, hits[best.hit_index])
+    return "".join(parts), citations, best.coverage, is_grounded(best.coverage, hits[best.hit_index], best)
 
 
 # ------------------------------------------------------------------------------ LLM

@@ -1,4 +1,4 @@
-"""Calibrate the chat's abstain threshold (`assistant.chat.GROUNDED_MIN_COVERAGE`).
+"""Calibrate the chat's abstain rule (`assistant.chat.is_grounded` and its thresholds).
 
     python evals/chat/calibration.py [--index DIR] [--json]
 
@@ -8,14 +8,17 @@ used for tuning, and evals/chat/unanswerable_heldout.jsonl (written before any t
 misses that name corpus entities but ask for facts the corpus lacks, other industries), reported apart.
 The answerable questions are split by id parity: odd ids (q001, q003, …) are the calibration half that
 thresholds and weights may be tuned on, even ids the held-out half, reported separately.
-For every question it records the best sentence's coverage of the question's weighted terms, whether
-the extractive answer contains the gold answer and cites the gold source, and then reports, for a
-range of thresholds, how many answerable questions would be answered and how many unanswerable
-ones would be (wrongly) answered. Builds a fresh index of corpus/sources unless --index is given.
+For every question it records (through `chat.answer`, extractive path) whether it was answered, the
+best sentence's coverage of the question's weighted terms, whether the answer contains the gold
+answer and cites the gold source, and the time taken; it reports these per split, and, for a range
+of coverage thresholds alone, how many answerable questions of the calibration half would be
+answered and how many calibration unanswerable ones would be (wrongly) answered. Per-question rows
+go to evals/chat/last_run.jsonl. Builds a fresh index of corpus/sources unless --index is given.
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import sys
@@ -48,9 +51,10 @@ def split_of(q: dict) -> str:
 
 def measure(kb, questions: list[dict], answerable: bool, split: str | None = None) -> list[dict]:
     rows = []
+    no_llm = dataclasses.replace(kb.settings, llm_base_url=None, llm_local_path=None)  # the extractive path
     for q in questions:
         t0 = time.perf_counter()
-        ans = chat.answer(q["question"], kb)
+        ans = chat.answer(q["question"], kb, no_llm)
         ms = (time.perf_counter() - t0) * 1000
         row = {"id": q["id"], "question": q["question"], "answerable": answerable,
                "split": split or split_of(q), "coverage": round(ans.coverage, 4),
@@ -87,7 +91,7 @@ def main(argv=None) -> int:
         kb = KnowledgeBase(Settings.from_env(index_dir=tempfile.mkdtemp(prefix="chat-cal-")))
         kb.ingest([REPO / "corpus" / "sources"])
     answerable = load(REPO / "evals" / "retrieval" / "questions.jsonl")
-    chat.answer(answerable[0]["question"], kb)  # warm up: the embedder, the IDF table, the sentence cache
+    measure(kb, answerable[:1], True)  # warm up: the embedder, the IDF table, the sentence cache
     rows = measure(kb, answerable, True)
     rows += measure(kb, load(HERE / "unanswerable.jsonl"), False, "unans")
     rows += measure(kb, load(HERE / "unanswerable_heldout.jsonl"), False, "unans_held")
@@ -109,8 +113,9 @@ def main(argv=None) -> int:
     if args.json:
         print(json.dumps({"current": summary, "coverage_only": table}, ensure_ascii=False, indent=2))
         return 0
-    print(f"当前规则：覆盖率 ≥ {chat.GROUNDED_MIN_COVERAGE}，或两种检索都排第一且覆盖率 ≥ {chat.AGREED_MIN_COVERAGE}"
-          f"（详见 assistant/chat.py 的 is_grounded）")
+    print(f"当前规则：年份不冲突、问到的指标/地点/数值都在，且覆盖率 ≥ {chat.GROUNDED_MIN_COVERAGE}，"
+          f"或两种检索都排第一且覆盖率 ≥ {chat.AGREED_MIN_COVERAGE}，"
+          f"或语义相似度 ≥ {chat.DENSE_MIN_SIM} 且覆盖率 ≥ {chat.DENSE_MIN_COVERAGE}（详见 assistant/chat.py 的 is_grounded）")
     names = {"cal": "可答题·校准半（奇数编号）", "held": "可答题·留出半（偶数编号）"}
     for split in ("cal", "held"):
         c = summary[split]

@@ -44,6 +44,41 @@ def test_abstains_when_evidence_is_weak(ui_kb, question):
     assert ans.passages, "the closest passages are still shown"
 
 
+def test_abstains_when_the_evidence_is_about_another_year(ui_kb):
+    ans = chat.answer("2023年新能源汽车出口多少万辆？", ui_kb)  # the corpus has 2022 and 2024 only
+    assert not ans.grounded and ans.text == chat.NOT_FOUND
+    ans = chat.answer("2022年新能源汽车出口多少万辆？", ui_kb)
+    assert ans.grounded and "67.9万辆" in ans.text and "128.4" not in ans.text
+
+
+@pytest.mark.parametrize("question", ["2024年新能源汽车出口到欧洲多少万辆？",  # a place the passage does not name
+                                      "截至2022年底广东省充电基础设施累计数量是多少？",
+                                      "2024年新能源汽车进口多少万辆？"])  # another attribute (出口 is there)
+def test_abstains_on_near_misses(ui_kb, question):
+    ans = chat.answer(question, ui_kb)
+    assert not ans.grounded and ans.mode == "abstain", ans.text
+
+
+def test_focus_terms_name_the_asked_for_attribute():
+    from assistant.textproc import default_tokenizer
+
+    tok = default_tokenizer()
+    assert chat.focus_terms("2025年新能源汽车出口多少万辆？", tok) == {"出口"}
+    assert "编码" in chat.focus_terms("智能网联汽车测试员的国家职业编码是什么？", tok)
+    assert chat.focus_terms("什么是求人倍率？", tok) == set()
+    assert chat.focus_terms("报告通常包含哪几部分？", tok) == set()
+    assert chat.focus_terms("2022年新能源汽车销量是多少？比2021年多了多少？", tok) == {"销量"}
+
+
+def test_dense_similarities_rank_the_paraphrase_and_are_cached(ui_kb):
+    sents = ["2024年新能源汽车出口128.4万辆，同比增长6.7%。", "我国负极材料产量约占全球90%。"]
+    q = "2024年卖到国外的电动车有多少？"
+    first = chat.dense_similarities(q, sents, ui_kb)
+    assert first is not None and first[0] > first[1]
+    assert chat.dense_similarities(q, sents, ui_kb) == first
+    assert chat.dense_similarities(q, sents, object()) is None  # no embedder: lexical scoring only
+
+
 def test_bad_arguments_are_named(ui_kb):
     with pytest.raises(InputError, match="问题为空"):
         chat.answer("  ", ui_kb)
