@@ -5,8 +5,10 @@ Built-in outlines live in `assistant/outlines/<report>.yaml`; users pass their o
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -79,10 +81,19 @@ def builtin_outline_path(report: str) -> Path:
 
 
 def load_outline(report: str | None = None, path: str | Path | None = None) -> Outline:
-    """Load an outline by report kind (built-in) or from a user file. Errors name the file and key."""
+    """Load an outline by report kind (built-in) or from a user file. Errors name the file and key.
+
+    Parsed files are cached by path and modification time (YAML parsing dominates a small check);
+    each caller gets its own copy."""
     p = Path(path) if path else builtin_outline_path(report or "")
     if not p.is_file():
         raise InputError(f"提纲文件不存在：{p}")
+    return copy.deepcopy(_parse_outline(str(p.resolve()), p.stat().st_mtime_ns))
+
+
+@lru_cache(maxsize=32)
+def _parse_outline(path: str, mtime_ns: int) -> Outline:
+    p = Path(path)
     try:
         raw = yaml.safe_load(p.read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
