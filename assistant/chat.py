@@ -33,6 +33,7 @@ from typing import Any
 
 from .config import Settings
 from .errors import AssistantError, InputError, LLMError
+from .textproc import CITATION, numbers_in
 
 NOT_FOUND = "知识库中没有找到可靠的答案"
 
@@ -56,7 +57,6 @@ QUESTION_WORDS = {
 NUMERIC_CUES = re.compile(r"多少|几|多大|比例|占比|份额|增长|比重|规模|数量|百分")
 _SENT_RX = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 _NUM_RX = re.compile(r"\d+(?:\.\d+)?")
-_CITE_RX = re.compile(r"\[(\d+(?:\s*[,，、]\s*\d+)*)\]")
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|>\s*)")
 _YEAR_RX = re.compile(r"(?:19|20)\d\d")
 # A number that is a value, not a date: the "多少" questions want one of these.
@@ -449,14 +449,6 @@ def extractive(question: str, hits, kb) -> tuple[str, list[Citation], float, boo
 
 # ------------------------------------------------------------------------------ LLM
 
-def _numbers(text: str) -> set[str]:
-    out = set()
-    for m in _NUM_RX.finditer(_CITE_RX.sub("", text)):
-        v = m.group(0)
-        out.add(v.rstrip("0").rstrip(".") if "." in v else v)
-    return out
-
-
 def validate_llm_answer(text: str, n_passages: int, passages: list[str]) -> tuple[list[tuple[str, list[int]]], list[str]]:
     """Keep the sentences that cite given passages and whose numbers all occur in the cited passages.
 
@@ -466,16 +458,16 @@ def validate_llm_answer(text: str, n_passages: int, passages: list[str]) -> tupl
         raw = _MD_PREFIX.sub("", m.group(0)).strip()
         if not raw or NOT_FOUND in raw:
             continue
-        cites = sorted({int(x) for g in _CITE_RX.findall(raw) for x in re.split(r"[,，、\s]+", g) if x})
-        body = _CITE_RX.sub("", raw).strip()
+        cites = sorted({int(x) for g in CITATION.findall(raw) for x in re.split(r"[,，、\s]+", g) if x})
+        body = CITATION.sub("", raw).strip()
         if not cites:
             dropped.append(f"无引用：{body[:40]}")
             continue
         if any(c < 1 or c > n_passages for c in cites):
             dropped.append(f"引用了不存在的编号：{body[:40]}")
             continue
-        have = set().union(*(_numbers(passages[c - 1]) for c in cites))
-        missing = _numbers(body) - have
+        have = set().union(*(numbers_in(passages[c - 1], strip_cites=False) for c in cites))
+        missing = numbers_in(body) - have
         if missing:
             dropped.append(f"数字 {'、'.join(sorted(missing))} 不见于所引段落：{body[:40]}")
             continue
@@ -501,7 +493,7 @@ def llm_answer(question: str, hits, settings: Settings, backend=None) -> tuple[s
     if backend is None:
         raise LLMError("未配置大模型")
     out = backend.complete(system, user)
-    if NOT_FOUND in out and not _CITE_RX.search(out):
+    if NOT_FOUND in out and not CITATION.search(out):
         return "", [], ["模型判断知识库中没有答案"]
     kept, dropped = validate_llm_answer(out, len(hits), [h.text for h in hits])
     if not kept:

@@ -30,12 +30,12 @@ from .analysis import (DataBundle, demand_structure, industry_series, load_data,
 from .config import CORPUS_DIR, Settings
 from .errors import AssistantError, InputError, LLMError
 from .forecast import METHOD_NAMES, ForecastResult, Market, forecast_series
+from .textproc import numbers_in  # noqa: F401  (re-exported: llm, evals and tests use it)
 from .outline import Outline, Section, load_outline
 
 TEMPLATES_FILE = "draft_templates.yaml"
 SENT_END = "。！？"
 _NUM_RX = re.compile(r"\d+(?:\.\d+)?")
-_CITE_RX = re.compile(r"\[(\d+(?:[,，]\s*\d+)*)\]")
 
 
 # ---------------------------------------------------------------- progress
@@ -155,20 +155,6 @@ def fmt(v: Any) -> str:
         v = round(v, 1)
         return str(int(v)) if v == int(v) else f"{v:.1f}"
     return str(v)
-
-
-def numbers_in(text: str, strip_cites: bool = True) -> set[str]:
-    """Normalised numbers in a text (citation markers removed, thousands separators dropped).
-
-    Use strip_cites=False for source texts (their JSON lists would look like citation markers)."""
-    if strip_cites:
-        text = _CITE_RX.sub("", text)
-    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
-    out = set()
-    for m in _NUM_RX.findall(text):
-        f = float(m)
-        out.add(str(int(f)) if f == int(f) else str(f).rstrip("0").rstrip("."))
-    return out
 
 
 _ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[\.、．](?!\d))\s*")

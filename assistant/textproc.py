@@ -19,6 +19,23 @@ from .errors import InputError
 DATA_DIR = Path(__file__).parent / "data"
 jieba.setLogLevel(logging.WARNING)
 _WS = re.compile(r"\s+")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+CITATION = re.compile(r"\[(\d+(?:\s*[,，、]\s*\d+)*)\]")
+
+
+def numbers_in(text: str, strip_cites: bool = True) -> set[str]:
+    """Normalised numbers in a text (citation markers like [3] removed, thousands separators dropped,
+    1288.80 == 1288.8). Used to check that a generated sentence states only figures of its sources.
+
+    Use strip_cites=False for source texts (their JSON lists would look like citation markers)."""
+    if strip_cites:
+        text = CITATION.sub("", text)
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    out = set()
+    for m in _NUMBER.findall(text):
+        f = float(m)
+        out.add(str(int(f)) if f == int(f) else str(f).rstrip("0").rstrip("."))
+    return out
 
 
 def load_stopwords(path: Path) -> set[str]:

@@ -29,7 +29,7 @@ def test_every_sentence_carries_a_valid_citation(ui_kb):
     assert ans.grounded
     numbers = {c.n for c in ans.citations}
     for sent in chat._SENT_RX.findall(ans.text):
-        cited = {int(x) for g in chat._CITE_RX.findall(sent) for x in g.split(",")}
+        cited = {int(x) for g in chat.CITATION.findall(sent) for x in g.split(",")}
         assert cited and cited <= numbers, sent
     assert "521万台" in ans.text
 
