@@ -5,7 +5,7 @@ Contract (relied on by other tools; extend, never rename):
   assistant search "QUERY" [--index DIR] [--top-k K] [--json] [--year-min Y] [--year-max Y] [--source S]
   assistant sources [--index DIR] [--json]
   assistant remove SOURCE [--index DIR]
-  assistant draft ...   (see assistant.draft)     assistant lists ...   (see assistant.lists)
+  assistant draft ...   (see assistant.draft)     assistant lists ...   (see assistant.draft.lists)
   assistant check ...   (see assistant.check)     assistant serve ...   (see assistant.ui)
   assistant demo        the README's main job on the sample corpus
 """
@@ -22,7 +22,7 @@ from .errors import AssistantError
 # Sub-commands owned by other modules take their own argv (their flags are documented there).
 DELEGATED = {
     "draft": ("assistant.draft", "main_draft"),
-    "lists": ("assistant.lists", "main_lists"),
+    "lists": ("assistant.draft.lists", "main_lists"),
     "check": ("assistant.check", "main"),
     "serve": ("assistant.ui", "main_serve"),
     "demo": ("assistant.demo", "main_demo"),

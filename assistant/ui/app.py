@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 REPORT_KINDS = [("行业发展分析报告", "industry-analysis"), ("行业人才需求预测报告", "talent-demand")]
 CHECK_KINDS = [("自动识别", "auto")] + REPORT_KINDS + [("年度总结报告", "annual-summary")]
-SAMPLE_DATA_DIR = CORPUS_DIR / "data"
+SAMPLE_DATA_DIR = CORPUS_DIR / "nev" / "data"
 
 
 def sample_data_files() -> list[Path]:

@@ -10,7 +10,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..ingest import SUPPORTED
+from ..kb.ingest import SUPPORTED
 
 KB_TYPES = tuple(sorted(SUPPORTED)) + (".zip",)
 REPORT_TYPES = (".docx", ".md", ".markdown", ".txt", ".pdf")

@@ -13,7 +13,7 @@ best sentence's coverage of the question's weighted terms, whether the answer co
 answer and cites the gold source, and the time taken; it reports these per split, and, for a range
 of coverage thresholds alone, how many answerable questions of the calibration half would be
 answered and how many calibration unanswerable ones would be (wrongly) answered. Per-question rows
-go to evals/chat/last_run.jsonl. Builds a fresh index of corpus/sources unless --index is given.
+go to evals/chat/last_run.jsonl. Builds a fresh index of corpus/nev/sources unless --index is given.
 """
 from __future__ import annotations
 
@@ -82,14 +82,14 @@ def sweep(rows: list[dict]) -> list[dict]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--index", help="已导入 corpus/sources 的知识库目录（默认新建临时索引）")
+    ap.add_argument("--index", help="已导入 corpus/nev/sources 的知识库目录（默认新建临时索引）")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     if args.index:
         kb = KnowledgeBase.open(args.index, must_exist=True)
     else:
         kb = KnowledgeBase(Settings.from_env(index_dir=tempfile.mkdtemp(prefix="chat-cal-")))
-        kb.ingest([REPO / "corpus" / "sources"])
+        kb.ingest([REPO / "corpus" / "nev" / "sources"])
     answerable = load(REPO / "evals" / "retrieval" / "questions.jsonl")
     measure(kb, answerable[:1], True)  # warm up: the embedder, the IDF table, the sentence cache
     rows = measure(kb, answerable, True)

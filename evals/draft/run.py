@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from assistant.config import Settings  # noqa: E402
-from assistant.draft import _bigrams, draft_report, numbers_in  # noqa: E402
+from assistant.draft.pipeline import _bigrams, draft_report, numbers_in  # noqa: E402
 from assistant.outline import load_outline  # noqa: E402
 
 CONNECTIVE = re.compile(r"^(另据|据)[^，]{0,60}，|^(同时|此外|与此同时)，")
@@ -75,7 +75,7 @@ def print_forecast(fc: dict) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--index", help="existing index of corpus/sources (built into a temp dir if absent)")
+    ap.add_argument("--index", help="existing index of corpus/nev/sources (built into a temp dir if absent)")
     ap.add_argument("--out", default=None, help="folder for the drafts (default: a temp dir)")
     ap.add_argument("--year", type=int, default=2026)
     ap.add_argument("--verbose", action="store_true")
@@ -90,10 +90,10 @@ def main(argv=None) -> int:
     else:
         idx = out / "index"
         kb = KnowledgeBase.open(settings=Settings.from_env(index_dir=str(idx)), must_exist=False)
-        kb.ingest([ROOT / "corpus" / "sources"])
+        kb.ingest([ROOT / "corpus" / "nev" / "sources"])
     kb.search("新能源汽车 销量", top_k=1)  # load the embedder before timing
     print(f"knowledge base ready in {time.perf_counter() - t:.1f} s (not counted)")
-    data = sorted(str(p) for p in (ROOT / "corpus" / "data").glob("*") if p.suffix in (".xlsx", ".csv"))
+    data = sorted(str(p) for p in (ROOT / "corpus" / "nev" / "data").glob("*") if p.suffix in (".xlsx", ".csv"))
     total_ok = total = 0
     failures = []
     for report in ("industry-analysis", "talent-demand"):

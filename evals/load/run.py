@@ -7,7 +7,7 @@ Starts the app in this process on 127.0.0.1 (a free port), fires `--requests` ch
 `--clients` concurrent gradio_client clients (questions from evals/retrieval/questions.jsonl), waits
 at most `--timeout` seconds overall, stops the server and prints latency p50/p95/max, throughput and
 the error count. Traffic goes to loopback only; the run is bounded in count and time and ends by itself.
-Without --index it first imports corpus/sources into a temporary index (about a minute).
+Without --index it first imports corpus/nev/sources into a temporary index (about a minute).
 """
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="网页应用问答的有界负载测试（仅本机回环地址）")
-    ap.add_argument("--index", help="已导入的知识库目录（默认：临时导入 corpus/sources）")
+    ap.add_argument("--index", help="已导入的知识库目录（默认：临时导入 corpus/nev/sources）")
     ap.add_argument("--requests", type=int, default=20)
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--server-concurrency", type=int, default=2, help="服务器队列的并发上限（与 assistant serve 默认一致）")
@@ -68,7 +68,7 @@ def main(argv=None) -> int:
     else:
         kb = KnowledgeBase(Settings.from_env(index_dir=tempfile.mkdtemp(prefix="cie-load-")))
         print("导入示例语料……", file=sys.stderr)
-        kb.ingest([REPO / "corpus" / "sources"])
+        kb.ingest([REPO / "corpus" / "nev" / "sources"])
     questions = [json.loads(x)["question"] for x in
                  (REPO / "evals" / "retrieval" / "questions.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
 

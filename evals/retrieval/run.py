@@ -3,7 +3,7 @@ on the labelled questions over the sample corpus.
 
     python evals/retrieval/run.py [--index DIR] [--chunk-size N] [--json]
 
-Builds a fresh index of corpus/sources in a temp folder unless --index is given. Each question's
+Builds a fresh index of corpus/nev/sources in a temp folder unless --index is given. Each question's
 per-method rank is written to evals/retrieval/last_run.jsonl so any figure can be traced to its cases.
 """
 from __future__ import annotations
@@ -61,7 +61,7 @@ def evaluate(kb: KnowledgeBase, questions: list[dict], k: int = 10) -> tuple[dic
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--index", help="an existing index of corpus/sources (default: build a fresh one)")
+    ap.add_argument("--index", help="an existing index of corpus/nev/sources (default: build a fresh one)")
     ap.add_argument("--chunk-size", type=int, default=None)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
@@ -73,7 +73,7 @@ def main(argv=None) -> int:
         tmp = tempfile.TemporaryDirectory()
         kb = KnowledgeBase(Settings.from_env(index_dir=tmp.name, chunk_size=args.chunk_size))
         t0 = time.perf_counter()
-        report = kb.ingest([REPO / "corpus" / "sources"])
+        report = kb.ingest([REPO / "corpus" / "nev" / "sources"])
         print(f"索引：{report.chunks_total} 块，{time.perf_counter() - t0:.1f} 秒", file=sys.stderr)
     t0 = time.perf_counter()
     table, cases = evaluate(kb, questions)

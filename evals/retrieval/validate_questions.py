@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Validate evals/retrieval/questions.jsonl against corpus/sources/.
+"""Validate evals/retrieval/questions.jsonl against corpus/nev/sources/.
 
 Checks, for every question:
   * required fields and allowed `type`; unique ids
-  * `gold_source` is the basename of an existing file in corpus/sources/
+  * `gold_source` is the basename of an existing file in corpus/nev/sources/
   * `answer` occurs in the gold document's extracted text (whitespace-insensitive)
   * `answer` occurs in NO other source document (so the gold uniquely answers it)
 Warnings (not failures): decimal numbers from the answer that also occur in other documents
@@ -24,7 +24,7 @@ import re
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-SOURCES = ROOT / "corpus" / "sources"
+SOURCES = ROOT / "corpus" / "nev" / "sources"
 QUESTIONS = pathlib.Path(__file__).resolve().parent / "questions.jsonl"
 TYPES = {"numeric", "paraphrase", "term", "distractor"}
 
@@ -113,7 +113,7 @@ def main(argv: list[str]) -> int:
         gold = q["gold_source"]
         by_gold[gold] += 1
         if gold not in ndocs:
-            errors.append(f"{qid}: gold_source not found in corpus/sources: {gold}")
+            errors.append(f"{qid}: gold_source not found in corpus/nev/sources: {gold}")
             continue
         ans = norm(q["answer"])
         if ans not in ndocs[gold]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from assistant.check.structure import map_sections, parse_text
-from assistant.embed import get_embedder
+from assistant.kb.embed import get_embedder
 from assistant.outline import load_outline
 
 REPORT = """# 新能源汽车行业人才需求预测报告（2026年）

@@ -1,4 +1,4 @@
-"""Small fixture tables (same headers as corpus/data) and a fake knowledge base for the draft tests."""
+"""Small fixture tables (same headers as corpus/nev/data) and a fake knowledge base for the draft tests."""
 from __future__ import annotations
 
 import random

@@ -4,7 +4,7 @@ import pytest
 
 from assistant.analysis import demand_structure, load_data, read_table, shortage
 from assistant.errors import InputError
-from assistant.forecast import backtest, forecast_series, gm11_fit, gm11_forecast, holt_forecast, linear_forecast
+from assistant.analysis.forecast import backtest, forecast_series, gm11_fit, gm11_forecast, holt_forecast, linear_forecast
 
 
 def test_tables_detected_and_mapped(data_files):

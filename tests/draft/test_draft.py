@@ -83,7 +83,7 @@ def test_evidence_filter_uses_the_checkers_objectivity_rules():
     import yaml
 
     import assistant
-    from assistant.draft import _usable, split_sentences
+    from assistant.draft.pipeline import _usable, split_sentences
 
     templates = Path(assistant.__file__).parent / "data" / "draft_templates.yaml"
     tpl = yaml.safe_load(templates.read_text(encoding="utf-8"))

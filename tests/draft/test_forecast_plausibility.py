@@ -8,7 +8,7 @@ import pytest
 from assistant.analysis import industry_series, industry_series_from_kb
 from assistant.draft import draft_report
 from assistant.errors import InputError
-from assistant.forecast import (Market, forecast_series, logistic, logistic_fit, logistic_forecast, plausibility,
+from assistant.analysis.forecast import (Market, forecast_series, logistic, logistic_fit, logistic_forecast, plausibility,
                                 total_forecast)
 from fixtures import FakeKB
 

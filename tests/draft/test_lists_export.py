@@ -4,7 +4,7 @@ from docx.shared import Mm, Pt
 from openpyxl import load_workbook
 
 from assistant.draft import draft_report
-from assistant.lists import TALENT_HEADERS, TECH_HEADERS, main_lists, write_lists
+from assistant.draft.lists import TALENT_HEADERS, TECH_HEADERS, main_lists, write_lists
 
 
 def test_lists_headers(data_files, tmp_path):

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.chunking import chunk_document
+from assistant.kb.chunking import chunk_document
 from assistant.errors import InputError
-from assistant.ingest import decode_bytes, discover, find_year, load_file
+from assistant.kb.ingest import decode_bytes, discover, find_year, load_file
 
 from ..conftest import make_pdf
 

@@ -8,7 +8,7 @@ import pytest
 from assistant.config import Settings
 from assistant.errors import IndexError_, InputError
 from assistant.kb import KnowledgeBase
-from assistant.retrieve import fuse
+from assistant.kb.retrieve import fuse
 
 
 @pytest.mark.parametrize("query,gold", [

@@ -32,7 +32,7 @@ def test_gold_source_in_top5(sample_kb, q):
 
 
 def test_gb18030_sample_files_read_cleanly(sample_kb):
-    from assistant.ingest import load_file
+    from assistant.kb.ingest import load_file
     from tests.conftest import SAMPLE_SOURCES
 
     gb = [p for p in SAMPLE_SOURCES.glob("*.txt") if load_file(p).encoding == "gb18030"]

@@ -14,9 +14,9 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from .errors import InputError
+from ..errors import InputError
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 TABLE_KINDS = ("survey", "postings", "tech_needs", "supply")
 
 

@@ -25,13 +25,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .analysis import (DataBundle, demand_structure, industry_series, load_data, load_yaml, postings_summary,
+from ..analysis import (DataBundle, demand_structure, industry_series, load_data, load_yaml, postings_summary,
                        shortage, supply_summary, tech_summary)
-from .config import CORPUS_DIR, Settings
-from .errors import AssistantError, InputError, LLMError
-from .forecast import METHOD_NAMES, ForecastResult, Market, forecast_series
-from .textproc import numbers_in  # noqa: F401  (re-exported: llm, evals and tests use it)
-from .outline import Outline, Section, load_outline
+from ..config import CORPUS_DIR, Settings
+from ..errors import AssistantError, InputError, LLMError
+from ..analysis import METHOD_NAMES, ForecastResult, Market, forecast_series
+from ..textproc import numbers_in  # noqa: F401  (re-exported: llm, evals and tests use it)
+from ..outline import Outline, Section, load_outline
 
 TEMPLATES_FILE = "draft_templates.yaml"
 SENT_END = "。！？"
@@ -201,7 +201,7 @@ class DraftContext:
 
 def _is_sample(path: Path) -> bool:
     try:
-        path.resolve().relative_to((CORPUS_DIR / "data").resolve())
+        path.resolve().relative_to((CORPUS_DIR / "nev" / "data").resolve())
         return True
     except ValueError:
         return False
@@ -531,7 +531,7 @@ def retrieve_evidence(kb, section: Section, per_query: int = 6) -> list[dict]:
 def _flagged_as_subjective(sent: str) -> bool:
     """Ask the review checker's objectivity rules (the same rule packs reviewers use) about a candidate
     evidence sentence: a source's own promotional wording stays promotional when we restate it."""
-    from .check import check_text
+    from ..check import check_text
 
     result = check_text(sent, report="industry-analysis", categories={"objectivity"})
     return bool(result.findings)
@@ -859,7 +859,7 @@ def _draft_one(section: Section, ctx: DraftContext, kb, llm_backend) -> tuple[Se
     sd = compose_section(section, ctx, evidence)
     _fill_missing_elements(section, sd, hits, ctx)
     if llm_backend is not None and section.id != "references" and (evidence or section.data):
-        from .llm import llm_compose_section
+        from ..llm import llm_compose_section
         try:
             sd2 = llm_compose_section(llm_backend, section, ctx, evidence, sd)
             if sd2 is not None:
@@ -943,7 +943,7 @@ def _doc_refs_from_run(run_dir: Path) -> dict[str, Reference]:
 def _open_llm(settings: Settings):
     if not settings.llm_enabled:
         return None
-    from .llm import make_backend
+    from ..llm import make_backend
     return make_backend(settings)
 
 
@@ -1084,7 +1084,7 @@ def main_draft(argv: list[str] | None = None) -> int:
     bar = TqdmProgress()
     try:
         settings = Settings.from_env(index_dir=args.index, llm_base_url=args.llm_base_url, llm_model=args.llm_model)
-        from .kb import KnowledgeBase
+        from ..kb import KnowledgeBase
         kb = KnowledgeBase.open(args.index)
         if args.section:
             out = Path(args.out)

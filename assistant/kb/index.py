@@ -10,14 +10,14 @@ from typing import Callable, Iterable
 import numpy as np
 
 from .chunking import chunk_document
-from .config import Settings
+from ..config import Settings
 from .embed import ChromaEmbedding
-from .errors import AssistantError, IndexError_, InputError
+from ..errors import AssistantError, IndexError_, InputError
 from .ingest import discover, file_type, load_file, sha256_file
 from .retrieve import fuse
 from .stores import ChunkStore, DenseIndex, KeywordIndex
-from .textproc import default_tokenizer
-from .types import Chunk, Hit, IngestFailure, IngestReport, LoadedDocument, SourceInfo
+from ..textproc import default_tokenizer
+from ..types import Chunk, Hit, IngestFailure, IngestReport, LoadedDocument, SourceInfo
 
 # progress(stage, done, total, detail): stage is "scan", "load", "embed" or "index".
 Progress = Callable[[str, int, int, str], None]

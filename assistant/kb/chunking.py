@@ -12,7 +12,7 @@ import re
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from .types import Block, Chunk, LoadedDocument
+from ..types import Block, Chunk, LoadedDocument
 
 _SENT_END = re.compile(r"(?<=[。！？；…!?])")
 SEPARATORS = ["\n\n", "\n", "。", "！", "？", "；", "…", "!", "?", ";", "，", ",", " ", ""]

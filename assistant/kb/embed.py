@@ -16,7 +16,7 @@ import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 from chromadb.utils.embedding_functions import register_embedding_function
 
-from .errors import InputError
+from ..errors import InputError
 
 
 class Embedder:

@@ -5,8 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .analysis import DataBundle, load_data, shortage, tech_summary
-from .errors import AssistantError, InputError
+from ..analysis import DataBundle, load_data, shortage, tech_summary
+from ..errors import AssistantError, InputError
 
 TALENT_HEADERS = ["序号", "岗位", "岗位类别", "学历与技能要求", "需求数", "供给估计", "缺口", "紧缺程度"]
 TECH_HEADERS = ["序号", "技术需求", "提出单位", "描述", "紧迫程度", "技术领域", "期望合作方式"]

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Rebuild corpus/sources/ from corpus/text_src/ (reproducible, no network).
+"""Rebuild corpus/nev/sources/ from corpus/nev/text_src/ (reproducible, no network).
 
 text_src layout (all UTF-8):
   md/*.md           -> sources/*.md            (copied)
@@ -14,7 +14,7 @@ Markdown subset understood by the converters: '# ' title, '发布时间：' line
 '## ' / '### ' headings, '| a | b |' pipe tables, '<!-- pagebreak -->' (PDF only),
 other non-empty lines are paragraphs.
 
-Usage: python corpus/build_corpus.py
+Usage: python corpus/nev/build_corpus.py
 """
 from __future__ import annotations
 
@@ -129,11 +129,11 @@ def build_docx():
                         t.cell(r, c).text = val
                 doc.add_paragraph("")
         cp = doc.core_properties
-        cp.author = "corpus/build_corpus.py"
+        cp.author = "corpus/nev/build_corpus.py"
         cp.title = f.stem
         cp.created = FIXED_TIME.replace(tzinfo=None)
         cp.modified = FIXED_TIME.replace(tzinfo=None)
-        cp.last_modified_by = "corpus/build_corpus.py"
+        cp.last_modified_by = "corpus/nev/build_corpus.py"
         cp.revision = 1
         doc.save(OUT / (f.stem + ".docx"))
         normalize_zip(OUT / (f.stem + ".docx"))
@@ -220,7 +220,7 @@ def build_pdf():
             pdf.file_id = lambda: "<00112233445566778899AABBCCDDEEFF><00112233445566778899AABBCCDDEEFF>"
             pdf.set_creation_date(FIXED_TIME)
             pdf.set_title(f.stem)
-            pdf.set_author("corpus/build_corpus.py")
+            pdf.set_author("corpus/nev/build_corpus.py")
             pdf.add_font("noto", "", str(ttf))
             pdf.set_auto_page_break(True, margin=20)
             pdf.set_margins(22, 20, 22)
@@ -274,7 +274,7 @@ def build_html():
             f"<title>{html.escape(title)}</title>\n</head>\n<body>\n"
             "<nav>首页 &gt; 行业资讯 &gt; 新能源汽车</nav>\n<article>\n"
             + "\n".join(body)
-            + "\n</article>\n<footer>本页面为样例语料，由 corpus/build_corpus.py 生成。</footer>\n</body>\n</html>\n"
+            + "\n</article>\n<footer>本页面为样例语料，由 corpus/nev/build_corpus.py 生成。</footer>\n</body>\n</html>\n"
         )
         (OUT / (f.stem + ".html")).write_text(page, encoding="utf-8")
 
@@ -311,7 +311,7 @@ XLSX_TABLES = {
                 ["年度产销", "中国汽车工业协会年度统计口径，销量含出口。"],
                 ["规上产量", "国家统计局规模以上工业企业月度产量口径，与协会口径不同，不宜直接比较。"],
                 ["单位", "万辆；增长率为同比。"],
-                ["生成方式", "由 corpus/build_corpus.py 根据公开数据整理生成。"],
+                ["生成方式", "由 corpus/nev/build_corpus.py 根据公开数据整理生成。"],
             ],
         },
     ],
@@ -333,7 +333,7 @@ XLSX_TABLES = {
             "rows": [
                 ["口径", "充电基础设施含公共充电桩和私人充电桩；空白表示该时点未取得分项数据。"],
                 ["2024年数据", "2024年9月末、11月末数据见《2024年充电基础设施与新能源汽车保有量运行简报》。"],
-                ["生成方式", "由 corpus/build_corpus.py 根据公开数据整理生成。"],
+                ["生成方式", "由 corpus/nev/build_corpus.py 根据公开数据整理生成。"],
             ],
         },
     ],
@@ -358,7 +358,7 @@ def build_xlsx():
                 ws.append(row)
             for col, width in zip("ABCDEF", (18, 24, 22, 22, 26, 14)):
                 ws.column_dimensions[col].width = width
-        wb.properties.creator = "corpus/build_corpus.py"
+        wb.properties.creator = "corpus/nev/build_corpus.py"
         wb.properties.created = FIXED_TIME.replace(tzinfo=None)
         wb.properties.modified = FIXED_TIME.replace(tzinfo=None)
         wb.save(OUT / name)

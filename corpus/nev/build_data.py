@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Generate the SYNTHETIC survey / recruitment / tech-need / supply data in corpus/data/.
+"""Generate the SYNTHETIC survey / recruitment / tech-need / supply data in corpus/nev/data/.
 
 Everything written here is synthetic (fictional enterprises, invented responses and
 postings).  Proportions are anchored to public facts listed in
-/work/shared/reference/nev-facts.md (see corpus/MANIFEST.md):
+/work/shared/reference/nev-facts.md (see corpus/nev/MANIFEST.md):
   * posting shares: 普工/技工 23%, 销售 13.6%, 汽车电子工程师 8.3%
     (赛迪/智联/百人会《2023年新能源汽车人才发展报告》)
   * posting growth: +186.16% in 2021, +36.18% in 2022 (猎聘), slower afterwards
@@ -12,7 +12,7 @@ postings).  Proportions are anchored to public facts listed in
   * 716 高职 schools offer 新能源汽车技术 (2023); three core majors ~12万 graduates/yr
 Seeded (numpy default_rng(20250601)) so output is byte-for-byte reproducible.
 
-Usage: python corpus/build_data.py
+Usage: python corpus/nev/build_data.py
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 OUT = HERE / "data"
 FIXED_TIME = dt.datetime(2026, 1, 15, 9, 0, 0)
 SYNTH_NOTE = ("合成数据（SYNTHETIC）：本文件中的企业名称、问卷回答、招聘记录均为程序生成的虚构示例数据，"
-              "企业名称中的“示例”字样表示虚构，不代表任何真实企业；仅比例关系参考公开资料，详见 corpus/MANIFEST.md。")
+              "企业名称中的“示例”字样表示虚构，不代表任何真实企业；仅比例关系参考公开资料，详见 corpus/nev/MANIFEST.md。")
 
 FAMILIES = ["生产制造", "装调与质检", "电池技术", "电控与电驱", "智能网联与软件",
             "研发设计", "售后检测维修", "充换电运维", "销售与服务", "生产管理"]
@@ -280,7 +280,7 @@ def write_xlsx(path, sheet, df, note):
         df.to_excel(xw, sheet_name=sheet, index=False)
         pd.DataFrame({"说明": [note]}).to_excel(xw, sheet_name="说明", index=False)
         wb = xw.book
-        wb.properties.creator = "corpus/build_data.py"
+        wb.properties.creator = "corpus/nev/build_data.py"
         wb.properties.created = FIXED_TIME
         wb.properties.modified = FIXED_TIME
     normalize_zip(path)

@@ -21,8 +21,8 @@ from typing import Iterable
 
 import numpy as np
 
-from .errors import IndexError_
-from .types import Chunk, SourceInfo
+from ..errors import IndexError_
+from ..types import Chunk, SourceInfo
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (

@@ -215,7 +215,7 @@ CN_NUM = "一二三四五六七八九十"
 
 def write_docx(title: str, sections, references, out: str | Path, run_dir: str | Path, subtitle: str = "") -> Path:
     """Write the assembled draft (SectionDraft list after `draft.assemble`) as an official-style DOCX."""
-    from .draft import References  # noqa: F401  (type only)
+    from .pipeline import References  # noqa: F401  (type only)
 
     run_dir = Path(run_dir)
     doc = new_document()

@@ -67,7 +67,7 @@ def forecast_chart(fc, title: str, out: str | Path) -> Path:
     """History as a line, the chosen method's forecast dashed with its interval shaded; candidates
     rejected by a plausibility bound dotted grey (labelled 未采用); with a market total, its history
     and forecast in grey, so the bound is visible."""
-    from .forecast import METHOD_NAMES
+    from ..analysis import METHOD_NAMES
 
     setup_fonts()
     fig, ax = plt.subplots(figsize=(6.4, 3.8))

@@ -16,8 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import InputError
-from .types import Block, LoadedDocument
+from ..errors import InputError
+from ..types import Block, LoadedDocument
 
 # pypdf/pdfminer log every malformed object; the failure is reported once per file instead.
 for _name in ("pypdf", "pdfminer"):

@@ -1,0 +1,6 @@
+"""Analysis stage: read the community's data tables (survey, postings, supply, technology needs,
+industry statistics) and compute the figures and forecasts that drafting and the lists cite."""
+from .core import *  # noqa: F401,F403
+from .core import DATA_DIR, TABLE_KINDS  # noqa: F401
+from .forecast import *  # noqa: F401,F403
+from .forecast import METHOD_NAMES, DEFAULT_MESSAGES, Z  # noqa: F401
