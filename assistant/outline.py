@@ -34,16 +34,20 @@ _SECTION_KEYS = {"id", "title", "aliases", "purpose", "required_elements", "quer
 _TOP_KEYS = {"report", "name", "title", "criterion", "sections"}
 
 
-def report_kinds() -> dict[str, str]:
-    """Built-in report kinds → report names, read from the outline files (their `report:` and `name:`)."""
+def report_kinds(from_data: bool = False) -> dict[str, str]:
+    """Built-in report kinds → report names, read from the outline files (their `report:` and `name:`).
+    `from_data`: only the reports drafted from data bindings (some section names `data:`)."""
     out = {}
     for f in sorted(OUTLINE_DIR.glob("*.yaml")):
         try:
             raw = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError:
             continue
-        if isinstance(raw, dict) and raw.get("report"):
-            out[str(raw["report"])] = str(raw.get("name") or raw["report"])
+        if not isinstance(raw, dict) or not raw.get("report"):
+            continue
+        if from_data and not any(isinstance(s, dict) and s.get("data") for s in raw.get("sections") or []):
+            continue
+        out[str(raw["report"])] = str(raw.get("name") or raw["report"])
     return out
 
 
