@@ -14,7 +14,7 @@ text_src layout (all UTF-8):
   html/*.md         -> sources/*.html
   XLSX_TABLES below -> sources/*.xlsx
 
-Usage: python corpus/ic/build_corpus.py
+Usage: python corpus/ic/build_corpus.py [--out DIR]
 """
 from __future__ import annotations
 
@@ -77,16 +77,21 @@ XLSX_TABLES = {
 }
 
 
-def main():
+def main(argv=None):
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Rebuild corpus/ic/sources/ from corpus/ic/text_src/.")
+    ap.add_argument("--out", type=pathlib.Path, default=OUT, help="output folder (default: sources/ beside this script)")
+    out = ap.parse_args(argv).out
     nev = _nev_builder()
-    OUT.mkdir(parents=True, exist_ok=True)
-    nev.build_plain(src=SRC, out=OUT)
-    nev.build_docx(src=SRC, out=OUT, author=AUTHOR)
-    nev.build_pdf(src=SRC, out=OUT, author=AUTHOR)
-    nev.build_html(src=SRC, out=OUT, author=AUTHOR, nav=NAV)
-    nev.build_xlsx(tables=XLSX_TABLES, out=OUT, author=AUTHOR)
-    files = sorted(p.name for p in OUT.iterdir() if p.is_file())
-    print(f"built {len(files)} files in {OUT}")
+    out.mkdir(parents=True, exist_ok=True)
+    nev.build_plain(src=SRC, out=out)
+    nev.build_docx(src=SRC, out=out, author=AUTHOR)
+    nev.build_pdf(src=SRC, out=out, author=AUTHOR)
+    nev.build_html(src=SRC, out=out, author=AUTHOR, nav=NAV)
+    nev.build_xlsx(tables=XLSX_TABLES, out=out, author=AUTHOR)
+    files = sorted(p.name for p in out.iterdir() if p.is_file())
+    print(f"built {len(files)} files in {out}")
 
 
 if __name__ == "__main__":

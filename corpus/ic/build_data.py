@@ -13,7 +13,7 @@ public facts listed in corpus/ic/MANIFEST.md:
   * 高职 集成电路技术 schools +157.14% (2022); ~3万 related graduates a year (2017-18, second-hand)
 Seeded (numpy default_rng(20251101)) so output is byte-for-byte reproducible.
 
-Usage: python corpus/ic/build_data.py
+Usage: python corpus/ic/build_data.py [--out DIR]
 """
 from __future__ import annotations
 
@@ -262,20 +262,25 @@ def write_xlsx(path, sheet, df, note, normalize_zip):
     normalize_zip(path)
 
 
-def main():
+def main(argv=None):
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Generate the synthetic data of the 集成电路 sample.")
+    ap.add_argument("--out", type=pathlib.Path, default=OUT, help="output folder (default: data/ beside this script)")
+    out = ap.parse_args(argv).out
     normalize_zip = _normalize_zip()
-    OUT.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(SEED)
     ents = make_enterprises(rng)
     survey = build_survey(rng, ents)
     postings = build_postings(rng, ents)
     tech = build_tech(rng, ents)
     supply = build_supply()
-    write_xlsx(OUT / "survey_2025.xlsx", "调查结果", survey,
+    write_xlsx(out / "survey_2025.xlsx", "调查结果", survey,
                SYNTH_NOTE + " 问卷：2025年共同体成员企业岗位需求调查（虚构）。", normalize_zip)
-    postings.to_csv(OUT / "postings_2021_2025.csv", index=False, encoding="utf-8-sig")
-    write_xlsx(OUT / "tech_needs_2025.xlsx", "技术需求", tech, SYNTH_NOTE + " 技术需求条目为虚构示例。", normalize_zip)
-    supply.to_csv(OUT / "talent_supply_2025.csv", index=False, encoding="utf-8-sig")
+    postings.to_csv(out / "postings_2021_2025.csv", index=False, encoding="utf-8-sig")
+    write_xlsx(out / "tech_needs_2025.xlsx", "技术需求", tech, SYNTH_NOTE + " 技术需求条目为虚构示例。", normalize_zip)
+    supply.to_csv(out / "talent_supply_2025.csv", index=False, encoding="utf-8-sig")
     print(f"survey rows={len(survey)} enterprises={survey['Company'].nunique()}; postings rows={len(postings)}; "
           f"tech rows={len(tech)}; supply rows={len(supply)}")
 

@@ -14,7 +14,7 @@ Markdown subset understood by the converters: '# ' title, '发布时间：' line
 '## ' / '### ' headings, '| a | b |' pipe tables, '<!-- pagebreak -->' (PDF only),
 other non-empty lines are paragraphs.
 
-Usage: python corpus/nev/build_corpus.py
+Usage: python corpus/nev/build_corpus.py [--out DIR]
 """
 from __future__ import annotations
 
@@ -397,16 +397,21 @@ def build_csv(sources=None, out=OUT):
             w.writerow(["", spec["note"], "", "", "", ""])
 
 
-def main():
-    OUT.mkdir(parents=True, exist_ok=True)
-    build_plain()
-    build_docx()
-    build_pdf()
-    build_html()
-    build_xlsx()
-    build_csv()
-    files = sorted(p.name for p in OUT.iterdir() if p.is_file())
-    print(f"built {len(files)} files in {OUT}")
+def main(argv=None):
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Rebuild the sample sources from text_src/.")
+    ap.add_argument("--out", type=pathlib.Path, default=OUT, help="output folder (default: sources/ beside this script)")
+    out = ap.parse_args(argv).out
+    out.mkdir(parents=True, exist_ok=True)
+    build_plain(out=out)
+    build_docx(out=out)
+    build_pdf(out=out)
+    build_html(out=out)
+    build_xlsx(out=out)
+    build_csv(out=out)
+    files = sorted(p.name for p in out.iterdir() if p.is_file())
+    print(f"built {len(files)} files in {out}")
 
 
 if __name__ == "__main__":
