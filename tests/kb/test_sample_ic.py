@@ -101,6 +101,7 @@ def test_ic_survey_headers_differ_from_the_first_sample():
 
 @pytest.mark.parametrize("questions,sources", [
     ("ic_questions.jsonl", IC / "sources"),
+    ("ic_paraphrased.jsonl", IC / "sources"),
     ("nev_paraphrased.jsonl", NEV / "sources"),
     ("questions.jsonl", NEV / "sources"),
 ])
