@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 
+import pandas as pd
 import pytest
 from fixtures import corpus_kb
 
@@ -22,8 +23,21 @@ pytestmark = pytest.mark.skipif(len(SAMPLES) < 2, reason="needs two sample corpo
 
 
 def _data(folder):
+    """The sample's data files that this version of the data intake reads (a file it cannot map is left
+    out here: data intake has its own tests; this test is about the other industry's words and figures)."""
+    from assistant.analysis import load_data
+    from assistant.errors import InputError
+
     d = folder / "data"
-    return sorted(str(p) for p in d.iterdir() if p.suffix in (".xlsx", ".csv")) if d.is_dir() else []
+    files = sorted(str(p) for p in d.iterdir() if p.suffix in (".xlsx", ".csv")) if d.is_dir() else []
+    ok = []
+    for f in files:
+        try:
+            load_data([f])
+            ok.append(f)
+        except InputError:
+            continue
+    return ok
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +49,8 @@ def corpora():
         found, _ = find_series(kb, profile)
         text = "\n".join(c.text for c in kb.chunks)
         for f in _data(folder):
-            text += "\n" + "\n".join(str(v) for v in __import__("pandas").read_excel(f).astype(str).values.ravel()) \
-                if f.endswith(".xlsx") else open(f, encoding="utf-8-sig").read()
+            frame = pd.read_excel(f, sheet_name=None) if f.endswith(".xlsx") else {"": pd.read_csv(f)}
+            text += "\n" + "\n".join(df.to_csv() for df in frame.values())
         out[name] = {"kb": kb, "profile": profile, "series": found, "text": text, "folder": folder}
     return out
 
