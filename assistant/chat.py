@@ -31,7 +31,7 @@ import threading
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .config import Settings
+from .config import MAX_QUERY_CHARS, Settings, require_length
 from .errors import AssistantError, InputError, LLMError
 from .textproc import CITATION, numbers_in
 
@@ -525,6 +525,7 @@ def answer(question: str, kb, settings: Settings | None = None, top_k: int = 5, 
     question = (question or "").strip()
     if not question:
         raise InputError("问题为空")
+    require_length(question, MAX_QUERY_CHARS, "问题")
     if top_k <= 0:
         raise InputError(f"top_k 必须大于 0，当前为 {top_k}")
     hits = kb.search(question, top_k=top_k, **search_filters)

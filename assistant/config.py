@@ -18,6 +18,8 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .errors import InputError
+
 # Offline by default: a hub name must never hang for a minute before failing.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -27,6 +29,36 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")  # chromadb
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PROMPTS_DIR = REPO_ROOT / "prompts"
 CORPUS_DIR = REPO_ROOT / "corpus"
+
+
+def _env_int(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+# Input limits: whatever a user types or uploads is bounded, so one request cannot starve the rest.
+MAX_QUERY_CHARS = _env_int("ASSISTANT_MAX_QUERY_CHARS", 500)  # chat questions and search queries
+MAX_CHECK_CHARS = _env_int("ASSISTANT_MAX_CHECK_CHARS", 300_000)  # one report to check (10× a long report)
+YEAR_MIN, YEAR_MAX = 2000, 2100  # report years accepted by draft, check, lists
+REQUEST_SECONDS = _env_int("ASSISTANT_REQUEST_SECONDS", 120)  # web: regex work budget of one check/draft
+
+
+def require_length(text: str, limit: int, what: str) -> str:
+    """`text` unchanged, or InputError when it is longer than `limit` characters."""
+    if text is not None and len(text) > limit:
+        raise InputError(f"{what}过长（{len(text)} 字），上限为 {limit} 字，请缩短后重试")
+    return text
+
+
+def require_year(year, what: str = "--year") -> int | None:
+    """A report year in YEAR_MIN..YEAR_MAX (None passes: the caller detects the year)."""
+    if year is None:
+        return None
+    if isinstance(year, bool) or not isinstance(year, int) or not YEAR_MIN <= year <= YEAR_MAX:
+        raise InputError(f"{what} 应为 {YEAR_MIN}–{YEAR_MAX} 之间的年份，当前为 {year}")
+    return year
 
 
 def default_index_dir() -> Path:

@@ -1084,8 +1084,10 @@ def main_draft(argv: list[str] | None = None) -> int:
     bar = TqdmProgress()
     try:
         settings = Settings.from_env(index_dir=args.index, llm_base_url=args.llm_base_url, llm_model=args.llm_model)
+        from ..config import require_year
         from ..kb import KnowledgeBase
-        kb = KnowledgeBase.open(args.index)
+        require_year(args.year)
+        kb = KnowledgeBase.open(args.index, must_exist=True)  # a mistyped --index must not draft from nothing
         if args.section:
             out = Path(args.out)
             run_dir = Path(args.run_dir) if args.run_dir else out.parent / f"{out.stem}_run"

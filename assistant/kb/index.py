@@ -10,7 +10,7 @@ from typing import Callable, Iterable
 import numpy as np
 
 from .chunking import chunk_document
-from ..config import Settings
+from ..config import MAX_QUERY_CHARS, Settings, require_length
 from .embed import ChromaEmbedding
 from ..errors import AssistantError, IndexError_, InputError
 from .ingest import discover, file_type, load_file, sha256_file
@@ -210,6 +210,7 @@ class KnowledgeBase:
         query = (query or "").strip()
         if not query:
             raise InputError("查询为空")
+        require_length(query, MAX_QUERY_CHARS, "查询")
         self._refresh_keyword()
         n = max(candidates, top_k * 4)
         kw: list[tuple[str, float]] = []
