@@ -79,6 +79,13 @@ class Settings:
     llm_model: str = "default"
     llm_local_path: str | None = None
     llm_timeout: float = 60.0
+    # Per-file ingest limits (raise them with ingest --max-file-size/--max-chunks/--max-rows).
+    max_file_bytes: int = 50 * 1024 * 1024
+    max_chunks_per_file: int = 5000  # about 2 million characters; ~6 minutes of embedding on 2 cores
+    max_rows_per_file: int = 50_000
+    commit_batch: int = 500  # chunks per commit for large files: an interruption keeps the batches done
+    follow_links: bool = False  # follow symbolic links that point outside an ingested folder
+    lock_timeout: float = 30.0  # seconds a writer waits for another process's write to finish
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":

@@ -85,6 +85,8 @@ def main_lists(argv: list[str] | None = None) -> int:
     ap.add_argument("--year", type=int, default=None, help="需求年份（默认取问卷中最早的计划招聘年份）")
     args = ap.parse_args(argv)
     try:
+        from ..config import require_year
+        require_year(args.year)
         if not args.out.lower().endswith(".xlsx"):
             raise InputError(f"--out 应为 .xlsx 文件：{args.out}")
         p = write_lists(args.data, args.out, args.year)

