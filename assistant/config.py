@@ -11,6 +11,7 @@
 | llm_model       | ASSISTANT_LLM_MODEL       | "default"                        |
 | llm_local_path  | ASSISTANT_LLM_LOCAL_PATH  | unset (a local transformers model folder) |
 | llm_timeout     | ASSISTANT_LLM_TIMEOUT     | 60 seconds                       |
+| lock_timeout    | ASSISTANT_LOCK_TIMEOUT    | 30 seconds a writer waits for another writer |
 """
 from __future__ import annotations
 
@@ -100,6 +101,7 @@ class Settings:
             llm_model=env.get("ASSISTANT_LLM_MODEL", "default"),
             llm_local_path=env.get("ASSISTANT_LLM_LOCAL_PATH") or None,
             llm_timeout=float(env.get("ASSISTANT_LLM_TIMEOUT", "60")),
+            lock_timeout=float(env.get("ASSISTANT_LOCK_TIMEOUT", "30")),
         )
         clean = {k: v for k, v in overrides.items() if v is not None}
         if "index_dir" in clean:
