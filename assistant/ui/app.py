@@ -302,7 +302,7 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
 
     with gr.Blocks(title="产教融合共同体报告助手", analytics_enabled=False) as app:
         app.workspace = ws  # for tests and launch()
-        gr.Markdown(f"# 产教融合共同体报告助手\n<span class='cie-muted'>知识库目录：{views.esc(settings.index_dir)} · {llm}</span>",
+        gr.Markdown(f"# 产教融合共同体报告助手\n<span class='cie-muted'>{llm}</span>",  # no server paths
                     elem_classes=["cie-header"])
         kb_status = gr.Markdown(elem_id="kb-status")
 
