@@ -10,7 +10,7 @@ import yaml
 from assistant import safe_regex
 from assistant.errors import InputError
 
-from .conftest import REPO, run_cli_subprocess
+from .conftest import HANG_TIMEOUT, REPO, run_cli_subprocess
 
 CATASTROPHIC = [r"(a|a)*b", r"(\w+\s?)+$", r"(x+x+)+y", r"^(中|中)+\d$"]
 
@@ -126,3 +126,28 @@ def test_check_text_length_is_bounded():
 def test_search_cli_long_query_one_line(cli, empty_index):
     rc, out, err = cli("search", "电" * 5000, "--index", str(empty_index))
     assert rc == 2 and err.startswith("错误：查询过长") and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.server
+def test_web_draft_with_hostile_outline_answers_and_server_stays_up(small_kb, tmp_path):
+    import socket
+
+    import httpx
+    from gradio_client import Client, handle_file
+
+    from assistant.ui import launch
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    app, url = launch(small_kb.settings, host="127.0.0.1", port=port, block=False, quiet=True, kb=small_kb)
+    try:
+        client = Client(url, verbose=False)
+        job = client.submit("talent-demand", 2026, handle_file(str(outline_with_pattern(tmp_path, r"(x+x+)+y"))),
+                            None, api_name="/draft")
+        assert httpx.get(url, timeout=10).status_code == 200  # pages still answer meanwhile
+        msg = job.result(timeout=HANG_TIMEOUT)[0]
+        assert msg.startswith("出错：") and "灾难性回溯" in msg
+        assert httpx.get(url, timeout=10).status_code == 200
+    finally:
+        app.close()
