@@ -160,3 +160,25 @@ def test_disk_full_cli_is_one_line(cli, small_kb, small_docs, monkeypatch):
     rc, _, err = cli("ingest", str(small_docs), "--index", str(small_kb.folder))
     err = "\n".join(x for x in err.splitlines() if "错误" in x or "Traceback" in x)  # progress bars go to stderr too
     assert_one_line_error(rc, err, "磁盘空间不足")
+
+
+def test_really_small_disk_fails_with_a_message(small_docs, tmp_path):
+    """A size-limited tmpfs (needs root; skipped elsewhere): the ingest stops with a message and
+    the index stays readable."""
+    import os
+    import subprocess
+
+    from .conftest import run_cli_subprocess
+
+    mnt = tmp_path / "small-disk"
+    mnt.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mnt)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a size-limited tmpfs here")
+    try:
+        r = run_cli_subprocess("ingest", str(small_docs), "--index", str(mnt / "idx"))
+        assert r.returncode == 2 and "磁盘空间不足" in r.stderr and "Traceback" not in r.stderr, r.stderr
+        r = run_cli_subprocess("sources", "--index", str(mnt / "idx"))
+        assert r.returncode == 0 and "共 0 个来源" in r.stdout, r.stderr
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)

@@ -45,7 +45,7 @@ def test_runtime_timeout_turns_into_input_error():
     t0 = time.perf_counter()
     with pytest.raises(InputError, match="匹配超时"):
         rx.search("aaaa X aaaa" * 4000)
-    assert time.perf_counter() - t0 < 15
+    assert time.perf_counter() - t0 < 40
 
 
 def test_time_budget_bounds_a_whole_request():
