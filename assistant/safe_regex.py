@@ -22,7 +22,7 @@ import regex
 from .errors import InputError
 
 MATCH_TIMEOUT = 5.0  # seconds per call on real text (wall clock: generous on a busy machine)
-PROBE_TIMEOUT = 0.5  # seconds per probe string at load (a backtracking pattern needs years)
+PROBE_BUDGET = 1.0  # seconds all probe strings of one pattern may take at load (built-in ones: ~1 ms)
 PROBE_LENGTH = 400
 # Strings that make backtracking patterns blow up: long runs of one class, then a character that
 # breaks the match, then the pattern's own literals (so a required-literal shortcut does not hide it).
@@ -130,11 +130,16 @@ _REPEATED_GROUP = re.compile(r"(?<!\\)\)(?:[*+]|\{\d*,?\d*\})")
 
 
 def _is_too_costly(rx: "regex.Pattern") -> bool:
+    """True when the probes together take longer than PROBE_BUDGET (ordinary patterns: milliseconds)."""
     if not _REPEATED_GROUP.search(rx.pattern):
         return False
+    deadline = time.monotonic() + PROBE_BUDGET
     for probe in probes(rx.pattern):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return True
         try:
-            rx.search(probe, timeout=PROBE_TIMEOUT)  # a failing search tries every start position
+            rx.search(probe, timeout=left)  # a failing search tries every start position
         except TimeoutError:
             return True
     return False
