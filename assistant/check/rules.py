@@ -544,7 +544,7 @@ def extract_metric_values(ctx_text: str, doc: Document | None, metrics: list[str
                 sign = -1 if c.group(4) in ("下降", "减少") else 1
                 mv.compare = (int(c.group(1)), cv, Figure(ss + m.end("unit") + c.start(2), ss + m.end("unit") + c.end(3),
                                                         float(c.group(2)), c.group(3), c.group(2) + c.group(3)))
-                mv.growth = sign * float(c.group(6))
+                mv.growth = sign * float(c.group(5))
                 mv.growth_span = (ss + m.end("unit") + c.start(4), ss + m.end("unit") + c.end())
             out.append(mv)
     return out
