@@ -927,7 +927,7 @@ def load_pack(path: Path) -> tuple[list[Rule], dict[str, list[re.Pattern]]]:
 
 def load_rules(paths: Iterable[str | Path] | None = None) -> RuleSet:
     """Load every pack in assistant/rules (or the given files / folders)."""
-    from . import annual  # noqa: F401 - registers the annual-summary kinds
+    from . import annual, consistency  # noqa: F401 - registers the annual-summary and generic consistency kinds
 
     files: list[Path] = []
     for p in (paths or [RULES_DIR]):
