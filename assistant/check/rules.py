@@ -105,6 +105,7 @@ class Context:
     mapping: dict[str, DocSection] = field(default_factory=dict)
     definitions: dict[str, list[re.Pattern]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    authorities: list[str] = field(default_factory=list)  # the profile's bodies (--industry/--profile)
     _figures: list[Figure] | None = None
     _cache: dict = field(default_factory=dict)
 
@@ -131,7 +132,49 @@ class Context:
         seg = self.text[start:end]
         if isinstance(name_or_pats, str) and f"vague_{name_or_pats}" in self.definitions:
             seg = blank_out(seg, self.definitions[f"vague_{name_or_pats}"])
+        if name_or_pats == "attribution" and self.authorities and any(a in seg for a in self.authorities):
+            return True
         return any(p.search(seg) for p in pats)
+
+    # --- attribution scope (issue 9): a lead, a speaker, a named document or the byline covers what follows
+    def byline(self) -> str | None:
+        """The publisher named at the top of the document (来源：X, X发布, a title ending in （X）), or None."""
+        if "byline" not in self._cache:
+            found = None
+            pats = self.definitions.get("byline") or []
+            heads = [p for p in self.doc.paragraphs if p.text.strip()][:4]
+            for p in heads:
+                if any(r.search(p.text) for r in pats):
+                    found = p.text.strip()
+                    break
+            self._cache["byline"] = found
+        return self._cache["byline"]
+
+    def byline_covers(self) -> bool:
+        """A byline covers the whole text when it names an authority (a statistics body, a bureau, an association,
+        a research institute or one of the profile's bodies), or when the document is not one of the report kinds
+        the checker knows (a platform's or a publisher's own report)."""
+        b = self.byline()
+        if not b:
+            return False
+        if self.report is None:
+            return True
+        pats = self.definitions.get("authority") or []
+        return any(a in b for a in self.authorities) or any(r.search(b) for r in pats)
+
+    def lead_in_scope(self, pos: int) -> bool:
+        """A source named in running text earlier in the same section (a news lead, a speaker, a named report)
+        covers the paragraphs after it until the next heading."""
+        sec = self.doc.section_at(pos)
+        start = sec.body_start if sec else 0
+        para = self.doc.paragraph_at(pos)
+        end = para.start if para else pos
+        for p in self.doc.paragraphs:
+            if p.start < start or p.start >= end or p.kind != "text":
+                continue
+            if self.paragraph_has("attribution", p.start):
+                return True
+        return False
 
     def cn_figures(self, start: int, end: int | None = None) -> list[Figure]:
         """Figures written with Chinese numerals or multiples (七成、两倍、翻一番、千亿级、供需比0.38), from
@@ -229,7 +272,11 @@ class Rule:
         """Compile kind-specific keys (raise RuleFileError on bad values)."""
 
     def applies(self, ctx: Context) -> bool:
-        return self.enabled and (self.reports is None or ctx.report in self.reports)
+        if not self.enabled:
+            return False
+        if ctx.report is None:  # kind not detected: the generic span checks run, outline-bound ones do not
+            return self.category in ("objectivity", "evidence", "consistency")
+        return self.reports is None or ctx.report in self.reports
 
     def check(self, ctx: Context) -> list[Finding]:
         raise NotImplementedError
@@ -283,7 +330,7 @@ class Existence(Rule):
         if self.rx is None:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 需要 tokens 或 patterns")
         self.unless = set(self.spec.get("unless") or ["quoted"])
-        bad = self.unless - {"quoted", "attributed", "figure", "figure_sentence"}
+        bad = self.unless - {"quoted", "attributed", "figure", "figure_sentence", "figure_near", "question"}
         if bad:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 的 unless 含未知条件：{', '.join(bad)}")
         self.headings = bool(self.spec.get("headings", True))
@@ -310,8 +357,35 @@ class Existence(Rule):
                 ss, se = ctx.doc.sentence_at(s)
                 if find_figures(text, ss, se):
                     continue
+            if "figure_near" in self.unless and _figure_near(ctx, s, e):
+                continue
+            if "question" in self.unless and re.search(r"[？?]\s*$", text[slice(*ctx.doc.sentence_at(s))]):
+                continue
             out.append(self.finding(ctx, s, e))
         return out
+
+
+CHANGE_FIGURE = re.compile(r"(?:增长|增加|上升|提高|提升|下降|减少|回落|回升|加快|放缓|收窄|扩大|增幅|降幅|涨幅|增速|同比|环比|"
+                           r"增|降|减)[^，。；,;]{0,8}?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*个?百分点")
+
+
+def _figure_near(ctx: Context, s: int, e: int) -> bool:
+    """The text gives a figure for the change: any figure in the same clause, or a change figure (增长3.2%、
+    回落0.2个百分点) later in the sentence or in the next sentence (which may open the next paragraph)."""
+    if _clause_has_figure(ctx, s, e):
+        return True
+    text = ctx.text
+    ss, se = ctx.doc.sentence_at(s)
+    if CHANGE_FIGURE.search(text, e, se):
+        return True
+    pos = se
+    while pos < len(text) and (text[pos].isspace() or ctx.doc.paragraph_at(pos) is None
+                               or ctx.doc.paragraph_at(pos).kind != "text"):
+        if ctx.doc.paragraph_at(pos) is not None and ctx.doc.paragraph_at(pos).kind == "heading":
+            return False
+        pos += 1
+    ns, ne = ctx.doc.sentence_at(pos)
+    return ns < ne and bool(CHANGE_FIGURE.search(text, ns, ne))
 
 
 def _clause_has_figure(ctx: Context, s: int, e: int) -> bool:
@@ -356,6 +430,8 @@ class UnsourcedFigure(Rule):
             if any(p.search(sent) for p in self.skip_sentences):
                 continue
             if self.own_name and ctx.paragraph_has(self.own_name, ss):
+                continue
+            if ctx.byline_covers() or (not ctx.paragraph_has(self.attr_name, ss) and ctx.lead_in_scope(ss)):
                 continue
             if ctx.paragraph_has(self.attr_name, ss):
                 cites = self._citations(ctx, ss)
@@ -408,10 +484,12 @@ class Forecast(Rule):
                 continue
             sent = text[ss:se]
             m = next((mm for p in self.triggers for mm in [p.search(sent)] if mm), None)
-            if not m or not ctx.all_figures(ss, se):
+            if not m or not ctx.all_figures(max(ss, ss + m.start() - 12), se):
                 continue
             if any(p.search(sent) for p in self.targets) or ctx.sentence_has("attribution", ss):
                 continue
+            if self._assumed(ctx, ss) or (ctx.paragraph_has("attribution", ss) and not self._ours(sent)):
+                continue  # a stated assumption, or another body's forecast reported in this paragraph
             sec = ctx.doc.section_at(ss)
             para = ctx.doc.paragraph_at(ss)
             scopes = [sent, text[para.start:para.end] if para else ""]
@@ -421,6 +499,22 @@ class Forecast(Rule):
             if missing:
                 out.append(self.finding(ctx, ss + m.start(), se, missing="、".join(self.names[k] for k in missing)))
         return out
+
+
+    ASSUMPTION_LEAD = re.compile(r"假设[:：]|假设如下|(?:基本|主要|以下)假设|假定[:：]|假设条件[:：]?")
+    OURS = re.compile(r"我们|本报告|本研究|笔者|课题组|本共同体")
+
+    def _assumed(self, ctx, pos: int) -> bool:
+        """Inside a list of stated assumptions: the paragraph or one of the two before it introduces them."""
+        paras = ctx.doc.paragraphs
+        para = ctx.doc.paragraph_at(pos)
+        if para is None:
+            return False
+        i = paras.index(para)
+        return any(self.ASSUMPTION_LEAD.search(q.text) for q in paras[max(0, i - 2):i + 1] if q.kind == "text")
+
+    def _ours(self, sent: str) -> bool:
+        return bool(self.OURS.search(sent))
 
 
 @kind("gap_baseline")
