@@ -8,7 +8,7 @@ from ..errors import InputError
 from .annual import ALL_REPORTS, ANNUAL_REPORT, load_report_outline
 from .findings import CheckResult, Finding, summarize
 from .rules import Context, RuleSet, load_rules
-from .structure import Document, load_document, map_sections, parse_text, promote_headings
+from .structure import CAPTION, Document, load_document, map_sections, parse_text, promote_headings
 
 _RULES: RuleSet | None = None
 LEVEL_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -57,7 +57,8 @@ def detect_report(doc: Document) -> str | None:
 def detect_year(doc: Document, report: str | None) -> int | None:
     """The year whose deadline applies: 报告（2026年） → 2026. A 2025年度 industry or talent report is
     published in the first quarter of 2026; a 2025年度总结报告 is due by 15 December 2025."""
-    m = re.search(r"(20\d\d)\s*年(度)?", doc.title or "")
+    title = "" if CAPTION.match(doc.title or "") else (doc.title or "")
+    m = re.search(r"(20\d\d)\s*年(度)?", title)
     if m:
         year = int(m.group(1))
         return year + 1 if m.group(2) and report != ANNUAL_REPORT else year
@@ -123,7 +124,7 @@ def run_check(doc: Document, report: str | None = None, kb=None, outline_path: s
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     """Two findings of one category on overlapping spans become one (the more severe)."""
-    spanned = sorted((f for f in findings if f.span[1] > f.span[0] and f.category in ("objectivity", "evidence")),
+    spanned = sorted((f for f in findings if f.span[1] > f.span[0] and f.category in ("objectivity", "evidence", "consistency")),
                      key=lambda f: (f.category, f.span[0], LEVEL_ORDER[f.level]))
     keep, last = [], {}
     for f in spanned:
@@ -135,7 +136,7 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             continue
         keep.append(f)
         last[f.category] = f
-    rest = [f for f in findings if not (f.span[1] > f.span[0] and f.category in ("objectivity", "evidence"))]
+    rest = [f for f in findings if not (f.span[1] > f.span[0] and f.category in ("objectivity", "evidence", "consistency"))]
     return keep + rest
 
 

@@ -141,7 +141,7 @@ FROM_TO = re.compile(r"(?:从|由)\s*(?:20\d\d\s*年(?:底|末)?的?)?\s*(?P<a>\
 DELTA = re.compile(rf"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>[\u4e00-\u9fa5]{{0,3}}?)[，,]\s*(?:比上年|比去年|较上年|同比)"
                    rf"(?P<dv>增加|减少|增长|下降)\s*(?P<d>\d+(?:\.\d+)?)\s*(?P<du>[\u4e00-\u9fa5]{{0,3}}?)[，,]\s*(?:同比)?"
                    rf"(?:增长|下降)\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
-GROWTH_AFTER = re.compile(rf"^[，,]?\s*(?:同比|比上年|较上年)?(?P<verb>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
+GROWTH_AFTER = re.compile(rf"^[，,]?\s*(?P<all>(?:同比|比上年|较上年)?(?P<verb>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％])")
 COMPARE = re.compile(rf"^[，,]?\s*(?:比|较)\s*(?P<y>20\d\d)\s*年(?:同期)?的?\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>[^\d\s，。；]{{0,3}}?)\s*"
                      rf"(?P<verb>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
 
@@ -216,4 +216,4 @@ class GrowthRecompute(Rule):
                 continue
             g = float(gm.group("g")) * (-1 if re.search("下降|减少|降低|回落|下滑|降", gm.group("verb")) else 1)
             pv = prev[-1]
-            self._emit(ctx, out, pv[2][0], v, g, f.end + gm.start("verb"), f.end + gm.end(), pv[3].text, f.text)
+            self._emit(ctx, out, pv[2][0], v, g, f.end + gm.start("all"), f.end + gm.end(), pv[3].text, f.text)
