@@ -36,6 +36,16 @@ def same_metric(a: str, b: str) -> bool:
     return a == b or (len(a) >= 4 and len(b) >= 4 and (a.endswith(b) or b.endswith(a)))
 
 
+PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月|\d{1,2}\s*月(?:份)?|上半年|下半年|前三季度|第?[一二三四1-4]\s*季度|年末|年底|底|末")
+
+
+def period_before(text: str, pos: int) -> str:
+    """The period inside the year a figure refers to (上半年, 1—10月, 一季度, 年末); '' for the whole year."""
+    s = max(text.rfind(c, 0, pos) for c in "。；\n，,") + 1
+    found = PERIOD.findall(text[s:pos])
+    return re.sub(r"\s|份", "", found[-1]) if found else ""
+
+
 def year_before(text: str, pos: int) -> int | None:
     s = max(text.rfind(c, 0, pos) for c in "。；\n") + 1
     ys = [y for y in years_in(text[s:pos])]
@@ -198,8 +208,9 @@ class GrowthRecompute(Rule):
             year = year_before(text, f.start)
             if year is None:
                 continue
-            values.append((year, metric_before(text, f.start), normalise(f.value, f.unit), f))
-        for year, metric, (v, fam), f in values:
+            values.append((year, metric_before(text, f.start), normalise(f.value, f.unit), f,
+                           period_before(text, f.start)))
+        for year, metric, (v, fam), f, period in values:
             after = text[f.end:f.end + 40]
             c = COMPARE.match(after)
             if c:
@@ -211,7 +222,8 @@ class GrowthRecompute(Rule):
             gm = GROWTH_AFTER.match(after)
             if not gm:
                 continue
-            prev = [p for p in values if p[0] == year - 1 and p[2][1] == fam and same_metric(p[1], metric)]
+            prev = [p for p in values if p[0] == year - 1 and p[2][1] == fam and same_metric(p[1], metric)
+                    and p[4] == period]
             if not prev:
                 continue
             g = float(gm.group("g")) * (-1 if re.search("下降|减少|降低|回落|下滑|降", gm.group("verb")) else 1)

@@ -366,7 +366,12 @@ class Existence(Rule):
 
 
 CHANGE_FIGURE = re.compile(r"(?:增长|增加|上升|提高|提升|下降|减少|回落|回升|加快|放缓|收窄|扩大|增幅|降幅|涨幅|增速|同比|环比|"
-                           r"增|降|减)[^，。；,;]{0,8}?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*个?百分点")
+                           r"增|降|减)[^，。；,;]{0,8}?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*个?百分点|"
+                           r"\d+(?:\.\d+)?\s*[%％]的?(?:增速|增幅|涨幅|降幅)")
+SUMMARY_LINE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d))")
+
+
+COMPARISON = re.compile(r"高于|低于|快于|慢于|超过|优于|大于|小于")
 
 
 def _figure_near(ctx: Context, s: int, e: int) -> bool:
@@ -376,16 +381,33 @@ def _figure_near(ctx: Context, s: int, e: int) -> bool:
         return True
     text = ctx.text
     ss, se = ctx.doc.sentence_at(s)
-    if CHANGE_FIGURE.search(text, e, se):
+    semi = text.find("；", e, se)
+    semi = text.find(";", e, se) if semi < 0 else semi
+    if CHANGE_FIGURE.search(text, e, semi if semi >= 0 else se):
         return True
+    group = max(ss, text.rfind("；", ss, s) + 1, text.rfind(";", ss, s) + 1)
+    if COMPARISON.search(text[s:e]) and find_figures(text, group, s):
+        return True  # 涨幅明显高于…: the two figures compared stand earlier in the sentence
+    if len(CHANGE_FIGURE.findall(text, group, s)) >= 2:
+        return True  # 2021年增长186%，2022年增长36%，增速明显回落: the change follows from the two figures
+    para = ctx.doc.paragraph_at(s)
+    # a numbered summary line (二、……略有增长。) is detailed by the paragraphs under it; other sentences by the
+    # next two sentences (which may open the next paragraph)
+    ahead = 6 if para is not None and SUMMARY_LINE.match(para.text) else 2
     pos = se
-    while pos < len(text) and (text[pos].isspace() or ctx.doc.paragraph_at(pos) is None
-                               or ctx.doc.paragraph_at(pos).kind != "text"):
-        if ctx.doc.paragraph_at(pos) is not None and ctx.doc.paragraph_at(pos).kind == "heading":
+    for _ in range(ahead):
+        while pos < len(text) and (text[pos].isspace() or ctx.doc.paragraph_at(pos) is None
+                                   or ctx.doc.paragraph_at(pos).kind != "text"):
+            if ctx.doc.paragraph_at(pos) is not None and ctx.doc.paragraph_at(pos).kind == "heading":
+                return False
+            pos += 1
+        ns, ne = ctx.doc.sentence_at(pos)
+        if ns >= ne:
             return False
-        pos += 1
-    ns, ne = ctx.doc.sentence_at(pos)
-    return ns < ne and bool(CHANGE_FIGURE.search(text, ns, ne))
+        if CHANGE_FIGURE.search(text, ns, ne):
+            return True
+        pos = ne
+    return False
 
 
 def _clause_has_figure(ctx: Context, s: int, e: int) -> bool:

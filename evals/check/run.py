@@ -131,11 +131,12 @@ def main(argv: list[str] | None = None) -> int:
                          "nobody tunes rules on them; aggregate figures are always printed)")
     ap.add_argument("--real", action="store_true", help="only the real-document set and the consistency paragraphs")
     ap.add_argument("--show-test", action="store_true", help="also list the real test half's individual errors")
+    ap.add_argument("--dev-only", action="store_true", help="with --real: the dev half only (for tuning rules)")
     args = ap.parse_args(argv)
     from evals.check.real import report as real_report
 
     if args.real:
-        real_report(show_test=args.show_test)
+        real_report(show_test=args.show_test, dev_only=args.dev_only)
         return 0
     t0 = time.perf_counter()
     default_rules()
