@@ -151,6 +151,11 @@ FROM_TO = re.compile(r"(?:从|由)\s*(?:20\d\d\s*年(?:底|末)?的?)?\s*(?P<a>\
 DELTA = re.compile(rf"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>[\u4e00-\u9fa5]{{0,3}}?)[，,]\s*(?:比上年|比去年|较上年|同比)"
                    rf"(?P<dv>增加|减少|增长|下降)\s*(?P<d>\d+(?:\.\d+)?)\s*(?P<du>[\u4e00-\u9fa5]{{0,3}}?)[，,]\s*(?:同比)?"
                    rf"(?:增长|下降)\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
+# 68151个，同比减少30981个，降幅为31.25%；环比增加22662个，环比增长40.09%  (one value, several deltas)
+DELTA_SEG = re.compile(r"^[，,；;]\s*(?:比上年|比去年|较上年|同比|环比|比上季度|较上季度)(?P<dv>增加|减少)\s*(?P<d>\d+(?:\.\d+)?)\s*"
+                       r"(?P<du>[\u4e00-\u9fa5]{0,2}?)[，,]\s*(?:同比|环比)?(?P<gv>增长|下降|增幅为|降幅为|增长率为|增速为)\s*"
+                       r"(?P<g>\d+(?:\.\d+)?)\s*[%％]")
+COUNT_UNITS = {"个", "人", "名", "家", "项", "所"}
 GROWTH_AFTER = re.compile(rf"^[，,]?\s*(?P<all>(?:同比|比上年|较上年)?(?P<verb>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％])")
 COMPARE = re.compile(rf"^[，,]?\s*(?:比|较)\s*(?P<y>20\d\d)\s*年(?:同期)?的?\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>[^\d\s，。；]{{0,3}}?)\s*"
                      rf"(?P<verb>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
@@ -195,8 +200,29 @@ class GrowthRecompute(Rule):
             sign = -1 if m.group("dv") in ("减少", "下降") else 1
             g = float(m.group("g")) * sign
             self._emit(ctx, out, v - sign * d, v, g, m.end("du"), m.end(), f"{v - sign * d:g}{m.group('u')}", m.group("v") + m.group("u"))
+        self._deltas(ctx, out)
         self._pairs(ctx, out)
         return out
+
+    def _deltas(self, ctx, out):
+        text = ctx.text
+        for f in ctx.figures():
+            if f.is_percent:
+                continue
+            pos = f.end
+            for _ in range(3):
+                m = DELTA_SEG.match(text[pos:pos + 60])
+                if not m:
+                    break
+                du = m.group("du") or f.unit
+                if du != f.unit and not (du in COUNT_UNITS and f.unit in COUNT_UNITS):
+                    break
+                sign = -1 if m.group("dv") == "减少" else 1
+                g = float(m.group("g")) * (-1 if m.group("gv") in ("下降", "降幅为") else 1)
+                d = float(m.group("d"))
+                self._emit(ctx, out, f.value - sign * d, f.value, g, pos + m.start("gv"), pos + m.end(),
+                           f"{f.value - sign * d:g}{f.unit}", f.text)
+                pos += m.end()
 
     def _pairs(self, ctx, out):
         """The same metric in two years, the later one followed by its growth rate (or by 比YYYY年的A)."""
