@@ -130,7 +130,8 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     for f in spanned:
         prev = last.get(f.category)
         if prev and f.span[0] < prev.span[1]:
-            if LEVEL_ORDER[f.level] < LEVEL_ORDER[prev.level]:
+            longer = LEVEL_ORDER[f.level] == LEVEL_ORDER[prev.level] and f.span[1] - f.span[0] > prev.span[1] - prev.span[0]
+            if LEVEL_ORDER[f.level] < LEVEL_ORDER[prev.level] or longer:
                 keep[keep.index(prev)] = f
                 last[f.category] = f
             continue

@@ -169,9 +169,10 @@ class Context:
         start = sec.body_start if sec else 0
         para = self.doc.paragraph_at(pos)
         end = para.start if para else pos
+        byline = self.byline()
         for p in self.doc.paragraphs:
-            if p.start < start or p.start >= end or p.kind != "text":
-                continue
+            if p.start < start or p.start >= end or p.kind != "text" or (byline and p.text.strip() == byline):
+                continue  # the byline is judged by byline_covers, not as a lead
             if self.paragraph_has("attribution", p.start):
                 return True
         return False
@@ -396,10 +397,15 @@ def _figure_near(ctx: Context, s: int, e: int) -> bool:
     ahead = 6 if para is not None and SUMMARY_LINE.match(para.text) else 2
     pos = se
     for _ in range(ahead):
-        while pos < len(text) and (text[pos].isspace() or ctx.doc.paragraph_at(pos) is None
-                                   or ctx.doc.paragraph_at(pos).kind != "text"):
-            if ctx.doc.paragraph_at(pos) is not None and ctx.doc.paragraph_at(pos).kind == "heading":
+        while pos < len(text):
+            q = ctx.doc.paragraph_at(pos)
+            if text[pos].isspace() or q is None:
+                pos += 1
+                continue
+            if q.kind == "heading":
                 return False
+            if q.kind == "text":
+                break
             pos += 1
         ns, ne = ctx.doc.sentence_at(pos)
         if ns >= ne:
@@ -522,7 +528,6 @@ class Forecast(Rule):
                 out.append(self.finding(ctx, ss + m.start(), se, missing="、".join(self.names[k] for k in missing)))
         return out
 
-
     ASSUMPTION_LEAD = re.compile(r"假设[:：]|假设如下|(?:基本|主要|以下)假设|假定[:：]|假设条件[:：]?")
     OURS = re.compile(r"我们|本报告|本研究|笔者|课题组|本共同体")
 
@@ -533,7 +538,7 @@ class Forecast(Rule):
         if para is None:
             return False
         i = paras.index(para)
-        return any(self.ASSUMPTION_LEAD.search(q.text) for q in paras[max(0, i - 2):i + 1] if q.kind == "text")
+        return any(self.ASSUMPTION_LEAD.search(q.text) for q in paras[max(0, i - 2):i + 1] if q.kind != "table_row")
 
     def _ours(self, sent: str) -> bool:
         return bool(self.OURS.search(sent))
