@@ -1048,7 +1048,7 @@ def load_pack(path: Path) -> tuple[list[Rule], dict[str, list[re.Pattern]]]:
 
 def load_rules(paths: Iterable[str | Path] | None = None) -> RuleSet:
     """Load every pack in assistant/rules (or the given files / folders)."""
-    from . import annual, consistency  # noqa: F401 - registers the annual-summary and generic consistency kinds
+    from . import annual, citations, consistency  # noqa: F401 - registers the annual, citation and consistency kinds
 
     files: list[Path] = []
     for p in (paths or [RULES_DIR]):
