@@ -12,7 +12,7 @@ from .structure import CAPTION, Document, load_document, map_sections, parse_tex
 
 _RULES: RuleSet | None = None
 LEVEL_ORDER = {"error": 0, "warning": 1, "info": 2}
-UNDETECTED = "未识别（按通用规则审查客观性、证据与一致性，未检查章节完整性；可用 --report 指定类型）"
+UNDETECTED = "未识别（按通用规则审查客观性、证据与一致性，未检查章节完整性；可指定报告类型后重新审查）"
 REPORT_NAMES = {"industry-analysis": "行业发展分析报告", "talent-demand": "行业人才需求预测报告",
                 ANNUAL_REPORT: "年度总结报告"}
 
