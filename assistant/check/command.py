@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.index:
             from ..kb import KnowledgeBase  # written by the ingest/index stage
 
-            kb = KnowledgeBase.open(args.index)
+            kb = KnowledgeBase.open(args.index, must_exist=True)  # never create an empty index by mistake
     except AssistantError as e:
         print(f"审查失败：{e}", file=sys.stderr)
         return 2

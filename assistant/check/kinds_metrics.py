@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..safe_regex import compile_user
 from .figures import Figure, normalise, years_in
 from .rules import Rule, RuleFileError, kind
 from .structure import Document
@@ -100,7 +101,7 @@ class _MetricRule(Rule):
         self.metrics = list(self.spec.get("metrics") or [])
         if not self.metrics:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 需要 metrics 列表")
-        self.strip = re.compile(self.spec.get("strip") or r"^(?:年度?|全年|底|末)?(?:我国|全国|中国|国内)?")
+        self.strip = compile_user(self.spec.get("strip") or r"^(?:年度?|全年|底|末)?(?:我国|全国|中国|国内)?")
         self.tolerance = float(self.spec.get("tolerance", 0.005))
         self.tolerance_pp = float(self.spec.get("tolerance_pp", 1.0))
 
