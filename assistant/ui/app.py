@@ -2,7 +2,8 @@
 (`KnowledgeBase`, `chat.answer`, `draft.draft_report`, `check.check_file`) and render the results
 with `views`; errors become Chinese messages in the page, never a crashed server.
 
-API names (for gradio_client): /ingest, /sources, /remove, /search, /chat, /ask, /check, /filter_findings, /draft.
+API names (for gradio_client): /ingest, /sources, /remove, /search, /chat, /ask, /check (one file),
+/check_batch (several files), /filter_findings, /draft.
 """
 from __future__ import annotations
 
@@ -191,39 +192,88 @@ class Handlers:
 
     # review ----------------------------------------------------------------------------------
     def check(self, file, kind, levels):
-        """Check an uploaded report; returns summary, findings, marked full text, downloads, state."""
-        from ..check import check_file, render
-
+        """Check one or several uploaded reports. Returns the summary (with a table of all reports when there are
+        several), the first report's findings and marked text, the downloads, and the state for drill-down."""
         blank = (views.findings_html(None), views.marked_fulltext(None), None, None)
-        if not file:
-            return ("请先上传要审查的报告（DOCX、Markdown、TXT 或 PDF）。", *blank)
-        path = getattr(file, "name", file)
+        uploads = [f for f in (file if isinstance(file, (list, tuple)) else [file]) if f]
+        if not uploads:
+            return ("请先上传要审查的报告（DOCX、Markdown、TXT 或 PDF），可一次上传多份。", *blank)
+        run = self.ws.run_dir("check")
+        kb = self.ws.kb if self.ws.kb.count() else None
+        names, results, files, rows = [], [], [], []
+        for up in uploads:
+            name, result, made, row = self._check_one(up, kind, kb, run)
+            names.append(name)
+            results.append(result)
+            files.extend(made)
+            rows.append(row)
+        if len(uploads) > 1:
+            from ..check.summary import write_summary
+
+            try:
+                files.append(str(write_summary(rows, run / "审查汇总.xlsx")))
+            except Exception as e:  # noqa: BLE001 - the per-report downloads are still useful
+                log.warning("summary workbook failed: %s", e)
+        state = {"names": names, "results": results, "rows": rows, "current": 0}
+        first = next((i for i, r in enumerate(results) if r is not None), None)
+        if first is None:
+            if len(uploads) == 1:
+                return (f"出错：{names[0]}：{rows[0]['结论'].removeprefix('审查失败：')}。", *blank)
+            return (views.batch_summary(rows), *blank[:2], files or None, state)
+        state["current"] = first
+        head = views.batch_summary(rows) + "\n\n" if len(uploads) > 1 else ""
+        r = results[first]
+        return (head + views.check_summary(r, names[first]), views.findings_html(r, levels),
+                views.marked_fulltext(r, levels), files or None, state)
+
+    def _check_one(self, up, kind, kb, run):
+        from ..check import check_file, render
+        from ..check.summary import summary_row
+
+        path = getattr(up, "name", up)
         name = original_name(path)
         reason = check_type(name, REPORT_TYPES)
         if reason:
-            return (f"出错：{name}：{reason}。", *blank)
+            return name, None, [], summary_row(name, None, error=reason)
         try:
-            run = self.ws.run_dir("check")
             src = copy_upload(path, run)
-            kb = self.ws.kb if self.ws.kb.count() else None
             with time_budget(REQUEST_SECONDS):  # user patterns cannot hold a worker for long
                 result = check_file(src, report=None if kind in (None, "", "auto") else kind, kb=kb)
-            docx_out = run / f"{src.stem}.审查.docx"
-            json_out = run / f"{src.stem}.审查.json"
-            files = []
+            made = []
             try:
-                render(result, "docx", docx_out, source_path=src)
-                files.append(str(docx_out))
+                render(result, "docx", run / f"{src.stem}.审查.docx", source_path=src)
+                made.append(str(run / f"{src.stem}.审查.docx"))
             except Exception as e:  # the JSON is still useful when the commented DOCX cannot be built
                 log.warning("commented DOCX failed: %s", e)
-            render(result, "json", json_out)
-            files.append(str(json_out))
-            return (views.check_summary(result, name), views.findings_html(result, levels),
-                    views.marked_fulltext(result, levels), files, result)
-        except Exception as e:
-            return (_fail(e), *blank)
+            render(result, "json", run / f"{src.stem}.审查.json")
+            made.append(str(run / f"{src.stem}.审查.json"))
+            return name, result, made, summary_row(name, result)
+        except Exception as e:  # noqa: BLE001 - one bad file must not stop the others
+            return name, None, [], summary_row(name, None, error=_fail(e).removeprefix("出错："))
+
+    def pick_choices(self, state):
+        names = (state or {}).get("names") or []
+        value = names[(state or {}).get("current", 0)] if names else None
+        return gr.update(choices=names, value=value, visible=len(names) > 1)
+
+    def pick(self, state, name, levels):
+        """Drill down into one report of the batch."""
+        if not state or name not in (state.get("names") or []):
+            return gr.update(), gr.update(), gr.update(), state
+        i = state["names"].index(name)
+        state["current"] = i
+        r = state["results"][i]
+        head = views.batch_summary(state["rows"]) + "\n\n"
+        if r is None:
+            return head + f"**{views.esc(name)}**：{views.esc(state['rows'][i].get('结论', ''))}", \
+                views.findings_html(None), views.marked_fulltext(None), state
+        return (head + views.check_summary(r, name), views.findings_html(r, levels), views.marked_fulltext(r, levels),
+                state)
 
     def filter_findings(self, result, levels):
+        if isinstance(result, dict):  # the batch state
+            names = result.get("results") or []
+            result = names[result.get("current", 0)] if names else None
         return views.findings_html(result, levels), views.marked_fulltext(result, levels)
 
     # drafting --------------------------------------------------------------------------------
@@ -376,7 +426,7 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
                 result_state = gr.State(None)
                 with gr.Row():
                     with gr.Column(scale=1):
-                        report_file = gr.File(label="上传报告（DOCX、MD、TXT、PDF）", file_count="single",
+                        report_file = gr.File(label="上传报告（DOCX、MD、TXT、PDF，可多份）", file_count="multiple",
                                               type="filepath", elem_id="check-upload", height=160)
                         if limit:
                             gr.Markdown(f"<span class='cie-muted'>单个文件{limit.strip('（）')}</span>")
@@ -384,10 +434,14 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
                         levels = gr.CheckboxGroup(list(views.LEVEL_CN.values()), value=list(views.LEVEL_CN.values()),
                                                   label="显示级别")
                         check_btn = gr.Button("开始审查", variant="primary", elem_id="check-run")
+                        check_api_file = gr.File(file_count="single", type="filepath", visible=False)
+                        check_api_btn = gr.Button(visible=False)
                         check_files = gr.File(label="下载（带批注的 Word / JSON）", file_count="multiple",
                                               interactive=False, height=170, elem_id="check-files")
                     with gr.Column(scale=2):
                         check_msg = gr.Markdown(elem_id="check-summary")
+                        check_pick = gr.Dropdown([], label="查看某份报告的详情", visible=False, elem_id="check-pick",
+                                                 interactive=True)
                         findings = gr.HTML(views.findings_html(None), elem_id="check-findings")
                         with gr.Accordion("全文标注", open=False):
                             fulltext = gr.HTML(views.marked_fulltext(None))
@@ -415,7 +469,13 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
         draft_btn.click(h.draft, [kind, year, outline, data, industry], [draft_msg, preview, draft_files], api_name="draft",
                         concurrency_limit=1, concurrency_id="draft")
         check_btn.click(h.check, [report_file, check_kind, levels],
-                        [check_msg, findings, fulltext, check_files, result_state], api_name="check")
+                        [check_msg, findings, fulltext, check_files, result_state], api_name="check_batch").then(
+            h.pick_choices, [result_state], [check_pick], api_visibility="private")
+        # /check keeps its single-file API contract (gradio_client callers pass one file)
+        check_api_btn.click(h.check, [check_api_file, check_kind, levels],
+                            [check_msg, findings, fulltext, check_files, result_state], api_name="check")
+        check_pick.input(h.pick, [result_state, check_pick, levels], [check_msg, findings, fulltext, result_state],
+                         api_visibility="private")
         levels.change(h.filter_findings, [result_state, levels], [findings, fulltext], api_name="filter_findings")
         ask_btn.click(h.chat, [question, chatbot], [chatbot, question], api_name="chat")
         question.submit(h.chat, [question, chatbot], [chatbot, question], api_visibility="private")
