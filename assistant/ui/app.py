@@ -34,7 +34,9 @@ def sample_data_files() -> list[Path]:
     """The sample survey, postings, supply and tech-needs data drafting uses when none is uploaded."""
     if not SAMPLE_DATA_DIR.is_dir():
         return []
-    return sorted(p for p in SAMPLE_DATA_DIR.iterdir() if p.suffix.lower() in DATA_TYPES)
+    from ..annual.workbook import is_performance_workbook  # the 年度总结 tab's input, not a drafting table
+
+    return sorted(p for p in SAMPLE_DATA_DIR.iterdir() if p.suffix.lower() in DATA_TYPES and not is_performance_workbook(p))
 
 
 def _fail(e: BaseException) -> str:
