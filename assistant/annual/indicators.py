@@ -145,7 +145,9 @@ def _quantities(book: Workbook) -> list[Quantity]:
         for spec in ind["quantities"]:
             v = _value(spec, book, done)
             done[spec["key"]] = v
-            sheet = schema.sheet(spec["sheet"]).name if spec.get("sheet") else ""
+            src = spec.get("sheet") or next((x.get("sheet") for x in ind["quantities"]
+                                             if x["key"] == (spec.get("ratio") or [""])[0]), None)
+            sheet = schema.sheet(src).name if src else ""
             out.append(Quantity(indicator=int(ind["id"]), key=spec["key"], name=spec["name"], unit=spec["unit"],
                                 value=v, sheet=sheet))
     return out
@@ -243,7 +245,7 @@ def table_rows(res: Indicators) -> list[list[str]]:
     for q in res.quantities:
         rows.append([f"({CN[q.indicator - 1]})", q.name, fmt_value(q.value, q.unit), q.unit,
                      fmt_value(q.previous, q.unit) if q.compared else "", fmt_change(q),
-                     f"绩效数据·{q.sheet}" if q.sheet else "由上列数量计算"])
+                     f"绩效数据·{q.sheet}" + ("（计算）" if q.unit == "%" else "")])
     return rows
 
 

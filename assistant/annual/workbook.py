@@ -23,6 +23,8 @@ from .schema import Column, Schema, SheetSpec, canonical_provinces, load_schema,
 INSTRUCTIONS_SHEET = "填表说明"
 CHOICES_SHEET = "选项"
 YEAR_LABEL = "填报年度"
+COMMUNITY_LABEL = "共同体名称"
+INDUSTRY_LABEL = "所属行业"
 _DATE_RX = re.compile(r"^\s*(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 
 
@@ -59,6 +61,8 @@ class Workbook:
     present: set[str] = field(default_factory=set)  # sheet ids found in the file
     problems: list[Problem] = field(default_factory=list)
     synthetic: bool = False
+    community: str = ""
+    industry: str = ""
 
     def records(self, sid: str) -> list[dict]:
         return [r.values for r in self.rows.get(sid, [])]
@@ -67,8 +71,9 @@ class Workbook:
 # ---------------------------------------------------------------- writing
 
 def write_workbook(year: int, out: str | Path, rows: dict[str, list[list]] | None = None, note: str = "",
-                   schema: Schema | None = None) -> Path:
-    """Write the template (rows=None) or a filled workbook; `rows` maps sheet id → rows in column order."""
+                   schema: Schema | None = None, community: str = "", industry: str = "") -> Path:
+    """Write the template (rows=None) or a filled workbook; `rows` maps sheet id → rows in column order.
+    The 填表说明 sheet carries the year (B2), the community's name (B3) and its industry (B4)."""
     from openpyxl import Workbook as XWorkbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter, quote_sheetname
@@ -83,7 +88,11 @@ def write_workbook(year: int, out: str | Path, rows: dict[str, list[list]] | Non
     ins["A1"] = f"{schema.title}（{year}年度）"
     ins["A1"].font = Font(bold=True, size=14)
     ins["A2"], ins["B2"] = YEAR_LABEL, int(year)
-    line = 3
+    ins["A3"], ins["B3"] = COMMUNITY_LABEL, community or None
+    ins["A4"], ins["B4"] = INDUSTRY_LABEL, industry or None
+    for r in (2, 3, 4):
+        ins.cell(r, 1).font = bold
+    line = 5
     if note:
         ins.cell(line, 1, note).font = Font(bold=True, color="C00000")
         line += 1
@@ -244,17 +253,15 @@ def _parse(col: Column, v, year: int | None) -> tuple[object, str | None]:
     return float(num), None
 
 
-def _sheet_year(wb) -> int | None:
+def _header_fields(wb) -> dict[str, str]:
+    """The labelled cells at the top of 填表说明 (填报年度 / 共同体名称 / 所属行业 → text in column B)."""
     if INSTRUCTIONS_SHEET not in wb.sheetnames:
-        return None
-    ws = wb[INSTRUCTIONS_SHEET]
-    for row in ws.iter_rows(min_row=1, max_row=12, max_col=2, values_only=True):
-        if row and _cell_text(row[0]) == YEAR_LABEL:
-            try:
-                return int(float(str(row[1]).strip()))
-            except (TypeError, ValueError):
-                return None
-    return None
+        return {}
+    out = {}
+    for row in wb[INSTRUCTIONS_SHEET].iter_rows(min_row=1, max_row=12, max_col=2, values_only=True):
+        if row and len(row) > 1 and _cell_text(row[0]) in (YEAR_LABEL, COMMUNITY_LABEL, INDUSTRY_LABEL):
+            out[_cell_text(row[0])] = _cell_text(row[1])
+    return out
 
 
 def read_workbook(path: str | Path, year: int | None = None, schema: Schema | None = None) -> Workbook:
@@ -262,9 +269,13 @@ def read_workbook(path: str | Path, year: int | None = None, schema: Schema | No
     schema = schema or load_schema()
     p = Path(path)
     wb = _open(p)
-    found_year = _sheet_year(wb)
+    fields = _header_fields(wb)
+    try:
+        found_year = int(float(fields.get(YEAR_LABEL) or ""))
+    except ValueError:
+        found_year = None
     year = year or found_year
-    book = Workbook(path=p, year=year)
+    book = Workbook(path=p, year=year, community=fields.get(COMMUNITY_LABEL, ""), industry=fields.get(INDUSTRY_LABEL, ""))
     if INSTRUCTIONS_SHEET in wb.sheetnames:
         ws = wb[INSTRUCTIONS_SHEET]
         book.synthetic = any(schema.synthetic_label in _cell_text(r[0]) for r in ws.iter_rows(max_col=1, values_only=True)

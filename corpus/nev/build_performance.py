@@ -147,7 +147,8 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for year in (2025, 2026):
         rng = np.random.default_rng(SEED + year)
-        out = write_workbook(year, OUT / f"绩效数据_{year}.xlsx", build(year, rng), note=NOTE)
+        out = write_workbook(year, OUT / f"绩效数据_{year}.xlsx", build(year, rng), note=NOTE,
+                             community="长三角新能源汽车行业产教融合共同体（示例）", industry="新能源汽车")
         normalize_zip(out)
         print(out)
 
