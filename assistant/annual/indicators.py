@@ -230,6 +230,8 @@ def fmt_change(q: Quantity) -> str:
         return MISSING
     c = q.change
     c = int(c) if float(c).is_integer() else round(c, 1)
+    if c == 0:
+        return "0"
     sign = "+" if c > 0 else ""
     if q.unit == "%":
         return f"{sign}{c}个百分点"

@@ -169,8 +169,10 @@ def build_tab(ws) -> None:
                                      max_height=520)
                 with gr.Row():
                     releases = gr.Dataframe(headers=RELEASE_HEADERS, value=[], label="(二) 报告和清单发布情况",
-                                            interactive=False, wrap=True, elem_id="annual-releases")
-                    chart = gr.Image(label="(一) 建设单位分布", type="filepath", elem_id="annual-chart", height=300)
+                                            interactive=False, wrap=True, elem_id="annual-releases", scale=1,
+                                            column_widths=["38%", "24%", "14%", "24%"])
+                    chart = gr.Image(label="(一) 建设单位分布", type="filepath", elem_id="annual-chart", height=300,
+                                     scale=1)
         with gr.Accordion("年度总结报告预览", open=True):
             preview = gr.Markdown("<div class='cie-empty'>起草后在此预览（含引用编号和参考来源）</div>",
                                   elem_id="annual-preview", max_height=900)
