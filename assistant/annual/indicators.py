@@ -289,14 +289,20 @@ def table_text(res: Indicators) -> str:
     return "\n".join(lines)
 
 
-def write_table(res: Indicators, out: str | Path) -> Path:
+def write_table(res: Indicators, out: str | Path, chart: bool = True) -> Path:
+    """The indicator table as .md or .xlsx; with `chart`, the (一) chart is written beside it
+    (`<stem>_建设单位分布.png`), linked from the Markdown and placed on the XLSX's 单位构成 sheet."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if out.suffix.lower() == ".md":
-        out.write_text(table_text(res), encoding="utf-8")
-        return out
-    if out.suffix.lower() != ".xlsx":
+    if out.suffix.lower() not in (".md", ".xlsx"):
         raise InputError(f"--out 应为 .xlsx 或 .md 文件：{out}")
+    png = members_chart(res, out.parent / f"{out.stem}_建设单位分布.png") if chart else None
+    if out.suffix.lower() == ".md":
+        text = table_text(res)
+        if png:
+            text += f"\n![建设单位分布]({png.name})\n"
+        out.write_text(text, encoding="utf-8")
+        return out
     from openpyxl import Workbook as XWorkbook
     from openpyxl.styles import Font
 
@@ -323,6 +329,12 @@ def write_table(res: Indicators, out: str | Path) -> Path:
         for j, h in enumerate(headers):
             width = max([len(str(h))] + [len(str(r[j])) for r in rows]) * 2 + 2
             ws.column_dimensions[chr(65 + j)].width = min(width, 50)
+    if png:
+        from openpyxl.drawing.image import Image
+
+        img = Image(str(png))
+        img.width, img.height = img.width * 0.5, img.height * 0.5
+        wb["单位构成"].add_image(img, "E2")
     wb.save(out)
     return out
 

@@ -162,7 +162,7 @@ def _export(title: str, byline: str, parts: list[Part], run: _Run, out: Path) ->
     if out.suffix.lower() == ".docx":
         write_docx(title, byline, blocks, (["参考来源："] if listing else []) + listing, out, run.run_dir)
         outputs.append(out)
-    outputs.append(write_table(run.res, out.parent / f"{out.stem}_监测指标.xlsx"))
+    outputs.append(write_table(run.res, out.parent / f"{out.stem}_监测指标.xlsx", chart=False))
     (run.run_dir / "indicators.json").write_text(json.dumps(run.res.to_dict(), ensure_ascii=False, indent=1,
                                                             default=str), encoding="utf-8")
     (run.run_dir / "findings.json").write_text(json.dumps([{k: v for k, v in f.items() if k != "q"} for f in run.found],

@@ -288,6 +288,8 @@ def read_workbook(path: str | Path, year: int | None = None, schema: Schema | No
             continue
         book.present.add(spec.id)
         _read_sheet(wb[spec.name], spec, schema, book)
+    if book.present and not any(book.rows.get(sid) for sid in book.present):
+        book.problems.append(Problem("全部工作表", None, "", "没有填写任何数据行"))
     return book
 
 

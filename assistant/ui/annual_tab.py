@@ -81,7 +81,7 @@ class AnnualHandlers:
 
     def inspect(self, data, previous):
         """Validate and compute: status, problems, indicator table, releases, chart, downloads."""
-        from ..annual.indicators import members_chart, release_rows, table_rows, write_table
+        from ..annual.indicators import release_rows, table_rows, write_table
 
         empty = ([], [], [], None, None)
         try:
@@ -94,8 +94,9 @@ class AnnualHandlers:
             rows = table_rows(res)
             if not res.previous_year:
                 rows = [[r[0], r[1], r[2], r[3], "", "", r[6]] for r in rows]
-            chart = members_chart(res, run / "建设单位分布.png")
-            xlsx = write_table(res, run / f"监测指标_{res.year}.xlsx")
+            xlsx = write_table(res, run / f"监测指标_{res.year}.xlsx")  # with the (一) chart beside it
+            chart = xlsx.parent / f"{xlsx.stem}_建设单位分布.png"
+            chart = chart if chart.is_file() else None
             missing = sum(1 for q in res.quantities if q.value is None)
             msg = [note] if note else []
             msg.append(f"{res.year}年度：计算了 {len(res.quantities)} 个数量，其中缺少数据 {missing} 个"

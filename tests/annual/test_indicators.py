@@ -74,3 +74,10 @@ def test_sample_indicator_table():
     assert {q.indicator for q in res.quantities} == {1, 2, 3, 4, 5, 6}
     assert any(q.value is None for q in res.quantities)  # the sample leaves two admission kinds unreported
     assert any(q.change is not None and q.change < 0 for q in res.quantities)
+
+
+def test_chart_beside_the_table(tmp_path, small_book):
+    out = write_table(compute(small_book()), tmp_path / "指标.xlsx")
+    png = tmp_path / "指标_建设单位分布.png"
+    assert png.is_file() and png.stat().st_size > 10_000
+    assert openpyxl.load_workbook(out)["单位构成"]._images

@@ -116,3 +116,9 @@ def test_sample_workbooks_are_clean_and_labelled():
         assert all("示例" in r["name"] for r in book.records("members"))
     manifest = (ROOT / "corpus" / "nev" / "MANIFEST.md").read_text(encoding="utf-8")
     assert "绩效数据_2026.xlsx" in manifest and "合成" in manifest
+
+
+def test_empty_template_is_not_usable(tmp_path):
+    out = write_workbook(2026, tmp_path / "空.xlsx")
+    problems = inspect_workbook(out)
+    assert [(p.sheet, p.message) for p in problems] == [("全部工作表", "没有填写任何数据行")]
