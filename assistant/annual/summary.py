@@ -232,7 +232,8 @@ def _section_parts(sec: Section, run: _Run) -> list[Part]:
             parts += evidence_parts(kb, sec, profile, community, max(sec.target_chars - 80, 200), used, doc_refs)
         return parts
     if sec.id == "results":
-        intro = [Sent(tpl["results_intro"])] + ([] if res.previous_year else [Sent(tpl["no_previous"])])
+        intro = [Sent(tpl["results_intro"])] + ([] if res.previous_year else [Sent(tpl["no_previous"])]) \
+            + ([Sent(tpl["synthetic"])] if res.synthetic else [])
         return [Part("para", sentences=intro)]
     if sec.id == "cases":
         if kb is None:

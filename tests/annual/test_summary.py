@@ -56,6 +56,7 @@ def test_summary_without_kb_or_previous(tmp_path):
     md = out.read_text(encoding="utf-8")
     assert "未使用知识库" in md and "未提供上年度绩效数据" in md and "比上年" not in md
     assert "缺少数据" in md  # the sample's unreported admission kinds are named, not shown as 0
+    assert "合成示例数据" in md
 
 
 def test_calendar_days_left():
