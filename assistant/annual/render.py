@@ -108,6 +108,8 @@ def write_docx(title: str, byline: str, blocks: list, references: list[str], out
             if (run_dir / b[2]).is_file():
                 export.add_picture(doc, run_dir / b[2])
             export.add_caption(doc, b[1])
+    if references:
+        export.add_heading(doc, "参考来源", 1)
     for line in references:
         export.add_body(doc, line, indent=False)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -160,7 +160,7 @@ def _export(title: str, byline: str, parts: list[Part], run: _Run, out: Path) ->
     md_path.write_text(markdown, encoding="utf-8")
     outputs = [md_path]
     if out.suffix.lower() == ".docx":
-        write_docx(title, byline, blocks, (["参考来源："] if listing else []) + listing, out, run.run_dir)
+        write_docx(title, byline, blocks, listing, out, run.run_dir)
         outputs.append(out)
     outputs.append(write_table(run.res, out.parent / f"{out.stem}_监测指标.xlsx", chart=False))
     (run.run_dir / "indicators.json").write_text(json.dumps(run.res.to_dict(), ensure_ascii=False, indent=1,
