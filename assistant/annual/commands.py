@@ -19,10 +19,6 @@ from pathlib import Path
 from ..errors import InputError
 
 
-class _ArgError(Exception):
-    pass
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # argparse would print English usage and exit 2 itself
         raise InputError(f"参数错误：{message}（用 --help 查看用法）")

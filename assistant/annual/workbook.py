@@ -75,16 +75,27 @@ def write_workbook(year: int, out: str | Path, rows: dict[str, list[list]] | Non
     """Write the template (rows=None) or a filled workbook; `rows` maps sheet id → rows in column order.
     The 填表说明 sheet carries the year (B2), the community's name (B3) and its industry (B4)."""
     from openpyxl import Workbook as XWorkbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter, quote_sheetname
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     schema = schema or load_schema()
     wb = XWorkbook()
-    ins = wb.active
-    ins.title = INSTRUCTIONS_SHEET
+    _write_instructions(wb.active, schema, year, note, community, industry)
+    ranges = _write_choices(wb.create_sheet(CHOICES_SHEET), schema)
+    for spec in schema.sheets:
+        _write_sheet(wb.create_sheet(spec.name), spec, ranges, (rows or {}).get(spec.id, []))
+    fixed = dt.datetime(int(year), 11, 1, 9, 0, 0)  # fixed document times: rebuilds are byte-identical
+    wb.properties.created = wb.properties.modified = fixed
+    wb.properties.creator = wb.properties.lastModifiedBy = "assistant"
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(out)
+    return out
+
+
+def _write_instructions(ins, schema: Schema, year: int, note: str, community: str, industry: str) -> None:
+    from openpyxl.styles import Font
+
     bold = Font(bold=True)
-    head_fill = PatternFill("solid", fgColor="DCE6F1")
+    ins.title = INSTRUCTIONS_SHEET
     ins["A1"] = f"{schema.title}（{year}年度）"
     ins["A1"].font = Font(bold=True, size=14)
     ins["A2"], ins["B2"] = YEAR_LABEL, int(year)
@@ -100,17 +111,21 @@ def write_workbook(year: int, out: str | Path, rows: dict[str, list[list]] | Non
         ins.cell(line, 1, text)
         line += 1
     line += 1
-    ins.cell(line, 1, "工作表").font = bold
-    ins.cell(line, 2, "监测指标").font = bold
-    ins.cell(line, 3, "填写内容").font = bold
+    for j, head in enumerate(("工作表", "监测指标", "填写内容"), start=1):
+        ins.cell(line, j, head).font = bold
     for s in schema.sheets:
         line += 1
         ins.cell(line, 1, s.name)
         ins.cell(line, 2, f"({'一二三四五六'[s.indicator - 1]})")
         ins.cell(line, 3, s.note)
-    ins.column_dimensions["A"].width, ins.column_dimensions["B"].width, ins.column_dimensions["C"].width = 16, 10, 90
+    for col, width in (("A", 16), ("B", 10), ("C", 90)):
+        ins.column_dimensions[col].width = width
 
-    opts = wb.create_sheet(CHOICES_SHEET)
+
+def _write_choices(opts, schema: Schema) -> dict[str, str]:
+    """The hidden 选项 sheet: one column per allowed-values list; returns list name → cell range."""
+    from openpyxl.utils import get_column_letter, quote_sheetname
+
     lists = dict(schema.choices)
     lists["provinces"] = tuple(canonical_provinces())
     ranges = {}
@@ -121,47 +136,48 @@ def write_workbook(year: int, out: str | Path, rows: dict[str, list[list]] | Non
             opts.cell(i, j, v)
         ranges[key] = f"{quote_sheetname(CHOICES_SHEET)}!${letter}$2:${letter}${len(values) + 1}"
     opts.sheet_state = "hidden"
+    return ranges
 
-    for spec in schema.sheets:
-        ws = wb.create_sheet(spec.name)
-        for j, col in enumerate(spec.columns, start=1):
-            c = ws.cell(1, j, col.header)
-            c.font, c.fill = bold, head_fill
-            c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            ws.column_dimensions[get_column_letter(j)].width = col.width
-            letter = get_column_letter(j)
-            key = "provinces" if col.type == "province" else col.choices_key
-            dv = None
-            if col.type in ("choice", "province") and key in ranges:
-                dv = DataValidation(type="list", formula1=ranges[key], allow_blank=True,
-                                    error=f"请从下拉列表中选择{col.header}", errorTitle="取值无效",
-                                    showErrorMessage=col.type == "choice")
-            elif col.type == "count":
-                dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                                    error=f"{col.header}应为非负整数", errorTitle="数值无效", showErrorMessage=True)
-            elif col.type == "amount":
-                dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                                    error=f"{col.header}应为非负数（万元）", errorTitle="数值无效", showErrorMessage=True)
-            if dv is not None:
-                dv.add(f"{letter}2:{letter}2000")
-                ws.add_data_validation(dv)
-            if col.type == "date":
-                for i in range(2, 2 + len((rows or {}).get(spec.id, []))):
-                    ws.cell(i, j).number_format = "yyyy-mm-dd"
-        ws.freeze_panes = "A2"
-        ws.row_dimensions[1].height = 30
-        for i, row in enumerate((rows or {}).get(spec.id, []), start=2):
-            for j, v in enumerate(row, start=1):
-                cell = ws.cell(i, j, v)
-                if isinstance(v, dt.date):
-                    cell.number_format = "yyyy-mm-dd"
-    fixed = dt.datetime(int(year), 11, 1, 9, 0, 0)
-    wb.properties.created = wb.properties.modified = fixed
-    wb.properties.creator = wb.properties.lastModifiedBy = "assistant"
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
-    return out
+
+def _validation(col: Column, ranges: dict[str, str]):
+    """Excel's own check for a column: a drop-down list, a non-negative whole number or amount."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    key = "provinces" if col.type == "province" else col.choices_key
+    if col.type in ("choice", "province") and key in ranges:
+        # provinces may be typed short (广东): Excel only offers the list, the inspector normalises
+        return DataValidation(type="list", formula1=ranges[key], allow_blank=True, errorTitle="取值无效",
+                              error=f"请从下拉列表中选择{col.header}", showErrorMessage=col.type == "choice")
+    if col.type == "count":
+        return DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                              error=f"{col.header}应为非负整数", errorTitle="数值无效", showErrorMessage=True)
+    if col.type == "amount":
+        return DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                              error=f"{col.header}应为非负数（万元）", errorTitle="数值无效", showErrorMessage=True)
+    return None
+
+
+def _write_sheet(ws, spec: SheetSpec, ranges: dict[str, str], rows: list[list]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    for j, col in enumerate(spec.columns, start=1):
+        c = ws.cell(1, j, col.header)
+        c.font, c.fill = Font(bold=True), PatternFill("solid", fgColor="DCE6F1")
+        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        letter = get_column_letter(j)
+        ws.column_dimensions[letter].width = col.width
+        dv = _validation(col, ranges)
+        if dv is not None:
+            dv.add(f"{letter}2:{letter}2000")
+            ws.add_data_validation(dv)
+    ws.freeze_panes = "A2"
+    ws.row_dimensions[1].height = 30
+    for i, row in enumerate(rows, start=2):
+        for j, v in enumerate(row, start=1):
+            cell = ws.cell(i, j, v)
+            if isinstance(v, dt.date):
+                cell.number_format = "yyyy-mm-dd"
 
 
 # ---------------------------------------------------------------- reading
