@@ -103,10 +103,10 @@ def _profile(industry: str | None, profile_path: str | None, index_dir: str | No
 
 
 def _byline(community: str, year: int, tpl: dict) -> str:
-    """Dated today while inside the collection window (11月1日—12月15日), otherwise on the deadline."""
+    """Dated today once the collection window has opened (a draft after 12月15日 is honestly late);
+    a draft prepared before 11月1日 carries the deadline as its planned date."""
     today = dt.date.today()
-    deadline = dt.date(year, 12, 15)
-    date = today if today.year == year and dt.date(year, 11, 1) <= today <= deadline else deadline
+    date = today if today >= dt.date(year, 11, 1) else dt.date(year, 12, 15)
     return tpl["byline"].format(community=community, date=cn_date(date))
 
 
