@@ -1,7 +1,7 @@
 """The 年度总结 tab (performance workbook → problems, indicator table and chart → drafted summary) and the
 notice's calendar shown on the first page. Handlers only call assistant.annual; errors become one line.
 
-API names (for gradio_client): /annual_inspect, /annual_draft.
+API names (for gradio_client): /annual_template, /annual_inspect, /annual_draft.
 """
 from __future__ import annotations
 
@@ -79,6 +79,18 @@ class AnnualHandlers:
                 raise InputError(f"{original_name(str(p))} 不是绩效数据工作簿（应含“建设单位”等工作表）")
         return cur, prev, note
 
+    def template(self):
+        """A blank workbook for this year (the same as `assistant template performance`)."""
+        from ..annual.workbook import write_workbook
+
+        try:
+            year = dt.date.today().year
+            out = write_workbook(year, self.ws.run_dir("annual-template") / f"绩效数据_{year}_模板.xlsx")
+            return f"已生成 {year} 年度空白模板：按“填表说明”填写后上传。", [str(out)]
+        except Exception as e:
+            from .app import _fail
+            return _fail(e), None
+
     def inspect(self, data, previous):
         """Validate and compute: status, problems, indicator table, releases, chart, downloads."""
         from ..annual.indicators import release_rows, table_rows, write_table
@@ -154,8 +166,9 @@ def build_tab(ws) -> None:
                                elem_id="annual-data", height=130)
                 previous = gr.File(label="上一年度绩效数据工作簿（可选，用于比较）", file_count="single",
                                    type="filepath", elem_id="annual-previous", height=130)
-                gr.Markdown("<span class='cie-muted'>没有工作簿时可用命令 <code>assistant template performance</code> "
-                            "生成模板；不上传则使用示例共同体的合成数据。</span>")
+                gr.Markdown("<span class='cie-muted'>没有工作簿时先下载空白模板（与命令 <code>assistant template "
+                            "performance</code> 相同）；不上传则使用示例共同体的合成数据。</span>")
+                template_btn = gr.Button("下载空白模板", size="sm", elem_id="annual-template")
                 with gr.Row():
                     inspect_btn = gr.Button("校验并计算指标", variant="secondary", elem_id="annual-inspect")
                     draft_btn = gr.Button("起草年度总结报告", variant="primary", elem_id="annual-draft")
@@ -177,6 +190,7 @@ def build_tab(ws) -> None:
         with gr.Accordion("年度总结报告预览", open=True):
             preview = gr.Markdown("<div class='cie-empty'>起草后在此预览（含引用编号和参考来源）</div>",
                                   elem_id="annual-preview", max_height=900)
+    template_btn.click(h.template, None, [msg, files], api_name="annual_template")
     inspect_btn.click(h.inspect, [data, previous], [msg, problems, table, releases, chart, files],
                       api_name="annual_inspect")
     draft_btn.click(h.draft, [data, previous], [msg, preview, files], api_name="annual_draft",

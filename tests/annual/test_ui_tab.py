@@ -1,6 +1,7 @@
 """The 年度总结 tab's handlers and the first page's calendar (the layout is built with the whole app)."""
 import datetime as dt
 
+from assistant.annual.workbook import is_performance_workbook
 from assistant.config import Settings
 from assistant.ui.annual_tab import AnnualHandlers, calendar_markdown
 from assistant.ui.app import Workspace, build_app
@@ -23,6 +24,8 @@ def test_inspect_and_draft_handlers(tmp_path):
     bad = tmp_path / "x.txt"
     bad.write_text("x", encoding="utf-8")
     assert h.inspect(str(bad), None)[0].startswith("出错：")
+    msg, files = h.template()
+    assert "空白模板" in msg and is_performance_workbook(files[0])
     msg, preview, files = h.draft(str(SAMPLE_2026), None, progress=lambda *a, **k: None)
     assert "已生成" in msg and "## 二、建设成效" in preview and any(f.endswith(".docx") for f in files)
 
