@@ -12,6 +12,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
+import re
 import shutil
 import sys
 import time
@@ -52,25 +53,45 @@ def _outline(path: str | None) -> tuple[Outline, dict]:
 
 # ---------------------------------------------------------------- knowledge base
 
+DRAFT_TEMPLATES = "draft_templates.yaml"  # the drafter's evidence filters (banned words, anaphora, …)
+
+
+def _queries(section: Section, profile) -> list[str]:
+    """The section's queries with {industry} filled from the profile, then the profile's own extra queries.
+    A query with a placeholder the profile cannot fill is left out."""
+    out = []
+    for q in section.queries:
+        q = q.replace("{industry}", profile.industry)
+        if not re.search(r"\{[a-z_]+\}", q):
+            out.append(q)
+    return list(dict.fromkeys(out + list(profile.extra_queries(section.id))))
+
+
+def _title(title: str | None, source: str) -> str:
+    """A source's title for citing it: its own title, else the file name without the year prefix."""
+    t = re.sub(r"\s*(发布时间|发布日期|来源)[：:].*$", "", (title or "").strip())
+    if not t or len(t) > 48 or re.match(r"^([一二三四五六七八九十]+、|\d+[\.、]|第.+[章节])", t):
+        t = re.sub(r"^\d{4}(-\d{4})?_", "", Path(source).stem).replace("_", "")
+    return t
+
 def evidence_parts(kb, section: Section, profile, community: str, budget: int, used: set[str],
                    doc_refs: dict[str, dict], as_cases: bool = False) -> list[Part]:
     """Cited sentences from the knowledge base for the section's queries (formatted with the profile)."""
+    from .. import draft
     from ..analysis import load_yaml
-    from ..draft.pipeline import TEMPLATES_FILE, clean_title, retrieve_evidence, select_evidence
 
-    queries = [q.format(industry=profile.industry, community=community or profile.industry)
-               for q in section.queries] + list(profile.extra_queries(section.id))
-    sec = dataclasses.replace(section, queries=queries)
-    hits = retrieve_evidence(kb, sec)
-    chosen = select_evidence(hits, sec, load_yaml(TEMPLATES_FILE), budget, used)
+    sec = dataclasses.replace(section, queries=_queries(section, profile))
+    hits = draft.retrieve_evidence(kb, sec)
+    chosen = draft.select_evidence(hits, sec, load_yaml(DRAFT_TEMPLATES), budget, used)
     used |= {c["text"] for c in chosen}
     groups: dict[str, list[dict]] = {}
     for c in chosen:
+        if as_cases and c["hit"]["source"] in doc_refs:
+            continue  # a source already used for the context (e.g. the minutes) is not a case
         groups.setdefault(c["hit"]["source"], []).append(c)
     parts = []
     for i, (source, cs) in enumerate(groups.items(), 1):
-        title = clean_title(cs[0]["hit"].get("title"), source)
-        title = "《" + title.strip("《》") + "》"
+        title = "《" + _title(cs[0]["hit"].get("title"), source).strip("《》") + "》"
         lead = f"案例{CN[i - 1] if i <= 6 else i}：{title}。" if as_cases else ""
         sents = ([Sent(lead)] if lead else [])
         for k, c in enumerate(cs):
@@ -176,7 +197,7 @@ def draft_summary(data: str | Path, out: str | Path, year: int | None = None, pr
                   run_dir: str | Path | None = None, reports: list[str] | tuple = ()) -> SummaryResult:
     """Draft the annual summary. Writes `out` (.md or .docx), the .md beside it, the indicator XLSX
     (`<stem>_监测指标.xlsx`) and the run folder (indicators.json, findings.json, charts/)."""
-    from ..draft.pipeline import DraftProgress
+    from ..draft import DraftProgress
     from .workbook import read_workbook
 
     t0 = time.perf_counter()
@@ -256,7 +277,7 @@ def _section_parts(sec: Section, run: _Run) -> list[Part]:
 def main(argv: list[str] | None = None) -> int:
     """`assistant draft --report annual-summary --data 绩效数据.xlsx [--previous FILE] [--index DIR] --year YYYY
     --out FILE.docx|FILE.md`."""
-    from ..draft.pipeline import TqdmProgress
+    from ..draft import TqdmProgress
 
     ap = argparse.ArgumentParser(prog="assistant draft --report annual-summary", description="起草年度总结报告")
     ap.add_argument("--report", required=True, choices=[REPORT])

@@ -123,7 +123,7 @@ class AnnualHandlers:
     def draft(self, data, previous, progress=gr.Progress()):
         """Draft the 年度总结报告; returns status, preview Markdown and downloads (DOCX, MD, XLSX)."""
         from ..annual.summary import draft_summary
-        from ..draft.pipeline import DraftProgress
+        from ..draft import DraftProgress
 
         try:
             run = self.ws.run_dir("annual-draft")
