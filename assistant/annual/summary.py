@@ -8,7 +8,6 @@ Sentence patterns are data: assistant/data/annual_summary.yaml; the outline: out
 """
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import datetime as dt
 import json
@@ -279,7 +278,9 @@ def main(argv: list[str] | None = None) -> int:
     --out FILE.docx|FILE.md`."""
     from ..draft import TqdmProgress
 
-    ap = argparse.ArgumentParser(prog="assistant draft --report annual-summary", description="起草年度总结报告")
+    from .commands import _Parser
+
+    ap = _Parser(prog="assistant draft --report annual-summary", description="起草年度总结报告")
     ap.add_argument("--report", required=True, choices=[REPORT])
     ap.add_argument("--data", required=True, nargs="+", metavar="FILE.xlsx", help="本年度绩效数据工作簿")
     ap.add_argument("--previous", default=None, metavar="FILE.xlsx", help="上一年度绩效数据工作簿")

@@ -184,12 +184,13 @@ def _write_sheet(ws, spec: SheetSpec, ranges: dict[str, str], rows: list[list]) 
 
 def _open(path: Path):
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     if not path.is_file():
         raise InputError(f"数据文件不存在：{path}")
     try:
         return load_workbook(path, data_only=True, read_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as e:
         raise InputError(f"无法读取工作簿 {path.name}：不是有效的 XLSX 文件（{type(e).__name__}）") from e
 
 
@@ -285,6 +286,9 @@ def read_workbook(path: str | Path, year: int | None = None, schema: Schema | No
     schema = schema or load_schema()
     p = Path(path)
     wb = _open(p)
+    if not set(wb.sheetnames) & {s.name for s in schema.sheets}:
+        raise InputError(f"{p.name} 不是绩效数据工作簿：没有“{schema.sheets[0].name}”等工作表"
+                         "（可用 assistant template performance 生成模板）")
     fields = _header_fields(wb)
     try:
         found_year = int(float(fields.get(YEAR_LABEL) or ""))

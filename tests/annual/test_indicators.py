@@ -81,3 +81,12 @@ def test_chart_beside_the_table(tmp_path, small_book):
     png = tmp_path / "指标_建设单位分布.png"
     assert png.is_file() and png.stat().st_size > 10_000
     assert openpyxl.load_workbook(out)["单位构成"]._images
+
+
+def test_bad_inputs_are_one_line_errors(capsys):
+    data = ROOT / "corpus" / "nev" / "data"
+    for args in (["--data", str(data / "postings_2021_2025.csv")], ["--data", str(data / "survey_2025.xlsx")],
+                 ["--data", str(data / "绩效数据_2025.xlsx"), "--previous", str(data / "绩效数据_2026.xlsx")]):
+        assert main(["indicators", *args]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith("错误：")
