@@ -91,8 +91,23 @@ class AnnualHandlers:
             from .app import _fail
             return _fail(e), None
 
-    def inspect(self, data, previous):
-        """Validate and compute: status, problems, indicator table, releases, chart, downloads."""
+    def _reports(self, files, run: Path) -> list[str]:
+        """Published report files for indicator (二): staged and type-checked like the 审查 tab's uploads."""
+        from ..errors import InputError
+        from .uploads import REPORT_TYPES, check_type
+
+        out = []
+        for f in files or []:
+            path = getattr(f, "name", f)
+            reason = check_type(original_name(path), REPORT_TYPES)
+            if reason:
+                raise InputError(f"{original_name(path)}：{reason}")
+            out.append(str(copy_upload(path, run / "reports")))
+        return out
+
+    def inspect(self, data, previous, reports=None):
+        """Validate and compute: status, problems, indicator table, releases (with the checker's counts
+        for uploaded reports), chart, downloads."""
         from ..annual.indicators import release_rows, table_rows, write_table
 
         empty = ([], [], [], None, None)
@@ -101,7 +116,7 @@ class AnnualHandlers:
             cur, prev, note = self._inputs(data, previous, run)
             from ..annual.indicators import compute
 
-            res = compute(cur, previous=prev)
+            res = compute(cur, previous=prev, reports=self._reports(reports, run))
             problems = [[p.sheet, p.row or "", p.column, p.message, p.value] for p in res.problems]
             rows = table_rows(res)
             if not res.previous_year:
@@ -115,12 +130,15 @@ class AnnualHandlers:
                        + (f"，已与 {res.previous_year} 年度比较" if res.previous_year else "，未上传上年度工作簿，不计算变化"))
             msg.append(f"**发现 {len(res.problems)} 个数据问题**，请按下表修改后重新上传。" if res.problems
                        else "数据校验未发现问题。")
+            for c in res.report_checks:
+                msg.append(f"{views.esc(c['file'])}（{c['report']}）：客观性问题 {c['objectivity']} 条、完整性问题 "
+                           f"{c['completeness']} 条（错误级 {c['completeness_errors']} 条）→ {c['objective']}、{c['complete']}")
             return ("\n\n".join(msg), problems, rows, release_rows(res), str(chart) if chart else None, [str(xlsx)])
         except Exception as e:
             from .app import _fail
             return (_fail(e), *empty)
 
-    def draft(self, data, previous, progress=gr.Progress()):
+    def draft(self, data, previous, reports=None, progress=gr.Progress()):
         """Draft the 年度总结报告; returns status, preview Markdown and downloads (DOCX, MD, XLSX)."""
         from ..annual.summary import draft_summary
         from ..draft import DraftProgress
@@ -145,7 +163,8 @@ class AnnualHandlers:
                     progress(0.95, desc="导出 Word 和 Excel")
 
             res = draft_summary(cur, run / "年度总结报告.docx", previous=prev, kb=kb,
-                                index_dir=str(self.ws.settings.index_dir), progress=Bar())
+                                index_dir=str(self.ws.settings.index_dir), progress=Bar(),
+                                reports=self._reports(reports, run))
             status = ([note] if note else []) + [
                 f"已生成《{res.title}》（{res.seconds:.1f} 秒）"
                 + ("" if kb else "；知识库为空，典型案例和背景需人工补充") + "。可在下方下载 Word、Markdown 和监测指标表。"]
@@ -169,6 +188,8 @@ def build_tab(ws) -> None:
                 gr.Markdown("<span class='cie-muted'>没有工作簿时先下载空白模板（与命令 <code>assistant template "
                             "performance</code> 相同）；不上传则使用示例共同体的合成数据。</span>")
                 template_btn = gr.Button("下载空白模板", size="sm", elem_id="annual-template")
+                reports = gr.File(label="已发布的报告（可选，DOCX/MD/TXT/PDF：审查是否客观、全面）", file_count="multiple",
+                                  type="filepath", elem_id="annual-reports", height=110)
                 with gr.Row():
                     inspect_btn = gr.Button("校验并计算指标", variant="secondary", elem_id="annual-inspect")
                     draft_btn = gr.Button("起草年度总结报告", variant="primary", elem_id="annual-draft")
@@ -191,7 +212,7 @@ def build_tab(ws) -> None:
             preview = gr.Markdown("<div class='cie-empty'>起草后在此预览（含引用编号和参考来源）</div>",
                                   elem_id="annual-preview", max_height=900)
     template_btn.click(h.template, None, [msg, files], api_name="annual_template")
-    inspect_btn.click(h.inspect, [data, previous], [msg, problems, table, releases, chart, files],
+    inspect_btn.click(h.inspect, [data, previous, reports], [msg, problems, table, releases, chart, files],
                       api_name="annual_inspect")
-    draft_btn.click(h.draft, [data, previous], [msg, preview, files], api_name="annual_draft",
+    draft_btn.click(h.draft, [data, previous, reports], [msg, preview, files], api_name="annual_draft",
                     concurrency_limit=1, concurrency_id="draft")

@@ -21,12 +21,16 @@ def test_inspect_and_draft_handlers(tmp_path):
     assert "2026年度" in msg and problems == [] and chart and files[0].endswith(".xlsx")
     assert any(r[1] == "订单培养学生" and r[5].startswith("+") for r in rows)
     assert [r[0] for r in releases][0] == "行业发展分析报告"
+    rep = tmp_path / "行业发展分析报告.md"
+    rep.write_text("# 示例行业发展分析报告（2026年）\n\n## 一、行业发展现状\n\n该行业全球最大。\n", encoding="utf-8")
+    msg = h.inspect(str(SAMPLE_2026), None, [str(rep)])[0]
+    assert "行业发展分析报告.md（行业发展分析报告）：客观性问题 1 条" in msg
     bad = tmp_path / "x.txt"
     bad.write_text("x", encoding="utf-8")
     assert h.inspect(str(bad), None)[0].startswith("出错：")
     msg, files = h.template()
     assert "空白模板" in msg and is_performance_workbook(files[0])
-    msg, preview, files = h.draft(str(SAMPLE_2026), None, progress=lambda *a, **k: None)
+    msg, preview, files = h.draft(str(SAMPLE_2026), None, None, progress=lambda *a, **k: None)
     assert "已生成" in msg and "## 二、建设成效" in preview and any(f.endswith(".docx") for f in files)
 
 
