@@ -201,7 +201,7 @@ def build_tab(ws) -> None:
                                         interactive=False, wrap=True, elem_id="annual-problems", max_height=260)
                 table = gr.Dataframe(headers=["监测指标", "数量", "本年", "单位", "上年", "变化", "数据来源"], value=[],
                                      label="六项监测指标", interactive=False, wrap=True, elem_id="annual-table",
-                                     max_height=520)
+                                     max_height=520, column_widths=["8%", "32%", "10%", "7%", "10%", "15%", "18%"])
                 with gr.Row():
                     releases = gr.Dataframe(headers=RELEASE_HEADERS, value=[], label="(二) 报告和清单发布情况",
                                             interactive=False, wrap=True, elem_id="annual-releases", scale=1,
