@@ -125,7 +125,7 @@ def indicator_parts(res: Indicators, ind: int, tpl: dict, run_dir: Path) -> list
         sents += group_sentences(res, group, tpl)
     parts = [Part("para", sentences=sents)]
     if ind == 1 and res.by_role:
-        school_cats = {r.get("category") for r in members(res) if "学" in str(r.get("role") or "")}
+        school_cats = {r.get("category") for r in res.members if "学" in str(r.get("role") or "")}
         cats = "、".join(f"{k}{v}{'所' if k in school_cats else '家'}" for k, v in res.by_category.most_common())
         if cats:
             parts[0].sentences.append(Sent(f"按学校层次和企业类别统计，建设单位中有{cats}。", ["data:members"]))
@@ -225,9 +225,3 @@ def plan_parts(res: Indicators, tpl: dict, found: list[dict]) -> list[Part]:
             seen.add(text)
             items.append(Sent(f"{len(items) + 1}.{text}", _cites(res, [f["q"]]) if "q" in f else []))
     return [Part("para", sentences=[Sent(p["intro"])])] + [Part("para", sentences=[s]) for s in items]
-
-
-def members(res: Indicators) -> list[dict]:
-    from .workbook import read_workbook
-
-    return read_workbook(res.data_file).records("members")

@@ -77,6 +77,7 @@ class Indicators:
     data_file: str = ""
     previous_file: str = ""
     synthetic: bool = False
+    members: list[dict] = field(default_factory=list)  # the 建设单位 rows (names, roles, categories)
 
     def get(self, key: str) -> Quantity:
         for q in self.quantities:
@@ -187,12 +188,14 @@ def check_reports(files: list[str]) -> list[dict]:
     return out
 
 
-def compute(data: str | Path, previous: str | Path | None = None, reports: list[str] | tuple = ()) -> Indicators:
-    """All six indicators from `data` (this year's workbook), with changes against `previous`."""
-    book = read_workbook(data)
+def compute(data: str | Path | Workbook, previous: str | Path | None = None,
+            reports: list[str] | tuple = ()) -> Indicators:
+    """All six indicators from `data` (this year's workbook, a path or one already read), with changes
+    against `previous`."""
+    book = data if isinstance(data, Workbook) else read_workbook(data)
     members = book.records("members")
     res = Indicators(year=book.year, previous_year=None, quantities=_quantities(book), problems=list(book.problems),
-                     data_file=str(data), synthetic=book.synthetic)
+                     data_file=str(book.path), synthetic=book.synthetic, members=members)
     res.by_role = Counter(r["role"] for r in members if r.get("role"))
     res.by_category = Counter(r["category"] for r in members if r.get("category"))
     res.by_province = Counter(r["province"] for r in members if r.get("province"))

@@ -22,7 +22,7 @@ import yaml
 
 from ..errors import AssistantError, InputError
 from ..outline import Outline, Section
-from .compose import Part, Sent, cn_date, findings, indicator_parts, load_templates, members, plan_parts, problem_parts
+from .compose import Part, Sent, cn_date, findings, indicator_parts, load_templates, plan_parts, problem_parts
 from .indicators import CN, Indicators, compute
 from .render import References, render, write_docx
 
@@ -207,7 +207,7 @@ def draft_summary(data: str | Path, out: str | Path, year: int | None = None, pr
     book = read_workbook(data)
     if year and book.year and year != book.year:
         raise InputError(f"--year {year} 与绩效数据工作簿的填报年度 {book.year} 不一致")
-    res = compute(data, previous=previous, reports=reports)
+    res = compute(book, previous=previous, reports=reports)
     res.year = res.year or year
     if not res.year:
         raise InputError("无法确定报告年度：请在工作簿“填表说明”B2 填写填报年度，或用 --year 指定")
@@ -239,7 +239,7 @@ def _section_parts(sec: Section, run: _Run) -> list[Part]:
     if sec.id.startswith("indicator"):
         return indicator_parts(res, int(sec.id.replace("indicator", "")), tpl, run_dir)
     if sec.id == "basic":
-        leads = [r["name"] for r in members(res) if str(r.get("role") or "").startswith("牵头")]
+        leads = [r["name"] for r in res.members if str(r.get("role") or "").startswith("牵头")]
         q = {k: res.get(k).value for k in ("members", "provinces")}
         parts = []
         if leads and q["members"] is not None and q["provinces"] is not None:
