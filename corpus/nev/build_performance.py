@@ -8,7 +8,7 @@ Every unit is fictional and carries 示例 in its name; every figure is invented
 package's own template (assistant/data/performance.yaml), written by assistant.annual.workbook.
 Seeded (numpy default_rng(20261101)) and zip timestamps fixed, so rebuilds are byte-identical.
 
-Usage: python corpus/nev/build_performance.py
+Usage: python corpus/nev/build_performance.py [--out DIR]
 """
 from __future__ import annotations
 
@@ -144,10 +144,15 @@ def build(year: int, rng: np.random.Generator) -> dict[str, list[list]]:
 
 
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", default=str(OUT), help="output folder (default corpus/nev/data)")
+    out_dir = pathlib.Path(ap.parse_args().out)
+    out_dir.mkdir(parents=True, exist_ok=True)
     for year in (2025, 2026):
         rng = np.random.default_rng(SEED + year)
-        out = write_workbook(year, OUT / f"绩效数据_{year}.xlsx", build(year, rng), note=NOTE,
+        out = write_workbook(year, out_dir / f"绩效数据_{year}.xlsx", build(year, rng), note=NOTE,
                              community="长三角新能源汽车行业产教融合共同体（示例）", industry="新能源汽车")
         normalize_zip(out)
         print(out)

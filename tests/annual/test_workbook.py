@@ -122,3 +122,11 @@ def test_empty_template_is_not_usable(tmp_path):
     out = write_workbook(2026, tmp_path / "空.xlsx")
     problems = inspect_workbook(out)
     assert [(p.sheet, p.message) for p in problems] == [("全部工作表", "没有填写任何数据行")]
+
+
+def test_sample_builder_reproduces_the_committed_workbooks(tmp_path):
+    script = ROOT / "corpus" / "nev" / "build_performance.py"
+    subprocess.run([sys.executable, str(script), "--out", str(tmp_path)], check=True, capture_output=True,
+                   cwd=str(tmp_path))
+    for p in (SAMPLE_2025, SAMPLE_2026):
+        assert (tmp_path / p.name).read_bytes() == p.read_bytes(), p.name
