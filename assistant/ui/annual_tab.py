@@ -11,25 +11,13 @@ from pathlib import Path
 
 import gradio as gr
 
-from ..config import CORPUS_DIR
 from . import views
 from .uploads import copy_upload, original_name
 
 log = logging.getLogger(__name__)
 
-SAMPLE_DIR = CORPUS_DIR / "nev" / "data"
 PROBLEM_HEADERS = ["工作表", "行", "列", "问题", "填写内容"]
 RELEASE_HEADERS = ["报告或清单", "发布日期", "第一季度内", "状态"]
-
-
-def sample_workbooks() -> tuple[Path | None, Path | None]:
-    """The sample community's synthetic workbooks (newest year, the year before), when present."""
-    from ..annual.workbook import is_performance_workbook
-
-    books = sorted(p for p in SAMPLE_DIR.glob("*.xlsx") if is_performance_workbook(p)) if SAMPLE_DIR.is_dir() else []
-    if not books:
-        return None, None
-    return books[-1], (books[-2] if len(books) > 1 else None)
 
 
 def calendar_markdown(today: dt.date | None = None) -> str:
@@ -62,22 +50,17 @@ class AnnualHandlers:
             raise InputError(f"{name}：绩效数据应为 XLSX 工作簿（可先下载模板填写）")
         return copy_upload(path, run)
 
-    def _inputs(self, data, previous, run: Path) -> tuple[Path, Path | None, str]:
+    def _inputs(self, data, previous, run: Path) -> tuple[Path, Path | None]:
         from ..annual.workbook import is_performance_workbook
         from ..errors import InputError
 
         cur, prev = self._stage(data, run), self._stage(previous, run)
-        note = ""
         if cur is None:
-            cur, sample_prev = sample_workbooks()
-            if cur is None:
-                raise InputError("请先上传本年度绩效数据工作簿")
-            prev = prev or sample_prev
-            note = f"未上传工作簿，使用示例数据（合成）：{cur.name}" + (f"、{prev.name}" if prev else "")
+            raise InputError("请先上传本年度绩效数据工作簿（没有时可先下载空白模板填写）")
         for p in (cur, prev):
             if p is not None and not is_performance_workbook(p):
                 raise InputError(f"{original_name(str(p))} 不是绩效数据工作簿（应含“建设单位”等工作表）")
-        return cur, prev, note
+        return cur, prev
 
     def template(self):
         """A blank workbook for this year (the same as `assistant template performance`)."""
@@ -113,7 +96,7 @@ class AnnualHandlers:
         empty = ([], [], [], None, None)
         try:
             run = self.ws.run_dir("annual")
-            cur, prev, note = self._inputs(data, previous, run)
+            cur, prev = self._inputs(data, previous, run)
             from ..annual.indicators import compute
 
             res = compute(cur, previous=prev, reports=self._reports(reports, run))
@@ -125,7 +108,7 @@ class AnnualHandlers:
             chart = xlsx.parent / f"{xlsx.stem}_建设单位分布.png"
             chart = chart if chart.is_file() else None
             missing = sum(1 for q in res.quantities if q.value is None)
-            msg = [note] if note else []
+            msg = []
             msg.append(f"{res.year}年度：计算了 {len(res.quantities)} 个数量，其中缺少数据 {missing} 个"
                        + (f"，已与 {res.previous_year} 年度比较" if res.previous_year else "，未上传上年度工作簿，不计算变化"))
             msg.append(f"**发现 {len(res.problems)} 个数据问题**，请按下表修改后重新上传。" if res.problems
@@ -145,7 +128,7 @@ class AnnualHandlers:
 
         try:
             run = self.ws.run_dir("annual-draft")
-            cur, prev, note = self._inputs(data, previous, run)
+            cur, prev = self._inputs(data, previous, run)
             kb = None
             try:
                 kb = self.ws.kb if self.ws.kb.count() else None
@@ -165,7 +148,7 @@ class AnnualHandlers:
             res = draft_summary(cur, run / "年度总结报告.docx", previous=prev, kb=kb,
                                 index_dir=str(self.ws.settings.index_dir), progress=Bar(),
                                 reports=self._reports(reports, run))
-            status = ([note] if note else []) + [
+            status = [
                 f"已生成《{res.title}》（{res.seconds:.1f} 秒）"
                 + ("" if kb else "；知识库为空，典型案例和背景需人工补充") + "。可在下方下载 Word、Markdown 和监测指标表。"]
             preview = res.markdown.replace("](年度总结报告_charts/", f"](/gradio_api/file={run}/年度总结报告_charts/")
@@ -186,7 +169,7 @@ def build_tab(ws) -> None:
                 previous = gr.File(label="上一年度绩效数据工作簿（可选，用于比较）", file_count="single",
                                    type="filepath", elem_id="annual-previous", height=130)
                 gr.Markdown("<span class='cie-muted'>没有工作簿时先下载空白模板（与命令 <code>assistant template "
-                            "performance</code> 相同）；不上传则使用示例共同体的合成数据。</span>")
+                            "performance</code> 相同），按“填表说明”填写后上传。</span>")
                 template_btn = gr.Button("下载空白模板", size="sm", elem_id="annual-template")
                 reports = gr.File(label="已发布的报告（可选，DOCX/MD/TXT/PDF：审查是否客观、全面）", file_count="multiple",
                                   type="filepath", elem_id="annual-reports", height=110)

@@ -38,3 +38,8 @@ def test_app_has_the_tab(tmp_path):
     app = build_app(Settings.from_env(index_dir=str(tmp_path / "idx")))
     names = {getattr(b, "label", None) for b in app.blocks.values()}
     assert "年度总结" in names and "时间节点" in names
+
+
+def test_no_workbook_is_a_message(tmp_path):
+    h = AnnualHandlers(Workspace(Settings.from_env(index_dir=str(tmp_path / "idx"))))
+    assert h.inspect(None, None)[0].startswith("出错：请先上传本年度绩效数据工作簿")
