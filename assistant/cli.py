@@ -11,6 +11,7 @@ Contract (relied on by other tools; extend, never rename):
   assistant check ...   (see assistant.check)     assistant serve ...   (see assistant.ui)
   assistant demo [--sample NAME]   the README's main job on a sample corpus (folders under corpus/)
   assistant profile init --industry NAME --index DIR [--out FILE] [--force]
+  assistant template performance / indicators / calendar / data inspect   (see assistant.annual.commands)
 """
 from __future__ import annotations
 
@@ -32,6 +33,10 @@ DELEGATED = {
     "serve": ("assistant.ui", "main_serve"),
     "demo": ("assistant.demo", "main_demo"),
     "profile": ("assistant.profile_init", "main_profile"),
+    "template": ("assistant.annual.commands", "main_template"),
+    "indicators": ("assistant.annual.commands", "main_indicators"),
+    "calendar": ("assistant.annual.commands", "main_calendar"),
+    "data": ("assistant.annual.commands", "main_data"),  # minimal: performance workbooks (intake owns `data`)
 }
 
 
@@ -80,7 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name, help_text in (("draft", "起草报告"), ("lists", "生成人才/技术供需清单"), ("check", "审查报告"),
                             ("serve", "启动网页应用"), ("demo", "在示例语料上运行完整流程"),
-                            ("profile", "行业配置：profile init 根据知识库生成草稿")):
+                            ("profile", "行业配置：profile init 根据知识库生成草稿"),
+                            ("template", "生成绩效数据模板"), ("indicators", "计算六项监测指标"),
+                            ("calendar", "通知规定的时间节点"), ("data", "检查数据文件")):
         sub.add_parser(name, help=help_text, add_help=False)
     return parser
 

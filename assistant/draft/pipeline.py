@@ -274,6 +274,10 @@ def add_profile_args(ap: argparse.ArgumentParser) -> None:
 
 
 def main_draft(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "annual-summary" in argv or "--report=annual-summary" in argv:  # the 年度总结报告 has its own stage
+        from ..annual import summary
+        return summary.main(argv)
     ap = argparse.ArgumentParser(prog="assistant draft", description="起草行业发展分析报告或行业人才需求预测报告")
     ap.add_argument("--report", required=True, choices=sorted(report_kinds()))
     ap.add_argument("--index", required=True, metavar="DIR", help="知识库索引目录")

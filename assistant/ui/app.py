@@ -23,7 +23,7 @@ from ..errors import AssistantError
 from ..outline import report_kinds
 from ..profile import PROFILE_FILE, load_profile, resolve_profile
 from ..safe_regex import time_budget
-from . import views
+from . import annual_tab, views
 from .uploads import (DATA_TYPES, KB_TYPES, OUTLINE_TYPES, REPORT_TYPES, check_type, copy_upload,
                       original_name, stage_kb_uploads, types_text)
 
@@ -367,6 +367,8 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
         gr.Markdown(f"# 产教融合共同体报告助手\n<span class='cie-muted'>{llm}</span>",  # no server paths
                     elem_classes=["cie-header"])
         kb_status = gr.Markdown(elem_id="kb-status")
+        with gr.Accordion("时间节点", open=True, elem_id="calendar"):
+            gr.Markdown(annual_tab.calendar_markdown, elem_id="calendar-table")  # recomputed on each page load
 
         with gr.Tabs():
             # ---------------------------------------------------------------- 知识库
@@ -445,6 +447,8 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
                         findings = gr.HTML(views.findings_html(None), elem_id="check-findings")
                         with gr.Accordion("全文标注", open=False):
                             fulltext = gr.HTML(views.marked_fulltext(None))
+
+            annual_tab.build_tab(ws)  # 年度总结
 
             # ---------------------------------------------------------------- 问答
             with gr.Tab("问答", id="chat"):
