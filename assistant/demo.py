@@ -96,7 +96,10 @@ def main_demo(argv: list[str]) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     data_dir = sample / "data"
-    data = sorted(str(p) for p in data_dir.iterdir() if p.suffix.lower() in DATA_SUFFIXES) if data_dir.is_dir() else []
+    from .annual.workbook import is_performance_workbook  # the annual summary's input, not a drafting table
+
+    data = sorted(str(p) for p in data_dir.iterdir() if p.suffix.lower() in DATA_SUFFIXES
+                  and not is_performance_workbook(p)) if data_dir.is_dir() else []
     print(f"\n== 3/5 起草报告（{args.year} 年，无大模型）→ {out}/")
     drafts = []
     for report, name in report_kinds(from_data=True).items():
