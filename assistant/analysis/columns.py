@@ -58,12 +58,20 @@ def _names(spec: dict) -> list[str]:
     return [names] if isinstance(names, str) else [str(n) for n in names]
 
 
-def _score(a: str, b: str) -> float:
+def _score(header: str, name: str) -> float:
+    """Similarity 0—100 of a normalised header and a normalised field name.
+
+    English: rapidfuzz WRatio (word order and extra words tolerated). Chinese: edit-distance ratio, or,
+    when a name of 3+ characters appears whole in the header ("岗位类别" in "岗位类别名称"), a score that
+    grows with the share of the header it covers."""
     from rapidfuzz import fuzz
 
-    if a.isascii() and b.isascii():
-        return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
-    return fuzz.ratio(a, b)
+    if header.isascii() and name.isascii():
+        return float(fuzz.WRatio(header, name))
+    score = float(fuzz.ratio(header, name))
+    if len(name) >= 3 and name in header:
+        score = max(score, 60 + 40 * len(name) / len(header))
+    return score
 
 
 def match_header(header: str, fields: dict, threshold: float, exclude: set[str] = frozenset()) -> FieldMatch | None:
@@ -102,7 +110,7 @@ def plan_match(header: str, spec: dict, threshold: float) -> FieldMatch | None:
     rest = _YEAR.sub(" ", str(header))
     rest = re.sub(r"年度?|年份", " ", rest) if years else rest
     m = match_header(rest, {"plan": spec}, threshold)
-    if m is None:
+    if m is None or (m.how == "fuzzy" and not years):  # without a year only a listed name counts
         return None
     return FieldMatch("plan", str(header), m.how, m.score, int(years[0]) if len(years) == 1 else None)
 
