@@ -8,6 +8,8 @@ Contract (relied on by other tools; extend, never rename):
   assistant draft ...   (see assistant.draft)     assistant lists ...   (see assistant.draft.lists)
   assistant check ...   (see assistant.check)     assistant serve ...   (see assistant.ui)
   assistant demo        the README's main job on the sample corpus
+  assistant data inspect FILE... [--columns FILE] [--year Y] [--json]
+                        exit 0 usable, 1 problems found, 2 a file could not be read
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ DELEGATED = {
     "check": ("assistant.check", "main"),
     "serve": ("assistant.ui", "main_serve"),
     "demo": ("assistant.demo", "main_demo"),
+    "data": ("assistant.analysis.inspect", "main_data"),
 }
 
 
@@ -64,7 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     _index_arg(p)
 
     for name, help_text in (("draft", "起草报告"), ("lists", "生成人才/技术供需清单"), ("check", "审查报告"),
-                            ("serve", "启动网页应用"), ("demo", "在示例语料上运行完整流程")):
+                            ("serve", "启动网页应用"), ("demo", "在示例语料上运行完整流程"),
+                            ("data", "检查数据文件：data inspect FILE... [--columns FILE] [--json]")):
         sub.add_parser(name, help=help_text, add_help=False)
     return parser
 

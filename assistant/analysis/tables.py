@@ -156,6 +156,12 @@ class Table:
         return {f: list(fields[f].get("feeds", [])) for f in self.missing}
 
 
+def _samples(vals: list, n: int = 3, width: int = 24) -> list[str]:
+    """The first n distinct values as written, shortened for display."""
+    out = list(dict.fromkeys(norm_text(v) for v in vals if not is_blank(v)))[:n]
+    return [v if len(v) <= width else v[: width - 1] + "…" for v in out]
+
+
 def _field_label(spec: dict, name: str) -> str:
     names = spec.get("names") or [name]
     return names[0] if isinstance(names, list) else str(names)
@@ -260,7 +266,7 @@ def read_table(path: str | Path, kind: str | None = None, columns_path: str | Pa
     for name, m in mapping.items():
         spec = fields[name]
         vals = cells(m.column)
-        samples[name] = [norm_text(v) for v in vals if not is_blank(v)][:3]
+        samples[name] = _samples(vals)
         data[name] = _parse_column(vals, spec.get("type", "text"), spec, bool(spec.get("required")), where, rows,
                                    m.column, problems, notes)
     survey_year = None
@@ -270,7 +276,7 @@ def read_table(path: str | Path, kind: str | None = None, columns_path: str | Pa
     plan_cols = _resolve_plan_years(plans, survey_year, report_year, cfg, notes, problems, where) if plans else {}
     for y, pm in sorted(plan_cols.items()):
         vals = cells(pm.column)
-        samples[f"plan_{y}"] = [norm_text(v) for v in vals if not is_blank(v)][:3]
+        samples[f"plan_{y}"] = _samples(vals)
         data[f"plan_{y}"] = _parse_column(vals, "count", fields["plan"], True, where, rows, pm.column, problems, notes)
     missing = [f for f in fields if f not in mapping and not (f == "plan" and plan_cols)]
     for f in missing:

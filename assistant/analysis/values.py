@@ -222,19 +222,29 @@ def check_report_year(year: int | None, what: str = "--year") -> int | None:
     return int(year)
 
 
-def problems_line(problems: list[Problem], limit_rows: int = 8) -> str:
-    """All problems as one line: grouped by file, sheet, column and message kind, rows listed."""
+def group_problems(problems: list[Problem], limit_rows: int = 8) -> list[str]:
+    """Problems grouped by file, sheet, column and kind of message, with the rows listed."""
     groups: dict[tuple, list[Problem]] = {}
     for p in problems:
         kind = re.sub(r"“[^”]*”", "“…”", p.message)
         groups.setdefault((p.file, p.sheet, p.column, kind), []).append(p)
-    parts = []
+    out = []
     for (f, sheet, col, _), ps in groups.items():
-        head = Problem(file=f, sheet=sheet, column=col, message="").where()
+        head = Problem(file=f, sheet=sheet, message="").where()
+        colt = f" 列“{col}”" if col else ""
         rows = [p.row for p in ps if p.row is not None]
-        if rows:
+        if len(rows) == 1:
+            out.append(ps[0].text())
+        elif rows:
             shown = "、".join(str(r) for r in rows[:limit_rows]) + (f"等{len(rows)}行" if len(rows) > limit_rows else "行")
-            parts.append(f"{head} 第{shown}：{ps[0].message}" + (f"（共{len(ps)}处）" if len(ps) > 1 else ""))
+            vals = "、".join(dict.fromkeys(re.findall(r"“[^”]*”", " ".join(p.message for p in ps))))
+            msg = re.sub(r"“[^”]*”", "", ps[0].message).strip() if vals else ps[0].message
+            out.append(f"{head} 第{shown}{colt}：{msg}" + (f"（{vals[:60]}）" if vals else "") + f"，共{len(ps)}处")
         else:
-            parts.append(f"{head}：{ps[0].message}")
-    return f"数据文件有{len(problems)}处问题：" + "；".join(parts)
+            out.extend(p.text() for p in ps)
+    return out
+
+
+def problems_line(problems: list[Problem], limit_rows: int = 8) -> str:
+    """All problems as one line (for the one-line `错误：` message of draft and lists)."""
+    return f"数据文件有{len(problems)}处问题：" + "；".join(group_problems(problems, limit_rows))

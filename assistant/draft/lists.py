@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..analysis import DataBundle, load_data, shortage, tech_summary
+from ..analysis import DataBundle, check_report_year, load_data, shortage, tech_summary
 from ..errors import AssistantError, InputError
 
 TALENT_HEADERS = ["序号", "岗位", "岗位类别", "学历与技能要求", "需求数", "供给估计", "缺口", "紧缺程度"]
@@ -28,7 +28,8 @@ def tech_rows(bundle: DataBundle) -> list[list]:
     tech = bundle.get("tech_needs")
     if tech is None:
         return []
-    return [[i, r["need"], r["org"], r["description"], r["urgency"], r.get("field", ""), r.get("cooperation", "")]
+    return [[i, r["need"], r.get("org", ""), r.get("description", ""), r.get("urgency", ""), r.get("field", ""),
+             r.get("cooperation", "")]
             for i, r in enumerate(tech_summary(tech)["rows"], 1)]
 
 
@@ -73,9 +74,11 @@ def write_lists_bundle(bundle: DataBundle, out: str | Path, year: int | None = N
     return out
 
 
-def write_lists(data_files: list[str], out: str | Path, year: int | None = None) -> Path:
-    """Write 人才供需清单 and 技术供需清单 (two sheets) to `out` and return its path."""
-    return write_lists_bundle(load_data(data_files), out, year)
+def write_lists(data_files: list[str], out: str | Path, year: int | None = None,
+                columns: str | Path | dict | None = None) -> Path:
+    """Write 人才供需清单 and 技术供需清单 (two sheets) to `out` and return its path.
+    `columns`: a --columns mapping file (table kind → field: column name) overriding the header mapping."""
+    return write_lists_bundle(load_data(data_files, columns=columns, report_year=year), out, year)
 
 
 def main_lists(argv: list[str] | None = None) -> int:
@@ -83,11 +86,13 @@ def main_lists(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", nargs="+", required=True, metavar="FILE", help="问卷、技术需求、供给等数据文件")
     ap.add_argument("--out", required=True, metavar="lists.xlsx")
     ap.add_argument("--year", type=int, default=None, help="需求年份（默认取问卷中最早的计划招聘年份）")
+    ap.add_argument("--columns", metavar="FILE", help="列名映射文件（YAML：表格类型 → 字段: 列名），覆盖自动映射")
     args = ap.parse_args(argv)
     try:
         if not args.out.lower().endswith(".xlsx"):
             raise InputError(f"--out 应为 .xlsx 文件：{args.out}")
-        p = write_lists(args.data, args.out, args.year)
+        check_report_year(args.year)
+        p = write_lists(args.data, args.out, args.year, columns=args.columns)
     except AssistantError as e:
         print(f"错误：{e}", file=sys.stderr)
         return 2
