@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
 from ..errors import InputError
 
@@ -245,153 +244,123 @@ def tech_summary(tech: Table) -> dict[str, Any]:
 
 @dataclass
 class IndustrySeries:
-    """A yearly industry series (e.g. 产量/销量 by year) and where it came from."""
-    series: dict[str, dict[int, float]]
+    """The industry's yearly series for the report (the profile's metric, plus its other metrics found in
+    the same table and unit), where it came from, and why it was chosen."""
+    series: dict[str, dict[int, float]]  # metric → {year: value}; the target metric first
     unit: str
-    origin: str  # "kb" | "yaml"
-    source: str  # KB source name, or the data file path
+    origin: str  # "kb"
+    source: str  # KB source name
     title: str
-    year: int | None  # latest year of the series (reference year)
-    sheet: str = ""
-    columns: dict[str, str] = field(default_factory=dict)  # internal name -> matched header
-    notes: list[str] = field(default_factory=list)  # why candidate tables were not used
+    year: int | None  # the source's year, else the latest year of the series
+    sheet: str = ""  # table or sheet name
+    columns: dict[str, str] = field(default_factory=dict)  # "year" and metric → the header it came from
+    notes: list[str] = field(default_factory=list)  # choice, rejected tables, 口径 differences
+    target: str = ""  # the metric forecast and described first
+    why: str = ""  # why this table was chosen
+    caption: str = ""
+    market: dict | None = None  # {name, unit, total: {y: v}, share: {y: pct}, columns, source, title}
+    alternatives: list[dict] = field(default_factory=list)  # same metric and unit from other sources, other values
+    conflicts: list[dict] = field(default_factory=list)  # {year, metric, unit, values: [{source, table, value}]}
+
+    @property
+    def metric(self) -> str:
+        return self.target
 
 
-def _num(v) -> float | None:
-    if v is None:
+def _profile_target(profile) -> tuple[str | None, str]:
+    spec = dict(getattr(profile, "series", None) or {})
+    metrics = tuple(getattr(profile, "metrics", ()) or ())
+    target = spec.get("metric") or (metrics[0].name if metrics else None)
+    unit = spec.get("unit") or next((m.unit for m in metrics if m.name == target), "")
+    return target, unit
+
+
+def _market(found: list, best, spec: dict, names: tuple, unit: str, notes: list[str]) -> dict | None:
+    """The market total (and the share, in %) the profile names: same table first, else any table."""
+    from .series import choose_series
+
+    mt = spec.get("market_total") or {}
+    if not mt.get("metric"):
         return None
-    s = str(v).strip().replace(",", "")
-    m = re.fullmatch(r"-?\d+(?:\.\d+)?", s)
-    return float(s) if m else None
+    mu = mt.get("unit") or unit
+    same = [s for s in found if (s.source, s.table) == (best.source, best.table)]
+    mc = choose_series(same, metric=mt["metric"], unit=mu)
+    if mc.series is None:
+        mc = choose_series(found, metric=mt["metric"], unit=mu)
+        if mc.series is None:
+            notes.append(f"市场总量“{mt['metric']}”：{mc.reason}")
+            return None
+        notes.append(f"市场总量取自{mc.series.describe()}")
+    tot = mc.series
+    share, cols = {}, [tot.column]
+    if mt.get("share"):
+        sh = [s for s in same if s.rate and mt["share"] in s.metric]
+        if sh:
+            share, cols = dict(sh[0].values), cols + [sh[0].column]
+    return {"name": str(mt["metric"]), "unit": tot.unit, "total": dict(tot.values), "share": share, "columns": cols,
+            "source": tot.source, "title": tot.title}
 
 
-def _year(v) -> int | None:
-    m = re.fullmatch(r"\s*((?:19|20)\d{2})(?:\.0)?\s*年?\s*", str(v if v is not None else ""))
-    return int(m.group(1)) if m else None
+def profile_series(kb, profile) -> tuple[IndustrySeries | None, list[str]]:
+    """The industry's yearly series from every table in the knowledge base (any format, metric and unit).
 
+    Target metric and unit: `profile.series` (metric, unit), else the profile's first metric. With
+    `series.source` only that source is used; otherwise the table must name the industry (or an alias).
+    Returns (series or None, notes: which table and why, tables not used and why, 口径 differences, and —
+    with no series — what is missing and how to add it)."""
+    from .series import choose_series, find_series_in_kb
 
-def _header_unit(h: str) -> str | None:
-    m = re.search(r"[（(]([^（）()]+)[）)]\s*$", h)
-    return m.group(1).strip() if m else None
-
-
-def _match_column(headers: list[str], names: list[str], spec: dict, industry: str) -> tuple[str | None, str]:
-    """The header for one field: an exact name first, else (match: contains) a header containing a
-    name and none of the exclude words; several → the ones naming the industry; still several → ambiguous."""
-    exact = [h for h in headers if h in names]
-    if exact:
-        return exact[0], ""
-    if spec.get("match", "contains") != "contains":
-        return None, ""
-    excl = spec.get("exclude", [])
-    cands = [h for h in headers if any(n in h for n in names) and not any(x in h for x in excl)]
-    if len(cands) > 1:
-        named = [h for h in cands if industry and industry in h]
-        cands = named if named else cands
-    if len(cands) == 1:
-        return cands[0], ""
-    return None, ("列“" + "”“".join(cands) + "”均可匹配，无法确定") if cands else ""
-
-
-def series_from_rows(rows: list[dict], spec: dict, industry: str, unit: str, target: str) -> tuple[dict | None, dict, str]:
-    """Map one sheet's row dicts to {field: {year: value}}; returns (series, matched columns, why-not)."""
-    headers = [str(h).strip() for h in (rows[0].keys() if rows else [])]
-    cols: dict[str, str] = {}
-    for fld, names in spec["columns"].items():
-        h, why = _match_column(headers, [names] if isinstance(names, str) else list(names), spec, industry)
-        if h:
-            cols[fld] = h
-        elif why:
-            return None, cols, why
-    required = list(dict.fromkeys([*spec.get("required", ["year"]), target]))
-    missing = [f for f in required if f not in cols]
-    if missing:
-        return None, cols, "缺少列“" + "、".join(missing) + "”"
-    named = any(industry in cols[f] for f in cols if f != "year")
-    for f in cols:
-        if f == "year":
+    target, unit = _profile_target(profile)
+    if not target:
+        return None, ["行业配置没有指标（metrics 或 series.metric），未查找统计序列"]
+    spec = dict(profile.series or {})
+    names = tuple(profile.names)
+    found, notes = find_series_in_kb(kb)
+    choice = choose_series(found, names=names, metric=target, unit=unit or None, source=spec.get("source"),
+                           metrics=[m.name for m in profile.metrics])
+    notes = notes + choice.notes
+    if choice.series is None:
+        return None, notes + [choice.reason]
+    best = choice.series
+    ser, cols = {target: dict(sorted(best.values.items()))}, {"year": best.year_column, target: best.column}
+    for m in profile.metrics:
+        if m.name == target or (m.unit and m.unit != best.unit):
             continue
-        u = _header_unit(cols[f])
-        if u and u != unit:
-            return None, cols, f"列“{cols[f]}”的单位为{u}，与{unit}不一致"
-    out: dict[str, dict[int, float]] = {f: {} for f in cols if f != "year"}
-    for r in rows:
-        y = _year(r.get(cols["year"]))
-        if y is None:
-            continue
-        for f in out:
-            v = _num(r.get(cols[f]))
-            if v is not None:
-                if v < 0:
-                    return None, cols, f"列“{cols[f]}”{y}年为负值"
-                out[f][y] = v
-    out = {f: s for f, s in out.items() if s}
-    n = len(out.get(target, {}))
-    if n < int(spec.get("min_years", 4)):
-        return None, cols, f"{target}只有{n}年数据"
-    return out, {**cols, "_named": named}, ""
+        hit = next((s for s in choice.related if s.short_metric(names) == m.name), None)
+        if hit is not None:
+            ser[m.name], cols[m.name] = dict(sorted(hit.values.items())), hit.column
+    why = notes[len(notes) - len(choice.notes)] if choice.notes else ""
+    out = IndustrySeries(series=ser, unit=best.unit, origin="kb", source=best.source, title=best.title,
+                         year=best.source_year or max(best.values), sheet=best.table, columns=cols, notes=notes,
+                         target=target, why=why, caption=best.caption,
+                         alternatives=[s.to_dict() for s in choice.alternatives], conflicts=choice.conflicts)
+    out.market = _market(found, best, spec, names, best.unit, notes)
+    return out, notes
 
 
-def industry_series_from_kb(kb, industry: str, unit: str, target: str = "销量",
-                            columns_path: str | Path | None = None) -> IndustrySeries | None:
-    """Find the yearly industry series in the knowledge base's structured tables (XLSX/CSV sources).
+def industry_series_from_kb(kb, industry: str | None = None, unit: str | None = None, target: str | None = None,
+                            columns_path: str | Path | None = None, profile=None) -> IndustrySeries | None:
+    """`profile_series` without the notes; with no profile, one is built from industry/unit/target.
+    (`columns_path` is accepted for compatibility; series need no column mapping.)"""
+    if profile is None:
+        from ..profile import Metric, Profile
 
-    Columns are matched by name (columns.yaml → industry_series). A table qualifies when it has a
-    year column and the target column with enough years, and its headers, sheet, title or file name
-    name the industry. Among several, the most recent source (then the longest series) wins.
-    Returns None (with no error) when the knowledge base has no such table or no table interface."""
-    spec = column_config(columns_path).get("industry_series")
-    if not spec or kb is None or not hasattr(kb, "sources") or not hasattr(kb, "tables"):
-        return None
-    try:
-        infos = list(kb.sources())
-    except Exception:  # a knowledge base without a source list is not an error for drafting
-        return None
-    types = {t.lower().lstrip(".") for t in spec.get("file_types", ["xlsx", "csv"])}
-    best, notes = None, []
-    for info in infos:
-        ft = str(getattr(info, "file_type", "") or Path(info.source).suffix).lower().lstrip(".")
-        if ft not in types:
-            continue
-        try:
-            tables = kb.tables(info.source) or {}
-        except Exception as e:
-            notes.append(f"{info.source}：无法读取表格（{e}）")
-            continue
-        for sheet, rows in tables.items():
-            if not rows:
-                continue
-            ser, cols, why = series_from_rows(rows, spec, industry, unit, target)
-            if ser is None:
-                if why and "缺少列" not in why:
-                    notes.append(f"{info.source}，工作表“{sheet}”：{why}")
-                continue
-            about = cols.pop("_named") or any(industry in (x or "") for x in (sheet, info.title, info.source))
-            if not about:
-                notes.append(f"{info.source}，工作表“{sheet}”：未标明为{industry}数据")
-                continue
-            last = max(ser[target])
-            rank = (getattr(info, "year", None) or last, len(ser[target]))
-            cand = IndustrySeries(series=ser, unit=unit, origin="kb", source=info.source,
-                                  title=info.title or Path(info.source).stem, year=getattr(info, "year", None) or last,
-                                  sheet=str(sheet), columns=cols)
-            if best is None or rank > best[0]:
-                best = (rank, cand)
-    if best is None:
-        return None
-    best[1].notes = notes
-    return best[1]
+        if not industry:
+            raise InputError("查找行业统计序列需要行业名称（--industry 或行业配置）")
+        profile = Profile(industry=industry, metrics=(Metric(target, unit or ""),) if target else (),
+                          series={k: v for k, v in (("metric", target), ("unit", unit)) if v})
+    return profile_series(kb, profile)[0]
 
 
-def industry_series(kb=None, path: str | Path = "industry_series.yaml", columns_path: str | Path | None = None) -> tuple[IndustrySeries, dict]:
-    """The industry series for the report: the knowledge-base table if there is one, else the data
-    file. Returns (series, the data file's settings: unit, forecast_target, market, ...)."""
-    ind = load_yaml(path)
-    unit, target = ind["unit"], ind.get("forecast_target", "销量")
-    found = industry_series_from_kb(kb, ind["industry"], unit, target, columns_path)
-    if found is not None:
-        return found, ind
-    ser = {k: {int(y): float(v) for y, v in s.items()} for k, s in ind["series"].items()}
-    last = max(max(s) for s in ser.values())
-    return IndustrySeries(series=ser, unit=unit, origin="yaml", source=f"assistant/data/{path}" if not Path(path).is_absolute() else str(path),
-                          title=ind["source"].split("（")[0], year=last), ind
+def industry_series(kb=None, profile=None, path=None, columns_path: str | Path | None = None
+                    ) -> tuple[IndustrySeries | None, dict]:
+    """The industry series and its settings from the knowledge base only (no bundled figures).
+    Returns (series or None, settings: industry, unit, forecast_target, source_short, market, notes)."""
+    if profile is None:
+        raise InputError("查找行业统计序列需要行业配置（--industry 或 --profile）")
+    found, notes = profile_series(kb, profile)
+    target, unit = _profile_target(profile)
+    settings: dict[str, Any] = {"industry": profile.industry, "unit": found.unit if found else unit,
+                                "forecast_target": target, "source_short": found.title if found else None,
+                                "market": found.market if found else None, "notes": notes}
+    return found, settings

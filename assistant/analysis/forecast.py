@@ -261,7 +261,9 @@ def growth_reference(history: dict[int, float], ref: str) -> tuple[float, int] |
     """Observed year-on-year growth (%) used as the ceiling of forecast growth: the latest (`last`) or
     the largest (`max`) one; None when not applicable."""
     ys = sorted(history)
-    g = {ys[i]: 100 * (history[ys[i]] / history[ys[i - 1]] - 1) for i in range(1, len(ys)) if history[ys[i - 1]] > 0}
+    # annual growth; across a missing year the change is annualised ((b/a)^(1/years) - 1)
+    g = {ys[i]: 100 * ((history[ys[i]] / history[ys[i - 1]]) ** (1 / (ys[i] - ys[i - 1])) - 1)
+         for i in range(1, len(ys)) if history[ys[i - 1]] > 0 and history[ys[i]] >= 0}
     if not g or ref not in ("last", "max"):
         return None
     y = ys[-1] if ref == "last" else max(g, key=g.get)
@@ -341,6 +343,9 @@ class ForecastResult:
     lower_clipped: bool = False  # an interval lower bound was raised to 0
     bounds: list[str] = field(default_factory=list)  # the bounds applied, as report text
     saturation: dict | None = None  # share model details: ceiling, share history/forecast, market-total forecast
+    notes: list[str] = field(default_factory=list)  # gaps: interpolated for fitting, or methods skipped (report text)
+    skipped: dict[str, str] = field(default_factory=dict)  # method -> why it was not run
+    interpolated: list[int] = field(default_factory=list)  # missing years filled by interpolation for fitting only
 
     @property
     def method_name(self) -> str:
@@ -373,11 +378,88 @@ def bounds_text(rules: dict, history: dict[int, float], market: Market | None) -
     return out
 
 
+# ---------------------------------------------------------------- irregular years
+
+STEP_METHODS = ("holt", "gm11", "share_logistic")  # need one value per year (consecutive years)
+
+
+def _years_text(years: list[int]) -> str:
+    return "、".join(str(y) for y in years) + "年"
+
+
+def missing_years(years: list[int]) -> list[int]:
+    ys = sorted(years)
+    return [y for y in range(ys[0], ys[-1] + 1) if y not in set(ys)] if ys else []
+
+
+def gap_policy(years: list[int], max_run: int = 2, max_share: float = 0.34) -> tuple[list[int], str | None]:
+    """Missing years, and why the step methods cannot be fitted on an interpolated series (None: they can).
+    Interpolation is allowed for short gaps (at most `max_run` missing years in a row, at most `max_share`
+    of the span)."""
+    gaps = missing_years(years)
+    if not gaps:
+        return [], None
+    runs, run = [], 1
+    for a, b in zip(gaps, gaps[1:]):
+        run = run + 1 if b == a + 1 else 1
+        runs.append(run)
+    longest = max(runs or [1])
+    span = max(years) - min(years) + 1
+    if longest > max_run or len(gaps) > max_share * span:
+        return gaps, (f"缺{_years_text(gaps)}数据，缺失年份过多（连续缺{longest}年或超过时间跨度的{round(100 * max_share)}%），"
+                      "Holt指数平滑、GM(1,1)等需要逐年连续数据的方法不适用")
+    return gaps, None
+
+
+def _predictor(fn: Callable[[np.ndarray, int], np.ndarray] | None, step: bool):
+    """predict(train_years, train_values, target_years): a line on the actual years, or a step method on the
+    training years with missing years linearly interpolated (targets are steps after the last training year)."""
+    def predict(ty: list[int], tv: np.ndarray, targets: list[int]) -> np.ndarray:
+        tv = np.asarray(tv, dtype=float)
+        if not step:
+            b, a = np.polyfit(np.asarray(ty, dtype=float), tv, 1)
+            return a + b * np.asarray(targets, dtype=float)
+        fy = list(range(ty[0], ty[-1] + 1))
+        fv = np.interp(fy, ty, tv)
+        steps = [t - ty[-1] for t in targets]
+        out = np.asarray(fn(fv, max(steps)), dtype=float)
+        return np.array([out[k - 1] for k in steps])
+    return predict
+
+
+def backtest_years(years: list[int], y: np.ndarray, predict, holdout: int = 2, min_train: int = 3) -> dict:
+    """Rolling back-test on the last `holdout` actual years: each is predicted from the years before it."""
+    errs = []
+    for i in range(len(y) - holdout, len(y)):
+        if i < min_train:
+            continue
+        pred = float(predict(years[:i], y[:i], [years[i]])[0])
+        errs.append((pred - y[i]) / y[i] * 100 if y[i] else 0.0)
+    if not errs:
+        return {"mape": float("nan"), "errors": []}
+    return {"mape": float(np.mean(np.abs(errs))), "errors": [round(e, 2) for e in errs]}
+
+
+def try_forecast(history: dict[int, float], **kw) -> tuple["ForecastResult | None", str]:
+    """`forecast_series` that returns (None, reason) instead of raising: the reason is report text."""
+    try:
+        return forecast_series(history, **kw), ""
+    except InputError as e:
+        return None, str(e)
+
+
 def forecast_series(history: dict[int, float], horizon: int = 3, name: str = "", unit: str = "",
                     holdout: int = 2, level: int = 80, market: Market | None = None,
-                    rules: dict | None = None) -> ForecastResult:
+                    rules: dict | None = None, min_points: int = 4, max_gap_run: int = 2,
+                    max_gap_share: float = 0.34) -> ForecastResult:
     """Forecast `horizon` years ahead with every method; choose the lowest back-test MAPE among the
     candidates that pass the plausibility bounds.
+
+    Years may be missing. The linear trend is fitted on the actual years. Holt, GM(1,1) and the share model
+    need one value per year: short gaps are filled by linear interpolation for fitting only (stated in
+    `notes`; back-test errors are measured at actual years only), longer gaps skip those methods (reason in
+    `skipped` and `notes`). Fewer than `min_points` actual years: InputError whose message is the report's
+    reason for making no forecast.
 
     With a `market`, the share model (logistic share × market-total line) is a candidate and the
     market-total forecast bounds every candidate. `rules` holds the bounds (non_negative,
@@ -390,23 +472,44 @@ def forecast_series(history: dict[int, float], horizon: int = 3, name: str = "",
     if not 1 <= horizon <= 3:
         raise InputError(f"预测期应为1—3年，当前为 {horizon}")
     rules = dict(rules or {"non_negative": True})
-    years = sorted(history)
+    label = name or "该序列"
+    years = sorted(int(t) for t in history)
     y = np.array([float(history[t]) for t in years])
-    if len(y) < 4:
-        raise InputError(f"{name or '序列'}只有 {len(y)} 期数据，预测至少需要4期")
+    if len(y) < min_points:
+        have = f"（{_years_text(years)}）" if years else ""
+        raise InputError(f"{label}只有{len(y)}年数据{have}，少于预测所需的{min_points}年，不作预测")
     fc_years = [years[-1] + i for i in range(1, horizon + 1)]
     hist = {int(k): float(history[k]) for k in years}
-    methods: dict[str, Callable] = dict(METHODS)
+    gaps, gap_why = gap_policy(years, max_gap_run, max_gap_share)
+    notes: list[str] = []
+    skipped: dict[str, str] = {}
+    filled = list(range(years[0], years[-1] + 1))
+    methods: dict[str, tuple[Callable | None, bool]] = {"linear": (None, False), "holt": (holt_forecast, True),
+                                                         "gm11": (gm11_forecast, True)}
     market_fc = None
     if market is not None:
-        methods["share_logistic"] = share_method(years, market)
+        methods["share_logistic"] = (share_method(filled, market), True)
         market_fc = total_forecast(market.total, fc_years, level)
+    if gaps:
+        steps = "、".join(METHOD_NAMES[m] for m in methods if m in STEP_METHODS)
+        if gap_why:
+            for m in methods:
+                if m in STEP_METHODS:
+                    skipped[m] = gap_why
+            notes.append(f"{label}{gap_why}，只用线性趋势外推（按实际年份拟合）")
+        else:
+            notes.append(f"{label}缺{_years_text(gaps)}数据：线性趋势按实际年份拟合；{steps}需要逐年连续数据，"
+                         "缺失年份按相邻年份线性插值补齐后拟合，插值只用于拟合，不作为实际数据，回测只在实际年份上计算误差")
     mape, points, errors, rejected, hard = {}, {}, {}, {}, {}
-    for m, fn in methods.items():
+    for m, (fn, step) in methods.items():
+        if m in skipped:
+            continue
+        predict = _predictor(fn, step)
         try:
-            bt = backtest(y, m, holdout=holdout, fn=fn)
-            pts = [float(v) for v in fn(y, horizon)]
-        except (InputError, np.linalg.LinAlgError, ValueError, RuntimeError):
+            bt = backtest_years(years, y, predict, holdout=holdout)
+            pts = [float(v) for v in predict(years, y, fc_years)]
+        except (InputError, np.linalg.LinAlgError, ValueError, RuntimeError) as e:
+            skipped[m] = str(e) if isinstance(e, InputError) else f"拟合失败（{type(e).__name__}）"
             continue
         mape[m] = round(bt["mape"], 2)
         errors[m] = bt["errors"]
@@ -416,7 +519,7 @@ def forecast_series(history: dict[int, float], horizon: int = 3, name: str = "",
             rejected[m] = [x["text"] for x in v]
             hard[m] = any(x["hard"] for x in v)
     if not mape:
-        raise InputError(f"{name or '序列'}无法用任何方法预测")
+        raise InputError(f"{label}无法用任何方法预测：" + "；".join(f"{METHOD_NAMES.get(k, k)}{v}" for k, v in skipped.items()))
 
     def key(m):
         return (np.nan_to_num(mape[m], nan=1e9), list(methods).index(m))
@@ -427,7 +530,7 @@ def forecast_series(history: dict[int, float], horizon: int = 3, name: str = "",
         ok = [m for m in mape if not hard.get(m)]
         fallback = True
         if not ok:
-            raise InputError(f"{name or '序列'}的各方法预测均超出合理范围：" + "；".join(r for v in rejected.values() for r in v))
+            raise InputError(f"{label}的各方法预测均超出合理范围：" + "；".join(r for v in rejected.values() for r in v))
     best = min(ok, key=key)
     e = max(3.0, float(np.sqrt(np.mean(np.square(errors[best])))) if errors[best] else 3.0) / 100
     z = Z[level]
@@ -435,21 +538,7 @@ def forecast_series(history: dict[int, float], horizon: int = 3, name: str = "",
     half = [z * e * np.sqrt(h + 1) for h in range(horizon)]
     saturation = None
     if market is not None:
-        sh = market.share_history(hist)
-        sy = [t for t in years if t in sh]
-        sat = {"market": market.name, "market_unit": market.unit, "market_history": {int(k): float(v) for k, v in sorted(market.total.items())},
-               "market_method": market_fc.method, "market_n": market_fc.n, "market_years": fc_years,
-               "market_point": market_fc.point, "market_lower": market_fc.lower, "market_upper": market_fc.upper,
-               "share_history": {t: sh[t] for t in sy}, "ceiling_max": market.ceiling_max,
-               "max_share": float(rules.get("max_share_of_total", market.max_share)),
-               "share_of_market": {m: [p / t for p, t in zip(points[m], market_fc.point)] for m in points}}
-        try:
-            f = logistic_fit([sh[t] for t in sy], market.ceiling_max)
-            sat.update(ceiling=f.ceiling, ceiling_se=f.ceiling_se, rate=f.rate,
-                       share_point=logistic(np.arange(len(sy), len(sy) + horizon), f.ceiling, f.rate, f.midpoint).tolist())
-        except InputError:
-            pass
-        saturation = sat
+        saturation = _saturation(market, market_fc, hist, years, fc_years, points, rules, horizon)
         if best == "share_logistic":
             rel = [(u - p) / p if p else 0.0 for u, p in zip(market_fc.upper, market_fc.point)]
             half = [float(np.sqrt(a ** 2 + b ** 2)) for a, b in zip(half, rel)]
@@ -460,4 +549,25 @@ def forecast_series(history: dict[int, float], horizon: int = 3, name: str = "",
     return ForecastResult(name=name, unit=unit, history=hist, method=best, years=fc_years, point=pts, lower=lower,
                           upper=upper, mape=mape, all_points=points, holdout_years=years[-holdout:], level=level,
                           rejected=rejected, fallback=fallback, lower_clipped=clipped,
-                          bounds=bounds_text(rules, hist, market), saturation=saturation)
+                          bounds=bounds_text(rules, hist, market), saturation=saturation, notes=notes,
+                          skipped=skipped, interpolated=gaps if gaps and not gap_why else [])
+
+
+def _saturation(market: Market, market_fc: TotalForecast, hist: dict, years: list[int], fc_years: list[int],
+                points: dict, rules: dict, horizon: int) -> dict:
+    sh = market.share_history(hist)
+    sy = [t for t in years if t in sh]
+    sat = {"market": market.name, "market_unit": market.unit,
+           "market_history": {int(k): float(v) for k, v in sorted(market.total.items())},
+           "market_method": market_fc.method, "market_n": market_fc.n, "market_years": fc_years,
+           "market_point": market_fc.point, "market_lower": market_fc.lower, "market_upper": market_fc.upper,
+           "share_history": {t: sh[t] for t in sy}, "ceiling_max": market.ceiling_max,
+           "max_share": float(rules.get("max_share_of_total", market.max_share)),
+           "share_of_market": {m: [p / t for p, t in zip(points[m], market_fc.point)] for m in points}}
+    try:
+        f = logistic_fit([sh[t] for t in sy], market.ceiling_max)
+        sat.update(ceiling=f.ceiling, ceiling_se=f.ceiling_se, rate=f.rate,
+                   share_point=logistic(np.arange(len(sy), len(sy) + horizon), f.ceiling, f.rate, f.midpoint).tolist())
+    except InputError:
+        pass
+    return sat

@@ -15,6 +15,7 @@ from .embed import ChromaEmbedding
 from ..errors import AssistantError, IndexError_, InputError
 from .ingest import discover, file_type, load_file, sha256_file
 from .retrieve import fuse
+from . import tables as kb_tables
 from .stores import ChunkStore, DenseIndex, KeywordIndex
 from ..textproc import default_tokenizer
 from ..types import Chunk, Hit, IngestFailure, IngestReport, LoadedDocument, SourceInfo
@@ -134,7 +135,7 @@ class KnowledgeBase:
                     self.store.replace_source(con, {
                         "source": doc.source, "sha256": doc.sha256, "title": doc.title, "year": doc.year,
                         "file_type": doc.file_type, "path": doc.path, "encoding": doc.encoding,
-                        "tables": doc.tables}, chunks, tokens)
+                        "tables": kb_tables.pack(doc.tables, doc.table_meta)}, chunks, tokens)
                     self.store.set_meta(con, "embedder", self.settings.embedder)
                     self.store.set_meta(con, "chunking", chunking)
                     self.store.set_meta(con, "generation", str(self.store.generation + 1))
@@ -191,8 +192,13 @@ class KnowledgeBase:
         return self.store.source_infos()
 
     def tables(self, source: str) -> dict:
-        """The structured tables kept from an XLSX/CSV/DOCX/PDF source: sheet name -> row dicts."""
-        return self.store.tables(source)
+        """The structured tables kept from a source (XLSX/CSV sheets; Markdown, HTML, DOCX, PDF tables):
+        table or sheet name -> row dicts."""
+        return kb_tables.unpack(self.store.tables(source))[0]
+
+    def table_meta(self, source: str) -> dict:
+        """Per table of a source: {"headers", "caption", "unit"} (unit as stated near the table, or '')."""
+        return kb_tables.unpack(self.store.tables(source))[1]
 
     def count(self) -> int:
         return self.store.count()
