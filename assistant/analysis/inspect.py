@@ -133,7 +133,7 @@ def inspect_files(files: list[str | Path], columns: str | Path | dict | None = N
 def render_text(rep: FileReport) -> list[str]:
     out = [f"== {rep.file} =="]
     if rep.status in ("unreadable", "unknown_kind"):
-        out.append(("无法读取：" if rep.status == "unreadable" else "无法判断表格类型：") + rep.message)
+        out.append(("无法读取：" if rep.status == "unreadable" else "不能使用：") + rep.message)
         return out
     if rep.status == "performance":
         out.append("年度绩效数据工作簿：" + rep.message)

@@ -237,10 +237,14 @@ def read_table(path: str | Path, kind: str | None = None, columns_path: str | Pa
     grids = read_grids(p)
     if PERFORMANCE_SHEET in grids:
         raise PerformanceWorkbook(f"{p.name} 含工作表“{PERFORMANCE_SHEET}”，是年度绩效数据工作簿，由年度总结模块处理")
+    if not any(any(not is_blank(c) for c in row) for rows in grids.values() for row in rows):
+        raise InputError(f"数据文件 {p.name} 是空的（没有表头和数据）")
     lay = detect_layout(p, grids, cfg, kind, overrides)
     if lay.kind is None:
-        raise InputError(f"无法判断数据文件 {p.name} 的类型（问卷/招聘/技术需求/供给）：表头与 assistant/data/columns.yaml "
-                         "中的列名都对不上，请检查表头，或用 --columns 映射文件指定列名")
+        first = next((r for rows in grids.values() for r in rows if any(not is_blank(c) for c in r)), [])
+        heads = "、".join(norm_text(c) for c in first if not is_blank(c))[:80]
+        raise InputError(f"无法判断数据文件 {p.name} 的类型（问卷/招聘/技术需求/供给）：表头（{heads}）与各类表格的列名都对不上；"
+                         "可用 --columns 映射文件指定列名（表格类型 → 字段: 列名）")
     kc = cfg[lay.kind]
     fields = kc["fields"]
     threshold = float(cfg.get("fuzzy_threshold", 80))
