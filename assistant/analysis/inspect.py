@@ -71,6 +71,8 @@ def _jsonable(x: Any) -> Any:
 def _delegated_has_problems(rep: Any) -> bool:
     if rep is None:
         return False
+    if isinstance(rep, (list, tuple)):  # the annual validator returns its problems
+        return bool(rep)
     for attr in ("ok", "usable", "valid"):
         if hasattr(rep, attr):
             return not bool(getattr(rep, attr))
@@ -104,7 +106,11 @@ def inspect_file(path: str | Path, columns: dict | None = None, report_year: int
         if validator is None:
             return FileReport(str(p), "performance", kind="performance",
                               message=f"{e}（年度总结模块未安装，未作检查）")
-        return FileReport(str(p), "performance", kind="performance", message=str(e), delegated=validator(p))
+        try:
+            found = validator(p, year=report_year) if report_year else validator(p)
+        except InputError as err:
+            return FileReport(str(p), "unreadable", kind="performance", message=str(err))
+        return FileReport(str(p), "performance", kind="performance", message=str(e), delegated=found)
     except InputError as e:
         return FileReport(str(p), "unknown_kind", message=str(e))
     fields = cfg[t.kind]["fields"]
@@ -137,9 +143,12 @@ def render_text(rep: FileReport) -> list[str]:
         return out
     if rep.status == "performance":
         out.append("年度绩效数据工作簿：" + rep.message)
-        if rep.delegated is not None:
-            out.append(json.dumps(_jsonable(rep.delegated), ensure_ascii=False, indent=2)
-                       if not isinstance(rep.delegated, str) else rep.delegated)
+        d = rep.delegated
+        if isinstance(d, (list, tuple)):
+            out.append(f"问题（{len(d)}处）：" if d else "年度总结模块检查：未发现问题")
+            out.extend(f"  {x}" for x in d)
+        elif d is not None:
+            out.append(d if isinstance(d, str) else json.dumps(_jsonable(d), ensure_ascii=False, indent=2))
         return out
     where = f"，工作表“{rep.sheet}”" if rep.sheet else ""
     out.append(f"表格类型：{rep.label}（{rep.kind}）{where}，表头在第{rep.header_row}行，数据{rep.rows}行")
