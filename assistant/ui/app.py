@@ -17,24 +17,26 @@ from pathlib import Path
 
 import gradio as gr
 
-from ..config import CORPUS_DIR, Settings
+from ..config import Settings
 from ..errors import AssistantError
+from ..outline import report_kinds
+from ..profile import PROFILE_FILE, load_profile, resolve_profile
 from . import views
 from .uploads import (DATA_TYPES, KB_TYPES, OUTLINE_TYPES, REPORT_TYPES, check_type, copy_upload,
                       original_name, stage_kb_uploads, types_text)
 
 log = logging.getLogger(__name__)
 
-REPORT_KINDS = [("行业发展分析报告", "industry-analysis"), ("行业人才需求预测报告", "talent-demand")]
+REPORT_KINDS = [(name, kind) for kind, name in report_kinds(from_data=True).items()]
 CHECK_KINDS = [("自动识别", "auto")] + REPORT_KINDS + [("年度总结报告", "annual-summary")]
-SAMPLE_DATA_DIR = CORPUS_DIR / "nev" / "data"
 
 
-def sample_data_files() -> list[Path]:
-    """The sample survey, postings, supply and tech-needs data drafting uses when none is uploaded."""
-    if not SAMPLE_DATA_DIR.is_dir():
-        return []
-    return sorted(p for p in SAMPLE_DATA_DIR.iterdir() if p.suffix.lower() in DATA_TYPES)
+def index_industry(index_dir) -> str:
+    """The industry named by the index's profile (prefills the 起草 tab), or "" when there is none."""
+    try:
+        return load_profile(Path(index_dir) / PROFILE_FILE).industry if (Path(index_dir) / PROFILE_FILE).is_file() else ""
+    except AssistantError:
+        return ""
 
 
 def _fail(e: BaseException) -> str:
@@ -223,7 +225,7 @@ class Handlers:
         return views.findings_html(result, levels), views.marked_fulltext(result, levels)
 
     # drafting --------------------------------------------------------------------------------
-    def draft(self, kind, year, outline, data_files, progress=gr.Progress()):
+    def draft(self, kind, year, outline, data_files, industry="", progress=gr.Progress()):
         from ..draft import DraftProgress, draft_report
 
         try:
@@ -232,7 +234,13 @@ class Handlers:
             return "出错：请填写报告年度（如 2026）。", "", None
         if kind not in dict((v, k) for k, v in REPORT_KINDS):
             return f"出错：未知的报告类型：{kind}", "", None
+        industry = (industry or "").strip()
+        index_dir = Path(self.ws.settings.index_dir)
+        if not industry and not (index_dir / PROFILE_FILE).is_file():
+            return ("出错：请填写行业名称（知识库中没有行业配置；也可在命令行运行 assistant profile init "
+                    "生成行业配置）。"), "", None
         try:
+            profile = resolve_profile(industry or None, None, index_dir)
             run = self.ws.run_dir("draft")
             notes = []
             if data_files:
@@ -245,8 +253,8 @@ class Handlers:
                         return f"出错：{original_name(p)}：{reason}。", "", None
                     data.append(str(copy_upload(p, run / "data")))
             else:
-                data = [str(p) for p in sample_data_files()]
-                notes.append("未上传数据文件，已使用示例数据：" + "、".join(Path(p).name for p in data))
+                data = []
+                notes.append("未上传数据文件：报告只依据知识库中的资料起草，问卷、招聘和供给分析部分说明缺少的数据。")
             outline_path = None
             if outline:
                 p = getattr(outline, "name", outline)
@@ -271,7 +279,8 @@ class Handlers:
             name = dict((v, k) for k, v in REPORT_KINDS)[kind]
             out = run / f"{name}（{year}年）.docx"
             res = draft_report(kind, self.ws.kb, data, year, out, outline_path=outline_path,
-                               settings=self.ws.settings, progress=UIProgress(), run_dir=run / "run")
+                               settings=self.ws.settings, progress=UIProgress(), run_dir=run / "run",
+                               profile=profile)
             outputs = [str(p) for p in res.outputs if Path(p).is_file()]
             modes = {}
             for s in getattr(res, "sections", []) or []:
@@ -293,7 +302,7 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
     h = Handlers(ws)
     llm = f"已配置大模型（{settings.llm_model}）" if settings.llm_enabled else "未配置大模型：问答为抽取式，起草为确定性生成"
     limit = f"（单个不超过 {str(max_file_size).upper()}）" if max_file_size else ""
-    sample_names = "、".join(p.name for p in sample_data_files()) or "（示例数据缺失）"
+    prefill_industry = index_industry(settings.index_dir)
 
     with gr.Blocks(title="产教融合共同体报告助手", analytics_enabled=False) as app:
         app.workspace = ws  # for tests and launch()
@@ -335,12 +344,16 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
                 with gr.Row():
                     with gr.Column(scale=1):
                         kind = gr.Radio(REPORT_KINDS, value="talent-demand", label="报告类型")
+                        industry = gr.Textbox(value=prefill_industry, label="行业名称",
+                                              placeholder="如：集成电路（知识库有行业配置时自动填入）",
+                                              elem_id="draft-industry")
                         year = gr.Number(value=time.localtime().tm_year, precision=0, label="报告年度")
                         outline = gr.File(label="提纲（可选，YAML；不上传则用内置提纲）", file_count="single",
                                           type="filepath", height=150)
                         data = gr.File(label=f"数据文件（可选，{types_text(DATA_TYPES)}）", file_count="multiple",
                                        type="filepath", height=150)
-                        gr.Markdown(f"<span class='cie-muted'>不上传数据文件时，使用示例数据：{views.esc(sample_names)}</span>")
+                        gr.Markdown("<span class='cie-muted'>不上传数据文件时，只依据知识库资料起草，"
+                                    "不会使用任何示例数据。</span>")
                         draft_btn = gr.Button("生成初稿", variant="primary", elem_id="draft-run")
                         draft_msg = gr.Markdown()
                         draft_files = gr.File(label="下载（Word / Markdown / Excel 清单）", file_count="multiple",
@@ -389,7 +402,7 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
         remove_btn.click(h.remove, [to_remove], [remove_msg, sources, to_remove, kb_status], api_name="remove", **writes)
         search_btn.click(h.search, [query, top_k], [hits], api_name="search")
         query.submit(h.search, [query, top_k], [hits], api_visibility="private")
-        draft_btn.click(h.draft, [kind, year, outline, data], [draft_msg, preview, draft_files], api_name="draft",
+        draft_btn.click(h.draft, [kind, year, outline, data, industry], [draft_msg, preview, draft_files], api_name="draft",
                         concurrency_limit=1, concurrency_id="draft")
         check_btn.click(h.check, [report_file, check_kind, levels],
                         [check_msg, findings, fulltext, check_files, result_state], api_name="check")

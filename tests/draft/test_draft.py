@@ -1,6 +1,7 @@
 import json
 import re
 
+from fixtures import NEV_PROFILE  # noqa: E402
 from assistant.draft import draft_report, main_draft, numbers_in, regenerate_section
 from assistant.outline import load_outline
 
@@ -24,7 +25,7 @@ def _check_citations(res):
 
 
 def test_draft_talent_every_section(data_files, fake_kb, tmp_path):
-    res = draft_report("talent-demand", fake_kb, list(data_files.values()), 2026, tmp_path / "t.md")
+    res = draft_report("talent-demand", fake_kb, list(data_files.values()), 2026, tmp_path / "t.md", profile=NEV_PROFILE)
     outline = load_outline("talent-demand")
     assert [s.id for s in res.sections] == [s.id for s in outline.sections]
     for sec, sd in zip(outline.sections, res.sections):
@@ -41,7 +42,7 @@ def test_draft_talent_every_section(data_files, fake_kb, tmp_path):
 
 
 def test_draft_industry_and_regenerate(data_files, fake_kb, tmp_path):
-    res = draft_report("industry-analysis", fake_kb, [], 2026, tmp_path / "i.md")
+    res = draft_report("industry-analysis", fake_kb, [], 2026, tmp_path / "i.md", profile=NEV_PROFILE)
     outline = load_outline("industry-analysis")
     for sec, sd in zip(outline.sections, res.sections):
         assert sd.text.strip(), sec.id
@@ -63,7 +64,7 @@ def test_progress_callbacks(data_files, fake_kb, tmp_path):
         def on_section_end(self, section_id, title, index, total, mode):
             seen.append((section_id, mode))
 
-    draft_report("talent-demand", fake_kb, list(data_files.values()), 2026, tmp_path / "p.md", progress=P())
+    draft_report("talent-demand", fake_kb, list(data_files.values()), 2026, tmp_path / "p.md", progress=P(), profile=NEV_PROFILE)
     assert len(seen) == 9 and all(m == "deterministic" for _, m in seen)
 
 
@@ -83,7 +84,8 @@ def test_evidence_filter_uses_the_checkers_objectivity_rules():
     import yaml
 
     import assistant
-    from assistant.draft.pipeline import _usable, split_sentences
+    from assistant.draft.evidence import usable as _usable
+    from assistant.textproc import split_sentences
 
     templates = Path(assistant.__file__).parent / "data" / "draft_templates.yaml"
     tpl = yaml.safe_load(templates.read_text(encoding="utf-8"))

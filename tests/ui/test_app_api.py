@@ -115,12 +115,16 @@ def test_check_rejects_wrong_type(client, tmp_path):
     assert "不支持的文件类型" in summary
 
 
-def test_draft_uses_sample_data_by_default(client):
-    msg, preview, files = client.predict("talent-demand", 2026, None, [], api_name="/draft")
-    assert "已生成" in msg and "示例数据" in msg, msg
-    assert preview.startswith("#") and "[1]" in preview
+def test_draft_needs_an_industry_and_never_uses_sample_data(client):
+    msg, preview, files = client.predict("talent-demand", 2026, None, [], "", api_name="/draft")
+    assert msg.startswith("出错：") and "行业名称" in msg and not files
+    msg, preview, files = client.predict("talent-demand", 2026, None, [], "新能源汽车", api_name="/draft")
+    assert "已生成" in msg and "未上传数据文件" in msg and "示例数据" not in msg, msg
+    assert preview.startswith("# 新能源汽车") and "[1]" in preview
+    # no survey or postings were given: nothing from the bundled sample data appears
+    assert "样本企业" not in preview and "合成样例" not in preview and "问卷调查于" not in preview
     suffixes = sorted(Path(f).suffix for f in files)
-    assert ".docx" in suffixes and ".md" in suffixes
+    assert ".docx" in suffixes and ".md" in suffixes and ".xlsx" not in suffixes
 
 
 def test_auth_is_required_when_configured(ui_kb):

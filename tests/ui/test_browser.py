@@ -106,8 +106,9 @@ def test_check_and_read_a_finding(page, report_md):
     shot(page, "05_审查_仅警告")
 
 
-def test_draft_with_sample_data(page):
+def test_draft_with_industry_name(page):
     page.get_by_role("tab", name="起草").click()
+    page.fill("#draft-industry textarea, #draft-industry input", "新能源汽车")
     page.click("#draft-run")
     try:  # the per-section progress is shown while drafting (a few seconds): catch it if we can
         page.wait_for_function("document.body.innerText.includes('起草第')", timeout=15_000)
