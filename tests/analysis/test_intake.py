@@ -138,10 +138,10 @@ def test_lists_cli_bad_data_one_line_exit_2(write_table, tmp_path):
     rows[3]["计划招聘_2026"] = "很多"
     rows[6]["现有人数"] = "-5"
     p = write_table("survey_2025.xlsx", rows)
-    r = run("lists", "--data", p, "--out", tmp_path / "l.xlsx")
+    r = run("lists", "--data", p, "--out", tmp_path / "l.xlsx", "--industry", "示例行业")
     assert r.returncode == 2 and r.stderr.startswith("错误：") and r.stderr.count("\n") == 1
     assert "Traceback" not in r.stderr and "很多" in r.stderr and "负数" in r.stderr
-    r = run("lists", "--data", p, "--out", tmp_path / "l.xlsx", "--year", "-5")
+    r = run("lists", "--data", p, "--out", tmp_path / "l.xlsx", "--industry", "示例行业", "--year", "-5")
     assert r.returncode == 2 and "2000—2100" in r.stderr
 
 
