@@ -329,10 +329,9 @@ def profile_series(kb, profile) -> tuple[IndustrySeries | None, list[str]]:
         hit = next((s for s in choice.related if s.short_metric(names) == m.name), None)
         if hit is not None:
             ser[m.name], cols[m.name] = dict(sorted(hit.values.items())), hit.column
-    why = notes[len(notes) - len(choice.notes)] if choice.notes else ""
     out = IndustrySeries(series=ser, unit=best.unit, origin="kb", source=best.source, title=best.title,
                          year=best.source_year or max(best.values), sheet=best.table, columns=cols, notes=notes,
-                         target=target, why=why, caption=best.caption,
+                         target=target, why=choice.why, caption=best.caption,
                          alternatives=[s.to_dict() for s in choice.alternatives], conflicts=choice.conflicts)
     out.market = _market(found, best, spec, names, best.unit, notes)
     return out, notes

@@ -212,6 +212,7 @@ class SeriesChoice:
     conflicts: list[dict] = field(default_factory=list)  # {"year", "values": [{"source", "table", "value"}]}
     notes: list[str] = field(default_factory=list)
     reason: str = ""  # without a series: what is missing and how to add it
+    why: str = ""  # why the chosen series was chosen (the grounds, joined by "；")
 
     def to_dict(self) -> dict:
         return {"series": self.series.to_dict() if self.series else None,
@@ -254,6 +255,9 @@ def choose_series(series: list[Series], names: Iterable[str] = (), metric: str |
     names = tuple(n for n in names if n)
     notes: list[str] = []
     level = [s for s in series if not s.rate and min(s.values.values()) >= 0]
+    if source and not any(_source_fit(s, source) for s in level):
+        return SeriesChoice(None, reason=f"行业配置指定的来源 {source} 不在知识库中，或其中没有按年份排列的统计表"
+                                         f"（需要“年份”列和“{metric or '指标'}（{unit or '单位'}）”列）")
     if not level:
         return SeriesChoice(None, reason="知识库的表格中没有按年份排列的统计数据（需要“年份”列或以年份为表头的表格，"
                                          "数值列表头写明指标和单位，如“产量（万套）”）")
@@ -309,7 +313,7 @@ def choose_series(series: list[Series], names: Iterable[str] = (), metric: str |
         why.append(f"行业配置的重点指标“{best.short_metric(names)}”")
     why.append(f"年份最多、最新（{len(best.values)}年，至{max(best.values)}年）" if len(cands) > 1 else "唯一符合条件的序列")
     notes.insert(0, f"选用{best.describe()}，依据：" + "；".join(why))
-    choice = SeriesChoice(best, notes=notes)
+    choice = SeriesChoice(best, notes=notes, why="；".join(why))
     choice.related = [s for s in level if s is not best and s.source == best.source and s.table == best.table
                       and norm_unit(s.unit) == norm_unit(best.unit)]
     _conflicts(choice, level, names, float(cfg.get("conflict_tolerance", 0.005)))
