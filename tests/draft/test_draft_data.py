@@ -1,0 +1,40 @@
+"""Drafting with renamed, English or bad data files: mapped, or one error listing every problem."""
+import pandas as pd
+import pytest
+
+from fixtures import NEV_PROFILE  # noqa: E402
+from assistant.draft import draft_report, regenerate_section
+from assistant.errors import InputError
+
+RENAME = {"企业名称": "Employer", "岗位类别": "Job family", "岗位名称": "Job title", "计划招聘_2026": "planned hires 2026",
+          "计划招聘_2027": "2027年计划招聘人数", "计划招聘_2028": "plan_2028", "是否难招": "Hard to fill"}
+
+
+def test_draft_with_bad_survey_lists_every_problem(data_files, fake_kb, tmp_path):
+    df = pd.read_excel(data_files["survey"], sheet_name="问卷数据")
+    df = df.astype({"现有人数": object, "计划招聘_2026": object})
+    df.loc[2, "现有人数"] = "-820"
+    df.loc[5, "计划招聘_2026"] = "若干"
+    df.loc[7, "岗位类别"] = None
+    bad = tmp_path / "survey_2025.xlsx"
+    df.to_excel(bad, sheet_name="问卷数据", index=False)
+    with pytest.raises(InputError) as e:
+        draft_report("talent-demand", fake_kb, [str(bad), data_files["postings"]], 2026, tmp_path / "t.md",
+                     profile=NEV_PROFILE)
+    msg = str(e.value)
+    assert "3处问题" in msg and "第4行 列“现有人数”" in msg and "第7行 列“计划招聘_2026”" in msg and "第9行 列“岗位类别”" in msg
+    assert not (tmp_path / "t.md").exists()
+
+
+def test_draft_with_renamed_headers_and_columns_file(data_files, fake_kb, tmp_path):
+    df = pd.read_excel(data_files["survey"], sheet_name="问卷数据").rename(columns={**RENAME, "技能要求": "能力"})
+    p = tmp_path / "survey_en.xlsx"
+    df.to_excel(p, sheet_name="Sheet1", index=False)
+    cols = tmp_path / "columns.yaml"
+    cols.write_text("survey:\n  skills: 能力\n", encoding="utf-8")
+    base = draft_report("talent-demand", fake_kb, [data_files["survey"]], 2026, tmp_path / "a.md", profile=NEV_PROFILE)
+    res = draft_report("talent-demand", fake_kb, [str(p)], 2026, tmp_path / "b.md", profile=NEV_PROFILE, columns=cols)
+    strip = lambda m: m.replace("survey_en.xlsx", "survey_2025.xlsx").replace("b_charts", "a_charts")  # noqa: E731
+    assert strip(res.markdown) == base.markdown
+    again = regenerate_section(res.run_dir, "demand", fake_kb)  # the mapping file is kept for regeneration
+    assert again.markdown == res.markdown
