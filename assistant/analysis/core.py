@@ -45,7 +45,7 @@ def _share(series: pd.Series) -> list[dict]:
 
 def _by(df: pd.DataFrame, col: str, value: str) -> list[dict]:
     """Shares of `value` by `col`; [] when the table has no such column (the field was not supplied)."""
-    return _share(df.groupby(col)[value].sum()) if col in df.columns and len(df) else []
+    return _share(df.groupby(col)[value].sum()) if {col, value} <= set(df.columns) and len(df) else []
 
 
 def _skill_counts(skills, weights, sep: str = r"[;；、,，|]") -> dict[str, float]:

@@ -38,3 +38,15 @@ def test_draft_with_renamed_headers_and_columns_file(data_files, fake_kb, tmp_pa
     assert strip(res.markdown) == base.markdown
     again = regenerate_section(res.run_dir, "demand", fake_kb)  # the mapping file is kept for regeneration
     assert again.markdown == res.markdown
+
+
+def test_survey_without_optional_columns_drops_only_their_sentences(data_files, fake_kb, tmp_path):
+    drop = ["所在地区", "企业类型", "现有人数", "薪酬区间", "技能要求"]
+    df = pd.read_excel(data_files["survey"], sheet_name="问卷数据").drop(columns=drop)
+    p = tmp_path / "survey_min.xlsx"
+    df.to_excel(p, sheet_name="问卷数据", index=False)
+    res = draft_report("talent-demand", fake_kb, [str(p)], 2026, tmp_path / "m.md", profile=NEV_PROFILE)
+    text = res.markdown
+    assert "需求较多的岗位类别为" in text and "难招" in text  # what the survey has is still analysed
+    assert "地区为；" not in text and "从企业类型看，[" not in text and "现有人员None" not in text
+    assert "None" not in text and "计划招聘较多的地区" not in text and "现有相关岗位人员" not in text
