@@ -163,6 +163,7 @@ def supply_summary(supply: Table) -> dict[str, Any]:
                      "matched": int(round(r["matched"])), "note": norm_text(r.get("note"))})
     notes = sorted({norm_text(n) for n in df.get("note", []) if norm_text(n)})
     return {"rows": rows, "graduates_total": int(df["graduates"].sum()),
+            "schools_total": int(df["schools"].sum()) if "schools" in df else None,
             "matched_total": int(round(df["matched"].sum())),
             "match_rate_avg": round(100 * float(df["matched"].sum() / max(df["graduates"].sum(), 1)), 1),
             "notes": notes, "unavailable": list(supply.missing)}

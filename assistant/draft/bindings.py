@@ -181,7 +181,7 @@ def survey_scope(inp: Inputs) -> Provided:
         facts["postings"] = {"scope": {"p_total": v["p_total"]}}
     if a.ss:
         rows = a.ss["rows"]
-        v.update(s_families=len({r["family"] for r in rows}), s_schools=sum(r["schools"] for r in rows))
+        v.update(s_families=len({r["family"] for r in rows}), s_schools=a.ss.get("schools_total"))
         facts["supply"] = {"scope": {"s_families": v["s_families"], "s_schools": v["s_schools"]}}
     return Provided(values=v, facts=facts)
 
@@ -247,14 +247,15 @@ def supply_binding(inp: Inputs) -> Provided | None:
         return None
     rows = ss["rows"]
     low = sorted(rows, key=lambda r: r["match_rate"])[:2]
-    total = sum(r["schools"] for r in rows)
+    total = ss.get("schools_total")  # None when the supply table has no 布点院校数 column
     v = {"schools_total": total, "graduates_total": ss["graduates_total"], "matched_total": ss["matched_total"],
          "match_rate_avg": fmt(ss["match_rate_avg"]),
          "supply_top": "年毕业生较多的是" + "、".join(f"{r['family']}（{r['graduates']}人）" for r in rows[:3]),
          "low_match": "、".join(f"{r['family']}（{fmt(r['match_rate'])}%）" for r in low)}
     block = Block(type="table", caption="院校专业布点与毕业生规模", cite="supply",
                   headers=["岗位类别", "对应专业", "布点院校数", "年毕业生数", "对口就业率（%）"],
-                  rows=[[r["family"], r["majors"], r["schools"], r["graduates"], fmt(r["match_rate"])] for r in rows])
+                  rows=[[r["family"], r["majors"], "—" if r["schools"] is None else r["schools"], r["graduates"],
+                         fmt(r["match_rate"])] for r in rows])
     return Provided(values=v, blocks=[block], facts={"supply": {"summary": {"schools_total": total}}})
 
 

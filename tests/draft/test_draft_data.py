@@ -50,3 +50,17 @@ def test_survey_without_optional_columns_drops_only_their_sentences(data_files, 
     assert "需求较多的岗位类别为" in text and "难招" in text  # what the survey has is still analysed
     assert "地区为；" not in text and "从企业类型看，[" not in text and "现有人员None" not in text
     assert "None" not in text and "计划招聘较多的地区" not in text and "现有相关岗位人员" not in text
+
+
+def test_supply_and_postings_without_optional_columns(data_files, fake_kb, tmp_path):
+    sup = pd.read_csv(data_files["supply"], encoding="utf-8-sig").drop(columns=["布点院校数", "对口就业率"])
+    post = pd.read_csv(data_files["postings"], encoding="utf-8-sig").drop(columns=["招聘人数", "城市", "薪资下限", "薪资上限"])
+    sp, pp = tmp_path / "talent_supply_2025.csv", tmp_path / "postings_2021_2025.csv"
+    sup.to_csv(sp, index=False, encoding="utf-8-sig")
+    post.to_csv(pp, index=False, encoding="utf-8-sig")
+    res = draft_report("talent-demand", fake_kb, [data_files["survey"], str(sp), str(pp)], 2026, tmp_path / "s.md",
+                       profile=NEV_PROFILE)
+    text = res.markdown
+    assert "None" not in text and "紧缺指数" in text and "布点院校合计" not in text
+    analysis = (res.run_dir / "analysis.json").read_text(encoding="utf-8")
+    assert "每条招聘按1人计" in analysis and "按全部毕业生计算对口供给" in analysis
