@@ -7,7 +7,8 @@ Contract (relied on by other tools; extend, never rename):
   assistant remove SOURCE [--index DIR]
   assistant draft ...   (see assistant.draft)     assistant lists ...   (see assistant.draft.lists)
   assistant check ...   (see assistant.check)     assistant serve ...   (see assistant.ui)
-  assistant demo        the README's main job on the sample corpus
+  assistant demo [--sample NAME]   the README's main job on a sample corpus (folders under corpus/)
+  assistant profile init --industry NAME --index DIR [--out FILE] [--force]
   assistant data inspect FILE... [--columns FILE] [--year Y] [--json]
                         exit 0 usable, 1 problems found, 2 a file could not be read
 """
@@ -28,6 +29,7 @@ DELEGATED = {
     "check": ("assistant.check", "main"),
     "serve": ("assistant.ui", "main_serve"),
     "demo": ("assistant.demo", "main_demo"),
+    "profile": ("assistant.profile_init", "main_profile"),
     "data": ("assistant.analysis.inspect", "main_data"),
 }
 
@@ -68,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name, help_text in (("draft", "起草报告"), ("lists", "生成人才/技术供需清单"), ("check", "审查报告"),
                             ("serve", "启动网页应用"), ("demo", "在示例语料上运行完整流程"),
+                            ("profile", "行业配置：profile init 根据知识库生成草稿"),
                             ("data", "检查数据文件：data inspect FILE... [--columns FILE] [--json]")):
         sub.add_parser(name, help=help_text, add_help=False)
     return parser
@@ -119,6 +122,7 @@ def cmd_ingest(args) -> int:
 
 def cmd_search(args) -> int:
     kb = _open_kb(args)
+    _use_index_profile(kb)
     hits = kb.search(args.query, top_k=args.top_k, year_min=args.year_min, year_max=args.year_max,
                      sources=args.source, mode=args.mode)
     if args.json:
@@ -131,6 +135,16 @@ def cmd_search(args) -> int:
         print(f"[{i}] {h.source} {where} （{h.year or '年份未知'}，得分 {h.score:.4f}）")
         print("    " + h.text.replace("\n", " ")[:200])
     return 0
+
+
+def _use_index_profile(kb) -> None:
+    """Searching an index that has a profile: its names and terms join the tokenizer's dictionary."""
+    from .profile import PROFILE_FILE, load_profile
+
+    p = Path(kb.folder) / PROFILE_FILE
+    if p.is_file():
+        from .draft.pipeline import use_profile_terms
+        use_profile_terms(load_profile(p), kb)
 
 
 def cmd_sources(args) -> int:

@@ -66,7 +66,7 @@ def industry_series(inp: Inputs) -> Provided | None:
     if others:
         o = others[0]
         ov = ser[o]
-        v["other_text"] = f"{y1}年{o}为{fmt(ov[y1])}{f.unit}"
+        v["other_text"] = f"同年{ind}{o}为{fmt(ov[y1])}{f.unit}"
         if prev in ov:
             txt, pct = _change(ov[prev], ov[y1])
             v["other_text"] += f"，比{'上年' if prev == y1 - 1 else f'{prev}年'}{txt}"

@@ -35,15 +35,15 @@ def talent_rows(bundle: DataBundle, year: int | None = None) -> tuple[list[list]
 
 
 def talent_table(ds: dict, sh: dict | None, survey) -> tuple[list[str], list[list]]:
-    """The list as a report table (headers without 序号): positions with their demand; supply, gap and
-    grade only when `sh` (the shortage analysis, which needs supply data) is given."""
+    """The list as a report table (headers without 序号): positions with their demand; the supply, gap and
+    grade columns only when `sh` (the shortage analysis, which needs supply data) is given."""
     src = sh if sh is not None else shortage(survey, None, ds["demand_year"])
     rows = []
     for p in src["positions"]:
         req = p["education"] + ("；" + "、".join(p["skills"]) if p["skills"] else "")
-        tail = [p["supply"], p["gap"], p["grade"]] if sh is not None else [NO_SUPPLY] * 3
+        tail = [p["supply"], p["gap"], p["grade"]] if sh is not None else []
         rows.append([p["position"], p["family"], req, p["demand"], *tail])
-    return TALENT_HEADERS[1:], rows
+    return (TALENT_HEADERS[1:] if sh is not None else TALENT_HEADERS[1:5]), rows
 
 
 def tech_rows(bundle: DataBundle) -> list[list]:
