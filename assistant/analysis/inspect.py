@@ -115,7 +115,7 @@ def inspect_file(path: str | Path, columns: dict | None = None, report_year: int
         return FileReport(str(p), "unknown_kind", message=str(e))
     fields = cfg[t.kind]["fields"]
     mapped = []
-    for name, m in t.mapping.items():
+    for name, m in sorted(t.mapping.items(), key=lambda kv: list(fields).index(kv[0])):
         mapped.append({"field": name, "label": (fields[name].get("names") or [name])[0], "column": m.column,
                        "how": m.how, "how_text": m.how_text(), "score": round(m.score, 1),
                        "samples": t.samples.get(name, [])})
@@ -166,7 +166,14 @@ def render_text(rep: FileReport) -> list[str]:
     if rep.problems:
         out.append(f"问题（{len(rep.problems)}处）：")
         out.extend("  " + line for line in group_problems(rep.problems))
-    out.append("结论：" + ("可以使用" if rep.status == "ok" else "有问题，请修改后再用于起草（或用 --columns 指定列名）"))
+    errors = [p for p in rep.problems if p.severity == "error"]
+    if rep.status == "ok":
+        verdict = "可以使用"
+    elif errors:
+        verdict = f"有{len(errors)}处错误，起草和生成清单会拒绝该文件；请修改后再用（列名对不上时可用 --columns 指定）"
+    else:
+        verdict = f"可以使用，但有{len(rep.problems)}处需要核对（见上）"
+    out.append("结论：" + verdict)
     return out
 
 
