@@ -38,7 +38,22 @@ def _change(a: float, b: float) -> tuple[str, float]:
     return (f"增长{fmt(abs(pct))}%" if pct >= 0 else f"下降{fmt(abs(pct))}%"), abs(pct)
 
 
-@provider("industry_series", "y0 y1 unit metric last change_text span_text other_text")
+def _caliber(f: FoundSeries, industry: str) -> tuple[str | None, dict]:
+    """The 口径 sentence when another source gives other values for the same metric and years, and its reference."""
+    if not f.conflicts or not f.alternatives:
+        return None, {}
+    alt = f.alternatives[0]
+    rows = [c for c in f.conflicts if c["values"][1]["source"] == alt["source"]][:3]
+    pairs = "、".join(f"{c['year']}年为{fmt(c['values'][1]['value'])}{f.unit}（本表为{fmt(c['values'][0]['value'])}{f.unit}）"
+                      for c in rows)
+    text = (f"另据《{alt['title']}》，{industry}{f.target}{pairs}，与上述数据不一致，属统计口径不同；本报告采用"
+            f"《{f.title}》的数据，不与之混用")
+    ref = Reference(key="data:industry_alt", label=f"《{alt['title']}》，{alt['source']}，表“{alt['table']}”",
+                    source=alt["source"], title=alt["title"], year=alt.get("source_year"), kind="data")
+    return text, {"industry_alt": ref}
+
+
+@provider("industry_series", "y0 y1 unit metric last change_text span_text other_text caliber_text")
 def industry_series(inp: Inputs) -> Provided | None:
     from . import charts
 
@@ -78,7 +93,9 @@ def industry_series(inp: Inputs) -> Provided | None:
     blocks = [Block(type="table", caption=f"{ind}{'、'.join(names)}（{f.unit}）", headers=["年份", *names],
                     rows=rows, cite="industry"),
               Block(type="figure", caption=f"{ind}{'与'.join(names)}", path=inp.rel(fig), cite="industry")]
-    return Provided(values=v, blocks=blocks, facts={"industry": {"derived": derived}})
+    v["caliber_text"], refs = _caliber(f, ind)
+    facts = {"industry": {"derived": derived, "conflicts": f.conflicts}}
+    return Provided(values=v, blocks=blocks, facts=facts, refs=refs)
 
 
 @provider("report_scope", "methods_text industry_source y0 y1 companies positions")

@@ -64,3 +64,18 @@ def test_supply_and_postings_without_optional_columns(data_files, fake_kb, tmp_p
     assert "None" not in text and "紧缺指数" in text and "布点院校合计" not in text
     analysis = (res.run_dir / "analysis.json").read_text(encoding="utf-8")
     assert "每条招聘按1人计" in analysis and "按全部毕业生计算对口供给" in analysis
+
+
+def test_caliber_difference_between_sources_is_stated_not_mixed(tmp_path):
+    from fixtures import NEV_STATS, FakeKB
+
+    other = ("2024_统计快报.xlsx", "另一口径的统计快报（测试用合成数据）", 2024, {"表1": [
+        {"年份": y, "新能源汽车销量（万辆）": v} for y, v in [(2022, 688.7), (2023, 930.0), (2024, 1300.0)]]})
+    kb = FakeKB(tables=(NEV_STATS, other))
+    res = draft_report("industry-analysis", kb, [], 2026, tmp_path / "c.md", profile=NEV_PROFILE)
+    text = res.markdown
+    assert "另据《另一口径的统计快报（测试用合成数据）》，新能源汽车销量2023年为930万辆（本表为949.5万辆）、2024年为1300万辆（本表为1286.6万辆）" in text
+    assert "属统计口径不同" in text and "不与之混用" in text
+    keys = [r.key for r in res.references]
+    assert "data:industry_alt" in keys and "data:industry" in keys
+    assert "| 2024 | 1286.6 |" in text or "1286.6" in text  # the table keeps the chosen source's values
