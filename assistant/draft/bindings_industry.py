@@ -118,7 +118,8 @@ def forecast_settings(target: str) -> dict:
     rules = dict(cfg.get("rules", {}).get(target, {"non_negative": True}))
     rules["messages"] = cfg.get("messages", {})
     return {"horizon": int(cfg.get("horizon", 3)), "holdout": int(cfg.get("holdout", 2)),
-            "level": int(cfg.get("level", 80)), "rules": rules}
+            "level": int(cfg.get("level", 80)), "rules": rules,
+            "gaps": {k: cfg[k] for k in ("min_points", "max_gap_run", "max_gap_share") if k in cfg}}
 
 
 _CN = "零一二三四五六七八九"
@@ -206,7 +207,7 @@ def forecast_table(fc: ForecastResult, cite: str, integer: bool = False) -> Bloc
 _FORECAST_KEYS = ("y0 y1 target unit methods_text n_methods holdout mape_text bounds_text rejected_text choice_text "
                   "horizon points_text level interval_text clip_note y_last_fc market_name s_last ceiling_max "
                   "ceiling ceiling_se m_y0 m_y1 market_n m_last m_last_lo m_last_hi share_last sat_last "
-                  "sat_share_last method_name reason")
+                  "sat_share_last method_name reason gap_text")
 
 
 def _market(f: FoundSeries, rules: dict) -> Market | None:
@@ -230,12 +231,14 @@ def industry_forecast(inp: Inputs) -> Provided:
     market = _market(f, fs["rules"])
     try:
         fc = forecast_series(s, horizon=fs["horizon"], name=f"{ind}{f.target}", unit=f.unit,
-                             holdout=fs["holdout"], level=fs["level"], market=market, rules=fs["rules"])
+                             holdout=fs["holdout"], level=fs["level"], market=market, rules=fs["rules"],
+                             **fs["gaps"])
     except InputError as e:
         return Provided(template="industry_no_forecast", values={"reason": str(e)},
                         facts={"industry": {"no_forecast": str(e)}})
     fv = forecast_values(fc)
-    v = {**fv["text"], "y0": min(s), "y1": max(s), "unit": f.unit, "target": f"{ind}{f.target}"}
+    v = {**fv["text"], "y0": min(s), "y1": max(s), "unit": f.unit, "target": f"{ind}{f.target}",
+         "gap_text": "；".join(fc.notes) or None}  # missing years: interpolated for fitting, or methods skipped
     facts = {"industry": {"forecast": fv["facts"]}}
     flags = {"industry_forecast"}
     if market is not None and fc.saturation:
@@ -264,12 +267,12 @@ def demand_forecast(inp: Inputs) -> Provided:
     fs = forecast_settings("demand")
     try:
         fc = forecast_series({y: obo[y] for y in ys}, horizon=fs["horizon"], name="年度招聘人数", unit="人",
-                             holdout=fs["holdout"], level=fs["level"], rules=fs["rules"])
+                             holdout=fs["holdout"], level=fs["level"], rules=fs["rules"], **fs["gaps"])
     except InputError as e:
         return Provided(template="demand_plan", values={"reason": "招聘数据的年份太少，不足以进行预测",
                                                         "plan_text": plan})
     fv = forecast_values(fc, integer=True)
-    v = {**fv["text"], "y0": ys[0], "y1": ys[-1], "plan_text": plan}
+    v = {**fv["text"], "y0": ys[0], "y1": ys[-1], "plan_text": plan, "gap_text": "；".join(fc.notes) or None}
     fig = charts.forecast_chart(fc, f"年度招聘人数预测（{fc.method_name}）", inp.chart_dir / "demand_forecast.png")
     blocks = [forecast_table(fc, "postings", integer=True),
               Block(type="figure", caption="年度招聘人数预测", cite="postings", path=inp.rel(fig))]

@@ -79,3 +79,20 @@ def test_caliber_difference_between_sources_is_stated_not_mixed(tmp_path):
     keys = [r.key for r in res.references]
     assert "data:industry_alt" in keys and "data:industry" in keys
     assert "| 2024 | 1286.6 |" in text or "1286.6" in text  # the table keeps the chosen source's values
+
+
+def test_series_with_a_missing_year_forecast_says_how(tmp_path):
+    from fixtures import FakeKB
+
+    rows = [{"年份": y, "示例装备产量（万套）": v} for y, v in [(2019, 10.0), (2020, 12.1), (2022, 16.0), (2023, 18.2),
+                                                          (2024, 19.9), (2025, 22.1)]]  # synthetic test values
+    kb = FakeKB(tables=(("示例装备统计.xlsx", "示例装备产量统计（测试用合成数据）", 2025, {"产量": rows}),))
+    from assistant.profile import Metric, Profile
+
+    prof = Profile(industry="示例装备", metrics=(Metric("产量", "万套"),))
+    res = draft_report("industry-analysis", kb, [], 2026, tmp_path / "g.md", profile=prof)
+    text = res.markdown
+    assert "2021年缺数据" in text and "缺2021年数据：线性趋势按实际年份拟合" in text and "插值只用于拟合" in text
+    few = FakeKB(tables=(("示例装备统计.xlsx", "示例装备产量统计（测试用合成数据）", 2025, {"产量": rows[:3]}),))
+    text = draft_report("industry-analysis", few, [], 2026, tmp_path / "f.md", profile=prof).markdown
+    assert "本报告未作示例装备规模预测：示例装备产量只有3年数据（2019、2020、2022年），少于预测所需的4年" in text
