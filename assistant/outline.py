@@ -27,7 +27,7 @@ OUTLINE_DIR = Path(__file__).parent / "outlines"
 PLACEHOLDERS = ("industry", "alias", "metric", "unit", "term")
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 _ANY_FIELD = re.compile(r"\{([^{}0-9,][^{}]*)\}")
-MAX_QUERIES_PER_TEMPLATE = 4
+MAX_QUERIES_PER_TEMPLATE = 2
 
 _SECTION_KEYS = {"id", "title", "aliases", "purpose", "required_elements", "queries", "data",
                  "target_chars", "min_chars", "filters", "subsections"}

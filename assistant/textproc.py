@@ -49,7 +49,8 @@ def split_sentences(text: str, ends: str = SENTENCE_END, lines: bool = True, cle
     text = text or ""
     if clean:
         text = re.sub(r"[ \t]*\n\s*", "\n", text)
-    pattern = f"(?<=[{re.escape(ends)}])" + ("|(?<=\n)" if lines else "")
+    e = re.escape(ends)
+    pattern = f"(?<=[{e}])(?![{e}])" + ("|(?<=\n)" if lines else "")  # after a run of end marks: “？！”
     parts = re.split(pattern, text)
     if not clean:
         return [p for p in parts if p.strip()]

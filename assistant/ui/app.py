@@ -303,6 +303,9 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
     llm = f"已配置大模型（{settings.llm_model}）" if settings.llm_enabled else "未配置大模型：问答为抽取式，起草为确定性生成"
     limit = f"（单个不超过 {str(max_file_size).upper()}）" if max_file_size else ""
     prefill_industry = index_industry(settings.index_dir)
+    # examples in the page come from the index's own industry, never from a bundled sample
+    example_query = f"{prefill_industry}人才需求" if prefill_industry else "行业人才需求"
+    example_question = f"{prefill_industry}的人才缺口有多大？" if prefill_industry else "本行业的人才缺口有多大？"
 
     with gr.Blocks(title="产教融合共同体报告助手", analytics_enabled=False) as app:
         app.workspace = ws  # for tests and launch()
@@ -334,7 +337,7 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
                         remove_msg = gr.Markdown()
                 with gr.Accordion("检索测试", open=False):
                     with gr.Row():
-                        query = gr.Textbox(label="检索内容", placeholder="如：2024年新能源汽车产量", scale=4)
+                        query = gr.Textbox(label="检索内容", placeholder=f"如：{example_query}", scale=4)
                         top_k = gr.Slider(1, 20, value=5, step=1, label="返回条数", scale=1)
                     search_btn = gr.Button("检索")
                     hits = gr.HTML(views.empty("输入检索内容后点击“检索”"))
@@ -386,7 +389,7 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
             # ---------------------------------------------------------------- 问答
             with gr.Tab("问答", id="chat"):
                 chatbot = gr.Chatbot(label="问答（答案只依据知识库，并标注来源编号）", height=560, elem_id="chatbot",
-                                     placeholder="<div class='cie-empty'>在下方输入问题，例如：2024年新能源汽车出口多少万辆？</div>",
+                                     placeholder=f"<div class='cie-empty'>在下方输入问题，例如：{views.esc(example_question)}</div>",
                                      buttons=["copy"], feedback_options=None)
                 with gr.Row():
                     question = gr.Textbox(placeholder="输入问题后按回车", show_label=False, scale=5, elem_id="chat-input")

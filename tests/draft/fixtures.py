@@ -141,3 +141,18 @@ class FakeKB:
                 scored.append((s, c))
         scored.sort(key=lambda x: -x[0])
         return [Hit(**{**c.__dict__, "score": s}) for s, c in scored[:top_k]]
+
+
+def corpus_kb(folder: Path) -> FakeKB:
+    """A FakeKB over a sample's `sources/`: loaded and chunked by the real ingest code, kept tables and all,
+    searched by bigram overlap (no embedding model needed)."""
+    from assistant.kb.chunking import chunk_document
+    from assistant.kb.ingest import discover, load_file
+
+    docs, tables = [], []
+    for path, _kind in discover([folder]):
+        doc = load_file(path, source=path.name)
+        docs += [(c.source, c.title, c.year, c.page, c.text) for c in chunk_document(doc)]
+        if doc.tables:
+            tables.append((doc.source, doc.title, doc.year, doc.tables))
+    return FakeKB(docs=docs, tables=tables)

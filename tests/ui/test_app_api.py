@@ -122,7 +122,7 @@ def test_draft_needs_an_industry_and_never_uses_sample_data(client):
     assert "已生成" in msg and "未上传数据文件" in msg and "示例数据" not in msg, msg
     assert preview.startswith("# 新能源汽车") and "[1]" in preview
     # no survey or postings were given: nothing from the bundled sample data appears
-    assert "样本企业" not in preview and "合成样例" not in preview and "问卷调查于" not in preview
+    assert "条岗位记录" not in preview and "合成样例" not in preview and "问卷调查于" not in preview
     suffixes = sorted(Path(f).suffix for f in files)
     assert ".docx" in suffixes and ".md" in suffixes and ".xlsx" not in suffixes
 
