@@ -214,12 +214,10 @@ PARSERS = {
 
 
 def check_report_year(year: int | None, what: str = "--year") -> int | None:
-    """A report or demand year given by the user must be a plausible calendar year (2000—2100)."""
-    if year is None:
-        return None
-    if not 2000 <= int(year) <= 2100:
-        raise InputError(f"{what} 应为 2000—2100 之间的年份，当前为 {year}")
-    return int(year)
+    """A report or demand year given by the user must be a plausible calendar year (config.require_year)."""
+    from ..config import require_year
+
+    return require_year(year, what)
 
 
 def group_problems(problems: list[Problem], limit_rows: int = 8) -> list[str]:

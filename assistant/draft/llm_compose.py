@@ -4,6 +4,7 @@ check out. Tables and figures always come from the deterministic draft."""
 from __future__ import annotations
 
 from ..llm import load_prompt, validate_output
+from ..output_guard import fence
 from .types import Block, SectionDraft
 
 
@@ -19,7 +20,7 @@ def llm_compose_section(backend, section, ctx, evidence: list[dict], det, report
     for i, c in enumerate(evidence, 1):
         h = c["hit"]
         ev_map[f"E{i}"] = (f"src:{h['source']}", h["text"])
-        ev_lines.append(f"[E{i}]（{h.get('title') or h['source']}，{h.get('year') or ''}）{c['text']}")
+        ev_lines.append(fence(f"[E{i}]（{h.get('title') or h['source']}，{h.get('year') or ''}）{c['text']}"))
     data_map: dict[str, tuple[str, str]] = {}
     data_lines = []
     j = 0
@@ -28,7 +29,7 @@ def llm_compose_section(backend, section, ctx, evidence: list[dict], det, report
             if s.kind == "data" and s.cites:
                 j += 1
                 data_map[f"D{j}"] = (s.cites[0], s.text)
-                data_lines.append(f"[D{j}] {s.text}")
+                data_lines.append(fence(f"[D{j}] {s.text}"))
     computed = "\n".join(ctx.data_refs[k.split(":", 1)[1]].text for k in {v[0] for v in data_map.values()}
                          if k.split(":", 1)[1] in ctx.data_refs)
     system, user = prompt.render(

@@ -23,7 +23,7 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from ..analysis import DataBundle, check_report_year, load_data, load_yaml
+from ..analysis import DataBundle, load_data, load_yaml
 from ..config import Settings
 from ..errors import AssistantError, InputError, LLMError
 from ..outline import Outline, Section, load_outline, report_kinds
@@ -141,6 +141,7 @@ def _open_llm(settings: Settings):
 
 def _export(title: str, sections: list[SectionDraft], outline: Outline, ctx: Context, run_dir: Path, out: Path,
             bundle: DataBundle, year: int, progress: DraftProgress) -> tuple[str, list[Path], list]:
+    from ..output_guard import escape_html
     from . import export
 
     doc_refs = doc_refs_from_run(run_dir)
@@ -155,7 +156,7 @@ def _export(title: str, sections: list[SectionDraft], outline: Outline, ctx: Con
             shutil.copytree(run_dir / "charts", chart_dst, dirs_exist_ok=True)
         prefix = f"{out.stem}_"  # "charts/x.png" → "<stem>_charts/x.png"
     sub = byline(ctx.templates, outline.profile, year)
-    markdown = assemble(title, sections, outline, refs, figure_prefix=prefix, subtitle=sub)
+    markdown = escape_html(assemble(title, sections, outline, refs, figure_prefix=prefix, subtitle=sub))
     md_path = out.with_suffix(".md")
     md_path.write_text(markdown, encoding="utf-8")
     (run_dir / "draft.md").write_text(assemble(title, sections, outline, References(doc_refs, ctx.data_refs),
@@ -276,6 +277,10 @@ def add_profile_args(ap: argparse.ArgumentParser) -> None:
 
 
 def main_draft(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "annual-summary" in argv or "--report=annual-summary" in argv:  # the 年度总结报告 has its own stage
+        from ..annual import summary
+        return summary.main(argv)
     ap = argparse.ArgumentParser(prog="assistant draft", description="起草行业发展分析报告或行业人才需求预测报告")
     ap.add_argument("--report", required=True, choices=sorted(report_kinds()))
     ap.add_argument("--index", required=True, metavar="DIR", help="知识库索引目录")
@@ -293,16 +298,18 @@ def main_draft(argv: list[str] | None = None) -> int:
     bar = TqdmProgress()
     try:
         settings = Settings.from_env(index_dir=args.index, llm_base_url=args.llm_base_url, llm_model=args.llm_model)
+        from ..config import require_year
         from ..kb import KnowledgeBase
+        require_year(args.year)
         if args.section:
-            kb = KnowledgeBase.open(args.index)
+            kb = KnowledgeBase.open(args.index, must_exist=True)  # a mistyped --index must not draft from nothing
             out = Path(args.out)
             run_dir = Path(args.run_dir) if args.run_dir else out.parent / f"{out.stem}_run"
             res = regenerate_section(run_dir, args.section, kb, settings, progress=bar)
         else:
             profile = resolve_profile(args.industry, args.profile, args.index)
-            kb = KnowledgeBase.open(args.index)
-            year = check_report_year(args.year) or time.localtime().tm_year
+            kb = KnowledgeBase.open(args.index, must_exist=True)
+            year = args.year or time.localtime().tm_year
             res = draft_report(args.report, kb, args.data, year, args.out, outline_path=args.outline,
                                settings=settings, progress=bar, run_dir=args.run_dir, profile=profile,
                                columns=args.columns)

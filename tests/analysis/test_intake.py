@@ -142,7 +142,7 @@ def test_lists_cli_bad_data_one_line_exit_2(write_table, tmp_path):
     assert r.returncode == 2 and r.stderr.startswith("错误：") and r.stderr.count("\n") == 1
     assert "Traceback" not in r.stderr and "很多" in r.stderr and "负数" in r.stderr
     r = run("lists", "--data", p, "--out", tmp_path / "l.xlsx", "--industry", "示例行业", "--year", "-5")
-    assert r.returncode == 2 and "2000—2100" in r.stderr
+    assert r.returncode == 2 and "--year 应为" in r.stderr and "-5" in r.stderr
 
 
 def test_data_inspect_exit_codes_and_output(write_table, tmp_path):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from assistant.profile import Profile, load_profile
+from assistant.profile import load_profile
 from assistant.types import Hit, SourceInfo
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -155,3 +155,16 @@ def test_serve_arguments():
     assert parse_size("50MB") == "50mb"
     with pytest.raises(InputError, match="max-file-size"):
         parse_size("lots")
+
+
+def test_check_batch_summary_and_downloads(client, report_md, tmp_path):
+    """Issue 9: several reports at once; one row per report in the summary, downloads include the workbook."""
+    from gradio_client import handle_file
+
+    news = tmp_path / "新闻稿.md"
+    news.write_text("某市统计局发布数据显示，全市工业增加值增长5.1%，用工需求有所回升。\n", encoding="utf-8")
+    summary, findings, fulltext, files = client.predict([handle_file(report_md), handle_file(news)], "auto",
+                                                        ["错误", "警告", "提示"], api_name="/check_batch")
+    assert "共审查 2 份报告" in summary and "| 新闻稿.md | 未识别 |" in summary
+    assert "行业人才需求预测报告" in summary
+    assert "审查汇总.xlsx" in sorted(Path(f).name for f in files)
