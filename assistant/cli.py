@@ -11,7 +11,10 @@ Contract (relied on by other tools; extend, never rename):
   assistant check ...   (see assistant.check)     assistant serve ...   (see assistant.ui)
   assistant demo [--sample NAME]   the README's main job on a sample corpus (folders under corpus/)
   assistant profile init --industry NAME --index DIR [--out FILE] [--force]
-  assistant template performance / indicators / calendar / data inspect   (see assistant.annual.commands)
+  assistant template performance / indicators / calendar   (see assistant.annual.commands)
+  assistant data inspect FILE... [--columns FILE] [--year Y] [--json]
+                        exit 0 usable, 1 problems found, 2 a file could not be read (performance workbooks
+                        are checked by assistant.annual.workbook.inspect_workbook)
 """
 from __future__ import annotations
 
@@ -36,7 +39,7 @@ DELEGATED = {
     "template": ("assistant.annual.commands", "main_template"),
     "indicators": ("assistant.annual.commands", "main_indicators"),
     "calendar": ("assistant.annual.commands", "main_calendar"),
-    "data": ("assistant.annual.commands", "main_data"),  # minimal: performance workbooks (intake owns `data`)
+    "data": ("assistant.analysis.inspect", "main_data"),  # dispatches performance workbooks to assistant.annual
 }
 
 
@@ -87,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
                             ("serve", "启动网页应用"), ("demo", "在示例语料上运行完整流程"),
                             ("profile", "行业配置：profile init 根据知识库生成草稿"),
                             ("template", "生成绩效数据模板"), ("indicators", "计算六项监测指标"),
-                            ("calendar", "通知规定的时间节点"), ("data", "检查数据文件")):
+                            ("calendar", "通知规定的时间节点"),
+                            ("data", "检查数据文件：data inspect FILE... [--columns FILE] [--json]")):
         sub.add_parser(name, help=help_text, add_help=False)
     return parser
 

@@ -33,6 +33,8 @@ class LoadedDocument:
     sha256: str = ""
     # Structured tables kept for analysis: name -> list of row dicts (header → value).
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # Per table: {"headers": [...], "caption": title line near the table, "unit": stated unit ("万套") or ""}.
+    table_meta: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass

@@ -17,6 +17,8 @@ from typing import Callable
 import numpy as np
 
 from ..errors import InputError
+from .saturation import (LogisticFit, Market, TotalForecast, logistic, logistic_fit, logistic_forecast,  # noqa: F401
+                         saturation_details, share_method, total_forecast)
 
 METHOD_NAMES = {"linear": "线性趋势外推", "holt": "Holt指数平滑", "gm11": "GM(1,1)灰色模型",
                 "share_logistic": "渗透率Logistic模型"}
@@ -80,151 +82,6 @@ METHODS: dict[str, Callable[[np.ndarray, int], np.ndarray]] = {
 Z = {80: 1.2816, 90: 1.6449, 95: 1.96}
 
 
-# ---------------------------------------------------------------- saturation: logistic share × market total
-
-def logistic(t, K, r, t0):
-    """s(t) = K / (1 + exp(-r (t - t0)))."""
-    return K / (1.0 + np.exp(-r * (np.asarray(t, dtype=float) - t0)))
-
-
-@dataclass
-class LogisticFit:
-    ceiling: float  # K, the fitted saturation level (a share, 0-1)
-    rate: float  # r
-    midpoint: float  # t0, in steps from the first point
-    ceiling_se: float | None  # standard error of K from the least-squares covariance (None if not estimable)
-
-
-def logistic_fit(share, ceiling_max: float = 1.0) -> LogisticFit:
-    """Least-squares logistic curve through a share series (t = 0..n-1) with scipy's curve_fit.
-
-    The ceiling is bounded to max(share) < K <= ceiling_max <= 1 (a share cannot exceed 100 %) and the
-    rate to r > 0; several starting points are tried and the best fit kept."""
-    from scipy.optimize import curve_fit
-
-    s = np.asarray(share, dtype=float)
-    if len(s) < 3:
-        raise InputError("Logistic曲线至少需要3期数据")
-    if np.any(s <= 0) or np.any(s >= 1):
-        raise InputError("Logistic曲线要求占比在0与1之间")
-    ceiling_max = min(float(ceiling_max), 1.0)
-    lo = float(s.max()) + 1e-4
-    if lo >= ceiling_max:
-        raise InputError(f"占比已达 {s.max():.3f}，不低于上限 {ceiling_max}")
-    t = np.arange(len(s), dtype=float)
-    best = None
-    for k0 in np.linspace(lo, ceiling_max, 5)[1:]:
-        for r0 in (0.3, 0.8):
-            t00 = float(np.interp(k0 / 2, s, t)) if s[0] < k0 / 2 < s[-1] else float(len(s) - 1)
-            try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    p, cov = curve_fit(logistic, t, s, p0=[k0, r0, t00], bounds=([lo, 1e-3, -50], [ceiling_max, 10, 60]),
-                                       maxfev=20000)
-            except (RuntimeError, ValueError):
-                continue
-            sse = float(np.sum((logistic(t, *p) - s) ** 2))
-            if best is None or sse < best[0] - 1e-12:
-                best = (sse, p, cov)
-    if best is None:
-        raise InputError("Logistic曲线拟合未收敛")
-    _, p, cov = best
-    se = float(np.sqrt(cov[0, 0])) if np.all(np.isfinite(cov)) and cov[0, 0] >= 0 else None
-    return LogisticFit(ceiling=float(p[0]), rate=float(p[1]), midpoint=float(p[2]), ceiling_se=se)
-
-
-def logistic_forecast(share, h: int, ceiling_max: float = 1.0) -> np.ndarray:
-    """Share for the next h steps from the fitted logistic curve."""
-    f = logistic_fit(share, ceiling_max)
-    n = len(share)
-    return logistic(np.arange(n, n + h, dtype=float), f.ceiling, f.rate, f.midpoint)
-
-
-@dataclass
-class TotalForecast:
-    years: list[int]
-    point: list[float]
-    lower: list[float]
-    upper: list[float]
-    n: int  # known points used
-    method: str
-    level: int = 80
-
-
-def total_forecast(total: dict[int, float], years: list[int], level: int = 80) -> TotalForecast:
-    """Market total for `years` by a least-squares line through the known years.
-
-    The interval is the regression prediction interval with n-2 degrees of freedom, so three known
-    points give a wide interval (t = 3.08 at 80 %). With two points the line through them and with one
-    point that value are used, without an interval (back-test only)."""
-    from scipy import stats
-
-    ty = sorted(total)
-    if not ty:
-        raise InputError("市场总量序列为空")
-    y = np.array([float(total[t]) for t in ty])
-    x = np.array(ty, dtype=float)
-    xs = np.array(years, dtype=float)
-    if len(y) == 1:
-        pt = np.full(len(xs), y[0])
-        return TotalForecast(list(years), pt.tolist(), pt.tolist(), pt.tolist(), 1, "保持上年水平", level)
-    b, a = np.polyfit(x, y, 1)
-    pt = a + b * xs
-    if len(y) == 2:
-        return TotalForecast(list(years), pt.tolist(), pt.tolist(), pt.tolist(), 2, "线性趋势外推", level)
-    resid = y - (a + b * x)
-    dof = len(y) - 2
-    sigma = float(np.sqrt(np.sum(resid ** 2) / dof))
-    sxx = float(np.sum((x - x.mean()) ** 2))
-    se = sigma * np.sqrt(1 + 1 / len(y) + (xs - x.mean()) ** 2 / sxx)
-    tq = float(stats.t.ppf(0.5 + level / 200, dof))
-    return TotalForecast(list(years), pt.tolist(), (pt - tq * se).tolist(), (pt + tq * se).tolist(), len(y),
-                         "线性趋势外推", level)
-
-
-@dataclass
-class Market:
-    """The market a target series is part of, e.g. all-vehicle sales for NEV sales.
-
-    total: known market totals by year; share: reported shares (0-1) of the target in years whose
-    total is unknown. ceiling_max bounds the logistic ceiling (<= 1); max_share is the plausibility
-    bound on target / market-total forecast."""
-    name: str
-    unit: str
-    total: dict[int, float]
-    share: dict[int, float] = field(default_factory=dict)
-    ceiling_max: float = 1.0
-    max_share: float = 1.0
-
-    def share_history(self, history: dict[int, float]) -> dict[int, float]:
-        out = {}
-        for y, v in history.items():
-            if self.total.get(y):
-                out[y] = float(v) / float(self.total[y])
-            elif y in self.share:
-                out[y] = float(self.share[y])
-        return out
-
-
-def share_method(years: list[int], market: Market) -> Callable[[np.ndarray, int], np.ndarray]:
-    """Target = logistic share forecast × market-total forecast, using only years up to the end of
-    the training series (so the back-test sees what was known then)."""
-    def fn(y: np.ndarray, h: int) -> np.ndarray:
-        train = years[:len(y)]
-        last = train[-1]
-        sh = market.share_history(dict(zip(train, np.asarray(y, dtype=float))))
-        sy = [t for t in train if t in sh]
-        if len(sy) < 3 or sy != train[-len(sy):]:
-            raise InputError("占比序列不足3期或不连续")
-        s_fc = logistic_forecast([sh[t] for t in sy], h, market.ceiling_max)
-        tot = {t: v for t, v in market.total.items() if t <= last}
-        if not tot:
-            raise InputError("缺少市场总量")
-        tf = total_forecast(tot, [last + i for i in range(1, h + 1)])
-        return s_fc * np.array(tf.point)
-    return fn
-
-
 def backtest(y: np.ndarray, method: str, holdout: int = 2, min_train: int = 3,
              fn: Callable[[np.ndarray, int], np.ndarray] | None = None) -> dict:
     """Rolling one-step back-test on the last `holdout` points: MAPE (%) and percentage errors."""
@@ -261,7 +118,9 @@ def growth_reference(history: dict[int, float], ref: str) -> tuple[float, int] |
     """Observed year-on-year growth (%) used as the ceiling of forecast growth: the latest (`last`) or
     the largest (`max`) one; None when not applicable."""
     ys = sorted(history)
-    g = {ys[i]: 100 * (history[ys[i]] / history[ys[i - 1]] - 1) for i in range(1, len(ys)) if history[ys[i - 1]] > 0}
+    # annual growth; across a missing year the change is annualised ((b/a)^(1/years) - 1)
+    g = {ys[i]: 100 * ((history[ys[i]] / history[ys[i - 1]]) ** (1 / (ys[i] - ys[i - 1])) - 1)
+         for i in range(1, len(ys)) if history[ys[i - 1]] > 0 and history[ys[i]] >= 0}
     if not g or ref not in ("last", "max"):
         return None
     y = ys[-1] if ref == "last" else max(g, key=g.get)
@@ -341,6 +200,9 @@ class ForecastResult:
     lower_clipped: bool = False  # an interval lower bound was raised to 0
     bounds: list[str] = field(default_factory=list)  # the bounds applied, as report text
     saturation: dict | None = None  # share model details: ceiling, share history/forecast, market-total forecast
+    notes: list[str] = field(default_factory=list)  # gaps: interpolated for fitting, or methods skipped (report text)
+    skipped: dict[str, str] = field(default_factory=dict)  # method -> why it was not run
+    interpolated: list[int] = field(default_factory=list)  # missing years filled by interpolation for fitting only
 
     @property
     def method_name(self) -> str:
@@ -373,11 +235,125 @@ def bounds_text(rules: dict, history: dict[int, float], market: Market | None) -
     return out
 
 
+# ---------------------------------------------------------------- irregular years
+
+STEP_METHODS = ("holt", "gm11", "share_logistic")  # need one value per year (consecutive years)
+
+
+def _years_text(years: list[int]) -> str:
+    return "、".join(str(y) for y in years) + "年"
+
+
+def missing_years(years: list[int]) -> list[int]:
+    ys = sorted(years)
+    return [y for y in range(ys[0], ys[-1] + 1) if y not in set(ys)] if ys else []
+
+
+def gap_policy(years: list[int], max_run: int = 2, max_share: float = 0.34) -> tuple[list[int], str | None]:
+    """Missing years, and why the step methods cannot be fitted on an interpolated series (None: they can).
+    Interpolation is allowed for short gaps (at most `max_run` missing years in a row, at most `max_share`
+    of the span)."""
+    gaps = missing_years(years)
+    if not gaps:
+        return [], None
+    runs, run = [], 1
+    for a, b in zip(gaps, gaps[1:]):
+        run = run + 1 if b == a + 1 else 1
+        runs.append(run)
+    longest = max(runs or [1])
+    span = max(years) - min(years) + 1
+    if longest > max_run or len(gaps) > max_share * span:
+        return gaps, (f"缺{_years_text(gaps)}数据，缺失年份过多（连续缺{longest}年或超过时间跨度的{round(100 * max_share)}%），"
+                      "Holt指数平滑、GM(1,1)等需要逐年连续数据的方法不适用")
+    return gaps, None
+
+
+def _predictor(fn: Callable[[np.ndarray, int], np.ndarray] | None, step: bool):
+    """predict(train_years, train_values, target_years): a line on the actual years, or a step method on the
+    training years with missing years linearly interpolated (targets are steps after the last training year)."""
+    def predict(ty: list[int], tv: np.ndarray, targets: list[int]) -> np.ndarray:
+        tv = np.asarray(tv, dtype=float)
+        if not step:
+            b, a = np.polyfit(np.asarray(ty, dtype=float), tv, 1)
+            return a + b * np.asarray(targets, dtype=float)
+        fy = list(range(ty[0], ty[-1] + 1))
+        fv = np.interp(fy, ty, tv)
+        steps = [t - ty[-1] for t in targets]
+        out = np.asarray(fn(fv, max(steps)), dtype=float)
+        return np.array([out[k - 1] for k in steps])
+    return predict
+
+
+def backtest_years(years: list[int], y: np.ndarray, predict, holdout: int = 2, min_train: int = 3) -> dict:
+    """Rolling back-test on the last `holdout` actual years: each is predicted from the years before it."""
+    errs = []
+    for i in range(len(y) - holdout, len(y)):
+        if i < min_train:
+            continue
+        pred = float(predict(years[:i], y[:i], [years[i]])[0])
+        errs.append((pred - y[i]) / y[i] * 100 if y[i] else 0.0)
+    if not errs:
+        return {"mape": float("nan"), "errors": []}
+    return {"mape": float(np.mean(np.abs(errs))), "errors": [round(e, 2) for e in errs]}
+
+
+def _gap_notes(label: str, gaps: list[int], gap_why: str | None, methods: list[str]) -> tuple[list[str], dict]:
+    """Report notes on missing years, and the step methods skipped (with the reason) when gaps are too long."""
+    if not gaps:
+        return [], {}
+    steps = "、".join(METHOD_NAMES[m] for m in methods if m in STEP_METHODS)
+    if gap_why:
+        return ([f"{label}{gap_why}，只用线性趋势外推（按实际年份拟合）"],
+                {m: gap_why for m in methods if m in STEP_METHODS})
+    return ([f"{label}缺{_years_text(gaps)}数据：线性趋势按实际年份拟合；{steps}需要逐年连续数据，"
+             "缺失年份按相邻年份线性插值补齐后拟合，插值只用于拟合，不作为实际数据，回测只在实际年份上计算误差"], {})
+
+
+def _run_methods(methods: dict, skipped: dict, years: list[int], y: np.ndarray, fc_years: list[int], holdout: int,
+                 hist: dict, rules: dict, unit: str, market, market_fc) -> tuple[dict, dict, dict, dict, dict]:
+    """Back-test and forecast with each method not skipped; check each forecast's plausibility.
+    A method that fails to fit is added to `skipped` with the reason."""
+    mape, points, errors, rejected, hard = {}, {}, {}, {}, {}
+    for m, (fn, step) in methods.items():
+        if m in skipped:
+            continue
+        predict = _predictor(fn, step)
+        try:
+            bt = backtest_years(years, y, predict, holdout=holdout)
+            pts = [float(v) for v in predict(years, y, fc_years)]
+        except (InputError, np.linalg.LinAlgError, ValueError, RuntimeError) as e:
+            skipped[m] = str(e) if isinstance(e, InputError) else f"拟合失败（{type(e).__name__}）"
+            continue
+        mape[m] = round(bt["mape"], 2)
+        errors[m] = bt["errors"]
+        points[m] = pts
+        v = plausibility(m, hist, fc_years, pts, rules, unit, market, market_fc)
+        if v:
+            rejected[m] = [x["text"] for x in v]
+            hard[m] = any(x["hard"] for x in v)
+    return mape, points, errors, rejected, hard
+
+
+def try_forecast(history: dict[int, float], **kw) -> tuple["ForecastResult | None", str]:
+    """`forecast_series` that returns (None, reason) instead of raising: the reason is report text."""
+    try:
+        return forecast_series(history, **kw), ""
+    except InputError as e:
+        return None, str(e)
+
+
 def forecast_series(history: dict[int, float], horizon: int = 3, name: str = "", unit: str = "",
                     holdout: int = 2, level: int = 80, market: Market | None = None,
-                    rules: dict | None = None) -> ForecastResult:
+                    rules: dict | None = None, min_points: int = 4, max_gap_run: int = 2,
+                    max_gap_share: float = 0.34) -> ForecastResult:
     """Forecast `horizon` years ahead with every method; choose the lowest back-test MAPE among the
     candidates that pass the plausibility bounds.
+
+    Years may be missing. The linear trend is fitted on the actual years. Holt, GM(1,1) and the share model
+    need one value per year: short gaps are filled by linear interpolation for fitting only (stated in
+    `notes`; back-test errors are measured at actual years only), longer gaps skip those methods (reason in
+    `skipped` and `notes`). Fewer than `min_points` actual years: InputError whose message is the report's
+    reason for making no forecast.
 
     With a `market`, the share model (logistic share × market-total line) is a candidate and the
     market-total forecast bounds every candidate. `rules` holds the bounds (non_negative,
@@ -390,33 +366,27 @@ def forecast_series(history: dict[int, float], horizon: int = 3, name: str = "",
     if not 1 <= horizon <= 3:
         raise InputError(f"预测期应为1—3年，当前为 {horizon}")
     rules = dict(rules or {"non_negative": True})
-    years = sorted(history)
+    label = name or "该序列"
+    years = sorted(int(t) for t in history)
     y = np.array([float(history[t]) for t in years])
-    if len(y) < 4:
-        raise InputError(f"{name or '序列'}只有 {len(y)} 期数据，预测至少需要4期")
+    if len(y) < min_points:
+        have = f"（{_years_text(years)}）" if years else ""
+        raise InputError(f"{label}只有{len(y)}年数据{have}，少于预测所需的{min_points}年，不作预测")
     fc_years = [years[-1] + i for i in range(1, horizon + 1)]
     hist = {int(k): float(history[k]) for k in years}
-    methods: dict[str, Callable] = dict(METHODS)
+    filled = list(range(years[0], years[-1] + 1))
+    methods: dict[str, tuple[Callable | None, bool]] = {"linear": (None, False), "holt": (holt_forecast, True),
+                                                         "gm11": (gm11_forecast, True)}
     market_fc = None
     if market is not None:
-        methods["share_logistic"] = share_method(years, market)
+        methods["share_logistic"] = (share_method(filled, market), True)
         market_fc = total_forecast(market.total, fc_years, level)
-    mape, points, errors, rejected, hard = {}, {}, {}, {}, {}
-    for m, fn in methods.items():
-        try:
-            bt = backtest(y, m, holdout=holdout, fn=fn)
-            pts = [float(v) for v in fn(y, horizon)]
-        except (InputError, np.linalg.LinAlgError, ValueError, RuntimeError):
-            continue
-        mape[m] = round(bt["mape"], 2)
-        errors[m] = bt["errors"]
-        points[m] = pts
-        v = plausibility(m, hist, fc_years, pts, rules, unit, market, market_fc)
-        if v:
-            rejected[m] = [x["text"] for x in v]
-            hard[m] = any(x["hard"] for x in v)
+    gaps, gap_why = gap_policy(years, max_gap_run, max_gap_share)
+    notes, skipped = _gap_notes(label, gaps, gap_why, list(methods))
+    mape, points, errors, rejected, hard = _run_methods(methods, skipped, years, y, fc_years, holdout, hist, rules,
+                                                        unit, market, market_fc)
     if not mape:
-        raise InputError(f"{name or '序列'}无法用任何方法预测")
+        raise InputError(f"{label}无法用任何方法预测：" + "；".join(f"{METHOD_NAMES.get(k, k)}{v}" for k, v in skipped.items()))
 
     def key(m):
         return (np.nan_to_num(mape[m], nan=1e9), list(methods).index(m))
@@ -427,7 +397,7 @@ def forecast_series(history: dict[int, float], horizon: int = 3, name: str = "",
         ok = [m for m in mape if not hard.get(m)]
         fallback = True
         if not ok:
-            raise InputError(f"{name or '序列'}的各方法预测均超出合理范围：" + "；".join(r for v in rejected.values() for r in v))
+            raise InputError(f"{label}的各方法预测均超出合理范围：" + "；".join(r for v in rejected.values() for r in v))
     best = min(ok, key=key)
     e = max(3.0, float(np.sqrt(np.mean(np.square(errors[best])))) if errors[best] else 3.0) / 100
     z = Z[level]
@@ -435,21 +405,7 @@ def forecast_series(history: dict[int, float], horizon: int = 3, name: str = "",
     half = [z * e * np.sqrt(h + 1) for h in range(horizon)]
     saturation = None
     if market is not None:
-        sh = market.share_history(hist)
-        sy = [t for t in years if t in sh]
-        sat = {"market": market.name, "market_unit": market.unit, "market_history": {int(k): float(v) for k, v in sorted(market.total.items())},
-               "market_method": market_fc.method, "market_n": market_fc.n, "market_years": fc_years,
-               "market_point": market_fc.point, "market_lower": market_fc.lower, "market_upper": market_fc.upper,
-               "share_history": {t: sh[t] for t in sy}, "ceiling_max": market.ceiling_max,
-               "max_share": float(rules.get("max_share_of_total", market.max_share)),
-               "share_of_market": {m: [p / t for p, t in zip(points[m], market_fc.point)] for m in points}}
-        try:
-            f = logistic_fit([sh[t] for t in sy], market.ceiling_max)
-            sat.update(ceiling=f.ceiling, ceiling_se=f.ceiling_se, rate=f.rate,
-                       share_point=logistic(np.arange(len(sy), len(sy) + horizon), f.ceiling, f.rate, f.midpoint).tolist())
-        except InputError:
-            pass
-        saturation = sat
+        saturation = saturation_details(market, market_fc, hist, years, fc_years, points, rules, horizon)
         if best == "share_logistic":
             rel = [(u - p) / p if p else 0.0 for u, p in zip(market_fc.upper, market_fc.point)]
             half = [float(np.sqrt(a ** 2 + b ** 2)) for a, b in zip(half, rel)]
@@ -460,4 +416,5 @@ def forecast_series(history: dict[int, float], horizon: int = 3, name: str = "",
     return ForecastResult(name=name, unit=unit, history=hist, method=best, years=fc_years, point=pts, lower=lower,
                           upper=upper, mape=mape, all_points=points, holdout_years=years[-holdout:], level=level,
                           rejected=rejected, fallback=fallback, lower_clipped=clipped,
-                          bounds=bounds_text(rules, hist, market), saturation=saturation)
+                          bounds=bounds_text(rules, hist, market), saturation=saturation, notes=notes,
+                          skipped=skipped, interpolated=gaps if gaps and not gap_why else [])

@@ -172,7 +172,8 @@ def survey_scope(inp: Inputs) -> Provided:
     facts: dict[str, dict] = {}
     if a.ds:
         v.update(survey_year=a.ds["survey_year"], companies=a.ds["companies"], positions=a.ds["positions"],
-                 n_regions=len(a.ds["by_region"]), n_types=len(a.ds["by_company_type"]), headcount=a.ds["headcount"])
+                 n_regions=len(a.ds["by_region"]) or None, n_types=len(a.ds["by_company_type"]) or None,
+                 headcount=a.ds["headcount"])  # None (a field not in the survey) drops the sentence
         facts["survey"] = {"scope": {"n_regions": v["n_regions"], "n_types": v["n_types"]}}
     if a.ps:
         obo = a.ps["openings_by_year"]
@@ -180,7 +181,7 @@ def survey_scope(inp: Inputs) -> Provided:
         facts["postings"] = {"scope": {"p_total": v["p_total"]}}
     if a.ss:
         rows = a.ss["rows"]
-        v.update(s_families=len({r["family"] for r in rows}), s_schools=sum(r["schools"] for r in rows))
+        v.update(s_families=len({r["family"] for r in rows}), s_schools=a.ss.get("schools_total"))
         facts["supply"] = {"scope": {"s_families": v["s_families"], "s_schools": v["s_schools"]}}
     return Provided(values=v, facts=facts)
 
@@ -188,7 +189,7 @@ def survey_scope(inp: Inputs) -> Provided:
 @provider("survey_workforce", "companies headcount workforce_top")
 def survey_workforce(inp: Inputs) -> Provided | None:
     ds = inp.found.ds
-    if not ds:
+    if not ds or not ds["workforce_by_family"]:  # the survey has no 现有人数 column
         return None
     return Provided(values={"companies": ds["companies"], "headcount": ds["headcount"],
                             "workforce_top": "其中" + share_text(ds["workforce_by_family"], 3) + "等岗位类别人员较多"})
@@ -205,11 +206,11 @@ def demand_structure_binding(inp: Inputs) -> Provided | None:
     fam = ds["by_family"]
     v = {"dy": ds["demand_year"], "total": ds["total"], "positions": ds["positions"],
          "family_top": "需求较多的岗位类别为" + share_text(fam, 3),
-         "education_top": "、".join(f"{e['name']}占{fmt(e['share'])}%" for e in ds["by_education"][:4]),
+         "education_top": "、".join(f"{e['name']}占{fmt(e['share'])}%" for e in ds["by_education"][:4]) or None,
          "skill_top": share_text(ds["by_skill"], 5, unit="人", key="value") or None,
-         "region_top": "计划招聘较多的地区为" + share_text(ds["by_region"], 3),
-         "type_top": share_text(ds["by_company_type"], 3),
-         "hard_count": ds["hard_count"], "hard_share": fmt(ds["hard_share"]),
+         "region_top": ("计划招聘较多的地区为" + share_text(ds["by_region"], 3)) if ds["by_region"] else None,
+         "type_top": share_text(ds["by_company_type"], 3) or None,
+         "hard_count": ds["hard_count"], "hard_share": fmt(ds["hard_share"]) if ds["hard_share"] is not None else None,
          "hard_top": "、".join(p["name"] for p in ds["hard_positions"][:4]) or None,
          "salary_top": "、".join(s["name"] for s in ds["salary"][:3]) or None}
     fig = charts.bar_chart([f["name"] for f in fam], [f["value"] for f in fam],
@@ -246,14 +247,15 @@ def supply_binding(inp: Inputs) -> Provided | None:
         return None
     rows = ss["rows"]
     low = sorted(rows, key=lambda r: r["match_rate"])[:2]
-    total = sum(r["schools"] for r in rows)
+    total = ss.get("schools_total")  # None when the supply table has no 布点院校数 column
     v = {"schools_total": total, "graduates_total": ss["graduates_total"], "matched_total": ss["matched_total"],
          "match_rate_avg": fmt(ss["match_rate_avg"]),
          "supply_top": "年毕业生较多的是" + "、".join(f"{r['family']}（{r['graduates']}人）" for r in rows[:3]),
          "low_match": "、".join(f"{r['family']}（{fmt(r['match_rate'])}%）" for r in low)}
     block = Block(type="table", caption="院校专业布点与毕业生规模", cite="supply",
                   headers=["岗位类别", "对应专业", "布点院校数", "年毕业生数", "对口就业率（%）"],
-                  rows=[[r["family"], r["majors"], r["schools"], r["graduates"], fmt(r["match_rate"])] for r in rows])
+                  rows=[[r["family"], r["majors"], "—" if r["schools"] is None else r["schools"], r["graduates"],
+                         fmt(r["match_rate"])] for r in rows])
     return Provided(values=v, blocks=[block], facts={"supply": {"summary": {"schools_total": total}}})
 
 
@@ -266,6 +268,8 @@ def shortage_binding(inp: Inputs) -> Provided | None:
     if not a.ds:
         return None
     if a.sh is None:
+        if not a.ds["hard_rate_by_family"]:  # neither supply data nor a 是否难招 column: no table, no ranking
+            return Provided(values={"hard_family_top": None})
         rates = sorted(a.ds["hard_rate_by_family"].items(), key=lambda kv: -kv[1])
         fig = charts.bar_chart([k for k, _ in rates], [v for _, v in rates], "各岗位类别难招率", "难招率（%）",
                                inp.chart_dir / "hard_rate.png")

@@ -1,164 +1,28 @@
 """Bindings for the industry's statistics series and the forecasts (industry scale, hiring demand).
 
-The series comes from a table in the knowledge base: the one the profile names (`series.source`),
-else a table whose headers, sheet, title or file name name the industry, with a year column and a
-column for the profile's metric in the profile's unit. Nothing is taken from the package: with no
-such table the report says which data are missing and how to add them.
+The series comes from a table in the knowledge base (`assistant.analysis.profile_series`): the one the
+profile names (`series.source`), else a table whose headers, caption, title or file name name the
+industry, with a year column (or years as headers) and the profile's metric in the profile's unit.
+Nothing is taken from the package: with no such table the report says which data are missing and how
+to add them.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from pathlib import Path
-
-from ..analysis import METHOD_NAMES, ForecastResult, Market, forecast_series, load_yaml
+from ..analysis import METHOD_NAMES, ForecastResult, IndustrySeries, Market, forecast_series, load_yaml, profile_series
 from ..errors import InputError
 from ..profile import Profile
-from ..textproc import plausible_year
 from .bindings import Inputs, Provided, methods_text, provider
 from .types import Block, Reference, fmt
 
-EXCLUDE = ("同比", "增长", "增速", "累计", "当月", "占比", "比重", "环比")
-
-
-@dataclass
-class FoundSeries:
-    series: dict[str, dict[int, float]]  # metric -> {year: value}
-    target: str
-    unit: str
-    source: str
-    title: str
-    sheet: str
-    year: int | None
-    columns: dict[str, str]  # metric -> matched header
-    market: dict | None = None  # {name, unit, total: {y: v}, share: {y: pct}}
-    why: str = ""
-    notes: list[str] = field(default_factory=list)
-
-
-def _num(v) -> float | None:
-    s = str(v if v is not None else "").strip().replace(",", "")
-    return float(s) if re.fullmatch(r"-?\d+(?:\.\d+)?", s) else None
-
-
-def _header_unit(h: str) -> str | None:
-    m = re.search(r"[（(]([^（）()]+)[）)]\s*$", h)
-    return m.group(1).strip() if m else None
-
-
-def _pick(headers: list[str], metric: str, unit: str, names: tuple[str, ...]) -> tuple[str | None, str]:
-    """The header for `metric` in `unit`: contains the metric, no growth/share words; several → those
-    naming the industry. Returns (header, why-not)."""
-    cands = [h for h in headers if metric in h and not any(x in h and x not in metric for x in EXCLUDE)]
-    if len(cands) > 1:
-        named = [h for h in cands if any(n in h for n in names)]
-        cands = named or cands
-    if not cands:
-        return None, ""
-    h = cands[0]
-    u = _header_unit(h)
-    if unit and u and u != unit:
-        return None, f"列“{h}”的单位为{u}，与行业配置的{unit}不一致"
-    return h, ""
-
-
-def _year_column(headers: list[str], rows: list[dict]) -> str | None:
-    for h in headers:
-        if re.fullmatch(r"(统计)?(年份|年度|年)", h) or "年份" in h:
-            return h
-    for h in headers:  # a first column whose values are years
-        if rows and sum(plausible_year(r.get(h)) is not None for r in rows) >= max(3, len(rows) // 2):
-            return h
-    return None
-
-
-def _column(rows: list[dict], ycol: str, col: str) -> dict[int, float]:
-    out = {}
-    for r in rows:
-        y, v = plausible_year(r.get(ycol)), _num(r.get(col))
-        if y is not None and v is not None and v >= 0:
-            out[y] = v
-    return out
-
-
-def _read_table(rows: list[dict], profile: Profile, target: str, unit: str) -> tuple[dict | None, str]:
-    headers = [str(h).strip() for h in rows[0].keys()]
-    ycol = _year_column(headers, rows)
-    if ycol is None:
-        return None, ""
-    tcol, why = _pick(headers, target, unit, profile.names)
-    if tcol is None:
-        return None, why
-    cols = {target: tcol}
-    for m in profile.metrics:
-        if m.name != target and (not m.unit or m.unit == unit):
-            h, _ = _pick(headers, m.name, unit, profile.names)
-            if h and h not in cols.values():
-                cols[m.name] = h
-    ser = {k: _column(rows, ycol, h) for k, h in cols.items()}
-    ser = {k: s for k, s in ser.items() if s}
-    if len(ser.get(target, {})) < 3:
-        return None, f"{target}只有{len(ser.get(target, {}))}年数据"
-    mt = profile.series.get("market_total") or {}
-    market = None
-    if mt.get("metric"):
-        h, _ = _pick(headers, str(mt["metric"]), str(mt.get("unit") or unit), ())
-        sh, _ = _pick(headers, str(mt["share"]), "%", profile.names) if mt.get("share") else (None, "")
-        total = _column(rows, ycol, h) if h else {}
-        share = _column(rows, ycol, sh) if sh else {}
-        if total:
-            market = {"name": str(mt["metric"]), "unit": str(mt.get("unit") or unit), "total": total,
-                      "share": share, "columns": [x for x in (h, sh) if x]}
-    return {"series": ser, "columns": {"year": ycol, **cols}, "market": market}, ""
+# The series finder lives in the analysis stage: tables in any format (XLSX/CSV, Markdown, HTML, DOCX, PDF),
+# any metric and unit, missing years allowed, 口径 differences between sources kept apart.
+FoundSeries = IndustrySeries
 
 
 def find_series(kb, profile: Profile) -> tuple[FoundSeries | None, list[str]]:
-    """The industry's yearly series from the knowledge base's tables, and notes on the choice."""
-    spec = profile.series or {}
-    target = spec.get("metric") or (profile.metrics[0].name if profile.metrics else None)
-    if not target:
-        return None, ["行业配置没有指标（metrics 或 series.metric），未查找统计序列"]
-    unit = spec.get("unit") or next((m.unit for m in profile.metrics if m.name == target), "")
-    if kb is None or not hasattr(kb, "sources") or not hasattr(kb, "tables"):
-        return None, []
-    named_source = spec.get("source")
-    best, notes = None, []
-    for info in kb.sources():
-        if named_source and info.source != named_source:
-            continue
-        try:
-            tables = kb.tables(info.source) or {}
-        except Exception as e:  # one unreadable source is a note, not a failed draft
-            notes.append(f"{info.source}：无法读取表格（{e}）")
-            continue
-        for sheet, rows in tables.items():
-            if not rows:
-                continue
-            got, why = _read_table(rows, profile, target, unit)
-            if got is None:
-                if why:
-                    notes.append(f"{info.source}，表“{sheet}”：{why}")
-                continue
-            text = " ".join([*got["columns"].values(), str(sheet), info.title or "", info.source])
-            if not named_source and not any(n in text for n in profile.names):
-                notes.append(f"{info.source}，表“{sheet}”：未标明为{profile.industry}数据")
-                continue
-            last = max(got["series"][target])
-            rank = (getattr(info, "year", None) or last, len(got["series"][target]))
-            if best is None or rank > best[0]:
-                best = (rank, FoundSeries(
-                    series=got["series"], target=target, unit=unit, source=info.source,
-                    title=info.title or Path(info.source).stem, sheet=str(sheet),
-                    year=getattr(info, "year", None) or last, columns=got["columns"], market=got["market"]))
-    if best is None:
-        if named_source:
-            notes.append(f"行业配置指定的来源 {named_source} 不在知识库中，或其中没有含年份列和“{target}”列的表格")
-        return None, notes
-    found = best[1]
-    found.why = ("行业配置 series.source 指定了该来源" if named_source
-                 else f"知识库中含年份列和“{target}”列、标明为{profile.industry}数据的表格中最新、年份最多的一张")
-    found.notes = notes
-    return found, notes
+    """The industry's yearly series from the knowledge base's tables, and notes on the choice
+    (`assistant.analysis.profile_series`: which table and why, tables not used, 口径 differences)."""
+    return profile_series(kb, profile)
 
 
 def series_reference(found: FoundSeries) -> Reference:
@@ -174,7 +38,22 @@ def _change(a: float, b: float) -> tuple[str, float]:
     return (f"增长{fmt(abs(pct))}%" if pct >= 0 else f"下降{fmt(abs(pct))}%"), abs(pct)
 
 
-@provider("industry_series", "y0 y1 unit metric last change_text span_text other_text")
+def _caliber(f: FoundSeries, industry: str) -> tuple[str | None, dict]:
+    """The 口径 sentence when another source gives other values for the same metric and years, and its reference."""
+    if not f.conflicts or not f.alternatives:
+        return None, {}
+    alt = f.alternatives[0]
+    rows = [c for c in f.conflicts if c["values"][1]["source"] == alt["source"]][:3]
+    pairs = "、".join(f"{c['year']}年为{fmt(c['values'][1]['value'])}{f.unit}（本表为{fmt(c['values'][0]['value'])}{f.unit}）"
+                      for c in rows)
+    text = (f"另据《{alt['title']}》，{industry}{f.target}{pairs}，与上述数据不一致，属统计口径不同；本报告采用"
+            f"《{f.title}》的数据，不与之混用")
+    ref = Reference(key="data:industry_alt", label=f"《{alt['title']}》，{alt['source']}，表“{alt['table']}”",
+                    source=alt["source"], title=alt["title"], year=alt.get("source_year"), kind="data")
+    return text, {"industry_alt": ref}
+
+
+@provider("industry_series", "y0 y1 unit metric last change_text span_text other_text caliber_text")
 def industry_series(inp: Inputs) -> Provided | None:
     from . import charts
 
@@ -214,7 +93,9 @@ def industry_series(inp: Inputs) -> Provided | None:
     blocks = [Block(type="table", caption=f"{ind}{'、'.join(names)}（{f.unit}）", headers=["年份", *names],
                     rows=rows, cite="industry"),
               Block(type="figure", caption=f"{ind}{'与'.join(names)}", path=inp.rel(fig), cite="industry")]
-    return Provided(values=v, blocks=blocks, facts={"industry": {"derived": derived}})
+    v["caliber_text"], refs = _caliber(f, ind)
+    facts = {"industry": {"derived": derived, "conflicts": f.conflicts}}
+    return Provided(values=v, blocks=blocks, facts=facts, refs=refs)
 
 
 @provider("report_scope", "methods_text industry_source y0 y1 companies positions")
@@ -237,7 +118,8 @@ def forecast_settings(target: str) -> dict:
     rules = dict(cfg.get("rules", {}).get(target, {"non_negative": True}))
     rules["messages"] = cfg.get("messages", {})
     return {"horizon": int(cfg.get("horizon", 3)), "holdout": int(cfg.get("holdout", 2)),
-            "level": int(cfg.get("level", 80)), "rules": rules}
+            "level": int(cfg.get("level", 80)), "rules": rules,
+            "gaps": {k: cfg[k] for k in ("min_points", "max_gap_run", "max_gap_share") if k in cfg}}
 
 
 _CN = "零一二三四五六七八九"
@@ -325,7 +207,7 @@ def forecast_table(fc: ForecastResult, cite: str, integer: bool = False) -> Bloc
 _FORECAST_KEYS = ("y0 y1 target unit methods_text n_methods holdout mape_text bounds_text rejected_text choice_text "
                   "horizon points_text level interval_text clip_note y_last_fc market_name s_last ceiling_max "
                   "ceiling ceiling_se m_y0 m_y1 market_n m_last m_last_lo m_last_hi share_last sat_last "
-                  "sat_share_last method_name reason")
+                  "sat_share_last method_name reason gap_text")
 
 
 def _market(f: FoundSeries, rules: dict) -> Market | None:
@@ -349,12 +231,14 @@ def industry_forecast(inp: Inputs) -> Provided:
     market = _market(f, fs["rules"])
     try:
         fc = forecast_series(s, horizon=fs["horizon"], name=f"{ind}{f.target}", unit=f.unit,
-                             holdout=fs["holdout"], level=fs["level"], market=market, rules=fs["rules"])
+                             holdout=fs["holdout"], level=fs["level"], market=market, rules=fs["rules"],
+                             **fs["gaps"])
     except InputError as e:
         return Provided(template="industry_no_forecast", values={"reason": str(e)},
                         facts={"industry": {"no_forecast": str(e)}})
     fv = forecast_values(fc)
-    v = {**fv["text"], "y0": min(s), "y1": max(s), "unit": f.unit, "target": f"{ind}{f.target}"}
+    v = {**fv["text"], "y0": min(s), "y1": max(s), "unit": f.unit, "target": f"{ind}{f.target}",
+         "gap_text": "；".join(fc.notes) or None}  # missing years: interpolated for fitting, or methods skipped
     facts = {"industry": {"forecast": fv["facts"]}}
     flags = {"industry_forecast"}
     if market is not None and fc.saturation:
@@ -383,12 +267,12 @@ def demand_forecast(inp: Inputs) -> Provided:
     fs = forecast_settings("demand")
     try:
         fc = forecast_series({y: obo[y] for y in ys}, horizon=fs["horizon"], name="年度招聘人数", unit="人",
-                             holdout=fs["holdout"], level=fs["level"], rules=fs["rules"])
+                             holdout=fs["holdout"], level=fs["level"], rules=fs["rules"], **fs["gaps"])
     except InputError as e:
         return Provided(template="demand_plan", values={"reason": "招聘数据的年份太少，不足以进行预测",
                                                         "plan_text": plan})
     fv = forecast_values(fc, integer=True)
-    v = {**fv["text"], "y0": ys[0], "y1": ys[-1], "plan_text": plan}
+    v = {**fv["text"], "y0": ys[0], "y1": ys[-1], "plan_text": plan, "gap_text": "；".join(fc.notes) or None}
     fig = charts.forecast_chart(fc, f"年度招聘人数预测（{fc.method_name}）", inp.chart_dir / "demand_forecast.png")
     blocks = [forecast_table(fc, "postings", integer=True),
               Block(type="figure", caption="年度招聘人数预测", cite="postings", path=inp.rel(fig))]

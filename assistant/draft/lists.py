@@ -51,7 +51,8 @@ def tech_rows(bundle: DataBundle) -> list[list]:
     tech = bundle.get("tech_needs")
     if tech is None:
         return []
-    return [[i, r["need"], r["org"], r["description"], r["urgency"], r.get("field", ""), r.get("cooperation", "")]
+    return [[i, r["need"], r.get("org", ""), r.get("description", ""), r.get("urgency", ""), r.get("field", ""),
+             r.get("cooperation", "")]
             for i, r in enumerate(tech_summary(tech)["rows"], 1)]
 
 
@@ -104,9 +105,11 @@ def write_lists_bundle(bundle: DataBundle, out: str | Path, year: int | None = N
     return out
 
 
-def write_lists(data_files: list[str], out: str | Path, year: int | None = None, industry: str = "") -> Path:
-    """Write 人才供需清单 and 技术供需清单 (two sheets) to `out` and return its path."""
-    return write_lists_bundle(load_data(data_files), out, year, industry=industry)
+def write_lists(data_files: list[str], out: str | Path, year: int | None = None, industry: str = "",
+                columns: str | Path | dict | None = None) -> Path:
+    """Write 人才供需清单 and 技术供需清单 (two sheets) to `out` and return its path.
+    `columns`: a --columns mapping file (table kind → field: column name) overriding the header mapping."""
+    return write_lists_bundle(load_data(data_files, columns=columns, report_year=year), out, year, industry=industry)
 
 
 def main_lists(argv: list[str] | None = None) -> int:
@@ -117,6 +120,7 @@ def main_lists(argv: list[str] | None = None) -> int:
     ap.add_argument("--index", default=None, metavar="DIR", help="知识库目录（读取其中的行业配置 profile.yaml）")
     ap.add_argument("--industry", default=None, metavar="名称", help="行业名称（未给 --profile 且知识库中没有行业配置时必填）")
     ap.add_argument("--profile", default=None, metavar="FILE", help="行业配置 YAML")
+    ap.add_argument("--columns", metavar="FILE", help="列名映射文件（YAML：表格类型 → 字段: 列名），覆盖自动映射")
     args = ap.parse_args(argv)
     try:
         from ..config import require_year
@@ -126,7 +130,7 @@ def main_lists(argv: list[str] | None = None) -> int:
         profile = resolve_profile(args.industry, args.profile, args.index)
         if not args.out.lower().endswith(".xlsx"):
             raise InputError(f"--out 应为 .xlsx 文件：{args.out}")
-        p = write_lists(args.data, args.out, args.year, industry=profile.industry)
+        p = write_lists(args.data, args.out, args.year, industry=profile.industry, columns=args.columns)
     except AssistantError as e:
         print(f"错误：{e}", file=sys.stderr)
         return 2

@@ -57,7 +57,7 @@ def build_context(outline: Outline, bundle: DataBundle, year: int, run_dir: Path
     templates = templates or load_yaml(TEMPLATES_FILE)
     a = analyse(bundle, year)
     found, notes = find_series(kb, profile)
-    a.notes += notes
+    a.notes += bundle.notes + [w.text() for w in bundle.warnings] + notes  # data assumptions, blank cells, series
     if found is not None:
         a.series = found
         a.present.add("industry")
@@ -185,8 +185,10 @@ def prepare_outline(report: str, outline_path: str | None, profile: Profile) -> 
 
 def draft_report(report: str, kb, data_files: list[str], year: int, out: str | Path,
                  outline_path: str | None = None, settings: Settings | None = None, progress=None,
-                 run_dir: str | Path | None = None, profile: Profile | None = None) -> DraftResult:
-    """Draft one report for the industry of `profile`. Writes `out` (.md or .docx), the .md beside it,
+                 run_dir: str | Path | None = None, profile: Profile | None = None,
+                 columns: str | Path | None = None) -> DraftResult:
+    """Draft one report for the industry of `profile` (`columns`: a --columns header-mapping file).
+    Writes `out` (.md or .docx), the .md beside it,
     the lists XLSX when the survey data allow, and a run folder (outline, analysis, evidence, sections,
     settings, profile)."""
     t0 = time.perf_counter()
@@ -207,8 +209,9 @@ def draft_report(report: str, kb, data_files: list[str], year: int, out: str | P
     data_files = [str(Path(f).resolve()) for f in (data_files or [])]
     _save_json(run_dir / "settings.json", {"report": report, "year": year, "data_files": data_files,
                                           "out": str(out.resolve()), "outline_source": outline.path,
-                                          "profile": profile.to_dict(), "settings": _settings_dict(settings)})
-    bundle = load_data(data_files)  # input errors surface before any progress output
+                                          "profile": profile.to_dict(), "settings": _settings_dict(settings),
+                                          "columns": str(Path(columns).resolve()) if columns else None})
+    bundle = load_data(data_files, columns=columns, report_year=year)  # input errors surface before any progress
     use_profile_terms(profile, kb)
     progress.on_draft_start(report, [s.title for s in outline.sections])
     progress.on_analysis_start(data_files)
@@ -245,7 +248,7 @@ def regenerate_section(run_dir, section_id: str, kb, settings: Settings | None =
     profile = profile_from_dict(saved.get("profile"), where=str(sf))
     outline, templates = prepare_outline(saved["report"], str(run_dir / "outline.yaml"), profile)
     section = outline.section(section_id)
-    bundle = load_data(saved["data_files"])
+    bundle = load_data(saved["data_files"], columns=saved.get("columns"), report_year=saved["year"])
     use_profile_terms(profile, kb)
     ctx, _ = build_context(outline, bundle, saved["year"], run_dir, profile, kb=kb, templates=templates)
     for f in (run_dir / "evidence").glob("*.json"):
@@ -283,6 +286,7 @@ def main_draft(argv: list[str] | None = None) -> int:
     ap.add_argument("--index", required=True, metavar="DIR", help="知识库索引目录")
     ap.add_argument("--data", nargs="*", default=[], metavar="FILE", help="问卷、招聘、供给、技术需求数据文件")
     ap.add_argument("--year", type=int, default=None, help="报告年度（默认今年）")
+    ap.add_argument("--columns", default=None, metavar="FILE", help="列名映射文件（YAML：表格类型 → 字段: 列名），覆盖自动映射")
     ap.add_argument("--outline", default=None, metavar="FILE", help="自定义提纲 YAML")
     ap.add_argument("--out", required=True, metavar="FILE.md|FILE.docx")
     add_profile_args(ap)
@@ -307,7 +311,8 @@ def main_draft(argv: list[str] | None = None) -> int:
             kb = KnowledgeBase.open(args.index, must_exist=True)
             year = args.year or time.localtime().tm_year
             res = draft_report(args.report, kb, args.data, year, args.out, outline_path=args.outline,
-                               settings=settings, progress=bar, run_dir=args.run_dir, profile=profile)
+                               settings=settings, progress=bar, run_dir=args.run_dir, profile=profile,
+                               columns=args.columns)
     except AssistantError as e:
         if bar.bar is not None:
             bar.bar.close()

@@ -20,6 +20,7 @@ from .embed import ChromaEmbedding
 from ..errors import AssistantError, IndexError_, InputError
 from .ingest import discover, file_type, load_file, sha256_file
 from .retrieve import fuse
+from . import tables as kb_tables
 from .stores import PARTIAL, ChunkStore, DenseIndex, KeywordIndex, ensure_free_space, estimate_bytes, unique_sources
 from ..textproc import default_tokenizer
 from ..types import Chunk, Hit, IngestFailure, IngestReport, LoadedDocument, SourceInfo
@@ -217,7 +218,8 @@ class KnowledgeBase:
         size = max(1, self.settings.commit_batch)
         batches = [chunks[i:i + size] for i in range(0, len(chunks), size)]
         meta = {"source": doc.source, "sha256": doc.sha256, "title": doc.title, "year": doc.year,
-                "file_type": doc.file_type, "path": doc.path, "encoding": doc.encoding, "tables": doc.tables}
+                "file_type": doc.file_type, "path": doc.path, "encoding": doc.encoding,
+                "tables": kb_tables.pack(doc.tables, doc.table_meta)}
         for k, batch in enumerate(batches):
             last = k == len(batches) - 1
             if resuming and all(c.id in old_ids for c in batch) and not last:
@@ -351,8 +353,13 @@ class KnowledgeBase:
         return self.store.source_infos()
 
     def tables(self, source: str) -> dict:
-        """The structured tables kept from an XLSX/CSV/DOCX/PDF source: sheet name -> row dicts."""
-        return self.store.tables(source)
+        """The structured tables kept from a source (XLSX/CSV sheets; Markdown, HTML, DOCX, PDF tables):
+        table or sheet name -> row dicts."""
+        return kb_tables.unpack(self.store.tables(source))[0]
+
+    def table_meta(self, source: str) -> dict:
+        """Per table of a source: {"headers", "caption", "unit"} (unit as stated near the table, or '')."""
+        return kb_tables.unpack(self.store.tables(source))[1]
 
     def count(self) -> int:
         return self.store.count()

@@ -18,6 +18,7 @@ from typing import Callable, Iterable
 
 from ..errors import InputError
 from ..types import Block, LoadedDocument
+from . import tables as tbl
 
 # pypdf/pdfminer log every malformed object; the failure is reported once per file instead.
 for _name in ("pypdf", "pdfminer"):
@@ -173,7 +174,9 @@ def load_text(path: Path, kind: str) -> LoadedDocument:
     if kind == "txt" and len(blocks) > 1 and blocks[0].kind == "text" and len(blocks[0].text) <= 60 \
             and any(b.kind != "heading" for b in blocks[1:]):
         blocks[0].kind = "heading"
-    return _doc(path, kind, blocks, encoding=enc, head=text)
+    doc = _doc(path, kind, blocks, encoding=enc, head=text)
+    doc.tables, doc.table_meta = tbl.markdown_tables(lines)
+    return doc
 
 
 def load_html(path: Path) -> LoadedDocument:
@@ -208,6 +211,7 @@ def load_html(path: Path) -> LoadedDocument:
     doc = _doc(path, "html", blocks, encoding=enc, head=soup.get_text(" ", strip=True)[:600])
     if title:
         doc.title = title
+    doc.tables, doc.table_meta = tbl.html_tables(soup)
     return doc
 
 
@@ -227,6 +231,7 @@ def load_pdf(path: Path) -> LoadedDocument:
         raise InputError(f"PDF 文件损坏或无法解析（{type(e).__name__}）") from e
     blocks: list[Block] = []
     tables: dict[str, list[dict]] = {}
+    metas: dict[str, dict] = {}
     heading_path: list[str] = []
     try:
         with pdfplumber.open(str(path)) as pdf:
@@ -248,13 +253,27 @@ def load_pdf(path: Path) -> LoadedDocument:
                     name = f"第{pno}页表{ti}"
                     blocks.extend(_table_blocks(name, rows, page=pno, heading_path=heading_path))
                     tables[name] = _rows_to_records(rows)
+                    metas[name] = _pdf_table_meta(page, t.bbox, rows)
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as e:
         raise InputError(f"PDF 文件损坏或无法解析（{type(e).__name__}）") from e
     if not any(b.text.strip() for b in blocks):
         raise InputError("PDF 中没有可提取的文字（可能是扫描件，需要先做 OCR）")
     doc = _doc(path, "pdf", blocks, head="\n".join(b.text for b in blocks[:15]))
-    doc.tables = tables
+    doc.tables, doc.table_meta = tables, metas
     return doc
+
+
+def _pdf_table_meta(page, bbox, rows: list[list[str]]) -> dict:
+    """Caption and unit of a PDF table: the last text line above it and the first line below it."""
+    x0, top, x1, bottom = bbox
+    try:
+        above = page.crop((0, max(0, top - 48), page.width, top)).extract_text() or ""
+        below = page.crop((0, bottom, page.width, min(page.height, bottom + 24))).extract_text() or ""
+    except ValueError:  # a bbox at the page edge
+        above = below = ""
+    lines = [ln for ln in above.splitlines() if ln.strip()]
+    caption = tbl.caption_from(*reversed(lines))
+    return tbl.meta(rows, caption, tbl.unit_in(caption, *reversed(lines), below))
 
 
 def _merge_pdf_lines(lines: list[str]) -> list[str]:
@@ -309,13 +328,18 @@ def load_docx(path: Path) -> LoadedDocument:
         raise InputError(f"DOCX 文件损坏（{type(e).__name__}）") from e
     blocks: list[Block] = []
     tables: dict[str, list[dict]] = {}
+    metas: dict[str, dict] = {}
     heading_path: list[str] = []
     n_table = 0
+    last_text, open_table = "", None  # the paragraph before a table; the table still waiting for a unit line
     for item in d.iter_inner_content():
         if isinstance(item, Paragraph):
             t = item.text.strip()
             if not t:
                 continue
+            if open_table is not None and not metas[open_table]["unit"]:
+                metas[open_table]["unit"] = tbl.unit_in(t)
+            open_table, last_text = None, t
             style = (item.style.name if item.style is not None else "") or ""
             m = re.match(r"(?:Heading|标题)\s*(\d)", style)
             if style == "Title":
@@ -338,6 +362,9 @@ def load_docx(path: Path) -> LoadedDocument:
                 name = f"表{n_table}"
                 blocks.extend(_table_blocks(name, rows, page=None, heading_path=heading_path))
                 tables[name] = _rows_to_records(rows)
+                caption = tbl.caption_from(last_text)
+                metas[name] = tbl.meta(rows, caption, tbl.unit_in(caption, last_text))
+                open_table = name
     if not blocks:
         raise InputError("文件为空")
     core = d.core_properties
@@ -346,7 +373,7 @@ def load_docx(path: Path) -> LoadedDocument:
         doc.title = core.title.strip()
     if doc.year is None and core.created:
         doc.year = core.created.year
-    doc.tables = tables
+    doc.tables, doc.table_meta = tables, metas
     return doc
 
 
@@ -387,6 +414,7 @@ def load_sheet_file(path: Path, kind: str) -> LoadedDocument:
         raise InputError("文件为空")
     blocks: list[Block] = []
     tables: dict[str, list[dict]] = {}
+    metas: dict[str, dict] = {}
     for name, df in frames.items():
         caption = df.attrs.get("caption") or name
         rows = [list(df.columns)] + df.astype(str).values.tolist()
@@ -394,8 +422,10 @@ def load_sheet_file(path: Path, kind: str) -> LoadedDocument:
         blocks.append(Block(caption, heading_path=hp, kind="heading"))
         blocks.extend(_table_blocks(caption if caption != name else name, rows, page=None, heading_path=hp))
         tables[name] = df.to_dict(orient="records")
+        cap = df.attrs.get("caption") or ""
+        metas[name] = tbl.meta([list(df.columns)], cap, tbl.unit_in(cap))
     doc = _doc(path, kind, blocks, encoding=enc, head="\n".join(b.text for b in blocks[:3]))
-    doc.tables = tables
+    doc.tables, doc.table_meta = tables, metas
     return doc
 
 

@@ -24,11 +24,16 @@ def test_missing_column_names_column_and_file(data_files, tmp_path):
 
 
 def test_misnamed_column_in_csv(data_files, tmp_path):
-    df = pd.read_csv(data_files["postings"], encoding="utf-8-sig").rename(columns={"招聘人数": "人数"})
+    # "人数" is a synonym of 招聘人数 now; an unrecognisable required column is still an error naming it
+    df = pd.read_csv(data_files["postings"], encoding="utf-8-sig").rename(columns={"招聘人数": "人数", "发布日期": "发文"})
     p = tmp_path / "postings_x.csv"
     df.to_csv(p, index=False, encoding="utf-8-sig")
-    with pytest.raises(InputError, match="招聘人数"):
+    with pytest.raises(InputError, match="发布日期") as e:
         read_table(p)
+    assert "postings_x.csv" in str(e.value)
+    df.rename(columns={"发文": "发布日期"}).to_csv(p, index=False, encoding="utf-8-sig")
+    t = read_table(p)
+    assert t.mapping["openings"].column == "人数" and t.mapping["openings"].how == "synonym"
 
 
 def test_demand_structure_and_shortage(data_files):

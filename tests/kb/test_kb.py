@@ -143,6 +143,12 @@ def test_langchain_retriever(mixed_kb):
 def test_structured_tables_are_kept(mixed_kb):
     tables = mixed_kb.tables("2021-2025_产销表.xlsx")
     assert tables["产销"][0]["年份"] == "2021"
+    assert mixed_kb.table_meta("2021-2025_产销表.xlsx")["产销"]["headers"][:2] == ["年份", "产量（万辆）"]
+    from assistant.analysis.series import find_series_in_kb
+
+    found = {(s.source, s.metric): s for s in find_series_in_kb(mixed_kb)[0]}
+    assert found[("2021-2025_产销表.xlsx", "销量")].values[2025] == 1649.0
+    assert found[("2021-2025_产销表.xlsx", "充电设施")].values == {2022: 521.0, 2025: 2009.2}  # "2022年底"
 
 
 def test_changed_chunk_size_rechunks_unchanged_files(mixed_corpus, tmp_path):

@@ -1,0 +1,110 @@
+"""Structured tables found in documents: Markdown pipe tables and HTML tables (DOCX, PDF and XLSX tables
+are read by their loaders), each kept as rows plus headers, a caption and a stated unit.
+
+A unit is taken from a line such as "单位：万套" or "（单位：亿元）" in the caption or just before or after
+the table; a unit in a header ("产量（万套）") is read later, per column, by the series finder.
+Tables are stored with the source as {name: rows}; their metadata rides along under `META_KEY`, which
+`unpack` removes, so `kb.tables(source)` keeps its shape.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+META_KEY = "\u0000meta"  # a key no sheet or table can have
+_UNIT = re.compile(r"(?:计量单位|单位)\s*(?:[:：]|为|是)\s*([^\s，。；;,、)）\]】]+)")
+_UNIT_ONLY = re.compile(r"^[（(]?\s*(?:计量单位|单位)\s*(?:[:：]|为|是)[^，。；;]{0,16}[)）]?$")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_SEP_CELL = re.compile(r"^:?-{2,}:?$")
+CAPTION_MAX = 80
+
+
+def unit_in(*texts: str | None) -> str:
+    """The unit stated in any of the texts ("单位：万套" → 万套), or ''."""
+    for t in texts:
+        m = _UNIT.search(t or "")
+        if m:
+            return m.group(1).strip()
+    return ""
+
+
+def caption_from(*texts: str | None) -> str:
+    """The first of `texts` that can title a table (short, not prose, not only a unit line), Markdown
+    markers removed; '' when none can."""
+    for text in texts:
+        t = re.sub(r"^#+\s*|\*\*|__", "", (text or "").strip()).strip()
+        if t and len(t) <= CAPTION_MAX and not t.endswith("。") and not _UNIT_ONLY.match(t):
+            return t
+    return ""
+
+
+def records(rows: list[list[Any]]) -> list[dict]:
+    """Header row + data rows → row dicts (blank headers named 列N, fully blank rows dropped)."""
+    if not rows:
+        return []
+    header = [str(c).strip() if c not in (None, "") else f"列{i + 1}" for i, c in enumerate(rows[0])]
+    return [dict(zip(header, r)) for r in rows[1:] if any(v not in (None, "") for v in r)]
+
+
+def meta(rows: list[list[Any]], caption: str = "", unit: str = "", **extra: Any) -> dict[str, Any]:
+    headers = [str(c).strip() for c in rows[0]] if rows else []
+    return {"headers": headers, "caption": caption, "unit": unit or unit_in(caption), **extra}
+
+
+def markdown_tables(lines: list[str]) -> tuple[dict[str, list[dict]], dict[str, dict]]:
+    """Pipe tables in Markdown (or plain text) lines, named 表1, 表2... with caption and unit."""
+    tables: dict[str, list[dict]] = {}
+    metas: dict[str, dict] = {}
+    i, n = 0, 0
+    while i < len(lines):
+        if not _PIPE_ROW.match(lines[i]):
+            i += 1
+            continue
+        start = i
+        rows: list[list[str]] = []
+        while i < len(lines) and _PIPE_ROW.match(lines[i]):
+            cells = [c.strip() for c in lines[i].strip().strip("|").split("|")]
+            if not all(_SEP_CELL.match(c) for c in cells if c):
+                rows.append(cells)
+            i += 1
+        if len(rows) < 2:
+            continue
+        n += 1
+        before = [ln.strip() for ln in lines[max(0, start - 6):start] if ln.strip()][-3:]
+        after = next((ln.strip() for ln in lines[i:i + 3] if ln.strip()), "")
+        caption = caption_from(*reversed(before))
+        name = f"表{n}"
+        tables[name] = records(rows)
+        metas[name] = meta(rows, caption, unit_in(caption, *reversed(before), after))
+    return tables, metas
+
+
+def html_tables(soup) -> tuple[dict[str, list[dict]], dict[str, dict]]:
+    """<table> elements: rows of th/td text, caption from <caption> or the heading/paragraph before it."""
+    tables: dict[str, list[dict]] = {}
+    metas: dict[str, dict] = {}
+    for n, tbl in enumerate(soup.find_all("table"), start=1):
+        rows = [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])] for tr in tbl.find_all("tr")]
+        rows = [r for r in rows if any(r)]
+        if len(rows) < 2:
+            continue
+        cap = tbl.find("caption")
+        prev = [e.get_text(" ", strip=True) for e in
+                tbl.find_all_previous(["p", "h1", "h2", "h3", "h4", "h5", "h6", "div"], limit=3)]
+        nxt = tbl.find_next(["p", "div"])
+        caption = cap.get_text(" ", strip=True) if cap is not None else caption_from(*prev)
+        name = f"表{n}"
+        tables[name] = records(rows)
+        metas[name] = meta(rows, caption, unit_in(caption, *prev, nxt.get_text(" ", strip=True) if nxt else ""))
+    return tables, metas
+
+
+def pack(tables: dict[str, list[dict]], metas: dict[str, dict]) -> dict:
+    """Tables with their metadata, for storage under one JSON value."""
+    return {**tables, META_KEY: metas} if metas else dict(tables)
+
+
+def unpack(stored: dict | None) -> tuple[dict[str, list[dict]], dict[str, dict]]:
+    stored = dict(stored or {})
+    metas = stored.pop(META_KEY, {}) or {}
+    return stored, metas
