@@ -33,6 +33,7 @@ class LoadedDocument:
     sha256: str = ""
     # Structured tables kept for analysis: name -> list of row dicts (header → value).
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    ocr_pages: list[int] = field(default_factory=list)  # PDF pages read by OCR (no text layer)
 
 
 @dataclass
@@ -117,3 +118,4 @@ class SourceInfo:
     file_type: str
     chunks: int
     sha256: str
+    ocr_pages: list[int] = field(default_factory=list)  # pages whose text was recognised, not extracted

@@ -135,7 +135,7 @@ def variants(sweep: bool) -> dict[str, dict]:
         out["ours-fragment"] = {"passage_chars": 0}
         for n in (200, 300, 400, 500, 700):
             out[f"ours-p{n}"] = {"passage_chars": n}
-        for r in ("none", "chunk", "window"):
+        for r in ("none", "window"):
             out[f"ours-rerank-{r}"] = {"rerank": r}
     return out
 
