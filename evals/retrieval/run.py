@@ -129,6 +129,34 @@ class NaiveBaseline:
 
 # ------------------------------------------------------------------------------ run
 
+def sample_questions() -> tuple[dict[str, Path], list[dict], list[tuple[Path, str]]]:
+    """The sample corpora present, their questions (tagged with sample and set) and every indexed file."""
+    corpora = {s: REPO / "corpus" / s / "sources" for s in SAMPLES if (REPO / "corpus" / s / "sources").is_dir()}
+    questions = []
+    for sample, names in SAMPLES.items():
+        if sample not in corpora:
+            continue
+        for f in names:
+            if (HERE / f).is_file():
+                questions += [q | {"sample": sample, "set": Path(f).stem} for q in load_questions(HERE / f)]
+    files = [(p, s) for p, s in discover(list(corpora.values()) + [DISTRACTORS]) if file_type(p)]
+    return corpora, questions, files
+
+
+def build_index(corpora: dict[str, Path], cache: str | None = None, chunk_size: int | None = None,
+                chunk_overlap: int | None = None):
+    """One knowledge base of every sample corpus plus the distractors (kept under `cache` if given)."""
+    tmp = tempfile.TemporaryDirectory()
+    folder = Path(cache) / f"kb-{chunk_size}-{chunk_overlap}" if cache else Path(tmp.name)
+    kb = KnowledgeBase(Settings.from_env(index_dir=folder, chunk_size=chunk_size, chunk_overlap=chunk_overlap))
+    roots = list(corpora.values()) + [DISTRACTORS]
+    t0 = time.perf_counter()
+    rep = kb.ingest(roots)
+    print(f"索引：{', '.join(corpora)} + 干扰文档，{rep.files_seen} 个文件，{rep.chunks_total} 块，"
+          f"{time.perf_counter() - t0:.1f} 秒；失败 {len(rep.failures)}", file=sys.stderr)
+    return kb, tmp
+
+
 def variants(sweep: bool) -> dict[str, dict]:
     out = {"ours": {}}
     if sweep:
@@ -182,25 +210,8 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", help="保留索引和基线向量的目录（调参时复用，默认每次新建）")
     args = ap.parse_args(argv)
 
-    corpora = {s: REPO / "corpus" / s / "sources" for s in SAMPLES if (REPO / "corpus" / s / "sources").is_dir()}
-    questions = []
-    for sample, files in SAMPLES.items():
-        if sample not in corpora:
-            continue
-        for f in files:
-            if (HERE / f).is_file():
-                questions += [q | {"sample": sample, "set": Path(f).stem} for q in load_questions(HERE / f)]
-    roots = list(corpora.values()) + [DISTRACTORS]
-    files = [(p, s) for p, s in discover(roots) if file_type(p)]
-
-    tmp = tempfile.TemporaryDirectory()
-    folder = Path(args.cache) / f"kb-{args.chunk_size}-{args.chunk_overlap}" if args.cache else Path(tmp.name)
-    kb = KnowledgeBase(Settings.from_env(index_dir=folder, chunk_size=args.chunk_size,
-                                         chunk_overlap=args.chunk_overlap))
-    t0 = time.perf_counter()
-    rep = kb.ingest(roots)
-    print(f"索引：{', '.join(corpora)} + 干扰文档，{len(files)} 个文件，{rep.chunks_total} 块，"
-          f"{time.perf_counter() - t0:.1f} 秒；失败 {len(rep.failures)}", file=sys.stderr)
+    corpora, questions, files = sample_questions()
+    kb, tmp = build_index(corpora, args.cache, args.chunk_size, args.chunk_overlap)
     searchers = {}
     if not args.no_baseline:
         t0 = time.perf_counter()
