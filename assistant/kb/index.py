@@ -9,7 +9,7 @@ from typing import Callable, Iterable
 
 import numpy as np
 
-from .chunking import chunk_document
+from .chunking import CHUNKER_VERSION, chunk_document
 from ..config import Settings
 from .embed import ChromaEmbedding
 from ..errors import AssistantError, IndexError_, InputError
@@ -79,7 +79,7 @@ class KnowledgeBase:
         known = self.store.sources()
         self._cleanup_orphans()
         # Chunking settings are part of a file's identity: changing them re-chunks everything.
-        chunking = f"{self.settings.chunk_size}/{self.settings.chunk_overlap}"
+        chunking = f"{self.settings.chunk_size}/{self.settings.chunk_overlap}/{CHUNKER_VERSION}"
         rechunk = self.store.get_meta("chunking", chunking) != chunking
 
         # Deleted: sources that lived under a folder we are ingesting again and whose file is gone.
