@@ -38,8 +38,8 @@ class Passage:
 
 def _join(a: str, b: str) -> str:
     """Append b to a, dropping a repeated overlap (b starting with a's tail) or a repeated table header."""
-    for k in range(min(len(a), len(b), 240), 3, -1):
-        if a.endswith(b[:k]):
+    for k in range(min(len(a), len(b), 240), 1, -1):
+        if b[k - 1] in "。！？；!?;\n" and a.endswith(b[:k]):  # overlaps are whole sentences
             return a + b[k:]
     lines_a = set(a.splitlines())
     b_lines = b.splitlines()

@@ -30,7 +30,7 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -148,8 +148,10 @@ def build_index(corpora: dict[str, Path], cache: str | None = None, chunk_size: 
                 chunk_overlap: int | None = None):
     """One knowledge base of every sample corpus plus the distractors (kept under `cache` if given)."""
     tmp = tempfile.TemporaryDirectory()
-    folder = Path(cache) / f"kb-{chunk_size}-{chunk_overlap}" if cache else Path(tmp.name)
-    kb = KnowledgeBase(Settings.from_env(index_dir=folder, chunk_size=chunk_size, chunk_overlap=chunk_overlap))
+    settings = Settings.from_env(index_dir=tmp.name, chunk_size=chunk_size, chunk_overlap=chunk_overlap)
+    if cache:
+        settings = replace(settings, index_dir=Path(cache) / f"kb-{settings.chunk_size}-{settings.chunk_overlap}")
+    kb = KnowledgeBase(settings)
     roots = list(corpora.values()) + [DISTRACTORS]
     t0 = time.perf_counter()
     rep = kb.ingest(roots)
