@@ -85,8 +85,11 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cache", help="保留索引的目录（与 evals/retrieval/run.py 的 --cache 相同，可共用）")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--sets", help="只评测这些可答题集（逗号分隔的文件名主干，如 nev_paraphrased,ic_paraphrased）")
     args = ap.parse_args(argv)
     corpora, answerable, _ = sample_questions()
+    if args.sets:
+        answerable = [q for q in answerable if q["set"] in args.sets.split(",")]
     kb, tmp = build_index(corpora, args.cache)
     unanswerable = []
     for f in sorted(HERE.glob("*unanswerable*.jsonl")):
