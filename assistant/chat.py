@@ -426,7 +426,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True) -> list[_Scored
             said = f"{prev}{s}" if joined else body
             scope_ok = (type_ok(kind, said, f"{h.title or ''} {h.heading or ''} {caption} {prev}", has_value)
                         and _mentions_focus(focus, said)
-                        and entity_ok(pairs, said, where)
+                        and entity_ok(pairs, said, f"{h.title or ''} {h.heading or ''} {caption} {said}")
                         and all(p in where for p in places))
             if not scope_ok:
                 bonus -= SCOPE_PENALTY

@@ -42,6 +42,9 @@ def test_the_question_qualifier_must_be_kept():
     assert chat.entity_ok(pairs, "工业机器人产量为48.2万套。", "工业机器人产量为48.2万套。")
     # the qualifier named in the sentence's context (its heading) is enough
     assert chat.entity_ok(pairs, "其中机器人产量为48.2万套。", "一、工业机器人 其中机器人产量为48.2万套。")
+    # the qualifier in the previous sentence is about that sentence's entity, not this one's
+    said = "服务机器人销量为986.3万套。"
+    assert not chat.entity_ok(pairs, said, "2023年机器人产业运行简报 二、市场与应用 " + said)
     # a paraphrase word the knowledge base does not know imposes nothing
     assert chat.qualifier_pairs("国产品牌在电动乘用车市场拿下了多大份额？", tok, {}) == []
 
