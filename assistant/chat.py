@@ -424,7 +424,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True) -> list[_Scored
             has_value = bool(_VALUE_RX.search(_YEAR_RX.sub("", body)))
             where = f"{h.title or ''} {h.heading or ''} {caption} {prev} {s}"
             said = f"{prev}{s}" if joined else body
-            scope_ok = (type_ok(kind, said, f"{h.title or ''} {h.heading or ''} {caption} {prev}", has_value)
+            scope_ok = (type_ok(kind, said, f"{h.heading or ''} {caption}", has_value)
                         and _mentions_focus(focus, said)
                         and entity_ok(pairs, said, f"{h.title or ''} {h.heading or ''} {caption} {said}")
                         and all(p in where for p in places))

@@ -86,6 +86,7 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", help="保留索引的目录（与 evals/retrieval/run.py 的 --cache 相同，可共用）")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--sets", help="只评测这些可答题集（逗号分隔的文件名主干，如 nev_paraphrased,ic_paraphrased）")
+    ap.add_argument("--unanswerable", help="只评测这些不可答题集（逗号分隔的文件名主干）")
     args = ap.parse_args(argv)
     corpora, answerable, _ = sample_questions()
     if args.sets:
@@ -93,7 +94,8 @@ def main(argv=None) -> int:
     kb, tmp = build_index(corpora, args.cache)
     unanswerable = []
     for f in sorted(HERE.glob("*unanswerable*.jsonl")):
-        unanswerable += [q | {"set": f.stem} for q in load(f)]
+        if not args.unanswerable or f.stem in args.unanswerable.split(","):
+            unanswerable += [q | {"set": f.stem} for q in load(f)]
     measure(kb, answerable[:1], True)  # warm up: the embedder, the IDF table, the sentence cache
     rows = measure(kb, answerable, True) + measure(kb, unanswerable, False)
     table = summary(rows)
