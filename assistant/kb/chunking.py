@@ -16,9 +16,9 @@ from ..types import Block, Chunk, LoadedDocument
 
 _SENT_END = re.compile(r"(?<=[。！？；…!?])")
 # Text pieces shorter than this are merged into the next one (see `_merge_thin`).
-MIN_UNIT_CHARS = 30
+MIN_UNIT_CHARS = 20
 # Part of an index's chunking identity: a change of the chunking rules re-chunks every file.
-CHUNKER_VERSION = "2"
+CHUNKER_VERSION = "3"
 SEPARATORS = ["\n\n", "\n", "。", "！", "？", "；", "…", "!", "?", ";", "，", ",", " ", ""]
 
 
@@ -110,7 +110,8 @@ def _merge_thin(pieces: list[tuple[str, Block]]) -> list[tuple[str, Block]]:
     for i, (text, block) in enumerate(pieces):
         text = text.strip()
         nxt = pieces[i + 1][1] if i + 1 < len(pieces) else None
-        if block.kind == "text" and len(text) < MIN_UNIT_CHARS and nxt is not None and nxt.kind == "text":
+        if block.kind == "text" and len(text) < MIN_UNIT_CHARS and nxt is not None and nxt.kind == "text" \
+                and nxt.page == block.page:  # a page number must stay right
             carry += text + "\n"
             continue
         out.append((carry + text if block.kind == "text" else text, block))
