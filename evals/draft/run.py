@@ -23,7 +23,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from assistant.config import Settings  # noqa: E402
-from assistant.draft.pipeline import _bigrams, draft_report, numbers_in  # noqa: E402
+from assistant.draft.evidence import bigrams as _bigrams  # noqa: E402
+from assistant.draft.pipeline import draft_report, numbers_in  # noqa: E402
+from assistant.profile import load_profile  # noqa: E402
 from assistant.outline import load_outline  # noqa: E402
 
 CONNECTIVE = re.compile(r"^(另据|据)[^，]{0,60}，|^(同时|此外|与此同时)，")
@@ -98,7 +100,8 @@ def main(argv=None) -> int:
     failures = []
     for report in ("industry-analysis", "talent-demand"):
         t = time.perf_counter()
-        res = draft_report(report, kb, data, args.year, out / f"{report}.docx", settings=Settings())
+        res = draft_report(report, kb, data, args.year, out / f"{report}.docx", settings=Settings(),
+                           profile=load_profile(ROOT / "corpus" / "nev" / "profile.yaml"))
         secs = time.perf_counter() - t
         refs = {r.key: r for r in res.references}
         ok = n = 0
