@@ -66,8 +66,6 @@ TERM_ALTERNATES = {
 }
 # A sentence about another year than the one asked for is not evidence: its coverage is scaled by this.
 YEAR_CONFLICT_FACTOR = 0.3
-# "多少/几" asks for a quantity ("哪几部分" does not): the answer sentence must carry a value.
-_QUANTITY_Q = re.compile(r"多少|(?<!哪)几")
 # The asked-for attribute: the words just before "多少/几", or before a closing "是什么".
 _FOCUS_CUT = re.compile(r"多少|(?<!哪)几|是什么[？?]?$")
 _FOCUS_TRAIL = re.compile(r"(?:是|有|为|了|的|占|要|达到|达|共|一共|总共|大约|约|将|能|会|可以|第|累计)+$")
@@ -315,6 +313,71 @@ def dense_similarities(question: str, sentences: list[str], kb) -> list[float] |
         return [float(_SENT_VECS[(name, x)] @ q) for x in sentences]
 
 
+# ------------------------------------------------------------------------------ what is asked for
+
+# The answer type a question asks for: a date, a list, or an amount (a number that is not a date).
+_DATE_Q = re.compile(r"何时|什么时候|什么时间|哪一?年|哪一?天|哪个月|几月|何年|哪一?日")
+_LIST_Q = re.compile(r"哪些|哪几")
+_AMOUNT_Q = re.compile(r"多少|(?<!哪)几|数量|规模(?!以上)|多大|多高|多长|比例|占比|份额|比重|增速|增幅|增长率|几成")
+_DATE_RX = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月|\d{1,2}\s*日|(?:19|20)\d\d[-/.]\d{1,2}")
+_LIST_RX = re.compile(r"[、；;]|等|以及|和|与|及")
+
+
+def expected_type(question: str) -> str | None:
+    """"date" (何时/哪年…), "list" (哪些/哪几), "amount" (多少/数量/规模/比例…) or None."""
+    if _DATE_Q.search(question):
+        return "date"
+    if _LIST_Q.search(question):
+        return "list"
+    if _AMOUNT_Q.search(question):
+        return "amount"
+    return None
+
+
+def type_ok(kind: str | None, said: str, context: str, has_value: bool) -> bool:
+    """Does the sentence give the kind of answer asked for? A date may come from its context."""
+    if kind == "amount":
+        return has_value
+    if kind == "date":
+        return bool(_DATE_RX.search(said) or _DATE_RX.search(context))
+    if kind == "list":
+        return bool(_LIST_RX.search(said))
+    return True
+
+
+# Characters that end a word without qualifying the next one ("…的工程师", "2024年销量").
+_NOT_QUALIFIER = set("的和与及、，,。；：:是为在了对等年月日其中之（）()“”\"《》 ")
+
+
+def qualifier_pairs(question: str, tok, df: dict[str, int]) -> list[tuple[str, str]]:
+    """(qualifier, head) word pairs of the question ("工业", "机器人") whose qualifier is a word of the
+    knowledge base: the answer must keep that qualifier, not another one ("服务机器人")."""
+    splitter = getattr(tok, "_tok", None)
+    words = splitter.lcut(question) if splitter is not None else tok.tokenize(question)
+    pairs = []
+    for m, h in zip(words, words[1:]):
+        if len(m) < 2 or len(h) < 2 or m in QUESTION_WORDS or h in QUESTION_WORDS:
+            continue
+        if not (re.fullmatch(r"[\u4e00-\u9fff]+", m) and re.fullmatch(r"[\u4e00-\u9fff]+", h)):
+            continue
+        if df.get(m, 0) > 0:
+            pairs.append((m, h))
+    return pairs
+
+
+def entity_ok(pairs: list[tuple[str, str]], said: str, where: str) -> bool:
+    """False when the sentence names a head the question qualifies ("工业机器人") only with another
+    qualifier ("服务机器人") and the question's qualifier is nowhere in the sentence or its context."""
+    for m, h in pairs:
+        if h not in said or m in where:
+            continue
+        starts = [i for i in range(len(said)) if said.startswith(h, i)]
+        rivals = [said[max(0, i - 2):i] for i in starts]
+        if rivals and all(len(r) == 2 and not (set(r) & _NOT_QUALIFIER) and r not in m for r in rivals):
+            return False
+    return True
+
+
 def score_sentences(question: str, hits, kb, dense: bool = True) -> list[_Scored]:
     """Every sentence of every hit, scored for the question (best first). A sentence's context is
     its passage's title and heading, a table row's caption and the sentence before it. A sentence
@@ -326,7 +389,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True) -> list[_Scored
     terms = query_terms(question, kb)
     q_years = _years(tok.tokenize(question))
     wants_number = bool(NUMERIC_CUES.search(question))
-    wants_quantity = bool(_QUANTITY_Q.search(question))
+    kind = expected_type(question)
+    pairs = qualifier_pairs(question, tok, _doc_freqs(kb)[0])
     focus = focus_terms(question, tok)
     places = set(_PLACE_RX.findall(question))
     scored: list[_Scored] = []
@@ -358,8 +422,9 @@ def score_sentences(question: str, hits, kb, dense: bool = True) -> list[_Scored
             has_value = bool(_VALUE_RX.search(_YEAR_RX.sub("", body)))
             where = f"{h.title or ''} {h.heading or ''} {caption} {prev} {s}"
             said = f"{prev}{s}" if joined else body
-            scope_ok = ((not wants_quantity or has_value)
+            scope_ok = (type_ok(kind, said, f"{h.heading or ''} {caption}", has_value)
                         and _mentions_focus(focus, said)
+                        and entity_ok(pairs, said, f"{h.title or ''} {h.heading or ''} {caption} {said}")
                         and all(p in where for p in places))
             if not scope_ok:
                 bonus -= SCOPE_PENALTY
@@ -418,31 +483,129 @@ def is_grounded(coverage: float, hit, best: _Scored | None = None) -> bool:
     return best is not None and best.sim >= DENSE_MIN_SIM and coverage >= DENSE_MIN_COVERAGE
 
 
-def extractive(question: str, hits, kb) -> tuple[str, list[Citation], float, bool]:
-    """Compose 1–4 cited sentences; returns (text, citations, best coverage, grounded).
-    Empty text if nothing fits."""
+def choose(question: str, hits, kb) -> tuple[list[_Scored], float, bool]:
+    """The 1–4 sentences that answer `question` from `hits`, best first, with the best one's coverage
+    and whether it is grounded enough to answer."""
     scored = score_sentences(question, hits, kb)
     if not scored:
-        return "", [], 0.0, False
+        return [], 0.0, False
     best = scored[0]
     chosen = [best]
     for s in scored[1:]:
         if len(chosen) >= MAX_SENTENCES:
             break
-        if s.score < FOLLOW_RATIO * best.score or s.coverage < GROUNDED_MIN_COVERAGE or s.year_conflict:
+        if s.score < FOLLOW_RATIO * best.score or s.coverage < GROUNDED_MIN_COVERAGE or s.year_conflict \
+                or not s.scope_ok:
             continue
         if any(_similar(s.sentence, c.sentence) for c in chosen):
             continue
         chosen.append(s)
-    numbers: dict[int, int] = {}
+    return chosen, best.coverage, is_grounded(best.coverage, hits[best.hit_index], best)
+
+
+def compose(chosen: list[tuple[_Scored, object]]) -> tuple[str, list[Citation]]:
+    """Cited text of (sentence, its hit) pairs: passages numbered 1..k in order of first use."""
+    numbers: dict[str, int] = {}
     citations: list[Citation] = []
     parts = []
-    for c in chosen:
-        if c.hit_index not in numbers:
-            numbers[c.hit_index] = len(numbers) + 1
-            citations.append(_citation(numbers[c.hit_index], hits[c.hit_index]))
-        parts.append(_with_mark(c.sentence, numbers[c.hit_index]))
-    return "".join(parts), citations, best.coverage, is_grounded(best.coverage, hits[best.hit_index], best)
+    for c, hit in chosen:
+        key = f"{hit.source}\x00{getattr(hit, 'chunk_id', '')}\x00{hit.text[:40]}"
+        if key not in numbers:
+            numbers[key] = len(numbers) + 1
+            citations.append(_citation(numbers[key], hit))
+        parts.append(_with_mark(c.sentence, numbers[key]))
+    return "".join(parts), citations
+
+
+def extractive(question: str, hits, kb) -> tuple[str, list[Citation], float, bool]:
+    """Compose 1–4 cited sentences; returns (text, citations, best coverage, grounded).
+    Empty text if nothing fits."""
+    chosen, coverage, grounded = choose(question, hits, kb)
+    if not chosen:
+        return "", [], 0.0, False
+    text, citations = compose([(c, hits[c.hit_index]) for c in chosen])
+    return text, citations, coverage, grounded
+
+
+# ------------------------------------------------------------------------------ two-part questions
+
+_ASK_RX = re.compile(r"(?:是|有|为)?(?:多少|什么|哪些|哪几|几)")
+_AND_RX = re.compile(r"以及|[；;]")
+# A second part that goes on about the first part's subject.
+_CONTINUES = re.compile(r"^(?:比|较|同比|环比|占|增长|其中|提高|下降|增加|减少)")
+
+
+def split_question(question: str, tok=None) -> list[str]:
+    """The parts of a question that asks for two things, each a question on its own:
+    "…占有率是多少？比上年提高了多少个百分点？" (the second part takes the first one's subject),
+    "A是多少，以及B是多少", "A和B分别是多少" ("2022年产量和销量分别是多少" → "2022年产量是多少",
+    "2022年销量是多少"). A question with one part comes back alone."""
+    q = question.strip()
+    parts = [p for p in re.split(r"(?<=[？?])", q) if p.strip()]
+    if len(parts) < 2:
+        parts = [p for p in _AND_RX.split(q) if p.strip(" ，,")]
+    if len(parts) >= 2:
+        m = _ASK_RX.search(parts[0])
+        subject = parts[0][:m.start()] if m else ""
+        year = _YEAR_RX.search(parts[0])
+        out = [parts[0].strip(" ，,")]
+        for p in parts[1:]:
+            p = p.strip(" ，,")
+            if subject and _CONTINUES.match(p):
+                p = subject + p  # "比上年提高了多少" speaks of the first part's subject
+            elif year and not _YEAR_RX.search(p):
+                p = parts[0][:year.end() + 1] + p
+            out.append(p)
+        return out
+    m = re.search(r"分别", q)
+    if not m:
+        return [q]
+    head, tail = q[:m.start()], q[m.end():]
+    items = re.split(r"和|与|及|、", head)
+    if len(items) < 2 or not all(items):
+        return [q]
+    lcut = getattr(getattr(tok, "_tok", None), "lcut", None) or (lambda x: [x[:-2], x[-2:]])
+    first, last = items[0], items[-1]
+    last_words = lcut(last)
+    shared = max((k for k, w in enumerate(last_words) if len(w) >= 2 and first.endswith(w)), default=None)
+    if shared is not None:  # "工业机器人和服务机器人产量": 产量 belongs to both
+        first += "".join(last_words[shared + 1:])
+    words = lcut(first)
+    stem = first[:len(first) - len(words[-1])] if words and len(words[-1]) < len(first) else ""
+    year = _YEAR_RX.search(first)
+    out = [first + tail]
+    for it in items[1:]:
+        if len(it) <= 4 and stem:
+            it = stem + it
+        elif year and not _YEAR_RX.search(it):
+            it = first[:year.end() + 1] + it
+        out.append(it + tail)
+    return out
+
+
+def answer_parts(parts: list[str], kb, top_k: int, search_filters: dict):
+    """Answer each part on its own hits; returns (text, citations, hits, coverage, grounded). A part
+    without a grounded answer is named as not found."""
+    chosen: list[tuple[_Scored, object]] = []
+    missing: list[str] = []
+    hits_all, best_cov = [], 0.0
+    for part in parts:
+        hits = kb.search(part, top_k=top_k, **search_filters)
+        hits_all += [h for h in hits if all(h.chunk_id != x.chunk_id for x in hits_all)]
+        picked, cov, grounded = choose(part, hits, kb) if hits else ([], 0.0, False)
+        best_cov = max(best_cov, cov)
+        if not grounded:
+            missing.append(part)
+            continue
+        for c in picked[:2]:
+            if all(c.sentence != x.sentence for x, _ in chosen):
+                chosen.append((c, hits[c.hit_index]))
+    if not chosen:
+        return "", [], hits_all, best_cov, False
+    text, citations = compose(chosen)
+    for part in missing:
+        text += f"关于“{part.rstrip('？?')}”，{NOT_FOUND}。"
+    return text, citations, hits_all, best_cov, True
 
 
 # ------------------------------------------------------------------------------ LLM
@@ -533,11 +696,16 @@ def answer(question: str, kb, settings: Settings | None = None, top_k: int = 5, 
     require_length(question, MAX_QUERY_CHARS, "问题")
     if top_k <= 0:
         raise InputError(f"top_k 必须大于 0，当前为 {top_k}")
-    hits = kb.search(question, top_k=top_k, **search_filters)
+    parts = split_question(question, getattr(kb, "tokenizer", None))
+    if len(parts) > 1:
+        text, citations, hits, coverage, grounded = answer_parts(parts, kb, top_k, search_filters)
+    else:
+        hits = kb.search(question, top_k=top_k, **search_filters)
     closest = [_citation(i, h) for i, h in enumerate(hits, start=1)]
     if not hits:
         return Answer(question, NOT_FOUND, [], False, "abstain", closest, 0.0, ["没有检索到任何段落"])
-    text, citations, coverage, grounded = extractive(question, hits, kb)
+    if len(parts) == 1:
+        text, citations, coverage, grounded = extractive(question, hits, kb)
     if not text or not grounded:
         return Answer(question, NOT_FOUND, [], False, "abstain", closest, coverage,
                       [f"证据不足：最佳句子只覆盖问题要点的 {coverage:.0%}"])

@@ -214,7 +214,8 @@ def cmd_sources(args) -> int:
         print(json.dumps([i.__dict__ for i in infos], ensure_ascii=False, indent=2))
         return 0
     for i in infos:
-        print(f"{i.chunks:5d}  {i.file_type:5s}  {i.year or '----'}  {printable(i.source)}")
+        mark = f"  [识别文本：第{'、'.join(map(str, i.ocr_pages))}页]" if i.ocr_pages else ""
+        print(f"{i.chunks:5d}  {i.file_type:5s}  {i.year or '----'}  {printable(i.source)}{mark}")
     print(f"共 {len(infos)} 个来源，{sum(i.chunks for i in infos)} 个分块")
     return 0
 

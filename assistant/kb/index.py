@@ -14,11 +14,12 @@ from typing import Callable, Iterable
 import numpy as np
 from filelock import FileLock, Timeout
 
-from .chunking import chunk_document
+from .chunking import CHUNKER_VERSION, chunk_document
 from ..config import MAX_QUERY_CHARS, Settings, require_length
 from .embed import ChromaEmbedding
 from ..errors import AssistantError, IndexError_, InputError
 from .ingest import discover, file_type, load_file, sha256_file
+from . import passages as passage_mod
 from .retrieve import fuse
 from . import tables as kb_tables
 from .stores import PARTIAL, ChunkStore, DenseIndex, KeywordIndex, ensure_free_space, estimate_bytes, unique_sources
@@ -120,7 +121,7 @@ class KnowledgeBase:
         known = self.store.sources()
         self.verify(repair=True)  # orphaned or missing vectors from an earlier crash or a rival writer
         # Chunking settings are part of a file's identity: changing them re-chunks everything.
-        chunking = f"{self.settings.chunk_size}/{self.settings.chunk_overlap}"
+        chunking = f"{self.settings.chunk_size}/{self.settings.chunk_overlap}/{CHUNKER_VERSION}"
         rechunk = self.store.get_meta("chunking", chunking) != chunking
 
         # Deleted: sources that lived under a folder we are ingesting again and whose file is gone.
@@ -249,6 +250,7 @@ class KnowledgeBase:
                         keep = [c.id for c in chunks]
                         self.store.drop_other_chunks(con, doc.source, keep)
                     self.store.set_meta(con, "embedder", self.settings.embedder)
+                    self.store.set_meta(con, f"ocr_pages:{doc.source}", ",".join(map(str, doc.ocr_pages)))
                     self.store.set_meta(con, "chunking", chunking)
                     self._committed(con)
             except Exception:
@@ -350,7 +352,12 @@ class KnowledgeBase:
 
     # ---------------------------------------------------------------------------------- query
     def sources(self) -> list[SourceInfo]:
-        return self.store.source_infos()
+        """Indexed sources; `ocr_pages` lists the pages whose text was recognised (scans)."""
+        infos = self.store.source_infos()
+        for info in infos:
+            pages = self.store.get_meta(f"ocr_pages:{info.source}") or ""
+            info.ocr_pages = [int(p) for p in pages.split(",") if p]
+        return infos
 
     def tables(self, source: str) -> dict:
         """The structured tables kept from a source (XLSX/CSV sheets; Markdown, HTML, DOCX, PDF tables):
@@ -366,14 +373,19 @@ class KnowledgeBase:
 
     def search(self, query: str, top_k: int = 5, year_min: int | None = None, year_max: int | None = None,
                sources: list[str] | None = None, mode: str = "hybrid", fusion: str | None = None,
-               candidates: int = 50) -> list[Hit]:
-        """Hybrid search: BM25 (jieba) and dense (Chroma) candidates fused into one ranking.
+               candidates: int = 50, passage_chars: int | None = None, rerank: str | None = None) -> list[Hit]:
+        """Hybrid search: BM25 (jieba) and dense (Chroma) candidates over small units, fused into one
+        ranking; each hit's `text` is the passage around its unit (see `passages.py`).
 
-        mode: hybrid | keyword | dense. fusion: rrf | weighted (default chosen by the retrieval eval)."""
+        mode: hybrid | keyword | dense. fusion: rrf | weighted. passage_chars: passage length (0 = the
+        unit alone). rerank: none | window. Defaults chosen by the retrieval eval."""
         if top_k <= 0:
             raise InputError(f"top_k 必须大于 0，当前为 {top_k}")
         if mode not in ("hybrid", "keyword", "dense"):
             raise InputError(f"未知的检索方式 {mode!r}，可选 hybrid、keyword、dense")
+        rerank = rerank or passage_mod.RERANK
+        if rerank not in ("none", "window"):
+            raise InputError(f"未知的重排方式 {rerank!r}，可选 none、window")
         query = (query or "").strip()
         if not query:
             raise InputError("查询为空")
@@ -382,27 +394,32 @@ class KnowledgeBase:
         n = max(candidates, top_k * 4)
         kw: list[tuple[str, float]] = []
         dn: list[tuple[str, float]] = []
+        vec = None
         if mode in ("hybrid", "keyword"):
             kw = self.keyword.search(self.tokenizer.tokenize(query), n,
                                      self.keyword.mask(year_min, year_max, sources))
         if mode in ("hybrid", "dense"):
             self._fresh_dense()
+        if mode in ("hybrid", "dense") or rerank == "window":
             vec = self.embedding.embedder.embed_query(query)
+        if mode in ("hybrid", "dense"):
             dn = self.dense.search(vec, n, DenseIndex.where(year_min, year_max, sources))
-        ranked = fuse(kw, dn, method=fusion or self._fusion)[:top_k * 3]
+        ranked = fuse(kw, dn, method=fusion or self._fusion)[:top_k * 4]
         chunks = self.store.get([cid for cid, _ in ranked])  # also drops crash orphans
         kw_rank = {cid: i + 1 for i, (cid, _) in enumerate(kw)}
         dn_rank = {cid: i + 1 for i, (cid, _) in enumerate(dn)}
+        items = [(chunks[cid], float(score), kw_rank.get(cid), dn_rank.get(cid))
+                 for cid, score in ranked if cid in chunks]
+        chars = passage_mod.PASSAGE_CHARS if passage_chars is None else passage_chars
+        found = passage_mod.build(self.store, items, chars)
+        if rerank == "window":
+            found = passage_mod.rerank(found[:top_k * 2], vec, self.embedding.embedder)
         hits = []
-        for cid, score in ranked:
-            c = chunks.get(cid)
-            if c is None:
-                continue
-            hits.append(Hit(chunk_id=cid, text=c.text, source=c.source, title=c.title, year=c.year,
-                            page=c.page, heading=c.heading, score=round(float(score), 6),
-                            keyword_rank=kw_rank.get(cid), dense_rank=dn_rank.get(cid)))
-            if len(hits) == top_k:
-                break
+        for p in found[:top_k]:
+            c = p.centre
+            hits.append(Hit(chunk_id=c.id, text=p.text, source=c.source, title=c.title, year=c.year,
+                            page=c.page, heading=c.heading, score=round(p.score, 6),
+                            keyword_rank=p.keyword_rank, dense_rank=p.dense_rank))
         return hits
 
     def as_retriever(self, top_k: int = 5, **filters):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..errors import InputError
+from .ocr import MIN_TEXT_CHARS
 from ..types import Block, LoadedDocument
 from . import tables as tbl
 
@@ -233,6 +234,7 @@ def load_pdf(path: Path) -> LoadedDocument:
     tables: dict[str, list[dict]] = {}
     metas: dict[str, dict] = {}
     heading_path: list[str] = []
+    scanned: list[int] = []
     try:
         with pdfplumber.open(str(path)) as pdf:
             for pno, page in enumerate(pdf.pages, start=1):
@@ -243,6 +245,10 @@ def load_pdf(path: Path) -> LoadedDocument:
                 for bb in bboxes:
                     body = body.outside_bbox(bb)
                 text = body.extract_text() or ""
+                if not found and len(re.sub(r"\s", "", text)) < MIN_TEXT_CHARS:
+                    scanned.append(pno)  # no text layer: recognised below, in page order
+                    blocks.append(Block("", page=pno, kind="ocr_pending"))
+                    continue
                 page_blocks, heading_path = _blocks_from_lines(_merge_pdf_lines(text.splitlines()), page=pno,
                                                                path=heading_path)
                 blocks.extend(page_blocks)
@@ -256,10 +262,13 @@ def load_pdf(path: Path) -> LoadedDocument:
                     metas[name] = _pdf_table_meta(page, t.bbox, rows)
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as e:
         raise InputError(f"PDF 文件损坏或无法解析（{type(e).__name__}）") from e
+    if scanned:
+        blocks = _with_ocr(path, blocks, scanned)
     if not any(b.text.strip() for b in blocks):
-        raise InputError("PDF 中没有可提取的文字（可能是扫描件，需要先做 OCR）")
+        raise InputError("PDF 中没有可提取的文字（扫描件的页面也未识别出文字）")
     doc = _doc(path, "pdf", blocks, head="\n".join(b.text for b in blocks[:15]))
     doc.tables, doc.table_meta = tables, metas
+    doc.ocr_pages = scanned
     return doc
 
 
@@ -274,6 +283,25 @@ def _pdf_table_meta(page, bbox, rows: list[list[str]]) -> dict:
     lines = [ln for ln in above.splitlines() if ln.strip()]
     caption = tbl.caption_from(*reversed(lines))
     return tbl.meta(rows, caption, tbl.unit_in(caption, *reversed(lines), below))
+
+
+def _with_ocr(path: Path, blocks: list[Block], scanned: list[int]) -> list[Block]:
+    """Replace the placeholders of scanned pages by the recognised text, keeping page numbers and
+    the heading path running through the document."""
+    from .ocr import ocr_pages
+
+    text = ocr_pages(path, scanned)
+    out: list[Block] = []
+    heading_path: list[str] = []
+    for b in blocks:
+        if b.kind != "ocr_pending":
+            out.append(b)
+            heading_path = list(b.heading_path)
+            continue
+        page_blocks, heading_path = _blocks_from_lines(_merge_pdf_lines(text.get(b.page, [])), page=b.page,
+                                                       path=heading_path)
+        out.extend(page_blocks)
+    return out
 
 
 def _merge_pdf_lines(lines: list[str]) -> list[str]:

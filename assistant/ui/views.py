@@ -12,7 +12,7 @@ FILE_TYPE_CN = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "csv": "CSV", "md
 LEVEL_CN = {"error": "错误", "warning": "警告", "info": "提示"}
 LEVEL_FROM_CN = {v: k for k, v in LEVEL_CN.items()}
 STAGE_CN = {"scan": "扫描文件", "load": "读取文件", "embed": "向量化", "index": "建立关键词索引"}
-SOURCE_HEADERS = ["来源", "类型", "年份", "分块数"]
+SOURCE_HEADERS = ["来源", "类型", "年份", "分块数", "文字"]
 FAILURE_HEADERS = ["文件", "原因"]
 
 CSS = """
@@ -52,9 +52,15 @@ def empty(msg: str) -> str:
 
 # ------------------------------------------------------------------------------ knowledge base
 
+def ocr_label(info) -> str:
+    """识别文本（第2、3页） for sources whose scanned pages were read by OCR, 抽取 otherwise."""
+    pages = getattr(info, "ocr_pages", None) or []
+    return f"识别文本（第{'、'.join(map(str, pages))}页）" if pages else "抽取"
+
+
 def source_rows(infos) -> list[list]:
-    return [[i.source, FILE_TYPE_CN.get(i.file_type, i.file_type), i.year if i.year is not None else "—", i.chunks]
-            for i in infos]
+    return [[i.source, FILE_TYPE_CN.get(i.file_type, i.file_type), i.year if i.year is not None else "—", i.chunks,
+             ocr_label(i)] for i in infos]
 
 
 def failure_rows(failures) -> list[list]:
