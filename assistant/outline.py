@@ -19,7 +19,7 @@ OUTLINE_DIR = Path(__file__).parent / "outlines"
 REPORT_KINDS = ("industry-analysis", "talent-demand")
 
 _SECTION_KEYS = {"id", "title", "aliases", "purpose", "required_elements", "queries", "data",
-                 "target_chars", "min_chars", "filters", "subsections"}
+                 "target_chars", "min_chars", "filters", "subsections", "accepts"}
 _TOP_KEYS = {"report", "name", "title", "criterion", "sections", "industry"}
 
 
@@ -47,6 +47,7 @@ class Section:
     target_chars: int = 600
     min_chars: int = 150
     filters: dict = field(default_factory=dict)
+    accepts: list[str] = field(default_factory=list)  # sentence types the section takes (draft/sentences.py)
 
     @property
     def names(self) -> list[str]:
@@ -78,6 +79,18 @@ def builtin_outline_path(report: str) -> Path:
     if report not in REPORT_KINDS:
         raise InputError(f"未知的报告类型 {report!r}，可选：{', '.join(REPORT_KINDS)}")
     return OUTLINE_DIR / f"{report}.yaml"
+
+
+SENTENCE_TYPES = ("fact", "event", "target", "recommendation", "definition", "caveat")
+
+
+def _accepts(s: dict, p) -> list[str]:
+    acc = list(s.get("accepts") or [])
+    bad = [t for t in acc if t not in SENTENCE_TYPES]
+    if bad:
+        raise InputError(f"提纲文件 {p} 章节 {s['id']} 的 accepts 含未知句子类型：{', '.join(map(str, bad))}"
+                         f"（可选：{', '.join(SENTENCE_TYPES)}）")
+    return acc
 
 
 def load_outline(report: str | None = None, path: str | Path | None = None) -> Outline:
@@ -126,7 +139,7 @@ def _parse_outline(path: str, mtime_ns: int) -> Outline:
             id=s["id"], title=s["title"], purpose=s.get("purpose", ""), aliases=list(s.get("aliases") or []),
             required_elements=elements, queries=list(s.get("queries") or []), data=list(s.get("data") or []),
             target_chars=int(s.get("target_chars", 600)), min_chars=int(s.get("min_chars", 150)),
-            filters=dict(s.get("filters") or {}),
+            filters=dict(s.get("filters") or {}), accepts=_accepts(s, p),
         ))
     return Outline(report=raw.get("report", p.stem), name=raw.get("name", p.stem), title=raw.get("title", p.stem),
                    criterion=raw.get("criterion", "监测指标(二)"), sections=sections, path=str(p),

@@ -32,6 +32,8 @@ from ..errors import AssistantError, InputError, LLMError
 from ..analysis import METHOD_NAMES, ForecastResult, Market, forecast_series
 from ..textproc import numbers_in  # noqa: F401  (re-exported: llm, evals and tests use it)
 from ..outline import Outline, Section, load_outline
+from . import paragraphs, recommend
+from .sentences import figures, typer_for
 
 TEMPLATES_FILE = "draft_templates.yaml"
 SENT_END = "。！？"
@@ -197,6 +199,7 @@ class DraftContext:
     forecasts: dict[str, ForecastResult] = field(default_factory=dict)
     blocks: dict[str, list[Block]] = field(default_factory=dict)  # binding -> tables/figures
     used_sentences: set[str] = field(default_factory=set)  # evidence sentences placed so far
+    typer: Any = None  # sentences.SentenceTyper (set per draft; the knowledge base's embedder)
 
 
 def _is_sample(path: Path) -> bool:
@@ -560,9 +563,10 @@ def _usable(sent: str, tpl: dict) -> bool:
 
 
 def select_evidence(hits: list[dict], section: Section, tpl: dict, budget: int,
-                    used: set[str] | None = None) -> list[dict]:
+                    used: set[str] | None = None, admit=None) -> list[dict]:
     """Pick evidence sentences: relevant, numeric, recent, from several sources, without repeats
-    (within the section, and of `used` sentences already placed in other sections)."""
+    (within the section, and of `used` sentences already placed in other sections). `admit`
+    (paragraphs.admit) keeps only the sentence types the section takes."""
     if not hits:
         return []
     used = used or set()
@@ -575,7 +579,7 @@ def select_evidence(hits: list[dict], section: Section, tpl: dict, budget: int,
             if not _usable(s, tpl) or s in used:
                 continue
             rel = len(_bigrams(s) & q) / max(len(q), 1)
-            if rel < 0.2:
+            if rel < 0.2 or (admit is not None and not admit(s)):
                 continue
             score = (1.5 * rel + (0.6 if _NUM_RX.search(s) else 0.0) - 0.08 * h["rank"]
                      + (0.4 * (h["year"] - ymin) / (ymax - ymin) if h.get("year") and ymax > ymin else 0.0))
@@ -636,7 +640,7 @@ def _template_blocks(binding: str, ctx: DraftContext) -> list[Block]:
     """Fill the binding's sentence templates; a sentence whose values or data are missing is skipped."""
     spec = ctx.templates["bindings"].get(binding)
     vals = ctx.values.get(binding)
-    if binding == "recommendation_facts" and not ctx.values.get("recommendation_facts", {}).get("top_families"):
+    if binding == "recommendation_facts":  # findings-driven ones come from recommend.py
         spec, vals = ctx.templates["bindings"]["recommendation_generic"], ctx.values.get(binding, {})
     if not spec or vals is None:
         return []
@@ -666,56 +670,40 @@ def _template_blocks(binding: str, ctx: DraftContext) -> list[Block]:
     return blocks
 
 
+def _recommendation_blocks(ctx: DraftContext, kind: str = "recommendations") -> list[Block]:
+    """Recommendations that each name the finding (shortage, decline, gap) behind them, with its figure
+    (kind="findings": the problems alone, for a problems section)."""
+    extra = recommend.computed_percentages(ctx.facts)
+    for key, vals in extra.items():
+        if key in ctx.data_refs:
+            ctx.facts.setdefault(key, {}).setdefault("findings", {}).update(vals)
+            ctx.data_refs[key].text = json.dumps(ctx.facts[key], ensure_ascii=False, default=str)
+    sents = [Sentence(text=t, cites=[f"data:{c}"], kind="data")
+             for t, c in recommend.recommendation_sentences(ctx.facts, set(ctx.data_refs), kind=kind)]
+    return [Block(type="para", sentences=sents[i:i + 4]) for i in range(0, len(sents), 4)]
+
+
 def compose_section(section: Section, ctx: DraftContext, evidence: list[dict]) -> SectionDraft:
-    """Deterministic composition: opening, computed-figure paragraphs with tables/charts, then
-    evidence paragraphs with connectives, one paragraph per retrieval topic."""
-    tpl = ctx.templates
+    """Deterministic composition: computed-figure paragraphs with tables/charts first, then evidence
+    paragraphs (paragraphs.compose_evidence: one per sub-topic, ordered by year, a source named once,
+    targets written as targets, no figure twice)."""
     sd = SectionDraft(id=section.id, title=section.title)
     data_blocks: list[Block] = []
     for b in section.data:
         if b == "reference_list":
             continue
-        data_blocks += _template_blocks(b, ctx)
+        if b == "challenge_findings":
+            data_blocks += _recommendation_blocks(ctx, "findings")
+            continue
+        recs = _recommendation_blocks(ctx) if b == "recommendation_facts" else []
+        data_blocks += recs or _template_blocks(b, ctx)
         data_blocks += ctx.blocks.get(b, [])
-    ev_paras: list[Block] = []
-    prev_source, cur_q = None, None
-    for c in evidence:
-        h = c["hit"]
-        s = c["text"]
-        attributed = any(s.startswith(a) for a in tpl["attributed_starts"])
-        if c["query_index"] != cur_q:
-            ev_paras.append(Block(type="para"))
-            cur_q = c["query_index"]
-            if not attributed:
-                s = tpl["connectives"]["first"].format(title=_attr_title(h)) + s
-        elif h["source"] != prev_source:
-            if not attributed:
-                s = tpl["connectives"]["new_source"].format(title=_attr_title(h)) + s
-        else:
-            conn = tpl["connectives"]["same_source"][len(ev_paras[-1].sentences) % len(tpl["connectives"]["same_source"])]
-            if conn and not attributed and not re.match(r"^(同时|此外|另外|与此同时)", s):
-                s = conn + s
-        prev_source = h["source"]
-        ev_paras[-1].sentences.append(Sentence(text=s, cites=[f"src:{h['source']}"], kind="evidence",
-                                               evidence_id=h["chunk_id"]))
-    # Merge one-sentence topic paragraphs so the text does not read as a list of snippets.
-    merged: list[Block] = []
-    for p in ev_paras:
-        if merged and (len(p.sentences) == 1 or len(merged[-1].sentences) == 1) and len(merged[-1].sentences) < 4:
-            merged[-1].sentences += p.sentences
-        else:
-            merged.append(p)
-    purpose = re.sub(r"\d", lambda m: "〇一二三四五六七八九"[int(m.group())], section.purpose.rstrip("。"))
-    purpose = re.sub(r"([一二三四五六七八九])—([一二三四五六七八九])", r"\1至\2", purpose)
-    opener = Sentence(text=tpl["openers"]["default"].format(purpose=purpose + "。"), kind="frame")
-    recs = any(b.startswith("recommendation") for b in section.data)
-    # Recommendations read better with the evidence (policy basis) first.
-    blocks = merged + data_blocks if recs else data_blocks + merged
-    if blocks and blocks[0].type == "para":
-        blocks[0].sentences.insert(0, opener)
-    else:
-        blocks.insert(0, Block(type="para", sentences=[opener]))
-    sd.blocks = blocks
+    seen = {f for blk in data_blocks for x in blk.sentences for f in figures(x.text)}
+    typer = ctx.typer or typer_for(None)
+    ev_paras = [Block(type="para", sentences=[
+        Sentence(text=t, cites=[f"src:{c['hit']['source']}"], kind="evidence", evidence_id=c["hit"]["chunk_id"])
+        for t, c in para]) for para in paragraphs.compose_evidence(evidence, typer, seen, _attr_title)]
+    sd.blocks = data_blocks + ev_paras
     return sd
 
 
@@ -854,7 +842,14 @@ def _draft_one(section: Section, ctx: DraftContext, kb, llm_backend) -> tuple[Se
     budget = max(section.target_chars - data_len, 0) if section.queries else 0
     if section.queries and budget < 200:
         budget = 200
-    evidence = select_evidence(hits, section, ctx.templates, budget, ctx.used_sentences)
+    ctx.typer = ctx.typer or typer_for(kb)
+    # type the candidates in one embedding batch (select_evidence's relevance floor, then the usable ones)
+    ctx.typer.types([s for h in hits for s in split_sentences(h["text"])
+                     if len(_bigrams(s) & _bigrams(h["query"])) >= 0.2 * max(len(_bigrams(h["query"])), 1)
+                     and _usable(s, ctx.templates)])
+    evidence = select_evidence(hits, section, ctx.templates, budget, ctx.used_sentences,
+                               admit=paragraphs.admit(section, ctx.typer))
+    paragraphs.attach_qualifiers(evidence, ctx.typer, ctx.templates["banned_words"], split_sentences)
     ctx.used_sentences |= {c["text"] for c in evidence}
     sd = compose_section(section, ctx, evidence)
     _fill_missing_elements(section, sd, hits, ctx)
@@ -890,9 +885,12 @@ def _fill_missing_elements(section: Section, sd: SectionDraft, hits: list[dict],
         if e.found_in(_section_plain(sd)):
             continue
         best = None
+        admit = paragraphs.admit(section, ctx.typer or typer_for(None))
+        seen = {f for b in sd.blocks for x in b.sentences for f in figures(x.text)}
         for h in sorted(hits, key=lambda h: h["rank"]):
             for sent in split_sentences(h["text"]):
-                if _usable(sent, tpl) and e.found_in(sent) and sent not in _section_plain(sd):
+                if (_usable(sent, tpl) and e.found_in(sent) and sent not in _section_plain(sd) and admit(sent)
+                        and not figures(sent) & seen):
                     best = (h, sent)
                     break
             if best:
@@ -901,11 +899,12 @@ def _fill_missing_elements(section: Section, sd: SectionDraft, hits: list[dict],
             sd.notes.append(f"缺少要素“{e.name}”：知识库中未检索到相关资料，请人工补充")
             continue
         h, sent = best
-        if not any(sent.startswith(a) for a in tpl["attributed_starts"]):
-            sent = tpl["connectives"]["new_source"].format(title=_attr_title(h)) + sent
-        paras = [b for b in sd.blocks if b.type == "para"]
-        paras[-1].sentences.append(Sentence(text=sent, cites=[f"src:{h['source']}"], kind="evidence",
-                                            evidence_id=h["chunk_id"]))
+        c = {"text": sent, "hit": h, "pos": 0, "query_index": 0}
+        para = paragraphs.compose_evidence([c], ctx.typer or typer_for(None), seen, _attr_title)
+        for p in para:  # a paragraph of its own: its source is named once there
+            sd.blocks.append(Block(type="para", sentences=[
+                Sentence(text=t, cites=[f"src:{h['source']}"], kind="evidence", evidence_id=h["chunk_id"])
+                for t, _ in p]))
 
 
 def _template_blocks_preview(section: Section, ctx: DraftContext) -> list[Block]:

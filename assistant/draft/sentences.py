@@ -46,6 +46,10 @@ class TypeRules:
     target_framing: re.Pattern
     target_rewrite: dict
     dangling_terms: tuple[str, ...]
+    dangling_starts: tuple[str, ...]
+    generic_doc_lead: re.Pattern | None
+    leads: dict
+    self_reference: re.Pattern | None
     default: str
     centroids_file: str
     min_similarity: float
@@ -80,6 +84,12 @@ def load_rules(path: str | None = None) -> TypeRules:
                      target_framing=_compile(raw["target_framing"], "target_framing"),
                      target_rewrite=dict(raw.get("target_rewrite") or {}),
                      dangling_terms=tuple(raw.get("dangling_terms") or ()),
+                     dangling_starts=tuple(raw.get("dangling_starts") or ()),
+                     generic_doc_lead=_compile(raw["generic_doc_lead"], "generic_doc_lead")
+                     if raw.get("generic_doc_lead") else None,
+                     leads=dict(raw.get("leads") or {"default": "据{title}，"}),
+                     self_reference=_compile(raw["self_reference"], "self_reference")
+                     if raw.get("self_reference") else None,
                      default=raw.get("default", "fact"), centroids_file=emb.get("centroids", ""),
                      min_similarity=float(emb.get("min_similarity", 0.0)))
 
@@ -95,6 +105,7 @@ def rule_type(text: str, rules: TypeRules | None = None) -> tuple[str, str] | No
 
 
 _LEAD = re.compile(r"^(?:(?:另据|又据|据|根据)[^，。]{1,40}(?:显示|统计|报道|数据|测算|介绍)?，|(?:同时|此外|另外|与此同时)，)")
+LEAD = _LEAD
 
 
 def _strip_lead(text: str) -> str:
@@ -127,7 +138,13 @@ def has_figure(text: str) -> bool:
 def dangling_term(text: str, rules: TypeRules | None = None) -> str | None:
     """The first reference word that needs an antecedent (两者, 上述 ...), or None."""
     rules = rules or load_rules()
-    body = re.sub(r"《[^》]*》|“[^”]*”", "", text)
+    m = rules.generic_doc_lead.match(text.strip()) if rules.generic_doc_lead else None
+    if m:
+        return m.group(2)  # 据报告统计 / 报道指出: which report?
+    body = re.sub(r"《[^》]*》|“[^”]*”", "", _strip_lead(text))
+    for w in rules.dangling_starts:
+        if body.startswith(w):
+            return w
     for w in rules.dangling_terms:
         if w in body:
             return w
@@ -169,6 +186,7 @@ class SentenceTyper:
         self.rules = rules or load_rules()
         self.embedder = embedder
         self.centroids = centroids if centroids is not None else self._load_centroids()
+        self._cache: dict[str, Typed] = {}
 
     def _load_centroids(self) -> dict | None:
         if self.embedder is None or not self.rules.centroids_file:
@@ -201,7 +219,14 @@ class SentenceTyper:
         return [o or Typed(texts[i], self.rules.default, "default") for i, o in enumerate(out)]
 
     def types(self, texts: list[str]) -> list[str]:
-        return [t.type for t in self.classify(texts)]
+        """Types of many sentences (one embedding batch for the new ones; results are cached)."""
+        new = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        for t in self.classify(new):
+            self._cache[t.text] = t
+        return [self._cache[t].type for t in texts]
+
+    def type_of(self, text: str) -> str:
+        return self.types([text])[0]
 
 
 def fit_centroids(texts: list[str], labels: list[str], embedder, path: Path | None = None) -> dict:
