@@ -122,13 +122,46 @@ def _repair_generic_lead(text: str, title: str, rules) -> str | None:
     return (m.group(1) or "") + title + text[m.end():]
 
 
+def _plan_title(c: dict, title: str, rules) -> str:
+    """The plan a target belongs to: a quoted plan title in the source passage (印发《…规划》), else one
+    quoted inside the document title (《〈…规划〉解读》), else the document title."""
+    pat = rules.plan_title
+    if pat is None:
+        return title
+    for t in re.findall(r"《([^》]{4,40})》", c["hit"]["text"]):
+        if pat.search(t):
+            return f"《{t}》"
+    inner = re.search(r"〈([^〉]{4,40})〉", title)
+    if inner and pat.search(inner.group(1)):
+        return f"《{inner.group(1)}》"
+    return title
+
+
+def _written(c: dict, text: str, typ: str, title: str, para: list, rules) -> tuple[str, bool, bool]:
+    """(text as written, whether it names its source, whether it merged into the previous sentence)."""
+    repaired = _repair_generic_lead(text, title, rules)
+    text = repaired or _CONNECTIVE.sub("据", text)
+    names = repaired is not None or bool(_ATTRIBUTED.match(text))
+    if typ == "target" and not is_target_framed(text, rules):
+        plan = _plan_title(c, title, rules)
+        prev = para[-1] if para else None
+        if prev and prev[1]["hit"]["source"] == c["hit"]["source"] and prev[0].startswith(plan + "提出") \
+                and prev[0].endswith("。"):
+            # another target of the same plan: one sentence, 《X》提出的目标是：A；B。
+            para[-1] = (prev[0][:-1] + "；" + LEAD.sub("", text), prev[1])
+            return text, False, True
+        return frame_target(text, plan, rules), True, False
+    return text, names, False
+
+
 def compose_evidence(evidence: list[dict], typer: SentenceTyper, seen_figures: set[str],
                      title_of: Callable[[dict], str]) -> list[list[tuple[str, dict]]]:
     """Paragraphs of (text as written, candidate). `seen_figures` (figures already in the section,
     e.g. the computed ones) is updated with every figure placed.
 
-    A paragraph names one source: a sentence that would name a second one (its own 据…统计 lead, a
-    target of another document) opens a new paragraph."""
+    A paragraph names one source: a sentence naming another source (its own 据…统计 lead, a target of
+    another document) opens a new paragraph; a paragraph that names none gets 据《…》， on its first
+    sentence."""
     rules = load_rules()
     paras: list[list[tuple[str, dict]]] = []
     for group in _group(evidence):
@@ -141,37 +174,32 @@ def compose_evidence(evidence: list[dict], typer: SentenceTyper, seen_figures: s
             if figs & seen_figures:
                 continue  # the same figure twice
             src, title = c["hit"]["source"], title_of(c["hit"])
-            typ = typer.type_of(c["text"])
-            repaired = _repair_generic_lead(text, title, rules)
-            if repaired is None and dangling_term(text, rules) is not None:
+            if _repair_generic_lead(text, title, rules) is None and dangling_term(text, rules) is not None:
                 continue  # a reference word without its referent
-            text = repaired or _CONNECTIVE.sub("据", text)
-            names_source = repaired is not None or bool(_ATTRIBUTED.match(text))
-            if typ == "target" and not is_target_framed(text, rules):
-                prev = para[-1] if para else None
-                if prev and prev[1]["hit"]["source"] == src and prev[0].startswith(title) and prev[0].endswith("。"):
-                    # another target of the same plan: one sentence, 《X》提出的目标是：A；B。
-                    para[-1] = (prev[0][:-1] + "；" + LEAD.sub("", text), prev[1])
-                    seen_figures |= figs
-                    continue
-                text = frame_target(text, title, rules)
-                names_source = True
-            if names_source and named:  # a second named source: new paragraph
-                paras.append(para)
-                para, named = [], set()
-            if not para and not names_source:
-                lead = rules.leads.get(typ, rules.leads["default"])
-                text = lead.format(title=title) + text
-                names_source = True
-            if names_source:
-                named.add(src)
+            text, names, merged = _written(c, text, typer.type_of(c["text"]), title, para, rules)
             seen_figures |= figs
+            if merged:
+                continue
+            if names and named and src not in named:  # a second named source: new paragraph
+                carry: list[tuple[str, dict]] = []  # its own source's unnamed sentences go with it
+                while para and para[-1][1]["hit"]["source"] == src and para[-1][1] is not para[0][1]:
+                    carry.insert(0, para.pop())
+                paras.append(para)
+                para, named = carry, set()
+            if names:
+                named.add(src)
             para.append((text, c))
             for q in c.get("qualifiers", []):
                 qf = figures(q)
                 if not (qf & seen_figures):
                     seen_figures |= qf
                     para.append((q, c))
-        if para:
-            paras.append(para)
-    return [p for p in paras if p]
+        paras.append(para)
+    out = []
+    for para in (p for p in paras if p):
+        if not any(_ATTRIBUTED.match(t) or "提出的目标是" in t for t, _ in para):
+            t, c = para[0]
+            typ = typer.type_of(c["text"])
+            para[0] = (rules.leads.get(typ, rules.leads["default"]).format(title=title_of(c["hit"])) + t, c)
+        out.append(para)
+    return out

@@ -49,6 +49,7 @@ class TypeRules:
     dangling_starts: tuple[str, ...]
     generic_doc_lead: re.Pattern | None
     leads: dict
+    plan_title: re.Pattern | None
     self_reference: re.Pattern | None
     default: str
     centroids_file: str
@@ -88,6 +89,7 @@ def load_rules(path: str | None = None) -> TypeRules:
                      generic_doc_lead=_compile(raw["generic_doc_lead"], "generic_doc_lead")
                      if raw.get("generic_doc_lead") else None,
                      leads=dict(raw.get("leads") or {"default": "据{title}，"}),
+                     plan_title=_compile(raw["plan_title"], "plan_title") if raw.get("plan_title") else None,
                      self_reference=_compile(raw["self_reference"], "self_reference")
                      if raw.get("self_reference") else None,
                      default=raw.get("default", "fact"), centroids_file=emb.get("centroids", ""),
@@ -264,4 +266,5 @@ def section_accepts(section) -> set[str]:
 
 
 def type_name(t: str) -> str:
-    return load_rules().names.get(t, t)
+    """The Chinese name of a type (目标或规划), without its explanation."""
+    return re.split(r"[（(]", load_rules().names.get(t, t))[0]

@@ -13,8 +13,9 @@
   right after a sentence with a figure), targets stated as results (a target sentence without 提出/目标/
   规划/预计 … wording), dangling references (两者/上述/这一 … as a paragraph's first sentence, or in an
   evidence sentence that does not directly follow its own source's previous sentence), duplicated figures
-  (the same number + unit in two sentences of one section) and source chains (sentences opening with
-  据/另据/此外 … in one paragraph); targets 0 misplaced, 0 targets-as-results, 0 dangling
+  (the same number + unit in two sentences of one section, one of them evidence) and source chains
+  (paragraphs naming more than one source in the text: 据《A》…，另据《B》…); targets 0 misplaced,
+  0 targets-as-results, 0 dangling
 """
 from __future__ import annotations
 
@@ -68,7 +69,7 @@ def placement(sections, outline, typer) -> dict:
         for b in sd.blocks:
             if b.type != "para":
                 continue
-            leads = 0
+            named: set = set()  # sources named in the text (据…, 《…》提出的目标是) in this paragraph
             for i, s in enumerate(b.sentences):
                 body = CONNECTIVE.sub("", s.text)
                 t = typer.type_of(body)
@@ -89,10 +90,11 @@ def placement(sections, outline, typer) -> dict:
                         out["dup_figures"].append((sd.id, f, s.text))
                     seen.setdefault(f, s.text)
                     seen.setdefault("kind:" + f, s.kind)
-                leads += bool(CHAIN_LEAD.match(s.text)) or s.text.startswith("《") and "提出的目标是" in s.text
-            out["named_per_para"].append(leads)
-            if leads > 1:
-                out["chains"].append((sd.id, leads, b.sentences[0].text[:40]))
+                if CHAIN_LEAD.match(s.text) or (s.text.startswith("《") and "提出的目标是" in s.text):
+                    named.add(tuple(s.cites) or s.text)
+            out["named_per_para"].append(len(named))
+            if len(named) > 1:
+                out["chains"].append((sd.id, len(named), b.sentences[0].text[:40]))
     return out
 
 

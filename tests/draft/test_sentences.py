@@ -166,3 +166,32 @@ def test_rules_file_loads_and_every_rule_has_a_known_type():
     rules = load_rules()
     assert rules.rules and {r.type for r in rules.rules} <= {"fact", "event", "target", "recommendation",
                                                               "definition", "caveat"}
+
+
+def test_llm_path_gets_typed_evidence_and_drops_targets_stated_as_results(data_files, fake_kb, tmp_path,
+                                                                          monkeypatch):
+    import re as _re
+
+    from assistant.draft import draft_report, pipeline
+
+    prompts = []
+
+    class Backend:
+        def complete(self, system, user):
+            prompts.append(user)
+            out = []
+            for tag, typ, text in _re.findall(r"^\[(E\d+)\]（([^；]+)；[^\n]*?）(\S+。)", user, flags=_re.M):
+                if typ == "目标或规划":  # restate the plan's target as if it had been reached
+                    out.append(_re.sub(r"^.*?提出，", "", text).rstrip("。") + f"[{tag}]。")
+            return "".join(out) or "无。"
+
+    monkeypatch.setattr(pipeline, "_open_llm", lambda settings: Backend())
+    res = draft_report("industry-analysis", fake_kb, [], 2026, tmp_path / "l.md")
+    policy = next(sd for sd in res.sections if sd.id == "policy")
+    assert any("（事实；" in p or "（事件；" in p for p in prompts)
+    assert any("（目标或规划；" in p for p in prompts)
+    assert any("把规划目标写成了已实现的结果" in n for n in policy.notes)
+    for b in policy.blocks:
+        for s in b.sentences:
+            if SentenceTyper(None).type_of(s.text) == "target":
+                assert is_target_framed(s.text), s.text
