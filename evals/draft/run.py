@@ -60,7 +60,7 @@ def sentence_ok(s, refs) -> tuple[bool, str]:
 def placement(sections, outline, typer) -> dict:
     """Issue-11 placement figures for one drafted report (see the module docstring)."""
     out = {"misplaced": [], "target_as_result": [], "dangling": [], "dup_figures": [], "chains": [],
-           "named_per_para": []}
+           "named_per_para": [], "sentences": 0}
     for sec, sd in zip(outline.sections, sections):
         if sd.id == "references":
             continue
@@ -70,6 +70,7 @@ def placement(sections, outline, typer) -> dict:
             if b.type != "para":
                 continue
             named: set = set()  # sources named in the text (据…, 《…》提出的目标是) in this paragraph
+            out["sentences"] += len(b.sentences)
             for i, s in enumerate(b.sentences):
                 body = CONNECTIVE.sub("", s.text)
                 t = typer.type_of(body)
@@ -102,8 +103,10 @@ def print_placement(pl: dict, verbose: bool) -> None:
     n_para = len(pl["named_per_para"])
     print(f"placement: misplaced {len(pl['misplaced'])}, targets as results {len(pl['target_as_result'])}, "
           f"dangling {len(pl['dangling'])}  (targets 0/0/0)")
+    named = sum(pl["named_per_para"])
     print(f"   duplicated figures {len(pl['dup_figures'])}; source chains: {len(pl['chains'])} of {n_para} paragraphs "
-          f"open more than one sentence with 据/另据/此外…, at most {max(pl['named_per_para'] or [0])} in one paragraph")
+          f"name more than one source (据《A》…另据《B》…), at most {max(pl['named_per_para'] or [0])} in one paragraph; "
+          f"{pl['sentences']} sentences per {named} sources named = {pl['sentences'] / max(named, 1):.1f}")
     for k in ("misplaced", "target_as_result", "dangling", "dup_figures", "chains"):
         for item in pl[k][: (20 if verbose else 5)]:
             print(f"   {k}: " + " | ".join(str(x)[:90] for x in item))
