@@ -429,6 +429,10 @@ def build_context(report: str, outline: Outline, bundle: DataBundle, year: int, 
         ctx.values["talent_list"] = common
     for b in wanted:
         ctx.values.setdefault(b, dict(common))
+    # Changes the recommendations quote (recommend.py) belong to the cited data's facts.
+    for key, vals in recommend.computed_percentages(ctx.facts).items():
+        if key in ctx.data_refs:
+            ctx.facts.setdefault(key, {}).setdefault("findings", {}).update(vals)
     # The facts text is what the evals and the LLM validation check computed numbers against.
     for key, ref in ctx.data_refs.items():
         ref.text = json.dumps(ctx.facts.get(key, {}), ensure_ascii=False, default=str)
@@ -673,11 +677,6 @@ def _template_blocks(binding: str, ctx: DraftContext) -> list[Block]:
 def _recommendation_blocks(ctx: DraftContext, kind: str = "recommendations") -> list[Block]:
     """Recommendations that each name the finding (shortage, decline, gap) behind them, with its figure
     (kind="findings": the problems alone, for a problems section)."""
-    extra = recommend.computed_percentages(ctx.facts)
-    for key, vals in extra.items():
-        if key in ctx.data_refs:
-            ctx.facts.setdefault(key, {}).setdefault("findings", {}).update(vals)
-            ctx.data_refs[key].text = json.dumps(ctx.facts[key], ensure_ascii=False, default=str)
     sents = [Sentence(text=t, cites=[f"data:{c}"], kind="data")
              for t, c in recommend.recommendation_sentences(ctx.facts, set(ctx.data_refs), kind=kind)]
     return [Block(type="para", sentences=sents[i:i + 4]) for i in range(0, len(sents), 4)]
