@@ -14,7 +14,7 @@ Markdown subset understood by the converters: '# ' title, '发布时间：' line
 '## ' / '### ' headings, '| a | b |' pipe tables, '<!-- pagebreak -->' (PDF only),
 other non-empty lines are paragraphs.
 
-Usage: python corpus/nev/build_corpus.py
+Usage: python corpus/nev/build_corpus.py [--out DIR]
 """
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ HERE = pathlib.Path(__file__).resolve().parent
 SRC = HERE / "text_src"
 OUT = HERE / "sources"
 FIXED_TIME = dt.datetime(2026, 1, 15, 9, 0, 0, tzinfo=dt.timezone.utc)
+AUTHOR = "corpus/nev/build_corpus.py"
+NAV = "首页 &gt; 行业资讯 &gt; 新能源汽车"
 
 
 # ----------------------------------------------------------------- markdown
@@ -67,14 +69,14 @@ def parse_md(text: str):
 
 
 # ---------------------------------------------------------------- plain copies
-def build_plain():
-    for f in sorted((SRC / "md").glob("*.md")):
-        shutil.copyfile(f, OUT / f.name)
-    for f in sorted((SRC / "txt_utf8").glob("*.txt")):
-        shutil.copyfile(f, OUT / f.name)
-    for f in sorted((SRC / "txt_gb18030").glob("*.txt")):
+def build_plain(src=SRC, out=OUT):
+    for f in sorted((src / "md").glob("*.md")):
+        shutil.copyfile(f, out / f.name)
+    for f in sorted((src / "txt_utf8").glob("*.txt")):
+        shutil.copyfile(f, out / f.name)
+    for f in sorted((src / "txt_gb18030").glob("*.txt")):
         text = f.read_text(encoding="utf-8")
-        (OUT / f.name).write_bytes(text.encode("gb18030"))
+        (out / f.name).write_bytes(text.encode("gb18030"))
 
 
 def normalize_zip(path):
@@ -96,12 +98,12 @@ def normalize_zip(path):
 
 
 # ---------------------------------------------------------------------- DOCX
-def build_docx():
+def build_docx(src=SRC, out=OUT, author=AUTHOR):
     from docx import Document
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    for f in sorted((SRC / "docx").glob("*.md")):
+    for f in sorted((src / "docx").glob("*.md")):
         doc = Document()
         normal = doc.styles["Normal"]
         normal.font.size = Pt(11)
@@ -129,14 +131,14 @@ def build_docx():
                         t.cell(r, c).text = val
                 doc.add_paragraph("")
         cp = doc.core_properties
-        cp.author = "corpus/nev/build_corpus.py"
+        cp.author = author
         cp.title = f.stem
         cp.created = FIXED_TIME.replace(tzinfo=None)
         cp.modified = FIXED_TIME.replace(tzinfo=None)
-        cp.last_modified_by = "corpus/nev/build_corpus.py"
+        cp.last_modified_by = author
         cp.revision = 1
-        doc.save(OUT / (f.stem + ".docx"))
-        normalize_zip(OUT / (f.stem + ".docx"))
+        doc.save(out / (f.stem + ".docx"))
+        normalize_zip(out / (f.stem + ".docx"))
 
 
 # ----------------------------------------------------------------------- PDF
@@ -199,11 +201,11 @@ def make_pdf_font(chars: str, dest: pathlib.Path) -> pathlib.Path:
     return dest
 
 
-def build_pdf():
+def build_pdf(src=SRC, out=OUT, author=AUTHOR):
     from fpdf import FPDF
     from fpdf.fonts import FontFace
 
-    files = sorted((SRC / "pdf").glob("*.md"))
+    files = sorted((src / "pdf").glob("*.md"))
     chars = "".join(chr(c) for c in range(32, 127)) + "第页共"
     chars += "".join(f.read_text(encoding="utf-8") for f in files)
     with tempfile.TemporaryDirectory() as tmp:
@@ -220,7 +222,7 @@ def build_pdf():
             pdf.file_id = lambda: "<00112233445566778899AABBCCDDEEFF><00112233445566778899AABBCCDDEEFF>"
             pdf.set_creation_date(FIXED_TIME)
             pdf.set_title(f.stem)
-            pdf.set_author("corpus/nev/build_corpus.py")
+            pdf.set_author(author)
             pdf.add_font("noto", "", str(ttf))
             pdf.set_auto_page_break(True, margin=20)
             pdf.set_margins(22, 20, 22)
@@ -250,12 +252,12 @@ def build_pdf():
                     pdf.ln(3)
                 elif kind == "pagebreak":
                     pdf.add_page()
-            pdf.output(str(OUT / (f.stem + ".pdf")))
+            pdf.output(str(out / (f.stem + ".pdf")))
 
 
 # ---------------------------------------------------------------------- HTML
-def build_html():
-    for f in sorted((SRC / "html").glob("*.md")):
+def build_html(src=SRC, out=OUT, author=AUTHOR, nav=NAV):
+    for f in sorted((src / "html").glob("*.md")):
         body = []
         title = f.stem
         for kind, payload in parse_md(f.read_text(encoding="utf-8")):
@@ -272,11 +274,11 @@ def build_html():
         page = (
             "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
             f"<title>{html.escape(title)}</title>\n</head>\n<body>\n"
-            "<nav>首页 &gt; 行业资讯 &gt; 新能源汽车</nav>\n<article>\n"
+            f"<nav>{nav}</nav>\n<article>\n"
             + "\n".join(body)
-            + "\n</article>\n<footer>本页面为样例语料，由 corpus/nev/build_corpus.py 生成。</footer>\n</body>\n</html>\n"
+            + f"\n</article>\n<footer>本页面为样例语料，由 {author} 生成。</footer>\n</body>\n</html>\n"
         )
-        (OUT / (f.stem + ".html")).write_text(page, encoding="utf-8")
+        (out / (f.stem + ".html")).write_text(page, encoding="utf-8")
 
 
 # ---------------------------------------------------------------------- XLSX
@@ -340,11 +342,11 @@ XLSX_TABLES = {
 }
 
 
-def build_xlsx():
+def build_xlsx(tables=None, out=OUT, author=AUTHOR):
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    for name, sheets in XLSX_TABLES.items():
+    for name, sheets in (XLSX_TABLES if tables is None else tables).items():
         wb = Workbook()
         wb.remove(wb.active)
         for spec in sheets:
@@ -358,11 +360,11 @@ def build_xlsx():
                 ws.append(row)
             for col, width in zip("ABCDEF", (18, 24, 22, 22, 26, 14)):
                 ws.column_dimensions[col].width = width
-        wb.properties.creator = "corpus/nev/build_corpus.py"
+        wb.properties.creator = author
         wb.properties.created = FIXED_TIME.replace(tzinfo=None)
         wb.properties.modified = FIXED_TIME.replace(tzinfo=None)
-        wb.save(OUT / name)
-        normalize_zip(OUT / name)
+        wb.save(out / name)
+        normalize_zip(out / name)
 
 
 # ----------------------------------------------------------------------- CSV
@@ -386,25 +388,30 @@ CSV_SOURCES = {
 }
 
 
-def build_csv():
-    for name, spec in CSV_SOURCES.items():
-        with open(OUT / name, "w", encoding="utf-8-sig", newline="") as fh:
+def build_csv(sources=None, out=OUT):
+    for name, spec in (CSV_SOURCES if sources is None else sources).items():
+        with open(out / name, "w", encoding="utf-8-sig", newline="") as fh:
             w = csv.writer(fh)
             w.writerow(spec["header"])
             w.writerows(spec["rows"])
             w.writerow(["", spec["note"], "", "", "", ""])
 
 
-def main():
-    OUT.mkdir(parents=True, exist_ok=True)
-    build_plain()
-    build_docx()
-    build_pdf()
-    build_html()
-    build_xlsx()
-    build_csv()
-    files = sorted(p.name for p in OUT.iterdir() if p.is_file())
-    print(f"built {len(files)} files in {OUT}")
+def main(argv=None):
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Rebuild the sample sources from text_src/.")
+    ap.add_argument("--out", type=pathlib.Path, default=OUT, help="output folder (default: sources/ beside this script)")
+    out = ap.parse_args(argv).out
+    out.mkdir(parents=True, exist_ok=True)
+    build_plain(out=out)
+    build_docx(out=out)
+    build_pdf(out=out)
+    build_html(out=out)
+    build_xlsx(out=out)
+    build_csv(out=out)
+    files = sorted(p.name for p in out.iterdir() if p.is_file())
+    print(f"built {len(files)} files in {out}")
 
 
 if __name__ == "__main__":

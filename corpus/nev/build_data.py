@@ -12,7 +12,7 @@ postings).  Proportions are anchored to public facts listed in
   * 716 高职 schools offer 新能源汽车技术 (2023); three core majors ~12万 graduates/yr
 Seeded (numpy default_rng(20250601)) so output is byte-for-byte reproducible.
 
-Usage: python corpus/nev/build_data.py
+Usage: python corpus/nev/build_data.py [--out DIR]
 """
 from __future__ import annotations
 
@@ -286,18 +286,23 @@ def write_xlsx(path, sheet, df, note):
     normalize_zip(path)
 
 
-def main():
-    OUT.mkdir(parents=True, exist_ok=True)
+def main(argv=None):
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Generate the synthetic sample data.")
+    ap.add_argument("--out", type=pathlib.Path, default=OUT, help="output folder (default: data/ beside this script)")
+    out = ap.parse_args(argv).out
+    out.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(SEED)
     ents = make_enterprises(rng)
     survey = build_survey(rng, ents)
     postings = build_postings(rng, ents)
     tech = build_tech(rng, ents)
     supply = build_supply()
-    write_xlsx(OUT / "survey_2025.xlsx", "问卷数据", survey, SYNTH_NOTE + " 问卷：2025年共同体成员企业岗位需求调查（虚构）。")
-    postings.to_csv(OUT / "postings_2021_2025.csv", index=False, encoding="utf-8-sig")
-    write_xlsx(OUT / "tech_needs_2025.xlsx", "技术需求", tech, SYNTH_NOTE + " 技术需求条目为虚构示例。")
-    supply.to_csv(OUT / "talent_supply_2025.csv", index=False, encoding="utf-8-sig")
+    write_xlsx(out / "survey_2025.xlsx", "问卷数据", survey, SYNTH_NOTE + " 问卷：2025年共同体成员企业岗位需求调查（虚构）。")
+    postings.to_csv(out / "postings_2021_2025.csv", index=False, encoding="utf-8-sig")
+    write_xlsx(out / "tech_needs_2025.xlsx", "技术需求", tech, SYNTH_NOTE + " 技术需求条目为虚构示例。")
+    supply.to_csv(out / "talent_supply_2025.csv", index=False, encoding="utf-8-sig")
     print(f"survey rows={len(survey)} enterprises={survey['企业名称'].nunique()}; postings rows={len(postings)}; "
           f"tech rows={len(tech)}; supply rows={len(supply)}")
 

@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Validate evals/retrieval/questions.jsonl against corpus/nev/sources/.
+"""Validate a retrieval question set against the corpus it was written for.
+
+Default: evals/retrieval/questions.jsonl against corpus/nev/sources/; other sets with
+--questions FILE --sources DIR (e.g. evals/retrieval/ic_questions.jsonl with corpus/ic/sources).
 
 Checks, for every question:
   * required fields and allowed `type`; unique ids
-  * `gold_source` is the basename of an existing file in corpus/nev/sources/
+  * `gold_source` is the basename of an existing file in the sources folder
   * `answer` occurs in the gold document's extracted text (whitespace-insensitive)
   * `answer` occurs in NO other source document (so the gold uniquely answers it)
 Warnings (not failures): decimal numbers from the answer that also occur in other documents
@@ -12,11 +15,12 @@ Warnings (not failures): decimal numbers from the answer that also occur in othe
 Text extraction: .md/.txt/.csv/.html read directly (UTF-8, UTF-8-BOM or GB18030; HTML tags
 stripped), .docx via python-docx (paragraphs + tables), .pdf via pdfplumber, .xlsx via openpyxl.
 
-Usage: python evals/retrieval/validate_questions.py [--quiet]
+Usage: python evals/retrieval/validate_questions.py [--questions FILE] [--sources DIR] [--quiet]
 Exit status 0 when all checks pass.
 """
 from __future__ import annotations
 
+import argparse
 import collections
 import json
 import pathlib
@@ -79,8 +83,16 @@ def norm(s: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    quiet = "--quiet" in argv
-    docs = {p.name: extract(p) for p in sorted(SOURCES.iterdir()) if p.is_file()}
+    ap = argparse.ArgumentParser(description="Validate a retrieval question set against its corpus.")
+    ap.add_argument("--questions", type=pathlib.Path, default=QUESTIONS, help="JSONL question set")
+    ap.add_argument("--sources", type=pathlib.Path, default=SOURCES, help="folder of source documents")
+    ap.add_argument("--quiet", action="store_true", help="print errors and the summary only")
+    args = ap.parse_args(argv)
+    quiet, sources, questions = args.quiet, args.sources, args.questions
+    if not sources.is_dir() or not questions.is_file():
+        print(f"ERROR missing {sources if not sources.is_dir() else questions}")
+        return 2
+    docs = {p.name: extract(p) for p in sorted(sources.iterdir()) if p.is_file()}
     ndocs = {k: norm(v) for k, v in docs.items()}
     errors, warnings = [], []
 
@@ -92,7 +104,7 @@ def main(argv: list[str]) -> int:
             warnings.append(f"{name}: {n} Chinese characters (expected 400-1500)")
 
     seen, by_type, by_gold = set(), collections.Counter(), collections.Counter()
-    lines = [ln for ln in QUESTIONS.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    lines = [ln for ln in questions.read_text(encoding="utf-8").splitlines() if ln.strip()]
     for i, line in enumerate(lines, 1):
         try:
             q = json.loads(line)
@@ -113,7 +125,7 @@ def main(argv: list[str]) -> int:
         gold = q["gold_source"]
         by_gold[gold] += 1
         if gold not in ndocs:
-            errors.append(f"{qid}: gold_source not found in corpus/nev/sources: {gold}")
+            errors.append(f"{qid}: gold_source not found in {sources}: {gold}")
             continue
         ans = norm(q["answer"])
         if ans not in ndocs[gold]:
