@@ -3,9 +3,10 @@
 Types (rules and wording in `assistant/data/sentence_types.yaml`):
 fact · event · target · recommendation · definition · caveat.
 
-Rules decide first (in the YAML's order); where every rule abstains, the sentence's embedding is
-compared with one centroid per type (`sentence_type_centroids.npz`, fitted on the dev split of the
-labelled set by `python evals/draft/sentence_types.py --fit`). Without an embedder (or for another
+Rules decide first (in the YAML's order); where every rule abstains, a linear classifier on the
+sentence's embedding decides (`sentence_type_centroids.npz`: a logistic regression fitted on the dev
+split of the labelled set by `python evals/draft/sentence_types.py --fit`; chosen over nearest
+centroids by grouped cross-validation on dev). Without an embedder (or for another
 embedding model than the centroids were fitted with) the YAML's `default` type is used.
 
 Also here: helpers the composer and the evals share — figures in a sentence (number + unit, years
@@ -53,7 +54,6 @@ class TypeRules:
     self_reference: re.Pattern | None
     default: str
     centroids_file: str
-    min_similarity: float
 
 
 def _compile(pat: str, where: str) -> re.Pattern:
@@ -92,8 +92,7 @@ def load_rules(path: str | None = None) -> TypeRules:
                      plan_title=_compile(raw["plan_title"], "plan_title") if raw.get("plan_title") else None,
                      self_reference=_compile(raw["self_reference"], "self_reference")
                      if raw.get("self_reference") else None,
-                     default=raw.get("default", "fact"), centroids_file=emb.get("centroids", ""),
-                     min_similarity=float(emb.get("min_similarity", 0.0)))
+                     default=raw.get("default", "fact"), centroids_file=emb.get("centroids", ""))
 
 
 def rule_type(text: str, rules: TypeRules | None = None) -> tuple[str, str] | None:
@@ -199,7 +198,8 @@ class SentenceTyper:
         z = np.load(p, allow_pickle=False)
         if str(z["model"]) != getattr(self.embedder, "name", ""):
             return None  # fitted with another model: vectors are not comparable
-        return {"types": [str(t) for t in z["types"]], "vectors": z["vectors"]}
+        bias = z["bias"] if "bias" in z.files else np.zeros(len(z["types"]), dtype=np.float32)
+        return {"types": [str(t) for t in z["types"]], "vectors": z["vectors"], "bias": bias}
 
     def classify(self, texts: list[str], use_rules: bool = True) -> list[Typed]:
         out: list[Typed | None] = []
@@ -213,11 +213,10 @@ class SentenceTyper:
                 pending.append(i)
         if pending and self.centroids is not None:
             vecs = self.embedder.embed_passages([_strip_lead(texts[i]) for i in pending])
-            sims = vecs @ self.centroids["vectors"].T
-            for i, row in zip(pending, sims):
+            scores = vecs @ self.centroids["vectors"].T + self.centroids.get("bias", 0.0)
+            for i, row in zip(pending, scores):
                 j = int(np.argmax(row))
-                if row[j] >= self.rules.min_similarity:
-                    out[i] = Typed(texts[i], self.centroids["types"][j], "embedding", "", float(row[j]))
+                out[i] = Typed(texts[i], self.centroids["types"][j], "embedding", "", float(row[j]))
         return [o or Typed(texts[i], self.rules.default, "default") for i, o in enumerate(out)]
 
     def types(self, texts: list[str]) -> list[str]:
@@ -231,17 +230,27 @@ class SentenceTyper:
         return self.types([text])[0]
 
 
-def fit_centroids(texts: list[str], labels: list[str], embedder, path: Path | None = None) -> dict:
-    """One normalised mean vector per type from labelled sentences; saved when `path` is given."""
-    vecs = embedder.embed_passages([_strip_lead(t) for t in texts])
-    types = [t for t in TYPES if t in set(labels)]
+def fit_centroids(texts: list[str], labels: list[str], embedder, path: Path | None = None,
+                  method: str = "logreg", vectors: np.ndarray | None = None) -> dict:
+    """A linear scorer per type from labelled sentences (method "logreg": multinomial logistic
+    regression, C=10; "centroid": normalised mean vectors); saved when `path` is given."""
+    vecs = vectors if vectors is not None else embedder.embed_passages([_strip_lead(t) for t in texts])
     lab = np.array(labels)
-    cents = np.stack([vecs[lab == t].mean(axis=0) for t in types])
-    cents /= np.linalg.norm(cents, axis=1, keepdims=True)
+    if method == "logreg":
+        from sklearn.linear_model import LogisticRegression
+
+        lr = LogisticRegression(C=10, max_iter=3000).fit(vecs, lab)
+        types, w, b = [str(t) for t in lr.classes_], lr.coef_, lr.intercept_
+    else:
+        types = [t for t in TYPES if t in set(labels)]
+        w = np.stack([vecs[lab == t].mean(axis=0) for t in types])
+        w /= np.linalg.norm(w, axis=1, keepdims=True)
+        b = np.zeros(len(types))
+    out = {"types": types, "vectors": w.astype(np.float32), "bias": b.astype(np.float32)}
     if path is not None:
-        np.savez(path, model=np.array(getattr(embedder, "name", "")), types=np.array(types),
-                 vectors=cents.astype(np.float32))
-    return {"types": types, "vectors": cents}
+        np.savez(path, model=np.array(getattr(embedder, "name", "")), method=np.array(method), **{
+            "types": np.array(types), "vectors": out["vectors"], "bias": out["bias"]})
+    return out
 
 
 @lru_cache(maxsize=2)
