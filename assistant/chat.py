@@ -31,7 +31,7 @@ import threading
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .config import Settings
+from .config import MAX_QUERY_CHARS, Settings, require_length
 from .errors import AssistantError, InputError, LLMError
 from .textproc import CITATION, numbers_in
 
@@ -453,8 +453,10 @@ def validate_llm_answer(text: str, n_passages: int, passages: list[str]) -> tupl
     """Keep the sentences that cite given passages and whose numbers all occur in the cited passages.
 
     Returns ([(sentence without markers, cited numbers)], [reasons for each dropped sentence])."""
+    from .output_guard import sanitize, sentence_problem
+
     kept, dropped = [], []
-    for m in _SENT_RX.finditer(text or ""):
+    for m in _SENT_RX.finditer(sanitize(text)):
         raw = _MD_PREFIX.sub("", m.group(0)).strip()
         if not raw or NOT_FOUND in raw:
             continue
@@ -471,15 +473,21 @@ def validate_llm_answer(text: str, n_passages: int, passages: list[str]) -> tupl
         if missing:
             dropped.append(f"数字 {'、'.join(sorted(missing))} 不见于所引段落：{body[:40]}")
             continue
+        problem = sentence_problem(body, [passages[c - 1] for c in cites])  # also without numbers
+        if problem:
+            dropped.append(f"{problem}：{body[:40]}")
+            continue
         kept.append((body, cites))
     return kept, dropped
 
 
 def format_passages(hits) -> str:
+    from .output_guard import fence
+
     lines = []
     for i, h in enumerate(hits, start=1):
         where = f"（{h.source}{'，第%d页' % h.page if h.page else ''}）"
-        lines.append(f"[{i}] {where}{h.text.strip()}")
+        lines.append(f"[{i}] {where}{fence(h.text.strip())}")
     return "\n\n".join(lines)
 
 
@@ -525,6 +533,7 @@ def answer(question: str, kb, settings: Settings | None = None, top_k: int = 5, 
     question = (question or "").strip()
     if not question:
         raise InputError("问题为空")
+    require_length(question, MAX_QUERY_CHARS, "问题")
     if top_k <= 0:
         raise InputError(f"top_k 必须大于 0，当前为 {top_k}")
     hits = kb.search(question, top_k=top_k, **search_filters)

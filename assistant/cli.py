@@ -1,9 +1,11 @@
 """Command line: a thin layer over the library. Errors become one Chinese line on stderr.
 
 Contract (relied on by other tools; extend, never rename):
-  assistant ingest PATH... [--index DIR]                 exit 0 ok, 1 some files failed, 2 error
+  assistant ingest PATH... [--index DIR] [--max-file-size 50mb] [--max-chunks N] [--max-rows N] [--follow-links]
+                                                         exit 0 ok, 1 some files failed, 2 error
   assistant search "QUERY" [--index DIR] [--top-k K] [--json] [--year-min Y] [--year-max Y] [--source S]
   assistant sources [--index DIR] [--json]
+  assistant verify [--index DIR] [--repair] [--json]      exit 0 consistent (or repaired), 1 not, 2 error
   assistant remove SOURCE [--index DIR]
   assistant draft ...   (see assistant.draft)     assistant lists ...   (see assistant.draft.lists)
   assistant check ...   (see assistant.check)     assistant serve ...   (see assistant.ui)
@@ -13,11 +15,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
+import sqlite3
 import sys
 from pathlib import Path
 
 from . import config  # noqa: F401  (sets the offline environment before any model library loads)
-from .errors import AssistantError
+from .errors import AssistantError, InputError
 
 # Sub-commands owned by other modules take their own argv (their flags are documented there).
 DELEGATED = {
@@ -44,6 +48,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--chunk-size", type=int, help="分块长度（字符，默认 400）")
     p.add_argument("--chunk-overlap", type=int, help="分块重叠（字符，默认 60）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出汇总")
+    p.add_argument("--max-file-size", metavar="SIZE", help="单个文件大小上限（默认 50mb）")
+    p.add_argument("--max-chunks", type=int, metavar="N", help="单个文件的分块数上限（默认 5000）")
+    p.add_argument("--max-rows", type=int, metavar="N", help="单个表格文件的行数上限（默认 50000）")
+    p.add_argument("--follow-links", action="store_true", help="导入文件夹中指向文件夹之外的符号链接（默认跳过）")
+
+    p = sub.add_parser("verify", help="核对知识库的分块库、向量库和关键词索引是否一致（--repair 修复）")
+    _index_arg(p)
+    p.add_argument("--repair", action="store_true", help="删除多余向量、补齐缺失向量、重建关键词索引")
+    p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("search", help="混合检索知识库")
     p.add_argument("query")
@@ -81,7 +94,10 @@ def cmd_ingest(args) -> int:
     from tqdm import tqdm
 
     kb = _open_kb(args, must_exist=False, embedder=args.embedder, chunk_size=args.chunk_size,
-                  chunk_overlap=args.chunk_overlap)
+                  chunk_overlap=args.chunk_overlap, max_chunks_per_file=_positive(args.max_chunks, "--max-chunks"),
+                  max_rows_per_file=_positive(args.max_rows, "--max-rows"),
+                  max_file_bytes=parse_size(args.max_file_size, "--max-file-size") if args.max_file_size else None,
+                  follow_links=args.follow_links or None)
     bars: dict[str, tqdm] = {}
     labels = {"load": "读取文件", "embed": "向量化", "index": "关键词索引"}
 
@@ -109,8 +125,45 @@ def cmd_ingest(args) -> int:
               f"用时 {report.seconds:.1f} 秒（{rate:.1f} 块/秒）")
         print(f"知识库：{kb.folder}")
     for f in report.failures:
-        print(f"失败：{f.source}：{f.reason}", file=sys.stderr)
+        print(f"失败：{printable(f.source)}：{f.reason}", file=sys.stderr)
     return 0 if report.ok else 1
+
+
+def cmd_verify(args) -> int:
+    kb = _open_kb(args)
+    if args.repair:
+        with kb.writing():
+            res = kb.verify(repair=True)
+    else:
+        res = kb.verify(repair=False)
+    if args.json:
+        print(json.dumps(res, ensure_ascii=False, indent=2))
+    else:
+        print(f"分块 {res['chunks']}，向量 {res['vectors']}：多余向量 {res['orphan_vectors']}，缺失向量 "
+              f"{res['missing_vectors']}，关键词索引{'一致' if res['keyword_ok'] else '需重建'}"
+              + ("；已修复" if res["repaired"] else ""))
+    clean = not (res["orphan_vectors"] or res["missing_vectors"] or not res["keyword_ok"])
+    return 0 if clean or res["repaired"] else 1
+
+
+def _positive(value, flag: str):
+    if value is not None and value <= 0:
+        raise InputError(f"{flag} 必须大于 0，当前为 {value}")
+    return value
+
+
+def parse_size(value: str, flag: str) -> int:
+    """'50mb' → bytes."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*", value or "", re.I)
+    if not m:
+        raise InputError(f"{flag} 的格式应为数字加单位（如 50mb），当前为 {printable(value)!r}")
+    unit = {"b": 1, "kb": 2**10, "mb": 2**20, "gb": 2**30}[(m.group(2) or "b").lower()]
+    return int(float(m.group(1)) * unit)
+
+
+def printable(text: str) -> str:
+    """A name for the terminal: control characters (escape sequences in a file name) replaced by �."""
+    return "".join(ch if ch.isprintable() else "\ufffd" for ch in str(text))
 
 
 def cmd_search(args) -> int:
@@ -124,7 +177,7 @@ def cmd_search(args) -> int:
         print("没有找到相关内容")
     for i, h in enumerate(hits, start=1):
         where = f"第{h.page}页" if h.page else (h.heading or "")
-        print(f"[{i}] {h.source} {where} （{h.year or '年份未知'}，得分 {h.score:.4f}）")
+        print(f"[{i}] {printable(h.source)} {printable(where)} （{h.year or '年份未知'}，得分 {h.score:.4f}）")
         print("    " + h.text.replace("\n", " ")[:200])
     return 0
 
@@ -136,7 +189,7 @@ def cmd_sources(args) -> int:
         print(json.dumps([i.__dict__ for i in infos], ensure_ascii=False, indent=2))
         return 0
     for i in infos:
-        print(f"{i.chunks:5d}  {i.file_type:5s}  {i.year or '----'}  {i.source}")
+        print(f"{i.chunks:5d}  {i.file_type:5s}  {i.year or '----'}  {printable(i.source)}")
     print(f"共 {len(infos)} 个来源，{sum(i.chunks for i in infos)} 个分块")
     return 0
 
@@ -144,7 +197,7 @@ def cmd_sources(args) -> int:
 def cmd_remove(args) -> int:
     kb = _open_kb(args)
     n = kb.remove_source(args.source)
-    print(f"已删除 {args.source}（{n} 个分块）")
+    print(f"已删除 {printable(args.source)}（{n} 个分块）")
     return 0
 
 
@@ -160,11 +213,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"错误：{e}", file=sys.stderr)
             return 2
     args = build_parser().parse_args(argv)
-    handler = {"ingest": cmd_ingest, "search": cmd_search, "sources": cmd_sources, "remove": cmd_remove}[args.command]
+    handler = {"ingest": cmd_ingest, "verify": cmd_verify, "search": cmd_search, "sources": cmd_sources, "remove": cmd_remove}[args.command]
     try:
         return handler(args)
     except AssistantError as e:
         print(f"错误：{e}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as e:  # damaged after opening (a torn copy, a disk error)
+        print(f"错误：知识库文件已损坏（{e}）；请删除该知识库目录后重新导入", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("已中断；已完成的文件已保存在知识库中", file=sys.stderr)

@@ -1,9 +1,10 @@
 """Optional LLM backend for drafting: a LangChain chat model on an OpenAI-compatible endpoint, or a
 local transformers model folder. Prompts are data (`prompts/*.yaml`).
 
-The model's output is never trusted: each sentence must cite evidence ids that were given and every
-number in it must appear in the cited evidence or in the computed data; other sentences are dropped
-(and listed in the section's notes). Any error or timeout raises LLMError, and the drafter falls back
+The model's output is never trusted: HTML and links are stripped; each sentence must cite evidence ids
+that were given, every number in it must appear in the cited evidence or in the computed data, its words
+must be supported by what it cites, and the checker's objectivity rules must not flag it; other sentences
+are dropped (and listed in the section's notes). Source passages sit between untrusted-data fences. Any error or timeout raises LLMError, and the drafter falls back
 to the deterministic composition for that section.
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ import yaml
 
 from .config import PROMPTS_DIR, Settings
 from .errors import InputError, LLMError
+from .output_guard import fence, sanitize, sentence_problem
 
 _PROMPT_KEYS = {"name", "description", "system", "user"}
 _TAG_RX = re.compile(r"\[((?:[ED]\d+)(?:\s*[,，、]\s*[ED]\d+)*)\]")
@@ -132,21 +134,18 @@ def validate_output(text: str, evidence: dict[str, tuple[str, str]], data: dict[
     known = {**evidence, **data}
     computed_nums = numbers_in(computed_text, strip_cites=False)
     paragraphs, dropped = [], []
-    for para in re.split(r"\n\s*\n", text.strip()):
+    for para in re.split(r"\n\s*\n", sanitize(text).strip()):
         kept = []
         for s in split_sentences(para):
             s = re.sub(r"^[#>*\-\d.、\s]+(?=[^\d])", "", s) if s.startswith(("#", "-", "*", ">")) else s
             tags = [t.strip() for m in _TAG_RX.findall(s) for t in re.split(r"[,，、]", m)]
             bare = _TAG_RX.sub("", s).strip()
-            if not bare:
+            if not re.search(r"\w", bare):  # nothing left (e.g. a stripped <script> with a citation)
                 continue
             if bare[-1] not in "。！？":
                 bare += "。"
-            if not tags:
-                if numbers_in(bare):
-                    dropped.append((s, "含数字但未标注依据"))
-                else:
-                    kept.append(Sentence(text=bare, kind="frame"))
+            if not tags:  # every sentence of a model must rest on evidence it was given
+                dropped.append((s, "未标注依据"))
                 continue
             unknown = [t for t in tags if t not in known]
             if unknown:
@@ -159,6 +158,11 @@ def validate_output(text: str, evidence: dict[str, tuple[str, str]], data: dict[
             extra = numbers_in(bare) - allowed
             if extra:
                 dropped.append((s, f"数字 {','.join(sorted(extra))} 不见于所引证据或计算数据"))
+                continue
+            cited = [known[t][1] for t in tags] + ([computed_text] if any(t.startswith("D") for t in tags) else [])
+            problem = sentence_problem(bare, cited)
+            if problem:
+                dropped.append((s, problem))
                 continue
             cites = list(dict.fromkeys(known[t][0] for t in tags))
             ev_id = next(((chunk_ids or {}).get(t) for t in tags if t in (chunk_ids or {})), None)
@@ -189,8 +193,8 @@ def llm_compose_section(backend, section, ctx, evidence: list[dict], det):
         ev_map[f"E{i}"] = (f"src:{h['source']}", h["text"])
         ev_types[f"E{i}"] = typer.type_of(c["text"])
         quals = "".join(c.get("qualifiers", []))  # the caveat or definition that qualifies its figure
-        ev_lines.append(f"[E{i}]（{type_name(ev_types[f'E{i}'])}；{h.get('title') or h['source']}，"
-                        f"{h.get('year') or ''}）{c['text']}{quals}")
+        ev_lines.append(fence(f"[E{i}]（{type_name(ev_types[f'E{i}'])}；{h.get('title') or h['source']}，"
+                              f"{h.get('year') or ''}）{c['text']}{quals}"))
     data_map: dict[str, tuple[str, str]] = {}
     data_lines = []
     j = 0
@@ -199,7 +203,7 @@ def llm_compose_section(backend, section, ctx, evidence: list[dict], det):
             if s.kind == "data" and s.cites:
                 j += 1
                 data_map[f"D{j}"] = (s.cites[0], s.text)
-                data_lines.append(f"[D{j}] {s.text}")
+                data_lines.append(fence(f"[D{j}] {s.text}"))
     computed = "\n".join(ctx.data_refs[k.split(":", 1)[1]].text for k in {v[0] for v in data_map.values()}
                          if k.split(":", 1)[1] in ctx.data_refs)
     system, user = prompt.render(

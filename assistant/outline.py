@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import re
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError
+from .safe_regex import compile_user
 
 OUTLINE_DIR = Path(__file__).parent / "outlines"
 REPORT_KINDS = ("industry-analysis", "talent-demand")
@@ -31,8 +33,12 @@ class Element:
     name: str
     patterns: list[str]
 
+    def regexes(self) -> list:
+        """The patterns compiled with a time bound (user outlines may carry pathological ones)."""
+        return [compile_user(p, re.M, f"要素 {self.id}") for p in self.patterns]
+
     def found_in(self, text: str) -> bool:
-        return any(re.search(p, text, flags=re.M) for p in self.patterns)
+        return any(rx.search(text) for rx in self.regexes())
 
 
 @dataclass
@@ -129,18 +135,44 @@ def _parse_outline(path: str, mtime_ns: int) -> Outline:
         for e in s.get("required_elements") or []:
             if not isinstance(e, dict) or not {"id", "name", "patterns"} <= set(e):
                 raise InputError(f"提纲文件 {p} 章节 {s['id']} 的 required_elements 需含 id、name、patterns")
-            for pat in e["patterns"]:
-                try:
-                    re.compile(pat)
-                except re.error as err:
-                    raise InputError(f"提纲文件 {p} 章节 {s['id']} 要素 {e['id']} 的正则无效：{pat!r}（{err}）") from err
+            for pat in e["patterns"] if isinstance(e["patterns"], list) else [e["patterns"]]:
+                compile_user(pat, re.M, f"提纲文件 {p} 章节 {s['id']} 要素 {e['id']}")
             elements.append(Element(id=e["id"], name=e["name"], patterns=list(e["patterns"])))
         sections.append(Section(
             id=s["id"], title=s["title"], purpose=s.get("purpose", ""), aliases=list(s.get("aliases") or []),
             required_elements=elements, queries=list(s.get("queries") or []), data=list(s.get("data") or []),
-            target_chars=int(s.get("target_chars", 600)), min_chars=int(s.get("min_chars", 150)),
+            target_chars=_count(p, s, "target_chars", 600), min_chars=_count(p, s, "min_chars", 150),
             filters=dict(s.get("filters") or {}), accepts=_accepts(s, p),
         ))
+    if not sections:
+        raise InputError(f"提纲文件 {p} 的 sections 列表为空，至少需要一个章节")
+    _check_title(p, raw.get("title", p.stem))
     return Outline(report=raw.get("report", p.stem), name=raw.get("name", p.stem), title=raw.get("title", p.stem),
                    criterion=raw.get("criterion", "监测指标(二)"), sections=sections, path=str(p),
                    industry=raw.get("industry", "新能源汽车"))
+
+
+TITLE_FIELDS = ("industry", "year")
+
+
+def _count(p: Path, s: dict, key: str, default: int) -> int:
+    """A section's character count (target_chars, min_chars): a whole number, 0 or more."""
+    v = s.get(key, default)
+    if isinstance(v, bool) or not isinstance(v, (int, str)) or not str(v).strip().isdigit():
+        raise InputError(f"提纲文件 {p} 章节 {s['id']} 的 {key} 应为不小于 0 的整数（字数），当前为 {v!r}")
+    return int(v)
+
+
+def _check_title(p: Path, title) -> None:
+    """The title may use only {industry} and {year}: found at load, not after the whole draft is done."""
+    if not isinstance(title, str):
+        raise InputError(f"提纲文件 {p} 的 title 应为文字，当前为 {title!r}")
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(title) if f is not None]
+    except ValueError as e:
+        raise InputError(f"提纲文件 {p} 的 title 格式错误（{e}）：{title!r}；花括号只能用于 "
+                         f"{', '.join('{' + f + '}' for f in TITLE_FIELDS)}") from e
+    unknown = [f for f in fields if f not in TITLE_FIELDS]
+    if unknown:
+        raise InputError(f"提纲文件 {p} 的 title 含未知字段 {', '.join('{' + f + '}' for f in unknown)}；"
+                         f"可用：{', '.join('{' + f + '}' for f in TITLE_FIELDS)}")

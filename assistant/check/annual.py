@@ -55,9 +55,8 @@ class IndicatorScorecard(Rule):
                 status, where, figure = "缺失", None, None
                 for a, b in scopes:
                     seg = text[a:b]
-                    for p in el.patterns:
-                        import re
-                        for m in re.finditer(p, seg, flags=re.M):
+                    for rx in el.regexes():
+                        for m in rx.finditer(seg):
                             s = a + m.start()
                             if not ctx.is_body(s):
                                 continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..config import MAX_CHECK_CHARS, require_length, require_year
 from ..errors import InputError
 from .annual import ALL_REPORTS, ANNUAL_REPORT, load_report_outline
 from .findings import CheckResult, Finding, summarize
@@ -67,6 +68,8 @@ def run_check(doc: Document, report: str | None = None, kb=None, outline_path: s
               categories: set[str] | None = None) -> CheckResult:
     if report is not None and report not in ALL_REPORTS and not outline_path:
         raise InputError(f"未知的报告类型 {report!r}，可选：{', '.join(ALL_REPORTS)}")
+    require_length(doc.text, MAX_CHECK_CHARS, "待审查的报告")
+    require_year(report_year)
     rules = rules or default_rules()
     kind = report or detect_report(doc)
     outline = load_report_outline(kind, outline_path)

@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.index:
             from ..kb import KnowledgeBase  # written by the ingest/index stage
 
-            kb = KnowledgeBase.open(args.index)
+            kb = KnowledgeBase.open(args.index, must_exist=True)  # never create an empty index by mistake
         result = check_file(args.file, report=args.report, kb=kb, outline_path=args.outline, report_year=args.year)
         rendered = render(result, args.format, args.out, source_path=args.file)
         if args.format == "docx":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 
 from ..errors import InputError
@@ -68,13 +69,17 @@ def _short(t: str, n: int = 60) -> str:
     return t if len(t) <= n else t[:n] + "…"
 
 
+_MD_MARKER = re.compile(r"^\s*#{1,6}\s+")
+
+
 def _md(t: str) -> str:
-    return t.replace("|", "\\|").replace("\n", " ")
+    """A value for a Markdown table cell or heading: pipes escaped, HTML made inert."""
+    return t.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
 
 
 def render_markdown(result: CheckResult) -> str:
     s = result.summary
-    lines = [f"# 审查结果：{result.document.title or result.document.path or '文本'}", ""]
+    lines = [f"# 审查结果：{_md(result.document.title or result.document.path or '文本')}", ""]
     lines += [f"- {h}" for h in _head(result)]
     lines += ["", "## 按监测指标汇总", "", "| 依据 | 结论 | 错误 | 警告 | 提示 |", "|---|---|---|---|---|"]
     for crit, c in s["by_criterion"].items():
@@ -156,12 +161,11 @@ def _build_docx(result: CheckResult):
     targets = []
     for p in result.document.paragraphs:
         t = p.text
-        if p.kind == "title":
-            para = d.add_heading(t.lstrip("# ").strip() if t.lstrip().startswith("#") else t, level=0)
-            # keep the text identical so offsets stay valid
-            para.runs[0].text = t if not t.lstrip().startswith("#") else para.runs[0].text
-        elif p.kind == "heading":
-            para = d.add_heading(t, level=min(max(p.level, 1), 9))
+        if p.kind in ("title", "heading"):
+            marker = _MD_MARKER.match(t)  # Markdown "## " is syntax, not heading text
+            shift = marker.end() if marker else 0
+            para = d.add_heading(t[shift:], level=0 if p.kind == "title" else min(max(p.level, 1), 9))
+            para._cie_shift = shift  # comment offsets are in the parsed text, which kept the marker
         else:
             para = d.add_paragraph(t)
         targets.append(para)
@@ -188,9 +192,7 @@ def render_docx(result: CheckResult, out: str | Path, source_path: str | Path | 
         index = {id(p): built[i] for i, p in enumerate(doc.paragraphs)}
 
         def target(p):
-            para = index.get(id(p))
-            exact = p.kind not in ("title",) or not p.text.lstrip().startswith("#")
-            return para, exact
+            return index.get(id(p)), True
     first_nonempty = next((p for p in doc.paragraphs if p.text.strip()), None)
     for f in result.findings:
         s, e = f.span
@@ -203,7 +205,8 @@ def render_docx(result: CheckResult, out: str | Path, source_path: str | Path | 
         para, exact = target(p)
         if para is None:
             continue
-        a, b = max(0, s - p.start), min(len(p.text), e - p.start)
+        shift = getattr(para, "_cie_shift", 0)
+        a, b = max(0, s - p.start - shift), min(len(p.text) - shift, e - p.start - shift)
         runs = _runs_for(para, a, b) if exact and b > a else None
         if runs is None:
             runs = [r for r in para.runs if r.text] or para.runs

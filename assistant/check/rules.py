@@ -28,6 +28,7 @@ from typing import Any, Iterable
 import yaml
 
 from ..errors import InputError
+from ..safe_regex import compile_user
 from .figures import FIGURE_RE, Figure, find_figures, normalise, years_in
 from .findings import CATEGORIES, LEVELS, Finding
 from .structure import Document, DocSection
@@ -81,9 +82,9 @@ def _compile(path: Path, line: int, pats: Iterable[str], what: str) -> list[re.P
         if not isinstance(p, str):
             raise RuleFileError(path, line, f"{what} 中的条目必须是字符串：{p!r}")
         try:
-            out.append(re.compile(p))
-        except re.error as e:
-            raise RuleFileError(path, line, f"{what} 中的正则无效：{p!r}（{e}）") from e
+            out.append(compile_user(p))  # time-bounded; pathological patterns rejected here
+        except InputError as e:
+            raise RuleFileError(path, line, f"{what}：{e}") from e
     return out
 
 
@@ -91,7 +92,12 @@ def _alternation(path: Path, line: int, tokens: list[str] | None, patterns: list
     parts = [re.escape(t) for t in sorted(tokens or [], key=len, reverse=True)]
     for p in _compile(path, line, patterns, "patterns"):
         parts.append(f"(?:{p.pattern})")
-    return re.compile("|".join(parts)) if parts else None
+    if not parts:
+        return None
+    try:
+        return compile_user("|".join(parts))
+    except InputError as e:
+        raise RuleFileError(path, line, str(e)) from e
 
 
 # ------------------------------------------------------------------ context shared by rules
@@ -557,7 +563,7 @@ class _MetricRule(Rule):
         self.metrics = list(self.spec.get("metrics") or [])
         if not self.metrics:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 需要 metrics 列表")
-        self.strip = re.compile(self.spec.get("strip") or r"^(?:年度?|全年|底|末)?(?:我国|全国|中国|国内)?")
+        self.strip = compile_user(self.spec.get("strip") or r"^(?:年度?|全年|底|末)?(?:我国|全国|中国|国内)?")
         self.tolerance = float(self.spec.get("tolerance", 0.005))
         self.tolerance_pp = float(self.spec.get("tolerance_pp", 1.0))
 

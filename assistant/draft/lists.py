@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..analysis import DataBundle, load_data, shortage, tech_summary
 from ..errors import AssistantError, InputError
+from ..xlsx_safe import as_text
 
 TALENT_HEADERS = ["序号", "岗位", "岗位类别", "学历与技能要求", "需求数", "供给估计", "缺口", "紧缺程度"]
 TECH_HEADERS = ["序号", "技术需求", "提出单位", "描述", "紧迫程度", "技术领域", "期望合作方式"]
@@ -68,6 +69,7 @@ def write_lists_bundle(bundle: DataBundle, out: str | Path, year: int | None = N
         ws.freeze_panes = "A2"
         ws.print_title_rows = "1:1"
         ws.cell(row=ws.max_row + 2, column=1, value="说明：" + note)
+        as_text(ws)  # user strings are text, never live formulas
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
     return out
@@ -85,6 +87,8 @@ def main_lists(argv: list[str] | None = None) -> int:
     ap.add_argument("--year", type=int, default=None, help="需求年份（默认取问卷中最早的计划招聘年份）")
     args = ap.parse_args(argv)
     try:
+        from ..config import require_year
+        require_year(args.year)
         if not args.out.lower().endswith(".xlsx"):
             raise InputError(f"--out 应为 .xlsx 文件：{args.out}")
         p = write_lists(args.data, args.out, args.year)

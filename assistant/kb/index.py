@@ -2,25 +2,40 @@
 and hybrid search over them (see `retrieve.py` for the fusion)."""
 from __future__ import annotations
 
+import errno
+import sqlite3
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable
 
 import numpy as np
+from filelock import FileLock, Timeout
 
 from .chunking import chunk_document
-from ..config import Settings
+from ..config import MAX_QUERY_CHARS, Settings, require_length
 from .embed import ChromaEmbedding
 from ..errors import AssistantError, IndexError_, InputError
 from .ingest import discover, file_type, load_file, sha256_file
 from .retrieve import fuse
-from .stores import ChunkStore, DenseIndex, KeywordIndex
+from .stores import PARTIAL, ChunkStore, DenseIndex, KeywordIndex, ensure_free_space, estimate_bytes, unique_sources
 from ..textproc import default_tokenizer
 from ..types import Chunk, Hit, IngestFailure, IngestReport, LoadedDocument, SourceInfo
 
 # progress(stage, done, total, detail): stage is "scan", "load", "embed" or "index".
 Progress = Callable[[str, int, int, str], None]
+
+
+UPSERT_TIMEOUT = 120.0  # seconds without an answer from Chroma before an ingest gives up
+
+
+def _disk_full(e: BaseException) -> bool:
+    if isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    text = str(e).lower()
+    return (isinstance(e, sqlite3.OperationalError) and "full" in text) or "no space left" in text
 
 
 def _no_progress(stage: str, done: int, total: int, detail: str = "") -> None:
@@ -49,6 +64,9 @@ class KnowledgeBase:
         self.keyword = KeywordIndex(self.folder / "keyword")
         self.tokenizer = default_tokenizer()
         self._fusion = "rrf"
+        self.lock = FileLock(str(self.folder / ".writer.lock"))
+        self._dense_gen = self.store.generation
+        self._reopen_lock = threading.Lock()
 
     @classmethod
     def open(cls, index_dir: str | Path | None = None, settings: Settings | None = None,
@@ -60,23 +78,46 @@ class KnowledgeBase:
             raise IndexError_(f"知识库 {s.index_dir} 不存在，请先运行 assistant ingest")
         return cls(s)
 
+    # ---------------------------------------------------------------------------------- writers
+    @contextmanager
+    def writing(self):
+        """The per-index writer lock (a file lock: other processes too). Readers never take it."""
+        try:
+            self.lock.acquire(timeout=self.settings.lock_timeout)
+        except Timeout:
+            raise IndexError_(f"知识库 {self.folder} 正被另一个进程写入（导入或删除），"
+                              f"等待 {self.settings.lock_timeout:g} 秒后仍未结束，请稍后重试") from None
+        try:
+            yield
+        finally:
+            self.lock.release()
+
+    def _committed(self, con) -> None:
+        """Within a write transaction: bump the generation (readers reopen their dense index on it)."""
+        gen = self.store.generation + 1
+        self.store.set_meta(con, "generation", str(gen))
+        self._dense_gen = gen
+
     # ---------------------------------------------------------------------------------- ingest
     def ingest(self, paths: Iterable[str | Path], progress: Progress | None = None) -> IngestReport:
         """Index new and changed files, drop deleted ones, skip unchanged ones.
 
-        Each file is committed on its own, so a crash keeps every earlier file and the previous
-        version of the rest; failures are reported per file and the others go on."""
-        progress = progress or _no_progress
+        Each file (each batch of a large file) is committed on its own, so a crash keeps every earlier
+        file and the previous version of the rest; failures are reported per file and the others go on.
+        A full disk stops the run with IndexError_ and leaves the index as the last commit left it."""
+        with self.writing():
+            return self._ingest(list(paths), progress or _no_progress)
+
+    def _ingest(self, paths: list, progress: Progress) -> IngestReport:
         t0 = time.perf_counter()
         report = IngestReport()
-        paths = list(paths)
         for p in paths:
             if not Path(p).exists():
                 report.failures.append(IngestFailure(str(p), "路径不存在"))
-        found = discover(p for p in paths if Path(p).exists())
-        report.files_seen = len(found)
+        found = self._discover([p for p in paths if Path(p).exists()], report)
+        report.files_seen = len(found) + sum(1 for f in report.failures if f.reason.startswith("符号链接"))
         known = self.store.sources()
-        self._cleanup_orphans()
+        self.verify(repair=True)  # orphaned or missing vectors from an earlier crash or a rival writer
         # Chunking settings are part of a file's identity: changing them re-chunks everything.
         chunking = f"{self.settings.chunk_size}/{self.settings.chunk_overlap}"
         rechunk = self.store.get_meta("chunking", chunking) != chunking
@@ -92,7 +133,49 @@ class KnowledgeBase:
                 report.files_removed += 1
                 report.chunks_removed += meta["n_chunks"]
 
-        # Load and chunk the new or changed files.
+        todo = self._load_all(found, known, rechunk, progress, report)
+        total = sum(len(c) for _, c in todo)
+        done = [0]
+        try:
+            for doc, chunks in todo:
+                try:
+                    self._write_source(doc, chunks, known.get(doc.source), chunking, progress, done, total, report)
+                except IndexError_:
+                    raise
+                except Exception as e:
+                    if _disk_full(e):
+                        raise IndexError_(f"磁盘空间不足，导入已停止（{doc.source} 未写入；此前已完成的文件已保存）："
+                                          f"{e}") from e
+                    report.failures.append(IngestFailure(doc.source, f"写入索引失败（{type(e).__name__}: {e}）"))
+        finally:
+            progress("index", 0, 1, "keyword")
+            try:
+                self._refresh_keyword(force=bool(todo) or report.files_removed > 0)
+            except Exception as e:  # keyword index is rebuilt from the store on the next open
+                if not _disk_full(e):
+                    raise
+            progress("index", 1, 1, "keyword")
+        report.chunks_total = self.store.count()
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def _discover(self, paths: list, report: IngestReport) -> list[tuple[Path, str]]:
+        """Files to ingest with unique source names; links out of an ingested folder are skipped
+        (reported) unless settings.follow_links."""
+        out: list[tuple[Path, str]] = []
+        for p in paths:
+            root = Path(p).resolve() if Path(p).is_dir() else None
+            for f, source in discover([p]):
+                if root is not None and not self.settings.follow_links and not f.resolve().is_relative_to(root):
+                    report.failures.append(IngestFailure(source, "符号链接指向导入文件夹之外，已跳过"
+                                                                 "（确需导入请加 --follow-links）"))
+                    continue
+                out.append((f, source))
+        return unique_sources(out, self.store.sources())
+
+    def _load_all(self, found, known, rechunk, progress, report) -> list[tuple[LoadedDocument, list[Chunk]]]:
+        """Load and chunk the new or changed files, within the per-file limits."""
+        s = self.settings
         todo: list[tuple[LoadedDocument, list[Chunk]]] = []
         for i, (f, source) in enumerate(found):
             progress("load", i, len(found), source)
@@ -100,82 +183,147 @@ class KnowledgeBase:
                 report.failures.append(IngestFailure(source, f"不支持的文件类型 {f.suffix or '（无扩展名）'}"))
                 continue
             try:
+                size = f.stat().st_size
+                if size > s.max_file_bytes:
+                    raise InputError(f"文件过大（{size / 2**20:.1f} MB，上限 {s.max_file_bytes / 2**20:.0f} MB；"
+                                     f"可用 --max-file-size 调高）")
                 digest = sha256_file(f)
                 if source in known and known[source]["sha256"] == digest and not rechunk:
                     report.files_unchanged += 1
                     continue
                 doc = load_file(f, source=source)
-                chunks = chunk_document(doc, self.settings.chunk_size, self.settings.chunk_overlap)
+                rows = sum(len(t) for t in (doc.tables or {}).values())
+                if rows > s.max_rows_per_file:
+                    raise InputError(f"表格行数过多（{rows} 行，上限 {s.max_rows_per_file} 行；可用 --max-rows 调高）")
+                chunks = chunk_document(doc, s.chunk_size, s.chunk_overlap)
                 if not chunks:
                     raise InputError("没有可索引的文字")
+                if len(chunks) > s.max_chunks_per_file:
+                    raise InputError(f"分块过多（{len(chunks)} 块，上限 {s.max_chunks_per_file} 块；"
+                                     f"可用 --max-chunks 调高）")
                 todo.append((doc, chunks))
             except AssistantError as e:
                 report.failures.append(IngestFailure(source, str(e)))
             except Exception as e:  # a library choking on a malformed file must not stop the batch
                 report.failures.append(IngestFailure(source, f"无法读取（{type(e).__name__}: {e}）"))
         progress("load", len(found), len(found), "")
+        return todo
 
-        total = sum(len(c) for _, c in todo)
-        done = 0
-        for doc, chunks in todo:
+    def _write_source(self, doc, chunks, old_meta, chunking, progress, done, total, report) -> None:
+        """Embed and commit one source, in batches of settings.commit_batch chunks. A source whose
+        last run was interrupted (sha256 "partial:<digest>") resumes after its committed batches."""
+        old_ids = set(self.store.chunk_ids(doc.source))
+        resuming = bool(old_meta) and old_meta["sha256"] == PARTIAL + doc.sha256
+        size = max(1, self.settings.commit_batch)
+        batches = [chunks[i:i + size] for i in range(0, len(chunks), size)]
+        meta = {"source": doc.source, "sha256": doc.sha256, "title": doc.title, "year": doc.year,
+                "file_type": doc.file_type, "path": doc.path, "encoding": doc.encoding, "tables": doc.tables}
+        for k, batch in enumerate(batches):
+            last = k == len(batches) - 1
+            if resuming and all(c.id in old_ids for c in batch) and not last:
+                done[0] += len(batch)
+                progress("embed", done[0], total, doc.source)
+                continue
+            texts = [index_text(c) for c in batch]
+            vectors = []
+            for j in range(0, len(texts), 16):
+                vectors.append(self.embedding.embedder.embed_passages(texts[j:j + 16]))
+                done[0] += len(texts[j:j + 16])
+                progress("embed", done[0], total, doc.source)
+            vec = np.vstack(vectors)
+            tokens = [self.tokenizer.tokenize(t) for t in texts]
+            ensure_free_space(self.folder, estimate_bytes(batch, vec))
+            self._upsert_watched(batch, vec)
             try:
-                texts = [index_text(c) for c in chunks]
-                vectors = []
-                for j in range(0, len(texts), 16):
-                    vectors.append(self.embedding.embedder.embed_passages(texts[j:j + 16]))
-                    done += len(texts[j:j + 16])
-                    progress("embed", done, total, doc.source)
-                vec = np.vstack(vectors)
-                tokens = [self.tokenizer.tokenize(t) for t in texts]
-                old_ids = set(self.store.chunk_ids(doc.source))
-                self.dense.upsert(chunks, vec)
                 con = self.store.connect()
                 with con:
-                    self.store.replace_source(con, {
-                        "source": doc.source, "sha256": doc.sha256, "title": doc.title, "year": doc.year,
-                        "file_type": doc.file_type, "path": doc.path, "encoding": doc.encoding,
-                        "tables": doc.tables}, chunks, tokens)
+                    fresh = k == 0 and not resuming
+                    if fresh and last:  # the usual case: the whole source in one transaction
+                        self.store.replace_source(con, meta, batch, tokens)
+                    else:
+                        self.store.write_batch(con, {**meta, "sha256": meta["sha256"] if last else PARTIAL + doc.sha256},
+                                               batch, tokens, replace=fresh, n_chunks=k * size + len(batch))
+                    if last and not fresh:
+                        keep = [c.id for c in chunks]
+                        self.store.drop_other_chunks(con, doc.source, keep)
                     self.store.set_meta(con, "embedder", self.settings.embedder)
                     self.store.set_meta(con, "chunking", chunking)
-                    self.store.set_meta(con, "generation", str(self.store.generation + 1))
-                stale = list(old_ids - {c.id for c in chunks})
-                if stale:
-                    self.dense.delete(stale)
-                report.files_indexed += 1
-                report.chunks_added += len(chunks)
-                report.chunks_removed += len(stale)
-            except Exception as e:
-                report.failures.append(IngestFailure(doc.source, f"写入索引失败（{type(e).__name__}: {e}）"))
-        progress("index", 0, 1, "keyword")
-        self._refresh_keyword(force=bool(todo) or report.files_removed > 0)
-        progress("index", 1, 1, "keyword")
-        report.chunks_total = self.store.count()
-        report.seconds = time.perf_counter() - t0
-        return report
+                    self._committed(con)
+            except Exception:
+                new = [c.id for c in batch if c.id not in old_ids]
+                try:  # best effort: the vectors just written have no chunk record now
+                    self.dense.delete(new)
+                except Exception:
+                    pass
+                raise
+        stale = list(old_ids - {c.id for c in chunks})
+        if stale:
+            self.dense.delete(stale)
+        report.files_indexed += 1
+        report.chunks_added += len(chunks)
+        report.chunks_removed += len(stale)
+
+    def _upsert_watched(self, chunks: list[Chunk], vectors: np.ndarray) -> None:
+        """Chroma's upsert can block forever on a full disk: run it with a watchdog."""
+        box: dict = {}
+
+        def run():
+            try:
+                self.dense.upsert(chunks, vectors)
+            except BaseException as e:  # handed to the caller's thread
+                box["error"] = e
+
+        t = threading.Thread(target=run, name="chroma-upsert", daemon=True)
+        t.start()
+        t.join(UPSERT_TIMEOUT + 0.05 * len(chunks))
+        if t.is_alive():
+            raise IndexError_(f"写入向量库超时（{UPSERT_TIMEOUT:g} 秒以上无响应，可能磁盘已满）；导入已停止，"
+                              f"此前已完成的文件已保存")
+        if "error" in box:
+            raise box["error"]
 
     def remove_source(self, source: str) -> int:
-        meta = self.store.sources().get(source)
-        if meta is None:
-            raise InputError(f"知识库中没有来源 {source}")
-        self._remove(source)
-        self._refresh_keyword(force=True)
-        return meta["n_chunks"]
+        with self.writing():
+            meta = self.store.sources().get(source)
+            if meta is None:
+                raise InputError(f"知识库中没有来源 {source}")
+            self._remove(source)
+            self._refresh_keyword(force=True)
+            return meta["n_chunks"]
 
     def _remove(self, source: str) -> None:
         ids = self.store.chunk_ids(source)
         con = self.store.connect()
         with con:
             self.store.remove_source(con, source)
-            self.store.set_meta(con, "generation", str(self.store.generation + 1))
+            self._committed(con)
         self.dense.delete(ids)
 
-    def _cleanup_orphans(self) -> None:
-        """Remove vectors that a crashed ingest left in Chroma without a committed chunk record."""
-        if self.dense.count() == self.store.count():
-            return
-        known = set(self.store.get(list(self.dense.all_ids())).keys())
-        orphans = [i for i in self.dense.all_ids() if i not in known]
-        self.dense.delete(orphans)
+    # ---------------------------------------------------------------------------------- consistency
+    def verify(self, repair: bool = False) -> dict:
+        """Compare the chunk store (authoritative), Chroma and the keyword index. With repair: delete
+        vectors without a chunk, re-embed chunks without a vector, rebuild a keyword index that does
+        not match. Returns the counts found (before repair)."""
+        sql_ids = set(self.store.all_ids())
+        dense_ids = self.dense.all_ids()
+        orphans = sorted(dense_ids - sql_ids)
+        missing = sorted(sql_ids - dense_ids)
+        kw_ok = self.keyword.load() and set(self.keyword.ids) == sql_ids and \
+            self.keyword.generation == self.store.generation
+        result = {"chunks": len(sql_ids), "vectors": len(dense_ids), "orphan_vectors": len(orphans),
+                  "missing_vectors": len(missing), "keyword_ok": bool(kw_ok), "repaired": False}
+        if repair and (orphans or missing or not kw_ok):
+            if orphans:
+                self.dense.delete(orphans)
+            for i in range(0, len(missing), 256):
+                part = self.store.get(missing[i:i + 256])
+                chunks = [part[cid] for cid in missing[i:i + 256] if cid in part]
+                vec = self.embedding.embedder.embed_passages([index_text(c) for c in chunks])
+                self.dense.upsert(chunks, vec)
+            if not kw_ok:
+                self._refresh_keyword(force=True)
+            result["repaired"] = True
+        return result
 
     def _refresh_keyword(self, force: bool = False) -> None:
         gen = self.store.generation
@@ -185,6 +333,18 @@ class KnowledgeBase:
             return
         self.keyword.build(self.store)
         self.keyword.save()
+
+    def _fresh_dense(self) -> None:
+        """Reopen the embedded Chroma index when another process committed since it was opened
+        (its in-memory HNSW index does not see their vectors)."""
+        gen = self.store.generation
+        if gen == self._dense_gen:
+            return
+        with self._reopen_lock:
+            if gen != self._dense_gen:
+                if not self.settings.chroma_host:
+                    self.dense = self.dense.reopen()
+                self._dense_gen = gen
 
     # ---------------------------------------------------------------------------------- query
     def sources(self) -> list[SourceInfo]:
@@ -210,6 +370,7 @@ class KnowledgeBase:
         query = (query or "").strip()
         if not query:
             raise InputError("查询为空")
+        require_length(query, MAX_QUERY_CHARS, "查询")
         self._refresh_keyword()
         n = max(candidates, top_k * 4)
         kw: list[tuple[str, float]] = []
@@ -218,6 +379,7 @@ class KnowledgeBase:
             kw = self.keyword.search(self.tokenizer.tokenize(query), n,
                                      self.keyword.mask(year_min, year_max, sources))
         if mode in ("hybrid", "dense"):
+            self._fresh_dense()
             vec = self.embedding.embedder.embed_query(query)
             dn = self.dense.search(vec, n, DenseIndex.where(year_min, year_max, sources))
         ranked = fuse(kw, dn, method=fusion or self._fusion)[:top_k * 3]

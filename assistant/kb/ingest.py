@@ -49,26 +49,43 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode text of unknown encoding: UTF-8 (with or without BOM) first, then GB18030, then detection.
+_CHINESE_ENCODINGS = ("gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "cp950")
+MAX_CHAOS = 0.2  # charset-normalizer's mess ratio above which a decoding is not trusted
+MIN_MARGIN = 0.03  # language-coherence lead the chosen single-byte encoding needs over a differing rival
 
-    UTF-8 is tried strictly first because a valid UTF-8 Chinese text is almost never valid by accident;
-    GB18030 is a superset of GBK/GB2312, so it decodes both without mangling.
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode text of unknown encoding: UTF-8 (with or without BOM) strictly first, then a real
+    detector (charset-normalizer). Among its plausible candidates a Chinese encoding (GB18030 family
+    or Big5) is preferred, so that Big5 is not read as GB18030 mojibake and a short GBK file is not
+    taken for Korean; a Western text gets the detector's choice (cp1252 for Latin-1, cp1250 for
+    Central European). When no decoding is plausible the file is refused with the reason (the ingest
+    report lists it) instead of indexing garbage.
     """
     if not data:
         return "", "empty"
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8"), "utf-8-sig"
-    for enc in ("utf-8", "gb18030"):
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError("无法识别文本编码")
+    results = [m for m in from_bytes(data) if m.chaos <= MAX_CHAOS and not
+               (m.encoding.startswith(("utf_16", "utf_32")) and not m.bom)]
+    if not results:
+        best = from_bytes(data).best()
+        guess = f"最可能是 {best.encoding}，但解码后乱码比例 {best.chaos:.0%}" if best else "没有可用的候选编码"
+        raise InputError(f"无法可靠识别文本编码（{guess}），未导入；请将文件另存为 UTF-8 后重新导入")
+    chinese = next((m for m in results if m.encoding in _CHINESE_ENCODINGS), None)
+    if chinese is not None:
+        return str(chinese), chinese.encoding
+    best = results[0]
+    rival = next((m for m in results[1:] if str(m) != str(best)), None)
+    if rival is not None and best.coherence - rival.coherence < MIN_MARGIN:
+        raise InputError(f"文本编码识别置信度低（可能是 {best.encoding}，也可能是 {rival.encoding}，两者解码结果不同），"
+                         f"未导入；请将文件另存为 UTF-8 后重新导入")
     return str(best), best.encoding
 
 
@@ -152,8 +169,9 @@ def load_text(path: Path, kind: str) -> LoadedDocument:
         raise InputError("文件为空")
     lines = text.splitlines()
     blocks, _ = _blocks_from_lines(lines)
-    # A TXT title is its first line even without a heading marker.
-    if kind == "txt" and blocks and blocks[0].kind == "text" and len(blocks[0].text) <= 60:
+    # A TXT title is its first line even without a heading marker (unless it is the only text).
+    if kind == "txt" and len(blocks) > 1 and blocks[0].kind == "text" and len(blocks[0].text) <= 60 \
+            and any(b.kind != "heading" for b in blocks[1:]):
         blocks[0].kind = "heading"
     return _doc(path, kind, blocks, encoding=enc, head=text)
 

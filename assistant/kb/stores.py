@@ -36,13 +36,68 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
 
+PARTIAL = "partial:"  # sha256 prefix of a source whose batched ingest has not finished
+FREE_SPACE_MARGIN = 64 * 1024 * 1024  # bytes kept free beyond a batch's estimated size
+
+
+def estimate_bytes(chunks: list[Chunk], vectors: np.ndarray) -> int:
+    """A generous estimate of what writing `chunks` costs on disk (SQLite text and tokens, Chroma's
+    copy of the text, vectors in its log and HNSW segment, WAL)."""
+    text = sum(len(c.text.encode("utf-8")) for c in chunks)
+    return 4 * text + 4 * int(vectors.nbytes) + 4096 * len(chunks)
+
+
+def ensure_free_space(folder: Path, need: int) -> None:
+    """IndexError_ before writing when the disk cannot take it (Chroma blocks forever on ENOSPC)."""
+    free = shutil.disk_usage(folder).free
+    if free < need + FREE_SPACE_MARGIN:
+        raise IndexError_(f"磁盘空间不足：{folder} 所在磁盘剩余 {free / 2**20:.0f} MB，本批写入约需 "
+                          f"{(need + FREE_SPACE_MARGIN) / 2**20:.0f} MB；导入已停止，此前已完成的文件已保存")
+
+
+def unique_sources(found: list[tuple[Path, str]], known: dict[str, dict]) -> list[tuple[Path, str]]:
+    """Source names are keys: two different files must never share one (the second would replace the
+    first). A name already used by another file (in this run, or in the store by a file that still
+    exists elsewhere) gets its parent folders prepended until it is unique: a/报告.txt, b/报告.txt."""
+    taken: dict[str, str] = {}
+    for name, meta in known.items():
+        if meta.get("path"):
+            taken[name] = meta["path"]
+    out = []
+    for f, source in found:
+        path = str(f.resolve())
+        name = source
+        parents = list(f.resolve().parent.parts)
+        while name in taken and taken[name] != path and Path(taken[name]).exists() and parents:
+            name = f"{parents.pop()}/{name}"
+        taken[name] = path
+        out.append((f, name))
+    return out
+
+
+def corrupt_message(path: Path, e: Exception) -> str:
+    return (f"知识库文件 {path} 已损坏或不是知识库（{e}）；请删除该知识库目录后重新运行 assistant ingest，"
+            f"或换一个 --index 目录")
+
+
 class ChunkStore:
     def __init__(self, path: Path):
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
-        with self.connect() as con:
-            con.executescript(SCHEMA)
+        try:
+            with self.connect() as con:
+                con.executescript(SCHEMA)
+                con.execute("SELECT COUNT(*) FROM sources").fetchone()
+        except sqlite3.DatabaseError as e:
+            self.close()
+            raise IndexError_(corrupt_message(path, e)) from e
+
+    def close(self) -> None:
+        con = getattr(self._local, "con", None)
+        if con is not None:
+            con.close()
+            self._local.con = None
 
     def connect(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
@@ -93,6 +148,32 @@ class ChunkStore:
         con.executemany("INSERT OR REPLACE INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?)", [
             (c.id, c.source, c.title, c.year, c.page, c.heading, c.file_type, c.position, c.text, " ".join(t))
             for c, t in zip(chunks, tokens)])
+
+    def write_batch(self, con: sqlite3.Connection, doc_meta: dict, chunks: list[Chunk], tokens: list[list[str]],
+                    replace: bool, n_chunks: int) -> None:
+        """Within the caller's transaction: one batch of a source (the first batch of a new version
+        drops the old chunks); the source row records the batches done so far."""
+        if replace:
+            con.execute("DELETE FROM chunks WHERE source=?", (doc_meta["source"],))
+        con.execute("INSERT OR REPLACE INTO sources VALUES (?,?,?,?,?,?,?,?,?)", (
+            doc_meta["source"], doc_meta["sha256"], doc_meta["title"], doc_meta["year"], doc_meta["file_type"],
+            n_chunks, doc_meta.get("path"), doc_meta.get("encoding"),
+            json.dumps(doc_meta.get("tables") or {}, ensure_ascii=False, default=str)))
+        con.executemany("INSERT OR REPLACE INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?)", [
+            (c.id, c.source, c.title, c.year, c.page, c.heading, c.file_type, c.position, c.text, " ".join(t))
+            for c, t in zip(chunks, tokens)])
+
+    def drop_other_chunks(self, con: sqlite3.Connection, source: str, keep: list[str]) -> None:
+        """After the last batch: chunks of the source that are not in the new version go."""
+        con.execute("CREATE TEMP TABLE IF NOT EXISTS keep_ids (id TEXT PRIMARY KEY)")
+        con.execute("DELETE FROM keep_ids")
+        con.executemany("INSERT OR IGNORE INTO keep_ids VALUES (?)", [(i,) for i in keep])
+        con.execute("DELETE FROM chunks WHERE source=? AND id NOT IN (SELECT id FROM keep_ids)", (source,))
+        n = con.execute("SELECT COUNT(*) FROM chunks WHERE source=?", (source,)).fetchone()[0]
+        con.execute("UPDATE sources SET n_chunks=? WHERE source=?", (n, source))
+
+    def all_ids(self) -> list[str]:
+        return [r[0] for r in self.connect().execute("SELECT id FROM chunks")]
 
     def remove_source(self, con: sqlite3.Connection, source: str) -> None:
         con.execute("DELETE FROM chunks WHERE source=?", (source,))
@@ -223,6 +304,7 @@ class DenseIndex:
         from chromadb.config import Settings as ChromaSettings
 
         self.embedding = embedding
+        self.folder, self.host, self.port = folder, host, port
         chroma_settings = ChromaSettings(anonymized_telemetry=False)
         try:
             if host:
@@ -235,6 +317,12 @@ class DenseIndex:
             raise IndexError_(f"无法连接向量库 {where}：{e}") from e
         self.collection = self.client.get_or_create_collection(
             self.COLLECTION, embedding_function=embedding, metadata={"hnsw:space": "cosine"})
+
+    def reopen(self) -> "DenseIndex":
+        """A fresh client on the same folder: the embedded client caches its HNSW index in memory
+        and does not see vectors another process added since."""
+        self.client.clear_system_cache()
+        return DenseIndex(self.folder, self.embedding, self.host, self.port)
 
     def upsert(self, chunks: list[Chunk], vectors: np.ndarray, batch: int = 1000) -> None:
         for i in range(0, len(chunks), batch):

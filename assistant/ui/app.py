@@ -17,8 +17,9 @@ from pathlib import Path
 
 import gradio as gr
 
-from ..config import CORPUS_DIR, Settings
+from ..config import CORPUS_DIR, MAX_QUERY_CHARS, REQUEST_SECONDS, Settings, require_year
 from ..errors import AssistantError
+from ..safe_regex import time_budget
 from . import views
 from .uploads import (DATA_TYPES, KB_TYPES, OUTLINE_TYPES, REPORT_TYPES, check_type, copy_upload,
                       original_name, stage_kb_uploads, types_text)
@@ -203,7 +204,8 @@ class Handlers:
             run = self.ws.run_dir("check")
             src = copy_upload(path, run)
             kb = self.ws.kb if self.ws.kb.count() else None
-            result = check_file(src, report=None if kind in (None, "", "auto") else kind, kb=kb)
+            with time_budget(REQUEST_SECONDS):  # user patterns cannot hold a worker for long
+                result = check_file(src, report=None if kind in (None, "", "auto") else kind, kb=kb)
             docx_out = run / f"{src.stem}.审查.docx"
             json_out = run / f"{src.stem}.审查.json"
             files = []
@@ -227,9 +229,11 @@ class Handlers:
         from ..draft import DraftProgress, draft_report
 
         try:
-            year = int(year)
+            year = require_year(int(year), "报告年度")
         except (TypeError, ValueError):
             return "出错：请填写报告年度（如 2026）。", "", None
+        except AssistantError as e:
+            return _fail(e), "", None
         if kind not in dict((v, k) for k, v in REPORT_KINDS):
             return f"出错：未知的报告类型：{kind}", "", None
         try:
@@ -270,8 +274,9 @@ class Handlers:
 
             name = dict((v, k) for k, v in REPORT_KINDS)[kind]
             out = run / f"{name}（{year}年）.docx"
-            res = draft_report(kind, self.ws.kb, data, year, out, outline_path=outline_path,
-                               settings=self.ws.settings, progress=UIProgress(), run_dir=run / "run")
+            with time_budget(REQUEST_SECONDS):
+                res = draft_report(kind, self.ws.kb, data, year, out, outline_path=outline_path,
+                                   settings=self.ws.settings, progress=UIProgress(), run_dir=run / "run")
             outputs = [str(p) for p in res.outputs if Path(p).is_file()]
             modes = {}
             for s in getattr(res, "sections", []) or []:
@@ -297,7 +302,7 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
 
     with gr.Blocks(title="产教融合共同体报告助手", analytics_enabled=False) as app:
         app.workspace = ws  # for tests and launch()
-        gr.Markdown(f"# 产教融合共同体报告助手\n<span class='cie-muted'>知识库目录：{views.esc(settings.index_dir)} · {llm}</span>",
+        gr.Markdown(f"# 产教融合共同体报告助手\n<span class='cie-muted'>{llm}</span>",  # no server paths
                     elem_classes=["cie-header"])
         kb_status = gr.Markdown(elem_id="kb-status")
 
@@ -325,7 +330,8 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
                         remove_msg = gr.Markdown()
                 with gr.Accordion("检索测试", open=False):
                     with gr.Row():
-                        query = gr.Textbox(label="检索内容", placeholder="如：2024年新能源汽车产量", scale=4)
+                        query = gr.Textbox(label="检索内容", placeholder="如：2024年新能源汽车产量", scale=4,
+                                           max_length=MAX_QUERY_CHARS)
                         top_k = gr.Slider(1, 20, value=5, step=1, label="返回条数", scale=1)
                     search_btn = gr.Button("检索")
                     hits = gr.HTML(views.empty("输入检索内容后点击“检索”"))
@@ -376,7 +382,8 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
                                      placeholder="<div class='cie-empty'>在下方输入问题，例如：2024年新能源汽车出口多少万辆？</div>",
                                      buttons=["copy"], feedback_options=None)
                 with gr.Row():
-                    question = gr.Textbox(placeholder="输入问题后按回车", show_label=False, scale=5, elem_id="chat-input")
+                    question = gr.Textbox(placeholder="输入问题后按回车", show_label=False, scale=5, elem_id="chat-input",
+                                          max_length=MAX_QUERY_CHARS)
                     ask_btn = gr.Button("提问", variant="primary", scale=1, elem_id="chat-send")
                 clear = gr.Button("清空对话", size="sm")
                 gr.Markdown("<span class='cie-muted'>证据不足时会回答“知识库中没有找到可靠的答案”，并列出最接近的段落。</span>")

@@ -5,6 +5,7 @@ Knowledge-base uploads are copied into `<index_dir>/uploads/` under their origin
 """
 from __future__ import annotations
 
+import os
 import shutil
 import zipfile
 from dataclasses import dataclass, field
@@ -19,7 +20,9 @@ OUTLINE_TYPES = (".yaml", ".yml")
 
 MAX_ZIP_BYTES = 500 * 1024 * 1024  # total uncompressed size of one zip
 MAX_ZIP_FILES = 2000
-MAX_ZIP_RATIO = 200  # uncompressed / compressed, per member: more looks like a zip bomb
+MAX_ZIP_RATIO = 100  # uncompressed / compressed, per member and for the whole zip: more looks like a bomb
+RATIO_FLOOR = 64 * 1024  # members (and zips) smaller than this uncompressed are never called bombs
+UPLOAD_QUOTA = int(os.environ.get("ASSISTANT_UPLOAD_QUOTA_MB", "2048")) * 1024 * 1024  # per index
 
 
 @dataclass
@@ -74,7 +77,29 @@ def _safe_relpath(name: str) -> PurePosixPath | None:
     return p
 
 
-def extract_zip(zip_path: Path, dest: Path, allowed: tuple[str, ...], staged: Staged) -> None:
+def folder_bytes(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink()) \
+        if folder.is_dir() else 0
+
+
+class Quota:
+    """Bytes the uploads folder of one index may still take (UPLOAD_QUOTA in all)."""
+
+    def __init__(self, folder: Path, limit: int | None = None):
+        self.limit = UPLOAD_QUOTA if limit is None else limit
+        self.used = folder_bytes(folder)
+
+    def take(self, n: int, replacing: int = 0) -> str | None:
+        """Reserve n bytes (minus a file it replaces); None when it fits, else the reason."""
+        if self.used - replacing + n > self.limit:
+            return (f"超出本知识库的上传空间（已用 {self.used / 2**20:.0f} MB，本文件 {n / 2**20:.1f} MB，"
+                    f"上限 {self.limit / 2**20:.0f} MB），请先删除不再需要的来源")
+        self.used += n - replacing
+        return None
+
+
+def extract_zip(zip_path: Path, dest: Path, allowed: tuple[str, ...], staged: Staged,
+                quota: "Quota | None" = None) -> None:
     """Extract the allowed files of a zip into `dest`, refusing path traversal, links and bombs."""
     label = original_name(zip_path)
     try:
@@ -91,6 +116,13 @@ def extract_zip(zip_path: Path, dest: Path, allowed: tuple[str, ...], staged: St
         if total > MAX_ZIP_BYTES:
             staged.rejected.append((label, f"压缩包解压后过大（{total / 2**20:.0f} MB，上限 {MAX_ZIP_BYTES // 2**20} MB）"))
             return
+        packed = max(1, zip_path.stat().st_size)
+        if total > RATIO_FLOOR and total / packed > MAX_ZIP_RATIO:
+            staged.rejected.append((label, f"压缩比异常（解压后 {total / 2**20:.0f} MB，是压缩包的 {total // packed} 倍，"
+                                           f"疑似压缩炸弹），未解压"))
+            return
+        quota = quota or Quota(dest)
+        written_total = 0
         for info in members:
             name = _zip_name(info)
             rel = _safe_relpath(name)
@@ -107,12 +139,16 @@ def extract_zip(zip_path: Path, dest: Path, allowed: tuple[str, ...], staged: St
             if reason:
                 staged.rejected.append((shown, reason))
                 continue
-            if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO and info.file_size > 2**20:
+            if info.file_size > RATIO_FLOOR and info.file_size / max(1, info.compress_size) > MAX_ZIP_RATIO:
                 staged.rejected.append((shown, "压缩比异常（疑似压缩炸弹），已跳过"))
                 continue
             target = dest.joinpath(*rel.parts)
             if not target.resolve().is_relative_to(dest.resolve()):
                 staged.rejected.append((shown, "路径不安全，已跳过"))
+                continue
+            over = quota.take(info.file_size, target.stat().st_size if target.is_file() else 0)
+            if over:
+                staged.rejected.append((shown, over))
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
@@ -120,7 +156,8 @@ def extract_zip(zip_path: Path, dest: Path, allowed: tuple[str, ...], staged: St
                     written = 0
                     while chunk := src.read(1 << 20):
                         written += len(chunk)
-                        if written > info.file_size or written > MAX_ZIP_BYTES:
+                        written_total += len(chunk)
+                        if written > info.file_size or written_total > total:
                             raise ValueError("实际大小与声明不符")
                         out.write(chunk)
             except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as e:
@@ -135,6 +172,7 @@ def stage_kb_uploads(files: list[str | Path] | None, uploads: Path) -> Staged:
     """Copy uploaded files (and the contents of uploaded zips) into the uploads folder."""
     staged = Staged()
     uploads.mkdir(parents=True, exist_ok=True)
+    quota = Quota(uploads)
     for f in files or []:
         f = Path(str(f))
         name = original_name(f)
@@ -146,9 +184,13 @@ def stage_kb_uploads(files: list[str | Path] | None, uploads: Path) -> Staged:
             staged.rejected.append((name, "上传的文件不存在或已过期，请重新上传"))
             continue
         if f.suffix.lower() == ".zip":
-            extract_zip(f, uploads, KB_TYPES[:-1], staged)
+            extract_zip(f, uploads, KB_TYPES[:-1], staged, quota)
             continue
         target = uploads / name
+        over = quota.take(f.stat().st_size, target.stat().st_size if target.is_file() else 0)
+        if over:
+            staged.rejected.append((name, over))
+            continue
         shutil.copyfile(f, target)
         staged.files.append(target)
         staged.names.append(name)

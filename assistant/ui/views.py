@@ -104,7 +104,9 @@ def answer_message(ans) -> str:
         parts = [f"**{esc(ans.text)}**。", "", "以下是知识库中最接近的段落，供参考（未据此作答）："]
         parts += [_citation_block(c) for c in ans.passages[:3]] or ["（知识库中没有任何相关段落）"]
         return "\n".join(parts)
-    parts = [esc(ans.text), "", "**来源**："]
+    from ..output_guard import sanitize
+
+    parts = [esc(sanitize(ans.text)), "", "**来源**："]  # a model's Markdown link is never a link here
     parts += [_citation_block(c) for c in ans.citations]
     if ans.mode == "llm":
         parts.append('<div class="cie-muted">由大模型依据上述段落生成，引用已校验。</div>')

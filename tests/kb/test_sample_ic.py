@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from assistant.kb.ingest import load_file
 from assistant.profile import load_profile
@@ -65,8 +66,6 @@ def test_ic_profile_names_a_series_table_in_its_corpus(ic_docs):
     assert any(prof.series["metric"] in r and prof.series["unit"] in r for r in table)
     outline_ids = set()
     for f in (REPO / "assistant" / "outlines").glob("*.yaml"):
-        import yaml
-
         outline_ids |= {s["id"] for s in yaml.safe_load(f.read_text(encoding="utf-8"))["sections"]}
     assert set(prof.queries) <= outline_ids
 
