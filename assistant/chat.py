@@ -33,7 +33,7 @@ from typing import Any
 
 from .config import MAX_QUERY_CHARS, Settings, require_length
 from .errors import AssistantError, InputError, LLMError
-from .textproc import CITATION, numbers_in
+from .textproc import CITATION, NUMBER, YEAR, numbers_in, split_sentences as split_text
 
 NOT_FOUND = "知识库中没有找到可靠的答案"
 
@@ -55,10 +55,8 @@ QUESTION_WORDS = {
     "多大", "多", "大", "做", "主要", "通常", "一般", "哪年", "时候", "什么时候", "为什么", "原因",
 }
 NUMERIC_CUES = re.compile(r"多少|几|多大|比例|占比|份额|增长|比重|规模|数量|百分")
-_SENT_RX = re.compile(r"[^。！？!?\n]+[。！？!?]*")
-_NUM_RX = re.compile(r"\d+(?:\.\d+)?")
-_MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|>\s*)")
-_YEAR_RX = re.compile(r"(?:19|20)\d\d")
+_NUM_RX = NUMBER
+_YEAR_RX = YEAR
 # A number that is a value, not a date: the "多少" questions want one of these.
 _VALUE_RX = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*\s*[年月日])")
 NUMBER_TERM_BOOST = 2.0
@@ -192,7 +190,7 @@ def split_sentences(text: str) -> list[str]:
     """Sentences and lines of a passage. A table's header line (`表：列 | 列 | 列`) is no answer and is
     skipped; a sentence that ends with a colon takes the lines that follow it (a list it introduces)."""
     out: list[str] = []
-    pieces = [_MD_PREFIX.sub("", m.group(0)).strip() for m in _SENT_RX.finditer(text or "")]
+    pieces = split_text(text)
     i = 0
     while i < len(pieces):
         s = pieces[i]
@@ -456,8 +454,7 @@ def validate_llm_answer(text: str, n_passages: int, passages: list[str]) -> tupl
     from .output_guard import sanitize, sentence_problem
 
     kept, dropped = [], []
-    for m in _SENT_RX.finditer(sanitize(text)):
-        raw = _MD_PREFIX.sub("", m.group(0)).strip()
+    for raw in split_text(sanitize(text)):
         if not raw or NOT_FOUND in raw:
             continue
         cites = sorted({int(x) for g in CITATION.findall(raw) for x in re.split(r"[,，、\s]+", g) if x})

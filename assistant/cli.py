@@ -9,7 +9,9 @@ Contract (relied on by other tools; extend, never rename):
   assistant remove SOURCE [--index DIR]
   assistant draft ...   (see assistant.draft)     assistant lists ...   (see assistant.draft.lists)
   assistant check ...   (see assistant.check)     assistant serve ...   (see assistant.ui)
-  assistant demo        the README's main job on the sample corpus
+  assistant demo [--sample NAME]   the README's main job on a sample corpus (folders under corpus/)
+  assistant profile init --industry NAME --index DIR [--out FILE] [--force]
+  assistant template performance / indicators / calendar / data inspect   (see assistant.annual.commands)
 """
 from __future__ import annotations
 
@@ -30,6 +32,11 @@ DELEGATED = {
     "check": ("assistant.check", "main"),
     "serve": ("assistant.ui", "main_serve"),
     "demo": ("assistant.demo", "main_demo"),
+    "profile": ("assistant.profile_init", "main_profile"),
+    "template": ("assistant.annual.commands", "main_template"),
+    "indicators": ("assistant.annual.commands", "main_indicators"),
+    "calendar": ("assistant.annual.commands", "main_calendar"),
+    "data": ("assistant.annual.commands", "main_data"),  # minimal: performance workbooks (intake owns `data`)
 }
 
 
@@ -77,7 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
     _index_arg(p)
 
     for name, help_text in (("draft", "起草报告"), ("lists", "生成人才/技术供需清单"), ("check", "审查报告"),
-                            ("serve", "启动网页应用"), ("demo", "在示例语料上运行完整流程")):
+                            ("serve", "启动网页应用"), ("demo", "在示例语料上运行完整流程"),
+                            ("profile", "行业配置：profile init 根据知识库生成草稿"),
+                            ("template", "生成绩效数据模板"), ("indicators", "计算六项监测指标"),
+                            ("calendar", "通知规定的时间节点"), ("data", "检查数据文件")):
         sub.add_parser(name, help=help_text, add_help=False)
     return parser
 
@@ -168,6 +178,7 @@ def printable(text: str) -> str:
 
 def cmd_search(args) -> int:
     kb = _open_kb(args)
+    _use_index_profile(kb)
     hits = kb.search(args.query, top_k=args.top_k, year_min=args.year_min, year_max=args.year_max,
                      sources=args.source, mode=args.mode)
     if args.json:
@@ -180,6 +191,16 @@ def cmd_search(args) -> int:
         print(f"[{i}] {printable(h.source)} {printable(where)} （{h.year or '年份未知'}，得分 {h.score:.4f}）")
         print("    " + h.text.replace("\n", " ")[:200])
     return 0
+
+
+def _use_index_profile(kb) -> None:
+    """Searching an index that has a profile: its names and terms join the tokenizer's dictionary."""
+    from .profile import PROFILE_FILE, load_profile
+
+    p = Path(kb.folder) / PROFILE_FILE
+    if p.is_file():
+        from .draft.pipeline import use_profile_terms
+        use_profile_terms(load_profile(p), kb)
 
 
 def cmd_sources(args) -> int:

@@ -1,24 +1,66 @@
-"""`assistant demo`: the README's main job on the embedded defaults.
+"""`assistant demo [--sample NAME]`: the README's main job on a bundled sample corpus.
 
-Ingest the sample corpus → show a few searches → draft both reports and the 附件3 lists →
-review the drafts with the checker → serve the web app on the same knowledge base.
+A sample is a folder under `corpus/` with a `profile.yaml` (the industry profile), `sources/` (the
+documents to ingest) and optionally `data/` (survey, postings, supply, technology needs). Samples are
+listed from the folder, never from code. Demo ingests the sources, copies the sample's profile into the
+index, shows a few searches, drafts every report drafted from data plus the 附件3 lists, reviews the
+drafts with the checker and serves the web app on the same knowledge base.
+
+Sample data are used here and only here: drafting elsewhere never falls back to them.
 """
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import time
 from pathlib import Path
 
 from .config import CORPUS_DIR, Settings
+from .errors import InputError
+from .profile import PROFILE_FILE, Profile, load_profile
 
-SAMPLE_QUERIES = ["2024年新能源汽车产量和销量", "充电基础设施总量", "电池工程师供需比", "紧缺指数如何计算"]
-SAMPLE_DATA = ["survey_2025.xlsx", "postings_2021_2025.csv", "tech_needs_2025.xlsx", "talent_supply_2025.csv"]
-REPORTS = {"industry-analysis": "行业发展分析报告", "talent-demand": "行业人才需求预测报告"}
+DEFAULT_SAMPLE = "nev"
+DATA_SUFFIXES = {".xlsx", ".xls", ".xlsm", ".csv"}
+
+
+def samples() -> dict[str, Path]:
+    """Sample name → folder: every folder under corpus/ with a profile.yaml and a sources/ folder."""
+    if not CORPUS_DIR.is_dir():
+        return {}
+    return {d.name: d for d in sorted(CORPUS_DIR.iterdir())
+            if (d / PROFILE_FILE).is_file() and (d / "sources").is_dir()}
+
+
+def sample_dir(name: str) -> Path:
+    found = samples()
+    if name not in found:
+        raise InputError(f"没有名为 {name!r} 的示例语料（可用：{'、'.join(found) or '无'}；示例是 corpus/ 下含 "
+                         f"profile.yaml 和 sources/ 的文件夹）")
+    return found[name]
+
+
+def sample_queries(profile: Profile) -> list[str]:
+    """A few searches built from the sample's profile."""
+    qs = []
+    if profile.metrics:
+        qs.append(f"{profile.industry}{profile.metrics[0].name}")
+    qs += list(profile.terms[:1])
+    qs += [f"{profile.industry}人才缺口", "紧缺指数如何计算"]
+    return qs
+
+
+def install_profile(sample: Path, index_dir: Path) -> Profile:
+    """Copy the sample's profile into the index (drafting and checking read it from there)."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(sample / PROFILE_FILE, index_dir / PROFILE_FILE)
+    return load_profile(index_dir / PROFILE_FILE)
 
 
 def main_demo(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="assistant demo", description="在示例语料上运行完整流程：导入、检索、起草、审查、网页")
+    ap.add_argument("--sample", default=DEFAULT_SAMPLE,
+                    help=f"示例语料名称（corpus/ 下的文件夹，当前可用：{'、'.join(samples()) or '无'}；默认 {DEFAULT_SAMPLE}）")
     ap.add_argument("--index", help="知识库目录（默认同 assistant ingest）")
     ap.add_argument("--out", default="out", help="报告输出目录（默认 ./out）")
     ap.add_argument("--year", type=int, default=2026, help="报告年度（默认 2026）")
@@ -31,16 +73,20 @@ def main_demo(argv: list[str]) -> int:
     from .check import check_file, render
     from .draft import draft_report
     from .kb import KnowledgeBase
+    from .outline import report_kinds
 
+    sample = sample_dir(args.sample)
     settings = Settings.from_env(index_dir=args.index)
-    print(f"== 1/5 导入示例语料 {CORPUS_DIR / 'nev' / 'sources'} → {settings.index_dir}")
-    rc = cli.main(["ingest", str(CORPUS_DIR / "nev" / "sources"), "--index", str(settings.index_dir)])
+    print(f"== 1/5 导入示例语料 {sample / 'sources'} → {settings.index_dir}")
+    rc = cli.main(["ingest", str(sample / "sources"), "--index", str(settings.index_dir)])
     if rc == 2:
         return 2
+    profile = install_profile(sample, Path(settings.index_dir))
+    print(f"   行业配置：{profile.industry}（已复制到 {Path(settings.index_dir) / PROFILE_FILE}）")
     kb = KnowledgeBase.open(settings=settings, must_exist=True)
 
     print("\n== 2/5 检索示例")
-    for q in SAMPLE_QUERIES:
+    for q in sample_queries(profile):
         hits = kb.search(q, top_k=2)
         print(f"问：{q}")
         for h in hits:
@@ -49,13 +95,14 @@ def main_demo(argv: list[str]) -> int:
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    data = [str(CORPUS_DIR / "nev" / "data" / name) for name in SAMPLE_DATA]
+    data_dir = sample / "data"
+    data = sorted(str(p) for p in data_dir.iterdir() if p.suffix.lower() in DATA_SUFFIXES) if data_dir.is_dir() else []
     print(f"\n== 3/5 起草报告（{args.year} 年，无大模型）→ {out}/")
     drafts = []
-    for report, name in REPORTS.items():
+    for report, name in report_kinds(from_data=True).items():
         t0 = time.perf_counter()
         target = out / f"{name}_{args.year}.docx"
-        result = draft_report(report, kb, data, args.year, target, settings=settings)
+        result = draft_report(report, kb, data, args.year, target, settings=settings, profile=profile)
         drafts.append((report, target))
         print(f"   {name}：{', '.join(p.name for p in result.outputs)}（{time.perf_counter() - t0:.1f} 秒）")
 

@@ -2,6 +2,14 @@
 
 The drafter fills each section; the checker verifies the same sections and required elements.
 Built-in outlines live in `assistant/outlines/<report>.yaml`; users pass their own with --outline.
+The report kinds are the `report:` keys of the built-in outline files.
+
+Outlines name no industry: queries and element patterns may carry placeholders that an industry
+profile fills (`Outline.expanded(profile)`): {industry} (the name), {alias} (other names), {metric}
+(key metrics), {unit} (their units) and {term} (domain terms). A query expands to one query per value
+(several placeholders: the values of each in step); a pattern becomes an alternation of the values.
+Without a profile (or when the profile has no values for a placeholder) such queries and patterns are
+left out and only the generic ones apply.
 """
 from __future__ import annotations
 
@@ -18,11 +26,80 @@ from .errors import InputError
 from .safe_regex import compile_user
 
 OUTLINE_DIR = Path(__file__).parent / "outlines"
-REPORT_KINDS = ("industry-analysis", "talent-demand")
+PLACEHOLDERS = ("industry", "alias", "metric", "unit", "term")
+_PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
+_ANY_FIELD = re.compile(r"\{([^{}0-9,][^{}]*)\}")
+MAX_QUERIES_PER_TEMPLATE = 2
 
-_SECTION_KEYS = {"id", "title", "aliases", "purpose", "required_elements", "queries", "data",
-                 "target_chars", "min_chars", "filters", "subsections", "accepts"}
-_TOP_KEYS = {"report", "name", "title", "criterion", "sections", "industry"}
+_SECTION_KEYS = {"id", "title", "aliases", "purpose", "required_elements", "queries", "data", "accepts",
+                 "target_chars", "min_chars", "filters", "subsections"}
+_TOP_KEYS = {"report", "name", "title", "criterion", "sections"}
+
+
+
+SENTENCE_TYPES = ("fact", "event", "target", "recommendation", "definition", "caveat")
+
+
+def _accepts(s: dict, p) -> list[str]:
+    acc = list(s.get("accepts") or [])
+    bad = [t for t in acc if t not in SENTENCE_TYPES]
+    if bad:
+        raise InputError(f"提纲文件 {p} 章节 {s['id']} 的 accepts 含未知句子类型：{', '.join(map(str, bad))}"
+                         f"（可选：{', '.join(SENTENCE_TYPES)}）")
+    return acc
+
+def report_kinds(from_data: bool = False) -> dict[str, str]:
+    """Built-in report kinds → report names, read from the outline files (their `report:` and `name:`).
+    `from_data`: only the reports drafted from data bindings (some section names `data:`)."""
+    out = {}
+    for f in sorted(OUTLINE_DIR.glob("*.yaml")):
+        try:
+            raw = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError:
+            continue
+        if not isinstance(raw, dict) or not raw.get("report"):
+            continue
+        if from_data and not any(isinstance(s, dict) and s.get("data") for s in raw.get("sections") or []):
+            continue
+        out[str(raw["report"])] = str(raw.get("name") or raw["report"])
+    return out
+
+
+REPORT_KINDS = tuple(report_kinds())
+
+
+def _placeholder_values(profile) -> dict[str, list[str]]:
+    if profile is None:
+        return {}
+    return {"industry": [profile.industry], "alias": [a for a in profile.aliases if a != profile.industry],
+            "metric": [m.name for m in profile.metrics],
+            "unit": list(dict.fromkeys(m.unit for m in profile.metrics if m.unit)), "term": list(profile.terms)}
+
+
+def expand_query(template: str, values: dict[str, list[str]], limit: int = MAX_QUERIES_PER_TEMPLATE) -> list[str]:
+    """One query per value of the template's placeholders (several placeholders advance together);
+    [] when a placeholder has no value."""
+    names = list(dict.fromkeys(_PLACEHOLDER.findall(template)))
+    if not names:
+        return [template]
+    lists = [values.get(n) or [] for n in names]
+    if not all(lists):
+        return []
+    n = min(max(len(x) for x in lists), limit)
+    return list(dict.fromkeys(
+        _PLACEHOLDER.sub(lambda m: lists[names.index(m.group(1))][i % len(lists[names.index(m.group(1))])], template)
+        for i in range(n)))
+
+
+def expand_pattern(pattern: str, values: dict[str, list[str]]) -> str | None:
+    """The pattern with each placeholder as an alternation of its (escaped) values; None when one has none."""
+    def alt(m):
+        vals = values.get(m.group(1)) or []
+        return "(?:" + "|".join(re.escape(v) for v in sorted(vals, key=len, reverse=True)) + ")" if vals else None
+    if not _PLACEHOLDER.search(pattern):
+        return pattern
+    missing = [n for n in _PLACEHOLDER.findall(pattern) if not values.get(n)]
+    return None if missing else _PLACEHOLDER.sub(alt, pattern)
 
 
 @dataclass
@@ -34,10 +111,12 @@ class Element:
     patterns: list[str]
 
     def regexes(self) -> list:
-        """The patterns compiled with a time bound (user outlines may carry pathological ones)."""
-        return [compile_user(p, re.M, f"要素 {self.id}") for p in self.patterns]
+        """The patterns compiled with a time bound (user outlines may carry pathological ones); patterns
+        with unfilled placeholders (outline not expanded with a profile) are left out."""
+        return [compile_user(p, re.M, f"要素 {self.id}") for p in self.patterns if not _PLACEHOLDER.search(p)]
 
     def found_in(self, text: str) -> bool:
+        """Any pattern matches; patterns with unfilled placeholders (outline not expanded) are skipped."""
         return any(rx.search(text) for rx in self.regexes())
 
 
@@ -69,7 +148,7 @@ class Outline:
     criterion: str
     sections: list[Section]
     path: str
-    industry: str = "新能源汽车"
+    profile: object = None  # the industry profile the outline was expanded with (None: generic)
 
     def section(self, section_id: str) -> Section:
         for s in self.sections:
@@ -78,25 +157,34 @@ class Outline:
         raise InputError(f"提纲 {self.path} 中没有章节 {section_id!r}")
 
     def report_title(self, year: int, industry: str | None = None) -> str:
-        return self.title.format(industry=industry or self.industry, year=year)
+        name = industry or (self.profile.industry if self.profile is not None else "")
+        return self.title.format(industry=name, year=year)
+
+    def data_names(self) -> list[str]:
+        """Every data binding the outline's sections name, in order of first use."""
+        return list(dict.fromkeys(b for s in self.sections for b in s.data))
+
+    def expanded(self, profile) -> "Outline":
+        """A copy with the queries and element patterns filled from `profile` (see the module doc),
+        the profile's extra queries for each section appended. `profile=None` keeps the generic ones."""
+        values = _placeholder_values(profile)
+        out = copy.deepcopy(self)
+        out.profile = profile
+        for sec in out.sections:
+            queries = [q for t in sec.queries for q in expand_query(t, values)]
+            if profile is not None:
+                queries += list(profile.extra_queries(sec.id))
+            sec.queries = list(dict.fromkeys(queries))
+            for e in sec.required_elements:
+                e.patterns = [x for x in (expand_pattern(p, values) for p in e.patterns) if x]
+        return out
 
 
 def builtin_outline_path(report: str) -> Path:
-    if report not in REPORT_KINDS:
-        raise InputError(f"未知的报告类型 {report!r}，可选：{', '.join(REPORT_KINDS)}")
+    kinds = report_kinds()
+    if report not in kinds:
+        raise InputError(f"未知的报告类型 {report!r}，可选：{', '.join(kinds)}")
     return OUTLINE_DIR / f"{report}.yaml"
-
-
-SENTENCE_TYPES = ("fact", "event", "target", "recommendation", "definition", "caveat")
-
-
-def _accepts(s: dict, p) -> list[str]:
-    acc = list(s.get("accepts") or [])
-    bad = [t for t in acc if t not in SENTENCE_TYPES]
-    if bad:
-        raise InputError(f"提纲文件 {p} 章节 {s['id']} 的 accepts 含未知句子类型：{', '.join(map(str, bad))}"
-                         f"（可选：{', '.join(SENTENCE_TYPES)}）")
-    return acc
 
 
 def load_outline(report: str | None = None, path: str | Path | None = None) -> Outline:
@@ -121,6 +209,8 @@ def _parse_outline(path: str, mtime_ns: int) -> Outline:
         raise InputError(f"提纲文件 {p} {where} YAML 格式错误：{getattr(e, 'problem', e)}") from e
     if not isinstance(raw, dict) or not isinstance(raw.get("sections"), list):
         raise InputError(f"提纲文件 {p} 缺少 sections 列表")
+    if "industry" in raw:
+        raise InputError(f"提纲文件 {p} 含 industry 字段：提纲不再写行业名称，请用 --industry 名称 或 --profile 行业配置.yaml")
     unknown = set(raw) - _TOP_KEYS
     if unknown:
         raise InputError(f"提纲文件 {p} 含未知字段：{', '.join(sorted(unknown))}")
@@ -138,6 +228,11 @@ def _parse_outline(path: str, mtime_ns: int) -> Outline:
             for pat in e["patterns"] if isinstance(e["patterns"], list) else [e["patterns"]]:
                 compile_user(pat, re.M, f"提纲文件 {p} 章节 {s['id']} 要素 {e['id']}")
             elements.append(Element(id=e["id"], name=e["name"], patterns=list(e["patterns"])))
+        for q in s.get("queries") or []:
+            bad_fields = [f for f in _ANY_FIELD.findall(str(q)) if f not in PLACEHOLDERS]
+            if bad_fields:
+                raise InputError(f"提纲文件 {p} 章节 {s['id']} 的检索词 {q!r} 含未知占位符 "
+                                 f"{{{bad_fields[0]}}}（可用：{'、'.join('{' + x + '}' for x in PLACEHOLDERS)}）")
         sections.append(Section(
             id=s["id"], title=s["title"], purpose=s.get("purpose", ""), aliases=list(s.get("aliases") or []),
             required_elements=elements, queries=list(s.get("queries") or []), data=list(s.get("data") or []),
@@ -148,8 +243,7 @@ def _parse_outline(path: str, mtime_ns: int) -> Outline:
         raise InputError(f"提纲文件 {p} 的 sections 列表为空，至少需要一个章节")
     _check_title(p, raw.get("title", p.stem))
     return Outline(report=raw.get("report", p.stem), name=raw.get("name", p.stem), title=raw.get("title", p.stem),
-                   criterion=raw.get("criterion", "监测指标(二)"), sections=sections, path=str(p),
-                   industry=raw.get("industry", "新能源汽车"))
+                   criterion=raw.get("criterion", "监测指标(二)"), sections=sections, path=str(p))
 
 
 TITLE_FIELDS = ("industry", "year")

@@ -19,7 +19,7 @@ Schema (all keys but `industry` optional; unknown keys are rejected with the fil
       metric: 销售额
       unit: 亿元
       source: 2021-2025_集成电路产业统计.md   # a knowledge-base source name (optional)
-      market_total: {metric: 全球销售额, unit: 亿美元}   # optional denominator for share models
+      market_total: {metric: 全球销售额, unit: 亿美元, share: 全球占比}   # optional denominator (and share column, %) for share models
     queries:                                 # optional extra retrieval queries, by outline section id
       status: [集成电路 销售额 同比增长]
 """

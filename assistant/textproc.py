@@ -1,5 +1,7 @@
-"""Chinese tokenisation for keyword search: jieba `lcut_for_search` with an industry user dictionary
-and a stopword list (both data files in `assistant/data/`).
+"""Text primitives shared by every stage: the one sentence splitter, the number pattern and normaliser,
+the plausible-year range, and Chinese tokenisation for keyword search (jieba `lcut_for_search` with a
+user dictionary and a stopword list, both data files in `assistant/data/`, plus an industry profile's
+domain terms added at run time).
 
 `lcut_for_search` also emits the sub-words of long words, so the query 劳动合同 still matches 劳动合同法.
 A private `jieba.Tokenizer` keeps our dictionary from leaking into other users of jieba.
@@ -19,8 +21,45 @@ from .errors import InputError
 DATA_DIR = Path(__file__).parent / "data"
 jieba.setLogLevel(logging.WARNING)
 _WS = re.compile(r"\s+")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a figure in text: 1288.8, 29, 0.38
+_NUMBER = NUMBER
 CITATION = re.compile(r"\[(\d+(?:\s*[,，、]\s*\d+)*)\]")
+# Years a statistic, a plan or a report can plausibly refer to (anything else is an ID, a count, a code).
+YEAR_MIN, YEAR_MAX = 1949, 2099
+YEAR = re.compile(r"(?<!\d)(?:19[4-9]\d|20\d\d)(?!\d)")
+SENTENCE_END = "。！？!?"
+_ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[\.、．](?!\d))\s*")
+_MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|>\s*)")
+
+
+def plausible_year(value) -> int | None:
+    """The year an int/str such as 2024, "2024年", "2024.0" stands for, if it lies in the plausible range."""
+    m = re.fullmatch(r"\s*(\d{4})(?:\.0)?\s*年?\s*", str(value if value is not None else ""))
+    if not m:
+        return None
+    y = int(m.group(1))
+    return y if YEAR_MIN <= y <= YEAR_MAX else None
+
+
+def split_sentences(text: str, ends: str = SENTENCE_END, lines: bool = True, clean: bool = True) -> list[str]:
+    """Sentences of a passage: split after each character of `ends` and (with `lines`) at line breaks.
+
+    With `clean`, surrounding blanks, Markdown prefixes (#, -, >) and list markers such as （一） or 1.
+    (which only make sense in place) are dropped; without it the pieces join back to the text."""
+    text = text or ""
+    if clean:
+        text = re.sub(r"[ \t]*\n\s*", "\n", text)
+    e = re.escape(ends)
+    pattern = f"(?<=[{e}])(?![{e}])" + ("|(?<=\n)" if lines else "")  # after a run of end marks: “？！”
+    parts = re.split(pattern, text)
+    if not clean:
+        return [p for p in parts if p.strip()]
+    out = []
+    for p in parts:
+        p = _ENUMERATOR.sub("", _MD_PREFIX.sub("", p.strip()))
+        if p:
+            out.append(p)
+    return out
 
 
 def numbers_in(text: str, strip_cites: bool = True) -> set[str]:
@@ -32,7 +71,7 @@ def numbers_in(text: str, strip_cites: bool = True) -> set[str]:
         text = CITATION.sub("", text)
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
     out = set()
-    for m in _NUMBER.findall(text):
+    for m in NUMBER.findall(text):
         f = float(m)
         out.add(str(int(f)) if f == int(f) else str(f).rstrip("0").rstrip("."))
     return out
@@ -67,6 +106,24 @@ class ChineseTokenizer:
             self._tok.load_userdict(str(userdict))
         self.stopwords = load_stopwords(stopwords) if stopwords else set()
         self._tok.initialize()
+        # added word -> the tokens it had before it was added: emitted with it, so that an index built
+        # before the words were added still matches, and one built after matches queries of either kind.
+        self.added: dict[str, list[str]] = {}
+
+    def add_words(self, words) -> int:
+        """Add domain terms (an industry profile's names and terms) to this tokenizer's dictionary;
+        returns how many were new. Words of one character or with blanks are skipped."""
+        new = 0
+        with self._lock:
+            for w in words or ():
+                w = str(w).strip().lower()
+                if len(w) < 2 or _WS.search(w) or w in self.added:
+                    continue
+                before = [t for t in self._tok.lcut_for_search(w) if t != w]
+                self._tok.add_word(w, freq=max(self._tok.suggest_freq(w), 1000))
+                self.added[w] = before
+                new += 1
+        return new
 
     def tokenize(self, text: str) -> list[str]:
         with self._lock:  # jieba's tokenizer state is not thread-safe during lazy init
@@ -76,6 +133,8 @@ class ChineseTokenizer:
             w = _WS.sub("", w).lower()
             if w and w not in self.stopwords:
                 out.append(w)
+                recent = out[-8:]  # lcut_for_search puts a word's known sub-words just before it
+                out += [t for t in self.added.get(w, ()) if t not in self.stopwords and t not in recent]
         return out
 
 

@@ -247,7 +247,7 @@ DEFAULT_MESSAGES = {
     "negative": "{method}外推{year}年为{value}{unit}，出现负值",
     "above_total": "{method}外推{year}年为{value}{unit}，超过同期{total_name}预测值{total}{unit}，即超过市场总量",
     "above_share": "{method}外推{year}年为{value}{unit}，占同期{total_name}预测值（{total}{unit}）的{share}%，超过{max_share}%的上限",
-    "above_last_total": "，也超过{last_year}年实际市场总量{last_total}{unit}",
+    "above_last_total": "，也超过{last_year}年{total_name}实际值{last_total}{unit}",
     "growth": "{method}外推{year}年增速为{growth}%，高于{ref_text}{ref}%{tol_text}，属外推加速",
 }
 
@@ -300,7 +300,7 @@ def plausibility(method: str, history: dict[int, float], years: list[int], point
             last_year = max(market.total)
             if p > market.total[last_year]:
                 text += msgs["above_last_total"].format(last_year=last_year, last_total=_r1(market.total[last_year]),
-                                                        unit=unit)
+                                                        unit=unit, total_name=market.name)
             out.append({"rule": "above_share", "hard": False, "text": text})
     ref = growth_reference(history, rules.get("growth_ref", "none"))
     if ref is not None:

@@ -9,10 +9,11 @@ from ..errors import InputError
 from .annual import ALL_REPORTS, ANNUAL_REPORT, load_report_outline
 from .findings import CheckResult, Finding, summarize
 from .rules import Context, RuleSet, load_rules
-from .structure import Document, load_document, map_sections, parse_text, promote_headings
+from .structure import CAPTION, Document, load_document, map_sections, parse_text, promote_headings
 
 _RULES: RuleSet | None = None
 LEVEL_ORDER = {"error": 0, "warning": 1, "info": 2}
+UNDETECTED = "未识别（按通用规则审查客观性、证据与一致性，未检查章节完整性；可指定报告类型后重新审查）"
 REPORT_NAMES = {"industry-analysis": "行业发展分析报告", "talent-demand": "行业人才需求预测报告",
                 ANNUAL_REPORT: "年度总结报告"}
 
@@ -25,26 +26,40 @@ def default_rules() -> RuleSet:
     return _RULES
 
 
-def detect_report(doc: Document) -> str:
-    """Report kind from the title, else from which outline's sections the document covers best."""
+# Title words of documents that are none of the three kinds (a recruitment platform's 景气报告, a college's
+# 质量年度报告, a statistics bulletin, a notice): the detector abstains for them even if some headings match.
+OTHER_KINDS = r"景气报告|质量年度报告|质量报告|统计公报|公报|通知|意见|办法|年鉴|白皮书|就业质量|人才吸引力|调研分析报告|招聘趋势"
+MIN_SECTIONS = 3  # an outline must match at least this many headings (and half its sections) to be chosen
+
+
+def detect_report(doc: Document) -> str | None:
+    """Report kind from the title, else from which outline's sections the document covers best; None (abstain)
+    when neither is convincing: the run then uses the generic checks and skips outline completeness."""
     rules = [(r"人才需求预测|需求预测报告|人才供需", "talent-demand"), (r"年度总结|总结报告|工作总结", ANNUAL_REPORT),
              (r"发展分析|行业分析|产业分析", "industry-analysis")]
-    for head in (doc.title, doc.text[:200]):
+    heads = [doc.title or "", "\n".join(p.text for p in doc.paragraphs[:3])]
+    for head in heads:
+        if re.search(OTHER_KINDS, head):
+            return None
         for rx, kind in rules:
-            if head and re.search(rx, head):
+            if re.search(rx, head):
                 return kind
-    best, best_n = "industry-analysis", -1
+    best, best_n, best_total = None, -1, 1
     for r in ALL_REPORTS:
-        n = len(map_sections(doc, load_report_outline(r)))
+        outline = load_report_outline(r)
+        n = len(map_sections(doc, outline))
         if n > best_n:
-            best, best_n = r, n
-    return best
+            best, best_n, best_total = r, n, len(outline.sections)
+    if best_n >= MIN_SECTIONS and best_n * 2 >= best_total:
+        return best
+    return None
 
 
-def detect_year(doc: Document, report: str) -> int | None:
+def detect_year(doc: Document, report: str | None) -> int | None:
     """The year whose deadline applies: 报告（2026年） → 2026. A 2025年度 industry or talent report is
     published in the first quarter of 2026; a 2025年度总结报告 is due by 15 December 2025."""
-    m = re.search(r"(20\d\d)\s*年(度)?", doc.title or "")
+    title = "" if CAPTION.match(doc.title or "") else (doc.title or "")
+    m = re.search(r"(20\d\d)\s*年(度)?", title)
     if m:
         year = int(m.group(1))
         return year + 1 if m.group(2) and report != ANNUAL_REPORT else year
@@ -65,19 +80,25 @@ def _section_embedder():
 
 def run_check(doc: Document, report: str | None = None, kb=None, outline_path: str | None = None,
               report_year: int | None = None, rules: RuleSet | None = None,
-              categories: set[str] | None = None) -> CheckResult:
+              categories: set[str] | None = None, authorities: list[str] | None = None) -> CheckResult:
     if report is not None and report not in ALL_REPORTS and not outline_path:
         raise InputError(f"未知的报告类型 {report!r}，可选：{', '.join(ALL_REPORTS)}")
     require_length(doc.text, MAX_CHECK_CHARS, "待审查的报告")
     require_year(report_year)
     rules = rules or default_rules()
-    kind = report or detect_report(doc)
-    outline = load_report_outline(kind, outline_path)
-    promote_headings(doc, outline)
-    mapping = map_sections(doc, outline, embedder=_section_embedder())
+    if outline_path:
+        outline = load_report_outline(report or "", outline_path)
+        kind = report or getattr(outline, "report", None) or "custom"
+    else:
+        kind = report or detect_report(doc)
+        outline = load_report_outline(kind) if kind else None
+    mapping = {}
+    if outline is not None:
+        promote_headings(doc, outline)
+        mapping = map_sections(doc, outline, embedder=_section_embedder())
     year = report_year or detect_year(doc, kind)
     ctx = Context(doc=doc, outline=outline, report=kind, report_year=year, kb=kb, mapping=mapping,
-                  definitions=rules.definitions)
+                  definitions=rules.definitions, authorities=list(authorities or []))
     findings: list[Finding] = []
     for rule in rules.rules:
         if categories and rule.category not in categories:
@@ -87,11 +108,13 @@ def run_check(doc: Document, report: str | None = None, kb=None, outline_path: s
     findings = _dedupe(findings)
     findings.sort(key=lambda f: (f.span[0], LEVEL_ORDER[f.level], f.rule_id))
     extra = {
-        "report": kind, "report_name": REPORT_NAMES.get(kind, outline.name), "report_year": year,
+        "report": kind,
+        "report_name": REPORT_NAMES.get(kind, outline.name if outline else UNDETECTED),
+        "report_detected": report is None, "report_year": year,
         "report_date": doc.report_date.isoformat() if doc.report_date else None,
         "newest_data_year": ctx.extra.get("newest_data_year"),
         "sections": [{"id": s.id, "title": s.title, "found": mapping[s.id].heading if s.id in mapping else None}
-                     for s in outline.sections],
+                     for s in outline.sections] if outline else [],
         "chars": len(doc.text), "file": doc.path,
     }
     if "scorecard" in ctx.extra:
@@ -104,19 +127,20 @@ def run_check(doc: Document, report: str | None = None, kb=None, outline_path: s
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     """Two findings of one category on overlapping spans become one (the more severe)."""
-    spanned = sorted((f for f in findings if f.span[1] > f.span[0] and f.category in ("objectivity", "evidence")),
+    spanned = sorted((f for f in findings if f.span[1] > f.span[0] and f.category in ("objectivity", "evidence", "consistency")),
                      key=lambda f: (f.category, f.span[0], LEVEL_ORDER[f.level]))
     keep, last = [], {}
     for f in spanned:
         prev = last.get(f.category)
         if prev and f.span[0] < prev.span[1]:
-            if LEVEL_ORDER[f.level] < LEVEL_ORDER[prev.level]:
+            longer = LEVEL_ORDER[f.level] == LEVEL_ORDER[prev.level] and f.span[1] - f.span[0] > prev.span[1] - prev.span[0]
+            if LEVEL_ORDER[f.level] < LEVEL_ORDER[prev.level] or longer:
                 keep[keep.index(prev)] = f
                 last[f.category] = f
             continue
         keep.append(f)
         last[f.category] = f
-    rest = [f for f in findings if not (f.span[1] > f.span[0] and f.category in ("objectivity", "evidence"))]
+    rest = [f for f in findings if not (f.span[1] > f.span[0] and f.category in ("objectivity", "evidence", "consistency"))]
     return keep + rest
 
 

@@ -42,7 +42,8 @@ def render_json(result: CheckResult) -> str:
 
 def _head(result: CheckResult) -> list[str]:
     s = result.summary
-    return [f"报告类型：{s.get('report_name', '')}（{s.get('report', '')}）  报告年份：{s.get('report_year') or '未识别'}  "
+    kind = f"（{s['report']}）" if s.get("report") else ""
+    return [f"报告类型：{s.get('report_name', '')}{kind}  报告年份：{s.get('report_year') or '未识别'}  "
             f"报告日期：{s.get('report_date') or '未识别'}  最新数据年份：{s.get('newest_data_year') or '—'}",
             f"共 {s['total']} 条：错误 {s['by_level']['error']}，警告 {s['by_level']['warning']}，提示 {s['by_level']['info']}"]
 

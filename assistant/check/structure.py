@@ -401,6 +401,7 @@ DATE_RE = re.compile(
     r"(?P<y>20\d\d|二[〇○零Ｏ][一二三四五六七八九〇○零Ｏ]{2})\s*年\s*(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
     r"(?:\s*(?P<d>3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日)?"
     r"|(?P<y2>20\d\d)\s*[-/.]\s*(?P<m2>1[0-2]|0?[1-9])(?:\s*[-/.]\s*(?P<d2>3[01]|[12]\d|0?[1-9]))?(?!\d)")
+CAPTION = re.compile(r"^(?:图|表|附表|附图|续表|Figure|Table)\s*[\d一二三四五六七八九十]+(?:[-.．]\d+)?|^(?:图|表)\s*[:：]")
 DATE_LABEL = re.compile(r"(?:(?:编制|发布|报告|印发|完成|定稿|成文|落款)(?:日期|时间)|^日期)[:：]?\s*$")
 
 
@@ -423,7 +424,7 @@ def find_report_date(doc: Document) -> None:
     n = len(doc.paragraphs)
     for idx, p in enumerate(doc.paragraphs):
         t = p.text.strip()
-        if not t or p.kind == "table_row":
+        if not t or p.kind == "table_row" or CAPTION.match(t):
             continue
         for m in DATE_RE.finditer(t):
             before = t[:m.start()]

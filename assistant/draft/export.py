@@ -3,7 +3,7 @@
 A4; margins 上37mm 下35mm 左28mm 右26mm; title 方正小标宋简体 二号 centred; body 仿宋_GB2312 三号
 (16 pt) with a 2-character first-line indent and fixed 28 pt line spacing; 一级标题 黑体 三号,
 二级标题 楷体 三号; page numbers in the footer; tables with repeated header rows; charts as
-pictures; the numbered reference list at the end. Markdown is rendered by `draft.assemble` and the
+pictures; the numbered reference list at the end. Markdown is rendered by `render.assemble` and the
 lists XLSX by `lists.write_lists`.
 """
 from __future__ import annotations
@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
@@ -210,50 +209,37 @@ def add_picture(doc, path: Path, width_mm: float = 150) -> None:
     p.add_run().add_picture(str(path), width=Mm(width_mm))
 
 
-CN_NUM = "一二三四五六七八九十"
-
-
 def write_docx(title: str, sections, references, out: str | Path, run_dir: str | Path, subtitle: str = "") -> Path:
-    """Write the assembled draft (SectionDraft list after `draft.assemble`) as an official-style DOCX."""
-    from .pipeline import References  # noqa: F401  (type only)
+    """Write the assembled draft (SectionDraft list after `render.assemble`) as an official-style DOCX.
+    Headings, citation markers and table/figure numbers come from `render.layout`, as in the Markdown."""
+    from .render import layout
 
     run_dir = Path(run_dir)
     doc = new_document()
     add_title(doc, title)
-    for k, line in enumerate(subtitle.split("　") if subtitle else []):
+    lines = subtitle.split("　") if subtitle else []
+    for k, line in enumerate(lines):
         p = doc.add_paragraph()
-        _para_format(p, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, after=16 if k == len(subtitle.split("　")) - 1 else 0)
+        _para_format(p, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, after=16 if k == len(lines) - 1 else 0)
         _set_run_font(p.add_run(line), FONT_H2, SIZE_SAN)
-    tcount = fcount = 0
     numbers = {r.key: i for i, r in enumerate(references, 1)}
-    for i, sd in enumerate(sections):
-        add_heading(doc, f"{CN_NUM[i] if i < 10 else i + 1}、{sd.title}", 1)
-        if sd.id == "references":
-            for line in sd.text.splitlines():
-                if line.strip():
-                    add_body(doc, line.strip(), indent=False)
-            continue
-        for b in sd.blocks:
-            if b.type == "para":
-                parts = []
-                for s in b.sentences:
-                    nums = sorted({numbers[k] for k in s.cites if k in numbers})
-                    m = "[" + ",".join(map(str, nums)) + "]" if nums else ""
-                    t = s.text
-                    parts.append(t[:-1] + m + t[-1] if m and t and t[-1] in "。！？" else t + m)
-                add_body(doc, "".join(parts))
-            elif b.type == "table":
-                tcount += 1
-                n = numbers.get(f"data:{b.cite}")
-                add_caption(doc, f"表{tcount} {b.caption}" + (f"（数据来源：[{n}]）" if n else ""))
-                add_table(doc, b.headers, b.rows)
-            elif b.type == "figure":
-                fcount += 1
-                n = numbers.get(f"data:{b.cite}")
-                path = run_dir / b.path
-                if path.is_file():
-                    add_picture(doc, path)
-                add_caption(doc, f"图{fcount} {b.caption}" + (f"（数据来源：[{n}]）" if n else ""))
+    for it in layout(sections, numbers.get):
+        if it.kind == "heading":
+            add_heading(doc, it.text, 1)
+            if it.section.id == "references":
+                for line in it.section.text.splitlines():
+                    if line.strip():
+                        add_body(doc, line.strip(), indent=False)
+        elif it.kind == "para":
+            add_body(doc, it.text)
+        elif it.kind == "table":
+            add_caption(doc, it.text)
+            add_table(doc, it.block.headers, it.block.rows)
+        elif it.kind == "figure":
+            path = run_dir / it.block.path
+            if path.is_file():
+                add_picture(doc, path)
+            add_caption(doc, it.text)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     doc.save(out)

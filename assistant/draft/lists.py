@@ -13,16 +13,38 @@ TALENT_HEADERS = ["序号", "岗位", "岗位类别", "学历与技能要求", "
 TECH_HEADERS = ["序号", "技术需求", "提出单位", "描述", "紧迫程度", "技术领域", "期望合作方式"]
 
 
+NO_SUPPLY = "—"  # supply, gap and grade need supply data: left empty without it
+
+
 def talent_rows(bundle: DataBundle, year: int | None = None) -> tuple[list[list], dict]:
+    """The 人才供需清单 rows and the shortage analysis. Without supply data the positions are ordered by
+    their hard-to-fill rate and 供给估计 / 缺口 / 紧缺程度 are left as “—” (no shortage index is made up)."""
     survey = bundle.get("survey")
     if survey is None:
         raise InputError("生成人才供需清单需要问卷调查数据（如 survey_2025.xlsx）")
-    sh = shortage(survey, bundle.get("supply"), year)
+    supply = bundle.get("supply")
+    sh = shortage(survey, supply, year)
+    sh["has_supply"] = supply is not None
     rows = []
     for i, p in enumerate(sh["positions"], 1):
         req = p["education"] + ("；" + "、".join(p["skills"]) if p["skills"] else "")
-        rows.append([i, p["position"], p["family"], req, p["demand"], p["supply"], p["gap"], p["grade"]])
+        if supply is None:
+            rows.append([i, p["position"], p["family"], req, p["demand"], NO_SUPPLY, NO_SUPPLY, NO_SUPPLY])
+        else:
+            rows.append([i, p["position"], p["family"], req, p["demand"], p["supply"], p["gap"], p["grade"]])
     return rows, sh
+
+
+def talent_table(ds: dict, sh: dict | None, survey) -> tuple[list[str], list[list]]:
+    """The list as a report table (headers without 序号): positions with their demand; the supply, gap and
+    grade columns only when `sh` (the shortage analysis, which needs supply data) is given."""
+    src = sh if sh is not None else shortage(survey, None, ds["demand_year"])
+    rows = []
+    for p in src["positions"]:
+        req = p["education"] + ("；" + "、".join(p["skills"]) if p["skills"] else "")
+        tail = [p["supply"], p["gap"], p["grade"]] if sh is not None else []
+        rows.append([p["position"], p["family"], req, p["demand"], *tail])
+    return (TALENT_HEADERS[1:] if sh is not None else TALENT_HEADERS[1:5]), rows
 
 
 def tech_rows(bundle: DataBundle) -> list[list]:
@@ -33,7 +55,7 @@ def tech_rows(bundle: DataBundle) -> list[list]:
             for i, r in enumerate(tech_summary(tech)["rows"], 1)]
 
 
-def write_lists_bundle(bundle: DataBundle, out: str | Path, year: int | None = None) -> Path:
+def write_lists_bundle(bundle: DataBundle, out: str | Path, year: int | None = None, industry: str = "") -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -43,8 +65,15 @@ def write_lists_bundle(bundle: DataBundle, out: str | Path, year: int | None = N
     tech = tech_rows(bundle)
     wb = Workbook()
     thin = Side(style="thin", color="999999")
-    note_talent = (f"需求数为样本企业{sh['demand_year']}年计划招聘人数；{sh['basis']}；{sh['formula']}；"
-                   f"分级：{'，'.join(sh['grades'])}。")
+    if sh["has_supply"]:
+        note_talent = (f"需求数为样本企业{sh['demand_year']}年计划招聘人数；{sh['basis']}；{sh['formula']}；"
+                       f"分级：{'，'.join(sh['grades'])}。")
+    else:
+        note_talent = (f"需求数为样本企业{sh['demand_year']}年计划招聘人数；未提供院校供给数据，供给估计、缺口和"
+                       f"紧缺程度未填，岗位按难招率（企业标注“难招”的岗位记录占比）排序。")
+    if industry:
+        note_talent = f"行业：{industry}。" + note_talent
+        wb.properties.title = f"{industry}人才供需清单与技术供需清单"
     for ws, title, headers, rows, note in (
         (wb.active, "人才供需清单", TALENT_HEADERS, talent, note_talent),
         (wb.create_sheet(), "技术供需清单", TECH_HEADERS, tech, "按紧迫程度（高/中/低）排序，来源于企业技术需求调查。"),
@@ -75,9 +104,9 @@ def write_lists_bundle(bundle: DataBundle, out: str | Path, year: int | None = N
     return out
 
 
-def write_lists(data_files: list[str], out: str | Path, year: int | None = None) -> Path:
+def write_lists(data_files: list[str], out: str | Path, year: int | None = None, industry: str = "") -> Path:
     """Write 人才供需清单 and 技术供需清单 (two sheets) to `out` and return its path."""
-    return write_lists_bundle(load_data(data_files), out, year)
+    return write_lists_bundle(load_data(data_files), out, year, industry=industry)
 
 
 def main_lists(argv: list[str] | None = None) -> int:
@@ -85,13 +114,19 @@ def main_lists(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", nargs="+", required=True, metavar="FILE", help="问卷、技术需求、供给等数据文件")
     ap.add_argument("--out", required=True, metavar="lists.xlsx")
     ap.add_argument("--year", type=int, default=None, help="需求年份（默认取问卷中最早的计划招聘年份）")
+    ap.add_argument("--index", default=None, metavar="DIR", help="知识库目录（读取其中的行业配置 profile.yaml）")
+    ap.add_argument("--industry", default=None, metavar="名称", help="行业名称（未给 --profile 且知识库中没有行业配置时必填）")
+    ap.add_argument("--profile", default=None, metavar="FILE", help="行业配置 YAML")
     args = ap.parse_args(argv)
     try:
         from ..config import require_year
+        from ..profile import resolve_profile
+
         require_year(args.year)
+        profile = resolve_profile(args.industry, args.profile, args.index)
         if not args.out.lower().endswith(".xlsx"):
             raise InputError(f"--out 应为 .xlsx 文件：{args.out}")
-        p = write_lists(args.data, args.out, args.year)
+        p = write_lists(args.data, args.out, args.year, industry=profile.industry)
     except AssistantError as e:
         print(f"错误：{e}", file=sys.stderr)
         return 2

@@ -8,13 +8,13 @@ whole sentences. Chunk ids are content hashes, so re-ingesting an unchanged file
 from __future__ import annotations
 
 import hashlib
-import re
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
+from ..textproc import split_sentences as _split
 from ..types import Block, Chunk, LoadedDocument
 
-_SENT_END = re.compile(r"(?<=[。！？；…!?])")
+_SENT_ENDS = "。！？；…!?"  # chunk boundaries also fall after ； and …
 SEPARATORS = ["\n\n", "\n", "。", "！", "？", "；", "…", "!", "?", ";", "，", ",", " ", ""]
 
 
@@ -23,7 +23,8 @@ def chunk_id(source: str, text: str, position: int) -> str:
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s for s in _SENT_END.split(text) if s.strip()]
+    """Sentences that join back to the text (textproc's splitter, without cleaning)."""
+    return _split(text, ends=_SENT_ENDS, lines=False, clean=False)
 
 
 def chunk_document(doc: LoadedDocument, size: int = 400, overlap: int = 60) -> list[Chunk]:

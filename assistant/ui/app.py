@@ -2,7 +2,8 @@
 (`KnowledgeBase`, `chat.answer`, `draft.draft_report`, `check.check_file`) and render the results
 with `views`; errors become Chinese messages in the page, never a crashed server.
 
-API names (for gradio_client): /ingest, /sources, /remove, /search, /chat, /ask, /check, /filter_findings, /draft.
+API names (for gradio_client): /ingest, /sources, /remove, /search, /chat, /ask, /check (one file),
+/check_batch (several files), /filter_findings, /draft.
 """
 from __future__ import annotations
 
@@ -17,25 +18,27 @@ from pathlib import Path
 
 import gradio as gr
 
-from ..config import CORPUS_DIR, MAX_QUERY_CHARS, REQUEST_SECONDS, Settings, require_year
+from ..config import MAX_QUERY_CHARS, REQUEST_SECONDS, Settings, require_year
 from ..errors import AssistantError
+from ..outline import report_kinds
+from ..profile import PROFILE_FILE, load_profile, resolve_profile
 from ..safe_regex import time_budget
-from . import views
+from . import annual_tab, views
 from .uploads import (DATA_TYPES, KB_TYPES, OUTLINE_TYPES, REPORT_TYPES, check_type, copy_upload,
                       original_name, stage_kb_uploads, types_text)
 
 log = logging.getLogger(__name__)
 
-REPORT_KINDS = [("行业发展分析报告", "industry-analysis"), ("行业人才需求预测报告", "talent-demand")]
+REPORT_KINDS = [(name, kind) for kind, name in report_kinds(from_data=True).items()]
 CHECK_KINDS = [("自动识别", "auto")] + REPORT_KINDS + [("年度总结报告", "annual-summary")]
-SAMPLE_DATA_DIR = CORPUS_DIR / "nev" / "data"
 
 
-def sample_data_files() -> list[Path]:
-    """The sample survey, postings, supply and tech-needs data drafting uses when none is uploaded."""
-    if not SAMPLE_DATA_DIR.is_dir():
-        return []
-    return sorted(p for p in SAMPLE_DATA_DIR.iterdir() if p.suffix.lower() in DATA_TYPES)
+def index_industry(index_dir) -> str:
+    """The industry named by the index's profile (prefills the 起草 tab), or "" when there is none."""
+    try:
+        return load_profile(Path(index_dir) / PROFILE_FILE).industry if (Path(index_dir) / PROFILE_FILE).is_file() else ""
+    except AssistantError:
+        return ""
 
 
 def _fail(e: BaseException) -> str:
@@ -189,43 +192,92 @@ class Handlers:
 
     # review ----------------------------------------------------------------------------------
     def check(self, file, kind, levels):
-        """Check an uploaded report; returns summary, findings, marked full text, downloads, state."""
-        from ..check import check_file, render
-
+        """Check one or several uploaded reports. Returns the summary (with a table of all reports when there are
+        several), the first report's findings and marked text, the downloads, and the state for drill-down."""
         blank = (views.findings_html(None), views.marked_fulltext(None), None, None)
-        if not file:
-            return ("请先上传要审查的报告（DOCX、Markdown、TXT 或 PDF）。", *blank)
-        path = getattr(file, "name", file)
+        uploads = [f for f in (file if isinstance(file, (list, tuple)) else [file]) if f]
+        if not uploads:
+            return ("请先上传要审查的报告（DOCX、Markdown、TXT 或 PDF），可一次上传多份。", *blank)
+        run = self.ws.run_dir("check")
+        kb = self.ws.kb if self.ws.kb.count() else None
+        names, results, files, rows = [], [], [], []
+        for up in uploads:
+            name, result, made, row = self._check_one(up, kind, kb, run)
+            names.append(name)
+            results.append(result)
+            files.extend(made)
+            rows.append(row)
+        if len(uploads) > 1:
+            from ..check.summary import write_summary
+
+            try:
+                files.append(str(write_summary(rows, run / "审查汇总.xlsx")))
+            except Exception as e:  # noqa: BLE001 - the per-report downloads are still useful
+                log.warning("summary workbook failed: %s", e)
+        state = {"names": names, "results": results, "rows": rows, "current": 0}
+        first = next((i for i, r in enumerate(results) if r is not None), None)
+        if first is None:
+            if len(uploads) == 1:
+                return (f"出错：{names[0]}：{rows[0]['结论'].removeprefix('审查失败：')}。", *blank)
+            return (views.batch_summary(rows), *blank[:2], files or None, state)
+        state["current"] = first
+        head = views.batch_summary(rows) + "\n\n" if len(uploads) > 1 else ""
+        r = results[first]
+        return (head + views.check_summary(r, names[first]), views.findings_html(r, levels),
+                views.marked_fulltext(r, levels), files or None, state)
+
+    def _check_one(self, up, kind, kb, run):
+        from ..check import check_file, render
+        from ..check.summary import summary_row
+
+        path = getattr(up, "name", up)
         name = original_name(path)
         reason = check_type(name, REPORT_TYPES)
         if reason:
-            return (f"出错：{name}：{reason}。", *blank)
+            return name, None, [], summary_row(name, None, error=reason)
         try:
-            run = self.ws.run_dir("check")
             src = copy_upload(path, run)
-            kb = self.ws.kb if self.ws.kb.count() else None
             with time_budget(REQUEST_SECONDS):  # user patterns cannot hold a worker for long
                 result = check_file(src, report=None if kind in (None, "", "auto") else kind, kb=kb)
-            docx_out = run / f"{src.stem}.审查.docx"
-            json_out = run / f"{src.stem}.审查.json"
-            files = []
+            made = []
             try:
-                render(result, "docx", docx_out, source_path=src)
-                files.append(str(docx_out))
+                render(result, "docx", run / f"{src.stem}.审查.docx", source_path=src)
+                made.append(str(run / f"{src.stem}.审查.docx"))
             except Exception as e:  # the JSON is still useful when the commented DOCX cannot be built
                 log.warning("commented DOCX failed: %s", e)
-            render(result, "json", json_out)
-            files.append(str(json_out))
-            return (views.check_summary(result, name), views.findings_html(result, levels),
-                    views.marked_fulltext(result, levels), files, result)
-        except Exception as e:
-            return (_fail(e), *blank)
+            render(result, "json", run / f"{src.stem}.审查.json")
+            made.append(str(run / f"{src.stem}.审查.json"))
+            return name, result, made, summary_row(name, result)
+        except Exception as e:  # noqa: BLE001 - one bad file must not stop the others
+            return name, None, [], summary_row(name, None, error=_fail(e).removeprefix("出错："))
+
+    def pick_choices(self, state):
+        names = (state or {}).get("names") or []
+        value = names[(state or {}).get("current", 0)] if names else None
+        return gr.update(choices=names, value=value, visible=len(names) > 1)
+
+    def pick(self, state, name, levels):
+        """Drill down into one report of the batch."""
+        if not state or name not in (state.get("names") or []):
+            return gr.update(), gr.update(), gr.update(), state
+        i = state["names"].index(name)
+        state["current"] = i
+        r = state["results"][i]
+        head = views.batch_summary(state["rows"]) + "\n\n"
+        if r is None:
+            return head + f"**{views.esc(name)}**：{views.esc(state['rows'][i].get('结论', ''))}", \
+                views.findings_html(None), views.marked_fulltext(None), state
+        return (head + views.check_summary(r, name), views.findings_html(r, levels), views.marked_fulltext(r, levels),
+                state)
 
     def filter_findings(self, result, levels):
+        if isinstance(result, dict):  # the batch state
+            names = result.get("results") or []
+            result = names[result.get("current", 0)] if names else None
         return views.findings_html(result, levels), views.marked_fulltext(result, levels)
 
     # drafting --------------------------------------------------------------------------------
-    def draft(self, kind, year, outline, data_files, progress=gr.Progress()):
+    def draft(self, kind, year, outline, data_files, industry="", progress=gr.Progress()):
         from ..draft import DraftProgress, draft_report
 
         try:
@@ -236,7 +288,13 @@ class Handlers:
             return _fail(e), "", None
         if kind not in dict((v, k) for k, v in REPORT_KINDS):
             return f"出错：未知的报告类型：{kind}", "", None
+        industry = (industry or "").strip()
+        index_dir = Path(self.ws.settings.index_dir)
+        if not industry and not (index_dir / PROFILE_FILE).is_file():
+            return ("出错：请填写行业名称（知识库中没有行业配置；也可在命令行运行 assistant profile init "
+                    "生成行业配置）。"), "", None
         try:
+            profile = resolve_profile(industry or None, None, index_dir)
             run = self.ws.run_dir("draft")
             notes = []
             if data_files:
@@ -249,8 +307,8 @@ class Handlers:
                         return f"出错：{original_name(p)}：{reason}。", "", None
                     data.append(str(copy_upload(p, run / "data")))
             else:
-                data = [str(p) for p in sample_data_files()]
-                notes.append("未上传数据文件，已使用示例数据：" + "、".join(Path(p).name for p in data))
+                data = []
+                notes.append("未上传数据文件：报告只依据知识库中的资料起草，问卷、招聘和供给分析部分说明缺少的数据。")
             outline_path = None
             if outline:
                 p = getattr(outline, "name", outline)
@@ -276,7 +334,8 @@ class Handlers:
             out = run / f"{name}（{year}年）.docx"
             with time_budget(REQUEST_SECONDS):
                 res = draft_report(kind, self.ws.kb, data, year, out, outline_path=outline_path,
-                                   settings=self.ws.settings, progress=UIProgress(), run_dir=run / "run")
+                                   settings=self.ws.settings, progress=UIProgress(), run_dir=run / "run",
+                                   profile=profile)
             outputs = [str(p) for p in res.outputs if Path(p).is_file()]
             modes = {}
             for s in getattr(res, "sections", []) or []:
@@ -298,13 +357,18 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
     h = Handlers(ws)
     llm = f"已配置大模型（{settings.llm_model}）" if settings.llm_enabled else "未配置大模型：问答为抽取式，起草为确定性生成"
     limit = f"（单个不超过 {str(max_file_size).upper()}）" if max_file_size else ""
-    sample_names = "、".join(p.name for p in sample_data_files()) or "（示例数据缺失）"
+    prefill_industry = index_industry(settings.index_dir)
+    # examples in the page come from the index's own industry, never from a bundled sample
+    example_query = f"{prefill_industry}人才需求" if prefill_industry else "行业人才需求"
+    example_question = f"{prefill_industry}的人才缺口有多大？" if prefill_industry else "本行业的人才缺口有多大？"
 
     with gr.Blocks(title="产教融合共同体报告助手", analytics_enabled=False) as app:
         app.workspace = ws  # for tests and launch()
         gr.Markdown(f"# 产教融合共同体报告助手\n<span class='cie-muted'>{llm}</span>",  # no server paths
                     elem_classes=["cie-header"])
         kb_status = gr.Markdown(elem_id="kb-status")
+        with gr.Accordion("时间节点", open=True, elem_id="calendar"):
+            gr.Markdown(annual_tab.calendar_markdown, elem_id="calendar-table")  # recomputed on each page load
 
         with gr.Tabs():
             # ---------------------------------------------------------------- 知识库
@@ -330,7 +394,7 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
                         remove_msg = gr.Markdown()
                 with gr.Accordion("检索测试", open=False):
                     with gr.Row():
-                        query = gr.Textbox(label="检索内容", placeholder="如：2024年新能源汽车产量", scale=4,
+                        query = gr.Textbox(label="检索内容", placeholder=f"如：{example_query}", scale=4,
                                            max_length=MAX_QUERY_CHARS)
                         top_k = gr.Slider(1, 20, value=5, step=1, label="返回条数", scale=1)
                     search_btn = gr.Button("检索")
@@ -341,12 +405,16 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
                 with gr.Row():
                     with gr.Column(scale=1):
                         kind = gr.Radio(REPORT_KINDS, value="talent-demand", label="报告类型")
+                        industry = gr.Textbox(value=prefill_industry, label="行业名称",
+                                              placeholder="如：集成电路（知识库有行业配置时自动填入）",
+                                              elem_id="draft-industry")
                         year = gr.Number(value=time.localtime().tm_year, precision=0, label="报告年度")
                         outline = gr.File(label="提纲（可选，YAML；不上传则用内置提纲）", file_count="single",
                                           type="filepath", height=150)
                         data = gr.File(label=f"数据文件（可选，{types_text(DATA_TYPES)}）", file_count="multiple",
                                        type="filepath", height=150)
-                        gr.Markdown(f"<span class='cie-muted'>不上传数据文件时，使用示例数据：{views.esc(sample_names)}</span>")
+                        gr.Markdown("<span class='cie-muted'>不上传数据文件时，只依据知识库资料起草，"
+                                    "不会使用任何示例数据。</span>")
                         draft_btn = gr.Button("生成初稿", variant="primary", elem_id="draft-run")
                         draft_msg = gr.Markdown()
                         draft_files = gr.File(label="下载（Word / Markdown / Excel 清单）", file_count="multiple",
@@ -360,7 +428,7 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
                 result_state = gr.State(None)
                 with gr.Row():
                     with gr.Column(scale=1):
-                        report_file = gr.File(label="上传报告（DOCX、MD、TXT、PDF）", file_count="single",
+                        report_file = gr.File(label="上传报告（DOCX、MD、TXT、PDF，可多份）", file_count="multiple",
                                               type="filepath", elem_id="check-upload", height=160)
                         if limit:
                             gr.Markdown(f"<span class='cie-muted'>单个文件{limit.strip('（）')}</span>")
@@ -368,18 +436,24 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
                         levels = gr.CheckboxGroup(list(views.LEVEL_CN.values()), value=list(views.LEVEL_CN.values()),
                                                   label="显示级别")
                         check_btn = gr.Button("开始审查", variant="primary", elem_id="check-run")
+                        check_api_file = gr.File(file_count="single", type="filepath", visible=False)
+                        check_api_btn = gr.Button(visible=False)
                         check_files = gr.File(label="下载（带批注的 Word / JSON）", file_count="multiple",
                                               interactive=False, height=170, elem_id="check-files")
                     with gr.Column(scale=2):
                         check_msg = gr.Markdown(elem_id="check-summary")
+                        check_pick = gr.Dropdown([], label="查看某份报告的详情", visible=False, elem_id="check-pick",
+                                                 interactive=True)
                         findings = gr.HTML(views.findings_html(None), elem_id="check-findings")
                         with gr.Accordion("全文标注", open=False):
                             fulltext = gr.HTML(views.marked_fulltext(None))
 
+            annual_tab.build_tab(ws)  # 年度总结
+
             # ---------------------------------------------------------------- 问答
             with gr.Tab("问答", id="chat"):
                 chatbot = gr.Chatbot(label="问答（答案只依据知识库，并标注来源编号）", height=560, elem_id="chatbot",
-                                     placeholder="<div class='cie-empty'>在下方输入问题，例如：2024年新能源汽车出口多少万辆？</div>",
+                                     placeholder=f"<div class='cie-empty'>在下方输入问题，例如：{views.esc(example_question)}</div>",
                                      buttons=["copy"], feedback_options=None)
                 with gr.Row():
                     question = gr.Textbox(placeholder="输入问题后按回车", show_label=False, scale=5, elem_id="chat-input",
@@ -396,10 +470,16 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
         remove_btn.click(h.remove, [to_remove], [remove_msg, sources, to_remove, kb_status], api_name="remove", **writes)
         search_btn.click(h.search, [query, top_k], [hits], api_name="search")
         query.submit(h.search, [query, top_k], [hits], api_visibility="private")
-        draft_btn.click(h.draft, [kind, year, outline, data], [draft_msg, preview, draft_files], api_name="draft",
+        draft_btn.click(h.draft, [kind, year, outline, data, industry], [draft_msg, preview, draft_files], api_name="draft",
                         concurrency_limit=1, concurrency_id="draft")
         check_btn.click(h.check, [report_file, check_kind, levels],
-                        [check_msg, findings, fulltext, check_files, result_state], api_name="check")
+                        [check_msg, findings, fulltext, check_files, result_state], api_name="check_batch").then(
+            h.pick_choices, [result_state], [check_pick], api_visibility="private")
+        # /check keeps its single-file API contract (gradio_client callers pass one file)
+        check_api_btn.click(h.check, [check_api_file, check_kind, levels],
+                            [check_msg, findings, fulltext, check_files, result_state], api_name="check")
+        check_pick.input(h.pick, [result_state, check_pick, levels], [check_msg, findings, fulltext, result_state],
+                         api_visibility="private")
         levels.change(h.filter_findings, [result_state, levels], [findings, fulltext], api_name="filter_findings")
         ask_btn.click(h.chat, [question, chatbot], [chatbot, question], api_name="chat")
         question.submit(h.chat, [question, chatbot], [chatbot, question], api_visibility="private")

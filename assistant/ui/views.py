@@ -115,11 +115,24 @@ def answer_message(ans) -> str:
 
 # ------------------------------------------------------------------------------ review
 
+def batch_summary(rows: list[dict]) -> str:
+    """The several-report table (one row per report: kind, date, on time, counts per criterion and level)."""
+    from ..check.summary import columns
+
+    cols = columns(rows)
+    out = [f"**共审查 {len(rows)} 份报告**（在下方选择一份查看详情；汇总表可下载）", "",
+           "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for r in rows:
+        out.append("| " + " | ".join(esc(r.get(c, "")).replace("|", "｜") for c in cols) + " |")
+    return "\n".join(out)
+
+
 def check_summary(result, source_name: str = "") -> str:
     s = result.summary
     name = s.get("report_name") or result.report or ""
     lv = s.get("by_level", {})
-    lines = [f"**{esc(source_name)}**：按《{esc(name)}》审查，共 {s.get('total', len(result.findings))} 条问题"
+    how = f"按《{esc(name)}》审查" if s.get("report") else esc(name)
+    lines = [f"**{esc(source_name)}**：{how}，共 {s.get('total', len(result.findings))} 条问题"
              f"（错误 {lv.get('error', 0)}，警告 {lv.get('warning', 0)}，提示 {lv.get('info', 0)}）。"]
     crit = s.get("by_criterion", {})
     if crit:

@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from assistant.config import Settings  # noqa: E402
-from assistant.draft.pipeline import _bigrams, draft_report, numbers_in  # noqa: E402
+from assistant.draft.evidence import bigrams as _bigrams  # noqa: E402
+from assistant.draft.pipeline import draft_report, numbers_in  # noqa: E402
 from assistant.draft.sentences import (dangling_term, figures, is_target_framed, section_accepts,  # noqa: E402
                                        typer_for)
 from assistant.outline import load_outline  # noqa: E402

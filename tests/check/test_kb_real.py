@@ -29,3 +29,25 @@ def test_cli_check_with_index(mixed_corpus, tmp_path, capsys):
     check_main([str(report), "--index", str(idx), "--format", "json"])
     found = json.loads(capsys.readouterr().out)["findings"]
     assert any(f["rule_id"] == "consistency.kb-contradiction" and f["text"] == "150.2万辆" for f in found)
+
+
+REPORT_CITED = ("# 某行业发展分析报告（2026年）\n\n编制日期：2026年3月\n\n## 行业发展现状\n\n{body}\n\n## 数据来源\n\n"
+                "[1] 2024年新能源汽车产销快报（2025年1月）\n")
+
+
+def test_figure_not_in_the_cited_source(mixed_kb):
+    """Issue 9: a human-written report citing [1] (or 据《…》) with a figure the source does not hold."""
+    bad = check_text(REPORT_CITED.format(body="2024年新能源汽车出口128.4万辆，同比增长9.7%[1]。"), kb=mixed_kb,
+                     categories={"consistency"})
+    hits = [f for f in bad.findings if f.rule_id == "consistency.kb-citation"]
+    assert [f.text for f in hits] == ["9.7%"] and "产销快报" in hits[0].message
+    good = check_text(REPORT_CITED.format(body="2024年新能源汽车出口128.4万辆，同比增长6.7%[1]。"), kb=mixed_kb,
+                      categories={"consistency"})
+    assert not [f for f in good.findings if f.rule_id == "consistency.kb-citation"]
+    named = check_text(REPORT_CITED.format(body="据《2024年新能源汽车产销快报》，新能源汽车出口同比增长8.7%。"),
+                       kb=mixed_kb, categories={"consistency"})
+    assert [f.text for f in named.findings if f.rule_id == "consistency.kb-citation"] == ["8.7%"]
+    # a source that is not in the knowledge base is not judged
+    other = check_text(REPORT_CITED.format(body="据《某协会年报》，2024年出口158.4万辆。"), kb=mixed_kb,
+                       categories={"consistency"})
+    assert not [f for f in other.findings if f.rule_id == "consistency.kb-citation"]

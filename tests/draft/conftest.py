@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from fixtures import FakeKB, make_fixtures  # noqa: E402
+from fixtures import NEV_PROFILE, FakeKB, make_fixtures  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -15,3 +15,8 @@ def data_files(tmp_path_factory):
 @pytest.fixture()
 def fake_kb():
     return FakeKB()
+
+
+@pytest.fixture()
+def profile():
+    return NEV_PROFILE

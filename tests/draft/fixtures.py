@@ -7,7 +7,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from assistant.types import Hit
+from assistant.profile import load_profile
+from assistant.types import Hit, SourceInfo
+
+ROOT = Path(__file__).resolve().parents[2]
+NEV_PROFILE = load_profile(ROOT / "corpus" / "nev" / "profile.yaml")
+# A statistics table as the knowledge base keeps it (row dicts), named like the sample's table.
+NEV_STATS = ("2021-2025_新能源汽车产销统计表.xlsx", "2021—2025年全国新能源汽车产销量", 2025, {"年度产销": [
+    {"年份": y, "新能源汽车产量（万辆）": p, "新能源汽车销量（万辆）": s, "汽车总销量（万辆）": t, "新能源汽车市场占有率（%）": m}
+    for y, p, s, t, m in [(2021, 354.5, 352.1, None, 13.5), (2022, 705.8, 688.7, None, 25.6),
+                          (2023, 958.7, 949.5, 3009.4, None), (2024, 1288.8, 1286.6, 3143.6, None),
+                          (2025, 1662.6, 1649, 3440.0, None)]]})
 
 FAMILIES = ["生产制造", "装调与质检", "电池技术", "电控与电驱", "智能网联与软件", "研发设计",
             "售后检测维修", "充换电运维", "销售与服务", "生产管理"]
@@ -94,13 +104,24 @@ DOCS = [
 
 
 class FakeKB:
-    """Same signature as assistant.kb.KnowledgeBase.search, scoring by character-bigram overlap."""
+    """Same signatures as assistant.kb.KnowledgeBase.search / sources / tables, scoring by character-bigram
+    overlap. `tables`: (source, title, year, {sheet: row dicts}) statistics sources kept as tables."""
 
-    def __init__(self, docs=DOCS):
+    def __init__(self, docs=DOCS, tables=(NEV_STATS,)):
         self.chunks = []
         for i, (src, title, year, page, text) in enumerate(docs):
             self.chunks.append(Hit(chunk_id=f"c{i}", text=text, source=src, title=title, year=year, page=page,
                                    heading="", score=0.0))
+        self._tables = {t[0]: t for t in tables}
+
+    def sources(self):
+        docs = [SourceInfo(source=c.source, title=c.title, year=c.year, file_type=Path(c.source).suffix[1:],
+                           chunks=1, sha256="") for c in self.chunks]
+        return docs + [SourceInfo(source=s, title=t, year=y, file_type="xlsx", chunks=1, sha256="")
+                       for s, t, y, _ in self._tables.values()]
+
+    def tables(self, source):
+        return self._tables[source][3] if source in self._tables else {}
 
     @staticmethod
     def _bg(s):
@@ -120,3 +141,18 @@ class FakeKB:
                 scored.append((s, c))
         scored.sort(key=lambda x: -x[0])
         return [Hit(**{**c.__dict__, "score": s}) for s, c in scored[:top_k]]
+
+
+def corpus_kb(folder: Path) -> FakeKB:
+    """A FakeKB over a sample's `sources/`: loaded and chunked by the real ingest code, kept tables and all,
+    searched by bigram overlap (no embedding model needed)."""
+    from assistant.kb.chunking import chunk_document
+    from assistant.kb.ingest import discover, load_file
+
+    docs, tables = [], []
+    for path, _kind in discover([folder]):
+        doc = load_file(path, source=path.name)
+        docs += [(c.source, c.title, c.year, c.page, c.text) for c in chunk_document(doc)]
+        if doc.tables:
+            tables.append((doc.source, doc.title, doc.year, doc.tables))
+    return FakeKB(docs=docs, tables=tables)

@@ -1,6 +1,7 @@
 import json
 import re
 
+from fixtures import NEV_PROFILE  # noqa: E402
 from assistant.draft import draft_report, main_draft, numbers_in, regenerate_section
 from assistant.outline import load_outline
 
@@ -24,8 +25,8 @@ def _check_citations(res):
 
 
 def test_draft_talent_every_section(data_files, fake_kb, tmp_path):
-    res = draft_report("talent-demand", fake_kb, list(data_files.values()), 2026, tmp_path / "t.md")
-    outline = load_outline("talent-demand")
+    res = draft_report("talent-demand", fake_kb, list(data_files.values()), 2026, tmp_path / "t.md", profile=NEV_PROFILE)
+    outline = load_outline("talent-demand").expanded(NEV_PROFILE)  # as drafted (profile terms)
     assert [s.id for s in res.sections] == [s.id for s in outline.sections]
     for sec, sd in zip(outline.sections, res.sections):
         assert sd.text.strip(), sec.id
@@ -41,8 +42,8 @@ def test_draft_talent_every_section(data_files, fake_kb, tmp_path):
 
 
 def test_draft_industry_and_regenerate(data_files, fake_kb, tmp_path):
-    res = draft_report("industry-analysis", fake_kb, [], 2026, tmp_path / "i.md")
-    outline = load_outline("industry-analysis")
+    res = draft_report("industry-analysis", fake_kb, [], 2026, tmp_path / "i.md", profile=NEV_PROFILE)
+    outline = load_outline("industry-analysis").expanded(NEV_PROFILE)  # as drafted (profile terms)
     for sec, sd in zip(outline.sections, res.sections):
         assert sd.text.strip(), sec.id
         for e in sec.required_elements:
@@ -63,7 +64,7 @@ def test_progress_callbacks(data_files, fake_kb, tmp_path):
         def on_section_end(self, section_id, title, index, total, mode):
             seen.append((section_id, mode))
 
-    draft_report("talent-demand", fake_kb, list(data_files.values()), 2026, tmp_path / "p.md", progress=P())
+    draft_report("talent-demand", fake_kb, list(data_files.values()), 2026, tmp_path / "p.md", progress=P(), profile=NEV_PROFILE)
     assert len(seen) == 9 and all(m == "deterministic" for _, m in seen)
 
 
@@ -83,7 +84,8 @@ def test_evidence_filter_uses_the_checkers_objectivity_rules():
     import yaml
 
     import assistant
-    from assistant.draft.pipeline import _usable, split_sentences
+    from assistant.draft.evidence import usable as _usable
+    from assistant.textproc import split_sentences
 
     templates = Path(assistant.__file__).parent / "data" / "draft_templates.yaml"
     tpl = yaml.safe_load(templates.read_text(encoding="utf-8"))
@@ -93,3 +95,43 @@ def test_evidence_filter_uses_the_checkers_objectivity_rules():
     assert _usable(neutral, tpl)
     # list markers are dropped, not the sentences behind them; decimals survive
     assert split_sentences("（一）计划新增运维人员约45人。1.5倍") == ["计划新增运维人员约45人。", "1.5倍"]
+
+
+def test_outline_bindings_and_placeholders_checked_at_load(tmp_path, fake_kb):
+    import pytest
+    import yaml
+
+    from assistant.analysis import load_yaml
+    from assistant.draft.bindings import check_templates
+    from assistant.errors import InputError
+    from assistant.outline import OUTLINE_DIR
+
+    raw = yaml.safe_load((OUTLINE_DIR / "talent-demand.yaml").read_text(encoding="utf-8"))
+    raw["sections"][1]["data"] = ["survey_workforce", "no_such_binding"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad\.yaml.*no_such_binding"):
+        draft_report("talent-demand", fake_kb, [], 2026, tmp_path / "x.md", outline_path=str(bad), profile=NEV_PROFILE)
+    templates = load_yaml("draft_templates.yaml")
+    templates["bindings"]["survey_workforce"][0].append({"text": "共有{no_such_value}人", "cite": "survey"})
+    with pytest.raises(InputError, match=r"模板 survey_workforce.*no_such_value"):
+        check_templates(load_outline("talent-demand"), templates)
+    # an outline still naming an industry is refused with the way to name it now
+    raw["industry"] = "某行业"
+    bad.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(InputError, match="--industry"):
+        load_outline(path=bad)
+
+
+def test_outline_expansion_from_profile():
+    from assistant.profile import Profile
+
+    o = load_outline("industry-analysis")
+    status = o.section("status")
+    assert all("{" not in q for q in o.expanded(None).section("status").queries)
+    p = Profile(industry="现代物流", metrics=(), terms=("冷链物流",))
+    ex = o.expanded(p).section("status")
+    assert "现代物流 冷链物流" in ex.queries and not any("{" in q for q in ex.queries)
+    scale = next(e for e in ex.required_elements if e.id == "scale")
+    assert scale.found_in("规模持续扩大") and not any("{metric}" in x for x in scale.patterns)
+    assert any("{metric}" in x for x in next(e for e in status.required_elements if e.id == "scale").patterns)

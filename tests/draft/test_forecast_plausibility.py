@@ -5,7 +5,9 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 
-from assistant.analysis import industry_series, industry_series_from_kb
+from fixtures import NEV_PROFILE  # noqa: E402
+from assistant.draft.bindings_industry import find_series
+from assistant.profile import Profile
 from assistant.draft import draft_report
 from assistant.errors import InputError
 from assistant.analysis.forecast import (Market, forecast_series, logistic, logistic_fit, logistic_forecast, plausibility,
@@ -99,7 +101,7 @@ def test_all_methods_impossible_raises():
 
 
 def test_industry_report_states_rejection(fake_kb, tmp_path):
-    res = draft_report("industry-analysis", fake_kb, [], 2026, tmp_path / "i.md")
+    res = draft_report("industry-analysis", fake_kb, [], 2026, tmp_path / "i.md", profile=NEV_PROFILE)
     text = res.markdown
     assert "GM(1,1)灰色模型外推2028年" in text and "未采用" in text
     assert "渗透率Logistic模型" in text and "拟合得到的上限为" in text
@@ -150,22 +152,30 @@ def table_kb():
     })
 
 
+# the profile without a named source: the table is found by the industry's name and the metric's column
+UNNAMED = Profile(**{**NEV_PROFILE.__dict__, "series": {"metric": "销量", "unit": "万辆"}})
+
+
 def test_kb_table_found_by_column_names():
-    s = industry_series_from_kb(table_kb(), "新能源汽车", "万辆", "销量")
-    assert s is not None and s.origin == "kb" and s.source == "产销表.xlsx" and s.sheet == "年度产销"
+    s, notes = find_series(table_kb(), UNNAMED)
+    assert s is not None and s.source == "产销表.xlsx" and s.sheet == "年度产销"
     assert s.series["销量"][2025] == 1649 and s.series["产量"][2021] == 354.5
     assert s.columns["销量"] == "新能源汽车销量(万辆)"  # the growth column is excluded
-    assert any("单位为辆" in n for n in s.notes)
+    assert any("单位为辆" in n for n in notes)
+    assert not any("汽车.csv" in n and "单位" in n for n in notes)
 
 
-def test_kb_without_tables_falls_back_to_yaml(fake_kb):
-    s, ind = industry_series(fake_kb)
-    assert s.origin == "yaml" and s.source.endswith("industry_series.yaml") and s.series["销量"][2025] == 1649.0
-    assert industry_series_from_kb(TableKB({}), "新能源汽车", "万辆") is None
+def test_named_source_only_and_missing_source_noted():
+    s, _ = find_series(table_kb(), NEV_PROFILE)  # names 2021-2025_新能源汽车产销统计表.xlsx: not in this KB
+    assert s is None
+    s, notes = find_series(FakeKB(tables=()), UNNAMED)
+    assert s is None
+    s, notes = find_series(FakeKB(tables=()), NEV_PROFILE)
+    assert s is None and any("不在知识库中" in n for n in notes)
 
 
 def test_draft_cites_kb_table_with_year(tmp_path):
-    res = draft_report("industry-analysis", table_kb(), [], 2026, tmp_path / "k.md")
+    res = draft_report("industry-analysis", table_kb(), [], 2026, tmp_path / "k.md", profile=UNNAMED)
     ref = next(r for r in res.references if r.key == "data:industry")
     assert ref.source == "产销表.xlsx" and ref.year == 2025
     assert "产销表.xlsx" in ref.label and "2025年" in ref.label

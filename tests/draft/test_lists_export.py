@@ -3,6 +3,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from openpyxl import load_workbook
 
+from fixtures import NEV_PROFILE  # noqa: E402
 from assistant.draft import draft_report
 from assistant.draft.lists import TALENT_HEADERS, TECH_HEADERS, main_lists, write_lists
 
@@ -29,7 +30,7 @@ def _east_asia(rpr):
 
 
 def test_docx_layout(data_files, fake_kb, tmp_path):
-    res = draft_report("talent-demand", fake_kb, list(data_files.values()), 2026, tmp_path / "r.docx")
+    res = draft_report("talent-demand", fake_kb, list(data_files.values()), 2026, tmp_path / "r.docx", profile=NEV_PROFILE)
     assert (tmp_path / "r.docx").is_file() and (tmp_path / "r.md").is_file()
     doc = Document(tmp_path / "r.docx")
     s = doc.sections[0]

@@ -7,6 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from fixtures import NEV_PROFILE  # noqa: E402
 from assistant.config import Settings
 from assistant.draft import draft_report, numbers_in
 from assistant.llm import load_prompt, validate_output
@@ -89,7 +90,7 @@ def test_computed_figures_need_a_data_citation():
 def test_llm_path_validated(stub, data_files, fake_kb, tmp_path):
     Stub.mode = "ok"
     st = Settings(llm_base_url=stub, llm_model="stub", llm_timeout=5)
-    res = draft_report("talent-demand", fake_kb, list(data_files.values()), 2026, tmp_path / "l.md", settings=st)
+    res = draft_report("talent-demand", fake_kb, list(data_files.values()), 2026, tmp_path / "l.md", settings=st, profile=NEV_PROFILE)
     assert Stub.requests, "the stub server was not called"
     modes = {sd.id: sd.mode for sd in res.sections}
     assert "llm" in modes.values()
@@ -110,7 +111,7 @@ def test_llm_path_validated(stub, data_files, fake_kb, tmp_path):
 def test_llm_error_and_timeout_fall_back(stub, mode, data_files, fake_kb, tmp_path):
     Stub.mode = mode
     st = Settings(llm_base_url=stub, llm_model="stub", llm_timeout=0.5)
-    res = draft_report("talent-demand", fake_kb, list(data_files.values()), 2026, tmp_path / "f.md", settings=st)
+    res = draft_report("talent-demand", fake_kb, list(data_files.values()), 2026, tmp_path / "f.md", settings=st, profile=NEV_PROFILE)
     assert all(sd.mode in ("llm-fallback", "deterministic") for sd in res.sections)
     assert any(sd.mode == "llm-fallback" for sd in res.sections)
     assert all(sd.text.strip() for sd in res.sections)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fixtures import NEV_PROFILE  # noqa: E402
 from assistant.config import Settings
 from assistant.draft import draft_report
 from assistant.errors import LLMError
@@ -54,7 +55,7 @@ def test_missing_local_model_is_an_llm_error(tmp_path):
 def test_draft_with_local_model_validates_and_falls_back(tiny_lm, data_files, fake_kb, tmp_path, monkeypatch):
     monkeypatch.setattr(LocalBackend, "max_new_tokens", 32)
     res = draft_report("talent-demand", fake_kb, list(data_files.values()), 2026, tmp_path / "local.md",
-                       settings=Settings(llm_local_path=str(tiny_lm)))
+                       settings=Settings(llm_local_path=str(tiny_lm)), profile=NEV_PROFILE)
     # random output cites no evidence: every section keeps its deterministic, cited text
     assert all(sd.mode != "llm" for sd in res.sections)
     assert any("LLM" in n or "大模型" in n for sd in res.sections for n in sd.notes)

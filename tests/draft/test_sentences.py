@@ -144,7 +144,10 @@ def test_drafts_have_no_purpose_openers_and_route_sentences(data_files, fake_kb,
     from assistant.draft import draft_report
     from assistant.outline import load_outline
 
-    res = draft_report("industry-analysis", fake_kb, list(data_files.values()), 2026, tmp_path / "i.md")
+    from fixtures import NEV_PROFILE
+
+    res = draft_report("industry-analysis", fake_kb, list(data_files.values()), 2026, tmp_path / "i.md",
+                       profile=NEV_PROFILE)
     outline = load_outline("industry-analysis")
     typer = SentenceTyper(None)
     assert "本部分" not in res.markdown and "另据" not in res.markdown
@@ -186,7 +189,9 @@ def test_llm_path_gets_typed_evidence_and_drops_targets_stated_as_results(data_f
             return "".join(out) or "无。"
 
     monkeypatch.setattr(pipeline, "_open_llm", lambda settings: Backend())
-    res = draft_report("industry-analysis", fake_kb, [], 2026, tmp_path / "l.md")
+    from fixtures import NEV_PROFILE
+
+    res = draft_report("industry-analysis", fake_kb, [], 2026, tmp_path / "l.md", profile=NEV_PROFILE)
     policy = next(sd for sd in res.sections if sd.id == "policy")
     assert any("（事实；" in p or "（事件；" in p for p in prompts)
     assert any("（目标或规划；" in p for p in prompts)

@@ -115,12 +115,16 @@ def test_check_rejects_wrong_type(client, tmp_path):
     assert "不支持的文件类型" in summary
 
 
-def test_draft_uses_sample_data_by_default(client):
-    msg, preview, files = client.predict("talent-demand", 2026, None, [], api_name="/draft")
-    assert "已生成" in msg and "示例数据" in msg, msg
-    assert preview.startswith("#") and "[1]" in preview
+def test_draft_needs_an_industry_and_never_uses_sample_data(client):
+    msg, preview, files = client.predict("talent-demand", 2026, None, [], "", api_name="/draft")
+    assert msg.startswith("出错：") and "行业名称" in msg and not files
+    msg, preview, files = client.predict("talent-demand", 2026, None, [], "新能源汽车", api_name="/draft")
+    assert "已生成" in msg and "未上传数据文件" in msg and "示例数据" not in msg, msg
+    assert preview.startswith("# 新能源汽车") and "[1]" in preview
+    # no survey or postings were given: nothing from the bundled sample data appears
+    assert "条岗位记录" not in preview and "合成样例" not in preview and "问卷调查于" not in preview
     suffixes = sorted(Path(f).suffix for f in files)
-    assert ".docx" in suffixes and ".md" in suffixes
+    assert ".docx" in suffixes and ".md" in suffixes and ".xlsx" not in suffixes
 
 
 def test_auth_is_required_when_configured(ui_kb):
@@ -151,3 +155,16 @@ def test_serve_arguments():
     assert parse_size("50MB") == "50mb"
     with pytest.raises(InputError, match="max-file-size"):
         parse_size("lots")
+
+
+def test_check_batch_summary_and_downloads(client, report_md, tmp_path):
+    """Issue 9: several reports at once; one row per report in the summary, downloads include the workbook."""
+    from gradio_client import handle_file
+
+    news = tmp_path / "新闻稿.md"
+    news.write_text("某市统计局发布数据显示，全市工业增加值增长5.1%，用工需求有所回升。\n", encoding="utf-8")
+    summary, findings, fulltext, files = client.predict([handle_file(report_md), handle_file(news)], "auto",
+                                                        ["错误", "警告", "提示"], api_name="/check_batch")
+    assert "共审查 2 份报告" in summary and "| 新闻稿.md | 未识别 |" in summary
+    assert "行业人才需求预测报告" in summary
+    assert "审查汇总.xlsx" in sorted(Path(f).name for f in files)

@@ -106,8 +106,9 @@ def test_check_and_read_a_finding(page, report_md):
     shot(page, "05_审查_仅警告")
 
 
-def test_draft_with_sample_data(page):
+def test_draft_with_industry_name(page):
     page.get_by_role("tab", name="起草").click()
+    page.fill("#draft-industry textarea, #draft-industry input", "新能源汽车")
     page.click("#draft-run")
     try:  # the per-section progress is shown while drafting (a few seconds): catch it if we can
         page.wait_for_function("document.body.innerText.includes('起草第')", timeout=15_000)
@@ -154,3 +155,22 @@ def test_empty_knowledge_base_says_what_to_do(page, tmp_path):
         page.wait_for_function("document.querySelector('#chatbot').innerText.includes('知识库为空')")
     finally:
         app.close(verbose=False)
+
+
+def test_check_several_reports_and_drill_down(page, report_md, tmp_path):
+    """Issue 9: upload two reports, read the summary table, open the second one."""
+    news = tmp_path / "统计新闻.md"
+    news.write_text("某市统计局发布数据显示，全市工业增加值增长5.1%。\n\n用工需求有所回升，合作企业较多。\n", encoding="utf-8")
+    page.get_by_role("tab", name="审查").click()
+    for level in ("错误", "警告", "提示"):  # an earlier test may have left some levels unticked
+        page.get_by_label(level).check()
+    page.set_input_files("#check-upload input[type=file]", [str(report_md), str(news)])
+    page.click("#check-run")
+    # the previous test's upload may still be listed, so the batch holds two or three reports
+    page.wait_for_function("(() => { const t = document.querySelector('#check-summary').innerText;"
+                           " return t.includes('份报告') && t.includes('统计新闻.md'); })()")
+    assert "未识别" in page.inner_text("#check-summary")
+    page.locator("#check-pick input").click()
+    page.get_by_role("option", name="统计新闻.md").click()
+    page.wait_for_function("document.querySelector('#check-findings').innerText.includes('有所回升')")
+    shot(page, "05_审查_多份报告")

@@ -12,6 +12,7 @@ import pytest
 from assistant import chat
 from assistant.config import Settings
 from assistant.errors import InputError
+from assistant.textproc import split_sentences
 
 
 def test_extractive_answer_cites_the_passage(ui_kb):
@@ -28,7 +29,7 @@ def test_every_sentence_carries_a_valid_citation(ui_kb):
     ans = chat.answer("截至2022年底全国充电基础设施累计数量是多少？", ui_kb)
     assert ans.grounded
     numbers = {c.n for c in ans.citations}
-    for sent in chat._SENT_RX.findall(ans.text):
+    for sent in split_sentences(ans.text):
         cited = {int(x) for g in chat.CITATION.findall(sent) for x in g.split(",")}
         assert cited and cited <= numbers, sent
     assert "521万台" in ans.text
@@ -70,12 +71,21 @@ def test_focus_terms_name_the_asked_for_attribute():
     assert chat.focus_terms("2022年新能源汽车销量是多少？比2021年多了多少？", tok) == {"销量"}
 
 
-def test_dense_similarities_rank_the_paraphrase_and_are_cached(ui_kb):
-    sents = ["2024年新能源汽车出口128.4万辆，同比增长6.7%。", "我国负极材料产量约占全球90%。"]
-    q = "2024年卖到国外的电动车有多少？"
+def test_dense_similarities_rank_the_paraphrase_and_are_cached(ui_kb, monkeypatch):
+    # sentences no other test embeds, so the first call must embed them and the second must not
+    sents = ["2024年新能源汽车出口128.4万辆，同比增长6.7%（缓存测试）。", "我国负极材料产量约占全球90%（缓存测试）。"]
+    q = "2024年卖到国外的电动车有多少？（缓存测试）"
+    emb = chat._embedder(ui_kb)
+    calls = []
+    embed_passages, embed_query = emb.embed_passages, emb.embed_query
+    monkeypatch.setattr(emb, "embed_passages", lambda xs: (calls.append(list(xs)), embed_passages(xs))[1])
+    monkeypatch.setattr(emb, "embed_query", lambda x: (calls.append([x]), embed_query(x))[1])
     first = chat.dense_similarities(q, sents, ui_kb)
     assert first is not None and first[0] > first[1]
+    assert sorted(x for c in calls for x in c) == sorted([*sents, q])
+    calls.clear()
     assert chat.dense_similarities(q, sents, ui_kb) == first
+    assert calls == []  # vectors came from the cache
     assert chat.dense_similarities(q, sents, object()) is None  # no embedder: lexical scoring only
 
 

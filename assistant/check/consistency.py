@@ -1,0 +1,257 @@
+"""Generic consistency kinds: magnitude slips in one metric, parts vs total, growth recomputed from two stated
+values. No metric list: a figure's metric is the noun phrase before it in its clause (after time words and the
+linking verb are removed), so the checks work for any industry's wording."""
+from __future__ import annotations
+
+import re
+
+from .figures import find_figures, normalise, years_in
+from .rules import Rule, kind
+
+LEAD_TRIM = re.compile(r"^(?:[^，。；：、]*?(?:称|写道|表述中|摘要中|中|显示|表明|指出|统计|数据)[，,：:]\s*)")
+TIME_WORDS = re.compile(r"(?:20\d\d\s*年(?:度|底|末)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月|\d{1,2}\s*月(?:份)?|全年|当年|年末|年底|"
+                        r"上半年|下半年|前三季度|[一二三四]季度|本季度|同期|上年|去年|今年)")
+VERB_TAIL = re.compile(r"(?:为|达到?|是|约为?|共计?|合计|累计|实现|完成|超过|突破|增至|降至|增加到|减少到|有|占)+$")
+CLAUSE_SPLIT = "，。；！？\n,;：:（("
+CHANGE = r"(?:增长|增加|上升|提高|提升|增|下降|减少|降低|回落|下滑|降)"
+
+
+def metric_before(text: str, pos: int, limit: int = 24) -> str:
+    """The metric a figure at `pos` measures: the clause's words before it, minus time words and verbs."""
+    start = max(text.rfind(c, 0, pos) for c in CLAUSE_SPLIT) + 1
+    start = max(start, pos - limit)
+    head = TIME_WORDS.sub("", text[start:pos])
+    head = re.sub(r"[\s\d.%％]+", "", head)
+    head = VERB_TAIL.sub("", head)
+    head = re.sub(r"^(?:其中|另有|又|则|而|和|与|及|并|但|在|该|全|共同体|报告)", "", head)
+    return head[-8:]
+
+
+PER_UNIT = re.compile(r"人均|生均|户均|平均|单位|每")
+
+
+def same_metric(a: str, b: str) -> bool:
+    if len(a) < 2 or len(b) < 2 or bool(PER_UNIT.search(a)) != bool(PER_UNIT.search(b)):
+        return False
+    return a == b or (len(a) >= 4 and len(b) >= 4 and (a.endswith(b) or b.endswith(a)))
+
+
+PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月|\d{1,2}\s*月(?:份)?|上半年|下半年|前三季度|第?[一二三四1-4]\s*季度|年末|年底|底|末")
+
+
+def period_before(text: str, pos: int) -> str:
+    """The period inside the year a figure refers to (上半年, 1—10月, 一季度, 年末); '' for the whole year."""
+    s = max(text.rfind(c, 0, pos) for c in "。；\n，,") + 1
+    found = PERIOD.findall(text[s:pos])
+    return re.sub(r"\s|份", "", found[-1]) if found else ""
+
+
+def year_before(text: str, pos: int) -> int | None:
+    s = max(text.rfind(c, 0, pos) for c in "。；\n") + 1
+    ys = [y for y in years_in(text[s:pos])]
+    return ys[-1][0] if ys else None
+
+
+@kind("magnitude_slip")
+class MagnitudeSlip(Rule):
+    """The same metric, year and mantissa written with two magnitudes (3.6亿元 / 3.6万元, 120万台 / 120亿台)."""
+    extra_keys = {"ratios"}
+
+    def setup(self):
+        self.ratios = [float(r) for r in (self.spec.get("ratios") or [1e4, 1e8, 1e3])]
+
+    def check(self, ctx):
+        text, out, seen = ctx.text, [], []
+        for f in ctx.figures():
+            if f.is_percent or f.unit in ("个百分点", "百分点", "倍"):
+                continue
+            value, fam = normalise(f.value, f.unit)
+            metric = metric_before(text, f.start)
+            year = year_before(text, f.start)
+            for g, gval, gfam, gmetric, gyear in seen:
+                if gfam != fam or gyear != year or not same_metric(metric, gmetric) or gval <= 0 or value <= 0:
+                    continue
+                ratio = max(value, gval) / min(value, gval)
+                if any(abs(ratio / r - 1) < 0.02 for r in self.ratios):
+                    out.append(self.finding(ctx, f.start, f.end, metric=metric, first=g.text,
+                                            first_line=ctx.doc.line_of(g.start)))
+                    break
+            seen.append((f, value, fam, metric, year))
+        return out
+
+
+TOTAL_RE = re.compile(r"(?:合计|共计|共有|总计|总量|总数|总额|总投入|共提供|共开设|共|总)[^，。；\d]{0,8}?"
+                      r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万亿元|亿元|万元|元|万人次|人次|万人|人|万个|个|家|所|项|万台|台|名|门)")
+PART_RE = re.compile(r"(?P<name>[\u4e00-\u9fa5]{1,12}?)(?:为|达|有|约)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万亿元|亿元|万元|元|万人次|人次|万人|人|万个|个|家|所|项|万台|台|名|门)")
+SHARES_RE = re.compile(r"(?P<lead>[^。；]{0,30}?)分别为\s*(?P<list>\d+(?:\.\d+)?[%％](?:\s*[、和及与]\s*\d+(?:\.\d+)?[%％])+)")
+SUM_CLAIM = re.compile(r"(?:之和|合计|总和|加总)(?:为|是|达)?\s*100(?:\.0+)?[%％]")
+
+
+@kind("parts_total")
+class PartsTotal(Rule):
+    """Parts listed after a total (合计N，其中A、B、其他C) that exceed it, or that are declared exhaustive (其余、
+    其他) and do not add up; shares of one whole given with 分别为 that do not add up to 100%."""
+    extra_keys = {"rest_words", "tolerance"}
+
+    def setup(self):
+        self.rest = self._pats("rest_words") or [re.compile("其他|其余|剩余|另有")]
+        self.tol = float(self.spec.get("tolerance", 0.005))
+
+    def check(self, ctx):
+        text, out = ctx.text, []
+        for ss, se in ctx.doc.sentences():
+            if not ctx.is_body(ss):
+                continue
+            sent = text[ss:se]
+            out.extend(self._totals(ctx, ss, sent))
+            out.extend(self._shares(ctx, ss, sent))
+        return out
+
+    def _totals(self, ctx, ss, sent):
+        m = TOTAL_RE.search(sent)
+        if not m or "其中" not in sent[m.end():]:
+            return []
+        total, fam = normalise(float(m.group("num")), m.group("unit"))
+        tail = sent[sent.index("其中", m.end()) + 2:]
+        parts, rest = [], False
+        for p in PART_RE.finditer(tail):
+            v, pf = normalise(float(p.group("num")), p.group("unit"))
+            if pf != fam:
+                continue
+            parts.append(v)
+            rest = rest or any(r.search(p.group("name")) for r in self.rest)
+        if len(parts) < 2:
+            return []
+        s = sum(parts)
+        over = s > total * (1 + self.tol)
+        short = rest and s < total * (1 - self.tol)
+        if not (over or short):
+            return []
+        scale = total / float(m.group("num")) if float(m.group("num")) else 1.0
+        return [self.finding(ctx, ss + m.start(), ss + m.end(), total=m.group("num") + m.group("unit"),
+                             parts=f"{round(s / scale, 4):g}{m.group('unit')}")]
+
+    def _shares(self, ctx, ss, sent):
+        m = SHARES_RE.search(sent)
+        if not m or not re.search(r"占比|比重|比例|构成|份额|结构", m.group("lead") + sent[m.end():m.end() + 6]):
+            return []
+        vals = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group("list"))]
+        s = sum(vals)
+        claimed = SUM_CLAIM.search(sent)
+        # an enumeration of a whole (大型、中型、小型 / 第一、二、三产业) whose shares exceed 100%, or a stated 100%
+        if s > 100.5 or (claimed and abs(s - 100) > 0.5):
+            span = claimed.span() if claimed else m.span("list")
+            return [self.finding(ctx, ss + span[0], ss + span[1], total="100%", parts=f"{s:g}%")]
+        return []
+
+
+FROM_TO = re.compile(r"(?:从|由)\s*(?:20\d\d\s*年(?:底|末)?的?)?\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>[^\d\s，。；]{0,3}?)\s*"
+                     rf"{CHANGE}(?:到|至)\s*(?:20\d\d\s*年(?:底|末)?的?)?\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>[^\d\s，。；]{{0,3}}?)"
+                     rf"[，,]?\s*(?:同比)?(?P<verb>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
+DELTA = re.compile(rf"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>[\u4e00-\u9fa5]{{0,3}}?)[，,]\s*(?:比上年|比去年|较上年|同比)"
+                   rf"(?P<dv>增加|减少|增长|下降)\s*(?P<d>\d+(?:\.\d+)?)\s*(?P<du>[\u4e00-\u9fa5]{{0,3}}?)[，,]\s*(?:同比)?"
+                   rf"(?:增长|下降)\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
+# 68151个，同比减少30981个，降幅为31.25%；环比增加22662个，环比增长40.09%  (one value, several deltas)
+DELTA_SEG = re.compile(r"^[，,；;]\s*(?:比上年|比去年|较上年|同比|环比|比上季度|较上季度)(?P<dv>增加|减少)\s*(?P<d>\d+(?:\.\d+)?)\s*"
+                       r"(?P<du>[\u4e00-\u9fa5]{0,2}?)[，,]\s*(?:同比|环比)?(?P<gv>增长|下降|增幅为|降幅为|增长率为|增速为)\s*"
+                       r"(?P<g>\d+(?:\.\d+)?)\s*[%％]")
+COUNT_UNITS = {"个", "人", "名", "家", "项", "所"}
+GROWTH_AFTER = re.compile(rf"^[，,]?\s*(?P<all>(?:同比|比上年|较上年)?(?P<verb>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％])")
+COMPARE = re.compile(rf"^[，,]?\s*(?:比|较)\s*(?P<y>20\d\d)\s*年(?:同期)?的?\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>[^\d\s，。；]{{0,3}}?)\s*"
+                     rf"(?P<verb>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
+
+
+@kind("growth_recompute")
+class GrowthRecompute(Rule):
+    """A stated growth rate that does not match the two values it relates (从A增长到B，增长X%; 2023年…A；2024年…B，
+    增长X%; 比上年增加D，增长X%; B，比2023年的A增长X%), beyond rounding."""
+    extra_keys = {"tolerance_pp"}
+
+    def setup(self):
+        self.tol = float(self.spec.get("tolerance_pp", 1.0))
+
+    def _bad(self, a: float, b: float, g: float) -> tuple[bool, float]:
+        if a <= 0:
+            return False, 0.0
+        computed = (b / a - 1) * 100
+        return abs(computed - g) > max(self.tol, abs(g) * 0.03), computed
+
+    def _emit(self, ctx, out, a, b, g, s, e, prev, cur):
+        bad, computed = self._bad(a, b, g)
+        if bad and not any(f.span[0] < e and s < f.span[1] for f in out):
+            out.append(self.finding(ctx, s, e, stated=f"{g:g}%", computed=f"{computed:.1f}%", prev=prev, cur=cur))
+
+    def check(self, ctx):
+        text, out = ctx.text, []
+        for m in FROM_TO.finditer(text):
+            if not ctx.is_body(m.start()):
+                continue
+            a, ua = normalise(float(m.group("a")), m.group("ua") or m.group("ub"))
+            b, ub = normalise(float(m.group("b")), m.group("ub"))
+            g = float(m.group("g")) * (-1 if re.search("下降|减少|降低|回落|下滑|降", m.group("verb")) else 1)
+            if ua == ub:
+                self._emit(ctx, out, a, b, g, m.start("verb"), m.end(), m.group("a") + m.group("ua"), m.group("b") + m.group("ub"))
+        for m in DELTA.finditer(text):
+            if not ctx.is_body(m.start()):
+                continue
+            v, d = float(m.group("v")), float(m.group("d"))
+            if (m.group("u") or "") != (m.group("du") or ""):
+                continue
+            sign = -1 if m.group("dv") in ("减少", "下降") else 1
+            g = float(m.group("g")) * sign
+            self._emit(ctx, out, v - sign * d, v, g, m.end("du"), m.end(), f"{v - sign * d:g}{m.group('u')}", m.group("v") + m.group("u"))
+        self._deltas(ctx, out)
+        self._pairs(ctx, out)
+        return out
+
+    def _deltas(self, ctx, out):
+        text = ctx.text
+        for f in ctx.figures():
+            if f.is_percent:
+                continue
+            pos = f.end
+            for _ in range(3):
+                m = DELTA_SEG.match(text[pos:pos + 60])
+                if not m:
+                    break
+                du = m.group("du") or f.unit
+                if du != f.unit and not (du in COUNT_UNITS and f.unit in COUNT_UNITS):
+                    break
+                sign = -1 if m.group("dv") == "减少" else 1
+                g = float(m.group("g")) * (-1 if m.group("gv") in ("下降", "降幅为") else 1)
+                d = float(m.group("d"))
+                self._emit(ctx, out, f.value - sign * d, f.value, g, pos + m.start("gv"), pos + m.end(),
+                           f"{f.value - sign * d:g}{f.unit}", f.text)
+                pos += m.end()
+
+    def _pairs(self, ctx, out):
+        """The same metric in two years, the later one followed by its growth rate (or by 比YYYY年的A)."""
+        text = ctx.text
+        values = []
+        for f in ctx.figures():
+            if f.is_percent:
+                continue
+            year = year_before(text, f.start)
+            if year is None:
+                continue
+            values.append((year, metric_before(text, f.start), normalise(f.value, f.unit), f,
+                           period_before(text, f.start)))
+        for year, metric, (v, fam), f, period in values:
+            after = text[f.end:f.end + 40]
+            c = COMPARE.match(after)
+            if c:
+                a, fa = normalise(float(c.group("a")), c.group("ua") or f.unit)
+                g = float(c.group("g")) * (-1 if re.search("下降|减少|降低|回落|下滑|降", c.group("verb")) else 1)
+                if fa == fam:
+                    self._emit(ctx, out, a, v, g, f.end + c.start("verb"), f.end + c.end(), c.group("a") + c.group("ua"), f.text)
+                continue
+            gm = GROWTH_AFTER.match(after)
+            if not gm:
+                continue
+            prev = [p for p in values if p[0] == year - 1 and p[2][1] == fam and same_metric(p[1], metric)
+                    and p[4] == period]
+            if not prev:
+                continue
+            g = float(gm.group("g")) * (-1 if re.search("下降|减少|降低|回落|下滑|降", gm.group("verb")) else 1)
+            pv = prev[-1]
+            self._emit(ctx, out, pv[2][0], v, g, f.end + gm.start("all"), f.end + gm.end(), pv[3].text, f.text)

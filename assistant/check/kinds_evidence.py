@@ -1,0 +1,172 @@
+"""Rule kinds for evidence: unsourced figures (with attribution scope), forecasts without a basis, gaps without
+a baseline."""
+from __future__ import annotations
+
+import re
+
+from .figures import Figure
+from .rules import Rule, blank_out, kind
+
+
+# ------------------------------------------------------------------ evidence
+@kind("unsourced_figure")
+class UnsourcedFigure(Rule):
+    """A sentence with a specific figure, and no attribution in its sentence or paragraph."""
+    extra_keys = {"attribution", "own_data", "skip_sections", "skip_sentences", "skip_units", "citation"}
+
+    def setup(self):
+        # inline citations（来源：……）/[1] bind to the figures before them in the paragraph, not to later ones
+        self.citation = self._pats("citation")
+        self.attr_name = self.spec.get("attribution", "attribution")
+        self.own_name = self.spec.get("own_data")
+        self.skip_sections = list(self.spec.get("skip_sections") or [])
+        self.skip_sentences = self._pats("skip_sentences")
+        self.skip_units = set(self.spec.get("skip_units") or [])
+
+    def check(self, ctx):
+        out = []
+        by_sentence: dict[tuple[int, int], list[Figure]] = {}
+        figs_all = list(ctx.figures())
+        taken = [(f.start, f.end) for f in figs_all]
+        figs_all += [f for f in ctx.cn_figures(0) if ctx.is_body(f.start)
+                     and not any(a < f.end and f.start < b for a, b in taken)]
+        figs_all.sort(key=lambda f: f.start)
+        for f in figs_all:
+            if f.unit in self.skip_units or ctx.doc.in_quotes(f.start, f.end) or self.excepted(ctx.text, f.start, f.end):
+                continue
+            by_sentence.setdefault(ctx.doc.sentence_at(f.start), []).append(f)
+        for (ss, se), figs in by_sentence.items():
+            if self.skip_sections and ctx.in_outline_section(ss, self.skip_sections):
+                continue
+            sent = ctx.text[ss:se]
+            if any(p.search(sent) for p in self.skip_sentences):
+                continue
+            if self.own_name and ctx.paragraph_has(self.own_name, ss):
+                continue
+            if ctx.byline_covers() or (not ctx.paragraph_has(self.attr_name, ss) and ctx.lead_in_scope(ss)):
+                continue
+            if ctx.paragraph_has(self.attr_name, ss):
+                cites = self._citations(ctx, ss)
+                if cites is None:
+                    continue  # a source named in running text covers the whole paragraph
+                figs = [f for f in figs if not any(c >= f.end for c in cites)]
+                if not figs:
+                    continue
+            out.append(self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs)))
+        return out
+
+    def _citations(self, ctx, pos: int) -> list[int] | None:
+        """Start offsets of inline citations in the paragraph, or None when the paragraph's attribution is
+        (also) in running text, which then covers the whole paragraph."""
+        if not self.citation:
+            return None
+        p = ctx.doc.paragraph_at(pos)
+        if not p:
+            return None
+        key = ("cites", p.start)
+        if key not in ctx._cache:
+            seg = ctx.text[p.start:p.end]
+            starts = [p.start + m.start() for c in self.citation for m in c.finditer(seg)]
+            rest = blank_out(seg, self.citation)
+            if f"vague_{self.attr_name}" in ctx.definitions:
+                rest = blank_out(rest, ctx.definitions[f"vague_{self.attr_name}"])
+            running = any(a.search(rest) for a in ctx.defs(self.attr_name))
+            lead = any(st - p.start <= 2 for st in starts)  # “（来源：……）”开头：覆盖整段
+            ctx._cache[key] = None if (running or lead or not starts) else sorted(starts)
+        return ctx._cache[key]
+
+
+@kind("forecast")
+class Forecast(Rule):
+    """A forecast with a figure must state its method and assumptions (and a horizon)."""
+    extra_keys = {"triggers", "targets", "method", "horizon", "assumptions", "require"}
+
+    def setup(self):
+        self.triggers = self._pats("triggers", required=True)
+        self.targets = self._pats("targets")
+        self.parts = {k: self._pats(k) for k in ("method", "horizon", "assumptions")}
+        self.require = list(self.spec.get("require") or ["method", "horizon", "assumptions"])
+        self.names = {"method": "预测方法", "horizon": "预测期", "assumptions": "假设条件"}
+
+    def check(self, ctx):
+        out = []
+        text = ctx.text
+        for ss, se in ctx.doc.sentences():
+            if not ctx.is_body(ss):
+                continue
+            sent = text[ss:se]
+            m = next((mm for p in self.triggers for mm in [p.search(sent)] if mm), None)
+            if not m or not ctx.all_figures(max(ss, ss + m.start() - 12), se):
+                continue
+            if any(p.search(sent) for p in self.targets) or ctx.sentence_has("attribution", ss):
+                continue
+            if self._assumed(ctx, ss) or (ctx.paragraph_has("attribution", ss) and not self._ours(sent)):
+                continue  # a stated assumption, or another body's forecast reported in this paragraph
+            sec = ctx.doc.section_at(ss)
+            para = ctx.doc.paragraph_at(ss)
+            scopes = [sent, text[para.start:para.end] if para else ""]
+            if sec:  # a method stated earlier in the section covers later forecasts, not earlier ones
+                scopes.append(text[sec.start:para.end if para else se])
+            missing = [k for k in self.require if not any(p.search(sc) for p in self.parts[k] for sc in scopes)]
+            if missing:
+                out.append(self.finding(ctx, ss + m.start(), se, missing="、".join(self.names[k] for k in missing)))
+        return out
+
+    ASSUMPTION_LEAD = re.compile(r"假设[:：]|假设如下|(?:基本|主要|以下)假设|假定[:：]|假设条件[:：]?")
+    OURS = re.compile(r"我们|本报告|本研究|笔者|课题组|本共同体")
+
+    def _assumed(self, ctx, pos: int) -> bool:
+        """Inside a list of stated assumptions: the paragraph or one of the two before it introduces them."""
+        paras = ctx.doc.paragraphs
+        para = ctx.doc.paragraph_at(pos)
+        if para is None:
+            return False
+        i = paras.index(para)
+        return any(self.ASSUMPTION_LEAD.search(q.text) for q in paras[max(0, i - 2):i + 1] if q.kind != "table_row")
+
+    def _ours(self, sent: str) -> bool:
+        return bool(self.OURS.search(sent))
+
+
+@kind("gap_baseline")
+class GapBaseline(Rule):
+    """A gap (缺口) with a figure must say what it is measured against."""
+    extra_keys = {"triggers", "baseline", "vague_triggers"}
+
+    def setup(self):
+        self.triggers = self._pats("triggers", required=True)
+        self.baseline = self._pats("baseline", required=True)
+        # 缺口 described by an evaluative word and no figure at all (缺口巨大、缺口持续扩大)
+        self.vague_triggers = self._pats("vague_triggers")
+
+    def check(self, ctx):
+        out = []
+        text = ctx.text
+        for ss, se in ctx.doc.sentences():
+            if not ctx.is_body(ss):
+                continue
+            sent = text[ss:se]
+            m = next((mm for p in self.triggers for mm in [p.search(sent)] if mm), None)
+            if not m or ctx.doc.in_quotes(ss + m.start(), ss + m.end()):
+                continue
+            figs = [f for f in ctx.all_figures(ss, se) if not f.is_percent]
+            if not figs:
+                vm = next((mm for p in self.vague_triggers for mm in [p.search(sent)] if mm), None)
+                if vm is None or ctx.doc.in_quotes(ss + vm.start(), ss + vm.end()):
+                    continue
+                para = ctx.doc.paragraph_at(ss)
+                scope = text[para.start:para.end] if para else sent
+                if any(p.search(scope) for p in self.baseline) or self.excepted(text, ss + vm.start(), ss + vm.end()):
+                    continue
+                out.append(self.finding(ctx, ss + vm.start(), ss + vm.end()))
+                continue
+            para = ctx.doc.paragraph_at(ss)
+            scope = text[para.start:para.end] if para else sent
+            if any(p.search(scope) for p in self.baseline):
+                continue
+            if self.excepted(text, ss + m.start(), ss + m.end()):
+                continue
+            f0 = min(figs, key=lambda f: abs(f.start - (ss + m.start())))
+            s, e = min(ss + m.start(), f0.start), max(ss + m.end(), f0.end)
+            out.append(self.finding(ctx, s, e))
+        return out

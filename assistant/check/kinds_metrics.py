@@ -1,0 +1,271 @@
+"""Rule kinds for listed metrics: one metric with two values, growth against the previous year, future years
+stated as fact, and contradictions with the knowledge base."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..safe_regex import compile_user
+from .figures import Figure, normalise, years_in
+from .rules import Rule, RuleFileError, kind
+from .structure import Document
+
+
+# ------------------------------------------------------------------ consistency
+@dataclass
+class MetricValue:
+    key: tuple  # (year, period, subject, metric)
+    value: float  # in base units
+    unit: str
+    fig: Figure
+    year: int
+    start: int  # start of the metric name
+    growth: float | None = None  # stated growth (%) right after the value
+    growth_span: tuple[int, int] | None = None
+    compare: tuple[int, float, Figure] | None = None  # 比2023年的949.5万辆 → (2023, value, figure)
+
+
+PERIOD_RE = re.compile(r"(\d{1,2}\s*[-—～~至]\s*\d{1,2}\s*月|\d{1,2}\s*月(?:底|末)?|第?[一二三四1-4]\s*季度|上半年|下半年|"
+                       r"前三季度|年底|年末|末|底)")
+GROWTH_AFTER = re.compile(r"^[^。；\d]{0,14}?(?P<g>(?:同比|比上年|较上年|比去年|较去年)?(增长|增加|上升|提高|下降|减少|回落)了?\s*"
+                          r"(\d+(?:\.\d+)?)\s*[%％])")
+COMPARE_AFTER = re.compile(r"^[^。；\d]{0,6}?(?:比|较|相比)\s*(20\d\d)\s*年(?:的|同期的?)?\s*(\d+(?:\.\d+)?)\s*"
+                           r"(万亿元|亿元|万元|万辆|辆|万台|万人|人|GWh|万个|个|家|所|亿|万)\s*"
+                           r"(?:同比)?(增长|增加|上升|提高|下降|减少)了?\s*(\d+(?:\.\d+)?)\s*[%％]")
+
+
+def extract_metric_values(ctx_text: str, doc: Document | None, metrics: list[str], strip: re.Pattern,
+                          is_body=None) -> list[MetricValue]:
+    """Metric values with an explicit year in the same sentence: 2024年新能源汽车销量1286.6万辆."""
+    metric_alt = "|".join(sorted(map(re.escape, metrics), key=len, reverse=True))
+    rx = re.compile(rf"(?P<subj>[\u4e00-\u9fa5A-Za-z]{{0,10}}?)(?P<metric>{metric_alt})"
+                    rf"(?:[\u4e00-\u9fa5]{{0,2}}?)(?:为|达到|达|是|约为|约|共计|共|合计|累计|实现|完成|超过|突破)?\s*"
+                    rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<unit>万亿元|亿元|万元|亿辆|万辆|辆|万台|万人|人|GWh|万个|个|家|所|%|％|万|亿)"
+                    rf"(?![\d\u4e00-\u9fa5]{{0,1}}[年月日])")
+    out = []
+    sent_iter = doc.sentences() if doc else [(m.start(), m.end()) for m in re.finditer(r"[^。！？\n]+[。！？]?", ctx_text)]
+    for ss, se in sent_iter:
+        if is_body and not is_body(ss):
+            continue
+        sent = ctx_text[ss:se]
+        ys = years_in(sent)
+        if not ys:
+            continue
+        for m in rx.finditer(sent):
+            prior = [y for y in ys if y[2] <= m.start("metric")]
+            if not prior:
+                continue
+            year, _, yend = prior[-1]
+            if "分别" in sent[m.start("metric"):m.start("num")]:
+                continue
+            between = sent[yend:m.start("metric")]
+            if re.search(r"[—\-～~至]\s*20\d\d", sent[max(0, yend - 12):yend + 6]):
+                continue  # a range like 2021—2035年
+            if re.search(r"预计|预测|将|有望|目标|力争|规划|计划", sent[:m.start()]):
+                continue  # forecasts and targets are not reported values
+            pm = PERIOD_RE.search(between)
+            period = re.sub(r"\s", "", pm.group()) if pm else ""
+            if period in ("末", "底", "年底", "年末"):
+                period = "年末"
+            subj = strip.sub("", m.group("subj"))
+            unit = m.group("unit")
+            if unit in ("%", "％") and re.search(r"增长|增速|同比|下降|提高", sent[max(0, m.start("metric") - 4):m.start("num")]):
+                continue
+            num = float(m.group("num").replace(",", ""))
+            value, fam = normalise(num, unit)
+            fig = Figure(ss + m.start("num"), ss + m.end("unit"), num, unit, m.group("num") + unit)
+            mv = MetricValue(key=(year, period, subj, m.group("metric"), fam), value=value, unit=fam, fig=fig,
+                             year=year, start=ss + m.start("metric"))
+            after = sent[m.end("unit"):]
+            g = GROWTH_AFTER.match(after)
+            if g and not re.search(r"[，,]\s*(?:其中|占)", after[:g.start("g")]):
+                sign = -1 if g.group(2) in ("下降", "减少", "回落") else 1
+                mv.growth = sign * float(g.group(3))
+                mv.growth_span = (ss + m.end("unit") + g.start("g"), ss + m.end("unit") + g.end("g"))
+            c = COMPARE_AFTER.match(after)
+            if c:
+                cv, cfam = normalise(float(c.group(2)), c.group(3))
+                sign = -1 if c.group(4) in ("下降", "减少") else 1
+                mv.compare = (int(c.group(1)), cv, Figure(ss + m.end("unit") + c.start(2), ss + m.end("unit") + c.end(3),
+                                                        float(c.group(2)), c.group(3), c.group(2) + c.group(3)))
+                mv.growth = sign * float(c.group(5))
+                mv.growth_span = (ss + m.end("unit") + c.start(4), ss + m.end("unit") + c.end())
+            out.append(mv)
+    return out
+
+
+class _MetricRule(Rule):
+    extra_keys = {"metrics", "strip", "tolerance", "tolerance_pp"}
+
+    def setup(self):
+        self.metrics = list(self.spec.get("metrics") or [])
+        if not self.metrics:
+            raise RuleFileError(self.path, self.line, f"规则 {self.id} 需要 metrics 列表")
+        self.strip = compile_user(self.spec.get("strip") or r"^(?:年度?|全年|底|末)?(?:我国|全国|中国|国内)?")
+        self.tolerance = float(self.spec.get("tolerance", 0.005))
+        self.tolerance_pp = float(self.spec.get("tolerance_pp", 1.0))
+
+    def values(self, ctx) -> list[MetricValue]:
+        key = ("metric_values", tuple(self.metrics), self.strip.pattern)
+        if key not in ctx._cache:
+            ctx._cache[key] = extract_metric_values(ctx.text, ctx.doc, self.metrics, self.strip, ctx.is_body)
+        return ctx._cache[key]
+
+
+@kind("metric_consistency")
+class MetricConsistency(_MetricRule):
+    """The same metric (subject, year, period) given two different values; 万/亿 slips."""
+    extra_keys = _MetricRule.extra_keys | {"scale_message"}
+
+    def check(self, ctx):
+        out = []
+        seen: dict[tuple, MetricValue] = {}
+        for mv in self.values(ctx):
+            first = seen.get(mv.key)
+            if first is None:
+                seen[mv.key] = mv
+                continue
+            a, b = first.value, mv.value
+            if a == b or (max(a, b) > 0 and abs(a - b) / max(a, b) <= self.tolerance):
+                continue
+            ratio = max(a, b) / min(a, b) if min(a, b) > 0 else 0
+            subj = f"{mv.key[0]}年{mv.key[1]}{mv.key[2]}{mv.key[3]}"
+            if 9000 <= ratio <= 11000:
+                msg = self.spec.get("scale_message") or self.message
+            else:
+                msg = self.message
+            out.append(self.finding(ctx, mv.fig.start, mv.fig.end, msg, metric=subj, first=first.fig.text,
+                                    first_line=ctx.doc.line_of(first.fig.start)))
+        return out
+
+
+@kind("growth_check")
+class GrowthCheck(_MetricRule):
+    """Recompute a stated growth rate from the two figures it relates."""
+    extra_keys = _MetricRule.extra_keys | {"from_to"}
+
+    def setup(self):
+        super().setup()
+        self.from_to = self._pats("from_to")
+
+    def _check_pair(self, ctx, prev_value: float, cur_value: float, stated: float, span, **fmt):
+        if prev_value <= 0:
+            return None
+        computed = (cur_value / prev_value - 1) * 100
+        if abs(computed - stated) <= max(self.tolerance_pp, abs(stated) * 0.03):
+            return None
+        return self.finding(ctx, span[0], span[1], stated=f"{stated:g}%", computed=f"{computed:.1f}%", **fmt)
+
+    def check(self, ctx):
+        out = []
+        values = self.values(ctx)
+        by_key: dict[tuple, MetricValue] = {}
+        for mv in values:
+            by_key.setdefault(mv.key, mv)
+        for mv in values:
+            if mv.growth is None:
+                continue
+            if mv.compare:
+                prev_value = mv.compare[1]
+                basis = mv.compare[2].text
+            else:
+                y, period, subj, metric, fam = mv.key
+                prev = by_key.get((y - 1, period, subj, metric, fam))
+                if prev is None:
+                    continue
+                prev_value, basis = prev.value, prev.fig.text
+            f = self._check_pair(ctx, prev_value, mv.value, mv.growth, mv.growth_span,
+                                 cur=mv.fig.text, prev=basis)
+            if f:
+                out.append(f)
+        # 从A增长到B，增长X% in one sentence
+        for p in self.from_to:
+            for m in p.finditer(ctx.text):
+                if not ctx.is_body(m.start()):
+                    continue
+                try:
+                    a, ua = normalise(float(m.group("a").replace(",", "")), m.group("ua") or m.group("ub"))
+                    b, ub = normalise(float(m.group("b").replace(",", "")), m.group("ub"))
+                    g = float(m.group("g"))
+                except (IndexError, ValueError):
+                    continue
+                if ua != ub:
+                    continue
+                if re.search(r"下降|减少|降至|降低", m.group()):
+                    g = -g
+                f = self._check_pair(ctx, a, b, g, m.span("g") if m.end("g") > 0 else m.span(),
+                                     cur=m.group("b") + m.group("ub"), prev=m.group("a") + (m.group("ua") or ""))
+                if f:
+                    f.span = [m.start("g"), m.end()]
+                    f.text = ctx.text[m.start("g"):m.end()]
+                    out.append(f)
+        return out
+
+
+@kind("future_year")
+class FutureYear(Rule):
+    """A figure stated as fact for a year after the report's own date."""
+    extra_keys = {"forecast_markers"}
+
+    def setup(self):
+        self.markers = self._pats("forecast_markers", required=True)
+
+    def check(self, ctx):
+        ref = ctx.doc.report_date.year if ctx.doc.report_date else None
+        if ref is None:
+            return []
+        out = []
+        text = ctx.text
+        done = set()
+        for f in ctx.figures():
+            ss, se = ctx.doc.sentence_at(f.start)
+            if (ss, se) in done:
+                continue
+            sent = text[ss:se]
+            ys = [y for y in years_in(sent) if ss + y[2] <= f.start and not ctx.doc.in_quotes(ss + y[1], ss + y[2])]
+            if not ys:
+                continue
+            year, ys_, ye = ys[-1]
+            if year <= ref or any(p.search(sent) for p in self.markers):
+                continue
+            done.add((ss, se))
+            out.append(self.finding(ctx, ss + ys_, f.end, year=year, ref=ref))
+        return out
+
+
+@kind("kb_contradiction")
+class KBContradiction(_MetricRule):
+    """With --index: a metric value that differs from what the knowledge base says for that year."""
+    extra_keys = _MetricRule.extra_keys | {"top_k"}
+
+    def check(self, ctx):
+        if ctx.kb is None:
+            return []
+        out = []
+        top_k = int(self.spec.get("top_k", 5))
+        seen = set()
+        for mv in self.values(ctx):
+            year, period, subj, metric, fam = mv.key
+            if mv.key in seen:
+                continue
+            seen.add(mv.key)
+            query = f"{year}年{period}{subj}{metric}"
+            try:
+                hits = ctx.kb.search(query, top_k=top_k, year_min=None, year_max=None, sources=None)
+            except Exception as e:  # noqa: BLE001 - a broken index must not kill the whole check
+                ctx.extra.setdefault("warnings", []).append(f"知识库检索失败：{e}")
+                return out
+            agree, disagree = False, None
+            for h in hits:
+                for hv in extract_metric_values(h.text, None, self.metrics, self.strip):
+                    if hv.key != mv.key:
+                        continue
+                    if abs(hv.value - mv.value) <= self.tolerance * max(hv.value, mv.value):
+                        agree = True
+                    elif disagree is None:
+                        disagree = (h, hv)
+            if disagree and not agree:
+                h, hv = disagree
+                src = f"{h.source}" + (f" 第{h.page}页" if getattr(h, "page", None) else "")
+                out.append(self.finding(ctx, mv.fig.start, mv.fig.end, metric=query, kb_value=hv.fig.text, source=src))
+        return out

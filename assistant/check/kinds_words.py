@@ -1,0 +1,118 @@
+"""Rule kinds for wording: `existence` (tokens and patterns with context exceptions) and the test for whether
+the text gives a figure for a vague change."""
+from __future__ import annotations
+
+import re
+
+from .figures import find_figures
+from .rules import Context, Rule, RuleFileError, _alternation, kind
+
+
+# ------------------------------------------------------------------ objectivity and generic patterns
+@kind("existence")
+class Existence(Rule):
+    """Flag tokens / patterns, minus exceptions, quoted words, attributed sentences or nearby figures.
+
+    unless: any of  quoted      — inside “”「」《》 (a source's own words or a title)
+                    attributed  — the sentence names a source (definitions.attribution)
+                    figure      — a figure (number + unit) in the same clause
+                    figure_sentence — a figure in the same sentence
+    """
+    extra_keys = {"unless", "headings"}
+
+    def setup(self):
+        self.rx = _alternation(self.path, self.line, self.spec.get("tokens"), self.spec.get("patterns"))
+        if self.rx is None:
+            raise RuleFileError(self.path, self.line, f"规则 {self.id} 需要 tokens 或 patterns")
+        self.unless = set(self.spec.get("unless") or ["quoted"])
+        bad = self.unless - {"quoted", "attributed", "figure", "figure_sentence", "figure_near", "question"}
+        if bad:
+            raise RuleFileError(self.path, self.line, f"规则 {self.id} 的 unless 含未知条件：{', '.join(bad)}")
+        self.headings = bool(self.spec.get("headings", True))
+
+    def check(self, ctx):
+        out = []
+        text = ctx.text
+        for m in self.rx.finditer(text):
+            s, e = m.span()
+            if s == e:
+                continue
+            p = ctx.doc.paragraph_at(s)
+            if p is None or p.kind == "table_row" or (p.kind in ("heading", "title") and not self.headings):
+                continue
+            if self.excepted(text, s, e):
+                continue
+            if "quoted" in self.unless and ctx.doc.in_quotes(s, e):
+                continue
+            if "attributed" in self.unless and ctx.sentence_has("attribution", s):
+                continue
+            if "figure" in self.unless and _clause_has_figure(ctx, s, e):
+                continue
+            if "figure_sentence" in self.unless:
+                ss, se = ctx.doc.sentence_at(s)
+                if find_figures(text, ss, se):
+                    continue
+            if "figure_near" in self.unless and _figure_near(ctx, s, e):
+                continue
+            if "question" in self.unless and re.search(r"[？?]\s*$", text[slice(*ctx.doc.sentence_at(s))]):
+                continue
+            out.append(self.finding(ctx, s, e))
+        return out
+
+
+CHANGE_FIGURE = re.compile(r"(?:增长|增加|上升|提高|提升|下降|减少|回落|回升|加快|放缓|收窄|扩大|增幅|降幅|涨幅|增速|同比|环比|"
+                           r"增|降|减)[^，。；,;]{0,8}?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*个?百分点|"
+                           r"\d+(?:\.\d+)?\s*[%％]的?(?:增速|增幅|涨幅|降幅)")
+SUMMARY_LINE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d))")
+
+
+COMPARISON = re.compile(r"高于|低于|快于|慢于|超过|优于|大于|小于")
+
+
+def _figure_near(ctx: Context, s: int, e: int) -> bool:
+    """The text gives a figure for the change: any figure in the same clause, or a change figure (增长3.2%、
+    回落0.2个百分点) later in the sentence or in the next sentence (which may open the next paragraph)."""
+    if _clause_has_figure(ctx, s, e):
+        return True
+    text = ctx.text
+    ss, se = ctx.doc.sentence_at(s)
+    semi = text.find("；", e, se)
+    semi = text.find(";", e, se) if semi < 0 else semi
+    if CHANGE_FIGURE.search(text, e, semi if semi >= 0 else se):
+        return True
+    group = max(ss, text.rfind("；", ss, s) + 1, text.rfind(";", ss, s) + 1)
+    if COMPARISON.search(text[s:e]) and find_figures(text, group, s):
+        return True  # 涨幅明显高于…: the two figures compared stand earlier in the sentence
+    if len(CHANGE_FIGURE.findall(text, group, s)) >= 2:
+        return True  # 2021年增长186%，2022年增长36%，增速明显回落: the change follows from the two figures
+    para = ctx.doc.paragraph_at(s)
+    # a numbered summary line (二、……略有增长。) is detailed by the paragraphs under it; other sentences by the
+    # next two sentences (which may open the next paragraph)
+    ahead = 6 if para is not None and SUMMARY_LINE.match(para.text) else 2
+    pos = se
+    for _ in range(ahead):
+        while pos < len(text):
+            q = ctx.doc.paragraph_at(pos)
+            if text[pos].isspace() or q is None:
+                pos += 1
+                continue
+            if q.kind == "heading":
+                return False
+            if q.kind == "text":
+                break
+            pos += 1
+        ns, ne = ctx.doc.sentence_at(pos)
+        if ns >= ne:
+            return False
+        if CHANGE_FIGURE.search(text, ns, ne):
+            return True
+        pos = ne
+    return False
+
+
+def _clause_has_figure(ctx: Context, s: int, e: int) -> bool:
+    text = ctx.text
+    cs = max(text.rfind(c, 0, s) for c in "，。；！？\n,;") + 1
+    ends = [i for i in (text.find(c, e) for c in "，。；！？\n,;") if i != -1]
+    ce = min(ends) if ends else len(text)
+    return bool(find_figures(text, cs, ce)) or bool(ctx.cn_figures(cs, ce))

@@ -1,0 +1,136 @@
+"""Evidence: retrieve each section's (profile-expanded) queries from the knowledge base and select
+usable, relevant, recent sentences from several sources without repeats."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..outline import Section
+from ..textproc import NUMBER, SENTENCE_END, YEAR, numbers_in, split_sentences
+
+
+def retrieve_evidence(kb, section: Section, per_query: int = 6) -> list[dict]:
+    """Search with every query of the section; returns hits (as dicts) with the query index."""
+    if kb is None or not section.queries:
+        return []
+    f = section.filters or {}
+    seen: dict[str, dict] = {}
+    for qi, q in enumerate(section.queries):
+        try:
+            hits = kb.search(q, top_k=per_query, year_min=f.get("year_min"), year_max=f.get("year_max"),
+                             sources=f.get("sources"))
+        except TypeError:
+            hits = kb.search(q, top_k=per_query)
+        for rank, h in enumerate(hits):
+            d = h.to_dict() if hasattr(h, "to_dict") else dict(h)
+            if d["chunk_id"] not in seen:
+                d["query_index"], d["rank"], d["query"] = qi, rank, q
+                seen[d["chunk_id"]] = d
+    return list(seen.values())
+
+
+def bigrams(s: str) -> set[str]:
+    s = re.sub(r"[\s，。；：、“”‘’（）()《》\[\]0-9.%]", "", s)
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def _strip_quoted(s: str) -> str:
+    return re.sub(r"《[^》]*》|“[^”]*”|\"[^\"]*\"", "", s)
+
+
+@lru_cache(maxsize=4096)
+def flagged_as_subjective(sent: str) -> bool:
+    """Ask the review checker's objectivity rules (the same rule packs reviewers use) about a candidate
+    evidence sentence: a source's own promotional wording stays promotional when we restate it."""
+    from ..check import check_text
+
+    result = check_text(sent, report="industry-analysis", categories={"objectivity"})
+    return bool(result.findings)
+
+
+_LISTY = re.compile(r"[|\t]|^\s*[#>*-]|https?://|^\d+[\.、]|^[（(][一二三四五六七八九十\d]+[)）]|^[一二三四五六七八九十]+、")
+_SELF_REF = re.compile(r"(本文|本报告|本节|本章|见表|见图|如图|如表|下表|上表)")
+
+
+def usable(sent: str, tpl: dict) -> bool:
+    """A sentence that reads on its own, states no absolute claim and is no list or table fragment."""
+    if not 14 <= len(sent) <= 180 or sent[-1] not in SENTENCE_END:
+        return False
+    if any(sent.startswith(a) for a in tpl["anaphora_starts"]):
+        return False
+    if any(a in sent for a in tpl.get("anaphora_anywhere", [])):
+        return False
+    if any(w in _strip_quoted(sent) for w in tpl["banned_words"]):
+        return False
+    if flagged_as_subjective(sent):
+        return False
+    if "缺口" in sent and not re.search(tpl.get("gap_baseline", "口径"), sent):
+        return False
+    if _LISTY.search(sent) or _SELF_REF.search(sent):
+        return False
+    if sent.count("：") > 1 or re.search(r"[A-Za-z]{12,}", sent):
+        return False
+    return True
+
+
+def _candidates(hits: list[dict], tpl: dict, used: set[str], admit=None) -> list[dict]:
+    years = [h["year"] for h in hits if h.get("year")]
+    ymin, ymax = (min(years), max(years)) if years else (0, 0)
+    cands = []
+    for h in hits:
+        q = bigrams(h["query"])
+        for si, s in enumerate(split_sentences(h["text"])):
+            if not usable(s, tpl) or s in used:
+                continue
+            rel = len(bigrams(s) & q) / max(len(q), 1)
+            if rel < 0.2 or (admit is not None and not admit(s)):
+                continue
+            score = (1.5 * rel + (0.6 if NUMBER.search(s) else 0.0) - 0.08 * h["rank"]
+                     + (0.4 * (h["year"] - ymin) / (ymax - ymin) if h.get("year") and ymax > ymin else 0.0))
+            cands.append({"text": s, "score": score, "hit": h, "pos": si, "query_index": h["query_index"]})
+    return cands
+
+
+def _repeats(c: dict, chosen: list[dict]) -> bool:
+    b = bigrams(c["text"])
+    if any(len(b & bigrams(x["text"])) / max(len(b), 1) > 0.45 for x in chosen):
+        return True
+    nums = numbers_in(YEAR.sub("", c["text"]))
+    return bool(nums) and any(nums <= numbers_in(x["text"]) for x in chosen)
+
+
+def select_evidence(hits: list[dict], section: Section, tpl: dict, budget: int,
+                    used: set[str] | None = None, admit=None) -> list[dict]:
+    """Pick evidence sentences: relevant, numeric, recent, from several sources, without repeats
+    (within the section, and of `used` sentences already placed in other sections). `admit`
+    (paragraphs.admit) keeps only the sentence types the section takes."""
+    if not hits:
+        return []
+    cands = _candidates(hits, tpl, used or set(), admit)
+    chosen: list[dict] = []
+    used_sources: dict[str, int] = {}
+    length = 0
+    nq = max(len(section.queries), 1)
+    # Round-robin over queries so every sub-topic of the section gets evidence.
+    for _round in range(6):
+        progressed = False
+        for qi in range(nq):
+            best, best_score = None, -1e9
+            for c in cands:
+                if c["query_index"] != qi or c in chosen or _repeats(c, chosen):
+                    continue
+                s = c["score"] - 0.25 * used_sources.get(c["hit"]["source"], 0)
+                if s > best_score:
+                    best, best_score = c, s
+            if best is not None and best_score > 0.2:
+                chosen.append(best)
+                used_sources[best["hit"]["source"]] = used_sources.get(best["hit"]["source"], 0) + 1
+                length += len(best["text"]) + 8
+                progressed = True
+            if length >= budget:
+                break
+        if length >= budget or not progressed:
+            break
+    # Keep the outline's topic order, and source order within a chunk.
+    chosen.sort(key=lambda c: (c["query_index"], c["hit"]["chunk_id"], c["pos"]))
+    return chosen

@@ -1,0 +1,152 @@
+"""The real-document set (issue 9) and the hand-written consistency paragraphs.
+
+    python -m evals.check --real            # only these two parts (fast)
+    python -m evals.check --real --show-test   # also list the test half's individual errors
+
+Real set: evals/check/real/{records.yaml, split.yaml, docs/*.txt, labels/*.yaml}. Each document is checked as a
+new user would check it (no --report: the kind is detected or the detector abstains). A finding is a true positive
+when its category matches a label's and its span overlaps the label's span; every sentence outside the labels is
+labelled clean, so any other objectivity, evidence or consistency finding is a false flag.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+from assistant.check import check_file, check_text
+
+REAL = Path(__file__).resolve().parent / "real"
+DATA = Path(__file__).resolve().parent / "data"
+CATS = ("objectivity", "evidence", "consistency")
+OFFICIAL = {"release", "news"}
+
+
+class Score:
+    def __init__(self):
+        self.tp = defaultdict(int)
+        self.fp = defaultdict(int)
+        self.hit = defaultdict(int)
+        self.miss = defaultdict(int)
+        self.chars = defaultdict(int)
+        self.fp_kind = defaultdict(int)
+        self.errors: list[str] = []
+
+    def add(self, did: str, kind: str, text: str, findings, labels) -> None:
+        spans = []
+        for lab in labels:
+            i = text.find(lab["span"])
+            if i < 0:
+                raise SystemExit(f"标注片段不在原文中：{did}：{lab['span']!r}")
+            spans.append((lab["category"], i, i + len(lab["span"]), lab))
+        self.chars[kind] += len(text)
+        for f in findings:
+            if f.category not in CATS:
+                continue
+            if any(c == f.category and f.span[0] < e and s < f.span[1] for c, s, e, _ in spans):
+                self.tp[f.category] += 1
+            else:
+                self.fp[f.category] += 1
+                self.fp_kind[kind] += 1
+                self.errors.append(f"误报 {did}（{kind}）[{f.rule_id}] “{f.text[:40]}” — {f.message[:60]}")
+        for c, s, e, lab in spans:
+            if any(f.category == c and f.span[0] < e and s < f.span[1] for f in findings):
+                self.hit[c] += 1
+            else:
+                self.miss[c] += 1
+                self.errors.append(f"漏报 {did}（{kind}）[{c}/{lab.get('family', '')}] “{lab['span']}”")
+
+    def line(self, cat: str) -> str:
+        tp, fp, hit, miss = self.tp[cat], self.fp[cat], self.hit[cat], self.miss[cat]
+        p = tp / (tp + fp) if tp + fp else float("nan")
+        r = hit / (hit + miss) if hit + miss else float("nan")
+        return f"  {cat:<12} precision {p:5.3f} ({tp}/{tp + fp})   recall {r:5.3f} ({hit}/{hit + miss})"
+
+    def official_rate(self) -> tuple[int, int, float]:
+        chars = sum(v for k, v in self.chars.items() if k in OFFICIAL)
+        fps = sum(v for k, v in self.fp_kind.items() if k in OFFICIAL)
+        return fps, chars, (fps / chars * 10000 if chars else float("nan"))
+
+    def all_rate(self) -> tuple[int, int, float]:
+        chars, fps = sum(self.chars.values()), sum(self.fp_kind.values())
+        return fps, chars, (fps / chars * 10000 if chars else float("nan"))
+
+
+def run_real(half: str) -> tuple[Score, dict]:
+    records = {d["id"]: d for d in yaml.safe_load((REAL / "records.yaml").read_text(encoding="utf-8"))["documents"]}
+    split = yaml.safe_load((REAL / "split.yaml").read_text(encoding="utf-8"))
+    score, kinds = Score(), defaultdict(int)
+    for did in split[half]:
+        rec = records[did]
+        labels = yaml.safe_load((REAL / "labels" / f"{did}.yaml").read_text(encoding="utf-8"))["labels"] or []
+        res = check_file(REAL / "docs" / f"{did}.txt", categories=set(CATS))
+        score.add(did, rec["kind"], res.document.text, res.findings, labels)
+        kinds[res.summary.get("report") or "未识别"] += 1
+    return score, dict(kinds)
+
+
+def run_consistency() -> tuple[dict, list[str]]:
+    """Per check: recall over the positive paragraphs' spans, precision over all consistency findings."""
+    items = yaml.safe_load((DATA / "consistency_paragraphs.yaml").read_text(encoding="utf-8"))["paragraphs"]
+    out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    errors = []
+    for it in items:
+        res = check_text(it["text"], report="industry-analysis", categories={"consistency"})
+        text = res.document.text
+        spans = [(text.find(s), text.find(s) + len(s)) for s in it["spans"]]
+        c = out[it["check"]]
+        for f in res.findings:
+            if any(f.span[0] < e and s < f.span[1] for s, e in spans):
+                c["tp"] += 1
+            else:
+                c["fp"] += 1
+                errors.append(f"误报 {it['id']} [{f.rule_id}] “{f.text}” — {f.message[:50]}")
+        for s, e in spans:
+            if any(f.span[0] < e and s < f.span[1] for f in res.findings):
+                c["hit"] += 1
+            else:
+                c["miss"] += 1
+                errors.append(f"漏报 {it['id']} “{text[s:e]}”")
+    return out, errors
+
+
+def consistency_lines(out: dict) -> list[str]:
+    lines, tot = [], defaultdict(int)
+    for check in ("percent_points", "magnitude", "parts_total", "growth"):
+        c = out.get(check, {})
+        for k in ("tp", "fp", "hit", "miss"):
+            tot[k] += c.get(k, 0)
+        lines.append(_pr(check, c))
+    lines.append(_pr("合计", tot))
+    return lines
+
+
+def _pr(name: str, c) -> str:
+    tp, fp, hit, miss = c.get("tp", 0), c.get("fp", 0), c.get("hit", 0), c.get("miss", 0)
+    p = tp / (tp + fp) if tp + fp else float("nan")
+    r = hit / (hit + miss) if hit + miss else float("nan")
+    return f"  {name:<15} recall {r:5.3f} ({hit}/{hit + miss})   precision {p:5.3f} ({tp}/{tp + fp})"
+
+
+def report(show_test: bool = False, show_dev: bool = True, dev_only: bool = False) -> None:
+    print("\n真实文档集（evals/check/real，按文档分为开发集与测试集；目标：P≥0.9、R≥0.85、官方发布与新闻误报≤2条/万字）")
+    for half in (("dev",) if dev_only else ("dev", "test")):
+        score, kinds = run_real(half)
+        name = "开发集（可据此调规则）" if half == "dev" else "测试集（不据此调规则）"
+        print(f" {name}：识别类型 {kinds}")
+        for c in CATS:
+            print(score.line(c))
+        fps, chars, rate = score.official_rate()
+        print(f"  官方发布与新闻：误报 {fps} 条 / {chars} 字 = {rate:.2f} 条/万字")
+        fps, chars, rate = score.all_rate()
+        print(f"  全部文档：误报 {fps} 条 / {chars} 字 = {rate:.2f} 条/万字")
+        if (half == "dev" and show_dev) or (half == "test" and show_test):
+            for e in score.errors:
+                print("   " + e)
+    out, errors = run_consistency()
+    print("\n一致性段落（evals/check/data/consistency_paragraphs.yaml，手写，目标：召回≥0.85）")
+    for ln in consistency_lines(out):
+        print(ln)
+    for e in errors:
+        print("   " + e)

@@ -1,0 +1,80 @@
+"""Honest text: each report drafted with every subset of the data files (survey, postings, supply,
+technology needs), with and without a statistics series in the knowledge base. No sentence the drafter
+writes itself (data and framing sentences, table captions and headers) may claim data or a method that
+was not supplied. Sentences that say a thing was NOT done are allowed; evidence sentences quote sources."""
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+from fixtures import NEV_PROFILE, FakeKB
+
+from assistant.draft import draft_report
+
+KINDS = ("survey", "postings", "supply", "tech")
+# What a sentence would say if it used the data file (or made the forecast).
+CLAIMS = {
+    "survey": r"问卷调查于|样本企业|企业问卷调查|企业调查数据|岗位记录|难招率|计划招聘",
+    "postings": r"招聘数据(包括|中|看|分析)|招聘岗位信息|年度招聘人数|年招聘人数为|月薪中位数",
+    "demand_forecast": r"点预测|回测|MAPE|预测期",  # talent report: the demand forecast needs postings
+    "supply": r"紧缺指数|供给估计|院校供给统计|布点院校|毕业生|对口就业",
+    "tech": r"技术需求",
+    "series": r"统计表|统计数据梳理|年均增长|累计增长|点预测|预测值|回测|MAPE",
+}
+NEGATION = re.compile(r"未提供|未取得|没有|未作|不作|不计算|无法|不含|未填")
+
+
+def own_texts(res) -> list[str]:
+    out = []
+    for sd in res.sections:
+        for b in sd.blocks:
+            if b.type == "para":
+                out += [s.text for s in b.sentences if s.kind != "evidence"]
+            else:
+                out.append(b.caption + " " + " ".join(b.headers))
+    return out
+
+
+def claims(texts: list[str], absent: list[str]) -> list[tuple[str, str]]:
+    bad = []
+    for t in texts:
+        if NEGATION.search(t):
+            continue
+        for k in absent:
+            if re.search(CLAIMS[k], t):
+                bad.append((k, t))
+    return bad
+
+
+SUBSETS = [s for n in range(len(KINDS) + 1) for s in itertools.combinations(KINDS, n)]
+
+
+@pytest.mark.parametrize("report", ["industry-analysis", "talent-demand"])
+def test_no_sentence_claims_absent_data(report, data_files, tmp_path):
+    kb_with, kb_without = FakeKB(), FakeKB(tables=())
+    for i, subset in enumerate(SUBSETS):
+        # the series matters to the industry report: alternate between a knowledge base with and without it
+        kb = kb_with if i % 2 else kb_without
+        files = [data_files[k] for k in subset]
+        res = draft_report(report, kb, files, 2026, tmp_path / f"{report}_{i}.md", profile=NEV_PROFILE)
+        absent = [k for k in KINDS if k not in subset]
+        if report == "industry-analysis" and kb is kb_without:
+            absent.append("series")  # no scale figures, no industry forecast
+        if report == "talent-demand" and "postings" not in subset:
+            absent.append("demand_forecast")
+        bad = claims(own_texts(res), absent)
+        assert not bad, (subset, kb is kb_with, bad)
+        if "supply" not in subset:
+            assert "紧缺指数" not in "".join(t for t in own_texts(res) if not NEGATION.search(t))
+        if report == "talent-demand" and "postings" not in subset:
+            forecast = next(sd for sd in res.sections if sd.id == "forecast")
+            assert not any(b.type in ("table", "figure") for b in forecast.blocks)
+            assert "未作定量需求预测" in forecast.text
+
+
+def test_claim_patterns_catch_a_claim():
+    """The check itself can fail: a sentence claiming 招聘数据 and a shortage index is caught."""
+    texts = ["调研设计采用“问卷调查＋招聘数据分析”相结合的方法。", "紧缺指数较高的岗位类别为电池技术。",
+             "本次未提供院校供给数据，因此不计算紧缺指数。"]
+    assert [k for k, _ in claims(texts, ["postings", "supply"])] == ["postings", "supply"]

@@ -1,0 +1,50 @@
+"""`assistant profile init` on a small knowledge base of another industry (现代物流), written here.
+The documents and table are short synthetic examples (figures illustrative only)."""
+from __future__ import annotations
+
+from fixtures import FakeKB
+
+from assistant.profile import load_profile
+from assistant.profile_init import init_profile, main_profile
+
+DOCS = [
+    ("2024_物流运行.txt", "2024年物流运行情况（合成样例）", 2025, None,
+     "现代物流（简称物流业）是支撑国民经济发展的基础性产业。2024年全国快递业务量完成1750.8亿件，同比增长21.5%。"
+     "冷链物流、智慧仓储和多式联运加快发展，冷链物流企业数量持续增加。"),
+    ("2023_物流收入.md", "2023年物流业总收入（合成样例）", 2024, None,
+     "2023年物流业总收入13.2万亿元，同比增长3.9%。多式联运货运量增长明显，智慧仓储自动化改造提速。"
+     "快递业务量达到1320.7亿件。供应链管理和冷链物流岗位的人才需求持续增长。"),
+    ("2025_人才.txt", "物流人才需求（合成样例）", 2025, None,
+     "智慧仓储运维、冷链物流管理和多式联运调度岗位难招。供应链管理专业毕业生供给不足，冷链物流技术人员缺乏。"),
+]
+STATS = ("2020-2024_快递业务量统计.md", "2020—2024年快递业务量（合成样例）", 2025, {"表1": [
+    {"年份": str(y), "快递业务量（亿件）": str(v), "同比增长（%）": g}
+    for y, v, g in [(2020, 833.6, "31.2"), (2021, 1083.0, "29.9"), (2022, 1105.8, "2.1"),
+                    (2023, 1320.7, "19.4"), (2024, 1750.8, "32.6")]]})
+
+
+def test_profile_init_proposes_from_another_industrys_kb(tmp_path):
+    kb = FakeKB(docs=DOCS, tables=(STATS,))
+    path = init_profile("现代物流", tmp_path, kb=kb)
+    assert path == tmp_path / "profile.yaml"
+    text = path.read_text(encoding="utf-8")
+    prof = load_profile(path)  # what it writes is a valid profile
+    assert prof.industry == "现代物流" and "物流业" in prof.aliases
+    assert {"冷链物流", "智慧仓储", "多式联运"} & set(prof.terms)
+    assert ("快递业务量", "亿件") in [(m.name, m.unit) for m in prof.metrics]
+    assert prof.series == {"metric": "快递业务量", "unit": "亿件", "source": "2020-2024_快递业务量统计.md"}
+    assert "同比增长" not in [m.name for m in prof.metrics]  # growth rates are no level metric
+    assert text.startswith("#") and "请逐项核对" in text and "2020—2024年" in text
+    assert "汽车" not in text  # nothing from the sample industry
+
+
+def test_profile_init_cli_refuses_to_overwrite(tmp_path, monkeypatch, capsys):
+    import assistant.kb as kbmod
+
+    monkeypatch.setattr(kbmod.KnowledgeBase, "open", classmethod(lambda cls, *a, **k: FakeKB(docs=DOCS, tables=(STATS,))))
+    assert main_profile(["init", "--industry", "现代物流", "--index", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.strip() == str(tmp_path / "profile.yaml")
+    assert main_profile(["init", "--industry", "现代物流", "--index", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and "已存在" in err and err.count("\n") == 1
+    assert main_profile(["init", "--industry", " ", "--index", str(tmp_path), "--out", str(tmp_path / "b.yaml")]) == 2

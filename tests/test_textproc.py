@@ -1,0 +1,31 @@
+"""The shared text primitives: one sentence splitter, one number pattern, one plausible-year range,
+and the tokenizer's profile terms."""
+from assistant.textproc import NUMBER, YEAR, ChineseTokenizer, numbers_in, plausible_year, split_sentences
+
+
+def test_split_sentences_clean_and_raw():
+    # list markers and Markdown prefixes go; decimals and runs of end marks stay whole
+    assert split_sentences("（一）计划新增运维人员约45人。1.5倍") == ["计划新增运维人员约45人。", "1.5倍"]
+    assert split_sentences("# 标题\n- 第一。第二！\n3. 第三？！") == ["标题", "第一。", "第二！", "第三？！"]
+    # raw pieces (chunking) join back to the text, and may end at ； and …
+    text = "甲；乙……丙。\n丁"
+    raw = split_sentences(text, ends="。！？；…!?", lines=False, clean=False)
+    assert raw == ["甲；", "乙……", "丙。", "\n丁"] and "".join(raw) == text
+
+
+def test_years_and_numbers():
+    assert plausible_year("2024年") == 2024 and plausible_year(2025.0) == 2025 and plausible_year(" 1998 ") == 1998
+    assert plausible_year("1850") is None and plausible_year("20245") is None and plausible_year("年") is None
+    assert YEAR.findall("2021—2025年，编号120245，1800年") == ["2021", "2025"]
+    assert NUMBER.findall("1,288.8万辆增长29%") == ["1", "288.8", "29"]
+    assert numbers_in("1,288.80万辆[3]") == {"1288.8"}
+
+
+def test_added_terms_keep_the_old_tokens():
+    tok = ChineseTokenizer()
+    before = tok.tokenize("晶圆制造产能提升")
+    assert "晶圆制造" not in before
+    assert tok.add_words(["晶圆制造", "晶圆制造", "x"]) == 1
+    after = tok.tokenize("晶圆制造产能提升")
+    # the new word, plus the tokens an index built before the word was added holds
+    assert "晶圆制造" in after and set(before) <= set(after)
