@@ -31,10 +31,22 @@ _PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 _ANY_FIELD = re.compile(r"\{([^{}0-9,][^{}]*)\}")
 MAX_QUERIES_PER_TEMPLATE = 2
 
-_SECTION_KEYS = {"id", "title", "aliases", "purpose", "required_elements", "queries", "data",
+_SECTION_KEYS = {"id", "title", "aliases", "purpose", "required_elements", "queries", "data", "accepts",
                  "target_chars", "min_chars", "filters", "subsections"}
 _TOP_KEYS = {"report", "name", "title", "criterion", "sections"}
 
+
+
+SENTENCE_TYPES = ("fact", "event", "target", "recommendation", "definition", "caveat")
+
+
+def _accepts(s: dict, p) -> list[str]:
+    acc = list(s.get("accepts") or [])
+    bad = [t for t in acc if t not in SENTENCE_TYPES]
+    if bad:
+        raise InputError(f"提纲文件 {p} 章节 {s['id']} 的 accepts 含未知句子类型：{', '.join(map(str, bad))}"
+                         f"（可选：{', '.join(SENTENCE_TYPES)}）")
+    return acc
 
 def report_kinds(from_data: bool = False) -> dict[str, str]:
     """Built-in report kinds → report names, read from the outline files (their `report:` and `name:`).
@@ -120,6 +132,7 @@ class Section:
     target_chars: int = 600
     min_chars: int = 150
     filters: dict = field(default_factory=dict)
+    accepts: list[str] = field(default_factory=list)  # sentence types the section takes (draft/sentences.py)
 
     @property
     def names(self) -> list[str]:
@@ -224,7 +237,7 @@ def _parse_outline(path: str, mtime_ns: int) -> Outline:
             id=s["id"], title=s["title"], purpose=s.get("purpose", ""), aliases=list(s.get("aliases") or []),
             required_elements=elements, queries=list(s.get("queries") or []), data=list(s.get("data") or []),
             target_chars=_count(p, s, "target_chars", 600), min_chars=_count(p, s, "min_chars", 150),
-            filters=dict(s.get("filters") or {}),
+            filters=dict(s.get("filters") or {}), accepts=_accepts(s, p),
         ))
     if not sections:
         raise InputError(f"提纲文件 {p} 的 sections 列表为空，至少需要一个章节")

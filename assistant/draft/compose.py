@@ -1,5 +1,5 @@
-"""Composition: a section's opening, its data paragraphs (templates filled from the bindings) with
-tables and charts, and its evidence paragraphs with connectives."""
+"""Composition: a section's data paragraphs (templates filled from the bindings) with tables and charts,
+findings-driven recommendations (recommend.py), and its evidence paragraphs (paragraphs.py)."""
 from __future__ import annotations
 
 import re
@@ -24,6 +24,8 @@ class Context:
     blocks: dict[str, list[Block]] = field(default_factory=dict)
     data_refs: dict[str, Reference] = field(default_factory=dict)
     used_sentences: set[str] = field(default_factory=set)  # evidence sentences placed so far
+    facts: dict[str, dict] = field(default_factory=dict)  # data reference key -> computed facts
+    typer: object = None  # sentences.SentenceTyper (the knowledge base's embedder), set per draft
 
 
 def _applies(item: dict, present: set[str]) -> bool:
@@ -73,49 +75,6 @@ def template_blocks(binding: str, ctx: Context) -> list[Block]:
     return blocks
 
 
-def opener(section: Section, ctx: Context) -> Sentence:
-    """The section's first sentence: a data-dependent opener when the templates give one, else its purpose
-    (digits spelled out: an uncited frame sentence states no figures)."""
-    for item in ctx.templates.get("section_openers", {}).get(section.id, []):
-        if _applies(item, ctx.present):
-            return Sentence(text=item["text"], kind="frame")
-    purpose = re.sub(r"\d", lambda m: "〇一二三四五六七八九"[int(m.group())], section.purpose.rstrip("。"))
-    purpose = re.sub(r"([一二三四五六七八九])—([一二三四五六七八九])", r"\1至\2", purpose)
-    return Sentence(text=ctx.templates["openers"]["default"].format(purpose=purpose + "。"), kind="frame")
-
-
-def _evidence_paragraphs(evidence: list[dict], tpl: dict) -> list[Block]:
-    paras: list[Block] = []
-    prev_source, cur_q = None, None
-    for c in evidence:
-        h, s = c["hit"], c["text"]
-        attributed = any(s.startswith(a) for a in tpl["attributed_starts"])
-        if c["query_index"] != cur_q:
-            paras.append(Block(type="para"))
-            cur_q = c["query_index"]
-            if not attributed:
-                s = tpl["connectives"]["first"].format(title=attr_title(h)) + s
-        elif h["source"] != prev_source:
-            if not attributed:
-                s = tpl["connectives"]["new_source"].format(title=attr_title(h)) + s
-        else:
-            same = tpl["connectives"]["same_source"]
-            conn = same[len(paras[-1].sentences) % len(same)]
-            if conn and not attributed and not re.match(r"^(同时|此外|另外|与此同时)", s):
-                s = conn + s
-        prev_source = h["source"]
-        paras[-1].sentences.append(Sentence(text=s, cites=[f"src:{h['source']}"], kind="evidence",
-                                            evidence_id=h["chunk_id"]))
-    # Merge one-sentence topic paragraphs so the text does not read as a list of snippets.
-    merged: list[Block] = []
-    for p in paras:
-        if merged and (len(p.sentences) == 1 or len(merged[-1].sentences) == 1) and len(merged[-1].sentences) < 4:
-            merged[-1].sentences += p.sentences
-        else:
-            merged.append(p)
-    return merged
-
-
 def data_blocks(section: Section, ctx: Context) -> list[Block]:
     out: list[Block] = []
     for b in section.data:
@@ -124,21 +83,39 @@ def data_blocks(section: Section, ctx: Context) -> list[Block]:
     return out
 
 
+def _recommendation_blocks(ctx: Context) -> list[Block]:
+    """Recommendations that each name the finding (shortage, decline, gap) behind them, with its figure."""
+    from . import recommend
+
+    sents = [Sentence(text=t, cites=[f"data:{c}"], kind="data")
+             for t, c in recommend.recommendation_sentences(ctx.facts, set(ctx.data_refs))]
+    return [Block(type="para", sentences=sents[i:i + 4]) for i in range(0, len(sents), 4)]
+
+
+def _evidence_blocks(evidence: list[dict], ctx: Context, seen: set[str]) -> list[Block]:
+    from .paragraphs import compose_evidence
+    from .sentences import typer_for
+
+    typer = ctx.typer or typer_for(None)
+    return [Block(type="para", sentences=[
+        Sentence(text=t, cites=[f"src:{c['hit']['source']}"], kind="evidence", evidence_id=c["hit"]["chunk_id"])
+        for t, c in para]) for para in compose_evidence(evidence, typer, seen, attr_title)]
+
+
 def compose_section(section: Section, ctx: Context, evidence: list[dict]) -> SectionDraft:
-    """Deterministic composition: opening, computed-figure paragraphs with tables/charts, then
-    evidence paragraphs with connectives, one paragraph per retrieval topic."""
+    """Deterministic composition: computed-figure paragraphs with tables/charts first, then evidence
+    paragraphs (paragraphs.compose_evidence: one per sub-topic, ordered by year, a source named once,
+    targets written as targets, no figure twice). No opener restating the outline's purpose."""
+    from .sentences import figures
+
     sd = SectionDraft(id=section.id, title=section.title)
-    data = data_blocks(section, ctx)
-    merged = _evidence_paragraphs(evidence, ctx.templates)
-    recs = any(b.startswith("recommendation") for b in section.data)
-    # Recommendations read better with the evidence (policy basis) first.
-    blocks = merged + data if recs else data + merged
-    first = opener(section, ctx)
-    if blocks and blocks[0].type == "para":
-        blocks[0].sentences.insert(0, first)
-    else:
-        blocks.insert(0, Block(type="para", sentences=[first]))
-    sd.blocks = blocks
+    data: list[Block] = []
+    for b in section.data:
+        recs = _recommendation_blocks(ctx) if b == "recommendation_facts" else []
+        data += recs or template_blocks(b, ctx)
+        data += ctx.blocks.get(b, [])
+    seen = {f for blk in data for x in blk.sentences for f in figures(x.text)}
+    sd.blocks = data + _evidence_blocks(evidence, ctx, seen)
     return sd
 
 
@@ -154,10 +131,16 @@ def fill_missing_elements(section: Section, sd: SectionDraft, hits: list[dict], 
     for e in section.required_elements:
         if e.found_in(section_plain(sd)):
             continue
+        from .paragraphs import admit as admit_for
+        from .sentences import figures, typer_for
+
         best = None
+        admit = admit_for(section, ctx.typer or typer_for(None))
+        seen = {f for b in sd.blocks for x in b.sentences for f in figures(x.text)}
         for h in sorted(hits, key=lambda h: h["rank"]):
             for sent in split_sentences(h["text"]):
-                if usable(sent, tpl) and e.found_in(sent) and sent not in section_plain(sd):
+                if (usable(sent, tpl) and e.found_in(sent) and sent not in section_plain(sd) and admit(sent)
+                        and not figures(sent) & seen):
                     best = (h, sent)
                     break
             if best:
@@ -166,8 +149,5 @@ def fill_missing_elements(section: Section, sd: SectionDraft, hits: list[dict], 
             sd.notes.append(f"缺少要素“{e.name}”：知识库中未检索到相关资料，请人工补充")
             continue
         h, sent = best
-        if not any(sent.startswith(a) for a in tpl["attributed_starts"]):
-            sent = tpl["connectives"]["new_source"].format(title=attr_title(h)) + sent
-        paras = [b for b in sd.blocks if b.type == "para"]
-        paras[-1].sentences.append(Sentence(text=sent, cites=[f"src:{h['source']}"], kind="evidence",
-                                            evidence_id=h["chunk_id"]))
+        # a paragraph of its own, where its source is named once
+        sd.blocks += _evidence_blocks([{"text": sent, "hit": h, "pos": 0, "query_index": 0}], ctx, seen)

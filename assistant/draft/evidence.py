@@ -73,7 +73,7 @@ def usable(sent: str, tpl: dict) -> bool:
     return True
 
 
-def _candidates(hits: list[dict], tpl: dict, used: set[str]) -> list[dict]:
+def _candidates(hits: list[dict], tpl: dict, used: set[str], admit=None) -> list[dict]:
     years = [h["year"] for h in hits if h.get("year")]
     ymin, ymax = (min(years), max(years)) if years else (0, 0)
     cands = []
@@ -83,7 +83,7 @@ def _candidates(hits: list[dict], tpl: dict, used: set[str]) -> list[dict]:
             if not usable(s, tpl) or s in used:
                 continue
             rel = len(bigrams(s) & q) / max(len(q), 1)
-            if rel < 0.2:
+            if rel < 0.2 or (admit is not None and not admit(s)):
                 continue
             score = (1.5 * rel + (0.6 if NUMBER.search(s) else 0.0) - 0.08 * h["rank"]
                      + (0.4 * (h["year"] - ymin) / (ymax - ymin) if h.get("year") and ymax > ymin else 0.0))
@@ -100,12 +100,13 @@ def _repeats(c: dict, chosen: list[dict]) -> bool:
 
 
 def select_evidence(hits: list[dict], section: Section, tpl: dict, budget: int,
-                    used: set[str] | None = None) -> list[dict]:
+                    used: set[str] | None = None, admit=None) -> list[dict]:
     """Pick evidence sentences: relevant, numeric, recent, from several sources, without repeats
-    (within the section, and of `used` sentences already placed in other sections)."""
+    (within the section, and of `used` sentences already placed in other sections). `admit`
+    (paragraphs.admit) keeps only the sentence types the section takes."""
     if not hits:
         return []
-    cands = _candidates(hits, tpl, used or set())
+    cands = _candidates(hits, tpl, used or set(), admit)
     chosen: list[dict] = []
     used_sources: dict[str, int] = {}
     length = 0

@@ -14,13 +14,18 @@ def llm_compose_section(backend, section, ctx, evidence: list[dict], det, report
     Returns a SectionDraft, or None when the validated output is too thin or misses a required
     element (the caller then keeps the deterministic draft). Raises LLMError on backend failure.
     """
+    from .sentences import is_target_framed, section_accepts, type_name, typer_for
+
     prompt = load_prompt("draft_section")
+    typer = getattr(ctx, "typer", None) or typer_for(None)
     ev_map: dict[str, tuple[str, str]] = {}
     ev_lines = []
     for i, c in enumerate(evidence, 1):
         h = c["hit"]
         ev_map[f"E{i}"] = (f"src:{h['source']}", h["text"])
-        ev_lines.append(fence(f"[E{i}]（{h.get('title') or h['source']}，{h.get('year') or ''}）{c['text']}"))
+        quals = "".join(c.get("qualifiers", []))  # the caveat or definition that qualifies its figure
+        ev_lines.append(fence(f"[E{i}]（{type_name(typer.type_of(c['text']))}；{h.get('title') or h['source']}，"
+                              f"{h.get('year') or ''}）{c['text']}{quals}"))
     data_map: dict[str, tuple[str, str]] = {}
     data_lines = []
     j = 0
@@ -36,10 +41,18 @@ def llm_compose_section(backend, section, ctx, evidence: list[dict], det, report
         report_name=report_name, section_title=section.title, purpose=section.purpose,
         required="、".join(e.name for e in section.required_elements) or "无",
         target_chars=section.target_chars or 300, evidence="\n".join(ev_lines) or "（无）",
-        data="\n".join(data_lines) or "（无）")
+        data="\n".join(data_lines) or "（无）",
+        accepts="、".join(type_name(t) for t in sorted(section_accepts(section))))
     raw = backend.complete(system, user)
     ids = {f"E{i}": c["hit"]["chunk_id"] for i, c in enumerate(evidence, 1)}
     paragraphs, dropped = validate_output(raw, ev_map, data_map, computed, chunk_ids=ids)
+    # a plan's target must stay a target: drop a target sentence that reads as an achievement
+    for p in paragraphs:
+        for sent in list(p):
+            if sent.cites and typer.type_of(sent.text) == "target" and not is_target_framed(sent.text):
+                p.remove(sent)
+                dropped.append((sent.text, "把规划目标写成了已实现的结果"))
+    paragraphs = [p for p in paragraphs if p]
     sd = SectionDraft(id=section.id, title=section.title, mode="llm")
     sd.blocks = [Block(type="para", sentences=p) for p in paragraphs]
     sd.blocks += [b for b in det.blocks if b.type != "para"]

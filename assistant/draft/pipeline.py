@@ -32,7 +32,10 @@ from ..textproc import numbers_in  # noqa: F401  (re-exported: llm, evals and te
 from .bindings import REGISTRY, Inputs, analyse, check_templates, methods_text
 from .bindings_industry import find_series, series_reference
 from .compose import Context, compose_section, fill_missing_elements, template_blocks
-from .evidence import retrieve_evidence, select_evidence
+from . import paragraphs, recommend
+from .evidence import bigrams, retrieve_evidence, select_evidence, usable
+from .sentences import typer_for
+from ..textproc import split_sentences
 from .references import References, doc_refs_from_run
 from .render import assemble, byline, compiler
 from .types import DraftProgress, DraftResult, SectionDraft, TqdmProgress
@@ -86,6 +89,11 @@ def build_context(outline: Outline, bundle: DataBundle, year: int, run_dir: Path
         ctx.data_refs.update(out.refs)
         ctx.present |= out.flags
         forecasts.update(out.forecasts)
+    # Changes the findings-driven recommendations quote (recommend.py) belong to the cited data's facts.
+    for key, vals in recommend.computed_percentages(facts).items():
+        if key in ctx.data_refs:
+            facts.setdefault(key, {}).setdefault("findings", {}).update(vals)
+    ctx.facts = facts
     # The facts text is what the evals and the LLM validation check computed numbers against.
     for key, ref in ctx.data_refs.items():
         ref.text = json.dumps(facts.get(key, {}), ensure_ascii=False, default=str)
@@ -109,7 +117,14 @@ def _draft_one(section: Section, ctx: Context, kb, llm_backend, run_dir: Path, r
     hits = retrieve_evidence(kb, section)
     data_len = sum(len(s.text) for b in section.data for x in template_blocks(b, ctx) for s in x.sentences)
     budget = max(section.target_chars - data_len, 200) if section.queries else 0
-    evidence = select_evidence(hits, section, ctx.templates, budget, ctx.used_sentences)
+    # type the candidates in one embedding batch (the relevance floor of select_evidence, usable ones)
+    ctx.typer = ctx.typer or typer_for(kb)
+    ctx.typer.types([s for h in hits for s in split_sentences(h["text"])
+                     if len(bigrams(s) & bigrams(h["query"])) >= 0.2 * max(len(bigrams(h["query"])), 1)
+                     and usable(s, ctx.templates)])
+    evidence = select_evidence(hits, section, ctx.templates, budget, ctx.used_sentences,
+                               admit=paragraphs.admit(section, ctx.typer))
+    paragraphs.attach_qualifiers(evidence, ctx.typer, ctx.templates["banned_words"], split_sentences)
     ctx.used_sentences |= {c["text"] for c in evidence}
     sd = compose_section(section, ctx, evidence)
     fill_missing_elements(section, sd, hits, ctx)

@@ -26,7 +26,7 @@ def _check_citations(res):
 
 def test_draft_talent_every_section(data_files, fake_kb, tmp_path):
     res = draft_report("talent-demand", fake_kb, list(data_files.values()), 2026, tmp_path / "t.md", profile=NEV_PROFILE)
-    outline = load_outline("talent-demand")
+    outline = load_outline("talent-demand").expanded(NEV_PROFILE)  # as drafted (profile terms)
     assert [s.id for s in res.sections] == [s.id for s in outline.sections]
     for sec, sd in zip(outline.sections, res.sections):
         assert sd.text.strip(), sec.id
@@ -43,7 +43,7 @@ def test_draft_talent_every_section(data_files, fake_kb, tmp_path):
 
 def test_draft_industry_and_regenerate(data_files, fake_kb, tmp_path):
     res = draft_report("industry-analysis", fake_kb, [], 2026, tmp_path / "i.md", profile=NEV_PROFILE)
-    outline = load_outline("industry-analysis")
+    outline = load_outline("industry-analysis").expanded(NEV_PROFILE)  # as drafted (profile terms)
     for sec, sd in zip(outline.sections, res.sections):
         assert sd.text.strip(), sec.id
         for e in sec.required_elements:

@@ -1,0 +1,205 @@
+"""Evidence paragraphs that read like a report, from typed evidence sentences.
+
+- routing: a section takes only the sentence types its outline lists (`accepts:`); definitions and
+  caveats are never chosen on their own, only attached right after the figure they qualify (the next
+  sentence of the same source passage);
+- grouping: one paragraph per sub-topic (the outline's query), a one-sentence group joining the group
+  it shares most terms with;
+- order: by the year a sentence speaks of (targets, being future, come last);
+- duplicates: a sentence whose figure (number + unit) is already in the section is dropped;
+- attribution: the paragraph's lead source is named once (据《…》，); no 另据/此外 chains — the
+  citation marks carry the rest;
+- targets are written as targets (《X》提出的目标是：…), never as results;
+- no sentence whose reference word (两者, 上述 ...) has lost its referent.
+
+Interface: `admit(section, typer)` → predicate for evidence selection; `attach_qualifiers(evidence,
+typer, banned)`; `compose_evidence(evidence, typer, seen_figures, title_of)` → paragraphs as lists of
+(text, candidate) pairs, so this module does not depend on the drafter's block classes.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .sentences import (LEAD, SentenceTyper, dangling_term, figures, frame_target,  # noqa: F401 (LEAD re-exported)
+                        is_target_framed, load_rules, section_accepts)
+
+QUALIFIER_TYPES = ("caveat", "definition")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_ATTRIBUTED = re.compile(r"^(据|另据|又据|根据|按照|《)")
+_CONNECTIVE = re.compile(r"^(另据|又据)")
+_FILLER = re.compile(r"^(同时|此外|另外|与此同时)，")
+_PLACE_BOUND = re.compile(r"(本文|本报告|本节|本章|见表|见图|如图|如表|下表|上表|如下)")
+# advice to whoever writes a report (引用时应注明…) is not a caveat for its readers
+_WRITER_NOTE = re.compile(r"(引用|使用|编制|测算|审核)[^。]{0,12}(时|应|需|宜)")
+
+
+def admit(section, typer: SentenceTyper) -> Callable[[str], bool]:
+    """Whether an evidence sentence may be chosen for this section on its own."""
+    accepts = section_accepts(section) - set(QUALIFIER_TYPES)
+
+    rules = load_rules()
+
+    def ok(sent: str) -> bool:
+        if rules.self_reference is not None and rules.self_reference.search(sent):
+            return False
+        if typer.type_of(sent) not in accepts:
+            return False
+        # a generic “据报告统计” is repaired with the document's title when composing
+        d = dangling_term(sent, rules)
+        return d is None or bool(rules.generic_doc_lead and rules.generic_doc_lead.match(sent))
+    return ok
+
+
+def _bigrams(s: str) -> set[str]:
+    s = re.sub(r"[\s，。；：、“”‘’（）()《》\[\]0-9.%]", "", s)
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def attach_qualifiers(evidence: list[dict], typer: SentenceTyper, banned: list[str],
+                      split: Callable[[str], list[str]]) -> None:
+    """Give a chosen sentence with a figure the caveat or definition that follows it in its source
+    passage (c["qualifiers"]); such a sentence may refer back (两者, 该数据) since its referent stays."""
+    chosen = {c["text"] for c in evidence}
+    pairs = []
+    for c in evidence:
+        if not figures(c["text"]):
+            continue
+        sents = split(c["hit"]["text"])
+        if c["pos"] + 1 >= len(sents):
+            continue
+        nxt = sents[c["pos"] + 1]
+        if nxt in chosen or not (10 <= len(nxt) <= 180) or nxt[-1] not in "。！？":
+            continue
+        if any(w in nxt for w in banned) or _PLACE_BOUND.search(nxt) or _WRITER_NOTE.search(nxt):
+            continue
+        pairs.append((c, nxt))
+    for (c, nxt), t in zip(pairs, typer.types([n for _, n in pairs])):
+        if t in QUALIFIER_TYPES and nxt not in chosen:
+            c["qualifiers"] = [nxt]
+            chosen.add(nxt)
+
+
+def year_of(c: dict) -> int:
+    m = _YEAR.search(c["text"])
+    return int(m.group(1)) if m else int(c["hit"].get("year") or 0)
+
+
+def _group(evidence: list[dict]) -> list[list[dict]]:
+    """Sub-topic groups: by the outline's query, a single sentence joining the group it shares most
+    terms with (when it shares any)."""
+    by_q: dict[int, list[dict]] = {}
+    for c in evidence:
+        by_q.setdefault(c["query_index"], []).append(c)
+    groups = [g for _, g in sorted(by_q.items())]
+    merged: list[list[dict]] = []
+    for g in groups:
+        if len(g) == 1 and merged:
+            b = _bigrams(g[0]["text"])
+            scores = [len(b & _bigrams("".join(x["text"] for x in m))) / max(len(b), 1) for m in merged]
+            best = max(range(len(merged)), key=scores.__getitem__)
+            if scores[best] >= 0.15 and len(merged[best]) < 5:
+                merged[best].append(g[0])
+                continue
+        merged.append(list(g))
+    # a one-sentence paragraph joins its neighbour when they share terms, rather than standing as a snippet
+    out: list[list[dict]] = []
+    for g in merged:
+        if out and (len(g) == 1 or len(out[-1]) == 1) and len(out[-1]) + len(g) <= 5:
+            b = _bigrams("".join(x["text"] for x in g))
+            if len(b & _bigrams("".join(x["text"] for x in out[-1]))) / max(len(b), 1) >= 0.08:
+                out[-1] += g
+                continue
+        out.append(g)
+    return out
+
+
+def _repair_generic_lead(text: str, title: str, rules) -> str | None:
+    """据报告统计，… → 据《X》统计，…; None when the sentence has no such lead."""
+    m = rules.generic_doc_lead.match(text) if rules.generic_doc_lead else None
+    if not m:
+        return None
+    return (m.group(1) or "") + title + text[m.end():]
+
+
+def _plan_title(c: dict, title: str, rules) -> str:
+    """The plan a target belongs to: a quoted plan title in the source passage (印发《…规划》), else one
+    quoted inside the document title (《〈…规划〉解读》), else the document title."""
+    pat = rules.plan_title
+    if pat is None:
+        return title
+    for t in re.findall(r"《([^》]{4,40})》", c["hit"]["text"]):
+        if pat.search(t):
+            return f"《{t}》"
+    inner = re.search(r"〈([^〉]{4,40})〉", title)
+    if inner and pat.search(inner.group(1)):
+        return f"《{inner.group(1)}》"
+    return title
+
+
+def _written(c: dict, text: str, typ: str, title: str, para: list, rules) -> tuple[str, bool, bool]:
+    """(text as written, whether it names its source, whether it merged into the previous sentence)."""
+    repaired = _repair_generic_lead(text, title, rules)
+    text = repaired or _CONNECTIVE.sub("据", text)
+    names = repaired is not None or bool(_ATTRIBUTED.match(text))
+    if typ == "target" and not is_target_framed(text, rules):
+        plan = _plan_title(c, title, rules)
+        prev = para[-1] if para else None
+        if prev and prev[1]["hit"]["source"] == c["hit"]["source"] and prev[0].startswith(plan + "提出") \
+                and prev[0].endswith("。"):
+            # another target of the same plan: one sentence, 《X》提出的目标是：A；B。
+            para[-1] = (prev[0][:-1] + "；" + LEAD.sub("", text), prev[1])
+            return text, False, True
+        return frame_target(text, plan, rules), True, False
+    return text, names, False
+
+
+def compose_evidence(evidence: list[dict], typer: SentenceTyper, seen_figures: set[str],
+                     title_of: Callable[[dict], str]) -> list[list[tuple[str, dict]]]:
+    """Paragraphs of (text as written, candidate). `seen_figures` (figures already in the section,
+    e.g. the computed ones) is updated with every figure placed.
+
+    A paragraph names one source: a sentence naming another source (its own 据…统计 lead, a target of
+    another document) opens a new paragraph; a paragraph that names none gets 据《…》， on its first
+    sentence."""
+    rules = load_rules()
+    paras: list[list[tuple[str, dict]]] = []
+    for group in _group(evidence):
+        group.sort(key=lambda c: (year_of(c), c["hit"]["source"], c["pos"]))
+        para: list[tuple[str, dict]] = []
+        named: set[str] = set()
+        for c in group:
+            text = _FILLER.sub("", c["text"])
+            figs = figures(text)
+            if figs & seen_figures:
+                continue  # the same figure twice
+            src, title = c["hit"]["source"], title_of(c["hit"])
+            if _repair_generic_lead(text, title, rules) is None and dangling_term(text, rules) is not None:
+                continue  # a reference word without its referent
+            text, names, merged = _written(c, text, typer.type_of(c["text"]), title, para, rules)
+            seen_figures |= figs
+            if merged:
+                continue
+            if names and named and src not in named:  # a second named source: new paragraph
+                carry: list[tuple[str, dict]] = []  # its own source's unnamed sentences go with it
+                while para and para[-1][1]["hit"]["source"] == src and para[-1][1] is not para[0][1]:
+                    carry.insert(0, para.pop())
+                paras.append(para)
+                para, named = carry, set()
+            if names:
+                named.add(src)
+            para.append((text, c))
+            for q in c.get("qualifiers", []):
+                qf = figures(q)
+                if not (qf & seen_figures):
+                    seen_figures |= qf
+                    para.append((q, c))
+        paras.append(para)
+    out = []
+    for para in (p for p in paras if p):
+        if not any(_ATTRIBUTED.match(t) or "提出的目标是" in t for t, _ in para):
+            t, c = para[0]
+            typ = typer.type_of(c["text"])
+            para[0] = (rules.leads.get(typ, rules.leads["default"]).format(title=title_of(c["hit"])) + t, c)
+        out.append(para)
+    return out
