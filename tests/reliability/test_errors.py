@@ -40,7 +40,7 @@ def report_md(tmp_path) -> Path:
 ])
 def test_bad_outline_is_one_line_at_load(cli, tmp_path, report_md, empty_index, changes, needle):
     bad = outline(tmp_path, **changes)
-    rc, _, err = cli("draft", "--report", "talent-demand", "--index", str(empty_index), "--year", "2026",
+    rc, _, err = cli("draft", "--report", "talent-demand", "--industry", "示例行业", "--index", str(empty_index), "--year", "2026",
                      "--outline", str(bad), "--out", str(tmp_path / "o.md"))
     assert_one_line_error(rc, err, needle)
     assert not (tmp_path / "o.md").exists()  # found before drafting, not after
@@ -50,7 +50,7 @@ def test_bad_outline_is_one_line_at_load(cli, tmp_path, report_md, empty_index, 
 
 @pytest.mark.parametrize("year", ["1", "-5", "99999"])
 def test_absurd_year_refused(cli, tmp_path, report_md, empty_index, year):
-    rc, _, err = cli("draft", "--report", "talent-demand", "--index", str(empty_index), f"--year={year}",
+    rc, _, err = cli("draft", "--report", "talent-demand", "--industry", "示例行业", "--index", str(empty_index), f"--year={year}",
                      "--out", str(tmp_path / "o.md"))
     assert_one_line_error(rc, err, "2000–2100")
     rc, _, err = cli("check", str(report_md), f"--year={year}")
@@ -78,7 +78,7 @@ def test_corrupt_chunk_store_is_one_line(cli, tmp_path, content, command):
 
 def test_mistyped_index_is_refused_not_created(cli, tmp_path, report_md):
     missing = tmp_path / "idnex"
-    rc, _, err = cli("draft", "--report", "talent-demand", "--index", str(missing), "--year", "2026",
+    rc, _, err = cli("draft", "--report", "talent-demand", "--industry", "示例行业", "--index", str(missing), "--year", "2026",
                      "--out", str(tmp_path / "o.md"))
     assert_one_line_error(rc, err, "不存在")
     rc, _, err = cli("check", str(report_md), "--index", str(missing))

@@ -84,7 +84,7 @@ def test_check_with_issue_pattern_on_long_line_finishes(tmp_path):
 
 
 def test_draft_with_hostile_outline_fails_fast(tmp_path, empty_index):
-    r = run_cli_subprocess("draft", "--report", "talent-demand", "--index", str(empty_index), "--year", "2026",
+    r = run_cli_subprocess("draft", "--report", "talent-demand", "--industry", "示例行业", "--index", str(empty_index), "--year", "2026",
                            "--outline", str(outline_with_pattern(tmp_path, r"(a|a)*b")), "--out", str(tmp_path / "o.md"))
     assert r.returncode == 2 and "灾难性回溯" in r.stderr and "Traceback" not in r.stderr
 
@@ -144,7 +144,7 @@ def test_web_draft_with_hostile_outline_answers_and_server_stays_up(small_kb, tm
     try:
         client = Client(url, verbose=False)
         job = client.submit("talent-demand", 2026, handle_file(str(outline_with_pattern(tmp_path, r"(x+x+)+y"))),
-                            None, api_name="/draft")
+                            None, "示例行业", api_name="/draft")
         assert httpx.get(url, timeout=10).status_code == 200  # pages still answer meanwhile
         msg = job.result(timeout=HANG_TIMEOUT)[0]
         assert msg.startswith("出错：") and "灾难性回溯" in msg
