@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
+from assistant.profile import Profile
 from assistant.llm import validate_output
 from assistant.output_guard import escape_html, sanitize
 
@@ -93,7 +94,8 @@ def test_drafting_with_a_hostile_model_keeps_none_of_it(small_kb, hostile_llm, t
 
     st = Settings(index_dir=small_kb.folder, llm_base_url=hostile_llm, llm_model="stub", llm_timeout=10)
     data = [str(REPO / "corpus/nev/data/survey_2025.xlsx")]
-    res = draft_report("talent-demand", small_kb, data, 2026, tmp_path / "d.md", settings=st)
+    res = draft_report("talent-demand", small_kb, data, 2026, tmp_path / "d.md", settings=st,
+                      profile=Profile(industry="示例行业"))
     _no_hostile(res.markdown)
     _no_hostile((tmp_path / "d.md").read_text(encoding="utf-8"))
     notes = " ".join(n for sd in res.sections for n in sd.notes)

@@ -157,8 +157,10 @@ def test_empty_knowledge_base_says_what_to_do(page, tmp_path):
         app.close(verbose=False)
 
 
-def test_check_several_reports_and_drill_down(page, report_md, tmp_path):
+def test_check_several_reports_and_drill_down(page, ui_server, report_md, tmp_path):
     """Issue 9: upload two reports, read the summary table, open the second one."""
+    page.goto(ui_server[1])  # earlier tests may have left the page on a server they have since closed
+    page.wait_for_selector("#kb-sources")
     news = tmp_path / "统计新闻.md"
     news.write_text("某市统计局发布数据显示，全市工业增加值增长5.1%。\n\n用工需求有所回升，合作企业较多。\n", encoding="utf-8")
     page.get_by_role("tab", name="审查").click()
@@ -166,7 +168,6 @@ def test_check_several_reports_and_drill_down(page, report_md, tmp_path):
         page.get_by_label(level).check()
     page.set_input_files("#check-upload input[type=file]", [str(report_md), str(news)])
     page.click("#check-run")
-    # the previous test's upload may still be listed, so the batch holds two or three reports
     page.wait_for_function("(() => { const t = document.querySelector('#check-summary').innerText;"
                            " return t.includes('份报告') && t.includes('统计新闻.md'); })()")
     assert "未识别" in page.inner_text("#check-summary")
