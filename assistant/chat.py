@@ -234,7 +234,7 @@ def _coverage(terms: dict[str, float], tokens: set[str], context: set[str]) -> f
 
 
 def focus_terms(question: str, tok) -> set[str]:
-    """The words naming what is asked for ("2025年新能源汽车出口多少万辆" -> {"出口"}), empty when the
+    """The words naming what is asked for ("2025年某产品出口多少万台" -> {"出口"}), empty when the
     question has no such slot or it ends in a year or number."""
     m = _FOCUS_CUT.search(question)
     if not m:

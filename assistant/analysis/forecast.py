@@ -183,7 +183,7 @@ def plausibility(method: str, history: dict[int, float], years: list[int], point
 
 @dataclass
 class ForecastResult:
-    name: str  # what is forecast, e.g. 新能源汽车销量
+    name: str  # what is forecast, e.g. 某产品销量
     unit: str
     history: dict[int, float]
     method: str  # chosen method key

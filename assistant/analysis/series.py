@@ -31,7 +31,7 @@ def series_config() -> dict:
 
 @dataclass
 class Series:
-    metric: str  # as written, unit removed (e.g. 新能源汽车产量)
+    metric: str  # as written, unit removed (e.g. 某行业产品产量)
     unit: str  # '' when no unit is stated anywhere
     values: dict[int, float]
     source: str
@@ -53,7 +53,7 @@ class Series:
         return [y for y in range(ys[0], ys[-1] + 1) if y not in self.values] if ys else []
 
     def short_metric(self, names: Iterable[str] = ()) -> str:
-        """The metric without the industry's name ("新能源汽车销量" → "销量")."""
+        """The metric without the industry's name ("某行业销量" → "销量")."""
         m = self.metric
         for n in sorted((x for x in names if x), key=len, reverse=True):
             m = m.replace(n, "")

@@ -302,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.index:
             from ..kb import KnowledgeBase
 
-            kb = KnowledgeBase.open(args.index)
+            kb = KnowledgeBase.open(args.index, must_exist=True)
         res = draft_summary(args.data[0], args.out, year=args.year, previous=args.previous, kb=kb,
                             industry=args.industry, profile_path=args.profile, index_dir=args.index,
                             outline_path=args.outline, progress=bar, run_dir=args.run_dir, reports=args.reports)

@@ -36,7 +36,7 @@ COMPARE_AFTER = re.compile(r"^[^。；\d]{0,6}?(?:比|较|相比)\s*(20\d\d)\s*�
 
 def extract_metric_values(ctx_text: str, doc: Document | None, metrics: list[str], strip: re.Pattern,
                           is_body=None) -> list[MetricValue]:
-    """Metric values with an explicit year in the same sentence: 2024年新能源汽车销量1286.6万辆."""
+    """Metric values with an explicit year in the same sentence: 2024年某产品销量1286.6万台."""
     metric_alt = "|".join(sorted(map(re.escape, metrics), key=len, reverse=True))
     rx = re.compile(rf"(?P<subj>[\u4e00-\u9fa5A-Za-z]{{0,10}}?)(?P<metric>{metric_alt})"
                     rf"(?:[\u4e00-\u9fa5]{{0,2}}?)(?:为|达到|达|是|约为|约|共计|共|合计|累计|实现|完成|超过|突破)?\s*"

@@ -461,7 +461,7 @@ def _similarity(title: str, names: list[str]) -> float:
         if n2 == t:
             return 100.0
         if n2 in t and len(n2) >= 2:
-            # the outline name is contained in a longer heading ("新能源汽车行业发展现状与特点")
+            # the outline name is contained in a longer heading ("某某行业发展现状与特点")
             best = max(best, 92.0 - max(0, len(t) - len(n2) - 8))
             continue
         r = fuzz.ratio(t, n2)
