@@ -192,16 +192,21 @@ class Context:
 
     def lead_in_scope(self, pos: int, data_only: bool = False) -> bool:
         """A source named in running text earlier in the same section (a news lead, a speaker, a named report)
-        covers the paragraphs after it until the next heading. With `data_only`, only a lead on published data
-        (a release, a report, statistics) counts, not a speaker's opinion."""
+        covers the paragraphs after it until the next heading. With `data_only`, only a news lead counts: the
+        document's first body paragraph, reporting published data (a release, a report, statistics), not a
+        speaker's opinion nor a source cited somewhere in a report's own section."""
         sec = self.doc.section_at(pos)
         start = sec.body_start if sec else 0
         para = self.doc.paragraph_at(pos)
         end = para.start if para else pos
         byline = self.byline()
+        first = next((p for p in self.doc.paragraphs if p.kind == "text" and p.text.strip()
+                      and not (byline and p.text.strip() == byline)), None)
         for p in self.doc.paragraphs:
             if p.start < start or p.start >= end or p.kind != "text" or (byline and p.text.strip() == byline):
                 continue  # the byline is judged by byline_covers, not as a lead
+            if data_only and p is not first:
+                continue
             if self.paragraph_has("attribution", p.start) and (not data_only or DATA_WORDS.search(p.text)):
                 return True
         return False
