@@ -116,8 +116,9 @@ def _figure_near(ctx: Context, s: int, e: int) -> bool:
         return True  # 2021年增长186%，2022年增长36%，增速明显回落: the change follows from the two figures
     if direction is None:
         return False
-    if any(STATED_CHANGE.search(m.group()) and _direction(m.group()) == direction for m in earlier):
-        return True  # 较上周下降1.0%，……因此小幅下降: the vague word sums up the figure before it
+    if any(STATED_CHANGE.search(m.group()) and _direction(m.group()) == direction
+           and _same_subject(text, group, m.end(), s) for m in earlier):
+        return True  # 薪酬较上周下降1.0%，……因此整体薪酬小幅下降: the vague word sums up the figure before it
     para = ctx.doc.paragraph_at(s)
     # a numbered summary line (二、……略有增长。) is detailed by the paragraphs under it; other sentences by the
     # next two sentences (which may open the next paragraph)
@@ -141,6 +142,18 @@ def _figure_near(ctx: Context, s: int, e: int) -> bool:
             return True
         pos = ne
     return False
+
+
+GENERIC = {"人数", "数量", "规模", "水平", "环比", "同比", "整体", "总体", "因此", "其中", "本周", "本月", "本季", "今年"}
+
+
+def _same_subject(text: str, fs: int, fe: int, s: int) -> bool:
+    """The vague word's clause names what the earlier figure measured: a two-character word (not a generic one
+    such as 人数、规模) of the clause before the vague word also stands in text[fs:fe], the sentence up to the figure."""
+    cs = max(text.rfind(c, 0, s) for c in "，。；！？\n,;") + 1
+    subject, fig = text[cs:s], text[fs:fe]
+    return any(subject[i:i + 2] in fig for i in range(len(subject) - 1)
+               if subject[i:i + 2] not in GENERIC and "\u4e00" <= subject[i] <= "\u9fa5")
 
 
 def _clause_has_figure(ctx: Context, s: int, e: int) -> bool:
