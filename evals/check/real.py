@@ -63,7 +63,8 @@ class Score:
                 self.hit[c] += 1
             else:
                 self.miss[c] += 1
-                self.errors.append(f"漏报 {did}（{kind}）[{c}/{lab.get('family', '')}] “{lab['span']}”")
+                span = lab["span"].replace("\n", "⏎")
+                self.errors.append(f"漏报 {did}（{kind}）[{c}/{lab.get('family', '')}] “{span}”")
 
     def line(self, cat: str) -> str:
         tp, fp, hit, miss = self.tp[cat], self.fp[cat], self.hit[cat], self.miss[cat]
