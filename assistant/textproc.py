@@ -49,9 +49,7 @@ def split_sentences(text: str, ends: str = SENTENCE_END, lines: bool = True, cle
     text = text or ""
     if clean:
         text = re.sub(r"[ \t]*\n\s*", "\n", text)
-    e = re.escape(ends)
-    pattern = f"(?<=[{e}])(?![{e}])" + ("|(?<=\n)" if lines else "")  # after a run of end marks: “？！”
-    parts = re.split(pattern, text)
+    parts = _boundary(ends, lines).split(text)
     if not clean:
         return [p for p in parts if p.strip()]
     out = []
@@ -59,6 +57,27 @@ def split_sentences(text: str, ends: str = SENTENCE_END, lines: bool = True, cle
         p = _ENUMERATOR.sub("", _MD_PREFIX.sub("", p.strip()))
         if p:
             out.append(p)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _boundary(ends: str, lines: bool) -> re.Pattern:
+    """Where one sentence ends: after a run of end marks (“？！” stays whole) and, with `lines`, after a line break."""
+    e = re.escape(ends)
+    return re.compile(f"(?<=[{e}])(?![{e}])" + ("|(?<=\n)" if lines else ""))
+
+
+def sentence_spans(text: str, ends: str = SENTENCE_END, lines: bool = True) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences `split_sentences(text, clean=False)` returns, line breaks excluded
+    and blank pieces dropped: the same splitter, for callers that address sentences by position."""
+    text = text or ""
+    cuts = [0] + [m.start() for m in _boundary(ends, lines).finditer(text) if 0 < m.start() < len(text)] + [len(text)]
+    out = []
+    for s, e in zip(cuts, cuts[1:]):
+        while e > s and text[e - 1] == "\n":
+            e -= 1
+        if text[s:e].strip():
+            out.append((s, e))
     return out
 
 

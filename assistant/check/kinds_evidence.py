@@ -12,19 +12,22 @@ from .rules import Rule, blank_out, kind
 @kind("unsourced_figure")
 class UnsourcedFigure(Rule):
     """A sentence with a specific figure, and no attribution in its sentence or paragraph."""
-    extra_keys = {"attribution", "own_data", "skip_sections", "skip_sentences", "skip_units", "citation"}
+    extra_keys = {"attribution", "own_data", "self_report", "skip_sections", "skip_sentences", "skip_units", "citation"}
 
     def setup(self):
         # inline citations（来源：……）/[1] bind to the figures before them in the paragraph, not to later ones
         self.citation = self._pats("citation")
         self.attr_name = self.spec.get("attribution", "attribution")
         self.own_name = self.spec.get("own_data")
+        self.self_name = self.spec.get("self_report")
         self.skip_sections = list(self.spec.get("skip_sections") or [])
         self.skip_sentences = self._pats("skip_sentences")
         self.skip_units = set(self.spec.get("skip_units") or [])
 
     def check(self, ctx):
         out = []
+        if self.self_name and ctx.self_report(self.self_name):
+            return out  # an organisation's account of itself: its figures are its own data
         by_sentence: dict[tuple[int, int], list[Figure]] = {}
         figs_all = list(ctx.figures())
         taken = [(f.start, f.end) for f in figs_all]
@@ -43,7 +46,12 @@ class UnsourcedFigure(Rule):
                 continue
             if self.own_name and ctx.paragraph_has(self.own_name, ss):
                 continue
-            if ctx.byline_covers() or (not ctx.paragraph_has(self.attr_name, ss) and ctx.lead_in_scope(ss)):
+            if ctx.byline_covers():
+                continue
+            if ctx.vague_source_in_sentence(self.attr_name, ss):
+                out.append(self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs)))
+                continue  # a vague source (相关资料显示) takes over from the source named before it
+            if not ctx.paragraph_has(self.attr_name, ss) and ctx.lead_in_scope(ss):
                 continue
             if ctx.paragraph_has(self.attr_name, ss):
                 cites = self._citations(ctx, ss)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..safe_regex import compile_user
+from ..textproc import sentence_spans
 from .figures import Figure, normalise, years_in
 from .rules import Rule, RuleFileError, kind
 from .structure import Document
@@ -43,7 +44,7 @@ def extract_metric_values(ctx_text: str, doc: Document | None, metrics: list[str
                     rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<unit>万亿元|亿元|万元|亿辆|万辆|辆|万台|万人|人|GWh|万个|个|家|所|%|％|万|亿)"
                     rf"(?![\d\u4e00-\u9fa5]{{0,1}}[年月日])")
     out = []
-    sent_iter = doc.sentences() if doc else [(m.start(), m.end()) for m in re.finditer(r"[^。！？\n]+[。！？]?", ctx_text)]
+    sent_iter = doc.sentences() if doc else sentence_spans(ctx_text)
     for ss, se in sent_iter:
         if is_body and not is_body(ss):
             continue

@@ -17,6 +17,8 @@ class Existence(Rule):
                     attributed  — the sentence names a source (definitions.attribution)
                     figure      — a figure (number + unit) in the same clause
                     figure_sentence — a figure in the same sentence
+                    sourced_scope — the sentence names a source, or a data source named earlier in the section
+                                  (a news lead on a release or report) or the byline covers it
     """
     extra_keys = {"unless", "headings"}
 
@@ -25,7 +27,7 @@ class Existence(Rule):
         if self.rx is None:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 需要 tokens 或 patterns")
         self.unless = set(self.spec.get("unless") or ["quoted"])
-        bad = self.unless - {"quoted", "attributed", "figure", "figure_sentence", "figure_near", "question"}
+        bad = self.unless - {"quoted", "attributed", "sourced_scope", "figure", "figure_sentence", "figure_near", "question"}
         if bad:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 的 unless 含未知条件：{', '.join(bad)}")
         self.headings = bool(self.spec.get("headings", True))
@@ -45,6 +47,10 @@ class Existence(Rule):
             if "quoted" in self.unless and ctx.doc.in_quotes(s, e):
                 continue
             if "attributed" in self.unless and ctx.sentence_has("attribution", s):
+                continue
+            if "sourced_scope" in self.unless and (ctx.sentence_has("attribution", s) or (
+                    not ctx.vague_source_in_sentence("attribution", s)
+                    and (ctx.byline_covers() or ctx.lead_in_scope(s, data_only=True)))):
                 continue
             if "figure" in self.unless and _clause_has_figure(ctx, s, e):
                 continue
@@ -69,22 +75,50 @@ SUMMARY_LINE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、．.
 COMPARISON = re.compile(r"高于|低于|快于|慢于|超过|优于|大于|小于")
 
 
+STATED_CHANGE = re.compile(r"增长|增加|上升|提升|提高|回升|上涨|攀升|下降|下滑|减少|降低|回落|放缓|下跌")
+UP = re.compile(r"增长|增加|上升|提升|提高|回升|加快|扩大|增多|增强|反弹|走高|改善|好转|上涨|攀升|增")
+DOWN = re.compile(r"下降|下滑|减少|降低|回落|放缓|收窄|缩小|恶化|减弱|走低|下跌|降|减")
+
+
+def _direction(words: str) -> str | None:
+    """'up', 'down' or None (a level or an amount, not a change) for a piece of wording."""
+    d, u = DOWN.search(words), UP.search(words)
+    if d and (not u or d.start() < u.start()):
+        return "down"
+    return "up" if u else None
+
+
+def _agrees(direction: str | None, figure_text: str) -> bool:
+    """A change figure supports a vague change when it moves the same way (or states no direction: 3个百分点)."""
+    fd = _direction(re.sub(r"增速|增幅|涨幅|降幅", "", figure_text))
+    return direction is None or fd is None or fd == direction
+
+
 def _figure_near(ctx: Context, s: int, e: int) -> bool:
-    """The text gives a figure for the change: any figure in the same clause, or a change figure (增长3.2%、
-    回落0.2个百分点) later in the sentence or in the next sentence (which may open the next paragraph)."""
+    """The text gives a figure for the change: any figure in the same clause, or a change figure moving the same
+    way (增长3.2%、回落0.2个百分点) elsewhere in the sentence, or in the next sentences (which may open the next
+    paragraph). Vague amounts and levels (较多、相对较高、强劲的需求) are not changes: only their own clause counts,
+    so an unrelated change figure nearby does not excuse them."""
     if _clause_has_figure(ctx, s, e):
         return True
     text = ctx.text
+    direction = _direction(text[s:e])
     ss, se = ctx.doc.sentence_at(s)
     semi = text.find("；", e, se)
     semi = text.find(";", e, se) if semi < 0 else semi
-    if CHANGE_FIGURE.search(text, e, semi if semi >= 0 else se):
+    if any(_agrees(direction, m.group()) for m in CHANGE_FIGURE.finditer(text, e, semi if semi >= 0 else se)):
         return True
     group = max(ss, text.rfind("；", ss, s) + 1, text.rfind(";", ss, s) + 1)
     if COMPARISON.search(text[s:e]) and find_figures(text, group, s):
         return True  # 涨幅明显高于…: the two figures compared stand earlier in the sentence
-    if len(CHANGE_FIGURE.findall(text, group, s)) >= 2:
+    earlier = list(CHANGE_FIGURE.finditer(text, group, s))
+    if len(earlier) >= 2:
         return True  # 2021年增长186%，2022年增长36%，增速明显回落: the change follows from the two figures
+    if direction is None:
+        return False
+    if any(STATED_CHANGE.search(m.group()) and _direction(m.group()) == direction
+           and _same_subject(text, group, m.end(), s) for m in earlier):
+        return True  # 薪酬较上周下降1.0%，……因此整体薪酬小幅下降: the vague word sums up the figure before it
     para = ctx.doc.paragraph_at(s)
     # a numbered summary line (二、……略有增长。) is detailed by the paragraphs under it; other sentences by the
     # next two sentences (which may open the next paragraph)
@@ -104,10 +138,22 @@ def _figure_near(ctx: Context, s: int, e: int) -> bool:
         ns, ne = ctx.doc.sentence_at(pos)
         if ns >= ne:
             return False
-        if CHANGE_FIGURE.search(text, ns, ne):
+        if any(_agrees(direction, m.group()) for m in CHANGE_FIGURE.finditer(text, ns, ne)):
             return True
         pos = ne
     return False
+
+
+GENERIC = {"人数", "数量", "规模", "水平", "环比", "同比", "整体", "总体", "因此", "其中", "本周", "本月", "本季", "今年"}
+
+
+def _same_subject(text: str, fs: int, fe: int, s: int) -> bool:
+    """The vague word's clause names what the earlier figure measured: a two-character word (not a generic one
+    such as 人数、规模) of the clause before the vague word also stands in text[fs:fe], the sentence up to the figure."""
+    cs = max(text.rfind(c, 0, s) for c in "，。；！？\n,;") + 1
+    subject, fig = text[cs:s], text[fs:fe]
+    return any(subject[i:i + 2] in fig for i in range(len(subject) - 1)
+               if subject[i:i + 2] not in GENERIC and "\u4e00" <= subject[i] <= "\u9fa5")
 
 
 def _clause_has_figure(ctx: Context, s: int, e: int) -> bool:

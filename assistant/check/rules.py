@@ -168,18 +168,46 @@ class Context:
         pats = self.definitions.get("authority") or []
         return any(a in b for a in self.authorities) or any(r.search(b) for r in pats)
 
-    def lead_in_scope(self, pos: int) -> bool:
+    def self_report(self, name: str) -> bool:
+        """The document is an organisation's account of itself (a college's quality report, a self-assessment, a
+        work summary): its title or first lines say so (definitions.<name>). Only when no report kind is set or
+        detected, since the community's analysis reports must source their figures."""
+        if self.report is not None or name not in self.definitions:
+            return False
+        key = ("self_report", name)
+        if key not in self._cache:
+            heads = [p.text for p in self.doc.paragraphs if p.text.strip()][:3]
+            self._cache[key] = any(r.search(h) for h in heads for r in self.definitions[name])
+        return self._cache[key]
+
+    def vague_source_in_sentence(self, name: str, pos: int) -> bool:
+        """The sentence names only a vague source (相关资料显示、据统计): that source takes over from any source named
+        earlier, so the sentence's figures are not covered by the paragraph or the lead."""
+        vague = self.definitions.get(f"vague_{name}")
+        if not vague:
+            return False
+        s, e = self.doc.sentence_at(pos)
+        named = any(not ANAPHOR.fullmatch(m.group().strip()) for r in vague for m in r.finditer(self.text, s, e))
+        return named and not self.sentence_has(name, pos)
+
+    def lead_in_scope(self, pos: int, data_only: bool = False) -> bool:
         """A source named in running text earlier in the same section (a news lead, a speaker, a named report)
-        covers the paragraphs after it until the next heading."""
+        covers the paragraphs after it until the next heading. With `data_only`, only a news lead counts: the
+        document's first body paragraph, reporting published data (a release, a report, statistics), not a
+        speaker's opinion nor a source cited somewhere in a report's own section."""
         sec = self.doc.section_at(pos)
         start = sec.body_start if sec else 0
         para = self.doc.paragraph_at(pos)
         end = para.start if para else pos
         byline = self.byline()
+        first = next((p for p in self.doc.paragraphs if p.kind == "text" and p.text.strip()
+                      and not (byline and p.text.strip() == byline)), None)
         for p in self.doc.paragraphs:
             if p.start < start or p.start >= end or p.kind != "text" or (byline and p.text.strip() == byline):
                 continue  # the byline is judged by byline_covers, not as a lead
-            if self.paragraph_has("attribution", p.start):
+            if data_only and p is not first:
+                continue
+            if self.paragraph_has("attribution", p.start) and (not data_only or DATA_WORDS.search(p.text)):
                 return True
         return False
 
@@ -232,6 +260,11 @@ class Context:
             if oid in ids and ds.start <= pos < ds.end:
                 return True
         return False
+
+
+DATA_WORDS = re.compile(r"数据|报告|统计|监测|调查|公报|周报|月报|年报|发布")
+# “数据显示”“调查表明” with nothing before them point back at the source already named, not at a new one
+ANAPHOR = re.compile(r"(?:数据|统计|调查|研究|调研)(?:结果)?(?:显示|表明)")
 
 
 def blank_out(seg: str, pats: list[re.Pattern]) -> str:

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import InputError
+from ..textproc import sentence_spans
 
 CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -25,13 +26,14 @@ HEADING_PATTERNS: list[tuple[re.Pattern, int]] = [
     (re.compile(r"^[一二三四五六七八九十]{1,3}[、．.]\s*\S"), 2),
     (re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]\s*\S"), 3),
     (re.compile(r"^\d{1,2}[、．.](?!\d)\s*\S"), 4),
+    # 多级编号（1.2 主要特征、2.1.3 ……）：编号后须有空格或顿号，以免把“2.44万亿元……”当成标题
+    (re.compile(r"^\d{1,2}(?:[．.]\d{1,2}){1,3}(?:\s+|[、．.]\s*)(?![\d万亿%％个倍])\S"), 4),
     (re.compile(r"^[（(]\d{1,2}[）)]\s*\S"), 5),
 ]
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 NUMBER_PREFIX = re.compile(
     r"^(?:#{1,6}\s*)?(?:第[一二三四五六七八九十百零\d]+[章节篇部分]|[一二三四五六七八九十]{1,3}[、．.]|"
     r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:\.\d{1,2})*[、．.]?)\s*")
-SENT_RE = re.compile(r"[^。！？!?\n]+[。！？!?]*|\n")
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "\"": "\"", "‘": "’"}
 
 
@@ -85,7 +87,7 @@ class Document:
     def __post_init__(self) -> None:
         self._para_starts = [p.start for p in self.paragraphs]
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        self._sent_spans = [(m.start(), m.end()) for m in SENT_RE.finditer(self.text) if m.group() != "\n"]
+        self._sent_spans = sentence_spans(self.text)  # the one splitter (textproc)
         self._sent_starts = [s for s, _ in self._sent_spans]
         self._quotes = _quote_spans(self.text)
 

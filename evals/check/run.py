@@ -131,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
                          "nobody tunes rules on them; aggregate figures are always printed)")
     ap.add_argument("--real", action="store_true", help="only the real-document set and the consistency paragraphs")
     ap.add_argument("--show-test", action="store_true", help="also list the real test half's individual errors")
-    ap.add_argument("--dev-only", action="store_true", help="with --real: the dev half only (for tuning rules)")
+    ap.add_argument("--dev-only", action="store_true",
+                    help="the real set's dev half only, also in the full run (for tuning rules without seeing test figures)")
     args = ap.parse_args(argv)
     from evals.check.real import report as real_report
 
@@ -248,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n干净文本误报：{clean_fp} 条 / {clean_chars} 字 = {clean_fp / clean_chars * 10000:.2f} 条/万字"
           f"（其中通知原文 {len(notice)} 字误报 {notice_fp} 条；干净完整报告 {report_clean_chars} 字误报 {report_clean_fp} 条）")
     print(f"\n计时：{len(big)} 字报告 {min(times):.3f}s（3 次最快，{max(times):.3f}s 最慢；规则已加载）")
-    real_report(show_test=args.show_test, show_dev=args.verbose)
+    real_report(show_test=args.show_test, show_dev=args.verbose, dev_only=args.dev_only)
     if args.verbose or True:
         errs = dev.errors + held.errors + held3.errors + rep.errors
         if errs:
