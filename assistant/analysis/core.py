@@ -225,9 +225,13 @@ def shortage(survey: Table, supply: Table | None, year: int | None = None,
                           "demand": int(round(d)), "supply": int(round(s)), "gap": int(round(d - s)),
                           "index": round(idx, 2), "grade": grade(idx, si["grades"])})
     positions.sort(key=lambda r: (-r["index"], -r["demand"]))
-    return {"demand_year": dy, "formula": si["formula"], "basis": se["basis"], "scale": round(k, 4),
+    rated = supply is None or "match_rate" not in supply.missing  # without the column every graduate counts
+    basis = se["basis"] if rated else se.get("basis_no_rate", se["basis"])
+    has_hard = "hard_to_fill" in survey.df.columns
+    formula = si["formula"] if has_hard else si.get("formula_no_hard", si["formula"])
+    return {"demand_year": dy, "formula": formula, "basis": basis, "scale": round(k, 4),
             "families": families, "positions": positions,
-            "has_supply": supply is not None, "has_hard": "hard_to_fill" in survey.df.columns,
+            "has_supply": supply is not None, "has_hard": has_hard,
             "grades": [f"{name}（≥{lo}）" for lo, name in si["grades"]]}
 
 

@@ -144,7 +144,15 @@ def _draft_one(section: Section, ctx: Context, kb, llm_backend, run_dir: Path, r
                 "selected": [{"text": c["text"], "chunk_id": c["hit"]["chunk_id"], "source": c["hit"]["source"],
                               "page": c["hit"].get("page"), "year": c["hit"].get("year")} for c in evidence]})
     _save_json(run_dir / "sections" / f"{section.id}.json", sd.to_dict())
+    note_stated(ctx, sd)
     return sd
+
+
+def note_stated(ctx: Context, sd: SectionDraft) -> None:
+    """Remember the figures a drafted section wrote (later recommendations then refer to them briefly)."""
+    from .sentences import figures
+
+    ctx.stated_figures |= {f for b in sd.blocks for s in b.sentences for f in figures(s.text)}
 
 
 def _open_llm(settings: Settings):
@@ -270,6 +278,10 @@ def regenerate_section(run_dir, section_id: str, kb, settings: Settings | None =
         if f.stem != section_id:
             ctx.used_sentences |= {c["text"] for c in json.loads(f.read_text(encoding="utf-8"))["selected"]}
     idx = outline.sections.index(section)
+    for s in outline.sections[:idx]:  # the figures the sections before it wrote
+        f = run_dir / "sections" / f"{s.id}.json"
+        if f.is_file():
+            note_stated(ctx, SectionDraft.from_dict(json.loads(f.read_text(encoding="utf-8"))))
     progress.on_section_start(section.id, section.title, idx, len(outline.sections))
     sd = _draft_one(section, ctx, kb, _open_llm(settings), run_dir, outline.name)
     progress.on_section_end(section.id, section.title, idx, len(outline.sections), sd.mode)
