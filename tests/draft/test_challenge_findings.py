@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from fixtures import NEV_PROFILE, FakeKB, corpus_kb
+from fixtures import NEV_PROFILE, FakeKB, corpus_kb, sample_data
 
 from assistant.demo import samples
 from assistant.draft import draft_report
@@ -18,21 +18,6 @@ from assistant.draft.types import fmt
 from assistant.outline import load_outline
 
 SAMPLES = samples()
-
-
-def _data(folder):
-    from assistant.analysis import load_data
-    from assistant.errors import InputError
-
-    ok = []
-    for p in sorted((folder / "data").glob("*")):
-        if p.suffix in (".xlsx", ".csv"):
-            try:
-                load_data([str(p)])
-                ok.append(str(p))
-            except InputError:  # performance workbooks feed the annual summary, not this report
-                continue
-    return ok
 
 
 def _findings(res) -> list:
@@ -50,7 +35,7 @@ def test_challenges_state_the_sample_survey_gaps(name, tmp_path):
     folder = SAMPLES[name]
     from assistant.profile import load_profile
 
-    res = draft_report("industry-analysis", corpus_kb(folder / "sources"), _data(folder), 2026,
+    res = draft_report("industry-analysis", corpus_kb(folder / "sources"), sample_data(folder), 2026,
                        tmp_path / "a.md", profile=load_profile(folder / "profile.yaml"))
     sents, sd = _findings(res)
     assert sents, f"{name}: 问题与挑战 has no data findings"
