@@ -335,9 +335,12 @@ def challenge_findings(inp: Inputs) -> Provided | None:
     if not a.present & {"survey", "postings", "supply"}:
         return None
     # (the changes these sentences compute are added to the cited data's facts by the pipeline)
-    sents = [Sentence(text=t, cites=[f"data:{c}"], kind="data")
-             for t, c in recommend.recommendation_sentences(a.facts, set(a.refs), kind="findings")]
-    return Provided(blocks=[Block(type="para", sentences=sents)] if sents else [])
+    blocks: list[Block] = []
+    for t, c in recommend.recommendation_sentences(a.facts, set(a.refs), kind="findings"):
+        if not blocks or blocks[-1].sentences[-1].cites != [f"data:{c}"]:
+            blocks.append(Block(type="para"))  # a paragraph per data source: survey, postings, supply
+        blocks[-1].sentences.append(Sentence(text=t, cites=[f"data:{c}"], kind="data"))
+    return Provided(blocks=blocks)
 
 
 @provider("talent_list", "")

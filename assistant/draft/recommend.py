@@ -79,7 +79,8 @@ def findings(facts: dict) -> dict[str, dict]:
         out["low_match"] = {"family": low["family"], "rate": _fmt(low["match_rate"])}
     tech = (facts.get("tech_needs") or {}).get("tech") or {}
     if tech.get("count") and tech.get("by_field"):
-        out["tech_needs"] = {"count": tech["count"], "fields": "、".join(f["name"] for f in tech["by_field"][:2])}
+        out["tech_needs"] = {"count": tech["count"],
+                             "fields": "、".join(f"{f['name']}（{f['value']}项）" for f in tech["by_field"][:2])}
     return out
 
 

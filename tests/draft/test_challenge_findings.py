@@ -48,6 +48,9 @@ def test_challenges_state_the_sample_survey_gaps(name, tmp_path):
     assert f"难招的岗位记录有{ds['hard_count']}条，占{fmt(ds['hard_share'])}%" in text
     # stated before the section's evidence paragraphs, and not claimed as advice
     assert sd.blocks[0].sentences[0].kind == "data" and "建议" not in text
+    # a paragraph per data source
+    paras = [[s.cites[0] for s in b.sentences] for b in sd.blocks if b.sentences and b.sentences[0].kind == "data"]
+    assert all(len(set(p)) == 1 for p in paras) and len({p[0] for p in paras}) == len(paras)
 
 
 def test_challenges_without_data_say_what_was_not_computed(fake_kb, tmp_path):
@@ -87,6 +90,6 @@ def test_recommendations_refer_to_stated_findings_without_repeating_figures(data
     stated = {f for s in found for f in figures(s.text)}
     assert stated and not any(figures(t) & stated for t in recs(ind))
     top = found[0].text.split("类岗位")[0].removeprefix("从样本企业调查看，")
-    assert any(t.startswith(f"针对{top}类岗位供需缺口较大的情况，建议") for t in recs(ind))
+    assert any(t.startswith(f"针对{top}类岗位的供需缺口，建议") for t in recs(ind))
     assert len(recs(ind)) >= len(found)  # every finding is answered
     assert any(t.startswith(f"针对{top}类岗位缺口") and figures(t) for t in recs(tal))
