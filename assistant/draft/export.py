@@ -190,7 +190,6 @@ def add_table(doc, headers: list[str], rows: list[list]) -> None:
     _repeat_header(t.rows[0])
     for r in rows:
         row = t.add_row()
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row is never split across pages
         for c, v in zip(row.cells, r):
             _cell_text(c, v)
     # Column widths follow the content (text width 156 mm), so long requirement cells stay readable.
