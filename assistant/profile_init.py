@@ -22,7 +22,6 @@ import yaml
 from .analysis import load_yaml
 from .errors import AssistantError, InputError
 from .profile import PROFILE_FILE, profile_from_dict
-from .textproc import plausible_year
 
 RULES_FILE = "profile_init.yaml"
 
@@ -110,35 +109,25 @@ def propose_metrics(texts: list[str], tables: list[tuple[str, str, list[dict]]],
     return [(m, u, c, where[(m, u)]) for (m, u), c in found.most_common(8)]
 
 
-def propose_series(tables: list[tuple[str, str, list[dict]]], metrics: list[tuple[str, str, int, str]],
-                   names: list[str], rules: dict) -> list[dict]:
-    """Tables with a year column and a numeric column of a proposed metric: longest, industry-named first."""
-    cands = []
-    for source, sheet, rows in tables:
-        if not rows:
+def propose_series(kb, metrics: list[tuple[str, str, int, str]], names: list[str], rules: dict) -> list[dict]:
+    """The knowledge base's year series (`analysis.series.find_series_in_kb`, the finder drafting uses) of a
+    proposed metric with a unit and at least three years: industry-named, higher-ranked metric, longest first."""
+    from .analysis.series import find_series_in_kb
+
+    cands, seen = [], set()
+    for s in find_series_in_kb(kb)[0]:
+        if (s.source, s.table, s.column) in seen:  # a source listed twice is read once
             continue
-        headers = [str(h) for h in rows[0].keys()]
-        ycol = next((h for h in headers if sum(plausible_year(r.get(h)) is not None for r in rows) >= 3), None)
-        if ycol is None:
+        seen.add((s.source, s.table, s.column))
+        mu = _header_metric(f"{s.metric}（{s.unit}）", names, rules) if s.unit and not s.rate else None
+        if not mu or mu[1] == "%" or len(s.values) < 3:
             continue
-        for h in headers:
-            mu = _header_metric(h, names, rules)
-            if not mu or mu[1] == "%":
-                continue
-            years = [plausible_year(r.get(ycol)) for r in rows if _is_num(r.get(h))]
-            years = sorted(y for y in years if y)
-            if len(years) < 3:
-                continue
-            named = any(n in " ".join([h, sheet, source]) for n in names)
-            rank = next((i for i, (m, u, _, _) in enumerate(metrics) if (m, u) == mu), len(metrics))
-            cands.append({"metric": mu[0], "unit": mu[1], "source": source, "sheet": sheet, "column": h,
-                          "years": years, "_key": (not named, rank, -len(years))})
+        named = any(n in " ".join([s.column, s.table, s.source]) for n in names)
+        rank = next((i for i, (m, u, _, _) in enumerate(metrics) if (m, u) == mu), len(metrics))
+        cands.append({"metric": mu[0], "unit": mu[1], "source": s.source, "sheet": s.table, "column": s.column,
+                      "years": s.years, "_key": (not named, rank, -len(s.values))})
     cands.sort(key=lambda c: c["_key"])
     return cands
-
-
-def _is_num(v) -> bool:
-    return re.fullmatch(r"-?\d+(?:\.\d+)?", str(v if v is not None else "").strip().replace(",", "")) is not None
 
 
 def _tables(kb) -> list[tuple[str, str, list[dict]]]:
@@ -162,7 +151,7 @@ def propose(kb, industry: str) -> tuple[dict, dict]:
     aliases = propose_aliases(texts, industry)
     names = [industry, *aliases]
     metrics = propose_metrics(texts, tables, names, rules)
-    series = propose_series(tables, metrics, names, rules)
+    series = propose_series(kb, metrics, names, rules)
     prof: dict = {"industry": industry}
     if aliases:
         prof["aliases"] = aliases

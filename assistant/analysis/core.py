@@ -17,7 +17,7 @@ from ..errors import InputError
 
 from .tables import (DATA_DIR, TABLE_KINDS, DataBundle, PerformanceWorkbook, Table, UnreadableFile,  # noqa: F401
                      column_config, load_data, load_yaml, read_table)
-from .values import norm_text
+from .values import display_text, norm_text
 
 # ---------------------------------------------------------------- analysis
 
@@ -157,11 +157,11 @@ def supply_summary(supply: Table) -> dict[str, Any]:
     df["matched"] = df["graduates"] * df["match_rate"]
     rows = []
     for _, r in df.sort_values("graduates", ascending=False).iterrows():
-        rows.append({"family": r["family"], "majors": norm_text(r.get("majors")),
+        rows.append({"family": r["family"], "majors": display_text(r.get("majors")),
                      "schools": int(r["schools"]) if "schools" in df else None,
                      "graduates": int(r["graduates"]), "match_rate": round(100 * float(r["match_rate"]), 1),
-                     "matched": int(round(r["matched"])), "note": norm_text(r.get("note"))})
-    notes = sorted({norm_text(n) for n in df.get("note", []) if norm_text(n)})
+                     "matched": int(round(r["matched"])), "note": display_text(r.get("note"))})
+    notes = sorted({display_text(n) for n in df.get("note", []) if display_text(n)})
     return {"rows": rows, "graduates_total": int(df["graduates"].sum()),
             "schools_total": int(df["schools"].sum()) if "schools" in df else None,
             "matched_total": int(round(df["matched"].sum())),
@@ -225,16 +225,20 @@ def shortage(survey: Table, supply: Table | None, year: int | None = None,
                           "demand": int(round(d)), "supply": int(round(s)), "gap": int(round(d - s)),
                           "index": round(idx, 2), "grade": grade(idx, si["grades"])})
     positions.sort(key=lambda r: (-r["index"], -r["demand"]))
-    return {"demand_year": dy, "formula": si["formula"], "basis": se["basis"], "scale": round(k, 4),
+    rated = supply is None or "match_rate" not in supply.missing  # without the column every graduate counts
+    basis = se["basis"] if rated else se.get("basis_no_rate", se["basis"])
+    has_hard = "hard_to_fill" in survey.df.columns
+    formula = si["formula"] if has_hard else si.get("formula_no_hard", si["formula"])
+    return {"demand_year": dy, "formula": formula, "basis": basis, "scale": round(k, 4),
             "families": families, "positions": positions,
-            "has_supply": supply is not None, "has_hard": "hard_to_fill" in survey.df.columns,
+            "has_supply": supply is not None, "has_hard": has_hard,
             "grades": [f"{name}（≥{lo}）" for lo, name in si["grades"]]}
 
 
 def tech_summary(tech: Table) -> dict[str, Any]:
     df = tech.df
     order = {"高": 0, "中": 1, "低": 2}
-    rows = [{k: norm_text(v) for k, v in r.items()} for r in df.to_dict("records")]
+    rows = [{k: display_text(v) for k, v in r.items()} for r in df.to_dict("records")]
     rows = sorted(rows, key=lambda r: order.get(r.get("urgency", ""), 3))
     return {"rows": rows, "count": len(rows),
             "by_field": _share(df.groupby("field").size()) if "field" in df else [],

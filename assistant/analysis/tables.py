@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..errors import InputError
 from .columns import FieldMatch, load_overrides, map_headers
-from .values import PARSERS, Problem, is_blank, norm_text, problems_line
+from .values import PARSERS, Problem, display_text, is_blank, norm_text, problems_line
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 TABLE_KINDS = ("survey", "postings", "tech_needs", "supply")
@@ -172,8 +172,8 @@ def _parse_column(values: list, ftype: str, spec: dict, required: bool, where: d
     out, blanks, approx = [], [], []
     parse = PARSERS.get(ftype)
     for v, r in zip(values, rows):
-        if parse is None:  # text / list
-            t = norm_text(v)
+        if parse is None:  # text / list: kept as written (Chinese punctuation too), for the lists and drafts
+            t = display_text(v)
             if not t:
                 blanks.append(r)
             out.append(t)

@@ -84,6 +84,19 @@ def norm_text(v: Any) -> str:
     return unicodedata.normalize("NFKC", str(v)).strip()
 
 
+_CJK_PUNCT = frozenset("，；：（）！？")  # full-width punctuation NFKC would turn into ASCII
+
+
+def display_text(v: Any) -> str:
+    """A text cell as written for a reader: like `norm_text` (full-width letters and digits made ASCII), but
+    Chinese punctuation kept (NFKC would write “占比高,需优化” for “占比高，需优化”)."""
+    if is_blank(v):
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return "".join(c if c in _CJK_PUNCT else unicodedata.normalize("NFKC", c) for c in str(v)).strip()
+
+
 def _clean_number_text(s: str) -> str:
     s = unicodedata.normalize("NFKC", s).strip().replace("−", "-")
     # thousands separators between digits: 1,200 / 1，200 / 1 200

@@ -210,18 +210,26 @@ def plan_parts(res: Indicators, tpl: dict, found: list[dict]) -> list[Part]:
     nxt = (res.year or dt.date.today().year) + 1
     if not found:
         return [Part("para", sentences=[Sent(p["none"].format(next=nxt))])]
-    items, seen = [], set()
+    # One item per indicator: the problems just above already give the figures, so an item names the
+    # quantities it answers (all of one indicator together) without repeating them.
+    groups: dict = {}
     for f in found:
+        key = f["kind"] if f["kind"] in ("missing", "late") else f["q"].indicator
+        groups.setdefault(key, []).append(f)
+    items, seen = [], set()
+    for key, fs in groups.items():
+        f = fs[0]
+        qs = [x["q"] for x in fs if "q" in x]
         if f["kind"] == "missing":
             text = p["missing"].format(next=nxt, names=f["names"])
         elif f["kind"] == "late":
             text = p["by_indicator"][2].format(next=nxt, doc=f["doc"])
         else:
-            q = f["q"]
-            late = next((x["doc"] for x in res.releases if x["q1"] is False), q.name)
-            text = p["by_indicator"][q.indicator].format(next=nxt, name=q.name, value=_num(q.value), doc=late,
-                                                         unit="%" if q.unit == "%" else q.unit)
+            late = next((x["doc"] for x in res.releases if x["q1"] is False), qs[0].name)
+            kinds = {x["kind"] for x in fs}
+            issue = p["issue"][kinds.pop() if len(kinds) == 1 else "mixed"]
+            text = p["by_indicator"][key].format(next=nxt, name="、".join(q.name for q in qs), doc=late, issue=issue)
         if text not in seen:
             seen.add(text)
-            items.append(Sent(f"{len(items) + 1}.{text}", _cites(res, [f["q"]]) if "q" in f else []))
+            items.append(Sent(f"{len(items) + 1}.{text}", _cites(res, qs) if qs else []))
     return [Part("para", sentences=[Sent(p["intro"])])] + [Part("para", sentences=[s]) for s in items]

@@ -13,14 +13,13 @@ import datetime as dt
 import json
 import re
 import shutil
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from ..errors import AssistantError, InputError
+from ..errors import InputError
 from ..outline import Outline, Section
 from .compose import Part, Sent, cn_date, findings, indicator_parts, load_templates, plan_parts, problem_parts
 from .indicators import CN, Indicators, compute
@@ -297,21 +296,15 @@ def main(argv: list[str] | None = None) -> int:
     if len(args.data) != 1:
         raise InputError("--data 只接受一个绩效数据工作簿（上一年度的请用 --previous）")
     bar = TqdmProgress()
-    try:
+
+    def draft():
         kb = None
         if args.index:
             from ..kb import KnowledgeBase
 
             kb = KnowledgeBase.open(args.index, must_exist=True)
-        res = draft_summary(args.data[0], args.out, year=args.year, previous=args.previous, kb=kb,
-                            industry=args.industry, profile_path=args.profile, index_dir=args.index,
-                            outline_path=args.outline, progress=bar, run_dir=args.run_dir, reports=args.reports)
-    except AssistantError as e:
-        if bar.bar is not None:
-            bar.bar.close()
-        print(f"错误：{e}", file=sys.stderr)
-        return 2
-    for p in res.outputs:
-        print(p)
-    print(f"运行目录：{res.run_dir}", file=sys.stderr)
-    return 0
+        return draft_summary(args.data[0], args.out, year=args.year, previous=args.previous, kb=kb,
+                             industry=args.industry, profile_path=args.profile, index_dir=args.index,
+                             outline_path=args.outline, progress=bar, run_dir=args.run_dir, reports=args.reports)
+
+    return bar.run(draft)

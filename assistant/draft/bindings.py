@@ -19,11 +19,12 @@ from ..analysis import DataBundle, demand_structure, postings_summary, shortage,
 from ..errors import InputError
 from ..profile import Profile
 from .references import data_ref
-from .types import Block, Reference, fmt
+from .types import Block, Reference, Sentence, fmt
 
 COMMON = frozenset({"industry", "compiler", "year"})  # values every template may use
 FLAGS = ("survey", "postings", "supply", "tech_needs", "industry", "market", "industry_forecast",
-         "demand_forecast")
+         "demand_forecast", "hard_to_fill", "match_rate")
+# hard_to_fill: the survey has a 是否难招 column; match_rate: the supply table has a 对口就业率 column.
 
 
 @dataclass
@@ -135,6 +136,8 @@ def analyse(bundle: DataBundle, year: int) -> Analyses:
         a.ds = demand_structure(survey, year)
         a.refs["survey"] = data_ref("survey", survey.label, survey.path, a.ds["survey_year"])
         a.facts["survey"] = {"demand_structure": a.ds}
+        if a.ds["hard_count"] is not None:
+            a.present.add("hard_to_fill")
         if supply is not None:  # a shortage index needs supply: without it only the hard-to-fill rate
             a.sh = shortage(survey, supply, year)
             a.facts["survey"]["shortage"] = a.sh
@@ -147,6 +150,8 @@ def analyse(bundle: DataBundle, year: int) -> Analyses:
         a.ss = supply_summary(supply)
         a.refs["supply"] = data_ref("supply", supply.label, supply.path, None)
         a.facts["supply"] = {"supply": a.ss}
+        if "match_rate" not in a.ss["unavailable"]:
+            a.present.add("match_rate")
     if tech is not None:
         a.ts = tech_summary(tech)
         a.refs["tech_needs"] = data_ref("tech_needs", tech.label, tech.path, None)
@@ -240,22 +245,27 @@ def postings_trend(inp: Inputs) -> Provided | None:
     return Provided(values=v, facts={"postings": {"trend": {"change_pct": chg}}})
 
 
-@provider("supply_summary", "schools_total graduates_total matched_total match_rate_avg supply_top low_match")
+@provider("supply_summary", "scale_text graduates_total matched_total match_rate_avg supply_top low_match")
 def supply_binding(inp: Inputs) -> Provided | None:
     ss = inp.found.ss
     if not ss:
         return None
     rows = ss["rows"]
+    rated = "match_rate" in inp.found.present  # without the column every graduate counts as matched
     low = sorted(rows, key=lambda r: r["match_rate"])[:2]
     total = ss.get("schools_total")  # None when the supply table has no 布点院校数 column
-    v = {"schools_total": total, "graduates_total": ss["graduates_total"], "matched_total": ss["matched_total"],
-         "match_rate_avg": fmt(ss["match_rate_avg"]),
+    scale = f"对应专业年毕业生约{ss['graduates_total']}人"
+    v = {"scale_text": (f"对应专业的布点院校合计{total}所次，年毕业生约{ss['graduates_total']}人" if total is not None
+                        else scale),
+         "graduates_total": ss["graduates_total"], "matched_total": ss["matched_total"],
+         "match_rate_avg": fmt(ss["match_rate_avg"]) if rated else None,
          "supply_top": "年毕业生较多的是" + "、".join(f"{r['family']}（{r['graduates']}人）" for r in rows[:3]),
-         "low_match": "、".join(f"{r['family']}（{fmt(r['match_rate'])}%）" for r in low)}
-    block = Block(type="table", caption="院校专业布点与毕业生规模", cite="supply",
-                  headers=["岗位类别", "对应专业", "布点院校数", "年毕业生数", "对口就业率（%）"],
-                  rows=[[r["family"], r["majors"], "—" if r["schools"] is None else r["schools"], r["graduates"],
-                         fmt(r["match_rate"])] for r in rows])
+         "low_match": "、".join(f"{r['family']}（{fmt(r['match_rate'])}%）" for r in low) if rated else None}
+    headers = ["岗位类别", "对应专业", "布点院校数", "年毕业生数", "对口就业率（%）"]
+    cols = [i for i, h in enumerate(headers) if (h != "布点院校数" or total is not None) and (rated or i < 4)]
+    table = [[r["family"], r["majors"], r["schools"], r["graduates"], fmt(r["match_rate"])] for r in rows]
+    block = Block(type="table", caption="院校专业布点与毕业生规模", cite="supply", headers=[headers[i] for i in cols],
+                  rows=[[row[i] for i in cols] for row in table])
     return Provided(values=v, blocks=[block], facts={"supply": {"summary": {"schools_total": total}}})
 
 
@@ -285,10 +295,12 @@ def shortage_binding(inp: Inputs) -> Provided | None:
          "position_top": "、".join(f"{p['position']}（{p['index']:.2f}）" for p in sh["positions"][:5])}
     fig = charts.bar_chart([f["family"] for f in fams], [f["index"] for f in fams],
                            "各岗位类别紧缺指数", "紧缺指数", inp.chart_dir / "shortage.png")
+    hard = "hard_to_fill" in a.present  # without a 是否难招 column there is no 难招率 to show
     blocks = [Block(type="table", caption="各岗位类别供需比较与紧缺指数", cite="survey",
-                    headers=["岗位类别", "需求数", "供给估计", "缺口", "难招率（%）", "紧缺指数", "紧缺程度"],
-                    rows=[[f["family"], f["demand"], f["supply"], f["gap"], fmt(f["hard_rate"]), f"{f['index']:.2f}",
-                           f["grade"]] for f in fams]),
+                    headers=["岗位类别", "需求数", "供给估计", "缺口", *(["难招率（%）"] if hard else []), "紧缺指数",
+                             "紧缺程度"],
+                    rows=[[f["family"], f["demand"], f["supply"], f["gap"], *([fmt(f["hard_rate"])] if hard else []),
+                           f"{f['index']:.2f}", f["grade"]] for f in fams]),
               Block(type="figure", caption="各岗位类别紧缺指数", cite="survey", path=inp.rel(fig))]
     return Provided(values=v, blocks=blocks)
 
@@ -300,12 +312,35 @@ def recommendation_facts(inp: Inputs) -> Provided:
         return Provided()
     if a.sh is not None:
         basis, fams = "紧缺指数", [f["family"] for f in a.sh["families"][:3]]
-    else:
+    elif "hard_to_fill" in a.present:
         basis = "难招率"
         fams = [k for k, v in sorted(a.ds["hard_rate_by_family"].items(), key=lambda kv: -kv[1])[:3] if v > 0]
+    else:  # neither supply data nor a 是否难招 column: the families the sample plans to hire most for
+        basis, fams = "计划招聘人数", [f["name"] for f in a.ds["by_family"][:3]]
     return Provided(values={"rank_basis": basis, "top_families": "、".join(fams) or None,
                             "top_skills": "、".join(s["name"] for s in a.ds["by_skill"][:3]) or None,
                             "hard_top": "、".join(p["name"] for p in a.ds["hard_positions"][:3]) or None})
+
+
+@provider("challenge_findings", "")
+def challenge_findings(inp: Inputs) -> Provided | None:
+    """The problems the supplied data show (a shortage, hard-to-fill posts, falling hiring plans or postings,
+    low match of graduates), each with its figure and cited to its data file; the wording is
+    `recommendations.yaml` → findings, one to one with the recommendations that answer them.
+    None without survey, postings and supply data (the section then says so); no paragraph when the data
+    show none of these problems."""
+    from . import recommend
+
+    a = inp.found
+    if not a.present & {"survey", "postings", "supply"}:
+        return None
+    # (the changes these sentences compute are added to the cited data's facts by the pipeline)
+    blocks: list[Block] = []
+    for t, c in recommend.recommendation_sentences(a.facts, set(a.refs), kind="findings"):
+        if not blocks or blocks[-1].sentences[-1].cites != [f"data:{c}"]:
+            blocks.append(Block(type="para"))  # a paragraph per data source: survey, postings, supply
+        blocks[-1].sentences.append(Sentence(text=t, cites=[f"data:{c}"], kind="data"))
+    return Provided(blocks=blocks)
 
 
 @provider("talent_list", "")

@@ -76,7 +76,8 @@ def industry_series(inp: Inputs) -> Provided | None:
     v["span_text"] = f"由{fmt(s[y0])}{f.unit}{word}{fmt(s[y1])}{f.unit}，累计{txt}，年均{txt[:2]}{fmt(cagr)}%"
     derived.update(total_change=tot, cagr=cagr)
     if len(ys) < span + 1:
-        v["span_text"] += f"（{'、'.join(str(y) for y in range(y0, y1 + 1) if y not in s)}年缺数据）"
+        derived["missing_years"] = [y for y in range(y0, y1 + 1) if y not in s]  # stated in the text
+        v["span_text"] += f"（{'、'.join(map(str, derived['missing_years']))}年缺数据）"
     others = [k for k in ser if k != f.target and y1 in ser[k]]
     if others:
         o = others[0]

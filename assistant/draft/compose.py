@@ -24,6 +24,7 @@ class Context:
     blocks: dict[str, list[Block]] = field(default_factory=dict)
     data_refs: dict[str, Reference] = field(default_factory=dict)
     used_sentences: set[str] = field(default_factory=set)  # evidence sentences placed so far
+    stated_figures: set[str] = field(default_factory=set)  # figures written in the sections drafted so far
     facts: dict[str, dict] = field(default_factory=dict)  # data reference key -> computed facts
     typer: object = None  # sentences.SentenceTyper (the knowledge base's embedder), set per draft
 
@@ -88,7 +89,8 @@ def _recommendation_blocks(ctx: Context) -> list[Block]:
     from . import recommend
 
     sents = [Sentence(text=t, cites=[f"data:{c}"], kind="data")
-             for t, c in recommend.recommendation_sentences(ctx.facts, set(ctx.data_refs))]
+             for t, c in recommend.recommendation_sentences(ctx.facts, set(ctx.data_refs),
+                                                             stated=ctx.stated_figures)]
     return [Block(type="para", sentences=sents[i:i + 4]) for i in range(0, len(sents), 4)]
 
 

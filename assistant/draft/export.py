@@ -174,8 +174,10 @@ def add_body(doc, text: str, indent: bool = True) -> None:
 
 
 def add_caption(doc, text: str) -> None:
+    """A table caption (表N, above its table: kept on the table's page) or figure caption (图N, below)."""
     p = doc.add_paragraph()
     _para_format(p, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
+    p.paragraph_format.keep_with_next = text.startswith("表")
     _set_run_font(p.add_run(text), FONT_H1, Pt(12))
 
 
@@ -187,8 +189,8 @@ def add_table(doc, headers: list[str], rows: list[list]) -> None:
         _cell_text(c, h, bold=False, font=FONT_H1)
     _repeat_header(t.rows[0])
     for r in rows:
-        cells = t.add_row().cells
-        for c, v in zip(cells, r):
+        row = t.add_row()
+        for c, v in zip(row.cells, r):
             _cell_text(c, v)
     # Column widths follow the content (text width 156 mm), so long requirement cells stay readable.
     weights = [max(len(str(h)), min(24, max((len(str(r[i])) for r in rows), default=2))) + 2
@@ -206,6 +208,7 @@ def add_picture(doc, path: Path, width_mm: float = 150) -> None:
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    p.paragraph_format.keep_with_next = True  # its caption (below) stays on the same page
     p.add_run().add_picture(str(path), width=Mm(width_mm))
 
 

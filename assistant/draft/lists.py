@@ -69,9 +69,12 @@ def write_lists_bundle(bundle: DataBundle, out: str | Path, year: int | None = N
     if sh["has_supply"]:
         note_talent = (f"需求数为样本企业{sh['demand_year']}年计划招聘人数；{sh['basis']}；{sh['formula']}；"
                        f"分级：{'，'.join(sh['grades'])}。")
-    else:
+    elif sh["has_hard"]:
         note_talent = (f"需求数为样本企业{sh['demand_year']}年计划招聘人数；未提供院校供给数据，供给估计、缺口和"
                        f"紧缺程度未填，岗位按难招率（企业标注“难招”的岗位记录占比）排序。")
+    else:
+        note_talent = (f"需求数为样本企业{sh['demand_year']}年计划招聘人数；未提供院校供给数据，问卷也没有标注是否难招，"
+                       f"供给估计、缺口和紧缺程度未填，岗位按需求数排序。")
     if industry:
         note_talent = f"行业：{industry}。" + note_talent
         wb.properties.title = f"{industry}人才供需清单与技术供需清单"

@@ -154,6 +154,26 @@ def _written(c: dict, text: str, typ: str, title: str, para: list, rules) -> tup
     return text, names, False
 
 
+def _names_source(text: str) -> bool:
+    return bool(_ATTRIBUTED.match(text)) or "提出的目标是" in text
+
+
+def _split_by_attribution(para: list[tuple[str, dict]]) -> list[list[tuple[str, dict]]]:
+    """A reader takes a sentence that does not name its source as coming from the source named (or led)
+    before it in the paragraph: a sentence of another source that does not name itself starts a new
+    paragraph (which then gets its own 据《…》 lead)."""
+    out: list[list[tuple[str, dict]]] = [[]]
+    current = None  # the source the running text is attributed to
+    for t, c in para:
+        src = c["hit"]["source"]
+        if not _names_source(t) and current is not None and src != current:
+            out.append([])
+        if _names_source(t) or current is None or src != current:
+            current = src
+        out[-1].append((t, c))
+    return [p for p in out if p]
+
+
 def compose_evidence(evidence: list[dict], typer: SentenceTyper, seen_figures: set[str],
                      title_of: Callable[[dict], str]) -> list[list[tuple[str, dict]]]:
     """Paragraphs of (text as written, candidate). `seen_figures` (figures already in the section,
@@ -196,8 +216,8 @@ def compose_evidence(evidence: list[dict], typer: SentenceTyper, seen_figures: s
                     para.append((q, c))
         paras.append(para)
     out = []
-    for para in (p for p in paras if p):
-        if not any(_ATTRIBUTED.match(t) or "提出的目标是" in t for t, _ in para):
+    for para in (q for p in paras if p for q in _split_by_attribution(p)):
+        if not any(_names_source(t) for t, _ in para):
             t, c = para[0]
             typ = typer.type_of(c["text"])
             para[0] = (rules.leads.get(typ, rules.leads["default"]).format(title=title_of(c["hit"])) + t, c)

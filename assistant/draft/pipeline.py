@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ..analysis import DataBundle, load_data, load_yaml
 from ..config import Settings
-from ..errors import AssistantError, InputError, LLMError
+from ..errors import InputError, LLMError
 from ..outline import Outline, Section, load_outline, report_kinds
 from ..profile import Profile, profile_from_dict, resolve_profile
 from ..textproc import numbers_in  # noqa: F401  (re-exported: llm, evals and tests use it)
@@ -144,7 +144,15 @@ def _draft_one(section: Section, ctx: Context, kb, llm_backend, run_dir: Path, r
                 "selected": [{"text": c["text"], "chunk_id": c["hit"]["chunk_id"], "source": c["hit"]["source"],
                               "page": c["hit"].get("page"), "year": c["hit"].get("year")} for c in evidence]})
     _save_json(run_dir / "sections" / f"{section.id}.json", sd.to_dict())
+    note_stated(ctx, sd)
     return sd
+
+
+def note_stated(ctx: Context, sd: SectionDraft) -> None:
+    """Remember the figures a drafted section wrote (later recommendations then refer to them briefly)."""
+    from .sentences import figures
+
+    ctx.stated_figures |= {f for b in sd.blocks for s in b.sentences for f in figures(s.text)}
 
 
 def _open_llm(settings: Settings):
@@ -270,6 +278,10 @@ def regenerate_section(run_dir, section_id: str, kb, settings: Settings | None =
         if f.stem != section_id:
             ctx.used_sentences |= {c["text"] for c in json.loads(f.read_text(encoding="utf-8"))["selected"]}
     idx = outline.sections.index(section)
+    for s in outline.sections[:idx]:  # the figures the sections before it wrote
+        f = run_dir / "sections" / f"{s.id}.json"
+        if f.is_file():
+            note_stated(ctx, SectionDraft.from_dict(json.loads(f.read_text(encoding="utf-8"))))
     progress.on_section_start(section.id, section.title, idx, len(outline.sections))
     sd = _draft_one(section, ctx, kb, _open_llm(settings), run_dir, outline.name)
     progress.on_section_end(section.id, section.title, idx, len(outline.sections), sd.mode)
@@ -311,7 +323,8 @@ def main_draft(argv: list[str] | None = None) -> int:
     ap.add_argument("--section", default=None, metavar="ID", help="只重写该章节（需已有运行目录）")
     args = ap.parse_args(argv)
     bar = TqdmProgress()
-    try:
+
+    def draft():
         settings = Settings.from_env(index_dir=args.index, llm_base_url=args.llm_base_url, llm_model=args.llm_model)
         from ..config import require_year
         from ..kb import KnowledgeBase
@@ -320,20 +333,12 @@ def main_draft(argv: list[str] | None = None) -> int:
             kb = KnowledgeBase.open(args.index, must_exist=True)  # a mistyped --index must not draft from nothing
             out = Path(args.out)
             run_dir = Path(args.run_dir) if args.run_dir else out.parent / f"{out.stem}_run"
-            res = regenerate_section(run_dir, args.section, kb, settings, progress=bar)
-        else:
-            profile = resolve_profile(args.industry, args.profile, args.index)
-            kb = KnowledgeBase.open(args.index, must_exist=True)
-            year = args.year or time.localtime().tm_year
-            res = draft_report(args.report, kb, args.data, year, args.out, outline_path=args.outline,
-                               settings=settings, progress=bar, run_dir=args.run_dir, profile=profile,
-                               columns=args.columns)
-    except AssistantError as e:
-        if bar.bar is not None:
-            bar.bar.close()
-        print(f"错误：{e}", file=sys.stderr)
-        return 2
-    for p in res.outputs:
-        print(p)
-    print(f"运行目录：{res.run_dir}", file=sys.stderr)
-    return 0
+            return regenerate_section(run_dir, args.section, kb, settings, progress=bar)
+        profile = resolve_profile(args.industry, args.profile, args.index)
+        kb = KnowledgeBase.open(args.index, must_exist=True)
+        year = args.year or time.localtime().tm_year
+        return draft_report(args.report, kb, args.data, year, args.out, outline_path=args.outline,
+                            settings=settings, progress=bar, run_dir=args.run_dir, profile=profile,
+                            columns=args.columns)
+
+    return bar.run(draft)

@@ -8,6 +8,7 @@ compare every figure of a sentence with its source).
 """
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,7 +39,8 @@ def _survey_findings(survey: dict) -> dict[str, dict]:
                                "supply": f["supply"], "index": f"{f['index']:.2f}", "skills": skills}
     if len(fams) > 1:
         f = fams[1]
-        out["shortage_second"] = {"family": f["family"], "gap": f["gap"], "hard_rate": _fmt(f["hard_rate"])}
+        out["shortage_second"] = {"family": f["family"], "gap": f["gap"],  # no 难招率 without a 是否难招 column
+                                  "hard_rate": _fmt(f["hard_rate"]) if sh.get("has_hard", True) else None}
     hard = [p["name"] for p in ds.get("hard_positions", [])[:3]]
     if hard and ds.get("hard_count"):
         out["hard_to_fill"] = {"positions": "、".join(hard), "hard_count": ds["hard_count"],
@@ -70,13 +72,15 @@ def findings(facts: dict) -> dict[str, dict]:
     if fc and fc.get("years"):
         out["demand_forecast"] = {"year": fc["years"][-1], "point": fc["point"][-1], "lower": fc["lower"][-1],
                                   "upper": fc["upper"][-1], "level": fc["level"]}
-    rows = ((facts.get("supply") or {}).get("supply") or {}).get("rows") or []
-    if rows:
+    sup = (facts.get("supply") or {}).get("supply") or {}
+    rows = sup.get("rows") or []
+    if rows and "match_rate" not in sup.get("unavailable", []):  # a rate assumed as 100 % is no finding
         low = min(rows, key=lambda r: r["match_rate"])
         out["low_match"] = {"family": low["family"], "rate": _fmt(low["match_rate"])}
     tech = (facts.get("tech_needs") or {}).get("tech") or {}
     if tech.get("count") and tech.get("by_field"):
-        out["tech_needs"] = {"count": tech["count"], "fields": "、".join(f["name"] for f in tech["by_field"][:2])}
+        out["tech_needs"] = {"count": tech["count"],
+                             "fields": "、".join(f"{f['name']}（{f['value']}项）" for f in tech["by_field"][:2])}
     return out
 
 
@@ -86,19 +90,26 @@ def _templates(path: str, kind: str) -> list[dict]:
 
 
 def recommendation_sentences(facts: dict, available: set[str], path: Path = DATA_FILE,
-                             kind: str = "recommendations") -> list[tuple[str, str]]:
+                             kind: str = "recommendations", stated: set[str] = frozenset()) -> list[tuple[str, str]]:
     """(sentence, cite key) for each template whose finding exists and whose data source is
-    `available`; in the YAML's order. kind="findings" gives the problems themselves, without advice."""
+    `available`; in the YAML's order. kind="findings" gives the problems themselves, without advice.
+    A recommendation whose figures are all in `stated` (figures the report has already written, e.g. in
+    its 问题与挑战) takes its `brief` wording, which names the finding without repeating them."""
+    from .sentences import figures
+
     found = findings(facts)
     out = []
     for t in _templates(str(path), kind):
         vals = found.get(t["finding"])
         if vals is None or t["cite"] not in available or t.get("when", vals.get("when")) != vals.get("when"):
             continue
-        try:
-            out.append((t["text"].format(**vals), t["cite"]))
-        except (KeyError, IndexError):
-            continue
+        names = [f for _, f, _, _ in string.Formatter().parse(t["text"]) if f]
+        if any(vals.get(n) is None for n in names):
+            continue  # a value this run's data do not have
+        text = t["text"].format(**vals)
+        if t.get("brief") and figures(text) <= set(stated):
+            text = t["brief"].format(**vals)
+        out.append((text, t["cite"]))
     return out
 
 

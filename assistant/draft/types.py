@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 
 def fmt(v: Any) -> str:
@@ -122,3 +122,20 @@ class TqdmProgress(DraftProgress):
     def on_draft_end(self, seconds):
         if self.bar:
             self.bar.close()
+
+    def run(self, draft: Callable[[], "DraftResult"]) -> int:
+        """A drafting command's ending: run `draft()`, print the files it wrote (stdout) and its run folder
+        (stderr), exit code 0; an AssistantError closes the bar and becomes a one-line 错误： message, 2."""
+        from ..errors import AssistantError
+
+        try:
+            res = draft()
+        except AssistantError as e:
+            if self.bar is not None:
+                self.bar.close()
+            print(f"错误：{e}", file=sys.stderr)
+            return 2
+        for p in res.outputs:
+            print(p)
+        print(f"运行目录：{res.run_dir}", file=sys.stderr)
+        return 0

@@ -18,27 +18,20 @@ Usage: python corpus/ic/build_data.py [--out DIR]
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import pathlib
+import sys
 
 import numpy as np
 import pandas as pd
 
-SEED = 20251101
 HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+import synthetic  # noqa: E402  (corpus/synthetic.py: what the samples' data builders share)
+
+SEED = 20251101
 OUT = HERE / "data"
-FIXED_TIME = dt.datetime(2026, 1, 15, 9, 0, 0)
-AUTHOR = "corpus/ic/build_data.py"
 SYNTH_NOTE = ("合成数据（SYNTHETIC）：本文件中的企业名称、问卷回答、招聘记录、技术需求均为程序生成的虚构示例数据，"
               "企业名称中的“示例”字样表示虚构，不代表任何真实企业；仅比例关系参考公开资料，详见 corpus/ic/MANIFEST.md。")
-
-
-def _normalize_zip():
-    path = HERE.parent / "nev" / "build_corpus.py"
-    spec = importlib.util.spec_from_file_location("nev_build_corpus", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.normalize_zip
 
 
 FAMILIES = ["芯片设计与验证", "版图设计", "晶圆制造工艺", "设备维护与工程", "良率与质量",
@@ -103,26 +96,14 @@ WORDS = ["芯原", "微澜", "晶拓", "矽程", "锐芯", "华矽", "澄微", "
 TYPE_SUFFIX = {"芯片设计": "示例微电子有限公司", "晶圆制造": "示例集成电路制造有限公司",
                "封装测试": "示例半导体封测有限公司", "装备制造": "示例半导体装备有限公司",
                "材料": "示例电子材料有限公司", "EDA与IP": "示例电子设计软件有限公司"}
-TYPES = list(TYPE_SUFFIX)
 TYPE_W = np.array([12, 6, 8, 5, 4, 2], float)
 CITIES = {"上海": ["上海"], "江苏": ["无锡", "苏州", "南京"], "浙江": ["杭州", "绍兴"], "安徽": ["合肥"],
           "广东": ["深圳", "广州", "珠海"], "北京": ["北京"], "四川": ["成都"], "湖北": ["武汉"],
           "陕西": ["西安"], "甘肃": ["天水"]}
 
 
-def make_enterprises(rng, n=40):
-    ents, used = [], set()
-    for _ in range(n):
-        prov, abbr = REGIONS[rng.choice(len(REGIONS), p=REGION_W / REGION_W.sum())]
-        etype = TYPES[rng.choice(len(TYPES), p=TYPE_W / TYPE_W.sum())]
-        while True:
-            name = f"{abbr}{WORDS[rng.integers(len(WORDS))]}{TYPE_SUFFIX[etype]}"
-            if name not in used:
-                used.add(name)
-                break
-        size = str(rng.choice(["大型", "中型", "小型"], p=[0.3, 0.45, 0.25]))
-        ents.append({"name": name, "prov": prov, "type": etype, "size": size})
-    return ents
+FIRMS = synthetic.Firms(regions=REGIONS, region_w=REGION_W, type_suffix=TYPE_SUFFIX, type_w=TYPE_W, words=WORDS,
+                        sizes=["大型", "中型", "小型"], size_p=[0.3, 0.45, 0.25])
 
 
 def build_survey(rng, ents):
@@ -220,19 +201,6 @@ FIELD_TYPES = {"良率与质量": ["晶圆制造", "封装测试"], "设备维�
                "芯片设计": ["芯片设计", "EDA与IP"], "装备与材料": ["装备制造", "材料"], "人才培训": ["晶圆制造", "封装测试"]}
 
 
-def build_tech(rng, ents):
-    rows = []
-    for need, field, desc in TECH_NEEDS:
-        cands = [e for e in ents if e["type"] in FIELD_TYPES[field]] or ents
-        e = cands[rng.integers(len(cands))]
-        urg = str(rng.choice(["高", "中", "低"], p=[0.4, 0.45, 0.15]))
-        coop = "人员培训" if field == "人才培训" else str(
-            rng.choice(["联合攻关", "技术服务", "成果转化", "人员培训"], p=[0.4, 0.3, 0.2, 0.1]))
-        rows.append({"需求名称": need, "提出单位": e["name"], "需求描述": desc, "紧迫程度": urg,
-                     "技术领域": field, "合作方式": coop})
-    return pd.DataFrame(rows)
-
-
 # (岗位类别, 对应专业, 开设院校数, 年毕业生数, 对口就业率, 数据说明): all synthetic estimates
 SUPPLY = [
     ("芯片设计与验证", "集成电路设计与集成系统", 120, 6000, 0.55, "合成估计；本科及以上层次为主"),
@@ -252,38 +220,17 @@ def build_supply():
     return pd.DataFrame(SUPPLY, columns=["岗位类别", "对应专业", "开设院校数", "年毕业生数", "对口就业率", "数据说明"])
 
 
-def write_xlsx(path, sheet, df, note, normalize_zip):
-    with pd.ExcelWriter(path, engine="openpyxl") as xw:
-        df.to_excel(xw, sheet_name=sheet, index=False)
-        pd.DataFrame({"说明": [note]}).to_excel(xw, sheet_name="说明", index=False)
-        wb = xw.book
-        wb.properties.creator = AUTHOR
-        wb.properties.created = FIXED_TIME
-        wb.properties.modified = FIXED_TIME
-    normalize_zip(path)
+SAMPLE = synthetic.Sample(
+    description="Generate the synthetic data of the 集成电路 sample.", default_out=OUT, seed=SEED,
+    author="corpus/ic/build_data.py", note=SYNTH_NOTE, survey_sheet="调查结果", company_column="Company",
+    enterprises=lambda rng: synthetic.make_enterprises(rng, FIRMS, 40), survey=build_survey, postings=build_postings,
+    tech=lambda rng, ents: synthetic.build_tech(rng, ents, TECH_NEEDS, FIELD_TYPES,
+                                                columns=("需求名称", "提出单位", "需求描述", "紧迫程度", "技术领域", "合作方式")),
+    supply=build_supply)
 
 
 def main(argv=None):
-    import argparse
-
-    ap = argparse.ArgumentParser(description="Generate the synthetic data of the 集成电路 sample.")
-    ap.add_argument("--out", type=pathlib.Path, default=OUT, help="output folder (default: data/ beside this script)")
-    out = ap.parse_args(argv).out
-    normalize_zip = _normalize_zip()
-    out.mkdir(parents=True, exist_ok=True)
-    rng = np.random.default_rng(SEED)
-    ents = make_enterprises(rng)
-    survey = build_survey(rng, ents)
-    postings = build_postings(rng, ents)
-    tech = build_tech(rng, ents)
-    supply = build_supply()
-    write_xlsx(out / "survey_2025.xlsx", "调查结果", survey,
-               SYNTH_NOTE + " 问卷：2025年共同体成员企业岗位需求调查（虚构）。", normalize_zip)
-    postings.to_csv(out / "postings_2021_2025.csv", index=False, encoding="utf-8-sig")
-    write_xlsx(out / "tech_needs_2025.xlsx", "技术需求", tech, SYNTH_NOTE + " 技术需求条目为虚构示例。", normalize_zip)
-    supply.to_csv(out / "talent_supply_2025.csv", index=False, encoding="utf-8-sig")
-    print(f"survey rows={len(survey)} enterprises={survey['Company'].nunique()}; postings rows={len(postings)}; "
-          f"tech rows={len(tech)}; supply rows={len(supply)}")
+    synthetic.main(SAMPLE, argv)
 
 
 if __name__ == "__main__":

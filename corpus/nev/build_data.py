@@ -18,16 +18,17 @@ from __future__ import annotations
 
 import datetime as dt
 import pathlib
+import sys
 
 import numpy as np
 import pandas as pd
 
-from build_corpus import normalize_zip  # same folder: one way to make OOXML rebuilds byte-identical
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+import synthetic  # noqa: E402  (corpus/synthetic.py: what the samples' data builders share)
 
 SEED = 20250601
-HERE = pathlib.Path(__file__).resolve().parent
 OUT = HERE / "data"
-FIXED_TIME = dt.datetime(2026, 1, 15, 9, 0, 0)
 SYNTH_NOTE = ("合成数据（SYNTHETIC）：本文件中的企业名称、问卷回答、招聘记录均为程序生成的虚构示例数据，"
               "企业名称中的“示例”字样表示虚构，不代表任何真实企业；仅比例关系参考公开资料，详见 corpus/nev/MANIFEST.md。")
 
@@ -102,27 +103,14 @@ WORDS = ["启航", "远川", "青禾", "星辰", "恒越", "蓝湾", "瀚海", "
 TYPE_SUFFIX = {"整车": "示例新能源汽车有限公司", "动力电池": "示例动力电池有限公司", "电驱电控": "示例电驱科技有限公司",
                "零部件": "示例汽车零部件有限公司", "智能网联": "示例智能网联科技有限公司",
                "充换电": "示例充换电服务有限公司", "后市场服务": "示例汽车服务有限公司"}
-TYPES = list(TYPE_SUFFIX)
 TYPE_W = np.array([8, 7, 6, 9, 6, 4, 5], float)
 CITIES = {"上海": ["上海"], "江苏": ["苏州", "常州", "南京"], "浙江": ["杭州", "宁波"], "安徽": ["合肥", "芜湖"],
           "广东": ["深圳", "广州"], "湖北": ["武汉", "襄阳"], "重庆": ["重庆"], "陕西": ["西安"], "四川": ["成都", "宜宾"],
           "湖南": ["长沙"], "山东": ["济南", "青岛"], "河南": ["郑州"]}
 
 
-def make_enterprises(rng, n=45):
-    ents, used = [], set()
-    for i in range(n):
-        prov_i = rng.choice(len(REGIONS), p=REGION_W / REGION_W.sum())
-        prov, abbr = REGIONS[prov_i]
-        etype = TYPES[rng.choice(len(TYPES), p=TYPE_W / TYPE_W.sum())]
-        while True:
-            name = f"{abbr}{WORDS[rng.integers(len(WORDS))]}{TYPE_SUFFIX[etype]}"
-            if name not in used:
-                used.add(name)
-                break
-        size = rng.choice(["大型", "中型", "小型", "微型"], p=[0.3, 0.35, 0.25, 0.1])
-        ents.append({"name": name, "prov": prov, "type": etype, "size": str(size)})
-    return ents
+FIRMS = synthetic.Firms(regions=REGIONS, region_w=REGION_W, type_suffix=TYPE_SUFFIX, type_w=TYPE_W, words=WORDS,
+                        sizes=["大型", "中型", "小型", "微型"], size_p=[0.3, 0.35, 0.25, 0.1])
 
 
 def build_survey(rng, ents):
@@ -235,21 +223,6 @@ FIELD_TYPES = {"电池制造工艺": ["动力电池"], "检测与安全": ["动�
                "人才培训": ["充换电", "后市场服务"], "后市场服务": ["后市场服务"], "研发设计": ["整车", "零部件"]}
 
 
-def build_tech(rng, ents):
-    rows = []
-    for need, field, desc in TECH_NEEDS:
-        cands = [e for e in ents if e["type"] in FIELD_TYPES[field]] or ents
-        e = cands[rng.integers(len(cands))]
-        urg = rng.choice(["高", "中", "低"], p=[0.4, 0.45, 0.15])
-        if field == "人才培训":
-            coop = "人员培训"
-        else:
-            coop = rng.choice(["联合攻关", "技术服务", "成果转化", "人员培训"], p=[0.4, 0.3, 0.2, 0.1])
-        rows.append({"技术需求": need, "提出单位": e["name"], "需求描述": desc, "紧迫程度": str(urg),
-                     "技术领域": field, "期望合作方式": str(coop)})
-    return pd.DataFrame(rows)
-
-
 # (岗位类别, 对应专业, 布点院校数, 年毕业生数, 对口就业率, 数据说明)
 REAL_716 = "布点院校数716为真实数据（2023年1545所高职院校中716所开设新能源汽车技术专业）"
 CORE = "三个核心专业（智能网联汽车技术、新能源汽车技术、新能源汽车检测与维修技术）年毕业生合计约12万人为真实报道数据，按岗位类别的分摊比例为合成估计"
@@ -275,36 +248,15 @@ def build_supply():
     return df
 
 
-def write_xlsx(path, sheet, df, note):
-    with pd.ExcelWriter(path, engine="openpyxl") as xw:
-        df.to_excel(xw, sheet_name=sheet, index=False)
-        pd.DataFrame({"说明": [note]}).to_excel(xw, sheet_name="说明", index=False)
-        wb = xw.book
-        wb.properties.creator = "corpus/nev/build_data.py"
-        wb.properties.created = FIXED_TIME
-        wb.properties.modified = FIXED_TIME
-    normalize_zip(path)
+SAMPLE = synthetic.Sample(
+    description="Generate the synthetic sample data.", default_out=OUT, seed=SEED, author="corpus/nev/build_data.py",
+    note=SYNTH_NOTE, survey_sheet="问卷数据", company_column="企业名称",
+    enterprises=lambda rng: synthetic.make_enterprises(rng, FIRMS, 45), survey=build_survey, postings=build_postings,
+    tech=lambda rng, ents: synthetic.build_tech(rng, ents, TECH_NEEDS, FIELD_TYPES), supply=build_supply)
 
 
 def main(argv=None):
-    import argparse
-
-    ap = argparse.ArgumentParser(description="Generate the synthetic sample data.")
-    ap.add_argument("--out", type=pathlib.Path, default=OUT, help="output folder (default: data/ beside this script)")
-    out = ap.parse_args(argv).out
-    out.mkdir(parents=True, exist_ok=True)
-    rng = np.random.default_rng(SEED)
-    ents = make_enterprises(rng)
-    survey = build_survey(rng, ents)
-    postings = build_postings(rng, ents)
-    tech = build_tech(rng, ents)
-    supply = build_supply()
-    write_xlsx(out / "survey_2025.xlsx", "问卷数据", survey, SYNTH_NOTE + " 问卷：2025年共同体成员企业岗位需求调查（虚构）。")
-    postings.to_csv(out / "postings_2021_2025.csv", index=False, encoding="utf-8-sig")
-    write_xlsx(out / "tech_needs_2025.xlsx", "技术需求", tech, SYNTH_NOTE + " 技术需求条目为虚构示例。")
-    supply.to_csv(out / "talent_supply_2025.csv", index=False, encoding="utf-8-sig")
-    print(f"survey rows={len(survey)} enterprises={survey['企业名称'].nunique()}; postings rows={len(postings)}; "
-          f"tech rows={len(tech)}; supply rows={len(supply)}")
+    synthetic.main(SAMPLE, argv)
 
 
 if __name__ == "__main__":

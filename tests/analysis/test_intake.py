@@ -180,3 +180,15 @@ def test_performance_workbook_is_recognised(tmp_path):
     assert "年度绩效数据工作簿" in r.stdout and r.returncode in (0, 1)
     with pytest.raises(InputError, match="年度绩效数据工作簿"):
         load_data([p])
+
+
+def test_text_cells_keep_chinese_punctuation_but_full_width_letters_become_ascii(write_table):
+    """Text is read as written for the lists and drafts: “，（）：；” stay, “ＰＬＣ” becomes “PLC”."""
+    from assistant.analysis.core import tech_summary
+
+    rows = [{"技术需求": "电池包气密性检测（自动化）", "提出单位": "样例企业01", "需求描述": "节拍慢，误判率高：需改进；见附件",
+             "紧迫程度": "高", "技术领域": "ＰＬＣ控制", "期望合作方式": "联合攻关"}]
+    t = read_table(write_table("tech_needs_2025.xlsx", rows))
+    row = tech_summary(t)["rows"][0]
+    assert row["need"] == "电池包气密性检测（自动化）" and row["description"] == "节拍慢，误判率高：需改进；见附件"
+    assert row["field"] == "PLC控制"

@@ -43,6 +43,12 @@ def test_summary_cites_sheets_and_passes_the_checker(tmp_path):
     items = [ln for ln in problems.splitlines() if re.match(r"^\d+\.", ln)]
     assert items and all(re.search(r"\d", i) or "缺少数据" in i for i in items)
     assert "继续教育" in problems and "技术供需清单" in problems
+    # the plan answers them one item per indicator, naming the quantities without repeating their figures
+    plan = md.split("## 五、下一年度工作计划")[1].split("## ")[0]
+    steps = [ln for ln in plan.splitlines() if re.match(r"^\d+\.", ln)]
+    assert "针对本行业就业率、继续教育" in plan and len(steps) < len(items)
+    figs = {f for i in items for f in re.findall(r"\d+(?:\.\d+)?(?:%|人次|人|套|家)", re.sub(r"\[[\d,]+\]", "", i))}
+    assert figs and not [f for f in figs if f in re.sub(r"\[[\d,]+\]", "", plan)]
     assert (tmp_path / "总结.docx").is_file() and (tmp_path / "总结_监测指标.xlsx").is_file()
     chk = check_file(tmp_path / "总结.docx", report="annual-summary")
     assert not [f for f in chk.findings if f.category == "completeness" and f.level == "error"]

@@ -78,3 +78,54 @@ def test_claim_patterns_catch_a_claim():
     texts = ["调研设计采用“问卷调查＋招聘数据分析”相结合的方法。", "紧缺指数较高的岗位类别为电池技术。",
              "本次未提供院校供给数据，因此不计算紧缺指数。"]
     assert [k for k, _ in claims(texts, ["postings", "supply"])] == ["postings", "supply"]
+
+
+# A column the analysis needs for one statement: without it, the statement is neither made nor announced as made.
+# (pattern of what a sentence would claim, pattern of the sentence that says the column is absent)
+COLUMN_CLAIMS = {
+    "是否难招": (r"难招", r"没有标注(岗位)?是否难招"),
+    "对口就业率": (r"对口就业率|对口供给", r"没有对口就业率"),
+}
+
+
+def _without(path, column, out):
+    import pandas as pd
+
+    if str(path).endswith(".csv"):
+        pd.read_csv(path, encoding="utf-8-sig").drop(columns=[column]).to_csv(out, index=False, encoding="utf-8-sig")
+    else:
+        pd.read_excel(path, sheet_name="问卷数据").drop(columns=[column]).to_excel(out, sheet_name="问卷数据", index=False)
+    return str(out)
+
+
+def column_claims(texts: list[str], column: str) -> list[str]:
+    claim, absent = COLUMN_CLAIMS[column]
+    return [t for t in texts if re.search(claim, t) and not re.search(absent, t)]
+
+
+@pytest.mark.parametrize("report", ["industry-analysis", "talent-demand"])
+def test_no_sentence_claims_an_absent_column(report, data_files, tmp_path):
+    """A survey without 是否难招 (with every subset of the other files) and supply data without 对口就业率:
+    no 难招率 / 对口就业率 is stated, and no sentence says one is reported (“只报告难招率”)."""
+    survey = _without(data_files["survey"], "是否难招", tmp_path / "survey_2025.xlsx")
+    supply = _without(data_files["supply"], "对口就业率", tmp_path / "talent_supply_2025.csv")
+    for i, subset in enumerate(s for s in SUBSETS if "survey" not in s):
+        files = [survey, *(data_files[k] for k in subset)]
+        res = draft_report(report, FakeKB(), files, 2026, tmp_path / f"h{i}.md", profile=NEV_PROFILE)
+        texts = own_texts(res)
+        assert not column_claims(texts, "是否难招"), (subset, column_claims(texts, "是否难招"))
+        assert not any("只报告难招率" in t or "按难招率" in t for t in texts), subset
+        if report == "talent-demand" and "supply" not in subset:
+            assert any(re.search(COLUMN_CLAIMS["是否难招"][1], t) for t in texts), subset  # says what is missing
+    res = draft_report(report, FakeKB(), [data_files["survey"], supply], 2026, tmp_path / "r.md", profile=NEV_PROFILE)
+    texts = own_texts(res)
+    assert not column_claims(texts, "对口就业率"), column_claims(texts, "对口就业率")
+    if report == "talent-demand":
+        assert any(re.search(COLUMN_CLAIMS["对口就业率"][1], t) for t in texts)
+
+
+def test_column_claim_patterns_catch_a_claim():
+    texts = ["本次未提供院校供给数据，因此不计算紧缺指数，只报告难招率。", "问卷中没有标注岗位是否难招，无法计算难招率。",
+             "平均对口就业率72%。", "供给数据中没有对口就业率，对口供给按全部毕业生计。"]
+    assert column_claims(texts, "是否难招") == texts[:1]
+    assert column_claims(texts, "对口就业率") == texts[2:3]

@@ -54,4 +54,9 @@ def test_docx_layout(data_files, fake_kb, tmp_path):
     assert doc.tables and doc.tables[0].rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert doc.inline_shapes and len(doc.inline_shapes) >= 3
     assert "PAGE" in s.footer._element.xml
+    # a table caption stays on its table's page, a picture on its caption's page
+    captions = [p for p in doc.paragraphs if p.text.startswith("表")]
+    assert captions and all(p.paragraph_format.keep_with_next for p in captions)
+    pictures = [p for p in doc.paragraphs if p._p.xml.count("<pic:pic") and not p.text]
+    assert pictures and all(p.paragraph_format.keep_with_next for p in pictures)
     assert any(o.suffix == ".xlsx" for o in res.outputs)

@@ -9,7 +9,7 @@ import itertools
 
 import pandas as pd
 import pytest
-from fixtures import corpus_kb
+from fixtures import corpus_kb, sample_data
 
 from assistant.demo import samples
 from assistant.draft import draft_report
@@ -22,24 +22,6 @@ SAMPLES = samples()
 pytestmark = pytest.mark.skipif(len(SAMPLES) < 2, reason="needs two sample corpora under corpus/")
 
 
-def _data(folder):
-    """The sample's data files that this version of the data intake reads (a file it cannot map is left
-    out here: data intake has its own tests; this test is about the other industry's words and figures)."""
-    from assistant.analysis import load_data
-    from assistant.errors import InputError
-
-    d = folder / "data"
-    files = sorted(str(p) for p in d.iterdir() if p.suffix in (".xlsx", ".csv")) if d.is_dir() else []
-    ok = []
-    for f in files:
-        try:
-            load_data([f])
-            ok.append(f)
-        except InputError:
-            continue
-    return ok
-
-
 @pytest.fixture(scope="module")
 def corpora():
     out = {}
@@ -48,7 +30,7 @@ def corpora():
         profile = load_profile(folder / "profile.yaml")
         found, _ = find_series(kb, profile)
         text = "\n".join(c.text for c in kb.chunks)
-        for f in _data(folder):
+        for f in sample_data(folder):
             frame = pd.read_excel(f, sheet_name=None) if f.endswith(".xlsx") else {"": pd.read_csv(f)}
             text += "\n" + "\n".join(df.to_csv() for df in frame.values())
         out[name] = {"kb": kb, "profile": profile, "series": found, "text": text, "folder": folder}
@@ -64,7 +46,7 @@ def test_drafts_hold_no_other_industrys_terms_or_figures(a, b, corpora, tmp_path
     figures = {f for f in figures if len(f.replace(".", "")) >= 4 and f not in A["text"]}
     assert words and figures, "the check needs something to look for"
     for report, name in report_kinds(from_data=True).items():
-        res = draft_report(report, A["kb"], _data(A["folder"]), 2026, tmp_path / f"{report}.md", profile=A["profile"])
+        res = draft_report(report, A["kb"], sample_data(A["folder"]), 2026, tmp_path / f"{report}.md", profile=A["profile"])
         text = res.markdown
         assert A["profile"].industry in res.title
         leaked = [w for w in words if w in text] + [f for f in figures if f in text]

@@ -96,7 +96,8 @@ def test_compose_names_one_source_per_paragraph_orders_by_year_and_drops_repeats
     paras = paragraphs.compose_evidence(ev, typer, seen, lambda h: f"《{h['title']}》")
     texts = [t for p in paras for t, _ in p]
     assert texts[0].startswith("据《b.md》，2022年")  # earliest year first, its source named
-    assert texts[1] == "2024年示例行业产量120万吨，同比增长8%。"  # no 另据/此外 chain
+    # the other source's sentence is not left under 据《b.md》: its own paragraph and lead, no 另据/此外 chain
+    assert texts[1] == "据《a.md》，2024年示例行业产量120万吨，同比增长8%。" and len(paras) == 2
     assert len(texts) == 2 and "120万吨" in seen
 
 
@@ -161,7 +162,11 @@ def test_drafts_have_no_purpose_openers_and_route_sentences(data_files, fake_kb,
                         assert is_target_framed(s.text), s.text
     recs = next(sd for sd in res.sections if sd.id == "recommendations")
     data_recs = [s.text for b in recs.blocks for s in b.sentences if s.kind == "data"]
-    assert data_recs and all("建议" in t and figures(t) for t in data_recs)
+    # each names its finding: with its figures, or briefly when 问题与挑战 already wrote them
+    stated = {f for sd in res.sections if sd.id == "challenges" for b in sd.blocks for s in b.sentences
+              for f in figures(s.text)}
+    assert data_recs and all("建议" in t and (figures(t) or t.startswith("针对")) for t in data_recs)
+    assert not any(figures(t) and figures(t) <= stated for t in data_recs)
     assert not any(t.startswith(("一是", "二是")) for t in data_recs)
 
 
@@ -200,3 +205,13 @@ def test_llm_path_gets_typed_evidence_and_drops_targets_stated_as_results(data_f
         for s in b.sentences:
             if SentenceTyper(None).type_of(s.text) == "target":
                 assert is_target_framed(s.text), s.text
+
+
+def test_a_sentence_is_never_left_under_another_sources_lead():
+    """据《A》 covers what follows it: a sentence of B that does not name B opens its own paragraph."""
+    typer = SentenceTyper(None)
+    ev = [_cand("据示例协会统计，2022年示例行业产量98万吨。", "a.md", pos=0),
+          _cand("2023年示例行业出口12万吨。", "b.md", pos=0)]
+    paras = paragraphs.compose_evidence(ev, typer, set(), lambda h: f"《{h['title']}》")
+    assert [[t for t, _ in p] for p in paras] == [["据示例协会统计，2022年示例行业产量98万吨。"],
+                                                   ["据《b.md》，2023年示例行业出口12万吨。"]]
