@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .indicators import CN, Indicators, Quantity, fmt_value, members_chart
+from .indicators import CN, Indicators, Quantity, fmt_pct, fmt_value, members_chart
 from .schema import DATA_DIR, load_schema
 
 TEMPLATES = DATA_DIR / "annual_summary.yaml"
@@ -62,7 +62,7 @@ def change_phrase(q: Quantity, tpl: dict) -> str:
         return (c["pct_up"] if d > 0 else c["pct_down"]).format(delta=delta)
     text = (c["up"] if d > 0 else c["down"]).format(delta=delta, unit=q.unit)
     if q.change_pct is not None:
-        text += (c["rate"] if d > 0 else c["rate_down"]).format(pct=f"{abs(q.change_pct):.1f}")
+        text += (c["rate"] if d > 0 else c["rate_down"]).format(pct=fmt_pct(abs(q.change_pct)))
     return text
 
 
@@ -186,7 +186,7 @@ def findings(res: Indicators, tpl: dict) -> list[dict]:
                 pct = 100.0 * a.value / b.value
                 if pct < w["below"]:
                     out.append({"indicator": a.indicator, "kind": "weak", "q": a,
-                                "text": w["text"].format(a=_num(a.value), b=_num(b.value), pct=f"{pct:.1f}")})
+                                "text": w["text"].format(a=_num(a.value), b=_num(b.value), pct=fmt_pct(pct))})
     missing = [q for q in res.quantities if q.value is None]
     if missing:
         names = "、".join(q.name for q in missing)

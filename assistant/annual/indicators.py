@@ -226,6 +226,11 @@ def fmt_value(v, unit: str = "") -> str:
     return f"{v}{unit}" if unit == "%" else str(v)
 
 
+def fmt_pct(p: float) -> str:
+    """One decimal, without a trailing “.0”: 14.3, 50."""
+    return f"{p:.1f}".removesuffix(".0")
+
+
 def fmt_change(q: Quantity) -> str:
     if not q.compared:
         return ""
@@ -239,7 +244,7 @@ def fmt_change(q: Quantity) -> str:
     if q.unit == "%":
         return f"{sign}{c}个百分点"
     pct = q.change_pct
-    return f"{sign}{c}" + (f"（{sign if pct > 0 else ''}{pct:.1f}%）" if pct is not None else "")
+    return f"{sign}{c}" + (f"（{sign if pct > 0 else ''}{fmt_pct(pct)}%）" if pct is not None else "")
 
 
 TABLE_HEADERS = ["监测指标", "数量", "本年", "单位", "上年", "变化", "数据来源"]
