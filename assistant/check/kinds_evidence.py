@@ -12,7 +12,8 @@ from .rules import Rule, blank_out, kind
 @kind("unsourced_figure")
 class UnsourcedFigure(Rule):
     """A sentence with a specific figure, and no attribution in its sentence or paragraph."""
-    extra_keys = {"attribution", "own_data", "self_report", "skip_sections", "skip_sentences", "skip_units", "citation"}
+    extra_keys = {"attribution", "own_data", "self_report", "skip_sections", "skip_sentences", "skip_clauses", "skip_units",
+                  "citation"}
 
     def setup(self):
         # inline citations（来源：……）/[1] bind to the figures before them in the paragraph, not to later ones
@@ -22,6 +23,7 @@ class UnsourcedFigure(Rule):
         self.self_name = self.spec.get("self_report")
         self.skip_sections = list(self.spec.get("skip_sections") or [])
         self.skip_sentences = self._pats("skip_sentences")
+        self.skip_clauses = self._pats("skip_clauses")
         self.skip_units = set(self.spec.get("skip_units") or [])
 
     def check(self, ctx):
@@ -37,13 +39,27 @@ class UnsourcedFigure(Rule):
         for f in figs_all:
             if f.unit in self.skip_units or ctx.doc.in_quotes(f.start, f.end) or self.excepted(ctx.text, f.start, f.end):
                 continue
+            if self.skip_clauses and self._in_skipped_clause(ctx.text, f):
+                continue
             by_sentence.setdefault(ctx.doc.sentence_at(f.start), []).append(f)
         for (ss, se), figs in by_sentence.items():
             if self.skip_sections and ctx.in_outline_section(ss, self.skip_sections):
                 continue
             sent = ctx.text[ss:se]
-            if any(p.search(sent) for p in self.skip_sentences):
-                continue
+            fm = min((m.start() for p in self.skip_sentences for m in [p.search(sent)] if m), default=None)
+            if fm is not None:
+                # a forecast: its figures are the forecast rule's; figures in clauses before the forecast wording
+                # (据……表示，2019年约30万，预计到2022年……) are still checked
+                cut = max(sent.rfind(c, 0, fm) for c in "，；,;")
+                while cut > 0:  # the clauses stating the forecast's basis (按照……估算、假设……) belong to it
+                    prev = max(sent.rfind(c, 0, cut) for c in "，；,;")
+                    if not self.BASIS.search(sent, prev + 1, cut):
+                        break
+                    cut = prev
+                cut += ss
+                figs = [f for f in figs if f.end <= cut]
+                if not figs:
+                    continue
             if self.own_name and ctx.paragraph_has(self.own_name, ss):
                 continue
             if ctx.byline_covers():
@@ -52,6 +68,12 @@ class UnsourcedFigure(Rule):
                 out.append(self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs)))
                 continue  # a vague source (相关资料显示) takes over from the source named before it
             if not ctx.paragraph_has(self.attr_name, ss) and ctx.lead_in_scope(ss):
+                continue
+            if ctx.paragraph_has(self.attr_name, ss) and self._named_after(ctx, ss):
+                # the paragraph's source is named only after this sentence (and does not point back at it)
+                if ctx.lead_in_scope(ss):
+                    continue
+                out.append(self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs)))
                 continue
             if ctx.paragraph_has(self.attr_name, ss):
                 cites = self._citations(ctx, ss)
@@ -62,6 +84,33 @@ class UnsourcedFigure(Rule):
                     continue
             out.append(self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs)))
         return out
+
+    BASIS = re.compile(r"按照?[^，；]{2,40}?(?:估算|计算|测算|推算)|假设|假定|若|如果|基于")
+    BACK = re.compile(r"^\s*(?:这是|以上|上述|这些|该|此|前述|其中)|(?:以上|上述)(?:数据|数字)")
+
+    def _named_after(self, ctx, ss: int) -> bool:
+        """The paragraph names its source in running text only in sentences after `ss`, none of which points back
+        (这是……公布的、以上数据来自……)."""
+        p = ctx.doc.paragraph_at(ss)
+        if p is None:
+            return False
+        first = None
+        for s, e in ctx.doc.sentences():
+            if s < p.start or s >= p.end:
+                continue
+            # inline citations ([1]、（来源：……）) bind to the figures before them: only running text counts here
+            if ctx.sentence_has(self.attr_name, s) and ctx._has_attribution(blank_out(ctx.text[s:e], self.citation)):
+                first = (s, e)
+                break
+        if first is None or first[0] <= ss:
+            return False
+        return not self.BACK.search(ctx.text[first[0]:first[1]])
+
+    def _in_skipped_clause(self, text: str, f: Figure) -> bool:
+        """The figure's clause states a target or a bound (完成全年目标的74.7%、不少于30%), not a measured value."""
+        cs = max(text.rfind(c, 0, f.start) for c in "，。；！？\n,;") + 1
+        ends = [i for i in (text.find(c, f.end) for c in "，。；！？\n,;") if i != -1]
+        return any(p.search(text, cs, min(ends) if ends else len(text)) for p in self.skip_clauses)
 
     def _citations(self, ctx, pos: int) -> list[int] | None:
         """Start offsets of inline citations in the paragraph, or None when the paragraph's attribution is
@@ -138,7 +187,22 @@ class Forecast(Rule):
 
 @kind("gap_baseline")
 class GapBaseline(Rule):
-    """A gap (缺口) with a figure must say what it is measured against."""
+    """A gap (缺口) with a figure must say what it is measured against: in its paragraph, or in the two short
+    paragraphs (list lines) just before it, where a demand and a supply are often given line by line."""
+
+    @staticmethod
+    def _scope(ctx, ss: int, sent: str) -> str:
+        para = ctx.doc.paragraph_at(ss)
+        if para is None:
+            return sent
+        paras = ctx.doc.paragraphs
+        i = paras.index(para)
+        start = para.start
+        for q in reversed(paras[max(0, i - 2):i]):
+            if q.kind != "text" or len(q.text) > 80:
+                break
+            start = q.start
+        return ctx.text[start:para.end]
     extra_keys = {"triggers", "baseline", "vague_triggers"}
 
     def setup(self):
@@ -168,9 +232,7 @@ class GapBaseline(Rule):
                     continue
                 out.append(self.finding(ctx, ss + vm.start(), ss + vm.end()))
                 continue
-            para = ctx.doc.paragraph_at(ss)
-            scope = text[para.start:para.end] if para else sent
-            if any(p.search(scope) for p in self.baseline):
+            if any(p.search(self._scope(ctx, ss, sent)) for p in self.baseline):
                 continue
             if self.excepted(text, ss + m.start(), ss + m.end()):
                 continue

@@ -68,7 +68,7 @@ class Existence(Rule):
 
 CHANGE_FIGURE = re.compile(r"(?:增长|增加|上升|提高|提升|下降|减少|回落|回升|加快|放缓|收窄|扩大|增幅|降幅|涨幅|增速|同比|环比|"
                            r"增|降|减)[^，。；,;]{0,8}?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*个?百分点|"
-                           r"\d+(?:\.\d+)?\s*[%％]的?(?:增速|增幅|涨幅|降幅)")
+                           r"\d+(?:\.\d+)?\s*[%％]的?(?:增速|增幅|涨幅|降幅|速度|幅度)")
 SUMMARY_LINE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d))")
 
 
@@ -112,7 +112,8 @@ def _figure_near(ctx: Context, s: int, e: int) -> bool:
     if COMPARISON.search(text[s:e]) and find_figures(text, group, s):
         return True  # 涨幅明显高于…: the two figures compared stand earlier in the sentence
     earlier = list(CHANGE_FIGURE.finditer(text, group, s))
-    if len(earlier) >= 2:
+    cs = max(text.rfind(c, 0, s) for c in "，。；！？\n,;") + 1
+    if len(earlier) >= 2 and (re.search(r"增速|增幅|涨幅|降幅|速度", text[cs:e]) or _same_subject(text, group, earlier[-1].end(), s)):
         return True  # 2021年增长186%，2022年增长36%，增速明显回落: the change follows from the two figures
     if direction is None:
         return False
@@ -144,6 +145,7 @@ def _figure_near(ctx: Context, s: int, e: int) -> bool:
     return False
 
 
+CONTINUATION = re.compile(r"\s*(?:继续|仍然?|依然|也|并|且|延续|连续|持续)")
 GENERIC = {"人数", "数量", "规模", "水平", "环比", "同比", "整体", "总体", "因此", "其中", "本周", "本月", "本季", "今年"}
 
 
@@ -152,6 +154,8 @@ def _same_subject(text: str, fs: int, fe: int, s: int) -> bool:
     such as 人数、规模) of the clause before the vague word also stands in text[fs:fe], the sentence up to the figure."""
     cs = max(text.rfind(c, 0, s) for c in "，。；！？\n,;") + 1
     subject, fig = text[cs:s], text[fs:fe]
+    if CONTINUATION.match(subject):
+        return True  # 同比增长4.7%，继续保持小幅增长: the clause carries on the subject of the figure before it
     return any(subject[i:i + 2] in fig for i in range(len(subject) - 1)
                if subject[i:i + 2] not in GENERIC and "\u4e00" <= subject[i] <= "\u9fa5")
 

@@ -207,9 +207,22 @@ class Context:
                 continue  # the byline is judged by byline_covers, not as a lead
             if data_only and p is not first:
                 continue
-            if self.paragraph_has("attribution", p.start) and (not data_only or DATA_WORDS.search(p.text)):
+            if not data_only:
+                if self.paragraph_has("attribution", p.start):
+                    return True
+                continue
+            rest = PREAMBLE.sub(lambda m: " " * len(m.group()), p.text)
+            if DATA_WORDS.search(rest) and (rest == p.text and self.paragraph_has("attribution", p.start)
+                                            or rest != p.text and self._has_attribution(rest)):
                 return True
         return False
+
+    def _has_attribution(self, seg: str) -> bool:
+        if "vague_attribution" in self.definitions:
+            seg = blank_out(seg, self.definitions["vague_attribution"])
+        if self.authorities and any(a in seg for a in self.authorities):
+            return True
+        return any(p.search(seg) for p in self.definitions.get("attribution") or [])
 
     def cn_figures(self, start: int, end: int | None = None) -> list[Figure]:
         """Figures written with Chinese numerals or multiples (七成、两倍、翻一番、千亿级、供需比0.38), from
@@ -264,7 +277,10 @@ class Context:
 
 DATA_WORDS = re.compile(r"数据|报告|统计|监测|调查|公报|周报|月报|年报|发布")
 # “数据显示”“调查表明” with nothing before them point back at the source already named, not at a new one
-ANAPHOR = re.compile(r"(?:数据|统计|调查|研究|调研)(?:结果)?(?:显示|表明)")
+ANAPHOR = re.compile(r"(?:统计)?(?:数据|统计|调查|研究|调研)(?:报告)?(?:结果)?(?:显示|表明)")
+# a preamble naming the document a text was written under (根据《……通知》的要求编制) is not a data source
+PREAMBLE = re.compile(r"(?:根据|按照|依据|为(?:贯彻)?落实|遵照)[^。；]{0,8}?《[^》]{2,80}?(?:通知|意见|办法|决定|方案|纲要|规定|指南)》"
+                      r"(?:[^。；]{0,12}?(?:精神|要求|规定|部署))?")
 
 
 def blank_out(seg: str, pats: list[re.Pattern]) -> str:

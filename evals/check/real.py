@@ -4,10 +4,11 @@
     python -m evals.check --real --dev-only   # the dev half only, with its errors (for tuning rules)
     python -m evals.check --real --show-test   # also list the test halves' individual errors
 
-Sets (real/split.yaml): the first round's halves `dev`/`test` (d01–d42) and the second round's fresh halves
-`fresh_dev`/`fresh_test` (f01–f47). Printed: the dev half (old + fresh dev, the only one to tune on), the old test
-half (read once at the end of the first round, so no longer untouched), the fresh test half (the honest figure),
-and both test halves combined.
+Sets (real/split.yaml): the first round's halves `dev`/`test` (d01–d42), the second round's `fresh_dev` and its
+former test half `fresh_dev_from_test` (f01–f52; read at the end of the second round, moved to dev in the third), and
+the third round's `third_test` (g01–g32, the whole third batch). Printed: the third test batch (the honest figure,
+run once after the rules were frozen), the dev half (d dev + all f, the only data to tune on) and the former second-
+round test within it, the old test half (read at the end of the first round), and both test sets combined.
 
 Real set: evals/check/real/{records.yaml, split.yaml, docs/*.txt, labels/*.yaml}. Each document is checked as a
 new user would check it (no --report: the kind is detected or the detector abstains). A finding is a true positive
@@ -83,16 +84,18 @@ class Score:
 
 
 HALVES = {
-    "dev": ("dev", "fresh_dev"),
+    "third_test": ("third_test",),
+    "dev": ("dev", "fresh_dev", "fresh_dev_from_test"),
+    "second_test_now_dev": ("fresh_dev_from_test",),
     "old_test": ("test",),
-    "fresh_test": ("fresh_test",),
-    "test": ("test", "fresh_test"),
+    "test": ("test", "third_test"),
 }
 HALF_NAMES = {
-    "dev": "开发集（旧开发集 + 新开发集，可据此调规则）",
-    "old_test": "旧测试集（第一轮末已逐条读过，不再是未触及的数据）",
-    "fresh_test": "新测试集（第二轮新采集，调规则期间未看，诚实的数字）",
-    "test": "测试集合计（旧 + 新）",
+    "third_test": "第三批测试集（第三轮新采集 g01–g32，规则冻结后只运行一次，诚实的数字）",
+    "dev": "开发集（d 开发集 + f 开发集 + 第二轮测试集，可据此调规则）",
+    "second_test_now_dev": "  其中第二轮测试集 f（第二轮末已逐条读过，第三轮移入开发集）",
+    "old_test": "旧测试集 d（第一轮末已逐条读过，不再是未触及的数据）",
+    "test": "测试集合计（旧测试集 d + 第三批）",
 }
 
 
@@ -156,7 +159,8 @@ def _pr(name: str, c) -> str:
 
 def report(show_test: bool = False, show_dev: bool = True, dev_only: bool = False) -> None:
     print("\n真实文档集（evals/check/real，按文档分为开发集与测试集；目标：P≥0.9、R≥0.85、官方发布与新闻误报≤2条/万字）")
-    for half in (("dev",) if dev_only else ("dev", "old_test", "fresh_test", "test")):
+    halves = ("dev", "second_test_now_dev") if dev_only else ("third_test", "dev", "second_test_now_dev", "old_test", "test")
+    for half in halves:
         score, kinds = run_real(half)
         print(f" {HALF_NAMES[half]}：{sum(kinds.values())} 篇，识别类型 {kinds}")
         for c in CATS:
@@ -165,7 +169,7 @@ def report(show_test: bool = False, show_dev: bool = True, dev_only: bool = Fals
         print(f"  官方发布与新闻：误报 {fps} 条 / {chars} 字 = {rate:.2f} 条/万字")
         fps, chars, rate = score.all_rate()
         print(f"  全部文档：误报 {fps} 条 / {chars} 字 = {rate:.2f} 条/万字")
-        if (half == "dev" and show_dev) or (half in ("old_test", "fresh_test") and show_test):
+        if (half == "dev" and show_dev) or (half in ("old_test", "third_test") and show_test):
             for e in score.errors:
                 print("   " + e)
     out, errors = run_consistency()
