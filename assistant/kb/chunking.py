@@ -1,8 +1,8 @@
 """Chinese-aware chunking of loaded documents.
 
 Blocks are grouped per heading section up to `size` characters; long paragraphs are split at
-sentence ends (。！？；…) by langchain's RecursiveCharacterTextSplitter; table rows are never cut and
-table chunks repeat the table's header; consecutive text chunks share up to `overlap` characters of
+sentence ends (。！？；…) by langchain's RecursiveCharacterTextSplitter; table rows are never cut, a
+table unit holds one row or a few short ones (`TABLE_UNIT_CHARS`) and repeats the table's header; consecutive text chunks share up to `overlap` characters of
 whole sentences. Chunk ids are content hashes, so re-ingesting an unchanged file yields the same ids.
 """
 from __future__ import annotations
@@ -18,7 +18,9 @@ _SENT_ENDS = "。！？；…!?"  # chunk boundaries also fall after ； and …
 # Text pieces shorter than this are merged into the next one (see `_merge_thin`).
 MIN_UNIT_CHARS = 20
 # Part of an index's chunking identity: a change of the chunking rules re-chunks every file.
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"
+# Rows of a table unit (besides its header line): one row, or as many short rows as fit.
+TABLE_UNIT_CHARS = 160
 SEPARATORS = ["\n\n", "\n", "。", "！", "？", "；", "…", "!", "?", ";", "，", ",", " ", ""]
 
 
@@ -54,7 +56,10 @@ def chunk_document(doc: LoadedDocument, size: int = 400, overlap: int = 60) -> l
             if not buf:
                 buf_block = None
 
-    for b in doc.blocks:
+    headers = {b.table: b.text for b in doc.blocks if b.kind == "table_header" and b.table is not None}
+    run_header, row_chars = "", 0
+    for i, b in enumerate(doc.blocks):
+        prev = doc.blocks[i - 1] if i else None
         key = (tuple(b.heading_path), b.page if doc.file_type == "pdf" else None, b.table)
         if b.kind == "heading":
             flush(carry=False)
@@ -65,14 +70,23 @@ def chunk_document(doc: LoadedDocument, size: int = 400, overlap: int = 60) -> l
             buf, buf_block = [], None
             buf_key = key
         if b.kind in ("table_row", "table_header"):
-            row = b.text + "\n"
-            header = next((x.text for x in doc.blocks if x.table == b.table and x.kind == "table_header"), "")
-            if buf_block is None:
-                buf, buf_block = ([header + "\n"] if header and b.kind == "table_row" else []), b
-            if sum(map(len, buf)) + len(row) > size and buf:
+            if b.table is None and (prev is None or prev.kind not in ("table_row", "table_header")
+                                    or tuple(prev.heading_path) != key[0]):
+                run_header = b.text  # a Markdown/HTML table: its first row is the header
+            header = headers.get(b.table, "") if b.table is not None else run_header
+            if b.text == header:  # the header opens the table's first unit (later units repeat it)
                 flush(carry=False)
-                buf, buf_block = ([header + "\n"] if header else []), b
+                buf, buf_block, row_chars = [header + "\n"], b, 0
+                continue
+            row = b.text + "\n"
+            if buf_block is None:
+                buf, buf_block, row_chars = ([header + "\n"] if header else []), b, 0
+            # a unit holds one row, or a few short ones: a question about one year finds that row
+            if row_chars and row_chars + len(row) > min(size, TABLE_UNIT_CHARS):
+                flush(carry=False)
+                buf, buf_block, row_chars = ([header + "\n"] if header else []), b, 0
             buf.append(row)
+            row_chars += len(row)
             continue
         text = b.text
         if len(text) > size:
