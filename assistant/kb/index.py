@@ -31,10 +31,13 @@ from ..types import Chunk, Hit, IngestFailure, IngestReport, LoadedDocument, Sou
 Progress = Callable[[str, int, int, str], None]
 
 
-# Keyword-query expansion (kb/query.py), chosen on the dev half of the retrieval eval.
+# Keyword-query expansion (kb/query.py). On the dev half of the retrieval eval (both samples, the other
+# mixed in) it raised top-1 from 82.7% to 84.6% (集成电路) and from 81.4% to 84.9% (新能源汽车).
 QUERY_EXPANSION = True
-# Added to the fused score of a candidate unit whose text states a year the query names (dev-chosen).
-YEAR_MATCH_BONUS = 0.0
+# Added to the fused score of a candidate unit whose text states a year the query names: about the RRF
+# gap between rank 1 and rank 7 in both rankings. Dev half: top-3 90.4% → 94.2% (集成电路),
+# 95.3% → 96.5% (新能源汽车); 0.006 did worse.
+YEAR_MATCH_BONUS = 0.003
 UPSERT_TIMEOUT = 120.0  # seconds without an answer from Chroma before an ingest gives up
 
 
@@ -448,8 +451,8 @@ class KnowledgeBase:
 
         mode: hybrid | keyword | dense. fusion: rrf | weighted. passage_chars: passage length (0 = the
         unit alone). rerank: none | window. expand: add the index profile's industry name and the
-        colloquial-to-statistical words of `query.py` to the keyword query. Defaults chosen by the
-        retrieval eval."""
+        colloquial-to-statistical words of `query.py` to the keyword query. A query naming a year puts
+        the candidates that state it slightly ahead (YEAR_MATCH_BONUS). Defaults chosen by the retrieval eval."""
         if top_k <= 0:
             raise InputError(f"top_k 必须大于 0，当前为 {top_k}")
         if mode not in ("hybrid", "keyword", "dense"):
