@@ -229,7 +229,7 @@ def init_profile(industry: str, index_dir: str | Path, out: str | Path | None = 
     profile_from_dict(yaml.safe_load(text), where=str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    if target.resolve() == (Path(kb.folder) / PROFILE_FILE).resolve():
+    if target.resolve() == (index_dir / PROFILE_FILE).resolve() and hasattr(kb, "sync_vocabulary"):
         kb.sync_vocabulary()  # the index's keyword tokens now include the profile's terms
     return target
 
