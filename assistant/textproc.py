@@ -169,4 +169,16 @@ class ChineseTokenizer:
 
 @lru_cache(maxsize=1)
 def default_tokenizer() -> ChineseTokenizer:
+    """The shared tokenizer (callers may add words to it: they leak into every other user of it)."""
     return ChineseTokenizer()
+
+
+@lru_cache(maxsize=1)
+def _package_tokenizer() -> ChineseTokenizer:
+    return ChineseTokenizer()  # never handed out: only copied
+
+
+def private_tokenizer() -> ChineseTokenizer:
+    """A tokenizer of its own with the package dictionary only, whatever words others added to theirs
+    (a knowledge base adds its profile's words to one)."""
+    return _package_tokenizer().copy()

@@ -24,7 +24,7 @@ from . import query as query_mod
 from .retrieve import fuse
 from . import tables as kb_tables
 from .stores import PARTIAL, ChunkStore, DenseIndex, KeywordIndex, ensure_free_space, estimate_bytes, unique_sources
-from ..textproc import YEAR, default_tokenizer
+from ..textproc import YEAR, private_tokenizer
 from ..types import Chunk, Hit, IngestFailure, IngestReport, LoadedDocument, SourceInfo
 
 # progress(stage, done, total, detail): stage is "scan", "load", "embed" or "index".
@@ -122,7 +122,7 @@ class KnowledgeBase:
         and at search so that BM25 tokens agree. A private copy: other indexes are not affected."""
         from ..profile import PROFILE_FILE, load_profile
 
-        tok = default_tokenizer().copy()
+        tok = private_tokenizer()
         path = self.folder / PROFILE_FILE
         self.profile = load_profile(path) if path.is_file() else None
         if self.profile is not None:

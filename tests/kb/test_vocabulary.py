@@ -53,6 +53,15 @@ def test_profile_terms_are_tokens_at_ingest(tmp_path, docs):
     assert TERM not in other.tokenizer.tokenize(TERM)
 
 
+def test_words_added_to_the_shared_tokenizer_stay_out_of_an_index(tmp_path):
+    from assistant.textproc import default_tokenizer
+
+    word = "良率爬坡"  # a word no other test uses: the shared tokenizer keeps it for the session
+    assert word not in ChineseTokenizer().tokenize(word)
+    default_tokenizer().add_words([word])  # e.g. a draft run with --profile and no index
+    assert word not in KnowledgeBase(Settings(index_dir=tmp_path / "index")).tokenizer.tokenize(word)
+
+
 def test_a_profile_written_after_ingest_retokenises(tmp_path, docs):
     kb = KnowledgeBase(Settings(index_dir=tmp_path / "index"))
     assert kb.ingest([docs]).ok
