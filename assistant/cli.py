@@ -155,8 +155,9 @@ def cmd_verify(args) -> int:
     else:
         print(f"分块 {res['chunks']}，向量 {res['vectors']}：多余向量 {res['orphan_vectors']}，缺失向量 "
               f"{res['missing_vectors']}，关键词索引{'一致' if res['keyword_ok'] else '需重建'}"
+              f"，分词{'与行业配置一致' if res['tokens_ok'] else '需按行业配置重新分词'}"
               + ("；已修复" if res["repaired"] else ""))
-    clean = not (res["orphan_vectors"] or res["missing_vectors"] or not res["keyword_ok"])
+    clean = not (res["orphan_vectors"] or res["missing_vectors"] or not res["keyword_ok"] or not res["tokens_ok"])
     return 0 if clean or res["repaired"] else 1
 
 
@@ -181,8 +182,7 @@ def printable(text: str) -> str:
 
 
 def cmd_search(args) -> int:
-    kb = _open_kb(args)
-    _use_index_profile(kb)
+    kb = _open_kb(args)  # the index's own profile terms are in its tokenizer (KnowledgeBase)
     hits = kb.search(args.query, top_k=args.top_k, year_min=args.year_min, year_max=args.year_max,
                      sources=args.source, mode=args.mode)
     if args.json:
@@ -195,16 +195,6 @@ def cmd_search(args) -> int:
         print(f"[{i}] {printable(h.source)} {printable(where)} （{h.year or '年份未知'}，得分 {h.score:.4f}）")
         print("    " + h.text.replace("\n", " ")[:200])
     return 0
-
-
-def _use_index_profile(kb) -> None:
-    """Searching an index that has a profile: its names and terms join the tokenizer's dictionary."""
-    from .profile import PROFILE_FILE, load_profile
-
-    p = Path(kb.folder) / PROFILE_FILE
-    if p.is_file():
-        from .draft.pipeline import use_profile_terms
-        use_profile_terms(load_profile(p), kb)
 
 
 def cmd_sources(args) -> int:

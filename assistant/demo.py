@@ -78,10 +78,11 @@ def main_demo(argv: list[str]) -> int:
     sample = sample_dir(args.sample)
     settings = Settings.from_env(index_dir=args.index)
     print(f"== 1/5 导入示例语料 {sample / 'sources'} → {settings.index_dir}")
+    # The profile goes in first: its terms are in the keyword tokenizer when the sources are ingested.
+    profile = install_profile(sample, Path(settings.index_dir))
     rc = cli.main(["ingest", str(sample / "sources"), "--index", str(settings.index_dir)])
     if rc == 2:
         return 2
-    profile = install_profile(sample, Path(settings.index_dir))
     print(f"   行业配置：{profile.industry}（已复制到 {Path(settings.index_dir) / PROFILE_FILE}）")
     kb = KnowledgeBase.open(settings=settings, must_exist=True)
 

@@ -11,6 +11,8 @@ Schema (all keys but `industry` optional; unknown keys are rejected with the fil
     aliases: [芯片, 半导体]                   # other names of the same industry (queries, matching)
     community: 某某行业产教融合共同体          # the community's own name, for bylines
     terms: [晶圆制造, 封装测试]               # domain terms: fed to the jieba dictionary and to queries
+    dictionary: [晶圆, 封测]                  # more words for the keyword tokenizer only (products, bodies,
+                                             # job titles): never used as queries
     metrics:                                 # key metrics and their units, most important first
       - {name: 销售额, unit: 亿元}
       - {name: 产量, unit: 亿块}
@@ -34,7 +36,7 @@ import yaml
 from .errors import InputError
 
 PROFILE_FILE = "profile.yaml"  # the name a profile has inside an index folder
-_KEYS = {"industry", "aliases", "community", "terms", "metrics", "authorities", "series", "queries"}
+_KEYS = {"industry", "aliases", "community", "terms", "dictionary", "metrics", "authorities", "series", "queries"}
 _SERIES_KEYS = {"metric", "unit", "source", "market_total", "bounds"}
 
 
@@ -50,6 +52,7 @@ class Profile:
     aliases: tuple[str, ...] = ()
     community: str | None = None
     terms: tuple[str, ...] = ()
+    dictionary: tuple[str, ...] = ()
     metrics: tuple[Metric, ...] = ()
     authorities: tuple[str, ...] = ()
     series: dict[str, Any] = field(default_factory=dict)
@@ -60,6 +63,13 @@ class Profile:
     def names(self) -> tuple[str, ...]:
         """The industry name first, then its aliases."""
         return (self.industry, *[a for a in self.aliases if a != self.industry])
+
+    @property
+    def vocabulary(self) -> tuple[str, ...]:
+        """Words the keyword tokenizer must know for this industry: names, aliases, terms, dictionary words,
+        metric names and authorities (added to the index's jieba dictionary at ingest and at search)."""
+        return tuple(dict.fromkeys([*self.names, *self.terms, *self.dictionary, *(m.name for m in self.metrics),
+                                    *self.authorities]))
 
     def extra_queries(self, section_id: str) -> tuple[str, ...]:
         return self.queries.get(section_id, ())
@@ -72,6 +82,8 @@ class Profile:
             out["community"] = self.community
         if self.terms:
             out["terms"] = list(self.terms)
+        if self.dictionary:
+            out["dictionary"] = list(self.dictionary)
         if self.metrics:
             out["metrics"] = [{"name": m.name, "unit": m.unit} for m in self.metrics]
         if self.authorities:
@@ -124,6 +136,7 @@ def profile_from_dict(raw: Any, where: str = "行业配置") -> Profile:
         aliases=_str_list(raw.get("aliases"), "aliases", where),
         community=(str(raw["community"]).strip() or None) if raw.get("community") else None,
         terms=_str_list(raw.get("terms"), "terms", where),
+        dictionary=_str_list(raw.get("dictionary"), "dictionary", where),
         metrics=tuple(metrics),
         authorities=_str_list(raw.get("authorities"), "authorities", where),
         series=dict(series),

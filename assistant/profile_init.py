@@ -179,7 +179,9 @@ def render_yaml(prof: dict, info: dict, index_dir: str) -> str:
     else:
         lines += ["# aliases: [别称1, 别称2]      # 未在文档中找到别称，可手工填写"]
     lines += ["# community: 某某行业产教融合共同体   # 共同体名称（用于编制单位），可选",
-              "# 领域术语：知识库分块的 TF-IDF 关键词（jieba），起草时加入分词词典并用于检索", dump({"terms": prof["terms"]})]
+              "# 领域术语：知识库分块的 TF-IDF 关键词（jieba），加入本知识库的分词词典（导入和检索时）并用于起草检索",
+              dump({"terms": prof["terms"]}),
+              "# dictionary: [产品名, 岗位名, 机构简称]   # 可选：只加入分词词典、不作检索词的本行业词语"]
     if prof.get("metrics"):
         lines.append("# 关键指标与单位（按出现次数排序；表头中的指标计两次）：")
         lines += [f"#   {m}（{u}）：{c} 次，例：{w}" for m, u, c, w in info["metrics"]]
@@ -216,6 +218,8 @@ def init_profile(industry: str, index_dir: str | Path, out: str | Path | None = 
     profile_from_dict(yaml.safe_load(text), where=str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
+    if target.resolve() == (index_dir / PROFILE_FILE).resolve() and hasattr(kb, "sync_vocabulary"):
+        kb.sync_vocabulary()  # the index's keyword tokens now include the profile's terms
     return target
 
 

@@ -129,11 +129,17 @@ def mixed_kb(mixed_corpus, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def sample_kb(tmp_path_factory):
-    """The shipped sample corpus, indexed once per test session."""
+    """The shipped sample corpus, indexed once per test session with the sample's profile in the index
+    (as `assistant demo` does: its terms are in the keyword tokenizer at ingest and search)."""
+    import shutil
+
     from assistant.config import Settings
     from assistant.kb import KnowledgeBase
+    from assistant.profile import PROFILE_FILE
 
-    kb = KnowledgeBase(Settings(index_dir=tmp_path_factory.mktemp("sample-index")))
+    index = tmp_path_factory.mktemp("sample-index")
+    shutil.copyfile(SAMPLE_SOURCES.parent / PROFILE_FILE, index / PROFILE_FILE)
+    kb = KnowledgeBase(Settings(index_dir=index))
     report = kb.ingest([SAMPLE_SOURCES])
     assert report.ok, report.failures
     return kb

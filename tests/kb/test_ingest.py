@@ -137,3 +137,21 @@ def test_find_year_sources():
 def test_discover_uses_relative_names(mixed_corpus):
     names = [s for _, s in discover([mixed_corpus])]
     assert "2024_产销快报.md" in names and all("/" not in n for n in names)
+
+
+def test_a_table_unit_is_one_row_with_its_header(mixed_corpus, tmp_path):
+    doc = load_file(mixed_corpus / "2021-2025_产销表.xlsx")
+    header = next(b.text for b in doc.blocks if b.kind == "table_header" and b.table == "产销")
+    units = [c for c in chunk_document(doc, size=400, overlap=0) if c.text.startswith(header)]
+    rows = [b.text for b in doc.blocks if b.kind == "table_row" and b.table == "产销"]
+    assert len(units) == len(rows)  # a question about one year finds that year's row
+    assert all(u.text.splitlines()[0] == header and len(u.text.splitlines()) == 2 for u in units)
+    # a Markdown table: its first row is the header, repeated in every unit
+    md = tmp_path / "t.md"
+    md.write_text("# 年度产量\n\n| 年份 | 产量（万件） |\n|---|---|\n" +
+                  "".join(f"| {y} | {100 + y % 100} |\n" for y in range(2018, 2025)) + "\n注：单位为万件。\n",
+                  encoding="utf-8")
+    units = [c.text for c in chunk_document(load_file(md), size=400, overlap=0) if "|" in c.text]
+    assert all(u.startswith("年份 | 产量（万件）\n") for u in units)
+    body = [[line for line in u.splitlines()[1:] if "|" in line] for u in units]
+    assert len(body) == 7 and all(len(b) == 1 for b in body)
