@@ -13,6 +13,8 @@ rule), and the near misses held out from any tuning: unanswerable_heldout.jsonl,
 and any other evals/chat/*unanswerable*.jsonl (a sample's own near misses).
 Splits: a question's id number decides, odd = dev (tuning allowed), even = test (quoted).
 Per-question rows go to evals/chat/last_run.jsonl.
+The mean length of the answers given (characters, citation marks included) is printed beside the
+rates: an answer that quotes whole passages would hold the answer string without answering.
 Targets (issue 11): on the paraphrased sets ≥ 85% right and ≤ 2% wrong; near misses abstained ≥ 95%.
 """
 from __future__ import annotations
@@ -70,14 +72,19 @@ def summary(rows: list[dict]) -> dict:
         keys = [f"{r['sample']}|{r['set']}|{r['split']}", f"{r['sample']}|{r['set']}|all"] if r["answerable"] \
             else [f"unanswerable|{r['set']}|{r['split']}", f"unanswerable|{r['set']}|all"]
         for k in keys:
-            d = out.setdefault(k, {"n": 0, "right": 0, "wrong": 0, "abstained": 0})
+            d = out.setdefault(k, {"n": 0, "right": 0, "wrong": 0, "abstained": 0, "chars": 0})
             d["n"] += 1
+            if r["grounded"]:
+                d["chars"] += len(r["answer"])
             if not r["grounded"]:
                 d["abstained"] += 1
             elif r["answerable"]:
                 d["right" if r["right"] else "wrong"] += 1
             else:
                 d["wrong"] += 1
+    for d in out.values():
+        answered = d["n"] - d["abstained"]
+        d["mean_chars"] = round(d.pop("chars") / answered, 1) if answered else 0.0
     return dict(sorted(out.items()))
 
 
@@ -108,10 +115,11 @@ def main(argv=None) -> int:
         return 0
     print(f"问答评测（抽取式，无大模型）：索引含 {', '.join(corpora)} 与干扰文档；"
           f"可答 {len(answerable)} 题，不可答 {len(unanswerable)} 题")
-    print(f"{'样例|题集|划分':44s} {'n':>4s} {'答对':>6s} {'答错':>6s} {'拒答':>6s}")
+    print(f"{'样例|题集|划分':44s} {'n':>4s} {'答对':>6s} {'答错':>6s} {'拒答':>6s} {'答案平均字数':>8s}")
     for k, d in table.items():
         n = d["n"]
-        print(f"{k:44s} {n:4d} {d['right'] / n:6.1%} {d['wrong'] / n:6.1%} {d['abstained'] / n:6.1%}")
+        print(f"{k:44s} {n:4d} {d['right'] / n:6.1%} {d['wrong'] / n:6.1%} {d['abstained'] / n:6.1%} "
+              f"{d['mean_chars']:8.1f}")
     print("（不可答题：“答错”即误答，“拒答”越高越好；" f"{CALIBRATION} 为阈值校准集，其余为留出的近似问题）")
     print(f"每题耗时（毫秒）：中位数 {lat['p50']:.0f}，P90 {lat['p90']:.0f}，最大 {lat['max']:.0f}")
     tmp.cleanup()

@@ -60,3 +60,65 @@ def test_the_question_qualifier_must_be_kept():
 ])
 def test_two_part_questions_are_split(question, parts):
     assert chat.split_question(question, default_tokenizer()) == parts
+
+
+def test_short_forms_are_recognised():
+    assert chat.abbreviates("智驾", "智能驾驶工程师的人才供需比")
+    assert chat.abbreviates("封测", "封装测试业销售额")
+    assert chat.abbreviates("新能源车", "新能源汽车销量")
+    assert not chat.abbreviates("智驾", "智能网联汽车驾驶辅助")  # too far apart to be a short form
+    assert not chat.abbreviates("光伏", "新能源汽车销量")
+
+
+def test_the_unit_asked_for():
+    assert chat.asked_unit("2024年全国集成电路产量是多少亿块？") == "亿块"
+    assert chat.asked_unit("2023年汽车整车出口了多少辆？") == "辆"
+    assert chat.asked_unit("成立时有多少家企业参加？") == "家"
+    assert chat.asked_unit("2023年芯片产量恢复到多少了？") == ""
+    assert chat.asked_unit("大基金三期一共有多少个股东？") == ""
+    assert chat.asked_unit("2021年封测这块卖了多少钱？") == ""
+
+
+@pytest.mark.parametrize("text, found", [
+    ("2024年前8个月，出口额7360.4亿元", {"cum:8"}),
+    ("2025年1—7月，销量775.99万辆", {"cum:7"}),
+    ("2024年第一季度，产量184.6GWh", {"q:1"}),
+    ("2024年头一个季度，车用电池一共造出来多少？", {"q:1"}),
+    ("2022年上半年产量1661亿块；其中6月当月产量288亿块", {"h:上", "m:6"}),
+    ("据《人民日报》2023年1月23日报道，2022年出口67.9万辆", set()),
+    ("2023年全年销量", set()),
+])
+def test_periods_within_a_year(text, found):
+    assert chat.periods(text) == found
+
+
+def test_the_period_asked_for_must_be_the_one_given():
+    # the whole year asked, a quarter given
+    assert not chat.period_ok(set(), {"q:1", "m:3"}, "2024年一季度产量981亿块，3月单月产量362亿块。")
+    assert chat.period_ok(set(), set(), "2024年产量为1288.8万辆。")
+    assert chat.period_ok(set(), {"m:7"}, "据央视2025年7月报道，供需比仅为0.38。")  # a report date
+    assert chat.period_ok(set(), {"h:上"}, "全年产量3514亿块，其中上半年1600亿块。")
+    # a month asked: the months up to it are not that month
+    assert not chat.period_ok({"m:8"}, {"cum:8"}, "前8个月出口额7360.4亿元。")
+    assert chat.period_ok({"m:8"}, {"m:8"}, "8月当月出口额951.8亿元。")
+
+
+def test_the_asked_for_attribute_must_be_said():
+    df = {"产量": 3, "出口": 3, "供需比": 2}
+    assert not chat._mentions_focus({"产量"}, "纯电动汽车销量536.5万辆，反映出对插电混动产品的偏好。", df)
+    assert chat._mentions_focus({"产量"}, "产销分别完成958.7万辆和949.5万辆。", df)
+    assert not chat._mentions_focus({"供需比"}, "维修技师数量不足10万人，售后人员供给不足。", df)
+    # a colloquial word the knowledge base does not know imposes nothing
+    assert chat._mentions_focus({"造出来"}, "动力电池累计产量184.6GWh。", df)
+
+
+def test_a_rival_qualifier_in_the_sentence_outweighs_the_context():
+    tok = default_tokenizer()
+    pairs = chat.qualifier_pairs("2023年集成电路出口金额是多少亿美元？", tok, {"出口": 3, "集成电路": 3})
+    row = "年份：2023；进口金额（亿美元）：3494"
+    assert not chat.entity_ok(pairs, row, "2021—2024年集成电路进出口金额", tok)
+    assert chat.entity_ok(pairs, "年份：2022；出口金额（亿美元）：1539", "进出口金额", tok)
+    # the qualifier as a word of the title still names the sentence's subject
+    pairs = chat.qualifier_pairs("国家集成电路产业投资基金三期要存续到什么时候？", tok, {"国家": 3, "产业": 3})
+    said = "三期基金存续期为15年，更符合集成电路产业投入大、周期长的规律。"
+    assert chat.entity_ok(pairs, said, "国家集成电路产业投资基金三期", tok)
