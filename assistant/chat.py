@@ -284,7 +284,7 @@ class _Scored:
     year_conflict: bool = False  # the sentence is about another year than the question asks for
     has_value: bool = False  # the sentence carries a number that is not a date
     scope_ok: bool = True  # the asked-for attribute, the places and (for 多少) a value are all there
-    refused: tuple[str, ...] = ()  # checks it fails: type, focus, unit, period, entity, place, unknown
+    refused: tuple[str, ...] = ()  # checks it fails: type, focus, unit, period, entity, change, place, unknown
 
 
 def abbreviates(term: str, text: str) -> bool:
@@ -345,6 +345,24 @@ def focus_terms(question: str, tok) -> set[str]:
     return {t for t in tok.tokenize(head[-8:]) if head.endswith(t) and len(t) >= 2 and t not in QUESTION_WORDS}
 
 
+# Words of change or share that follow the attribute they are about ("销量同比增长多少").
+_CHANGE_RX = re.compile("(?:" + "|".join(map(re.escape, sorted(_TERMS["change_words"], key=len, reverse=True)))
+                        + ")+$")
+
+
+def attribute_terms(question: str, tok) -> set[str]:
+    """The attribute a change or share is asked of ("2023年某产品销量同比增长多少" → {"销量"}): the
+    words before the change word that closes the asked-for slot; empty when there is none."""
+    m = _FOCUS_CUT.search(question)
+    if not m:
+        return set()
+    head = _FOCUS_TRAIL.sub("", re.sub(r"[\s，,、：:（）()“”\"《》]+$", "", question[:m.start()]))
+    cut = _CHANGE_RX.search(head)
+    if not cut or not cut.start():
+        return set()
+    return focus_terms(head[:cut.start()] + "是多少", tok)
+
+
 _SHARE_WORDS = set(_TERMS["percent_words"])
 
 
@@ -364,16 +382,15 @@ def _mentions_focus(focus: set[str], said: str, df: dict[str, int] | None = None
 
 
 # The unit a 多少 question names ("多少万辆" → "万辆", "多少家企业" → "家"): the answer must carry it.
-_UNIT_Q = re.compile(r"多少\s*([万亿千百]*(?:[A-Za-z]+|[\u4e00-\u9fff]))")
-_NOT_UNITS = set("了的呢吗啊呀吧钱是在个")  # 个 stands for any measure word
+_MEASURE_WORDS = sorted(_TERMS["measure_words"], key=len, reverse=True)
+_UNIT_Q = re.compile(r"多少\s*([万亿千百]*(?:[A-Za-z]+|" + "|".join(map(re.escape, _MEASURE_WORDS)) + "))")
 
 
 def asked_unit(question: str) -> str:
-    """"2023年产量是多少亿块？" → "亿块"; "" when the question names no unit."""
+    """"2023年产量是多少亿块？" → "亿块"; "" when the question names no unit (a measure word of
+    assistant/data/chat.yaml or a Latin unit such as GWh)."""
     m = _UNIT_Q.search(question)
-    if not m or m.group(1)[-1] in _NOT_UNITS or m.group(1)[-1] in "万亿千百":
-        return ""
-    return m.group(1)
+    return m.group(1) if m else ""
 
 
 # Periods within a year. A value for a quarter, a half or the first months is not the year's, and
@@ -510,6 +527,10 @@ def type_ok(kind: str | None, said: str, context: str, has_value: bool) -> bool:
 _NOT_QUALIFIER = set("的和与及、，,。；：:是为在了对等年月日其中之（）()“”\"《》 ")
 
 
+# How far before its head a qualifier may stand in a passage ("设计业、制造业和封装测试业销售额").
+QUALIFIER_REACH = r"[^。；！？\n]{0,12}"
+
+
 def qualifier_pairs(question: str, tok, df: dict[str, int]) -> list[tuple[str, str]]:
     """(qualifier, head) word pairs of the question ("工业", "机器人") whose qualifier is a word of the
     knowledge base: the answer must keep that qualifier, not another one ("服务机器人")."""
@@ -524,6 +545,34 @@ def qualifier_pairs(question: str, tok, df: dict[str, int]) -> list[tuple[str, s
         if df.get(m, 0) > 0:
             pairs.append((m, h))
     return pairs
+
+
+def possessive_pairs(question: str, tok, df: dict[str, int]) -> list[tuple[str, str]]:
+    """(owner, attribute) pairs joined by 的 ("存储器的贸易逆差"), both words of the knowledge base: a
+    sentence that gives the attribute must be about that owner."""
+    splitter = getattr(tok, "_tok", None)
+    if splitter is None:
+        return []
+    words = splitter.lcut(question)
+    return [(m, h) for m, de, h in zip(words, words[1:], words[2:])
+            if de == "的" and len(m) >= 2 and len(h) >= 2 and m not in QUESTION_WORDS and h not in QUESTION_WORDS
+            and _HAN_RX.fullmatch(m) and _HAN_RX.fullmatch(h) and df.get(m, 0) > 0 and df.get(h, 0) > 0]
+
+
+def owner_ok(pairs: list[tuple[str, str]], said: str, context_words: set[str]) -> bool:
+    """False when the sentence gives an attribute the question asks of an owner ("存储器的贸易逆差")
+    without naming that owner, in itself or as a word of its title or heading."""
+    return all(h not in said or m in said or m in context_words or abbreviates(m, said) for m, h in pairs)
+
+
+def change_ok(focus: set[str], said: str) -> bool:
+    """For "增长多少": does a number follow the change word (or a word for it) closely? "增长35.8%" does;
+    "用人需求增长的主要来源" does not."""
+    words = {f for f in focus if _CHANGE_RX.fullmatch(f) and f not in _SHARE_WORDS}
+    if not words or any(f in _SHARE_WORDS for f in focus):
+        return True
+    words |= {a for f in words for a in TERM_ALTERNATES.get(f, ())}
+    return any(re.search(re.escape(w) + r"[^。；;，,]{0,10}?\d", said) for w in words)
 
 
 def entity_ok(pairs: list[tuple[str, str]], said: str, where: str, tok=None) -> bool:
@@ -558,9 +607,16 @@ def score_sentences(question: str, hits, kb, dense: bool = True) -> list[_Scored
     q_years = _years(tok.tokenize(question))
     wants_number = bool(NUMERIC_CUES.search(question))
     kind = expected_type(question)
-    pairs = qualifier_pairs(question, tok, _doc_freqs(kb)[0])
+    # a qualifier the retrieved passages never put before its head ("机构…统计") is the asker's
+    # wording, not an entity they tell apart from others ("工业机器人" beside "服务机器人")
+    seen = "\n".join(f"{h.title or ''}\n{h.heading or ''}\n{h.text}" for h in hits)
+    pairs = [(m, h) for m, h in qualifier_pairs(question, tok, _doc_freqs(kb)[0])
+             if re.search(re.escape(m) + QUALIFIER_REACH + re.escape(h), seen)]
     df = _doc_freqs(kb)[0]
     focus = focus_terms(question, tok)
+    attribute = attribute_terms(question, tok)
+    owners = possessive_pairs(question, tok, df)
+    splitter = getattr(tok, "_tok", None)
     places = set(_PLACE_RX.findall(question))
     unit = asked_unit(question)
     q_periods = periods(question)
@@ -591,20 +647,24 @@ def score_sentences(question: str, hits, kb, dense: bool = True) -> list[_Scored
             if wants_number and _VALUE_RX.search(body):
                 bonus += 0.05
             shown = f"{prev}{s}" if joined else s
-            has_value = bool(_VALUE_RX.search(_YEAR_RX.sub("", body)))
             where = f"{h.title or ''} {h.heading or ''} {caption} {prev} {s}"
             said = f"{prev}{s}" if joined else body
+            has_value = bool(_VALUE_RX.search(_YEAR_RX.sub("", said)))
             refused = []
             if not type_ok(kind, said, f"{h.heading or ''} {caption}", has_value):
                 refused.append("type")
-            if not _mentions_focus(focus, said, df or None):
+            if not _mentions_focus(focus, said, df or None) or not _mentions_focus(attribute, said, df or None):
                 refused.append("focus")
             if unit and unit not in f"{h.heading or ''} {caption} {said}":
                 refused.append("unit")
-            if not period_ok(q_periods, periods(f"{h.heading or ''} {caption} {said}"), said):
+            if (q_periods or q_years) and not period_ok(q_periods, periods(f"{h.heading or ''} {caption} {said}"), said):
                 refused.append("period")
             if not entity_ok(pairs, said, f"{h.title or ''} {h.heading or ''} {caption}", tok):
                 refused.append("entity")
+            if owners and not owner_ok(owners, said, set(splitter.lcut(f"{h.title or ''} {h.heading or ''} {caption}"))):
+                refused.append("entity")
+            if kind == "amount" and not change_ok(focus, said):
+                refused.append("change")
             if not all(p in where for p in places):
                 refused.append("place")
             if unknown and not unknown_found(unknown, where):

@@ -122,3 +122,35 @@ def test_a_rival_qualifier_in_the_sentence_outweighs_the_context():
     pairs = chat.qualifier_pairs("国家集成电路产业投资基金三期要存续到什么时候？", tok, {"国家": 3, "产业": 3})
     said = "三期基金存续期为15年，更符合集成电路产业投入大、周期长的规律。"
     assert chat.entity_ok(pairs, said, "国家集成电路产业投资基金三期", tok)
+
+
+def test_no_unit_is_read_from_a_noun():
+    assert chat.asked_unit("2022年这一年新冒出来多少充电设施？") == ""
+    assert chat.asked_unit("2023年动力电池产量是多少GWh？") == "GWh"
+
+
+def test_the_attribute_of_a_change_is_required():
+    tok = default_tokenizer()
+    assert chat.attribute_terms("2023年新能源汽车销量同比增长多少？", tok) == {"销量"}
+    assert chat.attribute_terms("2022年新能源汽车出口多少万辆？", tok) == set()
+    focus = chat.focus_terms("2023年新能源汽车销量同比增长多少？", tok)
+    assert chat.change_ok(focus, "产销分别完成958.7万辆和949.5万辆，同比分别增长35.8%和37.9%。")
+    assert not chat.change_ok(focus, "新能源汽车业务成为用人需求增长的主要来源，渗透率达到31.6%。")
+    assert chat.change_ok({"比重"}, "销量占新车总销量的40.9%。")  # a share is not a change
+
+
+def test_an_attribute_asked_of_an_owner_needs_the_owner():
+    tok = default_tokenizer()
+    pairs = chat.possessive_pairs("2022年存储器的贸易逆差有多少？", tok, {"存储器": 2, "贸易逆差": 3})
+    assert pairs == [("存储器", "贸易逆差")]
+    assert not chat.owner_ok(pairs, "全年集成电路贸易逆差为2262.4亿美元。", set())
+    assert chat.owner_ok(pairs, "存储器贸易逆差310亿美元。", set())
+    assert chat.owner_ok(pairs, "贸易逆差310亿美元。", {"存储器"})  # named by its heading
+
+
+def test_unknown_nouns_must_be_named():
+    assert chat._known_compound("企业亏损", {"企业": 3, "亏损": 1})
+    assert not chat._known_compound("编码", {"编": 1})
+    assert chat.unknown_found({"理事", "理事长"}, "共同体理事长单位为某公司")
+    assert not chat.unknown_found({"理事", "理事长"}, "共同体由某公司牵头")
+    assert chat.unknown_found({"智驾"}, "智能驾驶工程师")
