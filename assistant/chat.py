@@ -29,6 +29,7 @@ import math
 import re
 import threading
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .config import MAX_QUERY_CHARS, Settings, require_length
@@ -255,19 +256,51 @@ def unknown_found(unknown: set[str], text: str) -> bool:
 
 # ------------------------------------------------------------------------------ extractive
 
+_MISSING_CELL = {"", "—", "-", "–", "——", "/", "…"}
+
+
+def _cells(line: str) -> list[str]:
+    cells = [c.strip() for c in line.strip().split("|")]
+    if cells and not cells[0]:
+        cells = cells[1:]
+    if cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells
+
+
 def split_sentences(text: str) -> list[str]:
-    """Sentences and lines of a passage. A table's header line (`表：列 | 列 | 列`) is no answer and is
-    skipped; a sentence that ends with a colon takes the lines that follow it (a list it introduces)."""
+    """Sentences and lines of a passage. A pipe table (`列 | 列 | 列` and its rows) becomes one
+    sentence per row, `表题｜列：值；列：值` (cells with no value left out), its header line no answer of
+    its own; a sentence that ends with a colon takes the lines that follow it (a list it introduces)."""
     out: list[str] = []
     pieces = split_text(text)
+    header: list[str] | None = None
+    caption = last = ""
     i = 0
     while i < len(pieces):
         s = pieces[i]
         i += 1
-        if len(s) < 6 or " | " in s:
+        if " | " in s or (s.count("|") >= 2 and not re.fullmatch(r"[|\-:\s]+", s)):
+            cells = _cells(s)
+            if header is None or len(cells) != len(header):
+                header = cells
+                caption = last.rstrip("：:") if last.endswith(("：", ":")) or last.startswith("表") else ""
+                if header and "：" in header[0]:  # "表1：年份 | …"
+                    caption, header[0] = header[0].split("：", 1)
+                last = ""
+                continue
+            row = "；".join(f"{k}：{v}" for k, v in zip(header, cells) if v not in _MISSING_CELL)
+            if row:
+                out.append(f"{caption}｜{row}" if caption else row)
+            last = ""  # a table right after this one has no caption of its own
+            continue
+        if re.fullmatch(r"[|\-:\s]+", s):
+            continue  # a Markdown table's separator line
+        header, last = None, s
+        if len(s) < 6:
             continue
         if s.endswith(("：", ":")):
-            while i < len(pieces) and len(s) < 240 and pieces[i] and " | " not in pieces[i]:
+            while i < len(pieces) and len(s) < 240 and pieces[i] and "|" not in pieces[i]:
                 s += pieces[i] if s.endswith(("：", ":", "；", "。")) else "；" + pieces[i]
                 i += 1
         out.append(s)
@@ -595,21 +628,61 @@ def entity_ok(pairs: list[tuple[str, str]], said: str, where: str, tok=None) -> 
     return True
 
 
-def score_sentences(question: str, hits, kb, dense: bool = True) -> list[_Scored]:
+_PROFILE_CACHE: dict[str, tuple[float, Any]] = {}
+
+
+def index_profile(kb):
+    """The industry profile kept in the knowledge base's folder (`profile.yaml`), or None."""
+    from .profile import PROFILE_FILE, load_profile
+
+    index_dir = getattr(getattr(kb, "settings", None), "index_dir", None)
+    if not index_dir:
+        return None
+    path = Path(index_dir) / PROFILE_FILE
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        return None
+    hit = _PROFILE_CACHE.get(str(path))
+    if hit is None or hit[0] != mtime:
+        try:
+            hit = (mtime, load_profile(path))
+        except AssistantError:
+            hit = (mtime, None)
+        _PROFILE_CACHE[str(path)] = hit
+    return hit[1]
+
+
+def canonicalizer(profile, tok):
+    """A function that writes the profile's aliases of the industry as its name ("芯片" → "集成电路"
+    when the profile lists 芯片 as an alias), word by word, so that a question and a passage that name
+    the industry differently still match. The identity without a profile or a word splitter."""
+    splitter = getattr(tok, "_tok", None)
+    names = {a: profile.industry for a in getattr(profile, "aliases", ()) if a and a != profile.industry} \
+        if profile is not None else {}
+    if not names or splitter is None:
+        return lambda text: text
+    return lambda text: "".join(names.get(w, w) for w in splitter.lcut(text)) if text else text
+
+
+def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -> list[_Scored]:
     """Every sentence of every hit, scored for the question (best first). A sentence's context is
     its passage's title and heading, a table row's caption and the sentence before it. A sentence
     that opens with a connective (其中、同期…) is shown and matched together with the one before it.
-    A sentence about another year than the question's is marked `year_conflict` and scored down."""
+    A sentence about another year than the question's is marked `year_conflict` and scored down.
+    With an industry `profile`, its aliases count as its name on both sides (see `canonicalizer`)."""
     from .textproc import default_tokenizer
 
     tok = getattr(kb, "tokenizer", None) or default_tokenizer()
+    canon = canonicalizer(profile, tok)
+    asked, question = question, canon(question)
     terms, unknown = term_weights(question, kb)
     q_years = _years(tok.tokenize(question))
     wants_number = bool(NUMERIC_CUES.search(question))
     kind = expected_type(question)
     # a qualifier the retrieved passages never put before its head ("机构…统计") is the asker's
     # wording, not an entity they tell apart from others ("工业机器人" beside "服务机器人")
-    seen = "\n".join(f"{h.title or ''}\n{h.heading or ''}\n{h.text}" for h in hits)
+    seen = canon("\n".join(f"{h.title or ''}\n{h.heading or ''}\n{h.text}" for h in hits))
     pairs = [(m, h) for m, h in qualifier_pairs(question, tok, _doc_freqs(kb)[0])
              if re.search(re.escape(m) + QUALIFIER_REACH + re.escape(h), seen)]
     df = _doc_freqs(kb)[0]
@@ -622,11 +695,13 @@ def score_sentences(question: str, hits, kb, dense: bool = True) -> list[_Scored
     q_periods = periods(question)
     scored: list[_Scored] = []
     for i, h in enumerate(hits):
-        title_toks = set(tok.tokenize(h.title or ""))
-        heading_toks = set(tok.tokenize(h.heading or ""))
+        title, heading = canon(h.title or ""), canon(h.heading or "")
+        title_toks = set(tok.tokenize(title))
+        heading_toks = set(tok.tokenize(heading))
         base = title_toks | heading_toks
-        prev = ""
-        for s in split_sentences(h.text):
+        prev = prev_shown = ""
+        for s_shown in split_sentences(h.text):
+            s = canon(s_shown)
             caption, _, row = s.rpartition("｜")  # table rows: "表名｜列：值；列：值"
             body = row if caption else s
             joined = bool(prev) and bool(_CONNECTIVE.match(s))
@@ -636,7 +711,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True) -> list[_Scored
             if joined:
                 own |= prev_toks
             cov = _coverage(terms, own, base | near, f"{prev}{body}" if joined else body,
-                            f"{h.title or ''} {h.heading or ''} {caption} {prev}")
+                            f"{title} {heading} {caption} {prev}")
             conflict = False
             if q_years:
                 years = _years(own) or _years(near) or _years(heading_toks) or _years(title_toks)
@@ -646,22 +721,22 @@ def score_sentences(question: str, hits, kb, dense: bool = True) -> list[_Scored
             bonus = 0.08 / (1 + i)
             if wants_number and _VALUE_RX.search(body):
                 bonus += 0.05
-            shown = f"{prev}{s}" if joined else s
-            where = f"{h.title or ''} {h.heading or ''} {caption} {prev} {s}"
+            shown = f"{prev_shown}{s_shown}" if joined else s_shown
+            where = f"{title} {heading} {caption} {prev} {s}"
             said = f"{prev}{s}" if joined else body
             has_value = bool(_VALUE_RX.search(_YEAR_RX.sub("", said)))
             refused = []
-            if not type_ok(kind, said, f"{h.heading or ''} {caption}", has_value):
+            if not type_ok(kind, said, f"{heading} {caption}", has_value):
                 refused.append("type")
             if not _mentions_focus(focus, said, df or None) or not _mentions_focus(attribute, said, df or None):
                 refused.append("focus")
-            if unit and unit not in f"{h.heading or ''} {caption} {said}":
+            if unit and unit not in f"{heading} {caption} {said}":
                 refused.append("unit")
-            if (q_periods or q_years) and not period_ok(q_periods, periods(f"{h.heading or ''} {caption} {said}"), said):
+            if (q_periods or q_years) and not period_ok(q_periods, periods(f"{heading} {caption} {said}"), said):
                 refused.append("period")
-            if not entity_ok(pairs, said, f"{h.title or ''} {h.heading or ''} {caption}", tok):
+            if not entity_ok(pairs, said, f"{title} {heading} {caption}", tok):
                 refused.append("entity")
-            if owners and not owner_ok(owners, said, set(splitter.lcut(f"{h.title or ''} {h.heading or ''} {caption}"))):
+            if owners and not owner_ok(owners, said, set(splitter.lcut(f"{title} {heading} {caption}"))):
                 refused.append("entity")
             if kind == "amount" and not change_ok(focus, said):
                 refused.append("change")
@@ -675,11 +750,11 @@ def score_sentences(question: str, hits, kb, dense: bool = True) -> list[_Scored
             scored.append(_Scored(shown, i, cov, cov + bonus, year_conflict=conflict,
                                   has_value=has_value,
                                   scope_ok=scope_ok, refused=tuple(refused)))
-            prev = s
+            prev, prev_shown = s, s_shown
     scored.sort(key=lambda x: -x.score)
     if dense and scored:
         top = scored[:DENSE_CANDIDATES]
-        sims = dense_similarities(question, [x.sentence for x in top], kb)
+        sims = dense_similarities(asked, [x.sentence for x in top], kb)
         if sims is not None:
             for x, sim in zip(top, sims):
                 x.sim = sim
@@ -727,10 +802,10 @@ def is_grounded(coverage: float, hit, best: _Scored | None = None) -> bool:
     return best is not None and best.sim >= DENSE_MIN_SIM and coverage >= DENSE_MIN_COVERAGE
 
 
-def choose(question: str, hits, kb) -> tuple[list[_Scored], float, bool]:
+def choose(question: str, hits, kb, profile=None) -> tuple[list[_Scored], float, bool]:
     """The 1–4 sentences that answer `question` from `hits`, best first, with the best one's coverage
     and whether it is grounded enough to answer."""
-    scored = score_sentences(question, hits, kb)
+    scored = score_sentences(question, hits, kb, profile=profile)
     if not scored:
         return [], 0.0, False
     # the best sentence that passes the checks (the top one may be about another entity or year)
@@ -764,10 +839,10 @@ def compose(chosen: list[tuple[_Scored, object]]) -> tuple[str, list[Citation]]:
     return "".join(parts), citations
 
 
-def extractive(question: str, hits, kb) -> tuple[str, list[Citation], float, bool]:
+def extractive(question: str, hits, kb, profile=None) -> tuple[str, list[Citation], float, bool]:
     """Compose 1–4 cited sentences; returns (text, citations, best coverage, grounded).
     Empty text if nothing fits."""
-    chosen, coverage, grounded = choose(question, hits, kb)
+    chosen, coverage, grounded = choose(question, hits, kb, profile)
     if not chosen:
         return "", [], 0.0, False
     text, citations = compose([(c, hits[c.hit_index]) for c in chosen])
@@ -830,7 +905,7 @@ def split_question(question: str, tok=None) -> list[str]:
     return out
 
 
-def answer_parts(parts: list[str], kb, top_k: int, search_filters: dict):
+def answer_parts(parts: list[str], kb, top_k: int, search_filters: dict, profile=None):
     """Answer each part on its own hits; returns (text, citations, hits, coverage, grounded). A part
     without a grounded answer is named as not found."""
     chosen: list[tuple[_Scored, object]] = []
@@ -839,7 +914,7 @@ def answer_parts(parts: list[str], kb, top_k: int, search_filters: dict):
     for part in parts:
         hits = kb.search(part, top_k=top_k, **search_filters)
         hits_all += [h for h in hits if all(h.chunk_id != x.chunk_id for x in hits_all)]
-        picked, cov, grounded = choose(part, hits, kb) if hits else ([], 0.0, False)
+        picked, cov, grounded = choose(part, hits, kb, profile) if hits else ([], 0.0, False)
         best_cov = max(best_cov, cov)
         if not grounded:
             missing.append(part)
@@ -932,27 +1007,29 @@ def llm_answer(question: str, hits, settings: Settings, backend=None) -> tuple[s
 # ------------------------------------------------------------------------------ entry point
 
 def answer(question: str, kb, settings: Settings | None = None, top_k: int = 5, backend=None,
-           **search_filters) -> Answer:
+           profile=None, **search_filters) -> Answer:
     """Answer `question` from the knowledge base with numbered citations, or abstain.
 
     `backend` (anything with `complete(system, user) -> str`) overrides the LLM built from settings;
-    `search_filters` (year_min, year_max, sources) go to `kb.search`."""
+    `profile` (an industry `Profile`; default: the knowledge base's own profile.yaml, if any) gives the
+    industry's aliases; `search_filters` (year_min, year_max, sources) go to `kb.search`."""
     question = (question or "").strip()
     if not question:
         raise InputError("问题为空")
     require_length(question, MAX_QUERY_CHARS, "问题")
     if top_k <= 0:
         raise InputError(f"top_k 必须大于 0，当前为 {top_k}")
+    profile = profile if profile is not None else index_profile(kb)
     parts = split_question(question, getattr(kb, "tokenizer", None))
     if len(parts) > 1:
-        text, citations, hits, coverage, grounded = answer_parts(parts, kb, top_k, search_filters)
+        text, citations, hits, coverage, grounded = answer_parts(parts, kb, top_k, search_filters, profile)
     else:
         hits = kb.search(question, top_k=top_k, **search_filters)
     closest = [_citation(i, h) for i, h in enumerate(hits, start=1)]
     if not hits:
         return Answer(question, NOT_FOUND, [], False, "abstain", closest, 0.0, ["没有检索到任何段落"])
     if len(parts) == 1:
-        text, citations, coverage, grounded = extractive(question, hits, kb)
+        text, citations, coverage, grounded = extractive(question, hits, kb, profile)
     if not text or not grounded:
         return Answer(question, NOT_FOUND, [], False, "abstain", closest, coverage,
                       [f"证据不足：最佳句子只覆盖问题要点的 {coverage:.0%}"])

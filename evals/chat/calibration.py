@@ -11,6 +11,8 @@ Unanswerable: evals/chat/unanswerable.jsonl (other industries; the calibration s
 rule), and the near misses held out from any tuning: unanswerable_heldout.jsonl, unanswerable_nearmiss.jsonl
 (entity, answer-type, year and unit near misses, written before the rules of `chat.py` were tuned)
 and any other evals/chat/*unanswerable*.jsonl (a sample's own near misses).
+Each question is asked as its community would ask it, with its sample's industry profile
+(corpus/<sample>/profile.yaml: the industry's aliases); the index itself holds every sample.
 Splits: a question's id number decides, odd = dev (tuning allowed), even = test (quoted).
 Per-question rows go to evals/chat/last_run.jsonl.
 The mean length of the answers given (characters, citation marks included) is printed beside the
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import json
 import re
 import sys
@@ -33,6 +36,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "evals" / "retrieval"))
 
 from assistant import chat  # noqa: E402
+from assistant.profile import load_profile  # noqa: E402
 from run import build_index, sample_questions, split_of  # noqa: E402  (evals/retrieval/run.py)
 
 CALIBRATION = "unanswerable"  # the other-industry set the thresholds were calibrated against
@@ -46,12 +50,24 @@ def norm(s: str) -> str:
     return re.sub(r"\s+", "", s or "")
 
 
+@functools.lru_cache(maxsize=None)
+def _profile(path: Path):
+    return load_profile(path) if path.is_file() else None
+
+
+def sample_profile(q: dict):
+    """The industry profile of the community asking: the question's sample (`ic_…` sets are the IC
+    sample's; the other unanswerable sets were written for the NEV sample), as corpus/<sample>/profile.yaml."""
+    sample = q.get("sample") or ("ic" if q.get("set", "").startswith("ic") else "nev")
+    return _profile(REPO / "corpus" / sample / "profile.yaml")
+
+
 def measure(kb, questions: list[dict], answerable: bool) -> list[dict]:
     rows = []
     no_llm = dataclasses.replace(kb.settings, llm_base_url=None, llm_local_path=None)  # the extractive path
     for q in questions:
         t0 = time.perf_counter()
-        ans = chat.answer(q["question"], kb, no_llm)
+        ans = chat.answer(q["question"], kb, no_llm, profile=sample_profile(q))
         ms = (time.perf_counter() - t0) * 1000
         row = {"id": q["id"], "sample": q.get("sample", ""), "set": q["set"], "split": split_of(q["id"]),
                "question": q["question"], "answerable": answerable, "grounded": ans.grounded,

@@ -154,3 +154,23 @@ def test_unknown_nouns_must_be_named():
     assert chat.unknown_found({"理事", "理事长"}, "共同体理事长单位为某公司")
     assert not chat.unknown_found({"理事", "理事长"}, "共同体由某公司牵头")
     assert chat.unknown_found({"智驾"}, "智能驾驶工程师")
+
+
+def test_profile_aliases_read_as_the_industry_name():
+    from assistant.profile import Profile
+
+    tok = default_tokenizer()
+    canon = chat.canonicalizer(Profile(industry="集成电路", aliases=("芯片",)), tok)
+    assert canon("芯片设计、封测这些企业") == "集成电路设计、封测这些企业"
+    assert canon("国内芯片产量") == "国内集成电路产量"
+    assert chat.canonicalizer(None, tok)("芯片设计") == "芯片设计"
+
+
+def test_pipe_table_rows_become_sentences():
+    text = ("据统计，2021年销售额为10458.3亿元。分环节看：\n环节 | 2021年销售额（亿元） | 同比增长（%）\n"
+            "设计业 | 4519 | 19.6\n封装测试业 | 2763 | 10.1\n年份 | 产量（亿块）\n2023 | 3514.4\n2024 | —\n")
+    out = chat.split_sentences(text)
+    assert "分环节看｜环节：封装测试业；2021年销售额（亿元）：2763；同比增长（%）：10.1" in out
+    assert "年份：2023；产量（亿块）：3514.4" in out
+    assert "年份：2024" in out  # a missing value is left out, not read as a figure
+    assert not any("|" in s for s in out)
