@@ -1,26 +1,34 @@
 """Question answering over the knowledge base, with numbered citations.
 
-    answer(question, kb, settings=None, top_k=5) -> Answer
+    answer(question, kb, settings=None, top_k=5, profile=None) -> Answer
 
 Two paths, one contract (every sentence of `Answer.text` ends with the [n] of the passage it comes from):
 
-- extractive (default, no LLM): the sentences of the top passages are scored by how much of the
-  question's weighted terms (jieba tokens, IDF-weighted over the knowledge base) they cover, plus a
-  small bonus for the passage's rank and, for "多少/几" questions, for carrying a number; the best
-  `DENSE_CANDIDATES` are then re-scored with the dense similarity of the question and the sentence
-  (the knowledge base's embedder, sentence vectors cached per process). A sentence about another
-  year than the question's (`year_conflict`), or one that misses the asked-for attribute, a place
-  the question names or, for 多少, a value (`scope_ok`), is ranked down and never answers. The best
-  1–4 non-redundant sentences are composed, each with its [n].
+- extractive (default, no LLM): every sentence of the top passages (a pipe table's rows become
+  `列：值` sentences) is scored by how much of the question's weighted terms it covers (jieba tokens,
+  IDF over the knowledge base; a term found only as a short form, 智驾 for 智能驾驶, counts
+  `ABBREV_CREDIT`; colloquial words the knowledge base does not have, 卖出去 or 大概, weigh little),
+  plus a small bonus for the passage's rank and for carrying a number; the best `DENSE_CANDIDATES`
+  are re-scored with the dense similarity of the question and the sentence. Each sentence is then
+  checked against what the question asks for (`_Scored.refused` names the checks it fails): the
+  answer type (amount, date, list), the asked-for attribute and the attribute a change is of
+  (销量 in "销量同比增长多少"), the unit (多少万辆), the period (a quarter is not the year, 前8个月 is
+  not 8月), the qualifier (工业机器人, not 服务机器人) and the owner (存储器的贸易逆差), a place, and
+  nouns the knowledge base has never seen (编码, 理事长). The answer is the best sentence that passes
+  every check and is about the asked year, with at most two more that cover the question as well
+  (`MAX_SENTENCES`); a two-part question is answered part by part (`split_question`). The industry
+  profile (the knowledge base's profile.yaml, or `profile=`) makes its aliases read as its name.
+  Generic wording (question words, alternate wordings, measure words, places) is in
+  assistant/data/chat.yaml; nothing in this module names an industry.
 - LLM (`settings.llm_enabled`): the numbered passages go to the model with `prompts/chat.yaml`;
   every sentence of the output must cite passages that were given and every number in it must occur
   in the passages it cites, otherwise it is dropped. An error, a timeout or an empty result falls
   back to the extractive answer.
 
-When the evidence is weak (see `is_grounded`: the best sentence covers too little of the question
-(`GROUNDED_MIN_COVERAGE`, `AGREED_MIN_COVERAGE`, or `DENSE_MIN_COVERAGE` with `DENSE_MIN_SIM`), is
-about another year or out of scope; calibrated by `evals/chat/calibration.py` on the odd-numbered
-answerable questions against evals/chat/unanswerable.jsonl), the answer is `NOT_FOUND` and the
+When the evidence is weak (see `is_grounded`: no sentence passes the checks, or the best one covers
+too little of the question: `GROUNDED_MIN_COVERAGE`, `AGREED_MIN_COVERAGE`, or `DENSE_MIN_COVERAGE`
+with `DENSE_MIN_SIM`; calibrated by `evals/chat/calibration.py` on the dev halves against
+evals/chat/unanswerable.jsonl and the near-miss dev halves), the answer is `NOT_FOUND` and the
 closest passages are returned in `Answer.passages` instead of an answer.
 """
 from __future__ import annotations
@@ -218,7 +226,7 @@ def term_weights(question: str, kb) -> tuple[dict[str, float], set[str]]:
             w *= NUMBER_TERM_BOOST  # a different year is a different fact
         elif n and not df.get(t) and _HAN_RX.fullmatch(t):
             tags = tags if tags is not None else _pos_tags(question, tok)
-            if _noun_like(t, tags) and not _known_compound(t, df):
+            if _noun_like(t, tags) and not _known_compound(t, df) and not _straddles(t, question):
                 unknown.add(t)
             else:
                 w *= UNKNOWN_OTHER_FACTOR
@@ -236,6 +244,29 @@ def _known_compound(term: str, df: dict[str, int]) -> bool:
                 if j - i < n and df.get(term[i:j], 0) > 0:
                     reach[j] = True
     return reach[n]
+
+
+_PARTICLES = set(_TERMS["particles"])
+
+
+def _straddles(term: str, question: str) -> bool:
+    """Is `term` a splitting accident: glued to a date ("2024年头一个季度" → 年头) or overlapping a
+    question word ("一共产了" → 共产, "按人民币计是多少" → 计是) wherever it occurs in the question?"""
+    spans = [m.start() for m in re.finditer(re.escape(term), question)]
+    if not spans:
+        return False
+    for p in spans:
+        end = p + len(term)
+        if term[0] in "年月日" and p and question[p - 1].isdigit():
+            continue
+        if len(term) == 2 and (term[0] in _PARTICLES or term[-1] in _PARTICLES):
+            continue
+        if any(q.start() < end and p < q.end() and not (q.start() <= p and end <= q.end())
+               and not (p <= q.start() and q.end() <= end)
+               for w in QUESTION_WORDS if len(w) >= 1 and w in question for q in re.finditer(re.escape(w), question)):
+            continue
+        return False
+    return True
 
 
 def query_terms(question: str, kb) -> dict[str, float]:
@@ -317,7 +348,7 @@ class _Scored:
     year_conflict: bool = False  # the sentence is about another year than the question asks for
     has_value: bool = False  # the sentence carries a number that is not a date
     scope_ok: bool = True  # the asked-for attribute, the places and (for 多少) a value are all there
-    refused: tuple[str, ...] = ()  # checks it fails: type, focus, unit, period, entity, change, place, unknown
+    refused: tuple[str, ...] = ()  # checks it fails: type, focus, unit, number, period, entity, change, place, unknown
 
 
 def abbreviates(term: str, text: str) -> bool:
@@ -375,7 +406,11 @@ def focus_terms(question: str, tok) -> set[str]:
     head = _FOCUS_TRAIL.sub("", re.sub(r"[\s，,、：:（）()“”\"《》]+$", "", question[:m.start()]))
     if not head or head[-1].isdigit() or head.endswith("年"):
         return set()
-    return {t for t in tok.tokenize(head[-8:]) if head.endswith(t) and len(t) >= 2 and t not in QUESTION_WORDS}
+    found = {t for t in tok.tokenize(head[-8:]) if head.endswith(t) and len(t) >= 2 and t not in QUESTION_WORDS
+             and not _straddles(t, head)}
+    if not found and head[-1] in TERM_ALTERNATES:
+        found = {head[-1]}  # a one-character verb ("一共产了多少"): matched by its alternates only
+    return found
 
 
 # Words of change or share that follow the attribute they are about ("销量同比增长多少").
@@ -405,18 +440,41 @@ def _mentions_focus(focus: set[str], said: str, df: dict[str, int] | None = None
     there to catch "出口" asked and "产销" answered, or "进口" asked and "出口" answered. Only words
     the knowledge base knows are required (`df`): a colloquial verb ("卖出去") imposes nothing."""
     if df is not None:
-        focus = {f for f in focus if df.get(f, 0) > 0}
+        focus = {f for f in focus if df.get(f, 0) > 0 or (len(f) == 1 and f in TERM_ALTERNATES)}
     if not focus:
         return True
     if any(f in _SHARE_WORDS for f in focus) and "%" in said:
         return True
-    return any(f in said or any(a in said for a in TERM_ALTERNATES.get(f, ())) or abbreviates(f, said)
-               for f in focus)
+    return any(any(a in said for a in TERM_ALTERNATES.get(f, ()))
+               or (len(f) > 1 and (f in said or abbreviates(f, said))) for f in focus)
 
 
 # The unit a 多少 question names ("多少万辆" → "万辆", "多少家企业" → "家"): the answer must carry it.
 _MEASURE_WORDS = sorted(_TERMS["measure_words"], key=len, reverse=True)
-_UNIT_Q = re.compile(r"多少\s*([万亿千百]*(?:[A-Za-z]+|" + "|".join(map(re.escape, _MEASURE_WORDS)) + "))")
+_UNIT_Q = re.compile(r"(?:多少|(?<!哪)几)\s*([万亿千百]*(?:[A-Za-z]+|" + "|".join(map(re.escape, _MEASURE_WORDS)) + "))")
+
+
+_QUALIFIER_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(?!\s*(?:年|月|日|季度|[-—–~～至到]))")
+
+
+def number_qualifiers(question: str) -> set[str]:
+    """Numbers that qualify what is asked ("12英寸产线", "130纳米以下"): not years, months or days."""
+    return {m.group(1) for m in _QUALIFIER_NUMBER.finditer(question)
+            if not _YEAR_RX.fullmatch(m.group(1))}
+
+
+def unit_ok(unit: str, said: str, context: str) -> bool:
+    """Does the sentence give a value in the asked-for unit: a number followed by it ("522.1万辆" for
+    辆; a year such as 2021年 is not a number of 年), or a column or caption that names it ("产量（万辆）：
+    354.5", "单位：亿块")?"""
+    if not unit:
+        return True
+    bare = unit.lstrip("万亿千百")
+    for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[万亿千百]*" + re.escape(bare), said):
+        if not (bare.startswith("年") and _YEAR_RX.fullmatch(m.group(1))):
+            return True
+    return bool(re.search(r"[（(]\s*(?:单位[：:])?\s*[万亿千百]*" + re.escape(bare) + r"\s*[）)]", f"{context} {said}")
+                or re.search(r"单位[：:][^。；]{0,8}" + re.escape(bare), f"{context} {said}"))
 
 
 def asked_unit(question: str) -> str:
@@ -692,6 +750,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     splitter = getattr(tok, "_tok", None)
     places = set(_PLACE_RX.findall(question))
     unit = asked_unit(question)
+    q_numbers = number_qualifiers(question)
     q_periods = periods(question)
     scored: list[_Scored] = []
     for i, h in enumerate(hits):
@@ -730,8 +789,11 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("type")
             if not _mentions_focus(focus, said, df or None) or not _mentions_focus(attribute, said, df or None):
                 refused.append("focus")
-            if unit and unit not in f"{heading} {caption} {said}":
+            if not unit_ok(unit, said, f"{heading} {caption}"):
                 refused.append("unit")
+            if q_numbers and not all(re.search(r"(?<![\d.])" + re.escape(x) + r"(?![\d])", f"{heading} {caption} {said}")
+                                     for x in q_numbers):
+                refused.append("number")
             if (q_periods or q_years) and not period_ok(q_periods, periods(f"{heading} {caption} {said}"), said):
                 refused.append("period")
             if not entity_ok(pairs, said, f"{title} {heading} {caption}", tok):
@@ -919,7 +981,7 @@ def answer_parts(parts: list[str], kb, top_k: int, search_filters: dict, profile
         if not grounded:
             missing.append(part)
             continue
-        for c in picked[:2]:
+        for c in picked[:1]:  # one sentence per part
             if all(c.sentence != x.sentence for x, _ in chosen):
                 chosen.append((c, hits[c.hit_index]))
     if not chosen:

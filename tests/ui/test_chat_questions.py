@@ -174,3 +174,20 @@ def test_pipe_table_rows_become_sentences():
     assert "年份：2023；产量（亿块）：3514.4" in out
     assert "年份：2024" in out  # a missing value is left out, not read as a figure
     assert not any("|" in s for s in out)
+
+
+def test_splitting_accidents_are_not_unknown_words():
+    assert chat._straddles("年头", "2024年头一个季度，车用电池一共造出来多少？")
+    assert chat._straddles("共产", "2021年国内芯片一共产了多少？")
+    assert chat._straddles("计是", "2024年集成电路出口额按人民币计是多少？")
+    assert not chat._straddles("编码", "智能网联汽车测试员的国家职业编码是什么？")
+    assert not chat._straddles("理事长", "长三角产教融合共同体的理事长单位是哪家企业？")
+
+
+def test_the_value_is_given_in_the_unit_asked_for():
+    assert chat.asked_unit("国家职业标准对高级等级要求几年工作经历？") == "年"
+    assert not chat.unit_ok("年", "2021年11月，两部门颁布7个国家职业技术技能标准", "")
+    assert not chat.unit_ok("年", "属于《职业分类大典（2015年版）》第二大类", "")
+    assert chat.unit_ok("辆", "全年汽车整车出口522.1万辆", "")
+    assert chat.unit_ok("万辆", "年份：2021；新能源汽车产量（万辆）：354.5", "")
+    assert chat.unit_ok("亿块", "年份：2023；产量：3514.4", "注：单位：亿块")
