@@ -390,9 +390,9 @@ def _coverage(terms: dict[str, float], tokens: set[str], context: set[str], text
             got += w
         elif t in context and not (_YEAR_RX.fullmatch(t) and own_years):
             got += CONTEXT_CREDIT * w
-        elif text and abbreviates(t, text):
-            got += ABBREV_CREDIT * w
-        elif context_text and abbreviates(t, context_text):
+        elif text and t not in text and abbreviates(t, text):
+            got += ABBREV_CREDIT * w  # a short form; not the term inside other words (新能源|汽车销量)
+        elif context_text and t not in context_text and abbreviates(t, context_text):
             got += CONTEXT_CREDIT * ABBREV_CREDIT * w
     return got / total
 
