@@ -11,14 +11,19 @@ Unanswerable: evals/chat/unanswerable.jsonl (other industries; the calibration s
 rule), and the near misses held out from any tuning: unanswerable_heldout.jsonl, unanswerable_nearmiss.jsonl
 (entity, answer-type, year and unit near misses, written before the rules of `chat.py` were tuned)
 and any other evals/chat/*unanswerable*.jsonl (a sample's own near misses).
+Each question is asked as its community would ask it, with its sample's industry profile
+(corpus/<sample>/profile.yaml: the industry's aliases); the index itself holds every sample.
 Splits: a question's id number decides, odd = dev (tuning allowed), even = test (quoted).
 Per-question rows go to evals/chat/last_run.jsonl.
+The mean length of the answers given (characters, citation marks included) is printed beside the
+rates: an answer that quotes whole passages would hold the answer string without answering.
 Targets (issue 11): on the paraphrased sets ≥ 85% right and ≤ 2% wrong; near misses abstained ≥ 95%.
 """
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import json
 import re
 import sys
@@ -31,6 +36,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "evals" / "retrieval"))
 
 from assistant import chat  # noqa: E402
+from assistant.profile import load_profile  # noqa: E402
 from run import build_index, sample_questions, split_of  # noqa: E402  (evals/retrieval/run.py)
 
 CALIBRATION = "unanswerable"  # the other-industry set the thresholds were calibrated against
@@ -44,12 +50,24 @@ def norm(s: str) -> str:
     return re.sub(r"\s+", "", s or "")
 
 
+@functools.lru_cache(maxsize=None)
+def _profile(path: Path):
+    return load_profile(path) if path.is_file() else None
+
+
+def sample_profile(q: dict):
+    """The industry profile of the community asking: the question's sample (`ic_…` sets are the IC
+    sample's; the other unanswerable sets were written for the NEV sample), as corpus/<sample>/profile.yaml."""
+    sample = q.get("sample") or ("ic" if q.get("set", "").startswith("ic") else "nev")
+    return _profile(REPO / "corpus" / sample / "profile.yaml")
+
+
 def measure(kb, questions: list[dict], answerable: bool) -> list[dict]:
     rows = []
     no_llm = dataclasses.replace(kb.settings, llm_base_url=None, llm_local_path=None)  # the extractive path
     for q in questions:
         t0 = time.perf_counter()
-        ans = chat.answer(q["question"], kb, no_llm)
+        ans = chat.answer(q["question"], kb, no_llm, profile=sample_profile(q))
         ms = (time.perf_counter() - t0) * 1000
         row = {"id": q["id"], "sample": q.get("sample", ""), "set": q["set"], "split": split_of(q["id"]),
                "question": q["question"], "answerable": answerable, "grounded": ans.grounded,
@@ -70,14 +88,19 @@ def summary(rows: list[dict]) -> dict:
         keys = [f"{r['sample']}|{r['set']}|{r['split']}", f"{r['sample']}|{r['set']}|all"] if r["answerable"] \
             else [f"unanswerable|{r['set']}|{r['split']}", f"unanswerable|{r['set']}|all"]
         for k in keys:
-            d = out.setdefault(k, {"n": 0, "right": 0, "wrong": 0, "abstained": 0})
+            d = out.setdefault(k, {"n": 0, "right": 0, "wrong": 0, "abstained": 0, "chars": 0})
             d["n"] += 1
+            if r["grounded"]:
+                d["chars"] += len(r["answer"])
             if not r["grounded"]:
                 d["abstained"] += 1
             elif r["answerable"]:
                 d["right" if r["right"] else "wrong"] += 1
             else:
                 d["wrong"] += 1
+    for d in out.values():
+        answered = d["n"] - d["abstained"]
+        d["mean_chars"] = round(d.pop("chars") / answered, 1) if answered else 0.0
     return dict(sorted(out.items()))
 
 
@@ -108,10 +131,11 @@ def main(argv=None) -> int:
         return 0
     print(f"问答评测（抽取式，无大模型）：索引含 {', '.join(corpora)} 与干扰文档；"
           f"可答 {len(answerable)} 题，不可答 {len(unanswerable)} 题")
-    print(f"{'样例|题集|划分':44s} {'n':>4s} {'答对':>6s} {'答错':>6s} {'拒答':>6s}")
+    print(f"{'样例|题集|划分':44s} {'n':>4s} {'答对':>6s} {'答错':>6s} {'拒答':>6s} {'答案平均字数':>8s}")
     for k, d in table.items():
         n = d["n"]
-        print(f"{k:44s} {n:4d} {d['right'] / n:6.1%} {d['wrong'] / n:6.1%} {d['abstained'] / n:6.1%}")
+        print(f"{k:44s} {n:4d} {d['right'] / n:6.1%} {d['wrong'] / n:6.1%} {d['abstained'] / n:6.1%} "
+              f"{d['mean_chars']:8.1f}")
     print("（不可答题：“答错”即误答，“拒答”越高越好；" f"{CALIBRATION} 为阈值校准集，其余为留出的近似问题）")
     print(f"每题耗时（毫秒）：中位数 {lat['p50']:.0f}，P90 {lat['p90']:.0f}，最大 {lat['max']:.0f}")
     tmp.cleanup()

@@ -214,3 +214,20 @@ def test_llm_is_not_asked_when_evidence_is_weak(ui_kb, llm_settings):
     _Stub.reply = "光伏组件产量为500GW[1]。"
     ans = chat.answer("2024年我国光伏组件产量是多少？", ui_kb, llm_settings)
     assert ans.mode == "abstain" and not _Stub.requests
+
+
+def test_unknown_nouns_weigh_fully_and_colloquial_words_little(ui_kb):
+    terms, unknown = chat.term_weights("2023年全国一共卖出去多少辆汽车？", ui_kb)
+    assert not unknown  # 卖出去 is how a person asks, not a thing the knowledge base lacks
+    assert terms["卖出去"] < max(terms.values()) * 0.5
+    terms, unknown = chat.term_weights("智能网联汽车测试员的国家职业编码是什么？", ui_kb)
+    assert "编码" in unknown
+
+
+def test_a_paraphrased_question_is_answered_and_a_changed_owner_is_not(ui_kb):
+    ans = chat.answer("2022年新能源车一共出口了多少辆？", ui_kb)
+    assert ans.grounded and "67.9万辆" in ans.text, ans.text
+    # the answer is at most three sentences, each with its citation
+    assert 1 <= len(split_sentences(ans.text)) <= chat.MAX_SENTENCES <= 3
+    ans = chat.answer("2024年动力电池的出口量是多少？", ui_kb)
+    assert not ans.grounded, ans.text
