@@ -61,9 +61,9 @@ def test_abstains_on_near_misses(ui_kb, question):
 
 
 def test_focus_terms_name_the_asked_for_attribute():
-    from assistant.textproc import default_tokenizer
+    from tests.chat_helpers import sample_tokenizer
 
-    tok = default_tokenizer()
+    tok = sample_tokenizer()
     assert chat.focus_terms("2025年新能源汽车出口多少万辆？", tok) == {"出口"}
     assert "编码" in chat.focus_terms("智能网联汽车测试员的国家职业编码是什么？", tok)
     assert chat.focus_terms("什么是求人倍率？", tok) == set()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import chat
-from assistant.textproc import default_tokenizer
+from tests.chat_helpers import sample_tokenizer
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -34,7 +34,7 @@ def test_answer_type_is_required_of_the_sentence():
 
 
 def test_the_question_qualifier_must_be_kept():
-    tok = default_tokenizer()
+    tok = sample_tokenizer()
     df = {"工业": 5, "服务": 5}
     pairs = chat.qualifier_pairs("2024年工业机器人产量是多少？", tok, df)
     assert ("工业", "机器人") in pairs
@@ -59,7 +59,7 @@ def test_the_question_qualifier_must_be_kept():
     ("什么是求人倍率？", ["什么是求人倍率？"]),
 ])
 def test_two_part_questions_are_split(question, parts):
-    assert chat.split_question(question, default_tokenizer()) == parts
+    assert chat.split_question(question, sample_tokenizer()) == parts
 
 
 def test_short_forms_are_recognised():
@@ -113,7 +113,7 @@ def test_the_asked_for_attribute_must_be_said():
 
 
 def test_a_rival_qualifier_in_the_sentence_outweighs_the_context():
-    tok = default_tokenizer()
+    tok = sample_tokenizer()
     pairs = chat.qualifier_pairs("2023年集成电路出口金额是多少亿美元？", tok, {"出口": 3, "集成电路": 3})
     row = "年份：2023；进口金额（亿美元）：3494"
     assert not chat.entity_ok(pairs, row, "2021—2024年集成电路进出口金额", tok)
@@ -130,7 +130,7 @@ def test_no_unit_is_read_from_a_noun():
 
 
 def test_the_attribute_of_a_change_is_required():
-    tok = default_tokenizer()
+    tok = sample_tokenizer()
     assert chat.attribute_terms("2023年新能源汽车销量同比增长多少？", tok) == {"销量"}
     assert chat.attribute_terms("2022年新能源汽车出口多少万辆？", tok) == set()
     focus = chat.focus_terms("2023年新能源汽车销量同比增长多少？", tok)
@@ -140,7 +140,7 @@ def test_the_attribute_of_a_change_is_required():
 
 
 def test_an_attribute_asked_of_an_owner_needs_the_owner():
-    tok = default_tokenizer()
+    tok = sample_tokenizer()
     pairs = chat.possessive_pairs("2022年存储器的贸易逆差有多少？", tok, {"存储器": 2, "贸易逆差": 3})
     assert pairs == [("存储器", "贸易逆差")]
     assert not chat.owner_ok(pairs, "全年集成电路贸易逆差为2262.4亿美元。", set())
@@ -159,7 +159,7 @@ def test_unknown_nouns_must_be_named():
 def test_profile_aliases_read_as_the_industry_name():
     from assistant.profile import Profile
 
-    tok = default_tokenizer()
+    tok = sample_tokenizer()
     canon = chat.canonicalizer(Profile(industry="集成电路", aliases=("芯片",)), tok)
     assert canon("芯片设计、封测这些企业") == "集成电路设计、封测这些企业"
     assert canon("国内芯片产量") == "国内集成电路产量"

@@ -1,0 +1,19 @@
+"""The keyword tokenizer a sample's knowledge base uses: the package dictionary plus the words of the
+sample's profile (as an index with that profile.yaml tokenises at ingest and search). Chat tests written
+with one sample's wording use it, since the package dictionary holds no industry words."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.profile import load_profile
+from assistant.textproc import ChineseTokenizer, private_tokenizer
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@lru_cache(maxsize=4)
+def sample_tokenizer(sample: str = "nev") -> ChineseTokenizer:
+    tok = private_tokenizer()
+    tok.add_words(load_profile(CORPUS / sample / "profile.yaml").vocabulary)
+    return tok
