@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..safe_regex import compile_user
 from .figures import find_figures
 from .rules import Rule, kind
 
@@ -44,14 +45,71 @@ def _number_forms(fig) -> list[str]:
     return [f for f in forms if f]
 
 
+def _holds(body: str, number: str) -> bool:
+    """Is `number` written in `body` as a number of its own (12 is not in 128.4 or 1288.8)?"""
+    return re.search(r"(?<![\d.,])" + re.escape(number) + r"(?![\d]|[.,]\d)", body) is not None
+
+
+_SOURCE_NUM = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?")
+_PERCENT_UNITS = ("%", "％")
+_POINT_UNITS = ("个百分点", "百分点")
+DERIVED_UNITS = (*_PERCENT_UNITS, *_POINT_UNITS, "倍")
+
+
+def _source_values(body: str, near: list[float], limit: int = 400) -> list[float]:
+    """The source's numbers of the same order as `near` (the quantities the sentence states): within a
+    factor of 20 of one of them (a share of a total ten times larger). Years are not quantities."""
+    vals = []
+    for m in _SOURCE_NUM.finditer(body):
+        v = float(m.group().replace(",", ""))
+        if v <= 0 or (1900 <= v <= 2100 and "." not in m.group()):
+            continue
+        if any(x / 20 <= v <= x * 20 for x in near):
+            vals.append(v)
+    return list(dict.fromkeys(vals))[:limit]
+
+
+def derivable(fig, stated: list[float], source: list[float], sentence: str = "") -> bool:
+    """Can a percentage, a change in points or a multiple be computed from a quantity the sentence
+    states and another one of the sentence or of the cited source (growth, share, difference, ratio;
+    average annual growth only where the sentence says 年均), within the rounding of the figure as
+    written? A report may state what it computed from the source it cites; any other figure must be
+    in the source as written."""
+    num = re.match(r"[\d,\.]+", fig.text).group().replace(",", "")
+    decimals = len(num.split(".")[1]) if "." in num else 0
+    tol = 0.5 * 10 ** -decimals + 1e-9
+    v, unit = fig.value, fig.unit
+    yearly = "年均" in sentence
+    for a in stated:
+        for b in [*stated, *source]:
+            if a == b:
+                continue
+            for x, y in ((a, b), (b, a)):
+                r = x / y
+                if unit in _POINT_UNITS:
+                    if abs(abs(x - y) - v) <= tol:
+                        return True
+                elif unit == "倍":
+                    if abs(r - v) <= tol or abs(r - 1 - v) <= tol:
+                        return True
+                elif unit in _PERCENT_UNITS:
+                    if abs(r * 100 - v) <= tol or abs(abs(r - 1) * 100 - v) <= tol:
+                        return True
+                    if yearly and any(abs(abs(r ** (1 / n) - 1) * 100 - v) <= tol for n in range(2, 11)):
+                        return True
+    return False
+
+
 @kind("kb_citation")
 class KBCitation(Rule):
     """With --index: a figure in a sentence citing a knowledge-base source that the source does not contain."""
-    extra_keys = {"top_k", "min_match"}
+    extra_keys = {"top_k", "min_match", "computed_cues"}
 
     def setup(self):
         self.top_k = int(self.spec.get("top_k", 20))
         self.min_match = float(self.spec.get("min_match", 85))
+        cues = self.spec.get("computed_cues")
+        self.computed = compile_user(cues, where=f"{self.id}.computed_cues") if cues else None
 
     def _sources(self, ctx) -> list[tuple[str, str]]:
         try:
@@ -115,15 +173,22 @@ class KBCitation(Rule):
             cited = [refs[n] for m in CITE.finditer(sent) for n in _cited_numbers(m.group(1)) if n in refs]
             cited += [hit for m in NAMED.finditer(sent) for hit in [self._match(m.group(1), sources)] if hit]
             figs = [f for f in find_figures(text, ss, se) if not re.match(r"20\d\d$", f.text)]
-            if not cited or not figs:
+            if not cited or not figs or (self.computed is not None and self.computed.search(sent)):
                 continue
             query = re.sub(r"[\[［]\d+[\]］]", "", sent)
             bodies = [(s, t, self._source_text(ctx, s, query)) for s, t in dict.fromkeys(cited)]
             bodies = [(s, t, b) for s, t, b in bodies if b is not None]
             if not bodies:
                 continue
+            stated = [f.value for f in figs if f.unit not in DERIVED_UNITS]
+            points = [f.value for f in figs if f.unit in _PERCENT_UNITS]
+            joined = "\n".join(b for *_, b in bodies)
             for f in figs:
-                if not any(form in b for _, _, b in bodies for form in _number_forms(f)):
+                if not any(_holds(b, form) for _, _, b in bodies for form in _number_forms(f)):
+                    if f.unit in DERIVED_UNITS:
+                        base = points if f.unit in _POINT_UNITS else stated
+                        if base and derivable(f, base, _source_values(joined, base), sent):
+                            continue
                     names = "、".join(f"《{t}》" for _, t, _ in bodies)
                     out.append(self.finding(ctx, f.start, f.end, source=names))
         return out

@@ -51,3 +51,19 @@ def test_figure_not_in_the_cited_source(mixed_kb):
     other = check_text(REPORT_CITED.format(body="据《某协会年报》，2024年出口158.4万辆。"), kb=mixed_kb,
                        categories={"consistency"})
     assert not [f for f in other.findings if f.rule_id == "consistency.kb-citation"]
+
+
+def test_figures_computed_from_the_cited_source_are_not_flagged(mixed_kb):
+    """A share or growth the report computed from its own figure and the cited source's numbers is
+    traceable; a figure no pair of those numbers gives is still flagged, and a sentence that states a
+    computation (预测、测算…) is judged by the forecast rules, not against its base-data source."""
+    def kb_hits(body):
+        res = check_text(REPORT_CITED.format(body=body), kb=mixed_kb, categories={"consistency"})
+        return [f.text for f in res.findings if f.rule_id == "consistency.kb-citation"]
+
+    # 128.4 / 1286.6 = 9.98% → 10%
+    assert kb_hits("2024年新能源汽车出口128.4万辆，约占当年销量的10%[1]。") == []
+    assert kb_hits("2024年新能源汽车出口128.4万辆，约占当年销量的12%[1]。") == ["12%"]
+    # a growth with no quantity in the sentence to compute it from must be in the source as written
+    assert kb_hits("2024年新能源汽车出口同比增长9.98%[1]。") == ["9.98%"]
+    assert kb_hits("按线性趋势外推测算，2026年新能源汽车出口约150万辆、增长17%[1]。") == []
