@@ -245,6 +245,22 @@ def postings_trend(inp: Inputs) -> Provided | None:
     return Provided(values=v, facts={"postings": {"trend": {"change_pct": chg}}})
 
 
+def _by_family(rows: list[dict]) -> list[tuple[str, int]]:
+    """Graduates per post family (a family may have several majors, one row each), largest first."""
+    totals: dict[str, int] = {}
+    for r in rows:
+        totals[r["family"]] = totals.get(r["family"], 0) + int(r["graduates"] or 0)
+    return sorted(totals.items(), key=lambda kv: -kv[1])
+
+
+def _low_match_label(row: dict, rows: list[dict]) -> str:
+    """“研发设计（35%）”; with the majors when the family has more than one row: “研发设计（车辆工程，35%）”."""
+    rate = f"{fmt(row['match_rate'])}%"
+    if sum(r["family"] == row["family"] for r in rows) > 1 and row.get("majors"):
+        return f"{row['family']}（{row['majors']}，{rate}）"
+    return f"{row['family']}（{rate}）"
+
+
 @provider("supply_summary", "scale_text graduates_total matched_total match_rate_avg supply_top low_match")
 def supply_binding(inp: Inputs) -> Provided | None:
     ss = inp.found.ss
@@ -259,8 +275,8 @@ def supply_binding(inp: Inputs) -> Provided | None:
                         else scale),
          "graduates_total": ss["graduates_total"], "matched_total": ss["matched_total"],
          "match_rate_avg": fmt(ss["match_rate_avg"]) if rated else None,
-         "supply_top": "年毕业生较多的是" + "、".join(f"{r['family']}（{r['graduates']}人）" for r in rows[:3]),
-         "low_match": "、".join(f"{r['family']}（{fmt(r['match_rate'])}%）" for r in low) if rated else None}
+         "supply_top": "年毕业生较多的是" + "、".join(f"{f}（{g}人）" for f, g in _by_family(rows)[:3]),
+         "low_match": "、".join(_low_match_label(r, rows) for r in low) if rated else None}
     headers = ["岗位类别", "对应专业", "布点院校数", "年毕业生数", "对口就业率（%）"]
     cols = [i for i, h in enumerate(headers) if (h != "布点院校数" or total is not None) and (rated or i < 4)]
     table = [[r["family"], r["majors"], r["schools"], r["graduates"], fmt(r["match_rate"])] for r in rows]
