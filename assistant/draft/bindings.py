@@ -282,7 +282,8 @@ def supply_binding(inp: Inputs) -> Provided | None:
     table = [[r["family"], r["majors"], r["schools"], r["graduates"], fmt(r["match_rate"])] for r in rows]
     block = Block(type="table", caption="院校专业布点与毕业生规模", cite="supply", headers=[headers[i] for i in cols],
                   rows=[[row[i] for i in cols] for row in table])
-    return Provided(values=v, blocks=[block], facts={"supply": {"summary": {"schools_total": total}}})
+    return Provided(values=v, blocks=[block], facts={"supply": {"summary": {
+        "schools_total": total, "graduates_by_family": dict(_by_family(rows))}}})
 
 
 @provider("shortage", "formula basis dy family_top position_top hard_family_top")
