@@ -353,7 +353,7 @@ class _Scored:
 
 def abbreviates(term: str, text: str) -> bool:
     """Is `term` a short form of words in `text`: its characters in order within a span at most
-    twice its length ("智驾" in "智能驾驶", "封测" in "封装测试", "新能源车" in "新能源汽车")?"""
+    twice its length ("智驾" in "智能驾驶", "封测" in "封装测试", "物联" in "物联网络")?"""
     if len(term) < 2 or not _HAN_RX.fullmatch(term):
         return False
     for start in (i for i, c in enumerate(text) if c == term[0]):
@@ -391,7 +391,7 @@ def _coverage(terms: dict[str, float], tokens: set[str], context: set[str], text
         elif t in context and not (_YEAR_RX.fullmatch(t) and own_years):
             got += CONTEXT_CREDIT * w
         elif text and t not in text and abbreviates(t, text):
-            got += ABBREV_CREDIT * w  # a short form; not the term inside other words (新能源|汽车销量)
+            got += ABBREV_CREDIT * w  # a short form; not the term inside other words (工业|机器人产量)
         elif context_text and t not in context_text and abbreviates(t, context_text):
             got += CONTEXT_CREDIT * ABBREV_CREDIT * w
     return got / total
@@ -712,8 +712,8 @@ def index_profile(kb):
 
 
 def canonicalizer(profile, tok):
-    """A function that writes the profile's aliases of the industry as its name ("芯片" → "集成电路"
-    when the profile lists 芯片 as an alias), word by word, so that a question and a passage that name
+    """A function that writes the profile's aliases of the industry as its name ("快递" → "快递物流"
+    when the profile lists 快递 as an alias), word by word, so that a question and a passage that name
     the industry differently still match. The identity without a profile or a word splitter."""
     splitter = getattr(tok, "_tok", None)
     names = {a: profile.industry for a in getattr(profile, "aliases", ()) if a and a != profile.industry} \

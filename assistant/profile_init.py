@@ -227,7 +227,7 @@ def main_profile(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="assistant profile", description="行业配置：根据知识库建议本行业的名称、术语、指标和统计序列")
     sub = ap.add_subparsers(dest="action", required=True)
     p = sub.add_parser("init", help="根据知识库生成行业配置草稿（供人工核对）")
-    p.add_argument("--industry", required=True, metavar="名称", help="行业名称，如 集成电路")
+    p.add_argument("--industry", required=True, metavar="名称", help="行业名称，如 现代物流")
     p.add_argument("--index", required=True, metavar="DIR", help="知识库目录")
     p.add_argument("--out", default=None, metavar="FILE", help="输出文件（默认 <知识库目录>/profile.yaml）")
     p.add_argument("--force", action="store_true", help="覆盖已有文件")

@@ -166,10 +166,9 @@ class KBCitation(Rule):
             return []
         refs = self._references(ctx, sources)
         text, out = ctx.text, []
-        for ss, se in ctx.doc.sentences():
-            if not ctx.is_body(ss) or REF_LINE.match(text[ss:se]):
+        for ss, se, sent in ctx.body_sentences():
+            if REF_LINE.match(sent):
                 continue
-            sent = text[ss:se]
             cited = [refs[n] for m in CITE.finditer(sent) for n in _cited_numbers(m.group(1)) if n in refs]
             cited += [hit for m in NAMED.finditer(sent) for hit in [self._match(m.group(1), sources)] if hit]
             figs = [f for f in find_figures(text, ss, se) if not re.match(r"20\d\d$", f.text)]

@@ -98,11 +98,8 @@ class PartsTotal(Rule):
         self.tol = float(self.spec.get("tolerance", 0.005))
 
     def check(self, ctx):
-        text, out = ctx.text, []
-        for ss, se in ctx.doc.sentences():
-            if not ctx.is_body(ss):
-                continue
-            sent = text[ss:se]
+        out = []
+        for ss, se, sent in ctx.body_sentences():
             out.extend(self._totals(ctx, ss, sent))
             out.extend(self._shares(ctx, ss, sent))
         return out

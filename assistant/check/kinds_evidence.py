@@ -148,10 +148,7 @@ class Forecast(Rule):
     def check(self, ctx):
         out = []
         text = ctx.text
-        for ss, se in ctx.doc.sentences():
-            if not ctx.is_body(ss):
-                continue
-            sent = text[ss:se]
+        for ss, se, sent in ctx.body_sentences():
             m = next((mm for p in self.triggers for mm in [p.search(sent)] if mm), None)
             if not m or not ctx.all_figures(max(ss, ss + m.start() - 12), se):
                 continue
@@ -214,10 +211,7 @@ class GapBaseline(Rule):
     def check(self, ctx):
         out = []
         text = ctx.text
-        for ss, se in ctx.doc.sentences():
-            if not ctx.is_body(ss):
-                continue
-            sent = text[ss:se]
+        for ss, se, sent in ctx.body_sentences():
             m = next((mm for p in self.triggers for mm in [p.search(sent)] if mm), None)
             if not m or ctx.doc.in_quotes(ss + m.start(), ss + m.end()):
                 continue

@@ -92,10 +92,7 @@ class RequiredElements(Rule):
         if ctx.outline is None:
             return []
         out = []
-        for sec in ctx.outline.sections:
-            ds = ctx.mapping.get(sec.id)
-            if ds is None:
-                continue
+        for sec, ds in ctx.found_sections():
             body = ctx.text[ds.start:ds.end]
             for el in sec.required_elements:
                 if not el.found_in(body):
@@ -110,9 +107,8 @@ class MinSubstance(Rule):
         if ctx.outline is None:
             return []
         out = []
-        for sec in ctx.outline.sections:
-            ds = ctx.mapping.get(sec.id)
-            if ds is None or sec.min_chars <= 0:
+        for sec, ds in ctx.found_sections():
+            if sec.min_chars <= 0:
                 continue
             n = len(re.sub(r"\s", "", ctx.text[ds.body_start:ds.end]))
             if n < sec.min_chars:

@@ -128,6 +128,22 @@ class Context:
         p = self.doc.paragraph_at(pos)
         return bool(p) and p.kind == "text"
 
+    def body_sentences(self):
+        """(start, end, sentence) of every sentence in body text (not headings, tables or references)."""
+        text = self.text
+        for ss, se in self.doc.sentences():
+            if self.is_body(ss):
+                yield ss, se, text[ss:se]
+
+    def found_sections(self):
+        """(outline section, the document's section) for each outline section the document has."""
+        if self.outline is None:
+            return
+        for sec in self.outline.sections:
+            ds = self.mapping.get(sec.id)
+            if ds is not None:
+                yield sec, ds
+
     def defs(self, name: str) -> list[re.Pattern]:
         if name not in self.definitions:
             raise InputError(f"规则引用了未定义的 definitions.{name}")

@@ -406,7 +406,7 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
                     with gr.Column(scale=1):
                         kind = gr.Radio(REPORT_KINDS, value="talent-demand", label="报告类型")
                         industry = gr.Textbox(value=prefill_industry, label="行业名称",
-                                              placeholder="如：集成电路（知识库有行业配置时自动填入）",
+                                              placeholder="如：现代物流（知识库有行业配置时自动填入）",
                                               elem_id="draft-industry")
                         year = gr.Number(value=time.localtime().tm_year, precision=0, label="报告年度")
                         outline = gr.File(label="提纲（可选，YAML；不上传则用内置提纲）", file_count="single",
