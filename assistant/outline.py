@@ -31,7 +31,7 @@ _PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 _ANY_FIELD = re.compile(r"\{([^{}0-9,][^{}]*)\}")
 MAX_QUERIES_PER_TEMPLATE = 2
 
-_SECTION_KEYS = {"id", "title", "aliases", "purpose", "required_elements", "queries", "data", "accepts",
+_SECTION_KEYS = {"id", "title", "aliases", "purpose", "required_elements", "queries", "data", "accepts", "topic",
                  "target_chars", "min_chars", "filters", "subsections"}
 _TOP_KEYS = {"report", "name", "title", "criterion", "sections"}
 
@@ -47,6 +47,24 @@ def _accepts(s: dict, p) -> list[str]:
         raise InputError(f"提纲文件 {p} 章节 {s['id']} 的 accepts 含未知句子类型：{', '.join(map(str, bad))}"
                          f"（可选：{', '.join(SENTENCE_TYPES)}）")
     return acc
+
+TOPIC_CUES = Path(__file__).parent / "data" / "topic_cues.yaml"
+
+
+@lru_cache(maxsize=1)
+def topic_cues() -> dict[str, re.Pattern]:
+    """Named topic cue sets (data/topic_cues.yaml), each compiled into one pattern."""
+    raw = yaml.safe_load(TOPIC_CUES.read_text(encoding="utf-8")) or {}
+    return {name: re.compile("|".join(f"(?:{p})" for p in pats)) for name, pats in raw.items()}
+
+
+def _topic(s: dict, p) -> str:
+    topic = s.get("topic") or ""
+    if topic and topic not in topic_cues():
+        raise InputError(f"提纲文件 {p} 章节 {s['id']} 的 topic 未定义：{topic}"
+                         f"（可选：{', '.join(topic_cues())}，见 {TOPIC_CUES.name}）")
+    return topic
+
 
 def report_kinds(from_data: bool = False) -> dict[str, str]:
     """Built-in report kinds → report names, read from the outline files (their `report:` and `name:`).
@@ -133,6 +151,11 @@ class Section:
     min_chars: int = 150
     filters: dict = field(default_factory=dict)
     accepts: list[str] = field(default_factory=list)  # sentence types the section takes (draft/sentences.py)
+    topic: str = ""  # a named cue set in data/topic_cues.yaml its evidence sentences must match ("" = any)
+
+    def on_topic(self, sent: str) -> bool:
+        """Whether an evidence sentence carries one of the section's topic cues (always, without a topic)."""
+        return not self.topic or bool(topic_cues()[self.topic].search(sent))
 
     @property
     def names(self) -> list[str]:
@@ -237,7 +260,7 @@ def _parse_outline(path: str, mtime_ns: int) -> Outline:
             id=s["id"], title=s["title"], purpose=s.get("purpose", ""), aliases=list(s.get("aliases") or []),
             required_elements=elements, queries=list(s.get("queries") or []), data=list(s.get("data") or []),
             target_chars=_count(p, s, "target_chars", 600), min_chars=_count(p, s, "min_chars", 150),
-            filters=dict(s.get("filters") or {}), accepts=_accepts(s, p),
+            filters=dict(s.get("filters") or {}), accepts=_accepts(s, p), topic=_topic(s, p),
         ))
     if not sections:
         raise InputError(f"提纲文件 {p} 的 sections 列表为空，至少需要一个章节")

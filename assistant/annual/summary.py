@@ -79,7 +79,7 @@ def evidence_parts(kb, section: Section, profile, community: str, budget: int, u
     from ..analysis import load_yaml
 
     sec = dataclasses.replace(section, queries=_queries(section, profile))
-    hits = draft.retrieve_evidence(kb, sec)
+    hits = draft.retrieve_evidence(kb, sec, names=tuple(profile.names) if profile is not None else ())
     chosen = draft.select_evidence(hits, sec, load_yaml(DRAFT_TEMPLATES), budget, used)
     used |= {c["text"] for c in chosen}
     groups: dict[str, list[dict]] = {}

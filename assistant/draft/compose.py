@@ -27,6 +27,7 @@ class Context:
     stated_figures: set[str] = field(default_factory=set)  # figures written in the sections drafted so far
     facts: dict[str, dict] = field(default_factory=dict)  # data reference key -> computed facts
     typer: object = None  # sentences.SentenceTyper (the knowledge base's embedder), set per draft
+    names: tuple[str, ...] = ()  # the industry's name and aliases (no topic signal within its own knowledge base)
 
 
 def _applies(item: dict, present: set[str]) -> bool:
@@ -137,7 +138,7 @@ def fill_missing_elements(section: Section, sd: SectionDraft, hits: list[dict], 
         from .sentences import figures, typer_for
 
         best = None
-        admit = admit_for(section, ctx.typer or typer_for(None))
+        admit = admit_for(section, ctx.typer or typer_for(None), for_element=True)
         seen = {f for b in sd.blocks for x in b.sentences for f in figures(x.text)}
         for h in sorted(hits, key=lambda h: h["rank"]):
             for sent in split_sentences(h["text"]):

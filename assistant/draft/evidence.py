@@ -9,8 +9,10 @@ from ..outline import Section
 from ..textproc import NUMBER, SENTENCE_END, YEAR, numbers_in, split_sentences
 
 
-def retrieve_evidence(kb, section: Section, per_query: int = 6) -> list[dict]:
-    """Search with every query of the section; returns hits (as dicts) with the query index."""
+def retrieve_evidence(kb, section: Section, per_query: int = 6, names: tuple[str, ...] = ()) -> list[dict]:
+    """Search with every query of the section; returns hits (as dicts) with the query index and the query's
+    topic: the query without the industry's own `names`, which every passage of the group's knowledge
+    base is about, so they say nothing about whether a sentence fits the section."""
     if kb is None or not section.queries:
         return []
     f = section.filters or {}
@@ -25,6 +27,7 @@ def retrieve_evidence(kb, section: Section, per_query: int = 6) -> list[dict]:
             d = h.to_dict() if hasattr(h, "to_dict") else dict(h)
             if d["chunk_id"] not in seen:
                 d["query_index"], d["rank"], d["query"] = qi, rank, q
+                d["topic"] = query_topic(q, names)
                 seen[d["chunk_id"]] = d
     return list(seen.values())
 
@@ -32,6 +35,20 @@ def retrieve_evidence(kb, section: Section, per_query: int = 6) -> list[dict]:
 def bigrams(s: str) -> set[str]:
     s = re.sub(r"[\s，。；：、“”‘’（）()《》\[\]0-9.%]", "", s)
     return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def query_topic(query: str, names: tuple[str, ...] = ()) -> str:
+    """The query with the industry's names removed (longest first); the whole query when nothing is left."""
+    topic = query
+    for n in sorted((n for n in names if n), key=len, reverse=True):
+        topic = topic.replace(n, " ")
+    return topic if bigrams(topic) else query
+
+
+def relevance(sent: str, hit: dict) -> float:
+    """Share of the hit's query topic (character bigrams) that the sentence contains."""
+    q = bigrams(hit.get("topic") or hit["query"])
+    return len(bigrams(sent) & q) / max(len(q), 1)
 
 
 def _strip_quoted(s: str) -> str:
@@ -78,11 +95,10 @@ def _candidates(hits: list[dict], tpl: dict, used: set[str], admit=None) -> list
     ymin, ymax = (min(years), max(years)) if years else (0, 0)
     cands = []
     for h in hits:
-        q = bigrams(h["query"])
         for si, s in enumerate(split_sentences(h["text"])):
             if not usable(s, tpl) or s in used:
                 continue
-            rel = len(bigrams(s) & q) / max(len(q), 1)
+            rel = relevance(s, h)
             if rel < 0.2 or (admit is not None and not admit(s)):
                 continue
             score = (1.5 * rel + (0.6 if NUMBER.search(s) else 0.0) - 0.08 * h["rank"]

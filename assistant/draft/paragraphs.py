@@ -34,8 +34,10 @@ _PLACE_BOUND = re.compile(r"(本文|本报告|本节|本章|见表|见图|如图
 _WRITER_NOTE = re.compile(r"(引用|使用|编制|测算|审核)[^。]{0,12}(时|应|需|宜)")
 
 
-def admit(section, typer: SentenceTyper) -> Callable[[str], bool]:
-    """Whether an evidence sentence may be chosen for this section on its own."""
+def admit(section, typer: SentenceTyper, for_element: bool = False) -> Callable[[str], bool]:
+    """Whether an evidence sentence may be chosen for this section on its own: its type is one the section
+    takes and, unless it is wanted for a required element (whose patterns already tie it to the section),
+    it carries the section's topic cues (outline `topic:`)."""
     accepts = section_accepts(section) - set(QUALIFIER_TYPES)
 
     rules = load_rules()
@@ -44,6 +46,8 @@ def admit(section, typer: SentenceTyper) -> Callable[[str], bool]:
         if rules.self_reference is not None and rules.self_reference.search(sent):
             return False
         if typer.type_of(sent) not in accepts:
+            return False
+        if not for_element and not section.on_topic(sent):
             return False
         # a generic “据报告统计” is repaired with the document's title when composing
         d = dangling_term(sent, rules)

@@ -33,7 +33,7 @@ from .bindings import REGISTRY, Inputs, analyse, check_templates, methods_text
 from .bindings_industry import find_series, series_reference
 from .compose import Context, compose_section, fill_missing_elements, template_blocks
 from . import paragraphs, recommend
-from .evidence import bigrams, retrieve_evidence, select_evidence, usable
+from .evidence import relevance, retrieve_evidence, select_evidence, usable
 from .sentences import typer_for
 from ..textproc import split_sentences
 from .references import References, doc_refs_from_run
@@ -73,7 +73,8 @@ def build_context(outline: Outline, bundle: DataBundle, year: int, run_dir: Path
                "_methods_talent": methods_text(templates, a.present, ("survey", "postings", "supply", "docs"))}
     inp = Inputs(year=year, profile=profile, bundle=bundle, kb=kb, run_dir=run_dir, common={**common, **private},
                  found=a)
-    ctx = Context(templates=templates, common=common, present=set(a.present), data_refs=dict(a.refs))
+    ctx = Context(templates=templates, common=common, present=set(a.present), data_refs=dict(a.refs),
+                  names=tuple(profile.names))
     facts = copy.deepcopy(a.facts)
     forecasts = {}
     (run_dir / "charts").mkdir(parents=True, exist_ok=True)
@@ -114,14 +115,13 @@ def _settings_dict(s: Settings) -> dict:
 
 
 def _draft_one(section: Section, ctx: Context, kb, llm_backend, run_dir: Path, report_name: str) -> SectionDraft:
-    hits = retrieve_evidence(kb, section)
+    hits = retrieve_evidence(kb, section, names=ctx.names)
     data_len = sum(len(s.text) for b in section.data for x in template_blocks(b, ctx) for s in x.sentences)
     budget = max(section.target_chars - data_len, 200) if section.queries else 0
     # type the candidates in one embedding batch (the relevance floor of select_evidence, usable ones)
     ctx.typer = ctx.typer or typer_for(kb)
     ctx.typer.types([s for h in hits for s in split_sentences(h["text"])
-                     if len(bigrams(s) & bigrams(h["query"])) >= 0.2 * max(len(bigrams(h["query"])), 1)
-                     and usable(s, ctx.templates)])
+                     if relevance(s, h) >= 0.2 and usable(s, ctx.templates)])
     evidence = select_evidence(hits, section, ctx.templates, budget, ctx.used_sentences,
                                admit=paragraphs.admit(section, ctx.typer))
     paragraphs.attach_qualifiers(evidence, ctx.typer, ctx.templates["banned_words"], split_sentences)

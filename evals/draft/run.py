@@ -152,9 +152,7 @@ def samples(only: str | None) -> list[Path]:
 def open_kb(sample: Path, index: str | None, out: Path):
     from assistant.kb import KnowledgeBase
 
-    if index:
-        return KnowledgeBase.open(index)
-    idx = out / sample.name / "index"
+    idx = Path(index) if index else out / sample.name / "index"
     fresh = not (idx / "chunks.sqlite").is_file()
     kb = KnowledgeBase.open(settings=Settings.from_env(index_dir=str(idx)), must_exist=False)
     if fresh:
@@ -193,7 +191,7 @@ def draft_kwargs(sample: Path) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--index", help="existing index of the sample's sources (built into --out if absent)")
+    ap.add_argument("--index", help="index of the sample's sources (built there when it has none; default: inside --out)")
     ap.add_argument("--sample", default=None, help="only this sample (corpus/<name>); default: every sample")
     ap.add_argument("--out", default=None, help="folder for the drafts (default: a temp dir)")
     ap.add_argument("--year", type=int, default=2026)

@@ -6,6 +6,7 @@ from assistant.draft import paragraphs, recommend
 from assistant.draft.sentences import (SentenceTyper, dangling_term, figures, frame_target, is_target_framed,
                                        load_rules, rule_type, section_accepts)
 from assistant.errors import InputError
+from assistant.outline import Section, load_outline
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -113,10 +114,7 @@ def test_compose_frames_targets_and_repairs_generic_leads():
 
 
 def test_admit_keeps_recommendations_out_of_status_sections():
-    class Sec:
-        accepts = ["fact", "event"]
-
-    ok = paragraphs.admit(Sec(), SentenceTyper(None))
+    ok = paragraphs.admit(Section(id="status", title="现状", accepts=["fact", "event"]), SentenceTyper(None))
     assert ok("2024年示例行业产值增长6%。")
     assert not ok("建议院校扩大示例专业招生。")
     assert not ok("到2027年，示例行业产值达到1000亿元。")
@@ -215,3 +213,34 @@ def test_a_sentence_is_never_left_under_another_sources_lead():
     paras = paragraphs.compose_evidence(ev, typer, set(), lambda h: f"《{h['title']}》")
     assert [[t for t, _ in p] for p in paras] == [["据示例协会统计，2022年示例行业产量98万吨。"],
                                                    ["据《b.md》，2023年示例行业出口12万吨。"]]
+
+
+def test_a_topic_section_takes_only_sentences_with_its_cues():
+    """问题与挑战 (topic: problem) takes a shortage or a decline, not a neutral fact about the industry; a
+    sentence wanted for a required element is judged by the element's own patterns instead."""
+    sec = Section(id="challenges", title="问题与挑战", accepts=["fact", "event"], topic="problem")
+    typer = SentenceTyper(None)
+    ok = paragraphs.admit(sec, typer)
+    assert ok("2024年示例地区冷链物流从业人员缺口约3万人，相对于2020年从业人员总数。")
+    assert ok("2025年示例行业养老护理员持证比例为38%，比上年下降2个百分点。")
+    assert not ok("示例行业协会于2023年发布了年度发展报告，共分六章。")
+    assert paragraphs.admit(sec, typer, for_element=True)("示例行业协会于2023年发布了年度发展报告，共分六章。")
+
+
+def test_an_unknown_topic_in_an_outline_is_a_clear_error(tmp_path):
+    p = tmp_path / "o.yaml"
+    p.write_text("report: x\nname: 示例报告\ntitle: 示例\nsections:\n"
+                 "  - {id: a, title: 问题, topic: 没有这个主题, queries: [示例]}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="topic"):
+        load_outline(path=p)
+
+
+def test_relevance_ignores_the_industry_name():
+    """Every passage of a group's knowledge base is about its industry: the name says nothing about fit."""
+    from assistant.draft.evidence import query_topic, relevance
+
+    names = ("现代物流", "物流")
+    hit = {"query": "现代物流 人才缺口", "topic": query_topic("现代物流 人才缺口", names)}
+    assert relevance("现代物流协会成立于2001年。", hit) == 0
+    assert relevance("冷链人才缺口仍然较大。", hit) == 1
+    assert query_topic("现代物流", names) == "现代物流"  # nothing left: the whole query
