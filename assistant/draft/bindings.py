@@ -197,7 +197,7 @@ def survey_workforce(inp: Inputs) -> Provided | None:
     if not ds or not ds["workforce_by_family"]:  # the survey has no 现有人数 column
         return None
     return Provided(values={"companies": ds["companies"], "headcount": ds["headcount"],
-                            "workforce_top": "其中" + share_text(ds["workforce_by_family"], 3) + "等岗位类别人员较多"})
+                            "workforce_top": "人员占比居前的岗位类别为" + share_text(ds["workforce_by_family"], 3)})
 
 
 @provider("demand_structure", "dy total positions family_top education_top skill_top region_top type_top "
