@@ -80,7 +80,10 @@ def _section_embedder():
 
 def run_check(doc: Document, report: str | None = None, kb=None, outline_path: str | None = None,
               report_year: int | None = None, rules: RuleSet | None = None,
-              categories: set[str] | None = None, authorities: list[str] | None = None) -> CheckResult:
+              categories: set[str] | None = None, authorities: list[str] | None = None,
+              profile=None) -> CheckResult:
+    """`profile` (an industry profile; default: the one saved in the `kb` index, if any) fills the outline's
+    {metric}/{term} element patterns, as when drafting, and its authorities count as sources."""
     if report is not None and report not in ALL_REPORTS and not outline_path:
         raise InputError(f"未知的报告类型 {report!r}，可选：{', '.join(ALL_REPORTS)}")
     require_length(doc.text, MAX_CHECK_CHARS, "待审查的报告")
@@ -92,6 +95,10 @@ def run_check(doc: Document, report: str | None = None, kb=None, outline_path: s
     else:
         kind = report or detect_report(doc)
         outline = load_report_outline(kind) if kind else None
+    profile = profile if profile is not None else getattr(kb, "profile", None)
+    if profile is not None:
+        authorities = list(dict.fromkeys([*(authorities or []), *profile.authorities]))
+        outline = outline.expanded(profile) if outline is not None else None
     mapping = {}
     if outline is not None:
         promote_headings(doc, outline)

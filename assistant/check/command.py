@@ -60,12 +60,13 @@ def expand(paths: list[str]) -> list[Path]:
     return out
 
 
-def _authorities(args) -> list[str]:
-    if not (args.industry or args.profile):
-        return []
-    from ..profile import resolve_profile
+def _profile(args):
+    """The industry profile named by --industry/--profile (or saved in --index's folder); None without any."""
+    from ..profile import PROFILE_FILE, resolve_profile
 
-    return list(resolve_profile(args.industry, args.profile, args.index).authorities)
+    if not (args.industry or args.profile or (args.index and (Path(args.index) / PROFILE_FILE).is_file())):
+        return None
+    return resolve_profile(args.industry, args.profile, args.index)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.summary and Path(args.summary).suffix.lower() not in SUFFIXES:
             raise InputError(f"汇总表只支持 {'、'.join(SUFFIXES)}：{args.summary}")
         files = expand(args.file)
-        authorities = _authorities(args)
+        profile = _profile(args)
         kb = None
         if args.index:
             from ..kb import KnowledgeBase  # written by the ingest/index stage
@@ -93,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     many = len(files) > 1
     codes, rows = [], []
     for path in files:
-        code, row = _check_one(path, args, kb, authorities, many)
+        code, row = _check_one(path, args, kb, profile, many)
         codes.append(code)
         rows.append(row)
     if args.summary:
@@ -105,10 +106,10 @@ def main(argv: list[str] | None = None) -> int:
     return max(codes)
 
 
-def _check_one(path: Path, args, kb, authorities, many: bool) -> tuple[int, dict]:
+def _check_one(path: Path, args, kb, profile, many: bool) -> tuple[int, dict]:
     try:
         result = check_file(path, report=args.report, kb=kb, outline_path=args.outline, report_year=args.year,
-                            authorities=authorities)
+                            profile=profile)
         out = args.out
         if many and out:
             Path(out).mkdir(parents=True, exist_ok=True)

@@ -148,3 +148,25 @@ def test_caption_is_never_the_report_date_or_year():
     r = check_text(t, categories={"timeliness"})
     assert r.summary["report_date"] == "2025-03-01" and r.summary["report_year"] == 2025
     assert "timeliness.report-date" not in [f.rule_id for f in r.findings]
+
+
+def test_profile_terms_fill_the_outline_elements_as_when_drafting():
+    """A logistics report names its chain by the profile's terms (仓储、运输、配送), not by the word 产业链: with the
+    profile (or an index that holds one) the 产业链 element is found, without it the checker asks for it."""
+    from assistant.profile import Profile
+
+    t = ("# 现代物流行业发展分析报告（2026年）\n\n## 一、报告说明\n\n本报告数据来源于某市统计局2025年统计公报，调研方法为问卷调查，"
+         "时间范围为2021—2025年。\n\n## 二、行业发展现状\n\n据某市统计局统计，2025年全市社会物流总额3.2万亿元，增长5.1%，"
+         "其中仓储、运输、配送三个环节的营业收入占比分别为21%、48%和31%，主要集中在东部地区。\n")
+    missing = lambda **kw: [f.message for f in check_text(t, report="industry-analysis", **kw).findings  # noqa: E731
+                            if f.rule_id == "completeness.missing-element" and "产业链" in f.message]
+    assert missing()
+    prof = Profile(industry="现代物流", terms=("仓储", "运输", "配送"))
+    assert not missing(profile=prof)
+
+    class IndexWithProfile:  # check_text(kb=...) reads the index's saved profile
+        profile = prof
+
+        def search(self, *a, **k):
+            return []
+    assert not missing(kb=IndexWithProfile())
