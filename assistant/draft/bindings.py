@@ -210,10 +210,10 @@ def demand_structure_binding(inp: Inputs) -> Provided | None:
         return None
     fam = ds["by_family"]
     v = {"dy": ds["demand_year"], "total": ds["total"], "positions": ds["positions"],
-         "family_top": "需求较多的岗位类别为" + share_text(fam, 3),
+         "family_top": "计划招聘人数居前的岗位类别为" + share_text(fam, 3),
          "education_top": "、".join(f"{e['name']}占{fmt(e['share'])}%" for e in ds["by_education"][:4]) or None,
          "skill_top": share_text(ds["by_skill"], 5, unit="人", key="value") or None,
-         "region_top": ("计划招聘较多的地区为" + share_text(ds["by_region"], 3)) if ds["by_region"] else None,
+         "region_top": ("计划招聘人数居前的地区为" + share_text(ds["by_region"], 3)) if ds["by_region"] else None,
          "type_top": share_text(ds["by_company_type"], 3) or None,
          "hard_count": ds["hard_count"], "hard_share": fmt(ds["hard_share"]) if ds["hard_share"] is not None else None,
          "hard_top": "、".join(p["name"] for p in ds["hard_positions"][:4]) or None,
@@ -275,7 +275,7 @@ def supply_binding(inp: Inputs) -> Provided | None:
                         else scale),
          "graduates_total": ss["graduates_total"], "matched_total": ss["matched_total"],
          "match_rate_avg": fmt(ss["match_rate_avg"]) if rated else None,
-         "supply_top": "年毕业生较多的是" + "、".join(f"{f}（{g}人）" for f, g in _by_family(rows)[:3]),
+         "supply_top": "年毕业生人数居前的是" + "、".join(f"{f}（{g}人）" for f, g in _by_family(rows)[:3]),
          "low_match": "、".join(_low_match_label(r, rows) for r in low) if rated else None}
     headers = ["岗位类别", "对应专业", "布点院校数", "年毕业生数", "对口就业率（%）"]
     cols = [i for i, h in enumerate(headers) if (h != "布点院校数" or total is not None) and (rated or i < 4)]

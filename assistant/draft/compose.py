@@ -7,8 +7,8 @@ import string
 from dataclasses import dataclass, field
 
 from ..outline import Section
-from ..textproc import NUMBER, SENTENCE_END, split_sentences
-from .evidence import usable
+from ..textproc import NUMBER, SENTENCE_END
+from .evidence import evidence_sentences, usable
 from .references import attr_title
 from .types import Block, Reference, SectionDraft, Sentence
 
@@ -141,7 +141,7 @@ def fill_missing_elements(section: Section, sd: SectionDraft, hits: list[dict], 
         admit = admit_for(section, ctx.typer or typer_for(None), for_element=True)
         seen = {f for b in sd.blocks for x in b.sentences for f in figures(x.text)}
         for h in sorted(hits, key=lambda h: h["rank"]):
-            for sent in split_sentences(h["text"]):
+            for sent in evidence_sentences(h["text"]):
                 if (usable(sent, tpl) and e.found_in(sent) and sent not in section_plain(sd) and admit(sent)
                         and not figures(sent) & seen):
                     best = (h, sent)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..kb.tables import row_prose
 from ..outline import Section
 from ..textproc import NUMBER, SENTENCE_END, YEAR, numbers_in, split_sentences
 
@@ -35,6 +36,11 @@ def retrieve_evidence(kb, section: Section, per_query: int = 6, names: tuple[str
 def bigrams(s: str) -> set[str]:
     s = re.sub(r"[\s，。；：、“”‘’（）()《》\[\]0-9.%]", "", s)
     return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def evidence_sentences(text: str) -> list[str]:
+    """The sentences of a passage, with each table row ("表名｜列：值；…") written as the sentence it states."""
+    return [row_prose(s) or s for s in split_sentences(text)]
 
 
 def query_topic(query: str, names: tuple[str, ...] = ()) -> str:
@@ -95,7 +101,7 @@ def _candidates(hits: list[dict], tpl: dict, used: set[str], admit=None) -> list
     ymin, ymax = (min(years), max(years)) if years else (0, 0)
     cands = []
     for h in hits:
-        for si, s in enumerate(split_sentences(h["text"])):
+        for si, s in enumerate(evidence_sentences(h["text"])):
             if not usable(s, tpl) or s in used:
                 continue
             rel = relevance(s, h)

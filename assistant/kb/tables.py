@@ -108,3 +108,60 @@ def unpack(stored: dict | None) -> tuple[dict[str, list[dict]], dict[str, dict]]
     stored = dict(stored or {})
     metas = stored.pop(META_KEY, {}) or {}
     return stored, metas
+
+
+# ------------------------------------------------------------------------------------- a row as prose
+# An indexed table row reads "表名｜列：值；列：值" (kb.ingest._table_blocks). As evidence it is written as a
+# sentence: the time cells lead, a unit in the header follows its number, a change column takes its value
+# without 为. A row with a bare number whose unit is unknown is not written (a figure needs its unit).
+_ROW = re.compile(r"^(?P<table>[^｜\n]{1,80})｜(?P<cells>[^｜\n]+)$")
+_TIME_COL = re.compile(r"年份|年度|时间|时点|日期|期间|月份|季度|^年$|^月$")
+_HEAD_UNIT = re.compile(r"\s*[（(]([^（）()]{1,8})[)）]\s*$")
+_CHANGE_COL = re.compile(r"(增长|下降|增加|减少|提高|降低|增速|增幅|降幅|变化)(率)?$")
+_BARE_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+_LEADS = re.compile(r"^(约|近|超|逾|不足|超过|达|接近|大约|累计|共)")
+_EMPTY = re.compile(r"^(?:[-—–/／]+|无|暂无|N/?A|n/?a|…+)$")
+_TEXT_COL = re.compile(r"^(?:事项|要点|内容|主要内容|描述|情况|说明)$")  # the cell's text speaks for itself
+_NOTE_COL = re.compile(r"^(?:备注|注|附注)$")  # said in brackets after the rest
+_HAS_UNIT = re.compile(r"\d(?:\.\d+)?\s*(?:%|‰|[^\d\s.,，；;、（）()—–-])")
+
+
+def row_prose(line: str) -> str | None:
+    """The sentence a table row states, or None when the line is no row or cannot be written safely."""
+    m = _ROW.match(line.strip())
+    if not m:
+        return None
+    cells = []
+    for part in m["cells"].split("；"):
+        col, sep, val = part.partition("：")
+        col, val = col.strip(), val.strip()
+        if not sep or not col or not val:
+            return None
+        cells.append((col, val))
+    if len(cells) < 2:
+        return None
+    lead, parts, notes = [], [], []
+    for col, val in cells:
+        if _EMPTY.match(val):
+            continue
+        if _NOTE_COL.match(col):
+            notes.append(val)
+            continue
+        if _TIME_COL.search(col):
+            lead.append(val + "年" if re.fullmatch(r"\d{4}", val) else val)
+            continue
+        u = _HEAD_UNIT.search(col)
+        if u:
+            col = col[:u.start()].strip()
+            if _BARE_NUMBER.match(val):
+                val += u.group(1)
+        if _BARE_NUMBER.match(val) or (re.search(r"\d", val) and not _HAS_UNIT.search(val)):
+            return None
+        if _TEXT_COL.match(col):
+            parts.append(val)
+        else:
+            parts.append(f"{col}{val}" if _CHANGE_COL.search(col) or _LEADS.match(val) else f"{col}为{val}")
+    if not parts:
+        return None
+    note = "（" + "；".join(notes) + "）" if notes else ""
+    return ("，".join(lead) + "，" if lead else "") + "，".join(parts) + note + "。"

@@ -47,9 +47,9 @@ def test_survey_without_optional_columns_drops_only_their_sentences(data_files, 
     df.to_excel(p, sheet_name="问卷数据", index=False)
     res = draft_report("talent-demand", fake_kb, [str(p)], 2026, tmp_path / "m.md", profile=NEV_PROFILE)
     text = res.markdown
-    assert "需求较多的岗位类别为" in text and "难招" in text  # what the survey has is still analysed
+    assert "计划招聘人数居前的岗位类别为" in text and "难招" in text  # what the survey has is still analysed
     assert "地区为；" not in text and "从企业类型看，[" not in text and "现有人员None" not in text
-    assert "None" not in text and "计划招聘较多的地区" not in text and "现有相关岗位人员" not in text
+    assert "None" not in text and "计划招聘人数居前的地区" not in text and "现有相关岗位人员" not in text
 
 
 def test_supply_and_postings_without_optional_columns(data_files, fake_kb, tmp_path):

@@ -20,6 +20,6 @@ def test_top_families_are_summed_over_their_majors():
         {"family": "运维", "majors": "专业丁", "schools": 3, "graduates": 1000, "match_rate": 30.0},
     ]
     v = supply_binding(_inputs(rows)).values
-    assert v["supply_top"] == "年毕业生较多的是设计（13000人）、测试（6500人）、运维（1000人）"
+    assert v["supply_top"] == "年毕业生人数居前的是设计（13000人）、测试（6500人）、运维（1000人）"
     # the low-match family with two rows says which major it is
     assert v["low_match"] == "设计（专业乙，20%）、运维（30%）"
