@@ -62,7 +62,7 @@ class UnsourcedFigure(Rule):
                     continue
             if self.own_name and ctx.paragraph_has(self.own_name, ss):
                 continue
-            if ctx.byline_covers():
+            if ctx.byline_covers(ss):
                 continue
             if ctx.vague_source_in_sentence(self.attr_name, ss):
                 out.append(self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs)))

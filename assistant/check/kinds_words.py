@@ -50,7 +50,7 @@ class Existence(Rule):
                 continue
             if "sourced_scope" in self.unless and (ctx.sentence_has("attribution", s) or (
                     not ctx.vague_source_in_sentence("attribution", s)
-                    and (ctx.byline_covers() or ctx.lead_in_scope(s, data_only=True)))):
+                    and (ctx.byline_covers(s) or ctx.lead_in_scope(s, data_only=True)))):
                 continue
             if "figure" in self.unless and _clause_has_figure(ctx, s, e):
                 continue
