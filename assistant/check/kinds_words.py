@@ -19,6 +19,11 @@ class Existence(Rule):
                     figure_sentence — a figure in the same sentence
                     sourced_scope — the sentence names a source, or a data source named earlier in the section
                                   (a news lead on a release or report) or the byline covers it
+                    irrealis    — a wish, a requirement or a target stands before it in the sentence
+                                  (希望……取得显著成效、……应有显著提升; definitions.irrealis): not a claim
+                    data_comparison — a level word (较高、相对较低) contrasted in its sentence with the opposite level of
+                                  another group, or summing up the figure of the clause just before it
+                                  (指数为0.83，就业景气相对较低): a comparison inside the data
     """
     extra_keys = {"unless", "headings"}
 
@@ -27,7 +32,8 @@ class Existence(Rule):
         if self.rx is None:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 需要 tokens 或 patterns")
         self.unless = set(self.spec.get("unless") or ["quoted"])
-        bad = self.unless - {"quoted", "attributed", "sourced_scope", "figure", "figure_sentence", "figure_near", "question"}
+        bad = self.unless - {"quoted", "attributed", "sourced_scope", "figure", "figure_sentence", "figure_near", "question",
+                             "irrealis", "data_comparison"}
         if bad:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 的 unless 含未知条件：{', '.join(bad)}")
         self.headings = bool(self.spec.get("headings", True))
@@ -59,6 +65,10 @@ class Existence(Rule):
                 if find_figures(text, ss, se):
                     continue
             if "figure_near" in self.unless and _figure_near(ctx, s, e):
+                continue
+            if "irrealis" in self.unless and _irrealis(ctx, s):
+                continue
+            if "data_comparison" in self.unless and _data_comparison(ctx, s, e):
                 continue
             if "question" in self.unless and re.search(r"[？?]\s*$", text[slice(*ctx.doc.sentence_at(s))]):
                 continue
@@ -143,6 +153,40 @@ def _figure_near(ctx: Context, s: int, e: int) -> bool:
             return True
         pos = ne
     return False
+
+
+def _irrealis(ctx: Context, s: int) -> bool:
+    """A wish, requirement or target (definitions.irrealis) stands earlier in the sentence, before the word."""
+    pats = ctx.definitions.get("irrealis") or []
+    ss, _ = ctx.doc.sentence_at(s)
+    return any(p.search(ctx.text, ss, s) for p in pats)
+
+
+LEVEL = re.compile(r"(?:(?:相对|较为|比较)?较|相对|较为|比较)(高|低|大|小|多|少|旺|强|弱)(?=[，。；、,;]|$)")
+OPPOSITE = {"高": "低", "低": "高", "大": "小", "小": "大", "多": "少", "少": "多", "旺": "弱", "强": "弱", "弱": "强"}
+
+
+def _data_comparison(ctx: Context, s: int, e: int) -> bool:
+    """A level word that compares groups inside a source's data: the sentence is in a source's scope (it names the
+    source, or a news lead or the document's own source covers it), and either it also gives the opposite level for
+    another group (大型企业……较高，中小微型企业……相对较低), or the clause just before it gives the figure it sums up
+    (CIER指数为0.83，就业景气相对较低). Without a source the same sentence is the text's own vague judgement."""
+    text = ctx.text
+    m = LEVEL.search(text[s:e])
+    if m is None or m.end() != e - s:
+        return False
+    if not (ctx.sentence_has("attribution", s) or ctx.paragraph_has("attribution", s) or ctx.byline_covers(s)
+            or ctx.lead_in_scope(s, data_only=True)) or ctx.vague_source_in_sentence("attribution", s):
+        return False
+    ss, se = ctx.doc.sentence_at(s)
+    other = OPPOSITE[m.group(1)]
+    if any(mm.group(1) == other for mm in LEVEL.finditer(text, ss, se)):
+        return True
+    cs = max(text.rfind(c, ss, s) for c in "，；,;")
+    if cs <= ss:
+        return False
+    ps = max(ss, max(text.rfind(c, ss, cs) for c in "，；,;") + 1)
+    return bool(find_figures(text, ps, cs)) and not STATED_CHANGE.search(text, ps, cs)
 
 
 CONTINUATION = re.compile(r"\s*(?:继续|仍然?|依然|也|并|且|延续|连续|持续)")
