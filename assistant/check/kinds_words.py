@@ -149,7 +149,10 @@ def _figure_near(ctx: Context, s: int, e: int) -> bool:
         ns, ne = ctx.doc.sentence_at(pos)
         if ns >= ne:
             return False
-        if any(_agrees(direction, m.group()) for m in CHANGE_FIGURE.finditer(text, ns, ne)):
+        # the later figure must be about what the vague clause names (its own clause counts: 制造业以82.5%的增速位居
+        # 行业用人需求增长榜首), not another metric of the same release
+        if any(_agrees(direction, m.group()) and _same_subject(text, ns, _clause_end(text, m.end(), ne), s, strict=True)
+               for m in CHANGE_FIGURE.finditer(text, ns, ne)):
             return True
         pos = ne
     return False
@@ -189,17 +192,26 @@ def _data_comparison(ctx: Context, s: int, e: int) -> bool:
     return bool(find_figures(text, ps, cs)) and not STATED_CHANGE.search(text, ps, cs)
 
 
+def _clause_end(text: str, pos: int, limit: int) -> int:
+    ends = [i for i in (text.find(c, pos, limit) for c in "，；,;。") if i != -1]
+    return min(ends) if ends else limit
+
+
 CONTINUATION = re.compile(r"\s*(?:继续|仍然?|依然|也|并|且|延续|连续|持续)")
 GENERIC = {"人数", "数量", "规模", "水平", "环比", "同比", "整体", "总体", "因此", "其中", "本周", "本月", "本季", "今年"}
 
 
-def _same_subject(text: str, fs: int, fe: int, s: int) -> bool:
-    """The vague word's clause names what the earlier figure measured: a two-character word (not a generic one
-    such as 人数、规模) of the clause before the vague word also stands in text[fs:fe], the sentence up to the figure."""
+def _same_subject(text: str, fs: int, fe: int, s: int, strict: bool = False) -> bool:
+    """The vague word's clause names what the figure measured: a two-character word (not a generic one such as
+    人数、规模) of the clause before the vague word also stands in text[fs:fe], the sentence up to the figure. With
+    `strict` (a figure in a later sentence), a clause that names nothing (……，有所增长) is taken to carry on."""
     cs = max(text.rfind(c, 0, s) for c in "，。；！？\n,;") + 1
     subject, fig = text[cs:s], text[fs:fe]
     if CONTINUATION.match(subject):
         return True  # 同比增长4.7%，继续保持小幅增长: the clause carries on the subject of the figure before it
+    if strict and not any(subject[i:i + 2] not in GENERIC and all("\u4e00" <= ch <= "\u9fa5" for ch in subject[i:i + 2])
+                          for i in range(len(subject) - 1)):
+        return True
     return any(subject[i:i + 2] in fig for i in range(len(subject) - 1)
                if subject[i:i + 2] not in GENERIC and "\u4e00" <= subject[i] <= "\u9fa5")
 
