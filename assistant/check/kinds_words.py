@@ -197,6 +197,8 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
     return min(ends) if ends else limit
 
 
+JOINT = {"供需": ("需求", "供给", "求职"), "供求": ("需求", "供给", "求职"), "产销": ("生产", "销售", "产量", "销量"),
+         "进出口": ("进口", "出口")}
 CONTINUATION = re.compile(r"\s*(?:继续|仍然?|依然|也|并|且|延续|连续|持续)")
 GENERIC = {"人数", "数量", "规模", "水平", "环比", "同比", "整体", "总体", "因此", "其中", "本周", "本月", "本季", "今年"}
 
@@ -207,6 +209,9 @@ def _same_subject(text: str, fs: int, fe: int, s: int, strict: bool = False) -> 
     `strict` (a figure in a later sentence), a clause that names nothing (……，有所增长) is taken to carry on."""
     cs = max(text.rfind(c, 0, s) for c in "，。；！？\n,;") + 1
     subject, fig = text[cs:s], text[fs:fe]
+    for joint, parts in JOINT.items():  # a joint subject (供需人数) is detailed by its parts (需求人数、求职人数)
+        if joint in subject:
+            subject += "，" + "，".join(parts)
     if CONTINUATION.match(subject):
         return True  # 同比增长4.7%，继续保持小幅增长: the clause carries on the subject of the figure before it
     if strict and not any(subject[i:i + 2] not in GENERIC and all("\u4e00" <= ch <= "\u9fa5" for ch in subject[i:i + 2])
