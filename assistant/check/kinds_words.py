@@ -130,6 +130,8 @@ def _figure_near(ctx: Context, s: int, e: int) -> bool:
     if any(STATED_CHANGE.search(m.group()) and _direction(m.group()) == direction
            and _same_subject(text, group, m.end(), s) for m in earlier):
         return True  # 薪酬较上周下降1.0%，……因此整体薪酬小幅下降: the vague word sums up the figure before it
+    if _sums_up_previous(ctx, ss, s, direction):
+        return True
     para = ctx.doc.paragraph_at(s)
     # a numbered summary line (二、……略有增长。) is detailed by the paragraphs under it; other sentences by the
     # next two sentences (which may open the next paragraph)
@@ -152,7 +154,7 @@ def _figure_near(ctx: Context, s: int, e: int) -> bool:
         # the later figure must be about what the vague clause names (its own clause counts: 制造业以82.5%的增速位居
         # 行业用人需求增长榜首), not another metric of the same release
         if any(_agrees(direction, m.group()) and _same_subject(text, ns, _clause_end(text, m.end(), ne), s, strict=True)
-               for m in CHANGE_FIGURE.finditer(text, ns, ne)):
+               and _same_basis(text[ss:se], text[ns:_clause_end(text, m.end(), ne)]) for m in CHANGE_FIGURE.finditer(text, ns, ne)):
             return True
         pos = ne
     return False
@@ -192,6 +194,40 @@ def _data_comparison(ctx: Context, s: int, e: int) -> bool:
     return bool(find_figures(text, ps, cs)) and not STATED_CHANGE.search(text, ps, cs)
 
 
+def _sums_up_previous(ctx: Context, ss: int, s: int, direction: str) -> bool:
+    """The sentence before (same paragraph) gives two or more values of one unit moving the vague word's way
+    (毛入学率只有0.26%，2002年达到15%，2019年达到51.6%。毛入学率快速上升……), and the vague clause names what they
+    measure: the vague word sums up a series already given."""
+    text = ctx.text
+    para = ctx.doc.paragraph_at(s)
+    if para is None or ss <= para.start:
+        return False
+    ps, pe = ctx.doc.sentence_at(ss - 1)
+    if ps < para.start:
+        return False
+    figs = [f for f in find_figures(text, ps, pe) if f.value == f.value]
+    if len(figs) < 2 or len({f.unit for f in figs}) != 1:
+        return False
+    rising = figs[-1].value > figs[0].value
+    if (direction == "up") != rising or figs[-1].value == figs[0].value:
+        return False
+    return _same_subject(text, ps, pe, s)
+
+
+YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|上年同期|去年同期|比去年|较去年")
+PERIOD_ON_PERIOD = re.compile(r"环比|比上(?:个)?(?:季度|月|周)|较上(?:个)?(?:季度|月|周)|与上(?:个)?(?:季度|月|周)相比")
+
+
+def _same_basis(vague_sentence: str, figure_text: str) -> bool:
+    """A change stated against the previous period (环比) is not given by a year-on-year figure (同比), nor the other
+    way round; a side that names no basis agrees with either."""
+    def basis(t: str) -> str | None:
+        y, q = YEAR_ON_YEAR.search(t), PERIOD_ON_PERIOD.search(t)
+        return None if bool(y) == bool(q) else ("yoy" if y else "pop")
+    a, b = basis(vague_sentence), basis(figure_text)
+    return a is None or b is None or a == b
+
+
 def _clause_end(text: str, pos: int, limit: int) -> int:
     ends = [i for i in (text.find(c, pos, limit) for c in "，；,;。") if i != -1]
     return min(ends) if ends else limit
@@ -200,7 +236,8 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
 JOINT = {"供需": ("需求", "供给", "求职"), "供求": ("需求", "供给", "求职"), "产销": ("生产", "销售", "产量", "销量"),
          "进出口": ("进口", "出口")}
 CONTINUATION = re.compile(r"\s*(?:继续|仍然?|依然|也|并|且|延续|连续|持续)")
-GENERIC = {"人数", "数量", "规模", "水平", "环比", "同比", "整体", "总体", "因此", "其中", "本周", "本月", "本季", "今年"}
+GENERIC = {"人数", "数量", "规模", "水平", "环比", "同比", "整体", "总体", "因此", "其中", "本周", "本月", "本季", "今年",
+           "季度", "年度", "月份", "上年", "去年", "同期"}  # period words name no subject
 
 
 def _same_subject(text: str, fs: int, fe: int, s: int, strict: bool = False) -> bool:
