@@ -21,6 +21,10 @@ class Existence(Rule):
                                   (a news lead on a release or report) or the byline covers it
                     irrealis    — a wish, a requirement or a target stands before it in the sentence
                                   (希望……取得显著成效、……应有显著提升; definitions.irrealis): not a claim
+                    comparator  — for a comparison (远超、远高于), only a figure on the compared-with side (in the
+                                  clause after the word) or a pointer back (前者、见图) excuses it; a figure
+                                  for one side only (增长83%，……远超人才供给) does not. Other matches use the other
+                                  conditions.
                     data_comparison — a level word (较高、相对较低) contrasted in its sentence with the opposite level of
                                   another group, or summing up the figure of the clause just before it
                                   (指数为0.83，就业景气相对较低): a comparison inside the data
@@ -33,7 +37,7 @@ class Existence(Rule):
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 需要 tokens 或 patterns")
         self.unless = set(self.spec.get("unless") or ["quoted"])
         bad = self.unless - {"quoted", "attributed", "sourced_scope", "figure", "figure_sentence", "figure_near", "question",
-                             "irrealis", "data_comparison"}
+                             "irrealis", "data_comparison", "comparator"}
         if bad:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 的 unless 含未知条件：{', '.join(bad)}")
         self.headings = bool(self.spec.get("headings", True))
@@ -57,6 +61,10 @@ class Existence(Rule):
             if "sourced_scope" in self.unless and (ctx.sentence_has("attribution", s) or (
                     not ctx.vague_source_in_sentence("attribution", s)
                     and (ctx.byline_covers(s) or ctx.lead_in_scope(s, data_only=True)))):
+                continue
+            if "comparator" in self.unless and FAR_COMPARISON.search(m.group()):
+                if not _comparator_given(ctx, e):
+                    out.append(self.finding(ctx, s, e))
                 continue
             if "figure" in self.unless and _clause_has_figure(ctx, s, e):
                 continue
@@ -158,6 +166,18 @@ def _figure_near(ctx: Context, s: int, e: int) -> bool:
             return True
         pos = ne
     return False
+
+
+FAR_COMPARISON = re.compile(r"^远远?(?:超过|超出|超|高于|低于|大于|小于)")
+POINTER = re.compile(r"前者|后者|上述|以上|[（(]?见(?:图|表)")
+
+
+def _comparator_given(ctx: Context, e: int) -> bool:
+    """The clause after a comparison word gives the compared-with side's figure, or points back at figures given."""
+    text = ctx.text
+    ends = [i for i in (text.find(c, e) for c in "，。；！？\n,;") if i != -1]
+    ce = min(ends) if ends else len(text)
+    return bool(find_figures(text, e, ce)) or bool(ctx.cn_figures(e, ce)) or bool(POINTER.search(text, e, ce))
 
 
 def _irrealis(ctx: Context, s: int) -> bool:
