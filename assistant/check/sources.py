@@ -4,7 +4,8 @@ Decided once per document, before the rules run on sentences (cues and threshold
 
 - the **header**: a byline in the first lines (来源：X, X发布, a title ending in （X）, a body's name alone, a release
   title such as ……统计公报 or X局关于……的通报);
-- the **closing line**: a standalone 来源：X / （来源：X） / 数据来源：X as the document's last line, covering the excerpt;
+- the **closing line**: a standalone 来源：X / （来源：X） / 数据来源：X as the document's last line, or a release's
+  signature (a body's name alone, perhaps with a date line after it), covering the excerpt;
 - the **release layout**: a body's release (numbered sections in which nearly every sentence is a figure of the period
   and its 同比/环比 change) is that body's own data, even when the excerpt never names the body;
 - **notes blocks**: a line starting 注：/说明：/资料来源： that names a source covers the figures above it, up to the
@@ -58,12 +59,13 @@ def build_source_model(ctx) -> SourceModel:
             model.header = p.text.strip()
             break
 
-    tail = [p for p in paras[-2:] if p.kind == "text"]
-    if tail and _any(defs.get("editor_line") or [], tail[-1].text):
+    tail = [p for p in paras[-3:] if p.kind == "text"]
+    while tail and _any(defs.get("editor_line") or [], tail[-1].text):
         tail = tail[:-1]
     if tail and len(paras) > 1:
         last = tail[-1]
-        if _any(defs.get("source_closing") or [], last.text) and not _any(vague_line, last.text):
+        closing = _any(defs.get("source_closing") or [], last.text) or _any(defs.get("signature") or [], last.text)
+        if closing and not _any(vague_line, last.text):
             model.closing = last.text.strip()
 
     model.release = ctx.report is None and _release_layout(ctx, paras)

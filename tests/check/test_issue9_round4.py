@@ -56,6 +56,14 @@ def test_a_closing_source_line_covers_the_whole_excerpt():
     assert model(t + "责任编辑：张某\n").closing == "来源：某市民政局"
 
 
+def test_a_release_signature_at_the_end_covers_the_release():
+    t = ("2024年某省轨道交通运营情况\n全省城市轨道交通运营里程512公里，全年客运量18.6亿人次。\n"
+         "某省交通运输厅\n2025年1月20日\n")
+    m = model(t)
+    assert m.closing == "某省交通运输厅" and m.whole
+    assert evidence(t) == []
+
+
 def test_a_vague_closing_line_is_no_source():
     t = "三季度养老服务用工情况\n全市养老机构护理员需求4.2万人，同比增长7.5%。\n来源：网络\n"
     m = model(t)
