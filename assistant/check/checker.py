@@ -105,7 +105,8 @@ def run_check(doc: Document, report: str | None = None, kb=None, outline_path: s
         mapping = map_sections(doc, outline, embedder=_section_embedder())
     year = report_year or detect_year(doc, kind)
     ctx = Context(doc=doc, outline=outline, report=kind, report_year=year, kb=kb, mapping=mapping,
-                  definitions=rules.definitions, authorities=list(authorities or []))
+                  definitions=rules.definitions, authorities=list(authorities or []),
+                  parameters=rules.parameters)
     findings: list[Finding] = []
     for rule in rules.rules:
         if categories and rule.category not in categories:

@@ -62,7 +62,7 @@ class UnsourcedFigure(Rule):
                     continue
             if self.own_name and ctx.paragraph_has(self.own_name, ss):
                 continue
-            if ctx.byline_covers():
+            if ctx.byline_covers(ss):
                 continue
             if ctx.vague_source_in_sentence(self.attr_name, ss):
                 out.append(self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs)))
@@ -154,8 +154,10 @@ class Forecast(Rule):
                 continue
             if any(p.search(sent) for p in self.targets) or ctx.sentence_has("attribution", ss):
                 continue
-            if self._assumed(ctx, ss) or (ctx.paragraph_has("attribution", ss) and not self._ours(sent)):
-                continue  # a stated assumption, or another body's forecast reported in this paragraph
+            if self._assumed(ctx, ss) or ((ctx.paragraph_has("attribution", ss) or ctx.byline_covers(ss))
+                                          and not self._ours(sent)):
+                continue  # a stated assumption, or another body's forecast: reported in this paragraph, or the
+                # document is that body's own text (its byline, closing source line or release layout)
             sec = ctx.doc.section_at(ss)
             para = ctx.doc.paragraph_at(ss)
             scopes = [sent, text[para.start:para.end] if para else ""]

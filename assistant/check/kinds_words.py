@@ -19,6 +19,15 @@ class Existence(Rule):
                     figure_sentence — a figure in the same sentence
                     sourced_scope — the sentence names a source, or a data source named earlier in the section
                                   (a news lead on a release or report) or the byline covers it
+                    irrealis    — a wish, a requirement or a target stands before it in the sentence
+                                  (希望……取得显著成效、……应有显著提升; definitions.irrealis): not a claim
+                    comparator  — for a comparison (远超、远高于), only a figure on the compared-with side (in the
+                                  clause after the word) or a pointer back (前者、见图) excuses it; a figure
+                                  for one side only (增长83%，……远超人才供给) does not. Other matches use the other
+                                  conditions.
+                    data_comparison — a level word (较高、相对较低) contrasted in its sentence with the opposite level of
+                                  another group, or summing up the figure of the clause just before it
+                                  (指数为0.83，就业景气相对较低): a comparison inside the data
     """
     extra_keys = {"unless", "headings"}
 
@@ -27,7 +36,8 @@ class Existence(Rule):
         if self.rx is None:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 需要 tokens 或 patterns")
         self.unless = set(self.spec.get("unless") or ["quoted"])
-        bad = self.unless - {"quoted", "attributed", "sourced_scope", "figure", "figure_sentence", "figure_near", "question"}
+        bad = self.unless - {"quoted", "attributed", "sourced_scope", "figure", "figure_sentence", "figure_near", "question",
+                             "irrealis", "data_comparison", "comparator"}
         if bad:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 的 unless 含未知条件：{', '.join(bad)}")
         self.headings = bool(self.spec.get("headings", True))
@@ -50,7 +60,11 @@ class Existence(Rule):
                 continue
             if "sourced_scope" in self.unless and (ctx.sentence_has("attribution", s) or (
                     not ctx.vague_source_in_sentence("attribution", s)
-                    and (ctx.byline_covers() or ctx.lead_in_scope(s, data_only=True)))):
+                    and (ctx.byline_covers(s) or ctx.lead_in_scope(s, data_only=True)))):
+                continue
+            if "comparator" in self.unless and FAR_COMPARISON.search(m.group()):
+                if not _comparator_given(ctx, e):
+                    out.append(self.finding(ctx, s, e))
                 continue
             if "figure" in self.unless and _clause_has_figure(ctx, s, e):
                 continue
@@ -59,6 +73,10 @@ class Existence(Rule):
                 if find_figures(text, ss, se):
                     continue
             if "figure_near" in self.unless and _figure_near(ctx, s, e):
+                continue
+            if "irrealis" in self.unless and _irrealis(ctx, s):
+                continue
+            if "data_comparison" in self.unless and _data_comparison(ctx, s, e):
                 continue
             if "question" in self.unless and re.search(r"[？?]\s*$", text[slice(*ctx.doc.sentence_at(s))]):
                 continue
@@ -120,6 +138,8 @@ def _figure_near(ctx: Context, s: int, e: int) -> bool:
     if any(STATED_CHANGE.search(m.group()) and _direction(m.group()) == direction
            and _same_subject(text, group, m.end(), s) for m in earlier):
         return True  # 薪酬较上周下降1.0%，……因此整体薪酬小幅下降: the vague word sums up the figure before it
+    if _sums_up_previous(ctx, ss, s, direction):
+        return True
     para = ctx.doc.paragraph_at(s)
     # a numbered summary line (二、……略有增长。) is detailed by the paragraphs under it; other sentences by the
     # next two sentences (which may open the next paragraph)
@@ -139,23 +159,122 @@ def _figure_near(ctx: Context, s: int, e: int) -> bool:
         ns, ne = ctx.doc.sentence_at(pos)
         if ns >= ne:
             return False
-        if any(_agrees(direction, m.group()) for m in CHANGE_FIGURE.finditer(text, ns, ne)):
+        # the later figure must be about what the vague clause names (its own clause counts: 制造业以82.5%的增速位居
+        # 行业用人需求增长榜首), not another metric of the same release
+        if any(_agrees(direction, m.group()) and _same_subject(text, ns, _clause_end(text, m.end(), ne), s, strict=True)
+               and _same_basis(text[ss:se], text[ns:_clause_end(text, m.end(), ne)]) for m in CHANGE_FIGURE.finditer(text, ns, ne)):
             return True
         pos = ne
     return False
 
 
+FAR_COMPARISON = re.compile(r"^远远?(?:超过|超出|超|高于|低于|大于|小于)")
+POINTER = re.compile(r"前者|后者|上述|以上|[（(]?见(?:图|表)")
+
+
+def _comparator_given(ctx: Context, e: int) -> bool:
+    """The clause after a comparison word gives the compared-with side's figure, or points back at figures given."""
+    text = ctx.text
+    ends = [i for i in (text.find(c, e) for c in "，。；！？\n,;") if i != -1]
+    ce = min(ends) if ends else len(text)
+    return bool(find_figures(text, e, ce)) or bool(ctx.cn_figures(e, ce)) or bool(POINTER.search(text, e, ce))
+
+
+def _irrealis(ctx: Context, s: int) -> bool:
+    """A wish, requirement or target (definitions.irrealis) stands earlier in the sentence, before the word."""
+    pats = ctx.definitions.get("irrealis") or []
+    ss, _ = ctx.doc.sentence_at(s)
+    return any(p.search(ctx.text, ss, s) for p in pats)
+
+
+LEVEL = re.compile(r"(?:(?:相对|较为|比较)?较|相对|较为|比较)(高|低|大|小|多|少|旺|强|弱)(?=[，。；、,;]|$)")
+OPPOSITE = {"高": "低", "低": "高", "大": "小", "小": "大", "多": "少", "少": "多", "旺": "弱", "强": "弱", "弱": "强"}
+
+
+def _data_comparison(ctx: Context, s: int, e: int) -> bool:
+    """A level word that compares groups inside a source's data: the sentence is in a source's scope (it names the
+    source, or a news lead or the document's own source covers it), and either it also gives the opposite level for
+    another group (大型企业……较高，中小微型企业……相对较低), or the clause just before it gives the figure it sums up
+    (CIER指数为0.83，就业景气相对较低). Without a source the same sentence is the text's own vague judgement."""
+    text = ctx.text
+    m = LEVEL.search(text[s:e])
+    if m is None or m.end() != e - s:
+        return False
+    if not (ctx.sentence_has("attribution", s) or ctx.paragraph_has("attribution", s) or ctx.byline_covers(s)
+            or ctx.lead_in_scope(s, data_only=True)) or ctx.vague_source_in_sentence("attribution", s):
+        return False
+    ss, se = ctx.doc.sentence_at(s)
+    other = OPPOSITE[m.group(1)]
+    if any(mm.group(1) == other for mm in LEVEL.finditer(text, ss, se)):
+        return True
+    cs = max(text.rfind(c, ss, s) for c in "，；,;")
+    if cs <= ss:
+        return False
+    ps = max(ss, max(text.rfind(c, ss, cs) for c in "，；,;") + 1)
+    return bool(find_figures(text, ps, cs)) and not STATED_CHANGE.search(text, ps, cs)
+
+
+def _sums_up_previous(ctx: Context, ss: int, s: int, direction: str) -> bool:
+    """The sentence before (same paragraph) gives two or more values of one unit moving the vague word's way
+    (毛入学率只有0.26%，2002年达到15%，2019年达到51.6%。毛入学率快速上升……), and the vague clause names what they
+    measure: the vague word sums up a series already given."""
+    text = ctx.text
+    para = ctx.doc.paragraph_at(s)
+    if para is None or ss <= para.start:
+        return False
+    ps, pe = ctx.doc.sentence_at(ss - 1)
+    if ps < para.start:
+        return False
+    figs = [f for f in find_figures(text, ps, pe) if f.value == f.value]
+    if len(figs) < 2 or len({f.unit for f in figs}) != 1:
+        return False
+    rising = figs[-1].value > figs[0].value
+    if (direction == "up") != rising or figs[-1].value == figs[0].value:
+        return False
+    return _same_subject(text, ps, pe, s)
+
+
+YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|上年同期|去年同期|比去年|较去年")
+PERIOD_ON_PERIOD = re.compile(r"环比|比上(?:个)?(?:季度|月|周)|较上(?:个)?(?:季度|月|周)|与上(?:个)?(?:季度|月|周)相比")
+
+
+def _same_basis(vague_sentence: str, figure_text: str) -> bool:
+    """A change stated against the previous period (环比) is not given by a year-on-year figure (同比), nor the other
+    way round; a side that names no basis agrees with either."""
+    def basis(t: str) -> str | None:
+        y, q = YEAR_ON_YEAR.search(t), PERIOD_ON_PERIOD.search(t)
+        return None if bool(y) == bool(q) else ("yoy" if y else "pop")
+    a, b = basis(vague_sentence), basis(figure_text)
+    return a is None or b is None or a == b
+
+
+def _clause_end(text: str, pos: int, limit: int) -> int:
+    ends = [i for i in (text.find(c, pos, limit) for c in "，；,;。") if i != -1]
+    return min(ends) if ends else limit
+
+
+JOINT = {"供需": ("需求", "供给", "求职"), "供求": ("需求", "供给", "求职"), "产销": ("生产", "销售", "产量", "销量"),
+         "进出口": ("进口", "出口")}
 CONTINUATION = re.compile(r"\s*(?:继续|仍然?|依然|也|并|且|延续|连续|持续)")
-GENERIC = {"人数", "数量", "规模", "水平", "环比", "同比", "整体", "总体", "因此", "其中", "本周", "本月", "本季", "今年"}
+# words that name no subject of their own: measures, periods, scopes (企业效益 and 国有控股企业增加值 share only 企业)
+GENERIC = {"人数", "数量", "规模", "水平", "环比", "同比", "整体", "总体", "因此", "其中", "本周", "本月", "本季", "今年",
+           "季度", "年度", "月份", "上年", "去年", "同期", "企业", "行业", "产业", "全国", "全省", "全市", "地区"}
 
 
-def _same_subject(text: str, fs: int, fe: int, s: int) -> bool:
-    """The vague word's clause names what the earlier figure measured: a two-character word (not a generic one
-    such as 人数、规模) of the clause before the vague word also stands in text[fs:fe], the sentence up to the figure."""
+def _same_subject(text: str, fs: int, fe: int, s: int, strict: bool = False) -> bool:
+    """The vague word's clause names what the figure measured: a two-character word (not a generic one such as
+    人数、规模) of the clause before the vague word also stands in text[fs:fe], the sentence up to the figure. With
+    `strict` (a figure in a later sentence), a clause that names nothing (……，有所增长) is taken to carry on."""
     cs = max(text.rfind(c, 0, s) for c in "，。；！？\n,;") + 1
     subject, fig = text[cs:s], text[fs:fe]
+    for joint, parts in JOINT.items():  # a joint subject (供需人数) is detailed by its parts (需求人数、求职人数)
+        if joint in subject:
+            subject += "，" + "，".join(parts)
     if CONTINUATION.match(subject):
         return True  # 同比增长4.7%，继续保持小幅增长: the clause carries on the subject of the figure before it
+    if strict and not any(subject[i:i + 2] not in GENERIC and all("\u4e00" <= ch <= "\u9fa5" for ch in subject[i:i + 2])
+                          for i in range(len(subject) - 1)):
+        return True
     return any(subject[i:i + 2] in fig for i in range(len(subject) - 1)
                if subject[i:i + 2] not in GENERIC and "\u4e00" <= subject[i] <= "\u9fa5")
 

@@ -5,6 +5,7 @@ A pack file looks like
     pack: objectivity
     defaults: {category: objectivity, level: warning, criterion: 监测指标(二)·客观}
     definitions: {attribution: [regex, ...]}   # named pattern lists shared by all packs
+    parameters: {release_min_figure_share: 0.7} # named numbers shared by all packs (thresholds of a stage)
     rules:
       - id: objectivity.absolute
         kind: existence
@@ -112,6 +113,7 @@ class Context:
     definitions: dict[str, list[re.Pattern]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
     authorities: list[str] = field(default_factory=list)  # the profile's bodies (--industry/--profile)
+    parameters: dict[str, Any] = field(default_factory=dict)  # the packs' named numbers
     _figures: list[Figure] | None = None
     _cache: dict = field(default_factory=dict)
 
@@ -159,30 +161,23 @@ class Context:
         return any(p.search(seg) for p in pats)
 
     # --- attribution scope (issue 9): a lead, a speaker, a named document or the byline covers what follows
-    def byline(self) -> str | None:
-        """The publisher named at the top of the document (来源：X, X发布, a title ending in （X）), or None."""
-        if "byline" not in self._cache:
-            found = None
-            pats = self.definitions.get("byline") or []
-            heads = [p for p in self.doc.paragraphs if p.text.strip()][:4]
-            for p in heads:
-                if any(r.search(p.text) for r in pats):
-                    found = p.text.strip()
-                    break
-            self._cache["byline"] = found
-        return self._cache["byline"]
+    def source(self):
+        """The document-level source model (sources.py): header, closing line, release layout, notes blocks."""
+        if "source" not in self._cache:
+            from .sources import build_source_model
+            self._cache["source"] = build_source_model(self)
+        return self._cache["source"]
 
-    def byline_covers(self) -> bool:
-        """A byline covers the whole text when it names an authority (a statistics body, a bureau, an association,
-        a research institute or one of the profile's bodies), or when the document is not one of the report kinds
-        the checker knows (a platform's or a publisher's own report)."""
-        b = self.byline()
-        if not b:
-            return False
-        if self.report is None:
-            return True
-        pats = self.definitions.get("authority") or []
-        return any(a in b for a in self.authorities) or any(r.search(b) for r in pats)
+    def byline(self) -> str | None:
+        """The publisher named at the top of the document (来源：X, X发布, a title ending in （X）, a body's name
+        alone, a release title), or None."""
+        return self.source().header
+
+    def byline_covers(self, pos: int | None = None) -> bool:
+        """The document's own source covers `pos`: a byline, a closing 来源 line or the release layout covering the
+        whole text (an authority, or any publisher when the document is not one of the community's report kinds),
+        or a notes block (注：、资料来源：) below `pos` naming a source."""
+        return self.source().covers(pos)
 
     def self_report(self, name: str) -> bool:
         """The document is an organisation's account of itself (a college's quality report, a self-assessment, a
@@ -391,6 +386,7 @@ class RuleSet:
     rules: list[Rule]
     definitions: dict[str, list[re.Pattern]]
     paths: list[str]
+    parameters: dict[str, Any] = field(default_factory=dict)
 
     def by_id(self, rule_id: str) -> Rule:
         for r in self.rules:
@@ -399,7 +395,7 @@ class RuleSet:
         raise KeyError(rule_id)
 
 
-def load_pack(path: Path) -> tuple[list[Rule], dict[str, list[re.Pattern]]]:
+def load_pack(path: Path) -> tuple[list[Rule], dict[str, list[re.Pattern]], dict[str, Any]]:
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as e:
@@ -410,7 +406,7 @@ def load_pack(path: Path) -> tuple[list[Rule], dict[str, list[re.Pattern]]]:
         raise RuleFileError(path, None, "不是 UTF-8 编码") from e
     if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list):
         raise RuleFileError(path, 1, "顶层需要 rules 列表")
-    unknown = set(raw) - {"pack", "defaults", "definitions", "rules", "description", "__line__"}
+    unknown = set(raw) - {"pack", "defaults", "definitions", "parameters", "rules", "description", "__line__"}
     if unknown:
         raise RuleFileError(path, raw.get("__line__"), f"顶层含未知字段：{', '.join(sorted(unknown))}")
     defaults = _strip_lines(raw.get("defaults") or {})
@@ -419,6 +415,10 @@ def load_pack(path: Path) -> tuple[list[Rule], dict[str, list[re.Pattern]]]:
         if not isinstance(pats, list):
             raise RuleFileError(path, raw["definitions"].get("__line__"), f"definitions.{name} 必须是正则列表")
         definitions[name] = _compile(path, raw["definitions"].get("__line__"), pats, f"definitions.{name}")
+    parameters = _strip_lines(raw.get("parameters") or {})
+    if not isinstance(parameters, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                                                   for v in parameters.values()):
+        raise RuleFileError(path, raw.get("__line__"), "parameters 必须是“名称: 数值”的映射")
     rules = []
     for item in raw["rules"]:
         if not isinstance(item, dict):
@@ -429,7 +429,7 @@ def load_pack(path: Path) -> tuple[list[Rule], dict[str, list[re.Pattern]]]:
         if k not in KINDS:
             raise RuleFileError(path, line, f"规则 {spec.get('id', '?')} 的 kind 未知：{k!r}（可用：{', '.join(sorted(KINDS))}）")
         rules.append(KINDS[k](spec, path, line, defaults))
-    return rules, definitions
+    return rules, definitions, parameters
 
 
 def load_rules(paths: Iterable[str | Path] | None = None) -> RuleSet:
@@ -447,9 +447,11 @@ def load_rules(paths: Iterable[str | Path] | None = None) -> RuleSet:
             raise InputError(f"规则文件不存在：{p}")
     rules: list[Rule] = []
     definitions: dict[str, list[re.Pattern]] = {}
+    parameters: dict[str, Any] = {}
     ids: dict[str, str] = {}
     for f in files:
-        rs, defs = load_pack(f)
+        rs, defs, params = load_pack(f)
+        parameters.update(params)
         for r in rs:
             if r.id in ids:
                 raise RuleFileError(f, r.line, f"规则 id 重复：{r.id}（已在 {ids[r.id]} 中定义）")
@@ -457,4 +459,4 @@ def load_rules(paths: Iterable[str | Path] | None = None) -> RuleSet:
         rules.extend(rs)
         for k, v in defs.items():
             definitions.setdefault(k, []).extend(v)
-    return RuleSet(rules=rules, definitions=definitions, paths=[str(f) for f in files])
+    return RuleSet(rules=rules, definitions=definitions, paths=[str(f) for f in files], parameters=parameters)

@@ -1,0 +1,129 @@
+"""Document-level source model: who a document's own source is, and how far that attribution reaches.
+
+Decided once per document, before the rules run on sentences (cues and thresholds: `assistant/rules/sources.yaml`):
+
+- the **header**: a byline in the first lines (来源：X, X发布, a title ending in （X）, a body's name alone, a release
+  title such as ……统计公报 or X局关于……的通报);
+- the **closing line**: a standalone 来源：X / （来源：X） / 数据来源：X as the document's last line, or a release's
+  signature (a body's name alone, perhaps with a date line after it), covering the excerpt;
+- the **release layout**: a body's release (numbered sections in which nearly every sentence is a figure of the period
+  and its 同比/环比 change) is that body's own data, even when the excerpt never names the body;
+- **notes blocks**: a line starting 注：/说明：/资料来源： that names a source covers the figures above it, up to the
+  previous heading or notes block.
+
+A vague source (来源：网络、据相关媒体报道) is no source. The header, the closing line and the release layout cover the whole
+document when the document is not one of the community's own report kinds (or when they name an authority); a
+notes block covers only the paragraphs above it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .figures import find_figures
+
+
+@dataclass
+class SourceModel:
+    header: str | None = None  # the byline line, as written
+    closing: str | None = None  # the closing source line, as written
+    release: bool = False  # the body is laid out as a release
+    whole: bool = False  # the document's own source covers every sentence
+    notes: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of text a notes block covers
+    note_lines: list[int] = field(default_factory=list)  # paragraph starts of the notes blocks that name a source
+
+    def covers(self, pos: int | None = None) -> bool:
+        """The document's own source (or a notes block below `pos`) attributes what is at `pos`."""
+        if self.whole:
+            return True
+        return pos is not None and any(s <= pos < e for s, e in self.notes)
+
+    def describe(self) -> dict:
+        return {"header": self.header, "closing": self.closing, "release": self.release, "whole": self.whole,
+                "notes": len(self.notes)}
+
+
+def _any(pats, text: str) -> bool:
+    return any(p.search(text) for p in pats)
+
+
+def build_source_model(ctx) -> SourceModel:
+    """The document's source model (see the module docstring). `ctx` is a rules.Context."""
+    defs, params = ctx.definitions, ctx.parameters
+    paras = [p for p in ctx.doc.paragraphs if p.text.strip()]
+    model = SourceModel()
+    vague_line = defs.get("vague_source_line") or []
+
+    heads = paras[:int(params.get("byline_lines", 4))]
+    for p in heads:
+        if p.kind != "table_row" and _any(defs.get("byline") or [], p.text) and not _any(vague_line, p.text):
+            model.header = p.text.strip()
+            break
+
+    tail = [p for p in paras[-3:] if p.kind == "text"]
+    while tail and _any(defs.get("editor_line") or [], tail[-1].text):
+        tail = tail[:-1]
+    if tail and len(paras) > 1:
+        last = tail[-1]
+        closing = _any(defs.get("source_closing") or [], last.text) or _any(defs.get("signature") or [], last.text)
+        if closing and not _any(vague_line, last.text):
+            model.closing = last.text.strip()
+
+    model.release = ctx.report is None and _release_layout(ctx, paras)
+
+    named = [b for b in (model.header, model.closing) if b]
+    if ctx.report is None:
+        model.whole = bool(named) or model.release
+    else:  # a community report: only a byline naming an authority (a bureau, an association, a profile body)
+        pats = defs.get("authority") or []
+        model.whole = any(any(a in b for a in ctx.authorities) or _any(pats, b) for b in named)
+
+    _notes(ctx, model, vague_line)
+    return model
+
+
+def _release_layout(ctx, paras) -> bool:
+    """Numbered sections, nearly every body sentence a figure, most of them a period-on-period change, and no sign in
+    the first lines of a paper, a commentary or an analysis (摘要、作者、本文、研究……)."""
+    defs, params = ctx.definitions, ctx.parameters
+    if any(_any(defs.get("release_not") or [], p.text) for p in paras[:3]):
+        return False
+    headings = [p for p in ctx.doc.paragraphs if p.kind == "heading"]
+    if len(headings) < int(params.get("release_min_headings", 1)):
+        return False
+    sents = list(ctx.body_sentences())
+    if len(sents) < 4:
+        return False
+    with_fig = [s for ss, se, s in sents if find_figures(ctx.text, ss, se)]
+    period = [s for s in with_fig if _any(defs.get("release_period_figure") or [], s)]
+    return (len(with_fig) / len(sents) >= float(params.get("release_min_figure_share", 0.7))
+            and len(period) / len(sents) >= float(params.get("release_min_period_share", 0.5)))
+
+
+def _notes(ctx, model: SourceModel, vague_line) -> None:
+    """A notes line that names a source covers the text paragraphs above it, back to the previous heading or notes
+    line; the closing line is not a notes block (it covers the whole excerpt)."""
+    pats = ctx.definitions.get("source_notes") or []
+    if not pats:
+        return
+    paras = ctx.doc.paragraphs
+    block_start = 0
+    for p in paras:
+        if p.kind == "heading":
+            block_start = p.end
+            continue
+        if p.kind != "text" or not _any(pats, p.text):
+            continue
+        if _any(vague_line, p.text) or not ctx._has_attribution(p.text + "。") and not _names_after_label(p.text):
+            block_start = p.end
+            continue
+        if model.closing is None or p.text.strip() != model.closing:
+            model.notes.append((block_start, p.start))
+            model.note_lines.append(p.start)
+        block_start = p.end
+
+
+def _names_after_label(text: str) -> bool:
+    """资料来源：X / 数据来源：X — the label itself says a source follows; 注：/说明： must name one (checked by the
+    attribution cues)."""
+    head = text.lstrip(" （(")
+    return head.startswith(("资料来源", "数据来源", "来源")) and len(head.split("：", 1)[-1].split(":", 1)[-1].strip()) >= 2
