@@ -5,10 +5,13 @@
     python -m evals.check --real --show-test   # also list the test halves' individual errors
 
 Sets (real/split.yaml): the first round's halves `dev`/`test` (d01–d42), the second round's `fresh_dev` and its
-former test half `fresh_dev_from_test` (f01–f52; read at the end of the second round, moved to dev in the third), and
-the third round's `third_test` (g01–g32, the whole third batch). Printed: the third test batch (the honest figure,
-run once after the rules were frozen), the dev half (d dev + all f, the only data to tune on) and the former second-
-round test within it, the old test half (read at the end of the first round), and both test sets combined.
+former test half `fresh_dev_from_test` (f01–f52; read at the end of the second round, moved to dev in the third), the
+third round's `third_test` (g01–g32; run once after the third round's freeze and its errors read, so dev from the
+fourth round on) and the fourth round's `fourth_test` (h01–h35, the whole fourth batch, labelled before any checker
+run). Printed: the fourth test batch first (the headline figure, to be run once after the rules are frozen), the dev
+set (d dev + all f + all g, the only data to tune on) with the former second- and third-round test sets within it
+as their own rows, the old d test half (read at the end of the first round), and the test sets combined (old d test
++ fourth batch). `--dev-only` prints only the dev rows: no fourth-batch figure.
 
 Real set: evals/check/real/{records.yaml, split.yaml, docs/*.txt, labels/*.yaml}. Each document is checked as a
 new user would check it (no --report: the kind is detected or the detector abstains). A finding is a true positive
@@ -84,19 +87,23 @@ class Score:
 
 
 HALVES = {
-    "third_test": ("third_test",),
-    "dev": ("dev", "fresh_dev", "fresh_dev_from_test"),
+    "fourth_test": ("fourth_test",),
+    "dev": ("dev", "fresh_dev", "fresh_dev_from_test", "third_test"),
     "second_test_now_dev": ("fresh_dev_from_test",),
+    "third_test_now_dev": ("third_test",),
     "old_test": ("test",),
-    "test": ("test", "third_test"),
+    "test": ("test", "fourth_test"),
 }
 HALF_NAMES = {
-    "third_test": "第三批测试集（第三轮新采集 g01–g32，规则冻结后只运行一次，诚实的数字）",
-    "dev": "开发集（d 开发集 + f 开发集 + 第二轮测试集，可据此调规则）",
+    "fourth_test": "第四批测试集（第四轮新采集，规则冻结后只运行一次）",
+    "dev": "开发集（d 开发集 + f 全部 + 第三批 g，可据此调规则）",
     "second_test_now_dev": "  其中第二轮测试集 f（第二轮末已逐条读过，第三轮移入开发集）",
+    "third_test_now_dev": "  其中第三批 g（第三轮冻结后运行一次并逐条读过，第四轮移入开发集）",
     "old_test": "旧测试集 d（第一轮末已逐条读过，不再是未触及的数据）",
-    "test": "测试集合计（旧测试集 d + 第三批）",
+    "test": "测试集合计（旧测试集 d + 第四批）",
 }
+DEV_ROWS = ("dev", "second_test_now_dev", "third_test_now_dev")
+ALL_ROWS = ("fourth_test", *DEV_ROWS, "old_test", "test")
 
 
 def run_real(half: str) -> tuple[Score, dict]:
@@ -159,7 +166,7 @@ def _pr(name: str, c) -> str:
 
 def report(show_test: bool = False, show_dev: bool = True, dev_only: bool = False) -> None:
     print("\n真实文档集（evals/check/real，按文档分为开发集与测试集；目标：P≥0.9、R≥0.85、官方发布与新闻误报≤2条/万字）")
-    halves = ("dev", "second_test_now_dev") if dev_only else ("third_test", "dev", "second_test_now_dev", "old_test", "test")
+    halves = DEV_ROWS if dev_only else ALL_ROWS
     for half in halves:
         score, kinds = run_real(half)
         print(f" {HALF_NAMES[half]}：{sum(kinds.values())} 篇，识别类型 {kinds}")
@@ -169,7 +176,7 @@ def report(show_test: bool = False, show_dev: bool = True, dev_only: bool = Fals
         print(f"  官方发布与新闻：误报 {fps} 条 / {chars} 字 = {rate:.2f} 条/万字")
         fps, chars, rate = score.all_rate()
         print(f"  全部文档：误报 {fps} 条 / {chars} 字 = {rate:.2f} 条/万字")
-        if (half == "dev" and show_dev) or (half in ("old_test", "third_test") and show_test):
+        if (half == "dev" and show_dev) or (half in ("old_test", "fourth_test") and show_test):
             for e in score.errors:
                 print("   " + e)
     out, errors = run_consistency()
