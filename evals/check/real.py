@@ -90,6 +90,7 @@ HALVES = {
     "second_test_now_dev": ("fresh_dev_from_test",),
     "third_test_now_dev": ("third_test",),
     "old_test": ("test",),
+    "test": ("test", "fourth_test"),
 }
 HALF_NAMES = {
     "fourth_test": "第四批测试集（h 批，由他人采集与标注，规则冻结后才运行）",
@@ -97,6 +98,7 @@ HALF_NAMES = {
     "second_test_now_dev": "  其中第二轮测试集 f（第二轮末已逐条读过，第三轮移入开发集）",
     "third_test_now_dev": "  其中第三批 g（第三轮末已逐条读过一次，第四轮移入开发集）",
     "old_test": "旧测试集 d（第一轮末已逐条读过，不再是未触及的数据；不据其逐条错误调规则）",
+    "test": "测试集合计（旧测试集 d + 第四批）",
 }
 
 
@@ -173,7 +175,8 @@ def report(show_test: bool = False, show_dev: bool = True, dev_only: bool = Fals
     halves = ("dev", "second_test_now_dev", "third_test_now_dev")
     if not dev_only:
         # the fourth batch (h01–) is collected by someone else; it is printed only once it is in split.yaml
-        halves = (("fourth_test",) if split.get("fourth_test") else ()) + halves + ("old_test",)
+        halves = (("fourth_test",) if split.get("fourth_test") else ()) + halves + ("old_test",) + (
+            ("test",) if split.get("fourth_test") else ())
     for half in halves:
         score, kinds = run_real(half)
         print(f" {HALF_NAMES[half]}：{sum(kinds.values())} 篇，识别类型 {kinds}")

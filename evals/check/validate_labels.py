@@ -1,0 +1,96 @@
+"""Check the real-document set's files against each other, without running (or importing) the checker.
+
+    python evals/check/validate_labels.py            # all batches (d, f, g, h)
+    python evals/check/validate_labels.py h          # only ids starting with h
+
+For every document in real/docs: a record in records.yaml with the right `chars`, a labels file whose id matches, a
+known category for every label, and every label span found in the text: `occurrence: n` needs at least n copies; a
+span without `occurrence` that occurs more than once, with no other label of the same span giving an `occurrence`, is
+reported as ambiguous (the eval takes the first copy). Also:
+every record and every split.yaml id has a document, and no id is in two split keys. Exit status 1 on any error;
+ambiguous spans are warnings.
+"""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+REAL = Path(__file__).resolve().parent / "real"
+CATS = {"objectivity", "evidence", "consistency", "timeliness"}
+SPLIT_KEYS = ("dev", "test", "fresh_dev", "fresh_dev_from_test", "third_test", "fourth_test")
+
+
+def main(prefix: str = "") -> int:
+    errors: list[str] = []
+    warnings: list[str] = []
+    records = {d["id"]: d for d in yaml.safe_load((REAL / "records.yaml").read_text(encoding="utf-8"))["documents"]}
+    docs = {p.stem: p for p in sorted((REAL / "docs").glob("*.txt")) if p.stem.startswith(prefix)}
+    counts: Counter = Counter()
+    for did, path in docs.items():
+        text = path.read_text(encoding="utf-8")
+        rec = records.get(did)
+        if rec is None:
+            errors.append(f"{did}: no record in records.yaml")
+        elif int(rec.get("chars", -1)) != len(text):
+            errors.append(f"{did}: records.yaml chars {rec.get('chars')} != {len(text)}")
+        lab_path = REAL / "labels" / f"{did}.yaml"
+        if not lab_path.exists():
+            errors.append(f"{did}: no labels file")
+            continue
+        lab_doc = yaml.safe_load(lab_path.read_text(encoding="utf-8"))
+        if lab_doc.get("id") != did:
+            errors.append(f"{did}: labels file id is {lab_doc.get('id')!r}")
+        labels = lab_doc.get("labels") or []
+        with_occ = {lab.get("span") for lab in labels if lab.get("occurrence") is not None}
+        for lab in labels:
+            cat, span = lab.get("category"), lab.get("span")
+            if cat not in CATS:
+                errors.append(f"{did}: unknown category {cat!r}")
+            if not span:
+                errors.append(f"{did}: empty span")
+                continue
+            n = text.count(span)
+            occ = lab.get("occurrence")
+            if n == 0:
+                errors.append(f"{did}: span not in text: {span!r}")
+            elif occ is not None and int(occ) > n:
+                errors.append(f"{did}: occurrence {occ} but only {n} copies: {span!r}")
+            elif occ is None and n > 1 and span not in with_occ:
+                warnings.append(f"{did}: span occurs {n} times, no occurrence key (first copy used): {span!r}")
+            counts[(did[0], cat)] += 1
+    for did in records:
+        if did.startswith(prefix) and did not in docs:
+            errors.append(f"{did}: record without a document")
+    split = yaml.safe_load((REAL / "split.yaml").read_text(encoding="utf-8"))
+    seen: dict[str, str] = {}
+    for key in SPLIT_KEYS:
+        for did in split.get(key) or []:
+            if not did.startswith(prefix):
+                continue
+            if did not in docs:
+                errors.append(f"split {key}: {did} has no document")
+            if did in seen:
+                errors.append(f"split: {did} in both {seen[did]} and {key}")
+            seen[did] = key
+    for did in docs:
+        if did not in seen:
+            warnings.append(f"{did}: in no split key")
+    for w in warnings:
+        print("warning:", w)
+    for e in errors:
+        print("ERROR:", e)
+    batches = sorted({b for b, _ in counts} | {d[0] for d in docs})
+    for b in batches:
+        n_docs = sum(1 for d in docs if d[0] == b)
+        chars = sum(len(docs[d].read_text(encoding="utf-8")) for d in docs if d[0] == b)
+        per = ", ".join(f"{c} {counts[(b, c)]}" for c in sorted(CATS) if counts[(b, c)])
+        print(f"{b}: {n_docs} documents, {chars} characters; labels: {per or 'none'}")
+    print("OK" if not errors else f"{len(errors)} error(s)")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else ""))
