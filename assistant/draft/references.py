@@ -47,7 +47,9 @@ def data_ref(key: str, label: str, path: Path | None, year: int | None, source: 
 
 def clean_title(title: str | None, source: str) -> str:
     """A readable document title: drop “发布时间：…” tails; numbered headings fall back to the file name."""
-    t = re.sub(r"\s*(发布时间|发布日期|来源)[：:].*$", "", (title or "").strip())
+    t = re.sub(r"[，,；;\s]*(数据)?(来源|发布时间|发布日期)[：:][^（）()]*(?=[）)])", "", (title or "").strip())
+    t = re.sub(r"[（(]\s*[）)]", "", t)  # a bracket that held only the source
+    t = re.sub(r"\s*(发布时间|发布日期|来源)[：:].*$", "", t)
     if not t or re.match(r"^([一二三四五六七八九十]+、|\d+[\.、]|第.+[章节]|\d{4}(-\d{4})?_)", t) or len(t) > 48:
         t = re.sub(r"^\d{4}(-\d{4})?_", "", Path(source).stem).replace("_", "")
     if t.startswith("《") and t.endswith("》") and t.count("《") == 1:

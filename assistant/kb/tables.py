@@ -134,9 +134,9 @@ def row_prose(line: str) -> str | None:
     cells = []
     for part in m["cells"].split("；"):
         col, sep, val = part.partition("：")
-        col, val = col.strip(), val.strip()
-        if not sep or not col or not val:
-            return None
+        col, val = col.strip(), val.strip().rstrip("。；;")
+        if not sep or not col or not val or (len(val) > 20 and re.search(r"[，。；;,]", val)):
+            return None  # a prose cell (a note or explanation) is no statement of the row's figures
         cells.append((col, val))
     if len(cells) < 2:
         return None

@@ -21,3 +21,14 @@ def test_a_bare_number_without_its_unit_is_not_written():
 def test_passage_sentences_replace_rows_and_keep_prose():
     text = "表1：年份 | 产量（万吨）\n表1｜年份：2025；产量（万吨）：69.5\n全年粮食播种面积保持稳定。"
     assert evidence_sentences(text) == ["表1：年份 | 产量（万吨）", "2025年，产量为69.5万吨。", "全年粮食播种面积保持稳定。"]
+
+
+def test_a_prose_cell_is_no_statement_of_figures():
+    assert row_prose("说明｜项目：2024年数据；说明：2024年起按新口径统计，与上年不可直接比较，详见年报。") is None
+
+
+def test_a_source_in_a_title_bracket_is_dropped_from_the_title():
+    from assistant.draft.references import clean_title
+
+    assert clean_title("2020—2024年全国快递业务量（数据来源：国家邮政局）", "x.xlsx") == "2020—2024年全国快递业务量"
+    assert clean_title("主要农产品产量（万吨口径，数据来源：国家统计局）", "x.xlsx") == "主要农产品产量（万吨口径）"
