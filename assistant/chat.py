@@ -748,14 +748,30 @@ def index_profile(kb):
     return hit[1]
 
 
+def alias_qualifier(hits, df: dict[str, int]):
+    """`qualified(before, alias)` for `canonicalizer`: the word before the alias is a bound character
+    (one character, or a splitting accident the knowledge base does not have as a word: "年纯" in
+    "2022年纯电动汽车"), not a particle, and the passages write that character with the alias ("纯电动…"):
+    a narrower kind than the industry. A word of its own before it ("中国", "全球") only places it."""
+    raw = "\n".join(f"{h.title or ''}\n{h.heading or ''}\n{h.text}" for h in hits)
+
+    def qualified(before: str, alias: str) -> bool:
+        c = before[-1:]
+        if not c or not _HAN_RX.fullmatch(c) or c in _NOT_QUALIFIER:
+            return False
+        if len(before) > 1 and df.get(before, 0) > 0:
+            return False
+        return c + alias in raw
+    return qualified
+
+
 def canonicalizer(profile, tok, qualified=None):
     """A function that writes the profile's aliases of the industry as its name ("快递" → "快递物流"
     when the profile lists 快递 as an alias), word by word, so that a question and a passage that name
     the industry differently still match. The identity without a profile or a word splitter.
 
-    `qualified(text) -> bool` says whether the evidence uses a qualified form: an alias right after a
-    character that qualifies it ("冷链快递") is left as written when `qualified` finds that character
-    with the alias (a narrower thing the evidence names, not the industry)."""
+    `qualified(before, alias) -> bool` says whether the word before an alias qualifies it: then the
+    alias is left as written (a narrower thing the evidence names, not the industry)."""
     splitter = getattr(tok, "_tok", None)
     names = {a: profile.industry for a in getattr(profile, "aliases", ()) if a and a != profile.industry} \
         if profile is not None else {}
@@ -766,10 +782,9 @@ def canonicalizer(profile, tok, qualified=None):
         if not text:
             return text
         out: list[str] = []
-        for w in splitter.lcut(text):
-            before = out[-1][-1:] if out else ""
-            narrower = qualified is not None and before and _HAN_RX.fullmatch(before) \
-                and before not in _NOT_QUALIFIER and qualified(before + w)
+        words = splitter.lcut(text)
+        for k, w in enumerate(words):
+            narrower = qualified is not None and k > 0 and w in names and qualified(words[k - 1], w)
             out.append(w if narrower else names.get(w, w))
         return "".join(out)
     return canon
@@ -784,8 +799,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     from .textproc import default_tokenizer
 
     tok = getattr(kb, "tokenizer", None) or default_tokenizer()
-    raw = "\n".join(f"{h.title or ''}\n{h.heading or ''}\n{h.text}" for h in hits)
-    canon = canonicalizer(profile, tok, qualified=lambda x: x in raw)
+    canon = canonicalizer(profile, tok, qualified=alias_qualifier(hits, _doc_freqs(kb)[0]))
     asked, question = question, canon(question)
     terms, unknown = term_weights(question, kb)
     q_years = _years(tok.tokenize(question))

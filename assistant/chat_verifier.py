@@ -42,12 +42,12 @@ def candidate_record(question: str, scored: list, hits, kb, profile=None) -> dic
     """The question's term weights (which the knowledge base knows) and, per candidate sentence (the
     `_Scored` of `chat.score_sentences`, with the same `profile`), the raw values `features` reads.
     JSON-serialisable."""
-    from .chat import _doc_freqs, canonicalizer, term_weights
+    from .chat import _doc_freqs, alias_qualifier, canonicalizer, term_weights
     from .textproc import default_tokenizer
 
     tok = getattr(kb, "tokenizer", None) or default_tokenizer()
-    raw = "\n".join(f"{h.title or ''}\n{h.heading or ''}\n{h.text}" for h in hits)
-    question = canonicalizer(profile, tok, qualified=lambda x: x in raw)(question)  # as score_sentences weighs it
+    qualified = alias_qualifier(hits, _doc_freqs(kb)[0])
+    question = canonicalizer(profile, tok, qualified=qualified)(question)  # as score_sentences weighs it
     terms, _ = term_weights(question, kb)
     df = _doc_freqs(kb)[0]
     known = [t for t in terms if df.get(t, 0) > 0] if df else list(terms)
