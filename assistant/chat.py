@@ -29,7 +29,13 @@ When the evidence is weak (see `is_grounded`: no sentence passes the checks, or 
 too little of the question: `GROUNDED_MIN_COVERAGE`, `AGREED_MIN_COVERAGE`, or `DENSE_MIN_COVERAGE`
 with `DENSE_MIN_SIM`; calibrated by `evals/chat/calibration.py` on the dev halves against
 evals/chat/unanswerable.jsonl and the near-miss dev halves), the answer is `NOT_FOUND` and the
-closest passages are returned in `Answer.passages` instead of an answer.
+closest passages are returned in `Answer.passages` instead of an answer. A best sentence below those
+thresholds is still taken for a reworded question when `chat_verifier.paraphrase_ok` says so (close in
+meaning, and no known word it misses is stated by another candidate: that is how a near miss looks).
+Colloquial phrases of assistant/data/query_terms.yaml (招人, 头三个月) count as their written words
+(招聘, 一季度) in the coverage and the unknown-noun check (`paraphrase_alternates`), and an alias of
+the industry right after a bound character the passages use with it (纯 + 电动汽车) is not read as the
+industry (`alias_qualifier`).
 """
 from __future__ import annotations
 
@@ -748,18 +754,20 @@ def index_profile(kb):
     return hit[1]
 
 
-def alias_qualifier(hits, df: dict[str, int]):
+def alias_qualifier(hits, tok):
     """`qualified(before, alias)` for `canonicalizer`: the word before the alias is a bound character
-    (one character, or a splitting accident the knowledge base does not have as a word: "年纯" in
-    "2022年纯电动汽车"), not a particle, and the passages write that character with the alias ("纯电动…"):
-    a narrower kind than the industry. A word of its own before it ("中国", "全球") only places it."""
+    (one character, or a splitting accident that is no dictionary word: "年纯" in "2022年纯电动汽车"),
+    not a particle, and the passages write that character with the alias ("纯电动…"): a narrower kind
+    than the industry. A dictionary word before it ("中国", "全球") only places it."""
     raw = "\n".join(f"{h.title or ''}\n{h.heading or ''}\n{h.text}" for h in hits)
+    splitter = getattr(tok, "_tok", None)
+    freq = getattr(splitter, "FREQ", None) or {}
 
     def qualified(before: str, alias: str) -> bool:
         c = before[-1:]
         if not c or not _HAN_RX.fullmatch(c) or c in _NOT_QUALIFIER:
             return False
-        if len(before) > 1 and df.get(before, 0) > 0:
+        if len(before) > 1 and freq.get(before, 0) > 0:
             return False
         return c + alias in raw
     return qualified
@@ -799,7 +807,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     from .textproc import default_tokenizer
 
     tok = getattr(kb, "tokenizer", None) or default_tokenizer()
-    canon = canonicalizer(profile, tok, qualified=alias_qualifier(hits, _doc_freqs(kb)[0]))
+    canon = canonicalizer(profile, tok, qualified=alias_qualifier(hits, tok))
     asked, question = question, canon(question)
     terms, unknown = term_weights(question, kb)
     q_years = _years(tok.tokenize(question))

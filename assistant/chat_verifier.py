@@ -2,19 +2,19 @@
 
     candidate_record(question, scored, hits, kb) -> dict     what the verifier looks at, per candidate
     features(record, candidate) -> list[float]               `FEATURES`, in order
-    probability(record, candidate, model=None) -> float      logistic model of assistant/data/chat_verifier.yaml
+    paraphrase_ok(record, candidate) -> bool                  thresholds of assistant/data/chat_verifier.yaml
 
 Word coverage alone cannot tell a paraphrase (头三个月 for 一季度: words the knowledge base does not
 have) from a near miss (a sibling entity: a word the knowledge base has, missing from the sentence and
 stated by another sentence nearby). The features keep those apart: the share of the question's weight
 the sentence misses, split into words the knowledge base knows and words it does not; whether a missed
-known word is stated by another candidate sentence; the dense similarity of question and sentence and
+known noun (not a verb, a time or a place word: 恢复, 年底, 国内) is stated by another candidate sentence; the dense similarity of question and sentence and
 its margin over the other candidates; the passage's rank and whether keyword and dense search agree.
 No feature names a word: the model carries over to any industry's knowledge base.
 
-The model is a logistic regression trained by evals/chat/train_verifier.py on the candidate sentences
-of the dev-half questions (label: the sentence holds the gold answer); its coefficients and the
-probability needed to answer are data (assistant/data/chat_verifier.yaml), not a pickle.
+`paraphrase_ok` is the check the chat uses, on three of the features, thresholds chosen on the dev
+halves. A logistic regression on all of them (evals/chat/train_verifier.py, cross-validated on the
+dev-half candidates) did not answer more without also answering wrong more, so it is not shipped.
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ FEATURES = (
     "missed_known",  # share of weight of knowledge-base words the sentence does not state
     "missed_known_max",  # the largest single such word's share
     "missed_unknown",  # share of weight of words the knowledge base does not have, not stated
-    "missed_contrast",  # share of weight of missed known words that another candidate states
+    "missed_contrast",  # share of weight of missed known nouns that another candidate states
     "partial",  # share of weight stated only in the context or as a short form
     "passage_rank",  # 1 / (1 + rank of the sentence's passage)
     "agreed",  # keyword and dense search both rank the passage first
@@ -42,15 +42,17 @@ def candidate_record(question: str, scored: list, hits, kb, profile=None) -> dic
     """The question's term weights (which the knowledge base knows) and, per candidate sentence (the
     `_Scored` of `chat.score_sentences`, with the same `profile`), the raw values `features` reads.
     JSON-serialisable."""
-    from .chat import _doc_freqs, alias_qualifier, canonicalizer, term_weights
+    from .chat import _doc_freqs, _noun_like, _pos_tags, alias_qualifier, canonicalizer, term_weights
     from .textproc import default_tokenizer
 
     tok = getattr(kb, "tokenizer", None) or default_tokenizer()
-    qualified = alias_qualifier(hits, _doc_freqs(kb)[0])
+    qualified = alias_qualifier(hits, tok)
     question = canonicalizer(profile, tok, qualified=qualified)(question)  # as score_sentences weighs it
     terms, _ = term_weights(question, kb)
     df = _doc_freqs(kb)[0]
     known = [t for t in terms if df.get(t, 0) > 0] if df else list(terms)
+    tags = _pos_tags(question, tok)
+    nouns = [t for t in terms if _noun_like(t, tags)]
     cands = []
     for c in scored:
         h = hits[c.hit_index]
@@ -58,7 +60,7 @@ def candidate_record(question: str, scored: list, hits, kb, profile=None) -> dic
                       "score": c.score, "year_conflict": c.year_conflict, "scope_ok": c.scope_ok,
                       "refused": list(c.refused), "credits": c.credits, "has_value": c.has_value,
                       "keyword_rank": getattr(h, "keyword_rank", None), "dense_rank": getattr(h, "dense_rank", None)})
-    return {"question": question, "terms": terms, "known": known, "candidates": cands}
+    return {"question": question, "terms": terms, "known": known, "nouns": nouns, "candidates": cands}
 
 
 def features(record: dict, cand: dict) -> list[float]:
@@ -69,7 +71,8 @@ def features(record: dict, cand: dict) -> list[float]:
     missed = {t: w / total for t, w in terms.items() if not credits.get(t)}
     missed_known = {t: s for t, s in missed.items() if t in known}
     others = [x["sentence"] for x in record["candidates"] if x["sentence"] != cand["sentence"]]
-    contrast = sum(s for t, s in missed_known.items() if len(t) > 1 and any(t in o for o in others))
+    nouns = set(record.get("nouns", terms))
+    contrast = sum(s for t, s in missed_known.items() if len(t) > 1 and t in nouns and any(t in o for o in others))
     sims = [x["sim"] for x in record["candidates"]]
     partial = sum(w / total for t, w in terms.items() if 0 < credits.get(t, 0) < 1)
     return [
@@ -102,7 +105,7 @@ def load_settings(path: Path = SETTINGS_FILE) -> dict:
 def paraphrase_ok(record: dict, cand: dict, settings: dict | None = None) -> bool:
     """A candidate below the coverage the chat asks for may still answer a reworded question: when
     it is close in meaning (dense similarity), covers a fair share of the question, and none of the
-    known words it misses is one another candidate states (that is the sign of a near miss: the
+    known nouns it misses is one another candidate states (that is the sign of a near miss: the
     knowledge base speaks of the missed thing elsewhere, so this sentence is about something else)."""
     s = settings or load_settings()
     f = dict(zip(FEATURES, features(record, cand)))

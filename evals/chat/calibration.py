@@ -18,6 +18,12 @@ Per-question rows go to evals/chat/last_run.jsonl.
 The mean length of the answers given (characters, citation marks included) is printed beside the
 rates: an answer that quotes whole passages would hold the answer string without answering.
 Targets (issue 11): on the paraphrased sets ≥ 85% right and ≤ 2% wrong; near misses abstained ≥ 95%.
+--split dev runs the dev halves only (for tuning; the test half is printed once, after the last change).
+
+The answer verifier (assistant/chat_verifier.py, thresholds in assistant/data/chat_verifier.yaml) was
+chosen on the dev halves with evals/chat/verifier_data.py (each dev question's candidate sentences,
+labelled by whether they hold the gold answer) and evals/chat/train_verifier.py (the coverage rule, the
+rule plus the paraphrase check, and a cross-validated logistic regression on the same features).
 """
 from __future__ import annotations
 

@@ -43,7 +43,7 @@ def test_an_alias_after_a_qualifier_the_evidence_uses_stays_as_written():
     tok.add_words(["快递物流", "快递", "业务量", "全国"])
     profile = SimpleNamespace(industry="快递物流", aliases=("快递",))
     hits = [SimpleNamespace(title="", heading="", text="2023年冷快递业务量增长较快；全国快递业务量1320亿件。")]
-    canon = chat.canonicalizer(profile, tok, qualified=chat.alias_qualifier(hits, {"全国": 3}))
+    canon = chat.canonicalizer(profile, tok, qualified=chat.alias_qualifier(hits, tok))
     assert "快递物流业务量" in canon("2023年快递业务量是多少？")
     assert "全国快递物流业务量" in canon("2023年全国快递业务量是多少？")  # a word of its own only places it
     assert "冷快递" in canon("2023年冷快递业务量是多少？")  # the passages write 冷快递: a narrower kind
@@ -80,3 +80,16 @@ def test_a_sibling_entity_named_elsewhere_is_a_near_miss():
     # a missed word no other sentence states is no sign of a sibling
     record["candidates"] = [near]
     assert paraphrase_ok(record, near, SETTINGS)
+
+
+def test_a_missed_verb_or_time_word_is_no_sign_of_a_sibling():
+    # "恢复到" and "年底" are how the question is put; another sentence saying them names no other thing
+    terms = {"2023": 3.0, "光伏": 2.0, "组件": 2.0, "产量": 2.0, "恢复": 2.0, "年底": 1.0}
+    record = {"question": "2023年底光伏组件产量恢复到多少？", "terms": terms, "known": list(terms),
+              "nouns": ["光伏", "组件", "产量"], "candidates": []}
+    credits = {"2023": 1, "光伏": 1, "组件": 1, "产量": 1, "恢复": 0, "年底": 0}
+    answer = _cand("2023年光伏组件产量499吉瓦。", credits, sim=0.93, terms=terms)
+    other = _cand("2023年末行业景气恢复。", {t: 0 for t in terms}, sim=0.9, terms=terms)
+    record["candidates"] = [answer, other]
+    assert dict(zip(FEATURES, features(record, answer)))["missed_contrast"] == 0
+    assert paraphrase_ok(record, answer, SETTINGS)
