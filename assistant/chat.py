@@ -29,7 +29,13 @@ When the evidence is weak (see `is_grounded`: no sentence passes the checks, or 
 too little of the question: `GROUNDED_MIN_COVERAGE`, `AGREED_MIN_COVERAGE`, or `DENSE_MIN_COVERAGE`
 with `DENSE_MIN_SIM`; calibrated by `evals/chat/calibration.py` on the dev halves against
 evals/chat/unanswerable.jsonl and the near-miss dev halves), the answer is `NOT_FOUND` and the
-closest passages are returned in `Answer.passages` instead of an answer.
+closest passages are returned in `Answer.passages` instead of an answer. A best sentence below those
+thresholds is still taken for a reworded question when `chat_verifier.paraphrase_ok` says so (close in
+meaning, and no known word it misses is stated by another candidate: that is how a near miss looks).
+Colloquial phrases of assistant/data/query_terms.yaml (招人, 头三个月) count as their written words
+(招聘, 一季度) in the coverage and the unknown-noun check (`paraphrase_alternates`), and an alias of
+the industry right after a bound character the passages use with it (纯 + 电动汽车) is not read as the
+industry (`alias_qualifier`).
 """
 from __future__ import annotations
 
@@ -274,15 +280,35 @@ def query_terms(question: str, kb) -> dict[str, float]:
     return term_weights(question, kb)[0]
 
 
-def unknown_found(unknown: set[str], text: str) -> bool:
+def unknown_found(unknown: set[str], text: str, alternates: dict[str, set[str]] | None = None) -> bool:
     """Does `text` name every noun of the question that the knowledge base does not have (itself, a
-    part of it that is also such a noun, or a short form)? If not, the text is about something else."""
+    part of it that is also such a noun, a short form, or a written form of it from
+    `paraphrase_alternates`: 招人 → 招聘)? If not, the text is about something else."""
+    alternates = alternates or {}
     for t in unknown:
         if any(t in u and t != u for u in unknown):
             continue  # a part of a longer unknown noun: the longer one decides
-        if not any(u in text or abbreviates(u, text) for u in unknown if u in t):
+        if not any(u in text or abbreviates(u, text) or any(a in text for a in alternates.get(u, ()))
+                   for u in unknown if u in t):
             return False
     return True
+
+
+def paraphrase_alternates(question: str, terms) -> dict[str, set[str]]:
+    """Question term → the written words that say the same (assistant/data/query_terms.yaml: a rule
+    whose phrase the question uses, 头三个月 or 招人, gives 一季度 or 招聘 to the terms inside that
+    phrase). The keyword search adds these words; the answer check counts them as the term."""
+    from .kb.query import load_rules
+
+    out: dict[str, set[str]] = {}
+    for rule in load_rules():
+        for phrase in rule.when:
+            if phrase not in question:
+                continue
+            for t in terms:
+                if t in phrase and t not in rule.add:
+                    out.setdefault(t, set()).update(rule.add)
+    return out
 
 
 # ------------------------------------------------------------------------------ extractive
@@ -349,6 +375,7 @@ class _Scored:
     has_value: bool = False  # the sentence carries a number that is not a date
     scope_ok: bool = True  # the asked-for attribute, the places and (for 多少) a value are all there
     refused: tuple[str, ...] = ()  # checks it fails: type, focus, unit, number, period, entity, change, place, unknown
+    credits: dict[str, float] = field(default_factory=dict)  # question term -> how much of it is stated
 
 
 def abbreviates(term: str, text: str) -> bool:
@@ -371,6 +398,9 @@ _HAN_RX = re.compile(r"[\u4e00-\u9fff]+")
 # Credit for a question term found only as a short form (see `abbreviates`) in the sentence.
 ABBREV_CREDIT = 0.8
 CONTEXT_CREDIT = 0.6
+# Count the written words of assistant/data/query_terms.yaml as the colloquial question terms they
+# stand for (see `paraphrase_alternates`), in the coverage and the unknown-noun check.
+PARAPHRASE_CREDIT = True
 
 
 def _coverage(terms: dict[str, float], tokens: set[str], context: set[str], text: str = "",
@@ -383,18 +413,31 @@ def _coverage(terms: dict[str, float], tokens: set[str], context: set[str], text
     total = sum(terms.values())
     if not total:
         return 0.0
+    credit = term_credits(terms, tokens, context, text, context_text)
+    return sum(terms[t] * c for t, c in credit.items()) / total
+
+
+def term_credits(terms: dict[str, float], tokens: set[str], context: set[str], text: str = "",
+                 context_text: str = "", alternates: dict[str, set[str]] | None = None) -> dict[str, float]:
+    """How much of each question term the sentence states (1 itself, a word for it of `TERM_ALTERNATES`
+    or of `alternates` (see `paraphrase_alternates`); `CONTEXT_CREDIT` in its context,
+    `ABBREV_CREDIT` as a short form, 0 not at all); see `_coverage`."""
     own_years = {t for t in tokens if _YEAR_RX.fullmatch(t)}
-    got = 0.0
-    for t, w in terms.items():
-        if t in tokens or (TERM_ALTERNATES.get(t, set()) & tokens):
-            got += w
+    alternates = alternates or {}
+    out: dict[str, float] = {}
+    for t in terms:
+        c = 0.0
+        if t in tokens or (TERM_ALTERNATES.get(t, set()) & tokens) \
+                or any(a in tokens or (text and a in text) for a in alternates.get(t, ())):
+            c = 1.0
         elif t in context and not (_YEAR_RX.fullmatch(t) and own_years):
-            got += CONTEXT_CREDIT * w
+            c = CONTEXT_CREDIT
         elif text and t not in text and abbreviates(t, text):
-            got += ABBREV_CREDIT * w  # a short form; not the term inside other words (工业|机器人产量)
+            c = ABBREV_CREDIT  # a short form; not the term inside other words (工业|机器人产量)
         elif context_text and t not in context_text and abbreviates(t, context_text):
-            got += CONTEXT_CREDIT * ABBREV_CREDIT * w
-    return got / total
+            c = CONTEXT_CREDIT * ABBREV_CREDIT
+        out[t] = c
+    return out
 
 
 def focus_terms(question: str, tok) -> set[str]:
@@ -711,16 +754,48 @@ def index_profile(kb):
     return hit[1]
 
 
-def canonicalizer(profile, tok):
+def alias_qualifier(hits, tok):
+    """`qualified(before, alias)` for `canonicalizer`: the word before the alias is a bound character
+    (one character, or a splitting accident that is no dictionary word: "年纯" in "2022年纯电动汽车"),
+    not a particle, and the passages write that character with the alias ("纯电动…"): a narrower kind
+    than the industry. A dictionary word before it ("中国", "全球") only places it."""
+    raw = "\n".join(f"{h.title or ''}\n{h.heading or ''}\n{h.text}" for h in hits)
+    splitter = getattr(tok, "_tok", None)
+    freq = getattr(splitter, "FREQ", None) or {}
+
+    def qualified(before: str, alias: str) -> bool:
+        c = before[-1:]
+        if not c or not _HAN_RX.fullmatch(c) or c in _NOT_QUALIFIER:
+            return False
+        if len(before) > 1 and freq.get(before, 0) > 0:
+            return False
+        return c + alias in raw
+    return qualified
+
+
+def canonicalizer(profile, tok, qualified=None):
     """A function that writes the profile's aliases of the industry as its name ("快递" → "快递物流"
     when the profile lists 快递 as an alias), word by word, so that a question and a passage that name
-    the industry differently still match. The identity without a profile or a word splitter."""
+    the industry differently still match. The identity without a profile or a word splitter.
+
+    `qualified(before, alias) -> bool` says whether the word before an alias qualifies it: then the
+    alias is left as written (a narrower thing the evidence names, not the industry)."""
     splitter = getattr(tok, "_tok", None)
     names = {a: profile.industry for a in getattr(profile, "aliases", ()) if a and a != profile.industry} \
         if profile is not None else {}
     if not names or splitter is None:
         return lambda text: text
-    return lambda text: "".join(names.get(w, w) for w in splitter.lcut(text)) if text else text
+
+    def canon(text: str) -> str:
+        if not text:
+            return text
+        out: list[str] = []
+        words = splitter.lcut(text)
+        for k, w in enumerate(words):
+            narrower = qualified is not None and k > 0 and w in names and qualified(words[k - 1], w)
+            out.append(w if narrower else names.get(w, w))
+        return "".join(out)
+    return canon
 
 
 def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -> list[_Scored]:
@@ -732,7 +807,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     from .textproc import default_tokenizer
 
     tok = getattr(kb, "tokenizer", None) or default_tokenizer()
-    canon = canonicalizer(profile, tok)
+    canon = canonicalizer(profile, tok, qualified=alias_qualifier(hits, tok))
     asked, question = question, canon(question)
     terms, unknown = term_weights(question, kb)
     q_years = _years(tok.tokenize(question))
@@ -752,6 +827,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     unit = asked_unit(question)
     q_numbers = number_qualifiers(question)
     q_periods = periods(question)
+    alternates = paraphrase_alternates(question, terms) if PARAPHRASE_CREDIT else {}
     scored: list[_Scored] = []
     for i, h in enumerate(hits):
         title, heading = canon(h.title or ""), canon(h.heading or "")
@@ -769,8 +845,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
             near = set(tok.tokenize(caption)) | prev_toks
             if joined:
                 own |= prev_toks
-            cov = _coverage(terms, own, base | near, f"{prev}{body}" if joined else body,
-                            f"{title} {heading} {caption} {prev}")
+            credits = term_credits(terms, own, base | near, f"{prev}{body}" if joined else body,
+                                   f"{title} {heading} {caption} {prev}", alternates)
+            total = sum(terms.values())
+            cov = sum(terms[t] * c for t, c in credits.items()) / total if total else 0.0
             conflict = False
             if q_years:
                 years = _years(own) or _years(near) or _years(heading_toks) or _years(title_toks)
@@ -804,14 +882,14 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("change")
             if not all(p in where for p in places):
                 refused.append("place")
-            if unknown and not unknown_found(unknown, where):
+            if unknown and not unknown_found(unknown, where, alternates):
                 refused.append("unknown")
             scope_ok = not refused
             if not scope_ok:
                 bonus -= SCOPE_PENALTY
             scored.append(_Scored(shown, i, cov, cov + bonus, year_conflict=conflict,
                                   has_value=has_value,
-                                  scope_ok=scope_ok, refused=tuple(refused)))
+                                  scope_ok=scope_ok, refused=tuple(refused), credits=credits))
             prev, prev_shown = s, s_shown
     scored.sort(key=lambda x: -x.score)
     if dense and scored:
@@ -884,7 +962,15 @@ def choose(question: str, hits, kb, profile=None) -> tuple[list[_Scored], float,
         if any(_similar(s.sentence, c.sentence) for c in chosen):
             continue
         chosen.append(s)
-    return chosen, best.coverage, is_grounded(best.coverage, hits[best.hit_index], best)
+    grounded = is_grounded(best.coverage, hits[best.hit_index], best)
+    if not grounded and best.scope_ok and not best.year_conflict and best.sim:
+        # a reworded question: close in meaning, and what it misses is not named elsewhere
+        from .chat_verifier import candidate_record, paraphrase_ok
+
+        record = candidate_record(question, scored[:DENSE_CANDIDATES], hits, kb, profile)
+        grounded = paraphrase_ok(record, record["candidates"][scored.index(best)]) \
+            if scored.index(best) < len(record["candidates"]) else False
+    return chosen, best.coverage, grounded
 
 
 def compose(chosen: list[tuple[_Scored, object]]) -> tuple[str, list[Citation]]:

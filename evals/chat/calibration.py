@@ -18,6 +18,12 @@ Per-question rows go to evals/chat/last_run.jsonl.
 The mean length of the answers given (characters, citation marks included) is printed beside the
 rates: an answer that quotes whole passages would hold the answer string without answering.
 Targets (issue 11): on the paraphrased sets ≥ 85% right and ≤ 2% wrong; near misses abstained ≥ 95%.
+--split dev runs the dev halves only (for tuning; the test half is printed once, after the last change).
+
+The answer verifier (assistant/chat_verifier.py, thresholds in assistant/data/chat_verifier.yaml) was
+chosen on the dev halves with evals/chat/verifier_data.py (each dev question's candidate sentences,
+labelled by whether they hold the gold answer) and evals/chat/train_verifier.py (the coverage rule, the
+rule plus the paraphrase check, and a cross-validated logistic regression on the same features).
 """
 from __future__ import annotations
 
@@ -110,6 +116,7 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--sets", help="只评测这些可答题集（逗号分隔的文件名主干，如 nev_paraphrased,ic_paraphrased）")
     ap.add_argument("--unanswerable", help="只评测这些不可答题集（逗号分隔的文件名主干）")
+    ap.add_argument("--split", choices=["dev", "test"], help="只评测这一半（调参时用 dev，test 半只看一次）")
     args = ap.parse_args(argv)
     corpora, answerable, _ = sample_questions()
     if args.sets:
@@ -119,6 +126,9 @@ def main(argv=None) -> int:
     for f in sorted(HERE.glob("*unanswerable*.jsonl")):
         if not args.unanswerable or f.stem in args.unanswerable.split(","):
             unanswerable += [q | {"set": f.stem} for q in load(f)]
+    if args.split:
+        answerable = [q for q in answerable if split_of(q["id"]) == args.split]
+        unanswerable = [q for q in unanswerable if split_of(q["id"]) == args.split]
     measure(kb, answerable[:1], True)  # warm up: the embedder, the IDF table, the sentence cache
     rows = measure(kb, answerable, True) + measure(kb, unanswerable, False)
     table = summary(rows)
