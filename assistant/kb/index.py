@@ -450,16 +450,18 @@ class KnowledgeBase:
         ranking; each hit's `text` is the passage around its unit (see `passages.py`).
 
         mode: hybrid | keyword | dense. fusion: rrf | weighted. passage_chars: passage length (0 = the
-        unit alone). rerank: none | window. expand: add the index profile's industry name and the
+        unit alone). rerank: none | units | window (see `passages.py`; units by default except in
+        keyword mode). expand: add the index profile's industry name and the
         colloquial-to-statistical words of `query.py` to the keyword query. A query naming a year puts
         the candidates that state it slightly ahead (YEAR_MATCH_BONUS). Defaults chosen by the retrieval eval."""
         if top_k <= 0:
             raise InputError(f"top_k 必须大于 0，当前为 {top_k}")
         if mode not in ("hybrid", "keyword", "dense"):
             raise InputError(f"未知的检索方式 {mode!r}，可选 hybrid、keyword、dense")
-        rerank = rerank or passage_mod.RERANK
-        if rerank not in ("none", "window"):
-            raise InputError(f"未知的重排方式 {rerank!r}，可选 none、window")
+        if rerank is None:  # the default re-scoring uses the query vector: not in keyword-only mode
+            rerank = passage_mod.RERANK if mode != "keyword" else "none"
+        if rerank not in ("none", "units", "window"):
+            raise InputError(f"未知的重排方式 {rerank!r}，可选 none、units、window")
         query = (query or "").strip()
         if not query:
             raise InputError("查询为空")
@@ -475,7 +477,7 @@ class KnowledgeBase:
                                      self.keyword.mask(year_min, year_max, sources))
         if mode in ("hybrid", "dense"):
             self._fresh_dense()
-        if mode in ("hybrid", "dense") or rerank == "window":
+        if mode in ("hybrid", "dense") or rerank != "none":
             vec = self.embedding.embedder.embed_query(query)
         if mode in ("hybrid", "dense"):
             dn = self.dense.search(vec, n, DenseIndex.where(year_min, year_max, sources))
@@ -492,7 +494,12 @@ class KnowledgeBase:
                             for c, s, kr, dr in items), key=lambda it: -it[1])
         chars = passage_mod.PASSAGE_CHARS if passage_chars is None else passage_chars
         found = passage_mod.build(self.store, items, chars)
-        if rerank == "window":
+        if rerank == "units":
+            pool = found[:top_k * passage_mod.UNIT_DEPTH]
+            self._fresh_dense()
+            vectors = self.dense.vectors([m.id for p in pool for m in p.members])
+            found = passage_mod.rescore_units(pool, vec, vectors) + found[len(pool):]
+        elif rerank == "window":
             found = passage_mod.rerank(found[:top_k * 2], vec, self.embedding.embedder, passage_mod.RERANK_WEIGHT)
         hits = []
         for p in found[:top_k]:

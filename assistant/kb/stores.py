@@ -335,6 +335,17 @@ class DenseIndex:
         for i in range(0, len(ids), batch):
             self.collection.delete(ids=ids[i:i + batch])
 
+    def vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of `ids` (those present), as one float32 array per id."""
+        if not ids:
+            return {}
+        got = self.collection.get(ids=list(dict.fromkeys(ids)), include=["embeddings"])
+        vecs = got.get("embeddings")
+        if vecs is None or len(got["ids"]) == 0:
+            return {}
+        arr = np.asarray(vecs, dtype=np.float32)
+        return dict(zip(got["ids"], arr))
+
     def all_ids(self) -> set[str]:
         out: set[str] = set()
         offset, page = 0, 5000

@@ -230,6 +230,13 @@ def variants(sweep: bool, rerank: bool = False) -> dict[str, dict]:
         out["ours-fragment"] = {"passage_chars": 0}
         for n in (200, 300, 400, 500, 700):
             out[f"ours-p{n}"] = {"passage_chars": n}
+        out["ours-no-rescore"] = {"rerank": "none"}
+        for w in (0.02, 0.05, 0.1, 0.2):
+            for share in (0.0, 0.5, 1.0):
+                out[f"ours-units{w:g}-max{share:g}"] = {"rerank": "units", "settings": {
+                    "passages.UNIT_WEIGHT": w, "passages.UNIT_MAX_SHARE": share}}
+        for depth in (2, 8):
+            out[f"ours-units-depth{depth}"] = {"rerank": "units", "settings": {"passages.UNIT_DEPTH": depth}}
         if rerank:  # embeds every window at query time: slow on a shared 2-core machine
             for w in (0.02, 0.05, 0.1):
                 out[f"ours-rerank{w:g}"] = {"rerank": "window", "settings": {"passages.RERANK_WEIGHT": w}}
@@ -285,10 +292,14 @@ def main(argv=None) -> int:
     ap.add_argument("--chunk-overlap", type=int, default=None)
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--no-profile", action="store_true", help="不把各样例的行业配置装入索引（分词不含行业词）")
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="all",
+                    help="只评测并打印该半的问题（调参时用 dev，不看 test）")
     ap.add_argument("--cache", help="保留索引和基线向量的目录（调参时复用，默认每次新建）")
     args = ap.parse_args(argv)
 
     corpora, questions, files = sample_questions()
+    if args.split != "all":
+        questions = [q for q in questions if split_of(q["id"]) == args.split]
     kb, tmp = build_index(corpora, args.cache, args.chunk_size, args.chunk_overlap)
     # Every method asks the same questions: embed each question once (latency is benchmark.py's job).
     emb = kb.embedding.embedder
