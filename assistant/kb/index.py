@@ -24,7 +24,7 @@ from . import query as query_mod
 from .retrieve import fuse
 from . import tables as kb_tables
 from .stores import PARTIAL, ChunkStore, DenseIndex, KeywordIndex, ensure_free_space, estimate_bytes, unique_sources
-from ..textproc import YEAR, private_tokenizer
+from ..textproc import NUMBER, PERIOD, STATED_YEAR, private_tokenizer
 from ..types import Chunk, Hit, IngestFailure, IngestReport, LoadedDocument, SourceInfo
 
 # progress(stage, done, total, detail): stage is "scan", "load", "embed" or "index".
@@ -38,6 +38,13 @@ QUERY_EXPANSION = True
 # gap between rank 1 and rank 7 in both rankings. Dev half: top-3 90.4% → 94.2% and
 # 95.3% → 96.5% (the two samples); 0.006 did worse.
 YEAR_MATCH_BONUS = 0.003
+# A unit that states figures but no year is about the one year its heading path or, failing that, its
+# document title names ("二、价格因素" under "2024年……运行分析"): it counts as stating it for the year bonus.
+# A context naming several years (2021—2025年……) gives none; a unit without figures (notes, definitions) none.
+YEAR_FROM_CONTEXT = True
+# Added like the year bonus to a candidate unit stating a month, quarter or half-year the query names
+# (after the keyword expansion: 头三个月 → 一季度).
+PERIOD_MATCH_BONUS = 0.003
 UPSERT_TIMEOUT = 120.0  # seconds without an answer from Chroma before an ingest gives up
 
 
@@ -58,6 +65,18 @@ def with_context(title: str | None, heading: str | None, text: str) -> str:
     heading = heading or ""
     context = heading if title and heading.startswith(title) else " > ".join(x for x in (title, heading) if x)
     return f"{context}\n{text}" if context else text
+
+
+def unit_years(chunk: Chunk) -> set[str]:
+    """The years a unit states; if none, the one year of its heading path or title (see YEAR_FROM_CONTEXT)."""
+    own = set(STATED_YEAR.findall(chunk.text))
+    if own or not YEAR_FROM_CONTEXT or not NUMBER.search(chunk.text):
+        return own
+    for context in (chunk.heading or "", chunk.title or ""):
+        years = set(STATED_YEAR.findall(context))
+        if years:
+            return years if len(years) == 1 else set()
+    return set()
 
 
 def index_text(chunk: Chunk) -> str:
@@ -471,8 +490,8 @@ class KnowledgeBase:
         kw: list[tuple[str, float]] = []
         dn: list[tuple[str, float]] = []
         vec = None
+        words = query_mod.expansion(query, self.profile) if (QUERY_EXPANSION if expand is None else expand) else []
         if mode in ("hybrid", "keyword"):
-            words = query_mod.expansion(query, self.profile) if (QUERY_EXPANSION if expand is None else expand) else []
             kw = self.keyword.search(self.tokenizer.tokenize(" ".join([query, *words])), n,
                                      self.keyword.mask(year_min, year_max, sources))
         if mode in ("hybrid", "dense"):
@@ -487,10 +506,13 @@ class KnowledgeBase:
         dn_rank = {cid: i + 1 for i, (cid, _) in enumerate(dn)}
         items = [(chunks[cid], float(score), kw_rank.get(cid), dn_rank.get(cid))
                  for cid, score in ranked if cid in chunks]
-        if YEAR_MATCH_BONUS and (years := set(YEAR.findall(query))):
-            # a question about a year: among the candidates, units that state that year come first
-            # (a statistics table has one row per year; a bulletin covers several years)
-            items = sorted(((c, s + YEAR_MATCH_BONUS * bool(years & set(YEAR.findall(c.text))), kr, dr)
+        years = set(STATED_YEAR.findall(query)) if YEAR_MATCH_BONUS else set()
+        periods = set(PERIOD.findall(" ".join([query, *words]))) if PERIOD_MATCH_BONUS else set()
+        if years or periods:
+            # a question about a year (a month, a quarter): among the candidates, units that state it come
+            # first (a statistics table has one row per year; a bulletin covers several years)
+            items = sorted(((c, s + YEAR_MATCH_BONUS * bool(years & unit_years(c))
+                             + PERIOD_MATCH_BONUS * bool(periods & set(PERIOD.findall(c.text))), kr, dr)
                             for c, s, kr, dr in items), key=lambda it: -it[1])
         chars = passage_mod.PASSAGE_CHARS if passage_chars is None else passage_chars
         found = passage_mod.build(self.store, items, chars)

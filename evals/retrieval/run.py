@@ -246,6 +246,9 @@ def variants(sweep: bool, rerank: bool = False) -> dict[str, dict]:
             out[f"ours-dense{w:g}"] = {"settings": {"retrieve.RRF_DENSE_WEIGHT": w}}
         for b in (0.0, 0.003, 0.006):
             out[f"ours-year{b:g}"] = {"settings": {"index.YEAR_MATCH_BONUS": b}}
+        out["ours-no-year-context"] = {"settings": {"index.YEAR_FROM_CONTEXT": False}}
+        for b in (0.0, 0.0015, 0.006):
+            out[f"ours-period{b:g}"] = {"settings": {"index.PERIOD_MATCH_BONUS": b}}
     return out
 
 
