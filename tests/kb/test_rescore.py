@@ -82,3 +82,17 @@ def test_unit_scores_are_best_and_mean_cosine_and_skip_missing_vectors():
     assert best[0] == pytest.approx(0.8) and mean[0] == pytest.approx(0.5)
     [empty] = passages.rescore_units([passages.Passage(members[2], "x", 2, 2, 1.0, members=[members[2]])], q, {})
     assert empty.score == 1.0
+
+
+def test_a_unit_with_figures_but_no_year_takes_the_one_year_of_its_heading_or_title():
+    from assistant.kb.index import unit_years
+
+    def unit(text, heading="", title="示例分析"):
+        return Chunk(id="x", text=text, source="s", title=title, year=2025, page=None, heading=heading,
+                     file_type="md", position=0)
+
+    assert unit_years(unit("进口平均单价同比下降3.6%。", "示例分析 > 二、价格", "2024年示例分析")) == {"2024"}
+    assert unit_years(unit("进口平均单价同比下降3.6%。", "二、2023年价格", "2024年示例分析")) == {"2023"}
+    assert unit_years(unit("2022年出口增长5%。", title="2024年示例分析")) == {"2022"}  # its own year
+    assert unit_years(unit("数据均引自年度发布。", title="2024年示例分析")) == set()  # no figures
+    assert unit_years(unit("产量120万件。", title="2021—2025年示例统计")) == set()  # several years
