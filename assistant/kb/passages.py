@@ -34,7 +34,9 @@ WINDOW_UNITS = 8
 RERANK = "units"
 RERANK_WEIGHT = 0.05
 # "units" re-scoring: fused score + UNIT_WEIGHT × (UNIT_MAX_SHARE × best cosine of the window's units
-# + (1 − UNIT_MAX_SHARE) × their mean cosine), over the first top_k × UNIT_DEPTH windows.
+# + (1 − UNIT_MAX_SHARE) × their mean cosine), over the first top_k × UNIT_DEPTH windows. Dev half of the
+# retrieval eval: NEV top-1/top-3 86.0%/95.3% → 87.2%/96.5%, IC unchanged (90.4%/98.1%); weights 0.02–0.2,
+# shares 0–1 and depths 2–8 moved one or two questions either way (mean-only lost IC table rows).
 UNIT_WEIGHT = 0.05
 UNIT_MAX_SHARE = 0.5
 UNIT_DEPTH = 4
