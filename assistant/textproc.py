@@ -28,6 +28,11 @@ CITATION = re.compile(r"\[(\d+(?:\s*[,，、]\s*\d+)*)\]")
 # Years a statistic, a plan or a report can plausibly refer to (anything else is an ID, a count, a code).
 YEAR_MIN, YEAR_MAX = 1949, 2099
 YEAR = re.compile(r"(?<!\d)(?:19[4-9]\d|20\d\d)(?!\d)")
+# A year as a text states it: followed by 年 or 届, or standing alone (a table cell, 年份：2021, 2021—2025),
+# not a figure that happens to lie in the range (2051亿美元, 2012.5, 2030台).
+STATED_YEAR = re.compile(r"(?<![\d.])(?:19[4-9]\d|20\d\d)(?:(?=[年届])|(?![\d%％\u3400-\u9fff]|\.\d))")
+# A period within a year as statistics name it: a month (6月, not 16月 nor 2024年6月份's year), a quarter, a half.
+PERIOD = re.compile(r"(?<![\d.])(?:1[0-2]|0?[1-9])月|[一二三四]季度|[上下]半年")
 SENTENCE_END = "。！？!?"
 _ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[\.、．](?!\d))\s*")
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|>\s*)")

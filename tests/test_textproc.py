@@ -29,3 +29,11 @@ def test_added_terms_keep_the_old_tokens():
     after = tok.tokenize("晶圆制造产能提升")
     # the new word, plus the tokens an index built before the word was added holds
     assert "晶圆制造" in after and set(before) <= set(after)
+
+
+def test_stated_year_is_a_year_not_a_figure_and_period_names_months_quarters_halves():
+    from assistant.textproc import PERIOD, STATED_YEAR
+
+    assert STATED_YEAR.findall("2018年进口额2051亿美元，年份：2021；2012.5万件，2030台，2021—2025年") == \
+        ["2018", "2021", "2021", "2025"]
+    assert PERIOD.findall("2024年一季度、6月当月和上半年；16月不是月份") == ["一季度", "6月", "上半年"]
