@@ -25,6 +25,8 @@ class Existence(Rule):
                                   clause after the word) or a pointer back (前者、见图) excuses it; a figure
                                   for one side only (增长83%，……远超人才供给) does not. Other matches use the other
                                   conditions.
+                    inference   — the sentence (or a clause before the word) opens with an inference from the data just given (可见、由此可见、
+                                  这表明; definitions.inference): the vague word sums up those figures
                     data_comparison — a level word (较高、相对较低) contrasted in its sentence with the opposite level of
                                   another group, or summing up the figure of the clause just before it
                                   (指数为0.83，就业景气相对较低): a comparison inside the data
@@ -37,7 +39,7 @@ class Existence(Rule):
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 需要 tokens 或 patterns")
         self.unless = set(self.spec.get("unless") or ["quoted"])
         bad = self.unless - {"quoted", "attributed", "sourced_scope", "figure", "figure_sentence", "figure_near", "question",
-                             "irrealis", "data_comparison", "comparator"}
+                             "irrealis", "data_comparison", "comparator", "inference"}
         if bad:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 的 unless 含未知条件：{', '.join(bad)}")
         self.headings = bool(self.spec.get("headings", True))
@@ -75,6 +77,8 @@ class Existence(Rule):
             if "figure_near" in self.unless and _figure_near(ctx, s, e):
                 continue
             if "irrealis" in self.unless and _irrealis(ctx, s):
+                continue
+            if "inference" in self.unless and _inference(ctx, s):
                 continue
             if "data_comparison" in self.unless and _data_comparison(ctx, s, e):
                 continue
@@ -185,6 +189,14 @@ def _irrealis(ctx: Context, s: int) -> bool:
     pats = ctx.definitions.get("irrealis") or []
     ss, _ = ctx.doc.sentence_at(s)
     return any(p.search(ctx.text, ss, s) for p in pats)
+
+
+def _inference(ctx: Context, s: int) -> bool:
+    """An inference cue (definitions.inference) opens the sentence or a clause before the word: 可见热度逐渐回落 sums up
+    the data given just before it."""
+    ss, _ = ctx.doc.sentence_at(s)
+    head = ctx.text[ss:s]
+    return any(p.search(head) for p in ctx.definitions.get("inference") or [])
 
 
 LEVEL = re.compile(r"(?:(?:相对|较为|比较)?较|相对|较为|比较)(高|低|大|小|多|少|旺|强|弱)(?=[，。；、,;]|$)")
