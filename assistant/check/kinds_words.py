@@ -191,12 +191,28 @@ def _irrealis(ctx: Context, s: int) -> bool:
     return any(p.search(ctx.text, ss, s) for p in pats)
 
 
+DATA_BASIS = re.compile(r"同比|环比|比上年|比上月|百分点")
+
+
 def _inference(ctx: Context, s: int) -> bool:
     """An inference cue (definitions.inference) opens the sentence or a clause before the word: 可见热度逐渐回落 sums up
     the data given just before it."""
+    text = ctx.text
     ss, _ = ctx.doc.sentence_at(s)
-    head = ctx.text[ss:s]
-    return any(p.search(head) for p in ctx.definitions.get("inference") or [])
+    head = text[ss:s]
+    cue = next((m for p in ctx.definitions.get("inference") or [] for m in [p.search(head)] if m), None)
+    if cue is None:
+        return False
+    # the data it sums up: a figure or a period comparison before the cue, in its sentence or the sentence before
+    # (由此可见 opening a text sums up nothing, g30)
+    ps = ss
+    q = ss - 1
+    while q >= 0 and text[q].isspace():
+        q -= 1
+    if q >= 0:
+        ps, _ = ctx.doc.sentence_at(q)
+    before = ps, ss + cue.start()
+    return bool(find_figures(text, *before)) or bool(DATA_BASIS.search(text, *before))
 
 
 LEVEL = re.compile(r"(?:(?:相对|较为|比较)?较|相对|较为|比较)(高|低|大|小|多|少|旺|强|弱)(?=[，。；、,;]|$)")
