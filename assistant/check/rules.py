@@ -395,6 +395,36 @@ class RuleSet:
         raise KeyError(rule_id)
 
 
+VOCAB_REF = re.compile(r"\{\{(\w+)\}\}")
+
+
+def _vocabulary(path: Path, raw) -> dict[str, str]:
+    """A pack's `vocabulary:` — named word classes (measurable change predicates, action verbs…), each a list of
+    plain words; a pattern of the same pack names one as {{name}} and gets the alternation of its words."""
+    if raw is None:
+        return {}
+    line = raw.get("__line__") if isinstance(raw, dict) else None
+    raw = _strip_lines(raw) if isinstance(raw, dict) else raw
+    if not isinstance(raw, dict):
+        raise RuleFileError(path, line, "vocabulary 必须是“名称: 词表”的映射")
+    out = {}
+    for name, words in raw.items():
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+            raise RuleFileError(path, line, f"vocabulary.{name} 必须是非空的词语列表")
+        out[name] = "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+    return out
+
+
+def _expand(path: Path, line: int | None, pattern, vocabulary: dict[str, str]):
+    if not isinstance(pattern, str):
+        return pattern
+    def sub(m):
+        if m.group(1) not in vocabulary:
+            raise RuleFileError(path, line, f"模式引用了未定义的词表 vocabulary.{m.group(1)}：{pattern}")
+        return vocabulary[m.group(1)]
+    return VOCAB_REF.sub(sub, pattern)
+
+
 def load_pack(path: Path) -> tuple[list[Rule], dict[str, list[re.Pattern]], dict[str, Any]]:
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
@@ -406,14 +436,17 @@ def load_pack(path: Path) -> tuple[list[Rule], dict[str, list[re.Pattern]], dict
         raise RuleFileError(path, None, "不是 UTF-8 编码") from e
     if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list):
         raise RuleFileError(path, 1, "顶层需要 rules 列表")
-    unknown = set(raw) - {"pack", "defaults", "definitions", "parameters", "rules", "description", "__line__"}
+    unknown = set(raw) - {"pack", "defaults", "definitions", "parameters", "vocabulary", "rules", "description",
+                          "__line__"}
     if unknown:
         raise RuleFileError(path, raw.get("__line__"), f"顶层含未知字段：{', '.join(sorted(unknown))}")
     defaults = _strip_lines(raw.get("defaults") or {})
+    vocabulary = _vocabulary(path, raw.get("vocabulary"))
     definitions = {}
     for name, pats in _strip_lines(raw.get("definitions") or {}).items():
         if not isinstance(pats, list):
             raise RuleFileError(path, raw["definitions"].get("__line__"), f"definitions.{name} 必须是正则列表")
+        pats = [_expand(path, raw["definitions"].get("__line__"), p, vocabulary) for p in pats]
         definitions[name] = _compile(path, raw["definitions"].get("__line__"), pats, f"definitions.{name}")
     parameters = _strip_lines(raw.get("parameters") or {})
     if not isinstance(parameters, dict) or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
@@ -425,6 +458,9 @@ def load_pack(path: Path) -> tuple[list[Rule], dict[str, list[re.Pattern]], dict
             raise RuleFileError(path, None, f"rules 中的条目必须是映射：{item!r}")
         line = item.get("__line__")
         spec = _strip_lines(item)
+        for key in ("patterns", "exceptions"):
+            if isinstance(spec.get(key), list):
+                spec[key] = [_expand(path, line, p, vocabulary) for p in spec[key]]
         k = spec.get("kind") or defaults.get("kind")
         if k not in KINDS:
             raise RuleFileError(path, line, f"规则 {spec.get('id', '?')} 的 kind 未知：{k!r}（可用：{', '.join(sorted(KINDS))}）")
