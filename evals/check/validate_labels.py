@@ -1,6 +1,6 @@
 """Check the real-document set's files against each other, without running (or importing) the checker.
 
-    python evals/check/validate_labels.py            # all batches (d, f, g, h)
+    python evals/check/validate_labels.py            # all batches (d, f, g, h, i)
     python evals/check/validate_labels.py h          # only ids starting with h
 
 For every document in real/docs: a record in records.yaml with the right `chars`, a labels file whose id matches, a
