@@ -709,6 +709,12 @@ def change_ok(focus: set[str], said: str) -> bool:
     return any(re.search(re.escape(w) + r"[^。；;，,]{0,10}?\d", said) for w in words)
 
 
+def nested_pairs(focus: set[str]) -> list[tuple[str, str]]:
+    """Focus words where one qualifies another ("出口金额" over "金额") as (qualifier, head) pairs: a row or
+    sentence stating the head with a rival qualifier ("进口金额") is not about it, whatever its caption says."""
+    return sorted((g[:-len(f)], f) for g in focus for f in focus if f != g and g.endswith(f))
+
+
 def entity_ok(pairs: list[tuple[str, str]], said: str, where: str, tok=None) -> bool:
     """False when the sentence names a head the question qualifies ("工业机器人") only with another
     qualifier ("服务机器人"), and the question's qualifier is neither in the sentence nor a word of
@@ -820,6 +826,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
              if re.search(re.escape(m) + QUALIFIER_REACH + re.escape(h), seen)]
     df = _doc_freqs(kb)[0]
     focus = focus_terms(question, tok)
+    pairs += [p for p in nested_pairs(focus) if p not in pairs]
     attribute = attribute_terms(question, tok)
     owners = possessive_pairs(question, tok, df)
     splitter = getattr(tok, "_tok", None)

@@ -93,3 +93,14 @@ def test_a_missed_verb_or_time_word_is_no_sign_of_a_sibling():
     record["candidates"] = [answer, other]
     assert dict(zip(FEATURES, features(record, answer)))["missed_contrast"] == 0
     assert paraphrase_ok(record, answer, SETTINGS)
+
+
+def test_a_row_with_the_rival_qualifier_is_no_answer_whatever_its_caption():
+    """“2024年快递出口件数是多少” asked; the table “快递进出口件数” has, for 2024, only its 进口件数 cell."""
+    tok = private_tokenizer()
+    tok.add_words(["出口件数", "进口件数", "快递"])
+    focus = {"件数", "出口件数"}
+    pairs = chat.nested_pairs(focus)
+    assert pairs == [("出口", "件数")]
+    assert not chat.entity_ok(pairs, "年份：2024；进口件数（亿件）：3.1", "2020—2024年快递进出口件数（亿件）", tok)
+    assert chat.entity_ok(pairs, "年份：2024；出口件数（亿件）：5.6", "2020—2024年快递进出口件数（亿件）", tok)
