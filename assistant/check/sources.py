@@ -7,7 +7,9 @@ Decided once per document, before the rules run on sentences (cues and threshold
 - the **closing line**: a standalone 来源：X / （来源：X） / 数据来源：X as the document's last line, or a release's
   signature (a body's name alone, perhaps with a date line after it), covering the excerpt;
 - the **release layout**: a body's release (numbered sections in which nearly every sentence is a figure of the period
-  and its 同比/环比 change) is that body's own data, even when the excerpt never names the body;
+  and its 同比/环比 change) is that body's own data, even when the excerpt never names the body; so is an excerpt with
+  no sections that carries a release's own layout marks (分三大门类看、按消费类型分、附注、指标解释) and states the
+  period's change in most of its figure sentences;
 - **notes blocks**: a line starting 注：/说明：/资料来源： that names a source covers the figures above it, up to the
   previous heading or notes block.
 
@@ -88,15 +90,31 @@ def _release_layout(ctx, paras) -> bool:
     if any(_any(defs.get("release_not") or [], p.text) for p in paras[:3]):
         return False
     headings = [p for p in ctx.doc.paragraphs if p.kind == "heading"]
-    if len(headings) < int(params.get("release_min_headings", 1)):
-        return False
     sents = list(ctx.body_sentences())
     if len(sents) < 4:
         return False
     with_fig = [s for ss, se, s in sents if find_figures(ctx.text, ss, se)]
+    if _marked_release(ctx, with_fig):
+        return True
+    if len(headings) < int(params.get("release_min_headings", 1)):
+        return False
     period = [s for s in with_fig if _any(defs.get("release_period_figure") or [], s)]
     return (len(with_fig) / len(sents) >= float(params.get("release_min_figure_share", 0.7))
             and len(period) / len(sents) >= float(params.get("release_min_period_share", 0.5)))
+
+
+def _marked_release(ctx, with_fig) -> bool:
+    """A release excerpt that names no publisher and has no numbered sections, known by its own layout: breakdown
+    openers (分三大门类看、按消费类型分) and notes-block titles (附注、指标解释、调查方法), with most figure sentences stating
+    the period's change. Counted over the whole text, so a notes block full of definitions does not dilute it."""
+    defs, params = ctx.definitions, ctx.parameters
+    markers = sum(len(pat.findall(p.text)) for p in ctx.doc.paragraphs for pat in defs.get("release_marker") or [])
+    if markers < int(params.get("release_min_markers", 2)):
+        return False
+    if len(with_fig) < int(params.get("release_min_figure_sentences", 3)):
+        return False
+    change = [s for s in with_fig if _any(defs.get("release_change_figure") or [], s)]
+    return len(change) / len(with_fig) >= float(params.get("release_min_change_share", 0.6))
 
 
 def _notes(ctx, model: SourceModel, vague_line) -> None:
