@@ -76,3 +76,10 @@ def test_sixth_round_objectivity_classes_are_flagged(text, rule, word):
 ])
 def test_scarcity_and_achievement_wording_in_names_and_wishes_is_not_flagged(text):
     assert objectivity(text) == []
+
+
+def test_a_news_lead_learned_from_a_named_body_covers_the_figures_after_it():
+    text = ("5月20日消息,从省农业农村厅网站获悉,1-4月份,全省农产品加工业运行平稳。\n"      # modern agriculture
+            "其中,1-4月份,规模以上农产品加工企业营业收入1820亿元,同比增长6.3%。\n"
+            "其中,粮油加工营业收入640亿元,同比增长4.1%。\n")
+    assert evidence(text) == []
