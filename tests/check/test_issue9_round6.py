@@ -83,3 +83,8 @@ def test_a_news_lead_learned_from_a_named_body_covers_the_figures_after_it():
             "其中,1-4月份,规模以上农产品加工企业营业收入1820亿元,同比增长6.3%。\n"
             "其中,粮油加工营业收入640亿元,同比增长4.1%。\n")
     assert evidence(text) == []
+
+
+def test_a_clause_opening_with_bao_chi_carries_on_the_figure_before_it():
+    text = "上半年,全省养老服务机构营业收入312亿元,比上年增长8.2%,保持平稳较快增长。"      # elderly care
+    assert ("objectivity.vague-change", "较快增长") not in objectivity(text)
