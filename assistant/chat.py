@@ -762,8 +762,8 @@ def index_profile(kb):
 
 def alias_qualifier(hits, tok):
     """`qualified(before, alias)` for `canonicalizer`: the word before the alias is a bound character
-    (one character, or a splitting accident that is no dictionary word: "年纯" in "2022年纯电动汽车"),
-    not a particle, and the passages write that character with the alias ("纯电动…"): a narrower kind
+    (one character, or a splitting accident that is no dictionary word: "年冷" in "2024年冷链物流"),
+    not a particle, and the passages write that character with the alias ("冷链…"): a narrower kind
     than the industry. A dictionary word before it ("中国", "全球") only places it."""
     raw = "\n".join(f"{h.title or ''}\n{h.heading or ''}\n{h.text}" for h in hits)
     splitter = getattr(tok, "_tok", None)

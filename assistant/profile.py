@@ -7,23 +7,23 @@ live in one small YAML file per community (a sample's profile sits beside its co
 
 Schema (all keys but `industry` optional; unknown keys are rejected with the file name):
 
-    industry: 集成电路                       # the name used in titles, bylines and queries
-    aliases: [芯片, 半导体]                   # other names of the same industry (queries, matching)
+    industry: 现代物流                       # the name used in titles, bylines and queries
+    aliases: [物流业, 物流行业]               # other names of the same industry (queries, matching)
     community: 某某行业产教融合共同体          # the community's own name, for bylines
-    terms: [晶圆制造, 封装测试]               # domain terms: fed to the jieba dictionary and to queries
-    dictionary: [晶圆, 封测]                  # more words for the keyword tokenizer only (products, bodies,
+    terms: [冷链物流, 仓储配送]               # domain terms: fed to the jieba dictionary and to queries
+    dictionary: [分拣员, 快递员]              # more words for the keyword tokenizer only (products, bodies,
                                              # job titles): never used as queries
     metrics:                                 # key metrics and their units, most important first
-      - {name: 销售额, unit: 亿元}
-      - {name: 产量, unit: 亿块}
-    authorities: [中国半导体行业协会]          # bodies whose releases are primary statistics sources
+      - {name: 社会物流总额, unit: 万亿元}
+      - {name: 快递业务量, unit: 亿件}
+    authorities: [中国物流与采购联合会]        # bodies whose releases are primary statistics sources
     series:                                  # which statistics series the industry report uses
-      metric: 销售额
-      unit: 亿元
-      source: 2021-2025_集成电路产业统计.md   # a knowledge-base source name (optional)
-      market_total: {metric: 全球销售额, unit: 亿美元, share: 全球占比}   # optional denominator (and share column, %) for share models
+      metric: 社会物流总额
+      unit: 万亿元
+      source: 2021-2025_物流运行统计.md       # a knowledge-base source name (optional)
+      market_total: {metric: 全球物流市场规模, unit: 万亿元, share: 全球占比}   # optional denominator (and share column, %) for share models
     queries:                                 # optional extra retrieval queries, by outline section id
-      status: [集成电路 销售额 同比增长]
+      status: [社会物流总额 同比增长]
 """
 from __future__ import annotations
 

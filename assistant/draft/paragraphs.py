@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .evidence import bigrams
 from .sentences import (LEAD, SentenceTyper, dangling_term, figures, frame_target,  # noqa: F401 (LEAD re-exported)
                         is_target_framed, load_rules, section_accepts)
 
@@ -53,11 +54,6 @@ def admit(section, typer: SentenceTyper, for_element: bool = False) -> Callable[
         d = dangling_term(sent, rules)
         return d is None or bool(rules.generic_doc_lead and rules.generic_doc_lead.match(sent))
     return ok
-
-
-def _bigrams(s: str) -> set[str]:
-    s = re.sub(r"[\s，。；：、“”‘’（）()《》\[\]0-9.%]", "", s)
-    return {s[i:i + 2] for i in range(len(s) - 1)}
 
 
 def attach_qualifiers(evidence: list[dict], typer: SentenceTyper, banned: list[str],
@@ -99,8 +95,8 @@ def _group(evidence: list[dict]) -> list[list[dict]]:
     merged: list[list[dict]] = []
     for g in groups:
         if len(g) == 1 and merged:
-            b = _bigrams(g[0]["text"])
-            scores = [len(b & _bigrams("".join(x["text"] for x in m))) / max(len(b), 1) for m in merged]
+            b = bigrams(g[0]["text"])
+            scores = [len(b & bigrams("".join(x["text"] for x in m))) / max(len(b), 1) for m in merged]
             best = max(range(len(merged)), key=scores.__getitem__)
             if scores[best] >= 0.15 and len(merged[best]) < 5:
                 merged[best].append(g[0])
@@ -110,8 +106,8 @@ def _group(evidence: list[dict]) -> list[list[dict]]:
     out: list[list[dict]] = []
     for g in merged:
         if out and (len(g) == 1 or len(out[-1]) == 1) and len(out[-1]) + len(g) <= 5:
-            b = _bigrams("".join(x["text"] for x in g))
-            if len(b & _bigrams("".join(x["text"] for x in out[-1]))) / max(len(b), 1) >= 0.08:
+            b = bigrams("".join(x["text"] for x in g))
+            if len(b & bigrams("".join(x["text"] for x in out[-1]))) / max(len(b), 1) >= 0.08:
                 out[-1] += g
                 continue
         out.append(g)
