@@ -2,6 +2,7 @@
 
     python evals/check/validate_labels.py            # all batches (d, f, g, h, i)
     python evals/check/validate_labels.py h          # only ids starting with h
+    python evals/check/validate_labels.py k labels_b # the second labeller's files (real/labels_b) for batch k
 
 For every document in real/docs: a record in records.yaml with the right `chars`, a labels file whose id matches, a
 known category for every label, and every label span found in the text: `occurrence: n` needs at least n copies; a
@@ -20,10 +21,10 @@ import yaml
 
 REAL = Path(__file__).resolve().parent / "real"
 CATS = {"objectivity", "evidence", "consistency", "timeliness"}
-SPLIT_KEYS = ("dev", "test", "fresh_dev", "fresh_dev_from_test", "third_test", "fourth_test", "fifth_test", "sixth_test")
+SPLIT_KEYS = ("dev", "test", "fresh_dev", "fresh_dev_from_test", "third_test", "fourth_test", "fifth_test", "sixth_test", "seventh_test")
 
 
-def main(prefix: str = "") -> int:
+def main(prefix: str = "", labels_dir: str = "labels") -> int:
     errors: list[str] = []
     warnings: list[str] = []
     records = {d["id"]: d for d in yaml.safe_load((REAL / "records.yaml").read_text(encoding="utf-8"))["documents"]}
@@ -36,7 +37,7 @@ def main(prefix: str = "") -> int:
             errors.append(f"{did}: no record in records.yaml")
         elif int(rec.get("chars", -1)) != len(text):
             errors.append(f"{did}: records.yaml chars {rec.get('chars')} != {len(text)}")
-        lab_path = REAL / "labels" / f"{did}.yaml"
+        lab_path = REAL / labels_dir / f"{did}.yaml"
         if not lab_path.exists():
             errors.append(f"{did}: no labels file")
             continue
@@ -93,4 +94,4 @@ def main(prefix: str = "") -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else ""))
+    sys.exit(main(*sys.argv[1:3]))
