@@ -1,0 +1,75 @@
+"""Agreement between the two labellers of a batch: labeller B's labels scored against labeller A's with the rule the
+checker is scored by (same category, overlapping span), and the other way round.
+
+    python evals/check/agreement.py            # the seventh batch (split key seventh_test)
+    python evals/check/agreement.py --key KEY  # any split key whose documents have labels/ and labels_b/ files
+    python evals/check/agreement.py --list     # also list every label the two labellers disagree on
+
+B's precision against A is A's recall against B and vice versa, so one table says it all. Agreement is the ceiling of
+any checker scored against one labeller: a checker that copied labeller B exactly would score these figures.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
+
+from evals.check.real import CATS, REAL, Score, load_labels  # noqa: E402
+
+
+def as_findings(text: str, labels: list[dict], who: str) -> list[SimpleNamespace]:
+    """A labeller's labels in the shape of checker findings (category, span, rule_id, text, message)."""
+    out = []
+    for lab in labels:
+        i = -1
+        for _ in range(int(lab.get("occurrence", 1))):
+            i = text.find(lab["span"], i + 1)
+        if i < 0:
+            raise SystemExit(f"标注片段不在原文中（{who}）：{lab['span']!r}")
+        out.append(SimpleNamespace(category=lab["category"], span=(i, i + len(lab["span"])),
+                                   rule_id=f"{who}/{lab.get('family', '')}", text=lab["span"], message=""))
+    return out
+
+
+def agreement(key: str) -> tuple[Score, int]:
+    split = yaml.safe_load((REAL / "split.yaml").read_text(encoding="utf-8"))
+    records = {d["id"]: d for d in yaml.safe_load((REAL / "records.yaml").read_text(encoding="utf-8"))["documents"]}
+    score, n = Score(), 0
+    for did in split.get(key) or []:
+        if not (REAL / "labels_b" / f"{did}.yaml").exists():
+            raise SystemExit(f"标注者 B 缺少 {did} 的标注文件：{REAL / 'labels_b' / (did + '.yaml')}")
+        text = (REAL / "docs" / f"{did}.txt").read_text(encoding="utf-8")
+        score.add(did, records[did]["kind"], text, as_findings(text, load_labels(did, "labels_b"), "B"),
+                  load_labels(did))
+        n += 1
+    return score, n
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--key", default="seventh_test")
+    ap.add_argument("--list", action="store_true")
+    args = ap.parse_args(argv)
+    score, n = agreement(args.key)
+    print(f"两名标注者的一致性（{args.key}，{n} 篇；B 对照 A：precision = B 的标注中 A 也标了的比例，recall = A 的标注中 B 也标了的比例）")
+    for c in CATS:
+        tp, fp, hit, miss = score.tp[c], score.fp[c], score.hit[c], score.miss[c]
+        p = tp / (tp + fp) if tp + fp else float("nan")
+        r = hit / (hit + miss) if hit + miss else float("nan")
+        f1 = 2 * p * r / (p + r) if p + r else float("nan")
+        print(f"  {c:<12} precision {p:5.3f} ({tp}/{tp + fp})   recall {r:5.3f} ({hit}/{hit + miss})   F1 {f1:5.3f}")
+    fps, chars, rate = score.official_rate()
+    print(f"  B 标了而 A 未标（官方发布与新闻）：{fps} 条 / {chars} 字 = {rate:.2f} 条/万字")
+    if args.list:
+        for e in score.errors:
+            print("   " + e.replace("误报", "仅 B").replace("漏报", "仅 A"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
