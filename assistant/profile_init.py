@@ -56,8 +56,10 @@ def propose_terms(texts: list[str], names: list[str], rules: dict, n: int = 15, 
     tfidf.tokenizer, tfidf.postokenizer = tok, jieba.posseg.POSTokenizer(tok)
     generic = set(rules.get("generic_terms", [])) | set(rules.get("metric_words", []))
     text = "\n".join(texts)
+    orgs = tuple(rules.get("org_suffixes", []))
     cands = [w for w in tfidf.extract_tags(text, topK=n * 4, allowPOS=("n", "nz", "vn", "nt", "eng"))
-             if len(w) >= 2 and w not in generic and not re.fullmatch(r"[\d.%]+", w)]
+             if len(w) >= 2 and w not in generic and not re.fullmatch(r"[\d.%]+", w)
+             and not (orgs and w.endswith(orgs))]
     keys = set(cands)  # a word of the industry's name may still start or end a compound (冷链 + 物流)
     tags = [w for w in cands if not any(w in x for x in names)]
     pairs: Counter = Counter()

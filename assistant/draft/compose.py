@@ -131,6 +131,7 @@ def fill_missing_elements(section: Section, sd: SectionDraft, hits: list[dict], 
     """If a required element is still missing, add the best evidence sentence that carries it
     (a sentence already used in another section may be repeated); otherwise leave a note."""
     tpl = ctx.templates
+    missing: list[str] = []
     for e in section.required_elements:
         if e.found_in(section_plain(sd)):
             continue
@@ -150,7 +151,13 @@ def fill_missing_elements(section: Section, sd: SectionDraft, hits: list[dict], 
                 break
         if best is None:
             sd.notes.append(f"缺少要素“{e.name}”：知识库中未检索到相关资料，请人工补充")
+            missing.append(e.name)
             continue
         h, sent = best
         # a paragraph of its own, where its source is named once
         sd.blocks += _evidence_blocks([{"text": sent, "hit": h, "pos": 0, "query_index": 0}], ctx, seen)
+    note = tpl.get("missing", {}).get("empty_section")
+    if missing and note and not any(b.sentences for b in sd.blocks):
+        # a section with nothing to cite says so in the draft, where the working group will see it
+        sd.blocks.append(Block(type="para", sentences=[Sentence(text=note.format(elements="、".join(missing)),
+                                                                 kind="frame")]))

@@ -38,9 +38,28 @@ def bigrams(s: str) -> set[str]:
     return {s[i:i + 2] for i in range(len(s) - 1)}
 
 
+@lru_cache(maxsize=1)
+def _dateline() -> re.Pattern:
+    from ..analysis.tables import load_yaml
+
+    return re.compile(load_yaml("draft_templates.yaml").get("news_dateline") or r"(?!)")
+
+
+def strip_dateline(sent: str, within: int = 60) -> str:
+    """A sentence without the news dateline near its start (某社北京8月9日电, 本报讯（记者…）), nor the headline
+    that a page ran into it: neither is part of what the sentence states."""
+    for _ in range(3):
+        m = _dateline().search(sent)
+        if not m or m.start() > within or not sent[m.end():].strip():
+            break
+        sent = sent[m.end():].lstrip()
+    return sent
+
+
 def evidence_sentences(text: str) -> list[str]:
-    """The sentences of a passage, with each table row ("表名｜列：值；…") written as the sentence it states."""
-    return [row_prose(s) or s for s in split_sentences(text)]
+    """The sentences of a passage, with each table row ("表名｜列：值；…") written as the sentence it states
+    and news datelines removed."""
+    return [row_prose(s) or strip_dateline(s) for s in split_sentences(text)]
 
 
 def query_topic(query: str, names: tuple[str, ...] = ()) -> str:
@@ -84,6 +103,8 @@ def usable(sent: str, tpl: dict) -> bool:
     if any(a in sent for a in tpl.get("anaphora_anywhere", [])):
         return False
     if any(w in _strip_quoted(sent) for w in tpl["banned_words"]):
+        return False
+    if any(w in sent for w in tpl.get("ceremonial", [])):
         return False
     if flagged_as_subjective(sent):
         return False

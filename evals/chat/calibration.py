@@ -19,6 +19,9 @@ The mean length of the answers given (characters, citation marks included) is pr
 rates: an answer that quotes whole passages would hold the answer string without answering.
 Targets (issue 11): on the paraphrased sets ≥ 85% right and ≤ 2% wrong; near misses abstained ≥ 95%.
 --split dev runs the dev halves only (for tuning; the test half is printed once, after the last change).
+--fresh runs only the fresh held-out sets in evals/chat/fresh/ (nev.jsonl, ic.jsonl answerable, nearmiss.jsonl
+near misses of both samples), written from the source documents by someone who never ran the system, after the
+last tuning change; nobody tuning the chat reads them. They are reported as split "fresh".
 
 The answer verifier (assistant/chat_verifier.py, thresholds in assistant/data/chat_verifier.yaml) was
 chosen on the dev halves with evals/chat/verifier_data.py (each dev question's candidate sentences,
@@ -75,7 +78,7 @@ def measure(kb, questions: list[dict], answerable: bool) -> list[dict]:
         t0 = time.perf_counter()
         ans = chat.answer(q["question"], kb, no_llm, profile=sample_profile(q))
         ms = (time.perf_counter() - t0) * 1000
-        row = {"id": q["id"], "sample": q.get("sample", ""), "set": q["set"], "split": split_of(q["id"]),
+        row = {"id": q["id"], "sample": q.get("sample", ""), "set": q["set"], "split": q.get("split") or split_of(q["id"]),
                "question": q["question"], "answerable": answerable, "grounded": ans.grounded,
                "coverage": round(ans.coverage, 4), "answer": ans.text if ans.grounded else "",
                "notes": ans.notes, "ms": round(ms, 1)}
@@ -117,15 +120,21 @@ def main(argv=None) -> int:
     ap.add_argument("--sets", help="只评测这些可答题集（逗号分隔的文件名主干，如 nev_paraphrased,ic_paraphrased）")
     ap.add_argument("--unanswerable", help="只评测这些不可答题集（逗号分隔的文件名主干）")
     ap.add_argument("--split", choices=["dev", "test"], help="只评测这一半（调参时用 dev，test 半只看一次）")
+    ap.add_argument("--fresh", action="store_true", help="只评测 evals/chat/fresh/ 的留出题（调参结束后只看一次）")
     args = ap.parse_args(argv)
     corpora, answerable, _ = sample_questions()
+    if args.fresh:
+        answerable = [q | {"set": f"fresh_{f.stem}", "sample": f.stem, "split": "fresh"}
+                      for f in sorted((HERE / "fresh").glob("*.jsonl")) if f.stem != "nearmiss" for q in load(f)]
     if args.sets:
         answerable = [q for q in answerable if q["set"] in args.sets.split(",")]
     kb, tmp = build_index(corpora, args.cache)
     unanswerable = []
     for f in sorted(HERE.glob("*unanswerable*.jsonl")):
-        if not args.unanswerable or f.stem in args.unanswerable.split(","):
+        if not args.fresh and (not args.unanswerable or f.stem in args.unanswerable.split(",")):
             unanswerable += [q | {"set": f.stem} for q in load(f)]
+    if args.fresh and (HERE / "fresh" / "nearmiss.jsonl").is_file():
+        unanswerable = [q | {"set": "fresh_nearmiss", "split": "fresh"} for q in load(HERE / "fresh" / "nearmiss.jsonl")]
     if args.split:
         answerable = [q for q in answerable if split_of(q["id"]) == args.split]
         unanswerable = [q for q in unanswerable if split_of(q["id"]) == args.split]

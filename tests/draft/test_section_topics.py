@@ -1,0 +1,54 @@
+"""Sections take only evidence on their own topic, news datelines are not quoted, and a section with nothing
+to cite says so in the draft. Checked on a knowledge base of an industry neither sample covers (synthetic
+sentences in the style of trade news, written for this test)."""
+from __future__ import annotations
+
+from fixtures import FakeKB
+
+from assistant.draft import draft_report
+from assistant.draft.evidence import strip_dateline
+from assistant.outline import load_outline, topic_cues
+from assistant.profile import Profile
+
+CEREMONY = "他说，共同体成立大会在学院举行，充分体现了各方对本地区的关怀和厚爱，体现了上下游企业支持本地发展的信心和决心。"
+DOCS = [
+    ("2024_行业运行.txt", "2024年现代物流行业运行情况", 2024, None,
+     "现代物流日报讯 据新闻社北京1月9日电 2024年，全国社会物流总额达到360.6万亿元，同比增长5.8%。"
+     "社会物流总费用与国内生产总值的比率为14.1%，比上年下降0.3个百分点。"),
+    ("2023_共同体成立.txt", "全国现代物流行业产教融合共同体成立大会召开", 2023, None,
+     "全国现代物流行业产教融合共同体成立大会在某学院举行，60余所院校和企业参加。" + CEREMONY),
+]
+PROFILE = Profile(industry="现代物流")
+
+
+def _section(res, sid):
+    return next(sd for sd in res.sections if sd.id == sid)
+
+
+def test_dateline_is_stripped_with_the_headline_run_into_it():
+    s = "上半年出口增长11.9%某某社8月13日讯 据新华社北京8月9日电上半年，全国出口1309.4亿美元。"
+    assert strip_dateline(s) == "上半年，全国出口1309.4亿美元。"
+    assert strip_dateline("本报讯（记者 张三）3月5日，某学院召开大会。") == "3月5日，某学院召开大会。"
+    # 电话、电力… are words, not datelines
+    assert strip_dateline("公司于8月9日电话会议上表示收入增长10%。") == "公司于8月9日电话会议上表示收入增长10%。"
+
+
+def test_outline_sections_name_topic_sets_that_exist():
+    cues = topic_cues()
+    for report in ("industry-analysis", "talent-demand"):
+        for sec in load_outline(report).sections:
+            assert not sec.topic or sec.topic in cues
+    ia = load_outline("industry-analysis")
+    assert (ia.section("policy").topic, ia.section("trends").topic) == ("policy", "trend")
+    assert not cues["policy"].search(CEREMONY) and not cues["trend"].search(CEREMONY)
+
+
+def test_ceremony_is_not_policy_or_trend_and_empty_sections_say_so(tmp_path):
+    res = draft_report("industry-analysis", FakeKB(docs=DOCS, tables=()), [], 2026, tmp_path / "a.md",
+                       profile=PROFILE)
+    text = "".join(sd.text for sd in res.sections)
+    assert "关怀和厚爱" not in text
+    assert "日讯" not in text and "日电" not in text
+    assert "2024年，全国社会物流总额达到360.6万亿元" in text  # the dated sentence, without its dateline
+    policy = _section(res, "policy").text
+    assert policy.startswith("【待补充】") and "国家政策" in policy
