@@ -206,3 +206,24 @@ def private_tokenizer() -> ChineseTokenizer:
     """A tokenizer of its own with the package dictionary only, whatever words others added to theirs
     (a knowledge base adds its profile's words to one)."""
     return _package_tokenizer().copy()
+
+
+# ---------------------------------------------------------------- punctuation
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+# Variants that OCR models emit for Chinese punctuation.
+_VARIANTS = str.maketrans({"丶": "、", "﹑": "、", "､": "、", "｡": "。", "﹒": "。", "﹐": "，", "﹔": "；",
+                           "﹕": "：", "﹖": "？", "﹗": "！", "‘": "“", "’": "”", "〝": "“", "〞": "”"})
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+def chinese_punctuation(text: str) -> str:
+    """Chinese punctuation (OCR text, web pages): variants mapped, half-width marks next to Chinese made
+    full-width, a full stop after Chinese made 。; decimals (3.5), ratios (2.46:1) and Latin text kept."""
+    text = text.translate(_VARIANTS)
+    for half, full in _HALF_TO_FULL.items():
+        h = re.escape(half)
+        text = re.sub(rf"(?<=[{_CJK}）)])\s*{h}|{h}\s*(?=[{_CJK}（(])", full, text)
+    text = re.sub(rf"(?<=[{_CJK}])\.(?!\d)", "。", text)
+    text = re.sub(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])", "", text)  # spaces OCR puts between characters
+    return text

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..kb.tables import row_prose
 from ..outline import Section
-from ..textproc import NUMBER, SENTENCE_END, YEAR, numbers_in, split_sentences
+from ..textproc import NUMBER, SENTENCE_END, YEAR, chinese_punctuation, numbers_in, split_sentences
 
 
 def retrieve_evidence(kb, section: Section, per_query: int = 6, names: tuple[str, ...] = ()) -> list[dict]:
@@ -58,8 +58,8 @@ def strip_dateline(sent: str, within: int = 60) -> str:
 
 def evidence_sentences(text: str) -> list[str]:
     """The sentences of a passage, with each table row ("表名｜列：值；…") written as the sentence it states
-    and news datelines removed."""
-    return [row_prose(s) or strip_dateline(s) for s in split_sentences(text)]
+    and news datelines removed; half-width punctuation beside Chinese (web pages) is made full-width."""
+    return [row_prose(s) or chinese_punctuation(strip_dateline(s)) for s in split_sentences(text)]
 
 
 def query_topic(query: str, names: tuple[str, ...] = ()) -> str:

@@ -119,9 +119,21 @@ def _heading_level(line: str) -> tuple[int, str] | None:
     return None
 
 
+# A line this short with no end punctuation stands apart from the lines around it (TXT/Markdown).
+STANDALONE_CHARS = 20
+_LINE_END = re.compile(r"[。；！？，、：:;,.!?）)」”’…—]$")
+
+
+def _standalone_line(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s) <= STANDALONE_CHARS and not _LINE_END.search(s)
+
+
 def _blocks_from_lines(lines: Iterable[str], page: int | None = None,
-                       path: list[str] | None = None) -> tuple[list[Block], list[str]]:
-    """Turn plain/Markdown lines into blocks, tracking the heading path. Returns blocks and the final path."""
+                       path: list[str] | None = None,
+                       short_lines_apart: bool = False) -> tuple[list[Block], list[str]]:
+    """Turn plain/Markdown lines into blocks, tracking the heading path. Returns blocks and the final path.
+    With `short_lines_apart`, a short line without end punctuation is a block of its own."""
     heading_path = list(path or [])
     blocks: list[Block] = []
     para: list[str] = []
@@ -152,6 +164,13 @@ def _blocks_from_lines(lines: Iterable[str], page: int | None = None,
                 continue
             blocks.append(Block(text=" | ".join(cells), page=page, heading_path=list(heading_path), kind="table_row"))
             continue
+        if short_lines_apart and _standalone_line(line):
+            # a short line without end punctuation (a sub-heading of a web page copied to TXT: 岗位类型丰富)
+            # is not the start of the next sentence
+            flush()
+            para.append(line.strip())
+            flush()
+            continue
         # Markdown keeps paragraphs on several lines; Chinese needs no space when joining them.
         para.append(line.strip() if not para else line.strip())
     flush()
@@ -170,7 +189,7 @@ def load_text(path: Path, kind: str) -> LoadedDocument:
     if not text.strip():
         raise InputError("文件为空")
     lines = text.splitlines()
-    blocks, _ = _blocks_from_lines(lines)
+    blocks, _ = _blocks_from_lines(lines, short_lines_apart=True)
     # A TXT title is its first line even without a heading marker (unless it is the only text).
     if kind == "txt" and len(blocks) > 1 and blocks[0].kind == "text" and len(blocks[0].text) <= 60 \
             and any(b.kind != "heading" for b in blocks[1:]):

@@ -6,35 +6,23 @@ that OCR produces (丶 for 、, half-width ，。：；？！（） beside Chine
 """
 from __future__ import annotations
 
-import re
 import threading
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
+from ..textproc import chinese_punctuation
 
 DPI = 150
 # A page with fewer visible characters than this in its text layer is treated as a scan.
 MIN_TEXT_CHARS = 5
 
-_CJK = r"\u3400-\u9fff\uf900-\ufaff"
-# Variants that OCR models emit for Chinese punctuation.
-_VARIANTS = str.maketrans({"丶": "、", "﹑": "、", "､": "、", "｡": "。", "﹒": "。", "﹐": "，", "﹔": "；",
-                           "﹕": "：", "﹖": "？", "﹗": "！", "‘": "“", "’": "”", "〝": "“", "〞": "”"})
-_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _LOCK = threading.Lock()
 
 
 def normalise(text: str) -> str:
-    """Chinese punctuation for OCR text: variants mapped, half-width marks next to Chinese made
-    full-width, a full stop after Chinese made 。; decimals (3.5), ratios (2.46:1) and Latin text kept."""
-    text = text.translate(_VARIANTS)
-    for half, full in _HALF_TO_FULL.items():
-        h = re.escape(half)
-        text = re.sub(rf"(?<=[{_CJK}）)])\s*{h}|{h}\s*(?=[{_CJK}（(])", full, text)
-    text = re.sub(rf"(?<=[{_CJK}])\.(?!\d)", "。", text)
-    text = re.sub(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])", "", text)  # spaces OCR puts between characters
-    return text
+    """Chinese punctuation for OCR text (textproc.chinese_punctuation)."""
+    return chinese_punctuation(text)
 
 
 @lru_cache(maxsize=1)

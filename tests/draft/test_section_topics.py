@@ -33,6 +33,13 @@ def test_dateline_is_stripped_with_the_headline_run_into_it():
     assert strip_dateline("公司于8月9日电话会议上表示收入增长10%。") == "公司于8月9日电话会议上表示收入增长10%。"
 
 
+def test_web_page_punctuation_is_made_chinese():
+    from assistant.draft.evidence import evidence_sentences
+
+    got = evidence_sentences("数据显示,2013年上半年,规模以上(主营业务收入2000万元以上)企业增长8.9%。")
+    assert got == ["数据显示，2013年上半年，规模以上（主营业务收入2000万元以上）企业增长8.9%。"]
+
+
 def test_outline_sections_name_topic_sets_that_exist():
     cues = topic_cues()
     for report in ("industry-analysis", "talent-demand"):

@@ -155,3 +155,19 @@ def test_a_table_unit_is_one_row_with_its_header(mixed_corpus, tmp_path):
     assert all(u.startswith("年份 | 产量（万件）\n") for u in units)
     body = [[line for line in u.splitlines()[1:] if "|" in line] for u in units]
     assert len(body) == 7 and all(len(b) == 1 for b in body)
+
+
+def test_short_unpunctuated_lines_of_a_web_text_stand_apart(tmp_path):
+    """A web page copied to TXT puts sub-headings on lines of their own with no punctuation; they must not
+    run into the next sentence, nor a 发布时间 line into the title."""
+    from assistant.textproc import split_sentences
+
+    p = tmp_path / "2024_就业现状.txt"
+    p.write_text("某行业就业现状\n发布时间：2024年5月\n\n一、就业规模持续扩大\n岗位类型丰富\n"
+                 "涵盖交通、餐饮、酒店等多个领域，覆盖不同技能水平的人群。\n高层次人才短缺\n"
+                 "企业多为中小规模企业，管理岗位人才匮乏。\n", encoding="utf-8")
+    doc = load_file(p, source=p.name)
+    assert doc.title == "某行业就业现状" and doc.year == 2024
+    sents = [s for c in chunk_document(doc) for s in split_sentences(c.text)]
+    assert "涵盖交通、餐饮、酒店等多个领域，覆盖不同技能水平的人群。" in sents
+    assert "企业多为中小规模企业，管理岗位人才匮乏。" in sents
