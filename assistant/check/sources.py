@@ -62,6 +62,12 @@ def build_source_model(ctx) -> SourceModel:
             model.header = p.text.strip()
             break
 
+    if model.header is None and defs.get("local_release_voice") and not any(_any(vague_line, p.text) for p in paras):
+        for p in heads:  # a local statistics office's own voice (全市……同比增长): that office is the source
+            if p.kind == "text" and _any(defs["local_release_voice"], p.text):
+                model.header = p.text.strip()
+                break
+
     tail = [p for p in paras[-3:] if p.kind == "text"]
     while tail and _any(defs.get("editor_line") or [], tail[-1].text):
         tail = tail[:-1]
