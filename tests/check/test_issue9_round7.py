@@ -1,7 +1,6 @@
 """Issue 9, seventh round: classes added after the sixth batch j joined dev. Texts are written for these tests, in
 industries other than j's (water supply, dairy, tourism, printing, logistics parks), not taken from the eval sets."""
 from assistant.check import check_text
-from assistant.check.rules import Context  # noqa: F401  (imported to make sure the module loads)
 
 
 def evidence(text, **kw):
