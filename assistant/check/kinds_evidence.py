@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .figures import Figure
+from .figures import Figure, find_figures
 from .rules import Rule, blank_out, kind
 
 
@@ -152,9 +152,10 @@ class Forecast(Rule):
             m = next((mm for p in self.triggers for mm in [p.search(sent)] if mm), None)
             if not m or not ctx.all_figures(max(ss, ss + m.start() - 12), se):
                 continue
-            if any(p.search(sent) for p in self.targets) or ctx.sentence_has("attribution", ss):
+            binds = ctx.sentence_has("attribution", ss) and self._source_binds_earlier(ctx, ss, ss + m.start())
+            if any(p.search(sent) for p in self.targets) or ctx.sentence_has("attribution", ss) and not binds:
                 continue
-            if self._assumed(ctx, ss) or ((ctx.paragraph_has("attribution", ss) or ctx.byline_covers(ss))
+            if self._assumed(ctx, ss) or ((ctx.paragraph_has("attribution", ss) and not binds or ctx.byline_covers(ss))
                                           and not self._ours(sent)):
                 continue  # a stated assumption, or another body's forecast: reported in this paragraph, or the
                 # document is that body's own text (its byline, closing source line or release layout)
@@ -179,6 +180,26 @@ class Forecast(Rule):
             return False
         i = paras.index(para)
         return any(self.ASSUMPTION_LEAD.search(q.text) for q in paras[max(0, i - 2):i + 1] if q.kind != "table_row")
+
+    FORECAST_WORD = re.compile(r"预测|预计|估计|测算|展望|预期|推算")
+
+    def _source_binds_earlier(self, ctx, ss: int, trig: int) -> bool:
+        """The sentence's source is named before the forecast wording and stated data (a figure) stand between
+        them, and the source names no forecast (据某联合会数据，2023年……7.3%，预计2025年……): the source covers
+        the data, not the forecast after it (h21, h23). 据某机构预测，……将达到…… is that body's forecast."""
+        text = ctx.text
+        pats = ctx.defs("attribution")
+        seg = text[ss:trig]
+        if "vague_attribution" in ctx.definitions:
+            from .rules import blank_out
+            seg = blank_out(seg, ctx.definitions["vague_attribution"])
+        hits = [mm for p in pats for mm in p.finditer(seg)]
+        if not hits or ctx.matches("attribution", trig, ctx.doc.sentence_at(ss)[1]):
+            return False  # no source before the forecast, or one in or after its clause
+        last = max(hits, key=lambda mm: mm.end())
+        if self.FORECAST_WORD.search(last.group()) or self.FORECAST_WORD.search(text[ss + last.end():ss + last.end() + 6]):
+            return False
+        return bool(find_figures(text, ss + last.end(), trig))
 
     def _ours(self, sent: str) -> bool:
         return bool(self.OURS.search(sent))

@@ -105,7 +105,7 @@ COMPARISON = re.compile(r"高于|低于|快于|慢于|超过|优于|大于|小�
 
 STATED_CHANGE = re.compile(r"增长|增加|上升|提升|提高|回升|上涨|攀升|下降|下滑|减少|降低|回落|放缓|下跌")
 UP = re.compile(r"增长|增加|上升|提升|提高|回升|加快|扩大|增多|增强|反弹|走高|改善|好转|上涨|攀升|增")
-DOWN = re.compile(r"下降|下滑|减少|降低|回落|放缓|收窄|缩小|恶化|减弱|走低|下跌|降|减")
+DOWN = re.compile(r"下降|下滑|减少|降低|回落|放缓|减缓|收窄|缩小|恶化|减弱|走低|下跌|降|减")
 
 
 def _direction(words: str) -> str | None:

@@ -5,7 +5,8 @@ Decided once per document, before the rules run on sentences (cues and threshold
 - the **header**: a byline in the first lines (来源：X, X发布, a title ending in （X）, a body's name alone, a release
   title such as ……统计公报 or X局关于……的通报);
 - the **closing line**: a standalone 来源：X / （来源：X） / 数据来源：X as the document's last line, or a release's
-  signature (a body's name alone, perhaps with a date line after it), covering the excerpt;
+  signature (a body's name alone, perhaps with a date line after it), or the providing body (X提供、（X供稿）),
+  covering the excerpt;
 - the **release layout**: a body's release (numbered sections in which nearly every sentence is a figure of the period
   and its 同比/环比 change) is that body's own data, even when the excerpt never names the body; so is an excerpt with
   no sections that carries a release's own layout marks (分三大门类看、按消费类型分、附注、指标解释) and states the
@@ -61,12 +62,19 @@ def build_source_model(ctx) -> SourceModel:
             model.header = p.text.strip()
             break
 
+    if model.header is None and defs.get("local_release_voice") and not any(_any(vague_line, p.text) for p in paras):
+        for p in heads:  # a local statistics office's own voice (全市……同比增长): that office is the source
+            if p.kind == "text" and _any(defs["local_release_voice"], p.text):
+                model.header = p.text.strip()
+                break
+
     tail = [p for p in paras[-3:] if p.kind == "text"]
     while tail and _any(defs.get("editor_line") or [], tail[-1].text):
         tail = tail[:-1]
     if tail and len(paras) > 1:
         last = tail[-1]
-        closing = _any(defs.get("source_closing") or [], last.text) or _any(defs.get("signature") or [], last.text)
+        closing = (_any(defs.get("source_closing") or [], last.text) or _any(defs.get("signature") or [], last.text)
+                   or _any(defs.get("provider_line") or [], last.text))
         if closing and not _any(vague_line, last.text):
             model.closing = last.text.strip()
 
@@ -91,7 +99,10 @@ def _release_layout(ctx, paras) -> bool:
         return False
     headings = [p for p in ctx.doc.paragraphs if p.kind == "heading"]
     sents = list(ctx.body_sentences())
-    if len(sents) < 4:
+    least = int(params.get("release_min_sentences", 4))
+    if len(headings) >= 2:
+        least = min(least, int(params.get("release_min_sentences_sections", least)))
+    if len(sents) < least:
         return False
     with_fig = [s for ss, se, s in sents if find_figures(ctx.text, ss, se)]
     if _marked_release(ctx, with_fig):
