@@ -154,7 +154,7 @@ DELTA_SEG = re.compile(r"^[，,；;]\s*(?:比上年|比去年|较上年|同比|�
                        r"(?P<g>\d+(?:\.\d+)?)\s*[%％]")
 COUNT_UNITS = {"个", "人", "名", "家", "项", "所"}
 GROWTH_AFTER = re.compile(rf"^[，,]?\s*(?P<all>(?:同比|比上年|较上年)?(?P<verb>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％])")
-COMPARE = re.compile(rf"^[，,]?\s*(?:比|较)\s*(?P<y>20\d\d)\s*年(?:同期)?的?\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>[^\d\s，。；]{{0,3}}?)\s*"
+COMPARE = re.compile(rf"^[，,]?\s*(?:比|较)\s*(?:(?P<y>20\d\d)\s*年|上年|去年|上一年)(?:同期)?的?\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>[^\d\s，。；]{{0,3}}?)\s*"
                      rf"(?P<verb>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
 
 

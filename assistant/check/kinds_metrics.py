@@ -60,12 +60,12 @@ def extract_metric_values(ctx_text: str, doc: Document | None, metrics: list[str
             if "分别" in sent[m.start("metric"):m.start("num")]:
                 continue
             between = sent[yend:m.start("metric")]
-            if re.search(r"[—\-～~至]\s*20\d\d", sent[max(0, yend - 12):yend + 6]):
-                continue  # a range like 2021—2035年
+            if re.search(r"[—\-～~至到]\s*20\d\d", sent[max(0, yend - 12):yend + 6]):
+                continue  # a range like 2021—2035年, 从2012年到2021年
             if re.search(r"预计|预测|将|有望|目标|力争|规划|计划", sent[:m.start()]):
                 continue  # forecasts and targets are not reported values
-            pm = PERIOD_RE.search(between)
-            period = re.sub(r"\s", "", pm.group()) if pm else ""
+            pms = PERIOD_RE.findall(between)  # the period nearest the metric (8月…；1-8月全国产量 → 1-8月)
+            period = re.sub(r"\s", "", pms[-1]) if pms else ""
             if period in ("末", "底", "年底", "年末"):
                 period = "年末"
             subj = strip.sub("", m.group("subj"))

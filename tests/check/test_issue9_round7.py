@@ -94,3 +94,30 @@ def test_evaluative_outlook_and_speed_of_transformation():
 def test_numbered_major_parts_are_not_a_vague_amount():
     found = objectivity("核算所需的数据主要来源于两大部分。\n")
     assert not [r for r, _ in found if r == "objectivity.vague-amount"]
+
+
+# ---- consistency parser fixes found by the seventh batch's one run (synthetic sentences, generic subjects)
+
+def _consistency(text):
+    from assistant.check import check_text
+
+    return [f.rule_id for f in check_text(text, report="industry-analysis", categories={"consistency"}).findings]
+
+
+def test_cumulative_period_is_not_the_month_before_it():
+    text = ("统计局数据显示，2024年5月全国某产品产量120.5万吨，同比增长1.2%；"
+            "1-5月全国某产品产量560.3万吨，同比下降2.1%。")
+    assert "consistency.metric-mismatch" not in _consistency(text)
+
+
+def test_from_year_to_year_range_does_not_date_the_first_value():
+    text = ("据统计局数据，从2015年到2024年，全国某行业产值从1000亿元持续上涨至2500亿元。"
+            "据统计局数据，2024年全国某行业产值2500亿元。")
+    assert "consistency.metric-mismatch" not in _consistency(text)
+
+
+def test_growth_against_last_years_stated_value_is_recomputed():
+    ok = "据统计局数据，2023年某行业完成产值1200亿元，比上年的1000亿元增长20.0%。"
+    bad = "据统计局数据，2023年某行业完成产值1200亿元，比上年的1000亿元增长16.0%。"
+    assert "consistency.growth-mismatch" not in _consistency(ok)
+    assert "consistency.growth-mismatch" in _consistency(bad)
