@@ -10,12 +10,13 @@ the third round's `third_test` (g01–g32; read once at the end of the third rou
 fourth round's `fourth_test` (h01–h35; run once after the fourth round's freeze and read once, dev from the fifth round
 on), the fifth round's `fifth_test` (i01–i34; run once after the fifth round's freeze and read once, dev from the sixth
 round on), the sixth round's `sixth_test` (j01–j28; run once after the sixth round's freeze and read once, dev from the
-seventh round on) and, once someone else adds it, `seventh_test` (k01–, never seen by the rule writer). Printed: the
-seventh test batch when present, the dev set (d dev + all f + g + h + i + j, the only data to tune on) with the former
-second-round test and the third to sixth batches each as their own row, and the old d test half (read at the end of the
-first round).
+seventh round on), the seventh round's `seventh_test` (k01–k34; run once after the seventh round's freeze and read once,
+dev from the eighth round on) and, once someone else adds it, `eighth_test` (l01–, never seen by the rule writer).
+Printed: the eighth test batch when present, the dev set (d dev + all f + g + h + i + j + k, the only data to tune on)
+with the former second-round test and the third to seventh batches each as their own row, and the old d test half (read
+at the end of the first round).
 
-The seventh batch is labelled twice, by two labellers who did not see each other's labels: `labels/` (labeller A, the
+The seventh and eighth batches are labelled twice, by two labellers who did not see each other's labels: `labels/` (labeller A, the
 figures quoted) and `labels_b/` (labeller B). `python evals/check/agreement.py` scores A against B with the same
 matching rule, which is the ceiling any checker can reach against one labeller.
 
@@ -93,26 +94,29 @@ class Score:
 
 
 HALVES = {
-    "seventh_test": ("seventh_test",),
-    "dev": ("dev", "fresh_dev", "fresh_dev_from_test", "third_test", "fourth_test", "fifth_test", "sixth_test"),
+    "eighth_test": ("eighth_test",),
+    "dev": ("dev", "fresh_dev", "fresh_dev_from_test", "third_test", "fourth_test", "fifth_test", "sixth_test",
+            "seventh_test"),
     "second_test_now_dev": ("fresh_dev_from_test",),
     "third_test_now_dev": ("third_test",),
     "fourth_test_now_dev": ("fourth_test",),
     "fifth_test_now_dev": ("fifth_test",),
     "sixth_test_now_dev": ("sixth_test",),
+    "seventh_test_now_dev": ("seventh_test",),
     "old_test": ("test",),
-    "test": ("test", "seventh_test"),
+    "test": ("test", "eighth_test"),
 }
 HALF_NAMES = {
-    "seventh_test": "第七批测试集（k 批，由他人采集、两人分别标注，规则冻结后才运行；此处按标注者 A）",
-    "dev": "开发集（d 开发集 + 全部 f + 第三批 g + 第四批 h + 第五批 i + 第六批 j，可据此调规则）",
+    "eighth_test": "第八批测试集（l 批，由他人采集、两人分别标注，规则冻结后才运行；此处按标注者 A）",
+    "dev": "开发集（d 开发集 + 全部 f + 第三批 g + 第四批 h + 第五批 i + 第六批 j + 第七批 k，可据此调规则）",
     "second_test_now_dev": "  其中第二轮测试集 f（第二轮末已逐条读过，第三轮移入开发集）",
     "third_test_now_dev": "  其中第三批 g（第三轮末已逐条读过一次，第四轮移入开发集）",
     "fourth_test_now_dev": "  其中第四批 h（第四轮末运行一次并逐条读过一次，第五轮移入开发集）",
     "fifth_test_now_dev": "  其中第五批 i（第五轮末运行一次并逐条读过一次，第六轮移入开发集）",
     "sixth_test_now_dev": "  其中第六批 j（第六轮末运行一次并逐条读过一次，第七轮移入开发集）",
+    "seventh_test_now_dev": "  其中第七批 k（第七轮末运行一次并逐条读过一次，第八轮移入开发集；按标注者 A）",
     "old_test": "旧测试集 d（第一轮末已逐条读过，不再是未触及的数据；不据其逐条错误调规则）",
-    "test": "测试集合计（旧测试集 d + 第七批）",
+    "test": "测试集合计（旧测试集 d + 第八批）",
 }
 
 
@@ -197,17 +201,17 @@ def report(show_test: bool = False, show_dev: bool = True, dev_only: bool = Fals
     print("\n真实文档集（evals/check/real，按文档分为开发集与测试集；目标：P≥0.9、R≥0.85、官方发布与新闻误报≤2条/万字）")
     split = yaml.safe_load((REAL / "split.yaml").read_text(encoding="utf-8"))
     halves = ("dev", "second_test_now_dev", "third_test_now_dev", "fourth_test_now_dev", "fifth_test_now_dev",
-              "sixth_test_now_dev")
+              "sixth_test_now_dev", "seventh_test_now_dev")
     if not dev_only:
-        # the seventh batch (k01–) is collected by someone else; it is printed only once it is in split.yaml
-        halves = (("seventh_test",) if split.get("seventh_test") else ()) + halves + ("old_test",) + (
-            ("test",) if split.get("seventh_test") else ())
+        # the eighth batch (l01–) is collected by someone else; it is printed only once it is in split.yaml
+        halves = (("eighth_test",) if split.get("eighth_test") else ()) + halves + ("old_test",) + (
+            ("test",) if split.get("eighth_test") else ())
     rows = [(h, "labels") for h in halves]
-    if "seventh_test" in halves and has_second_labeller("seventh_test"):
-        rows.insert(1, ("seventh_test", "labels_b"))
+    if "eighth_test" in halves and has_second_labeller("eighth_test"):
+        rows.insert(1, ("eighth_test", "labels_b"))
     for half, labels_dir in rows:
         score, kinds = run_real(half, labels_dir)
-        name = HALF_NAMES[half] if labels_dir == "labels" else "第七批测试集，按标注者 B（labels_b）"
+        name = HALF_NAMES[half] if labels_dir == "labels" else "第八批测试集，按标注者 B（labels_b）"
         print(f" {name}：{sum(kinds.values())} 篇，识别类型 {kinds}")
         for c in CATS:
             print(score.line(c))
@@ -215,7 +219,7 @@ def report(show_test: bool = False, show_dev: bool = True, dev_only: bool = Fals
         print(f"  官方发布与新闻：误报 {fps} 条 / {chars} 字 = {rate:.2f} 条/万字")
         fps, chars, rate = score.all_rate()
         print(f"  全部文档：误报 {fps} 条 / {chars} 字 = {rate:.2f} 条/万字")
-        if (half == "dev" and show_dev) or (half in ("old_test", "seventh_test") and show_test and labels_dir == "labels"):
+        if (half == "dev" and show_dev) or (half in ("old_test", "eighth_test") and show_test and labels_dir == "labels"):
             for e in score.errors:
                 print("   " + e)
     out, errors = run_consistency()
