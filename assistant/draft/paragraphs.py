@@ -161,12 +161,16 @@ def _names_source(text: str) -> bool:
 def _split_by_attribution(para: list[tuple[str, dict]]) -> list[list[tuple[str, dict]]]:
     """A reader takes a sentence that does not name its source as coming from the source named (or led)
     before it in the paragraph: a sentence of another source that does not name itself starts a new
-    paragraph (which then gets its own 据《…》 lead)."""
+    paragraph (which then gets its own 据《…》 lead), and so does a sentence naming another source after
+    a run that names none."""
     out: list[list[tuple[str, dict]]] = [[]]
     current = None  # the source the running text is attributed to
     for t, c in para:
         src = c["hit"]["source"]
-        if not _names_source(t) and current is not None and src != current:
+        if current is not None and src != current and (
+                not _names_source(t) or not any(_names_source(x) for x, _ in out[-1])):
+            # an unnamed sentence of another source, or a named one after an unnamed run (which then gets
+            # its own lead instead of passing as the named source's)
             out.append([])
         if _names_source(t) or current is None or src != current:
             current = src

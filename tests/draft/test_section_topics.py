@@ -59,3 +59,15 @@ def test_ceremony_is_not_policy_or_trend_and_empty_sections_say_so(tmp_path):
     assert "2024年，全国社会物流总额达到360.6万亿元" in text  # the dated sentence, without its dateline
     policy = _section(res, "policy").text
     assert policy.startswith("【待补充】") and "国家政策" in policy
+
+
+def test_unnamed_sentence_before_another_named_source_gets_its_own_paragraph():
+    from assistant.draft.paragraphs import _split_by_attribution
+
+    a = {"hit": {"source": "a.md"}}
+    b = {"hit": {"source": "b.md"}}
+    para = [("出口某产品3107亿件，同比增长19.6%。", a), ("据某协会数据，2024年全球销售额同比增长19.1%。", b)]
+    assert [[t for t, _ in p] for p in _split_by_attribution(para)] == [[para[0][0]], [para[1][0]]]
+    # one named source followed by its own unnamed sentence stays one paragraph
+    para = [("据某协会数据，2024年全球销售额同比增长19.1%。", b), ("2023年同比下降8.2%。", b)]
+    assert len(_split_by_attribution(para)) == 1
