@@ -35,8 +35,7 @@ meaning, and no known word it misses is stated by another candidate: that is how
 Colloquial phrases of assistant/data/query_terms.yaml (招人, 头三个月, and the words they are part of:
 卖出去 for 卖出) count as their written words (招聘, 一季度) in the coverage and the unknown-noun check
 (`paraphrase_alternates`); an unknown noun is also said when words of the sentence share half its
-characters and none is a sibling of it (`morpheme_cover`: 品牌 for 牌子, not 出口 for 进口); the unit
-a question asks for (多少辆) counts as stated when the sentence gives a value in it (535万辆); and an alias of
+characters and none is a sibling of it (`morpheme_cover`: 品牌 for 牌子, not 出口 for 进口); and an alias of
 the industry right after a bound character the passages use with it (纯 + 电动汽车) is not read as the
 industry (`alias_qualifier`).
 """
@@ -892,8 +891,6 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
             credits = term_credits(terms, own, base | near, f"{prev}{body}" if joined else body,
                                    f"{title} {heading} {caption} {prev}", alternates)
             unit_pass = unit_ok(unit, said, f"{heading} {caption}")
-            if unit and unit_pass:  # the asked-for measure word is stated with the value ("辆" in "535万辆")
-                credits.update({t: 1.0 for t in credits if t in unit and credits[t] < 1})
             total = sum(terms.values())
             cov = sum(terms[t] * c for t, c in credits.items()) / total if total else 0.0
             conflict = False
@@ -996,11 +993,12 @@ def choose(question: str, hits, kb, profile=None) -> tuple[list[_Scored], float,
         return [], 0.0, False
     # the best sentence that passes the checks (the top one may be about another entity or year)
     best = next((x for x in scored if x.scope_ok and not x.year_conflict), scored[0])
-    # the same sentence with the one that goes on from it (其中…) when that covers as much: the
-    # breakdown is part of the statement ("总数1143.3万台。其中，公共充电桩332.9万台…")
+    # the same sentence with the one that goes on from it (其中…) when that covers as much and adds
+    # values: the breakdown is part of the statement ("总数1143.3万台。其中，公共充电桩332.9万台…")
     best = next((x for x in scored if x.sentence.startswith(best.sentence) and len(x.sentence) > len(best.sentence)
                  and x.hit_index == best.hit_index and x.scope_ok == best.scope_ok and not x.year_conflict
-                 and x.coverage >= best.coverage), best)
+                 and x.coverage >= best.coverage
+                 and _VALUE_RX.search(_YEAR_RX.sub("", x.sentence[len(best.sentence):]))), best)
     chosen = [best]
     for s in scored:
         if s is best:
