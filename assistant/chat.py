@@ -32,8 +32,10 @@ evals/chat/unanswerable.jsonl and the near-miss dev halves), the answer is `NOT_
 closest passages are returned in `Answer.passages` instead of an answer. A best sentence below those
 thresholds is still taken for a reworded question when `chat_verifier.paraphrase_ok` says so (close in
 meaning, and no known word it misses is stated by another candidate: that is how a near miss looks).
-Colloquial phrases of assistant/data/query_terms.yaml (招人, 头三个月) count as their written words
-(招聘, 一季度) in the coverage and the unknown-noun check (`paraphrase_alternates`), and an alias of
+Colloquial phrases of assistant/data/query_terms.yaml (招人, 头三个月, and the words they are part of:
+卖出去 for 卖出) count as their written words (招聘, 一季度) in the coverage and the unknown-noun check
+(`paraphrase_alternates`); an unknown noun is also said when words of the sentence share half its
+characters and none is a sibling of it (`morpheme_cover`: 品牌 for 牌子, not 出口 for 进口); and an alias of
 the industry right after a bound character the passages use with it (纯 + 电动汽车) is not read as the
 industry (`alias_qualifier`).
 """
@@ -224,8 +226,13 @@ def term_weights(question: str, kb) -> tuple[dict[str, float], set[str]]:
     terms: dict[str, float] = {}
     unknown: set[str] = set()
     tags = None
+    # a part of a longer question word ("不是" of "是不是", "没有" of "有没有") is no content either
+    asking = [(m.start(), m.end()) for w in QUESTION_WORDS if len(w) >= 3 for m in re.finditer(re.escape(w), question)]
     for t in tok.tokenize(question):
         if t in QUESTION_WORDS or not re.search(r"[\w\u4e00-\u9fff]", t):
+            continue
+        if asking and all(any(a <= m.start() and m.end() <= b for a, b in asking)
+                          for m in re.finditer(re.escape(t), question)):
             continue
         w = _idf(t, df, n)
         if _YEAR_RX.fullmatch(t) or _NUM_RX.fullmatch(t):
@@ -280,16 +287,42 @@ def query_terms(question: str, kb) -> dict[str, float]:
     return term_weights(question, kb)[0]
 
 
-def unknown_found(unknown: set[str], text: str, alternates: dict[str, set[str]] | None = None) -> bool:
+# An unknown noun of the question is said in other words when words of the sentence share at least
+# this share of its characters (牌子 / 品牌, 文号 / 文件, 工信部 / 工业和信息化部); 0 turns it off.
+UNKNOWN_MORPHEME_SHARE = float(_TERMS.get("unknown_morpheme_share", 0))
+
+
+def morpheme_cover(term: str, words) -> bool:
+    """Do words of a sentence (Chinese words of two or more characters) share at least
+    `UNKNOWN_MORPHEME_SHARE` of `term`'s characters, and name no sibling of it? A noun the knowledge
+    base does not have, asked in the asker's words (牌子), is then said in the sentence's words (品牌);
+    one character of a longer noun (长 of 理事长 in 长三角) is not enough. A sibling is the term with
+    one character changed (出口 for 进口, 年薪 for 月薪, 理事会 for 理事长): the sentence is about that."""
+    if UNKNOWN_MORPHEME_SHARE <= 0 or not words:
+        return False
+    n, chars = len(term), set(term)
+    shared: set[str] = set()
+    for w in words:
+        if len(w) < 2 or not _HAN_RX.fullmatch(w):
+            continue
+        if any(sum(a != b for a, b in zip(w[k:k + n], term)) == 1 for k in range(len(w) - n + 1)):
+            return False
+        shared |= chars & set(w)
+    return len(shared) >= math.ceil(UNKNOWN_MORPHEME_SHARE * len(chars))
+
+
+def unknown_found(unknown: set[str], text: str, alternates: dict[str, set[str]] | None = None,
+                  words=None) -> bool:
     """Does `text` name every noun of the question that the knowledge base does not have (itself, a
-    part of it that is also such a noun, a short form, or a written form of it from
-    `paraphrase_alternates`: 招人 → 招聘)? If not, the text is about something else."""
+    part of it that is also such a noun, a short form, a written form of it from
+    `paraphrase_alternates`: 招人 → 招聘, or, given the sentence's `words`, words sharing its
+    characters: `morpheme_cover`)? If not, the text is about something else."""
     alternates = alternates or {}
     for t in unknown:
         if any(t in u and t != u for u in unknown):
             continue  # a part of a longer unknown noun: the longer one decides
         if not any(u in text or abbreviates(u, text) or any(a in text for a in alternates.get(u, ()))
-                   for u in unknown if u in t):
+                   or morpheme_cover(u, words) for u in unknown if u in t):
             return False
     return True
 
@@ -305,8 +338,10 @@ def paraphrase_alternates(question: str, terms) -> dict[str, set[str]]:
         for phrase in rule.when:
             if phrase not in question:
                 continue
+            # the phrase as the question's words hold it: 卖出 inside 卖出去 (and its part 出去)
+            spans = [phrase] + [t for t in terms if phrase in t and t != phrase]
             for t in terms:
-                if t in phrase and t not in rule.add:
+                if any(t in x for x in spans) and t not in rule.add:
                     out.setdefault(t, set()).update(rule.add)
     return out
 
@@ -852,8 +887,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
             near = set(tok.tokenize(caption)) | prev_toks
             if joined:
                 own |= prev_toks
+            said = f"{prev}{s}" if joined else body
             credits = term_credits(terms, own, base | near, f"{prev}{body}" if joined else body,
                                    f"{title} {heading} {caption} {prev}", alternates)
+            unit_pass = unit_ok(unit, said, f"{heading} {caption}")
             total = sum(terms.values())
             cov = sum(terms[t] * c for t, c in credits.items()) / total if total else 0.0
             conflict = False
@@ -867,14 +904,13 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 bonus += 0.05
             shown = f"{prev_shown}{s_shown}" if joined else s_shown
             where = f"{title} {heading} {caption} {prev} {s}"
-            said = f"{prev}{s}" if joined else body
             has_value = bool(_VALUE_RX.search(_YEAR_RX.sub("", said)))
             refused = []
             if not type_ok(kind, said, f"{heading} {caption}", has_value):
                 refused.append("type")
             if not _mentions_focus(focus, said, df or None) or not _mentions_focus(attribute, said, df or None):
                 refused.append("focus")
-            if not unit_ok(unit, said, f"{heading} {caption}"):
+            if not unit_pass:
                 refused.append("unit")
             if q_numbers and not all(re.search(r"(?<![\d.])" + re.escape(x) + r"(?![\d])", f"{heading} {caption} {said}")
                                      for x in q_numbers):
@@ -889,7 +925,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("change")
             if not all(p in where for p in places):
                 refused.append("place")
-            if unknown and not unknown_found(unknown, where, alternates):
+            if unknown and not unknown_found(unknown, where, alternates, own):
                 refused.append("unknown")
             scope_ok = not refused
             if not scope_ok:
@@ -957,6 +993,12 @@ def choose(question: str, hits, kb, profile=None) -> tuple[list[_Scored], float,
         return [], 0.0, False
     # the best sentence that passes the checks (the top one may be about another entity or year)
     best = next((x for x in scored if x.scope_ok and not x.year_conflict), scored[0])
+    # the same sentence with the one that goes on from it (其中…) when that covers as much and adds
+    # values: the breakdown is part of the statement ("总数1143.3万台。其中，公共充电桩332.9万台…")
+    best = next((x for x in scored if x.sentence.startswith(best.sentence) and len(x.sentence) > len(best.sentence)
+                 and x.hit_index == best.hit_index and x.scope_ok == best.scope_ok and not x.year_conflict
+                 and x.coverage >= best.coverage
+                 and _VALUE_RX.search(_YEAR_RX.sub("", x.sentence[len(best.sentence):]))), best)
     chosen = [best]
     for s in scored:
         if s is best:

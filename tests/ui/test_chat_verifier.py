@@ -24,6 +24,9 @@ def test_colloquial_phrases_read_as_their_written_words():
     assert "快递" not in alts
     alts = chat.paraphrase_alternates("光伏企业去年招人的岗位里做运维的占多少？", ["光伏", "企业", "招人", "岗位", "运维"])
     assert alts == {"招人": {"招聘"}}
+    # the words the phrase is part of: 卖出 inside 卖出去 (and its part 出去)
+    alts = chat.paraphrase_alternates("去年一共卖出去多少辆货车？", ["卖出", "出去", "卖出去", "辆", "货车"])
+    assert {"卖出", "出去", "卖出去"} <= set(alts) and "销量" in alts["出去"] and "货车" not in alts
 
 
 def test_a_written_word_earns_the_colloquial_term_its_credit():
