@@ -32,7 +32,7 @@ def _cited_numbers(spec: str) -> list[int]:
 def _number_forms(fig) -> list[str]:
     """How a figure's number can be written in a source (1286.6, 1,286.6; 12.5万 ↔ 125000)."""
     raw = fig.text
-    num = re.match(r"[\d,\.]+", raw).group().replace(",", "")
+    num = re.sub(r"[,\s\u00a0\u2009]", "", re.match(r"\d[\d,\.\s\u00a0\u2009]*", raw).group())
     forms = {num}
     if "." in num:
         forms.add(num.rstrip("0").rstrip("."))
@@ -75,7 +75,7 @@ def derivable(fig, stated: list[float], source: list[float], sentence: str = "")
     average annual growth only where the sentence says 年均), within the rounding of the figure as
     written? A report may state what it computed from the source it cites; any other figure must be
     in the source as written."""
-    num = re.match(r"[\d,\.]+", fig.text).group().replace(",", "")
+    num = re.sub(r"[,\s\u00a0\u2009]", "", re.match(r"\d[\d,\.\s\u00a0\u2009]*", fig.text).group())
     decimals = len(num.split(".")[1]) if "." in num else 0
     tol = 0.5 * 10 ** -decimals + 1e-9
     v, unit = fig.value, fig.unit

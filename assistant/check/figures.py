@@ -6,7 +6,13 @@ from dataclasses import dataclass
 
 UNITS = (r"个百分点|百分点|%|％|‰|万亿元|亿元|万元|千元|元|万亿|亿辆|万辆|辆|亿台|万台|台|亿人次|亿人|万套|套|万个|个|万人次|人次|万人|"
          r"人|万名|名|GWh|MWh|kWh|吉瓦时|万吨|吨|万家|家|所|项|门|本|条|份|座|万座|倍|亿|万|平方米|公里|小时|学时|天|:1|：1")
-NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# 第八轮：空格作千位分隔（“2 027万吨”“4 027万吨”）：1–3 位数字后接一个空格和恰好三位数字，整体读作一个数
+NUM = r"\d{1,3}(?:[ \u00a0\u2009]\d{3}(?!\d))+(?:\.\d+)?|\d+(?:,\d{3})*(?:\.\d+)?"
+
+
+def parse_num(raw: str) -> float:
+    """The value of a NUM match (thousands separators removed)."""
+    return float(re.sub(r"[,\s\u00a0\u2009]", "", raw))
 FIGURE_RE = re.compile(rf"(?<![\d.A-Za-z])(?P<num>{NUM})\s*(?:余|多)?\s*(?P<unit>{UNITS})")  # 3000余家、10多万人
 YEAR_RE = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)\s*(?=年|—|-|～|~|至|年度)")
 SCALE = {"万": 1e4, "亿": 1e8, "万亿": 1e12, "千": 1e3}
@@ -31,7 +37,7 @@ def _not_a_figure(text: str, m: re.Match) -> bool:
     prev = text[max(0, s - 2):s]
     num, unit = m.group("num"), m.group("unit")
     if unit in ("个", "项", "门", "本", "条", "份", "座", "家", "所", "名", "人", "天", "小时", "台", "套"):
-        if "." not in num and int(num.replace(",", "")) < 2 and unit != "人":
+        if "." not in num and int(parse_num(num)) < 2 and unit != "人":
             return True  # "1个" "一家": not a statistic
     if re.match(r"年|月|日|号", nxt):  # 2024年 misread as a figure
         return True
@@ -49,7 +55,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     for m in FIGURE_RE.finditer(seg):
         if _not_a_figure(seg, m):
             continue
-        num = float(m.group("num").replace(",", ""))
+        num = parse_num(m.group("num"))
         out.append(Figure(start + m.start(), start + m.end(), num, m.group("unit"), m.group()))
     return out
 

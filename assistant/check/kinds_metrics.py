@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..safe_regex import compile_user
 from ..textproc import sentence_spans
-from .figures import Figure, normalise, years_in
+from .figures import NUM, Figure, normalise, parse_num, years_in
 from .rules import Rule, RuleFileError, kind
 from .structure import Document
 
@@ -41,7 +41,7 @@ def extract_metric_values(ctx_text: str, doc: Document | None, metrics: list[str
     metric_alt = "|".join(sorted(map(re.escape, metrics), key=len, reverse=True))
     rx = re.compile(rf"(?P<subj>[\u4e00-\u9fa5A-Za-z]{{0,10}}?)(?P<metric>{metric_alt})"
                     rf"(?:[\u4e00-\u9fa5]{{0,2}}?)(?:为|达到|达|是|约为|约|共计|共|合计|累计|实现|完成|超过|突破)?\s*"
-                    rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<unit>万亿元|亿元|万元|亿辆|万辆|辆|万台|万人|人|GWh|万个|个|家|所|%|％|万|亿)"
+                    rf"(?P<num>{NUM})\s*(?P<unit>万亿元|亿元|万元|亿辆|万辆|辆|万台|万人|人|GWh|万个|个|家|所|%|％|万|亿)"
                     rf"(?![\d\u4e00-\u9fa5]{{0,1}}[年月日])")
     out = []
     sent_iter = doc.sentences() if doc else sentence_spans(ctx_text)
@@ -72,7 +72,7 @@ def extract_metric_values(ctx_text: str, doc: Document | None, metrics: list[str
             unit = m.group("unit")
             if unit in ("%", "％") and re.search(r"增长|增速|同比|下降|提高", sent[max(0, m.start("metric") - 4):m.start("num")]):
                 continue
-            num = float(m.group("num").replace(",", ""))
+            num = parse_num(m.group("num"))
             value, fam = normalise(num, unit)
             fig = Figure(ss + m.start("num"), ss + m.end("unit"), num, unit, m.group("num") + unit)
             mv = MetricValue(key=(year, period, subj, m.group("metric"), fam), value=value, unit=fam, fig=fig,
