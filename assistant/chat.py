@@ -606,6 +606,11 @@ def period_ok(asked: set[str], said: set[str], text: str = "") -> bool:
     return bool(asked & said)
 
 
+# (a comparison that states the other year's value, 比2023年的949.5万辆, does state it)
+_REF_YEAR_RX = re.compile(r"(?:比|较|为|是|于|相当于|对比)\s*((?:19|20)\d\d)\s*年(?:同期|全年|底|末)?的"
+                          r"(?:(?!\s*\d)|(?=\s*\d+(?:\.\d+)?\s*倍))")
+
+
 def _years(tokens) -> set[str]:
     return {t for t in tokens if _YEAR_RX.fullmatch(t)}
 
@@ -895,7 +900,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
             cov = sum(terms[t] * c for t, c in credits.items()) / total if total else 0.0
             conflict = False
             if q_years:
-                years = _years(own) or _years(near) or _years(heading_toks) or _years(title_toks)
+                # a year the sentence only compares with (约为2020年的1.6倍, 比2023年的…增长) is not its own
+                ref = set(_REF_YEAR_RX.findall(body))
+                own_years = {y for y in _years(own) if re.sub(r"\D", "", y) not in ref}
+                years = own_years or _years(near) or _years(heading_toks) or _years(title_toks)
                 conflict = bool(years) and not (years & q_years)
                 if conflict:
                     cov *= YEAR_CONFLICT_FACTOR
