@@ -206,3 +206,12 @@ def test_the_value_is_given_in_the_unit_asked_for():
     assert chat.unit_ok("辆", "全年汽车整车出口522.1万辆", "")
     assert chat.unit_ok("万辆", "年份：2021；新能源汽车产量（万辆）：354.5", "")
     assert chat.unit_ok("亿块", "年份：2023；产量：3514.4", "注：单位：亿块")
+
+
+def test_a_year_only_compared_with_is_not_the_sentences_own_year():
+    """约为2020年的1.6倍 says nothing of 2020's value; 比2023年的949.5万辆 does state it."""
+    from assistant.chat import _REF_YEAR_RX
+
+    assert _REF_YEAR_RX.findall("年份：2021；销量（万辆）：352.1；备注：规模约为2020年的1.6倍") == ["2020"]
+    assert _REF_YEAR_RX.findall("2024年销量1286.6万辆，比2023年的949.5万辆增长35.5%") == []
+    assert _REF_YEAR_RX.findall("2020年销量为136.7万辆") == []
