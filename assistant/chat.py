@@ -214,6 +214,9 @@ def _noun_like(term: str, tags: list[tuple[str, str]]) -> bool:
     return any(f.startswith(UNKNOWN_NOUN_POS) for f in flags)
 
 
+_COUNTED_VERB = re.compile(r"^(?:了|过)?(?:多少|几)")
+
+
 def term_weights(question: str, kb) -> tuple[dict[str, float], set[str]]:
     """The question's content terms with their weights (IDF over the knowledge base), and the nouns
     among them that the knowledge base does not have. An unknown noun ("编码", "理事长") weighs most;
@@ -225,6 +228,7 @@ def term_weights(question: str, kb) -> tuple[dict[str, float], set[str]]:
     df, n = _doc_freqs(kb)
     terms: dict[str, float] = {}
     unknown: set[str] = set()
+    counted: set[str] = set()  # unknown verbs whose count is asked (召回了多少辆)
     tags = None
     # a part of a longer question word ("不是" of "是不是", "没有" of "有没有") is no content either
     asking = [(m.start(), m.end()) for w in QUESTION_WORDS if len(w) >= 3 for m in re.finditer(re.escape(w), question)]
@@ -242,8 +246,16 @@ def term_weights(question: str, kb) -> tuple[dict[str, float], set[str]]:
             if _noun_like(t, tags) and not _known_compound(t, df) and not _straddles(t, question):
                 unknown.add(t)
             else:
+                if _COUNTED_VERB.search(question[question.find(t) + len(t):][:4]) and not _straddles(t, question):
+                    counted.add(t)
                 w *= UNKNOWN_OTHER_FACTOR
         terms[t] = w
+    if counted:
+        # a count of an event the knowledge base never mentions is not answerable from it, unless the verb
+        # is a colloquial one with written words for it (卖出去多少 → 销量; assistant/data/query_terms.yaml)
+        alternates = paraphrase_alternates(question, terms)
+        unknown |= {t for t in counted if not alternates.get(t)
+                    and not any(t in u or u in t for u in alternates)}
     return terms, unknown
 
 

@@ -215,3 +215,14 @@ def test_a_year_only_compared_with_is_not_the_sentences_own_year():
     assert _REF_YEAR_RX.findall("年份：2021；销量（万辆）：352.1；备注：规模约为2020年的1.6倍") == ["2020"]
     assert _REF_YEAR_RX.findall("2024年销量1286.6万辆，比2023年的949.5万辆增长35.5%") == []
     assert _REF_YEAR_RX.findall("2020年销量为136.7万辆") == []
+
+
+def test_a_count_of_an_event_the_knowledge_base_never_names_is_unknown(ui_kb):
+    """召回了多少辆: the verb whose count is asked must be said; a colloquial verb with written words for it
+    (卖出去多少 → 销量) is not unknown."""
+    from assistant import chat
+
+    _, unknown = chat.term_weights("2024年新能源汽车召回了多少辆？", ui_kb)
+    assert "召回" in unknown
+    _, unknown = chat.term_weights("2023年全国一共卖出去多少辆汽车？", ui_kb)
+    assert not unknown
