@@ -223,7 +223,7 @@ def chinese_punctuation(text: str) -> str:
     text = text.translate(_VARIANTS)
     for half, full in _HALF_TO_FULL.items():
         h = re.escape(half)
-        text = re.sub(rf"(?<=[{_CJK}）)])\s*{h}|{h}\s*(?=[{_CJK}（(])", full, text)
+        text = re.sub(rf"(?<=[{_CJK}）)”’」》])\s*{h}|{h}\s*(?=[{_CJK}（(“‘「《])", full, text)
     text = re.sub(rf"(?<=[{_CJK}])\.(?!\d)", "。", text)
     text = re.sub(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])", "", text)  # spaces OCR puts between characters
     return text

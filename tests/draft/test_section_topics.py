@@ -71,3 +71,14 @@ def test_unnamed_sentence_before_another_named_source_gets_its_own_paragraph():
     # one named source followed by its own unnamed sentence stays one paragraph
     para = [("据某协会数据，2024年全球销售额同比增长19.1%。", b), ("2023年同比下降8.2%。", b)]
     assert len(_split_by_attribution(para)) == 1
+
+
+def test_context_bound_and_vague_sentences_are_not_quoted():
+    from assistant.analysis.tables import load_yaml
+    from assistant.draft.evidence import usable
+
+    tpl = load_yaml("draft_templates.yaml")
+    assert not usable("一方面招聘渠道全面铺开，另一方面利用连锁酒店的优势补充人才。", tpl)
+    assert not usable("近几年流失的导游、司机人才很多，企业招聘压力持续存在。", tpl)
+    assert not usable("旅行社同样面临人才短缺问题，春节前后尤为明显。", tpl)
+    assert usable("2024年全国旅行社从业人员为41.7万人，比上年增加2.1万人。", tpl)
