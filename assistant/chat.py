@@ -36,7 +36,7 @@ Colloquial phrases of assistant/data/query_terms.yaml (招人, 头三个月, and
 卖出去 for 卖出) count as their written words (招聘, 一季度) in the coverage and the unknown-noun check
 (`paraphrase_alternates`); an unknown noun is also said when words of the sentence share half its
 characters and none is a sibling of it (`morpheme_cover`: 品牌 for 牌子, not 出口 for 进口); and an alias of
-the industry right after a bound character the passages use with it (纯 + 电动汽车) is not read as the
+the industry right after a bound character the passages use with it (冷 + 链物流) is not read as the
 industry (`alias_qualifier`).
 """
 from __future__ import annotations
@@ -1014,7 +1014,7 @@ def choose(question: str, hits, kb, profile=None) -> tuple[list[_Scored], float,
     # the best sentence that passes the checks (the top one may be about another entity or year)
     best = next((x for x in scored if x.scope_ok and not x.year_conflict), scored[0])
     # the same sentence with the one that goes on from it (其中…) when that covers as much and adds
-    # values: the breakdown is part of the statement ("总数1143.3万台。其中，公共充电桩332.9万台…")
+    # values: the breakdown is part of the statement ("总数120万台。其中，甲类设备80万台…")
     best = next((x for x in scored if x.sentence.startswith(best.sentence) and len(x.sentence) > len(best.sentence)
                  and x.hit_index == best.hit_index and x.scope_ok == best.scope_ok and not x.year_conflict
                  and x.coverage >= best.coverage

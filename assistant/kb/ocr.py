@@ -20,11 +20,6 @@ MIN_TEXT_CHARS = 5
 _LOCK = threading.Lock()
 
 
-def normalise(text: str) -> str:
-    """Chinese punctuation for OCR text (textproc.chinese_punctuation)."""
-    return chinese_punctuation(text)
-
-
 @lru_cache(maxsize=1)
 def _engine():
     try:
@@ -67,7 +62,7 @@ def ocr_pages(path: Path, pages: list[int], progress: bool = True) -> dict[int, 
             image = pdf[pno - 1].render(scale=DPI / 72).to_pil().convert("RGB")
             with _LOCK:  # one recognition at a time: the models use every core already
                 result, _ = engine(np.asarray(image)[:, :, ::-1])  # RGB → BGR as OpenCV expects
-            out[pno] = [normalise(x) for x in _lines(result) if x.strip()]
+            out[pno] = [chinese_punctuation(x) for x in _lines(result) if x.strip()]
     finally:
         pdf.close()
     return out

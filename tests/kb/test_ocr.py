@@ -6,7 +6,7 @@ import json
 import pytest
 
 from assistant.kb.ingest import load_file
-from assistant.kb.ocr import normalise
+from assistant.textproc import chinese_punctuation as normalise
 
 from ..conftest import make_pdf
 
