@@ -1,7 +1,7 @@
 """Agreement between the two labellers of a batch: labeller B's labels scored against labeller A's with the rule the
 checker is scored by (same category, overlapping span), and the other way round.
 
-    python evals/check/agreement.py            # the newest twice-labelled batch (eighth_test, else seventh_test)
+    python evals/check/agreement.py            # the current test batch, else the newest twice-labelled one
     python evals/check/agreement.py --key KEY  # any split key whose documents have labels/ and labels_b/ files
     python evals/check/agreement.py --list     # also list every label the two labellers disagree on
 
@@ -19,6 +19,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
+from evals.check import real  # noqa: E402
 from evals.check.real import CATS, REAL, Score, load_labels  # noqa: E402
 
 
@@ -56,8 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--list", action="store_true")
     args = ap.parse_args(argv)
     if args.key is None:
-        split = yaml.safe_load((REAL / "split.yaml").read_text(encoding="utf-8"))
-        args.key = "eighth_test" if split.get("eighth_test") else "seventh_test"
+        split = real._split()
+        twice = [k for k, _, _ in real.BATCHES if split.get(k) and real.has_second_labeller(k)]
+        args.key = real.current_test(split) or twice[-1]
     score, n = agreement(args.key)
     print(f"两名标注者的一致性（{args.key}，{n} 篇；B 对照 A：precision = B 的标注中 A 也标了的比例，recall = A 的标注中 B 也标了的比例）")
     for c in CATS:

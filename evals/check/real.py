@@ -5,20 +5,15 @@
     python -m evals.check --real --show-test   # also list the test halves' individual errors
 
 Sets (real/split.yaml): the first round's halves `dev`/`test` (d01–d42), the second round's `fresh_dev` and its
-former test half `fresh_dev_from_test` (f01–f52; read at the end of the second round, moved to dev in the third),
-the third round's `third_test` (g01–g32; read once at the end of the third round, dev from the fourth round on), the
-fourth round's `fourth_test` (h01–h35; run once after the fourth round's freeze and read once, dev from the fifth round
-on), the fifth round's `fifth_test` (i01–i34; run once after the fifth round's freeze and read once, dev from the sixth
-round on), the sixth round's `sixth_test` (j01–j28; run once after the sixth round's freeze and read once, dev from the
-seventh round on), the seventh round's `seventh_test` (k01–k34; run once after the seventh round's freeze and read once,
-dev from the eighth round on) and, once someone else adds it, `eighth_test` (l01–, never seen by the rule writer).
-Printed: the eighth test batch when present, the dev set (d dev + all f + g + h + i + j + k, the only data to tune on)
-with the former second-round test and the third to seventh batches each as their own row, and the old d test half (read
-at the end of the first round).
+former test half `fresh_dev_from_test` (f01–f52), then one batch per round from the third on (`BATCHES` below: g, h, i,
+j, k, l, m…). Each batch was collected and labelled by others before any checker run, run once after that round's rules
+were frozen, read once, and then moved to dev: only the newest batch in split.yaml is a test batch. Printed: the
+current test batch (by labeller A, and by labeller B when `labels_b/` holds it), the dev set (the only data to tune on)
+with each former batch as its own row, and the old d test half (read at the end of the first round).
 
-The seventh and eighth batches are labelled twice, by two labellers who did not see each other's labels: `labels/` (labeller A, the
-figures quoted) and `labels_b/` (labeller B). `python evals/check/agreement.py` scores A against B with the same
-matching rule, which is the ceiling any checker can reach against one labeller.
+From the seventh batch on, batches are labelled twice, by two labellers who did not see each other's labels: `labels/`
+(labeller A, the figures quoted) and `labels_b/` (labeller B). `python evals/check/agreement.py` scores B against A
+with the same matching rule, which is the ceiling any checker can reach against one labeller.
 
 Real set: evals/check/real/{records.yaml, split.yaml, docs/*.txt, labels/*.yaml}. Each document is checked as a
 new user would check it (no --report: the kind is detected or the detector abstains). A finding is a true positive
@@ -93,31 +88,48 @@ class Score:
         return fps, chars, (fps / chars * 10000 if chars else float("nan"))
 
 
-HALVES = {
-    "eighth_test": ("eighth_test",),
-    "dev": ("dev", "fresh_dev", "fresh_dev_from_test", "third_test", "fourth_test", "fifth_test", "sixth_test",
-            "seventh_test"),
-    "second_test_now_dev": ("fresh_dev_from_test",),
-    "third_test_now_dev": ("third_test",),
-    "fourth_test_now_dev": ("fourth_test",),
-    "fifth_test_now_dev": ("fifth_test",),
-    "sixth_test_now_dev": ("sixth_test",),
-    "seventh_test_now_dev": ("seventh_test",),
-    "old_test": ("test",),
-    "test": ("test", "eighth_test"),
-}
-HALF_NAMES = {
-    "eighth_test": "第八批测试集（l 批，由他人采集、两人分别标注，规则冻结后才运行；此处按标注者 A）",
-    "dev": "开发集（d 开发集 + 全部 f + 第三批 g + 第四批 h + 第五批 i + 第六批 j + 第七批 k，可据此调规则）",
-    "second_test_now_dev": "  其中第二轮测试集 f（第二轮末已逐条读过，第三轮移入开发集）",
-    "third_test_now_dev": "  其中第三批 g（第三轮末已逐条读过一次，第四轮移入开发集）",
-    "fourth_test_now_dev": "  其中第四批 h（第四轮末运行一次并逐条读过一次，第五轮移入开发集）",
-    "fifth_test_now_dev": "  其中第五批 i（第五轮末运行一次并逐条读过一次，第六轮移入开发集）",
-    "sixth_test_now_dev": "  其中第六批 j（第六轮末运行一次并逐条读过一次，第七轮移入开发集）",
-    "seventh_test_now_dev": "  其中第七批 k（第七轮末运行一次并逐条读过一次，第八轮移入开发集；按标注者 A）",
-    "old_test": "旧测试集 d（第一轮末已逐条读过，不再是未触及的数据；不据其逐条错误调规则）",
-    "test": "测试集合计（旧测试集 d + 第八批）",
-}
+# The batches collected after the second round, in order: (split.yaml key, letter, ordinal). The newest one present in
+# split.yaml is the current test batch; every earlier one has been run once, read once and moved to dev.
+BATCHES = (("third_test", "g", "三"), ("fourth_test", "h", "四"), ("fifth_test", "i", "五"), ("sixth_test", "j", "六"),
+           ("seventh_test", "k", "七"), ("eighth_test", "l", "八"), ("ninth_test", "m", "九"))
+
+
+def _split() -> dict:
+    return yaml.safe_load((REAL / "split.yaml").read_text(encoding="utf-8"))
+
+
+def current_test(split: dict | None = None) -> str | None:
+    """The newest batch in split.yaml, unless split.yaml lists it under `moved_to_dev` (its run was read and the next
+    round tunes on it before the next batch exists): the one test batch not yet tuned on."""
+    split = _split() if split is None else split
+    present = [key for key, _, _ in BATCHES if split.get(key)]
+    if not present or present[-1] in (split.get("moved_to_dev") or []):
+        return None
+    return present[-1]
+
+
+def halves(split: dict | None = None) -> tuple[dict, dict]:
+    """Set keys -> split.yaml keys, and set keys -> printed names, for the current state of split.yaml."""
+    split = _split() if split is None else split
+    cur = current_test(split)
+    earlier = [(k, letter, o) for k, letter, o in BATCHES if split.get(k) and k != cur]
+    dev_keys = ("dev", "fresh_dev", "fresh_dev_from_test") + tuple(k for k, _, _ in earlier)
+    sets = {"dev": dev_keys, "second_test_now_dev": ("fresh_dev_from_test",), "old_test": ("test",),
+            "test": ("test",) + ((cur,) if cur else ())}
+    letters = "、".join(f"第{o}批 {letter}" for _, letter, o in earlier)
+    names = {"dev": f"开发集（d 开发集 + 全部 f + {letters}，可据此调规则）",
+             "second_test_now_dev": "  其中第二轮测试集 f（第二轮末已逐条读过，第三轮移入开发集）",
+             "old_test": "旧测试集 d（第一轮末已逐条读过，不再是未触及的数据；不据其逐条错误调规则）",
+             "test": "测试集合计（旧测试集 d + 当前测试批）"}
+    for k, letter, o in earlier:
+        sets[f"{k}_now_dev"] = (k,)
+        names[f"{k}_now_dev"] = f"  其中第{o}批 {letter}（第{o}轮末运行一次并逐条读过一次，之后移入开发集）"
+    if cur:
+        _, letter, o = next(b for b in BATCHES if b[0] == cur)
+        sets[cur] = (cur,)
+        names[cur] = f"第{o}批测试集（{letter} 批，由他人采集、两人分别标注，规则冻结后才运行；此处按标注者 A）"
+        names[cur + ":labels_b"] = f"第{o}批测试集，按标注者 B（labels_b）"
+    return sets, names
 
 
 def load_labels(did: str, labels_dir: str = "labels") -> list[dict]:
@@ -125,8 +137,8 @@ def load_labels(did: str, labels_dir: str = "labels") -> list[dict]:
 
 
 def has_second_labeller(half: str) -> bool:
-    split = yaml.safe_load((REAL / "split.yaml").read_text(encoding="utf-8"))
-    ids = [did for key in HALVES.get(half, (half,)) for did in split.get(key) or []]
+    split = _split()
+    ids = [did for key in halves(split)[0].get(half, (half,)) for did in split.get(key) or []]
     return bool(ids) and all((REAL / "labels_b" / f"{did}.yaml").exists() for did in ids)
 
 
@@ -140,11 +152,11 @@ def _check_doc(did: str):
 
 
 def run_real(half: str, labels_dir: str = "labels") -> tuple[Score, dict]:
-    """Score one set; `half` is a key of HALVES or a split.yaml key; `labels_dir` picks the labeller."""
+    """Score one set; `half` is a key of halves() or a split.yaml key; `labels_dir` picks the labeller."""
     records = {d["id"]: d for d in yaml.safe_load((REAL / "records.yaml").read_text(encoding="utf-8"))["documents"]}
-    split = yaml.safe_load((REAL / "split.yaml").read_text(encoding="utf-8"))
+    split = _split()
     score, kinds = Score(), defaultdict(int)
-    ids = [did for key in HALVES.get(half, (half,)) for did in split[key]]
+    ids = [did for key in halves(split)[0].get(half, (half,)) for did in split[key]]
     for did in ids:
         rec = records[did]
         labels = load_labels(did, labels_dir)
@@ -199,19 +211,18 @@ def _pr(name: str, c) -> str:
 
 def report(show_test: bool = False, show_dev: bool = True, dev_only: bool = False) -> None:
     print("\n真实文档集（evals/check/real，按文档分为开发集与测试集；目标：P≥0.9、R≥0.85、官方发布与新闻误报≤2条/万字）")
-    split = yaml.safe_load((REAL / "split.yaml").read_text(encoding="utf-8"))
-    halves = ("dev", "second_test_now_dev", "third_test_now_dev", "fourth_test_now_dev", "fifth_test_now_dev",
-              "sixth_test_now_dev", "seventh_test_now_dev")
+    split = _split()
+    cur = current_test(split)
+    sets, names = halves(split)
+    rows_keys = ["dev", "second_test_now_dev"] + [k for k in sets if k.endswith("_now_dev") and k != "second_test_now_dev"]
     if not dev_only:
-        # the eighth batch (l01–) is collected by someone else; it is printed only once it is in split.yaml
-        halves = (("eighth_test",) if split.get("eighth_test") else ()) + halves + ("old_test",) + (
-            ("test",) if split.get("eighth_test") else ())
-    rows = [(h, "labels") for h in halves]
-    if "eighth_test" in halves and has_second_labeller("eighth_test"):
-        rows.insert(1, ("eighth_test", "labels_b"))
+        rows_keys = ([cur] if cur else []) + rows_keys + ["old_test"] + (["test"] if cur else [])
+    rows = [(h, "labels") for h in rows_keys]
+    if cur and cur in rows_keys and has_second_labeller(cur):
+        rows.insert(1, (cur, "labels_b"))
     for half, labels_dir in rows:
         score, kinds = run_real(half, labels_dir)
-        name = HALF_NAMES[half] if labels_dir == "labels" else "第八批测试集，按标注者 B（labels_b）"
+        name = names[half] if labels_dir == "labels" else names[half + ":labels_b"]
         print(f" {name}：{sum(kinds.values())} 篇，识别类型 {kinds}")
         for c in CATS:
             print(score.line(c))
@@ -219,7 +230,7 @@ def report(show_test: bool = False, show_dev: bool = True, dev_only: bool = Fals
         print(f"  官方发布与新闻：误报 {fps} 条 / {chars} 字 = {rate:.2f} 条/万字")
         fps, chars, rate = score.all_rate()
         print(f"  全部文档：误报 {fps} 条 / {chars} 字 = {rate:.2f} 条/万字")
-        if (half == "dev" and show_dev) or (half in ("old_test", "eighth_test") and show_test and labels_dir == "labels"):
+        if (half == "dev" and show_dev) or (half in ("old_test", cur) and show_test and labels_dir == "labels"):
             for e in score.errors:
                 print("   " + e)
     out, errors = run_consistency()
