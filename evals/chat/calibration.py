@@ -19,9 +19,11 @@ The mean length of the answers given (characters, citation marks included) is pr
 rates: an answer that quotes whole passages would hold the answer string without answering.
 Targets (issue 11): on the paraphrased sets ≥ 85% right and ≤ 2% wrong; near misses abstained ≥ 95%.
 --split dev runs the dev halves only (for tuning; the test half is printed once, after the last change).
---fresh runs only the fresh held-out sets in evals/chat/fresh/ (nev.jsonl, ic.jsonl answerable, nearmiss.jsonl
-near misses of both samples), written from the source documents by someone who never ran the system, after the
-last tuning change; nobody tuning the chat reads them. They are reported as split "fresh".
+--fresh [DIR] runs only a fresh question set, evals/chat/fresh/ by default or evals/chat/DIR/ (nev.jsonl, ic.jsonl
+answerable, nearmiss.jsonl near misses of both samples), written from the source documents by someone who never ran
+the system. A fresh set is held out until its first run after the last tuning change; its README records the runs
+(evals/chat/fresh/ has been read and is now tuned on; evals/chat/fresh2/ is the next held-out set). They are reported
+as split "fresh".
 
 The answer verifier (assistant/chat_verifier.py, thresholds in assistant/data/chat_verifier.yaml) was
 chosen on the dev halves with evals/chat/verifier_data.py (each dev question's candidate sentences,
@@ -120,12 +122,16 @@ def main(argv=None) -> int:
     ap.add_argument("--sets", help="只评测这些可答题集（逗号分隔的文件名主干，如 nev_paraphrased,ic_paraphrased）")
     ap.add_argument("--unanswerable", help="只评测这些不可答题集（逗号分隔的文件名主干）")
     ap.add_argument("--split", choices=["dev", "test"], help="只评测这一半（调参时用 dev，test 半只看一次）")
-    ap.add_argument("--fresh", action="store_true", help="只评测 evals/chat/fresh/ 的留出题（调参结束后只看一次）")
+    ap.add_argument("--fresh", nargs="?", const="fresh", default=None, metavar="DIR",
+                    help="只评测 evals/chat/DIR/（默认 fresh）的新出题（留出集在调参结束后只看一次）")
     args = ap.parse_args(argv)
     corpora, answerable, _ = sample_questions()
     if args.fresh:
-        answerable = [q | {"set": f"fresh_{f.stem}", "sample": f.stem, "split": "fresh"}
-                      for f in sorted((HERE / "fresh").glob("*.jsonl")) if f.stem != "nearmiss" for q in load(f)]
+        fresh = HERE / args.fresh
+        if not fresh.is_dir():
+            raise SystemExit(f"找不到新出题目录：{fresh}")
+        answerable = [q | {"set": f"{args.fresh}_{f.stem}", "sample": f.stem, "split": "fresh"}
+                      for f in sorted(fresh.glob("*.jsonl")) if f.stem != "nearmiss" for q in load(f)]
     if args.sets:
         answerable = [q for q in answerable if q["set"] in args.sets.split(",")]
     kb, tmp = build_index(corpora, args.cache)
@@ -133,8 +139,9 @@ def main(argv=None) -> int:
     for f in sorted(HERE.glob("*unanswerable*.jsonl")):
         if not args.fresh and (not args.unanswerable or f.stem in args.unanswerable.split(",")):
             unanswerable += [q | {"set": f.stem} for q in load(f)]
-    if args.fresh and (HERE / "fresh" / "nearmiss.jsonl").is_file():
-        unanswerable = [q | {"set": "fresh_nearmiss", "split": "fresh"} for q in load(HERE / "fresh" / "nearmiss.jsonl")]
+    if args.fresh and (HERE / args.fresh / "nearmiss.jsonl").is_file():
+        unanswerable = [q | {"set": f"{args.fresh}_nearmiss", "split": "fresh"}
+                        for q in load(HERE / args.fresh / "nearmiss.jsonl")]
     if args.split:
         answerable = [q for q in answerable if split_of(q["id"]) == args.split]
         unanswerable = [q for q in unanswerable if split_of(q["id"]) == args.split]
