@@ -157,11 +157,20 @@ GROWTH_AFTER = re.compile(rf"^[，,]?\s*(?P<all>(?:同比|比上年|较上年)?(
 COMPARE = re.compile(rf"^[，,]?\s*(?:比|较)\s*(?:(?P<y>20\d\d)\s*年|上年|去年|上一年)(?:同期)?的?\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>[^\d\s，。；]{{0,3}}?)\s*"
                      rf"(?P<verb>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
 
+# 从2015年的A增长至2023年的B，年均增速约X% / 2015—2023年，X由A增至B，年均增长X%  (a compound annual rate)
+_NUM = r"\d+(?:\.\d+)?"
+ANNUAL = re.compile(rf"(?:(?P<r1>(?:19|20)\d\d)\s*(?:年)?\s*[—–\-~至到]\s*(?P<r2>(?:19|20)\d\d)\s*年[^。；]{{0,24}}?)?"
+                    rf"(?:从|由)\s*(?:(?P<y1>(?:19|20)\d\d)\s*年(?:底|末)?的?)?\s*(?P<a>{_NUM})\s*(?P<ua>[^\d\s，。；]{{0,3}}?)\s*"
+                    rf"{CHANGE}(?:到|至)\s*(?:(?P<y2>(?:19|20)\d\d)\s*年(?:底|末)?的?)?\s*(?P<b>{_NUM})\s*(?P<ub>[^\d\s，。；]{{0,3}}?)"
+                    rf"[，,]?\s*(?P<all>(?:年均|年平均)(?:复合)?(?:增速|增长率|增幅|增长|下降|降幅)?(?:为|达|达到|约为?|超过)?\s*"
+                    rf"(?P<g>{_NUM})\s*[%％])")
+
 
 @kind("growth_recompute")
 class GrowthRecompute(Rule):
     """A stated growth rate that does not match the two values it relates (从A增长到B，增长X%; 2023年…A；2024年…B，
-    增长X%; 比上年增加D，增长X%; B，比2023年的A增长X%), beyond rounding."""
+    增长X%; 比上年增加D，增长X%; B，比2023年的A增长X%), beyond rounding; an average annual rate (年均增长X%) is
+    recomputed as the compound rate over the years between the two values."""
     extra_keys = {"tolerance_pp"}
 
     def setup(self):
@@ -173,7 +182,9 @@ class GrowthRecompute(Rule):
         computed = (b / a - 1) * 100
         return abs(computed - g) > max(self.tol, abs(g) * 0.03), computed
 
-    def _emit(self, ctx, out, a, b, g, s, e, prev, cur):
+    def _emit(self, ctx, out, a, b, g, s, e, prev, cur, years: int = 1):
+        if years > 1 and a > 0 and b > 0:  # compound annual rate, compared as a yearly growth from a to a·(1+r)
+            b = a * (b / a) ** (1 / years)
         bad, computed = self._bad(a, b, g)
         if bad and not any(f.span[0] < e and s < f.span[1] for f in out):
             out.append(self.finding(ctx, s, e, stated=f"{g:g}%", computed=f"{computed:.1f}%", prev=prev, cur=cur))
@@ -197,9 +208,24 @@ class GrowthRecompute(Rule):
             sign = -1 if m.group("dv") in ("减少", "下降") else 1
             g = float(m.group("g")) * sign
             self._emit(ctx, out, v - sign * d, v, g, m.end("du"), m.end(), f"{v - sign * d:g}{m.group('u')}", m.group("v") + m.group("u"))
+        self._annual(ctx, out)
         self._deltas(ctx, out)
         self._pairs(ctx, out)
         return out
+
+    def _annual(self, ctx, out):
+        for m in ANNUAL.finditer(ctx.text):
+            if not ctx.is_body(m.start("a")):
+                continue
+            y1, y2 = (m.group("y1"), m.group("y2")) if m.group("y1") and m.group("y2") else (m.group("r1"), m.group("r2"))
+            if not (y1 and y2) or int(y2) <= int(y1):
+                continue
+            a, ua = normalise(float(m.group("a")), m.group("ua") or m.group("ub"))
+            b, ub = normalise(float(m.group("b")), m.group("ub"))
+            g = float(m.group("g")) * (-1 if re.search("下降|降幅", m.group("all")) else 1)
+            if ua == ub:
+                self._emit(ctx, out, a, b, g, m.start("all"), m.end(), m.group("a") + m.group("ua"),
+                           f"{m.group('b')}{m.group('ub')}（{y1}—{y2}年，年均）", years=int(y2) - int(y1))
 
     def _deltas(self, ctx, out):
         text = ctx.text
