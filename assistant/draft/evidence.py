@@ -91,7 +91,7 @@ def flagged_as_subjective(sent: str) -> bool:
 
 
 _LISTY = re.compile(r"[|\t]|^\s*[#>*-]|https?://|^\d+[\.、]|^[（(][一二三四五六七八九十\d]+[)）]|^[一二三四五六七八九十]+、")
-_SELF_REF = re.compile(r"(本文|本报告|本节|本章|见表|见图|如图|如表|下表|上表)")
+SELF_REF = re.compile(r"(本文|本报告|本节|本章|见表|见图|如图|如表|下表|上表)")
 
 
 def usable(sent: str, tpl: dict) -> bool:
@@ -110,7 +110,7 @@ def usable(sent: str, tpl: dict) -> bool:
         return False
     if "缺口" in sent and not re.search(tpl.get("gap_baseline", "口径"), sent):
         return False
-    if _LISTY.search(sent) or _SELF_REF.search(sent):
+    if _LISTY.search(sent) or SELF_REF.search(sent):
         return False
     if sent.count("：") > 1 or re.search(r"[A-Za-z]{12,}", sent):
         return False

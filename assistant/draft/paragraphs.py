@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .evidence import bigrams
+from .evidence import SELF_REF, bigrams
 from .sentences import (LEAD, SentenceTyper, dangling_term, figures, frame_target,  # noqa: F401 (LEAD re-exported)
                         is_target_framed, load_rules, section_accepts)
 
@@ -30,7 +30,6 @@ _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _ATTRIBUTED = re.compile(r"^(据|另据|又据|根据|按照|《)")
 _CONNECTIVE = re.compile(r"^(另据|又据)")
 _FILLER = re.compile(r"^(同时|此外|另外|与此同时)，")
-_PLACE_BOUND = re.compile(r"(本文|本报告|本节|本章|见表|见图|如图|如表|下表|上表|如下)")
 # advice to whoever writes a report (引用时应注明…) is not a caveat for its readers
 _WRITER_NOTE = re.compile(r"(引用|使用|编制|测算|审核)[^。]{0,12}(时|应|需|宜)")
 
@@ -71,7 +70,7 @@ def attach_qualifiers(evidence: list[dict], typer: SentenceTyper, banned: list[s
         nxt = sents[c["pos"] + 1]
         if nxt in chosen or not (10 <= len(nxt) <= 180) or nxt[-1] not in "。！？":
             continue
-        if any(w in nxt for w in banned) or _PLACE_BOUND.search(nxt) or _WRITER_NOTE.search(nxt):
+        if any(w in nxt for w in banned) or SELF_REF.search(nxt) or "如下" in nxt or _WRITER_NOTE.search(nxt):
             continue
         pairs.append((c, nxt))
     for (c, nxt), t in zip(pairs, typer.types([n for _, n in pairs])):
