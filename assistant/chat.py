@@ -498,11 +498,17 @@ def focus_terms(question: str, tok) -> set[str]:
         return set()
     found = {t for t in tok.tokenize(head[-8:]) if head.endswith(t) and len(t) >= 2 and t not in QUESTION_WORDS
              and not _straddles(t, head)}
+    if found and found <= _AMOUNT_WORDS:
+        # "员工规模是多少": 规模 only says an amount is asked; the attribute is the word before it (员工)
+        inner = head[:-max(len(t) for t in found)]
+        found = focus_terms(inner + "是多少", tok) or found if inner and inner[-1] not in _NOT_QUALIFIER else found
     if not found and head[-1] in TERM_ALTERNATES:
         found = {head[-1]}  # a one-character verb ("一共产了多少"): matched by its alternates only
     return found
 
 
+# Words that only say an amount is asked ("员工规模", "企业数量"): the attribute is the word before them.
+_AMOUNT_WORDS = set(_TERMS.get("amount_words", []))
 # Words of change or share that follow the attribute they are about ("销量同比增长多少").
 _CHANGE_RX = re.compile("(?:" + "|".join(map(re.escape, sorted(_TERMS["change_words"], key=len, reverse=True)))
                         + ")+$")
