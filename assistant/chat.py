@@ -498,11 +498,17 @@ def focus_terms(question: str, tok) -> set[str]:
         return set()
     found = {t for t in tok.tokenize(head[-8:]) if head.endswith(t) and len(t) >= 2 and t not in QUESTION_WORDS
              and not _straddles(t, head)}
+    if found and found <= _AMOUNT_WORDS:
+        # "员工规模是多少": 规模 only says an amount is asked; the attribute is the word before it (员工)
+        inner = head[:-max(len(t) for t in found)]
+        found = focus_terms(inner + "是多少", tok) or found if inner and inner[-1] not in _NOT_QUALIFIER else found
     if not found and head[-1] in TERM_ALTERNATES:
         found = {head[-1]}  # a one-character verb ("一共产了多少"): matched by its alternates only
     return found
 
 
+# Words that only say an amount is asked ("员工规模", "企业数量"): the attribute is the word before them.
+_AMOUNT_WORDS = set(_TERMS.get("amount_words", []))
 # Words of change or share that follow the attribute they are about ("销量同比增长多少").
 _CHANGE_RX = re.compile("(?:" + "|".join(map(re.escape, sorted(_TERMS["change_words"], key=len, reverse=True)))
                         + ")+$")
@@ -567,6 +573,28 @@ def unit_ok(unit: str, said: str, context: str) -> bool:
                 or re.search(r"单位[：:][^。；]{0,8}" + re.escape(bare), f"{context} {said}"))
 
 
+def rate_only(focus: set[str], unit: str, said: str, question: str = "") -> bool:
+    """Is the asked-for attribute, where the sentence names it, followed only by a rate ("出口总额比上年
+    增长3.5%" for 多少亿元 of 出口总额): no value in the asked-for unit in the same clause, a percentage
+    instead? The amount asked is then not in the sentence (another attribute's amount may be)."""
+    if not unit or "%" in unit:
+        return False
+    seen = False
+    for f in focus:
+        if len(f) < 2 or any(f in g and f != g and g in said for g in focus):
+            continue  # the longer word decides (出口总额, not 总额 of 进口总额)
+        k = question.find(f)
+        before = question[max(0, k - 2):k] if k >= 2 else ""
+        for m in re.finditer(re.escape(f), said):
+            if _HAN_RX.fullmatch(before or "-") and said[max(0, m.start() - 2):m.start()] != before:
+                continue  # the word with another qualifier (进口总额 for 出口总额)
+            seen = True
+            clause = re.split(r"[，,；;。]", said[m.end():], maxsplit=1)[0]
+            if "%" not in clause or unit_ok(unit, clause, ""):
+                return False
+    return seen
+
+
 def asked_unit(question: str) -> str:
     """"2023年产量是多少亿块？" → "亿块"; "" when the question names no unit (a measure word of
     assistant/data/chat.yaml or a Latin unit such as GWh)."""
@@ -583,6 +611,20 @@ _PERIOD_RX = re.compile(
     r"|(?P<q>(?:第|头)?(?P<qn>[一二三四1-4])个?季度)"
     r"|(?P<h>[上下]半年)"
     r"|(?P<m>(?<![\d—–\-～~至到])(?P<mn>\d{1,2})月(?![\d]{1,2}日|\d))")
+
+
+_SHORT_YEAR_RX = re.compile(
+    r"(?<![\d.\-—–~～至到/])(?<!" + ")(?<!".join(map(re.escape, _TERMS.get("short_year_not_after", []))) + r")"
+    r"([0-3]\d)年(?!\d|" + "|".join(map(re.escape, sorted(_TERMS.get("short_year_not_before", []), key=len, reverse=True)))
+    + ")") if _TERMS.get("short_year_not_after") else None
+
+
+def expand_short_years(question: str) -> str:
+    """Colloquial two-digit years read as years: "24年新能源车出口增速是多少" → "2024年…". A duration
+    ("存续期为15年", "近10年", "15年以上") is left as it is (assistant/data/chat.yaml, short_year_*)."""
+    if _SHORT_YEAR_RX is None:
+        return question
+    return _SHORT_YEAR_RX.sub(lambda m: f"20{m.group(1)}年", question)
 
 
 def _num(x: str) -> int:
@@ -606,6 +648,8 @@ def periods(text: str) -> set[str]:
 
 
 _WHOLE_YEAR_RX = re.compile(r"全年|年度|年底|年末|全年度")
+_SINGLE_MONTH_RX = re.compile("|".join(map(re.escape, _TERMS.get("single_month_words", [])))) \
+    if _TERMS.get("single_month_words") else None
 
 
 def period_ok(asked: set[str], said: set[str], text: str = "") -> bool:
@@ -621,6 +665,16 @@ def period_ok(asked: set[str], said: set[str], text: str = "") -> bool:
 # (a comparison that states the other year's value, 比2023年的949.5万辆, does state it)
 _REF_YEAR_RX = re.compile(r"(?:比|较|为|是|于|相当于|对比)\s*((?:19|20)\d\d)\s*年(?:同期|全年|底|末)?的"
                           r"(?:(?!\s*\d)|(?=\s*\d+(?:\.\d+)?\s*倍))")
+
+
+# A four-digit figure that is an amount, not a year ("2051亿美元", "2024.5万辆").
+_AMOUNT_AFTER = r"\s*(?:\.\d|[亿万千百%％])"
+
+
+def _stated_years(tokens, text: str) -> set[str]:
+    """The years among a text's `tokens`, leaving out four-digit amounts ("进口金额2051亿美元")."""
+    return {y for y in _years(tokens) if not re.search(r"(?<!\d)" + re.escape(y) + _AMOUNT_AFTER, text)
+            or re.search(r"(?<!\d)" + re.escape(y) + r"(?![\d.])(?!" + _AMOUNT_AFTER + ")", text)}
 
 
 def _years(tokens) -> set[str]:
@@ -914,8 +968,14 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
             if q_years:
                 # a year the sentence only compares with (约为2020年的1.6倍, 比2023年的…增长) is not its own
                 ref = set(_REF_YEAR_RX.findall(body))
-                own_years = {y for y in _years(own) if re.sub(r"\D", "", y) not in ref}
-                years = own_years or _years(near) or _years(heading_toks) or _years(title_toks)
+                own_years = {y for y in _stated_years(own, said) if re.sub(r"\D", "", y) not in ref}
+                years = own_years or _stated_years(near, f"{caption} {prev}") or _years(heading_toks) \
+                    or _years(title_toks)
+                if not own_years and not _years(set(tok.tokenize(caption))) and len(years) > 1 and prev:
+                    # the sentence before names several years ("2025年…，高于2024年的…"): it is about the
+                    # one that sentence opens with, not any year it mentions
+                    first = next((m.group(0) for m in _YEAR_RX.finditer(prev) if m.group(0) in years), None)
+                    years = {first} if first else years
                 conflict = bool(years) and not (years & q_years)
                 if conflict:
                     cov *= YEAR_CONFLICT_FACTOR
@@ -930,13 +990,15 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("type")
             if not _mentions_focus(focus, said, df or None) or not _mentions_focus(attribute, said, df or None):
                 refused.append("focus")
-            if not unit_pass:
+            if not unit_pass or rate_only(focus, unit, said, question):
                 refused.append("unit")
             if q_numbers and not all(re.search(r"(?<![\d.])" + re.escape(x) + r"(?![\d])", f"{heading} {caption} {said}")
                                      for x in q_numbers):
                 refused.append("number")
             if (q_periods or q_years) and not period_ok(q_periods, periods(f"{heading} {caption} {said}"), said):
                 refused.append("period")
+            elif not q_periods and _SINGLE_MONTH_RX and _SINGLE_MONTH_RX.search(said):
+                refused.append("period")  # a month's own figure (8月当月) is not the year's or a quarter's
             if not entity_ok(pairs, said, f"{title} {heading} {caption}", tok):
                 refused.append("entity")
             if owners and not owner_ok(owners, said, set(splitter.lcut(f"{title} {heading} {caption}"))):
@@ -954,6 +1016,13 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                                   has_value=has_value,
                                   scope_ok=scope_ok, refused=tuple(refused), credits=credits))
             prev, prev_shown = s, s_shown
+    parts = subcategory_terms(question, terms, hits, tok, df, canon, profile)
+    for x in scored:
+        if parts and x.has_value and any(not x.credits.get(t) for t in parts):
+            x.refused += ("part",)
+            if x.scope_ok:
+                x.scope_ok = False
+                x.score -= SCOPE_PENALTY
     scored.sort(key=lambda x: -x.score)
     if dense and scored:
         top = scored[:DENSE_CANDIDATES]
@@ -964,6 +1033,31 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 x.score += DENSE_WEIGHT * sim
             scored.sort(key=lambda x: -x.score)
     return scored
+
+
+# A word followed by its own figure ("设计业约14万人", "公共充电桩332.9万台", "封装测试业（亿元）：—").
+_OWN_FIGURE = r"(?:[（(][^）)]{0,8}[）)])?\s*[：:]?\s*(?:为|达到|达|约|共|有|是)?\s*(?:\d|—)"
+
+
+def subcategory_terms(question: str, terms: dict[str, float], hits, tok, df: dict[str, int], canon=None,
+                      profile=None) -> set[str]:
+    """Nouns of the question that the passages give figures of their own ("设计业约14万人"): a part of a
+    whole (one sub-sector, one kind). A sentence that does not name such a noun gives another part or the
+    total ("从业人员规模约54.1万人"), not the figure asked. Words inside a longer question word, years,
+    places and the industry's own name are not parts."""
+    canon = canon or (lambda x: x)
+    text = canon("\n".join(h.text for h in hits))
+    tags = _pos_tags(question, tok)
+    industry = getattr(profile, "industry", None)
+    out = set()
+    for t in terms:
+        if len(t) < 2 or not _HAN_RX.fullmatch(t) or not df.get(t) or t == industry or t in _TERMS["places"]:
+            continue
+        if any(t in u and t != u for u in terms) or not _noun_like(t, tags):
+            continue
+        if re.search(re.escape(t) + _OWN_FIGURE, text):
+            out.add(t)
+    return out
 
 
 def _bigrams(s: str) -> set[str]:
@@ -1237,6 +1331,7 @@ def answer(question: str, kb, settings: Settings | None = None, top_k: int = 5, 
     if top_k <= 0:
         raise InputError(f"top_k 必须大于 0，当前为 {top_k}")
     profile = profile if profile is not None else index_profile(kb)
+    asked, question = question, expand_short_years(question)  # "24年" is 2024
     parts = split_question(question, getattr(kb, "tokenizer", None))
     if len(parts) > 1:
         text, citations, hits, coverage, grounded = answer_parts(parts, kb, top_k, search_filters, profile)
@@ -1244,23 +1339,23 @@ def answer(question: str, kb, settings: Settings | None = None, top_k: int = 5, 
         hits = kb.search(question, top_k=top_k, **search_filters)
     closest = [_citation(i, h) for i, h in enumerate(hits, start=1)]
     if not hits:
-        return Answer(question, NOT_FOUND, [], False, "abstain", closest, 0.0, ["没有检索到任何段落"])
+        return Answer(asked, NOT_FOUND, [], False, "abstain", closest, 0.0, ["没有检索到任何段落"])
     if len(parts) == 1:
         text, citations, coverage, grounded = extractive(question, hits, kb, profile)
     if not text or not grounded:
-        return Answer(question, NOT_FOUND, [], False, "abstain", closest, coverage,
+        return Answer(asked, NOT_FOUND, [], False, "abstain", closest, coverage,
                       [f"证据不足：最佳句子只覆盖问题要点的 {coverage:.0%}"])
     settings = settings or getattr(kb, "settings", None)
     if backend is not None or (settings is not None and settings.llm_enabled):
         try:
             gen, gen_cites, notes = llm_answer(question, hits, settings, backend)
             if gen:
-                return Answer(question, gen, gen_cites, True, "llm", closest, coverage, notes)
-            return Answer(question, NOT_FOUND, [], False, "abstain", closest, coverage, notes)
+                return Answer(asked, gen, gen_cites, True, "llm", closest, coverage, notes)
+            return Answer(asked, NOT_FOUND, [], False, "abstain", closest, coverage, notes)
         except AssistantError as e:
-            return Answer(question, text, citations, True, "extractive", closest, coverage,
+            return Answer(asked, text, citations, True, "extractive", closest, coverage,
                           [f"大模型回答未采用，改用抽取式回答：{e}"])
         except Exception as e:  # a misbehaving backend must not break the chat
-            return Answer(question, text, citations, True, "extractive", closest, coverage,
+            return Answer(asked, text, citations, True, "extractive", closest, coverage,
                           [f"大模型回答未采用，改用抽取式回答：{type(e).__name__}: {e}"])
-    return Answer(question, text, citations, True, "extractive", closest, coverage)
+    return Answer(asked, text, citations, True, "extractive", closest, coverage)
