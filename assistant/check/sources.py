@@ -11,6 +11,11 @@ Decided once per document, before the rules run on sentences (cues and threshold
   and its 同比/环比 change) is that body's own data, even when the excerpt never names the body; so is an excerpt with
   no sections that carries a release's own layout marks (分三大门类看、按消费类型分、附注、指标解释) and states the
   period's change in most of its figure sentences;
+- **round 9, whole-text sources**: a first line that opens with a body's name and a colon (国家统计局：1-2月份……、
+  某部：上半年……, a flash or a headline; not a place or a newspaper) is a header; a release excerpt that starts after
+  its byline is known by its **opening voice** (`release_voice`: in the first lines, period + 全国/规模以上/重点统计 +
+  a figure + its change, at least three figure sentences, most of them stating the change, no source named in the text
+  and no vague one) — that body's own data, like the release layout;
 - **notes blocks**: a line starting 注：/说明：/资料来源： that names a source covers the figures above it, up to the
   previous heading or notes block.
 
@@ -30,6 +35,7 @@ class SourceModel:
     header: str | None = None  # the byline line, as written
     closing: str | None = None  # the closing source line, as written
     release: bool = False  # the body is laid out as a release
+    voice: bool = False  # the release is known by its opening voice (a period, a national scope, a figure, a change)
     whole: bool = False  # the document's own source covers every sentence
     notes: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of text a notes block covers
     note_lines: list[int] = field(default_factory=list)  # paragraph starts of the notes blocks that name a source
@@ -41,8 +47,8 @@ class SourceModel:
         return pos is not None and any(s <= pos < e for s, e in self.notes)
 
     def describe(self) -> dict:
-        return {"header": self.header, "closing": self.closing, "release": self.release, "whole": self.whole,
-                "notes": len(self.notes)}
+        return {"header": self.header, "closing": self.closing, "release": self.release, "voice": self.voice,
+                "whole": self.whole, "notes": len(self.notes)}
 
 
 def _any(pats, text: str) -> bool:
@@ -79,6 +85,8 @@ def build_source_model(ctx) -> SourceModel:
             model.closing = last.text.strip()
 
     model.release = ctx.report is None and _release_layout(ctx, paras)
+    if model.header is None and not model.release and ctx.report is None:
+        model.release = model.voice = _release_voice(ctx, paras, heads, vague_line)
 
     named = [b for b in (model.header, model.closing) if b]
     if ctx.report is None:
@@ -112,6 +120,44 @@ def _release_layout(ctx, paras) -> bool:
     period = [s for s in with_fig if _any(defs.get("release_period_figure") or [], s)]
     return (len(with_fig) / len(sents) >= float(params.get("release_min_figure_share", 0.7))
             and len(period) / len(sents) >= float(params.get("release_min_period_share", 0.5)))
+
+
+def _release_voice(ctx, paras, heads, vague_line) -> bool:
+    """Round 9: a release excerpt that starts after its byline (no publisher, no sections, no layout marks), known by
+    its opening voice: in the first lines, a sentence that opens with the period (1—8月份、2022年1-3月、一季度), then a
+    national or statistical scope (全国、规模以上、重点统计), a figure and its change (同比、比上年) — the voice of the
+    statistics body's own release; most figure sentences after it state the period's change. Not when any sentence
+    names a source, vague or not (据了解、数据显示 with nothing before it, 据某部: the text then reports on the release
+    and the lead scope judges it), nor when the first lines are a paper's or a commentary's (release_not)."""
+    defs, params = ctx.definitions, ctx.parameters
+    pats = defs.get("release_voice") or []
+    if not pats or any(_any(defs.get("release_not") or [], p.text) for p in paras[:3]):
+        return False
+    if any(_any(vague_line, p.text) for p in paras):
+        return False
+    vague = defs.get("vague_attribution") or []
+    if any(_any(vague, p.text) or p.kind == "text" and ctx._has_attribution(p.text) for p in paras):
+        return False  # a vague source, or a source named in the text: news quoting, judged by the lead scope
+    texts = [p for p in heads if p.kind in ("text", "title", "heading")]
+    found = False
+    for i, p in enumerate(texts):
+        if p.kind != "text" and not (i + 1 < len(texts) and texts[i + 1].kind == "text"):
+            continue
+        line = p.text.strip()
+        if i + 1 < len(texts) and not line.endswith(("。", "；", ";", "！", "？")):
+            line += texts[i + 1].text.strip()  # a sentence broken across lines (……重点统计⏎企业共生产……)
+        if _any(pats, line):
+            found = True
+            break
+    if not found:
+        return False
+    sents = list(ctx.body_sentences())
+    with_fig = [s for ss, se, s in sents if find_figures(ctx.text, ss, se)]
+    if len(with_fig) < int(params.get("voice_min_figure_sentences", 3)):
+        return False
+    change = [s for s in with_fig if _any(defs.get("release_change_figure") or [], s)]
+    return (len(change) / len(with_fig) >= float(params.get("release_min_change_share", 0.6))
+            and len(with_fig) / len(sents) >= float(params.get("voice_min_figure_share", 0.7)))
 
 
 def _marked_release(ctx, with_fig) -> bool:
