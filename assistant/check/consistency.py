@@ -162,8 +162,9 @@ _NUM = r"\d+(?:\.\d+)?"
 ANNUAL = re.compile(rf"(?:(?P<r1>(?:19|20)\d\d)\s*(?:年)?\s*[—–\-~至到]\s*(?P<r2>(?:19|20)\d\d)\s*年[^。；]{{0,24}}?)?"
                     rf"(?:从|由)\s*(?:(?P<y1>(?:19|20)\d\d)\s*年(?:底|末)?的?)?\s*(?P<a>{_NUM})\s*(?P<ua>[^\d\s，。；]{{0,3}}?)\s*"
                     rf"{CHANGE}(?:到|至)\s*(?:(?P<y2>(?:19|20)\d\d)\s*年(?:底|末)?的?)?\s*(?P<b>{_NUM})\s*(?P<ub>[^\d\s，。；]{{0,3}}?)"
-                    rf"[，,]?\s*(?P<all>(?:年均|年平均)(?:复合)?(?:增速|增长率|增幅|增长|下降|降幅)?(?:为|达|达到|约为?|超过)?\s*"
-                    rf"(?P<g>{_NUM})\s*[%％])")
+                    rf"[，,]?\s*(?P<all>(?:年均|年平均)(?:复合)?(?:增速|增长率|增幅|增长|下降|降幅)?(?:为|达|达到|约为?)?"
+                    rf"(?P<q>超过|逾|高于|不低于|不足|低于|不到|不超过)?\s*(?P<g>{_NUM})\s*[%％](?P<q2>以上|以下)?)")
+LOWER_BOUND, UPPER_BOUND = {"超过", "逾", "高于", "不低于", "以上"}, {"不足", "低于", "不到", "不超过", "以下"}
 
 
 @kind("growth_recompute")
@@ -223,6 +224,11 @@ class GrowthRecompute(Rule):
             a, ua = normalise(float(m.group("a")), m.group("ua") or m.group("ub"))
             b, ub = normalise(float(m.group("b")), m.group("ub"))
             g = float(m.group("g")) * (-1 if re.search("下降|降幅", m.group("all")) else 1)
+            bound = {m.group("q"), m.group("q2")}
+            if a > 0 and b > 0 and (bound & LOWER_BOUND or bound & UPPER_BOUND):
+                rate = ((b / a) ** (1 / (int(y2) - int(y1))) - 1) * 100
+                if (bound & LOWER_BOUND and rate >= g) or (bound & UPPER_BOUND and rate <= g):
+                    continue  # 超过20% / 不足5%: a bound, and the recomputed rate lies within it
             if ua == ub:
                 self._emit(ctx, out, a, b, g, m.start("all"), m.end(), m.group("a") + m.group("ua"),
                            f"{m.group('b')}{m.group('ub')}（{y1}—{y2}年，年均）", years=int(y2) - int(y1))

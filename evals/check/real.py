@@ -91,7 +91,8 @@ class Score:
 # The batches collected after the second round, in order: (split.yaml key, letter, ordinal). The newest one present in
 # split.yaml is the current test batch; every earlier one has been run once, read once and moved to dev.
 BATCHES = (("third_test", "g", "三"), ("fourth_test", "h", "四"), ("fifth_test", "i", "五"), ("sixth_test", "j", "六"),
-           ("seventh_test", "k", "七"), ("eighth_test", "l", "八"), ("ninth_test", "m", "九"))
+           ("seventh_test", "k", "七"), ("eighth_test", "l", "八"), ("ninth_test", "m", "九"),
+           ("tenth_test", "n", "十"), ("eleventh_test", "o", "十一"))
 
 
 def _split() -> dict:

@@ -38,3 +38,11 @@ def test_a_named_share_rate_changing_by_percent_is_a_percent_point_slip():
 
 def test_productivity_and_efficiency_rates_may_change_by_percent():
     assert _rules("某地全员劳动生产率提高5.2%，能源利用效率提高3%。") == []
+
+
+def test_a_bound_on_the_average_rate_is_met_when_the_rate_lies_within_it():
+    # 1 → 3 over five years is 24.6% a year: "超过20%" holds, "超过30%" and "不足20%" do not (found by batch m's one run)
+    assert _rules("某市场规模从2015年的1万亿元增长至2020年的3万亿元，年均复合增长率超过20%。") == []
+    assert "consistency.growth-mismatch" in _rules("某市场规模从2015年的1万亿元增长至2020年的3万亿元，年均复合增长率超过30%。")
+    assert "consistency.growth-mismatch" in _rules("某市场规模从2015年的1万亿元增长至2020年的3万亿元，年均增长不足20%。")
+    assert _rules("某市场规模从2015年的1万亿元增长至2020年的3万亿元，年均增长20%以上。") == []
