@@ -13,7 +13,7 @@ from .rules import Rule, blank_out, kind
 class UnsourcedFigure(Rule):
     """A sentence with a specific figure, and no attribution in its sentence or paragraph."""
     extra_keys = {"attribution", "own_data", "self_report", "skip_sections", "skip_sentences", "skip_clauses", "skip_units",
-                  "citation"}
+                  "citation", "merge_runs"}
 
     def setup(self):
         # inline citations（来源：……）/[1] bind to the figures before them in the paragraph, not to later ones
@@ -25,6 +25,7 @@ class UnsourcedFigure(Rule):
         self.skip_sentences = self._pats("skip_sentences")
         self.skip_clauses = self._pats("skip_clauses")
         self.skip_units = set(self.spec.get("skip_units") or [])
+        self.merge_runs = bool(self.spec.get("merge_runs", True))
 
     def check(self, ctx):
         out = []
@@ -42,47 +43,72 @@ class UnsourcedFigure(Rule):
             if self.skip_clauses and self._in_skipped_clause(ctx.text, f):
                 continue
             by_sentence.setdefault(ctx.doc.sentence_at(f.start), []).append(f)
+        judged = []  # (sentence start, finding or None) in text order
         for (ss, se), figs in by_sentence.items():
-            if self.skip_sections and ctx.in_outline_section(ss, self.skip_sections):
+            judged.append((ss, self._judge(ctx, ss, se, figs)))
+        return self._merge_runs(ctx, judged)
+
+    def _judge(self, ctx, ss: int, se: int, figs: list[Figure]):
+        """The finding for one sentence's figures, or None when they are sourced (or not checked)."""
+        if self.skip_sections and ctx.in_outline_section(ss, self.skip_sections):
+            return None
+        sent = ctx.text[ss:se]
+        fm = min((m.start() for p in self.skip_sentences for m in [p.search(sent)] if m), default=None)
+        if fm is not None:
+            # a forecast: its figures are the forecast rule's; figures in clauses before the forecast wording
+            # (据……表示，2019年约30万，预计到2022年……) are still checked
+            cut = max(sent.rfind(c, 0, fm) for c in "，；,;")
+            while cut > 0:  # the clauses stating the forecast's basis (按照……估算、假设……) belong to it
+                prev = max(sent.rfind(c, 0, cut) for c in "，；,;")
+                if not self.BASIS.search(sent, prev + 1, cut):
+                    break
+                cut = prev
+            cut += ss
+            figs = [f for f in figs if f.end <= cut]
+            if not figs:
+                return None
+        if self.own_name and ctx.paragraph_has(self.own_name, ss):
+            return None
+        if ctx.byline_covers(ss):
+            return None
+        if ctx.vague_source_in_sentence(self.attr_name, ss):
+            return self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs))
+        if not ctx.paragraph_has(self.attr_name, ss) and ctx.lead_in_scope(ss):
+            return None
+        if ctx.paragraph_has(self.attr_name, ss) and self._named_after(ctx, ss):
+            # the paragraph's source is named only after this sentence (and does not point back at it)
+            if ctx.lead_in_scope(ss):
+                return None
+            return self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs))
+        if ctx.paragraph_has(self.attr_name, ss):
+            cites = self._citations(ctx, ss)
+            if cites is None:
+                return None  # a source named in running text covers the whole paragraph
+            figs = [f for f in figs if not any(c >= f.end for c in cites)]
+            if not figs:
+                return None
+        return self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs))
+
+    def _merge_runs(self, ctx, judged) -> list:
+        """Round 10: consecutive unsourced sentences of one paragraph are one finding (from the first sentence's first
+        figure to the last one's last figure; the text shows those two, 甲……乙) — a paragraph's figures are sourced together, and the labels name the
+        paragraph's lead figure, not each breakdown sentence after it (其中……、分产业看……; dev: j07, k16, m13). A
+        sourced sentence in between ends the run. Off with `merge_runs: false`."""
+        out: list = []
+        prev = None  # paragraph start of the last finding, while the figure sentence just before was flagged
+        for ss, f in judged:
+            if f is None:
+                prev = None
                 continue
-            sent = ctx.text[ss:se]
-            fm = min((m.start() for p in self.skip_sentences for m in [p.search(sent)] if m), default=None)
-            if fm is not None:
-                # a forecast: its figures are the forecast rule's; figures in clauses before the forecast wording
-                # (据……表示，2019年约30万，预计到2022年……) are still checked
-                cut = max(sent.rfind(c, 0, fm) for c in "，；,;")
-                while cut > 0:  # the clauses stating the forecast's basis (按照……估算、假设……) belong to it
-                    prev = max(sent.rfind(c, 0, cut) for c in "，；,;")
-                    if not self.BASIS.search(sent, prev + 1, cut):
-                        break
-                    cut = prev
-                cut += ss
-                figs = [f for f in figs if f.end <= cut]
-                if not figs:
-                    continue
-            if self.own_name and ctx.paragraph_has(self.own_name, ss):
+            para = ctx.doc.paragraph_at(ss)
+            key = para.start if para is not None else None
+            if self.merge_runs and prev is not None and key is not None and key == prev:
+                first = out[-1]  # one finding over the run; its text names the run's first and last figures
+                head = first.text.split("……")[0]
+                out[-1] = self.finding(ctx, first.span[0], f.span[1], text=f"{head}……{f.text}")
                 continue
-            if ctx.byline_covers(ss):
-                continue
-            if ctx.vague_source_in_sentence(self.attr_name, ss):
-                out.append(self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs)))
-                continue  # a vague source (相关资料显示) takes over from the source named before it
-            if not ctx.paragraph_has(self.attr_name, ss) and ctx.lead_in_scope(ss):
-                continue
-            if ctx.paragraph_has(self.attr_name, ss) and self._named_after(ctx, ss):
-                # the paragraph's source is named only after this sentence (and does not point back at it)
-                if ctx.lead_in_scope(ss):
-                    continue
-                out.append(self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs)))
-                continue
-            if ctx.paragraph_has(self.attr_name, ss):
-                cites = self._citations(ctx, ss)
-                if cites is None:
-                    continue  # a source named in running text covers the whole paragraph
-                figs = [f for f in figs if not any(c >= f.end for c in cites)]
-                if not figs:
-                    continue
-            out.append(self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs)))
+            out.append(f)
+            prev = key
         return out
 
     BASIS = re.compile(r"按照?[^，；]{2,40}?(?:估算|计算|测算|推算)|假设|假定|若|如果|基于")

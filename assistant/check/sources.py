@@ -17,7 +17,13 @@ Decided once per document, before the rules run on sentences (cues and threshold
   a figure + its change, at least three figure sentences, most of them stating the change, no source named in the text
   and no vague one) — that body's own data, like the release layout;
 - **notes blocks**: a line starting 注：/说明：/资料来源： that names a source covers the figures above it, up to the
-  previous heading or notes block.
+  previous heading or notes block;
+- **round 10**: an issuing body's official title (某厅关于开展……的通知／意见／决定／实施方案) is a header — a notice's own
+  targets and plans (2025年底前建设20个左右) are the body's, not figures needing a source; a first-lines sentence in which
+  a body says it compiled the data (`author_lead`: 某中心通过采集……信息，经统计分析形成……报告如下; 某部对……信息进行了
+  统计分析) is a header too, covering the numbered sections below it; a newspaper's own round-up (`reporter_byline`:
+  本报记者、本报讯、（记者某某）) that names no source anywhere is not a release — neither the release layout, the opening
+  voice nor the local release voice applies, so its figures stay unsourced.
 
 A vague source (来源：网络、据相关媒体报道) is no source. The header, the closing line and the release layout cover the whole
 document when the document is not one of the community's own report kinds (or when they name an authority); a
@@ -68,9 +74,17 @@ def build_source_model(ctx) -> SourceModel:
             model.header = p.text.strip()
             break
 
-    if model.header is None and defs.get("local_release_voice") and not any(_any(vague_line, p.text) for p in paras):
+    reporter = _reporter_only(ctx, paras)
+    if (model.header is None and defs.get("local_release_voice") and not reporter
+            and not any(_any(vague_line, p.text) for p in paras)):
         for p in heads:  # a local statistics office's own voice (全市……同比增长): that office is the source
             if p.kind == "text" and _any(defs["local_release_voice"], p.text):
+                model.header = p.text.strip()
+                break
+
+    if model.header is None and defs.get("author_lead"):
+        for p in heads:  # round 10: the body says it compiled the data itself (某中心……经统计分析形成……报告如下)
+            if p.kind == "text" and _any(defs["author_lead"], p.text):
                 model.header = p.text.strip()
                 break
 
@@ -84,8 +98,8 @@ def build_source_model(ctx) -> SourceModel:
         if closing and not _any(vague_line, last.text):
             model.closing = last.text.strip()
 
-    model.release = ctx.report is None and _release_layout(ctx, paras)
-    if model.header is None and not model.release and ctx.report is None:
+    model.release = ctx.report is None and not reporter and _release_layout(ctx, paras)
+    if model.header is None and not model.release and ctx.report is None and not reporter:
         model.release = model.voice = _release_voice(ctx, paras, heads, vague_line)
 
     named = [b for b in (model.header, model.closing) if b]
@@ -97,6 +111,16 @@ def build_source_model(ctx) -> SourceModel:
 
     _notes(ctx, model, vague_line)
     return model
+
+
+def _reporter_only(ctx, paras) -> bool:
+    """Round 10: a newspaper's own round-up — a reporter's byline (本报记者、本报讯、（记者某某）) and no source named
+    anywhere in the text. Its figures are the paper's report, not a statistics body's release: neither the release
+    layout nor the opening voice applies."""
+    pats = ctx.definitions.get("reporter_byline") or []
+    if not pats or not any(_any(pats, p.text) for p in paras):
+        return False
+    return not any(p.kind == "text" and ctx._has_attribution(p.text) for p in paras)
 
 
 def _release_layout(ctx, paras) -> bool:

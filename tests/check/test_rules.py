@@ -89,30 +89,30 @@ def test_gap_with_baseline():
 
 # --- metric_consistency / growth_check / percent points ------------------------------------
 def test_same_metric_two_values():
-    t = "据统计，2024年新能源汽车销量为1286.6万辆。下文所用2024年新能源汽车销量为1268.6万辆。"
+    t = "据某协会统计，2024年新能源汽车销量为1286.6万辆。下文所用2024年新能源汽车销量为1268.6万辆。"
     r = run(t)
     assert ids(r) == ["consistency.metric-mismatch"] and r.findings[0].text == "1268.6万辆"
 
 
 def test_rounding_is_not_a_mismatch():
-    t = "据统计，2024年新能源汽车销量为1286.6万辆。2024年新能源汽车销量约1287万辆。"
+    t = "据某协会统计，2024年新能源汽车销量为1286.6万辆。2024年新能源汽车销量约1287万辆。"
     assert ids(run(t)) == []
 
 
 def test_wan_yi_slip():
-    r = run("据统计，2024年新能源汽车产量1288.8万辆。下文所用2024年新能源汽车产量为1288.8亿辆。")
+    r = run("据某协会统计，2024年新能源汽车产量1288.8万辆。下文所用2024年新能源汽车产量为1288.8亿辆。")
     assert ids(r) == ["consistency.metric-mismatch"] and "万/亿" in r.findings[0].message
 
 
 def test_growth_recomputed_from_two_years():
-    t = "据统计，2023年新能源汽车销量949.5万辆；2024年新能源汽车销量1286.6万辆，同比增长45.5%。"
+    t = "据某协会统计，2023年新能源汽车销量949.5万辆；2024年新能源汽车销量1286.6万辆，同比增长45.5%。"
     r = run(t)
     assert ids(r) == ["consistency.growth-mismatch"] and "35.5%" in r.findings[0].message
     assert ids(run(t.replace("45.5%", "35.5%"))) == []
 
 
 def test_growth_from_to_sentence():
-    r = run("据统计，动力电池装车量从2021年的154.5GWh增长到2023年的387.7GWh，增长了85%。")
+    r = run("据某协会统计，动力电池装车量从2021年的154.5GWh增长到2023年的387.7GWh，增长了85%。")
     assert ids(r) == ["consistency.growth-mismatch"]
 
 
@@ -123,9 +123,9 @@ def test_percent_vs_percentage_points():
 
 
 def test_future_year_stated_as_fact():
-    t = "编制日期：2026年3月1日\n\n据统计，2027年新能源汽车销量达到2100万辆。\n"
+    t = "编制日期：2026年3月1日\n\n据某协会统计，2027年新能源汽车销量达到2100万辆。\n"
     assert "consistency.future-year" in ids(run(t))
-    assert "consistency.future-year" not in ids(run(t.replace("据统计，", "据统计，预计")))
+    assert "consistency.future-year" not in ids(run(t.replace("据某协会统计，", "据某协会统计，预计")))
 
 
 # --- kb_contradiction (fake knowledge base with the KnowledgeBase.search signature) ---------
@@ -142,12 +142,12 @@ class FakeKB:
 
 def test_kb_contradiction():
     kb = FakeKB(["2024年新能源汽车销量1286.6万辆，同比增长35.5%。"])
-    r = run("据统计，2024年新能源汽车销量1386.6万辆。", kb=kb)
+    r = run("据某协会统计，2024年新能源汽车销量1386.6万辆。", kb=kb)
     assert ids(r) == ["consistency.kb-contradiction"]
     assert "1286.6万辆" in r.findings[0].message and "caam-2025.pdf" in r.findings[0].message
     assert kb.queries
-    assert ids(run("据统计，2024年新能源汽车销量1286.6万辆。", kb=kb)) == []
-    assert ids(run("据统计，2024年新能源汽车销量1386.6万辆。")) == []  # no --index, no check
+    assert ids(run("据某协会统计，2024年新能源汽车销量1286.6万辆。", kb=kb)) == []
+    assert ids(run("据某协会统计，2024年新能源汽车销量1386.6万辆。")) == []  # no --index, no check
 
 
 def test_kb_failure_does_not_kill_the_check():
@@ -155,7 +155,7 @@ def test_kb_failure_does_not_kill_the_check():
         def search(self, *a, **k):
             raise RuntimeError("index corrupt")
 
-    r = run("据统计，2024年新能源汽车销量1386.6万辆。", kb=Broken())
+    r = run("据某协会统计，2024年新能源汽车销量1386.6万辆。", kb=Broken())
     assert r.summary["warnings"]
 
 
@@ -165,7 +165,7 @@ def test_kb_failure_does_not_kill_the_check():
     ("2026年4月2日", True), ("2025年12月20日", True), ("二〇二六年五月十八日", True),
 ])
 def test_report_date_window(date_line, late):
-    t = f"新能源汽车行业发展分析报告（2026年）\n\n据统计，2025年新能源汽车销量1649万辆。\n\n{date_line}\n"
+    t = f"新能源汽车行业发展分析报告（2026年）\n\n据某协会统计，2025年新能源汽车销量1649万辆。\n\n{date_line}\n"
     r = check_text(t, categories={"timeliness"})
     assert ("timeliness.report-date" in ids(r)) is late, ids(r)
 
@@ -182,7 +182,7 @@ def test_annual_summary_deadline_is_december_15():
 
 
 def test_stale_data():
-    t = "新能源汽车行业发展分析报告（2026年）\n\n据统计，2022年新能源汽车销量688.7万辆。\n\n2026年2月\n"
+    t = "新能源汽车行业发展分析报告（2026年）\n\n据某协会统计，2022年新能源汽车销量688.7万辆。\n\n2026年2月\n"
     r = check_text(t, categories={"timeliness"})
     assert ids(r) == ["timeliness.stale-data"] and r.summary["newest_data_year"] == 2022
     r = check_text(t.replace("2022年新能源汽车销量688.7", "2024年新能源汽车销量1286.6"), categories={"timeliness"})
