@@ -96,7 +96,9 @@ CHANGE_FIGURE = re.compile(r"(?:增长|增加|上升|提高|提升|下降|减少
                            r"增|降|减)[^，。；,;]{0,8}?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*个?百分点|"
                            r"\d+(?:\.\d+)?\s*[%％]的?(?:增速|增幅|涨幅|降幅|速度|幅度)|"
                            # a multiple in Chinese numerals (增长超五倍、上涨两成) is a change figure too
-                           r"(?:增长|增加|上升|提高|提升|扩大|上涨|下降|减少|降低)[^，。；,;]{0,4}?[一二两三四五六七八九十]+(?:倍|成)")
+                           r"(?:增长|增加|上升|提高|提升|扩大|上涨|下降|减少|降低)[^，。；,;]{0,4}?[一二两三四五六七八九十]+(?:倍|成)|"
+                           # a from-to pair (从1977年的54.2亿元跃升到2012年的3382亿元) gives the change too
+                           r"从[^，。；,;]{0,12}?\d[^，。；,;]{0,16}?(?:跃升|增长|增加|上升|提高|提升|扩大|攀升|下降|减少|降低|回落|跌|升|增|降)[^，。；,;]{0,2}?(?:到|至)[^，。；,;]{0,10}?\d+(?:\.\d+)?")
 SUMMARY_LINE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d))")
 
 
@@ -104,7 +106,7 @@ COMPARISON = re.compile(r"高于|低于|快于|慢于|超过|优于|大于|小�
 
 
 STATED_CHANGE = re.compile(r"增长|增加|上升|提升|提高|回升|上涨|攀升|下降|下滑|减少|降低|回落|放缓|下跌")
-UP = re.compile(r"增长|增加|上升|提升|提高|回升|加快|扩大|增多|增强|反弹|走高|改善|好转|上涨|攀升|增")
+UP = re.compile(r"增长|增加|上升|提升|提高|回升|加快|扩大|增多|增强|反弹|走高|改善|好转|上涨|攀升|跃升|增")
 DOWN = re.compile(r"下降|下滑|减少|降低|回落|放缓|减缓|收窄|缩小|恶化|减弱|走低|下跌|降|减")
 
 
@@ -171,11 +173,25 @@ def _figure_near(ctx: Context, s: int, e: int) -> bool:
             return False
         # the later figure must be about what the vague clause names (its own clause counts: 制造业以82.5%的增速位居
         # 行业用人需求增长榜首), not another metric of the same release
-        if any(_agrees(direction, m.group()) and _same_subject(text, ns, _clause_end(text, m.end(), ne), s, strict=True)
+        if any(_agrees(direction, m.group()) and (_same_subject(text, ns, _clause_end(text, m.end(), ne), s, strict=True)
+                                                  or _same_measure(text, s, e, m.start(), ne))
                and _same_basis(text[ss:se], text[ns:_clause_end(text, m.end(), ne)]) for m in CHANGE_FIGURE.finditer(text, ns, ne)):
             return True
         pos = ne
     return False
+
+
+MEASURE = re.compile(r"增速|增幅|降幅|涨幅")
+
+
+def _same_measure(text: str, s: int, e: int, fs: int, limit: int) -> bool:
+    """The vague words name a rate of change (电力生产增速加快) and the later figure's clause gives the same rate
+    (增速比10月份加快3.2个百分点): the figure is the one the vague words leave out."""
+    own = {m.group() for m in MEASURE.finditer(text, s, e)}
+    if not own:
+        return False
+    cs = max(text.rfind(c, 0, fs) for c in "，。；！？\n,;") + 1
+    return any(m.group() in own for m in MEASURE.finditer(text, cs, _clause_end(text, fs, limit)))
 
 
 FAR_COMPARISON = re.compile(r"^远远?(?:超过|超出|超|高于|低于|大于|小于)")
