@@ -85,6 +85,9 @@ TOTAL_RE = re.compile(r"(?:合计|共计|共有|总计|总量|总数|总额|总�
 PART_RE = re.compile(r"(?P<name>[\u4e00-\u9fa5]{1,12}?)(?:为|达|有|约)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万亿元|亿元|万元|元|万人次|人次|万人|人|万个|个|家|所|项|万台|台|名|门)")
 SHARES_RE = re.compile(r"(?P<lead>[^。；]{0,30}?)分别为\s*(?P<list>\d+(?:\.\d+)?[%％](?:\s*[、和及与]\s*\d+(?:\.\d+)?[%％])+)")
 SUM_CLAIM = re.compile(r"(?:之和|合计|总和|加总)(?:为|是|达)?\s*100(?:\.0+)?[%％]")
+# a part that is itself a share of an earlier part (其中专任教师287人，“双师”素质124人，占专任教师比例43.2%) is nested
+SHARE_OF = re.compile(r"^[，,]?\s*占(?P<of>[^，。；\d]{2,10}?)(?:的)?(?:比例|比重|比|总数)")
+YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*年?\s*[—–\-~至到]\s*(?:19|20)\d\d")
 
 
 @kind("parts_total")
@@ -111,10 +114,15 @@ class PartsTotal(Rule):
         total, fam = normalise(float(m.group("num")), m.group("unit"))
         tail = sent[sent.index("其中", m.end()) + 2:]
         parts, rest = [], False
+        names: list[str] = []
         for p in PART_RE.finditer(tail):
             v, pf = normalise(float(p.group("num")), p.group("unit"))
             if pf != fam:
                 continue
+            of = SHARE_OF.match(tail[p.end():p.end() + 24])
+            if of and any(of.group("of").rstrip("数") in n for n in names):
+                continue
+            names.append(p.group("name"))
             parts.append(v)
             rest = rest or any(r.search(p.group("name")) for r in self.rest)
         if len(parts) < 2:
@@ -132,6 +140,9 @@ class PartsTotal(Rule):
         m = SHARES_RE.search(sent)
         if not m or not re.search(r"占比|比重|比例|构成|份额|结构", m.group("lead") + sent[m.end():m.end() + 6]):
             return []
+        before = sent[:m.start("list")]
+        if YEAR_SPAN.search(before) or len({y for y, _, _ in years_in(before)}) >= 2:
+            return []  # the same share in several years (2016年—2018年的比例分别为…), not the parts of one whole
         vals = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group("list"))]
         s = sum(vals)
         claimed = SUM_CLAIM.search(sent)

@@ -46,3 +46,15 @@ def test_a_bound_on_the_average_rate_is_met_when_the_rate_lies_within_it():
     assert "consistency.growth-mismatch" in _rules("某市场规模从2015年的1万亿元增长至2020年的3万亿元，年均复合增长率超过30%。")
     assert "consistency.growth-mismatch" in _rules("某市场规模从2015年的1万亿元增长至2020年的3万亿元，年均增长不足20%。")
     assert _rules("某市场规模从2015年的1万亿元增长至2020年的3万亿元，年均增长20%以上。") == []
+
+
+def test_one_share_over_several_years_is_not_a_breakdown():
+    # found by batch n's one run: the same share in three years, listed with 分别为
+    assert _rules("某类业务占比达到70.5%，这一比例在2020年—2022年分别为66.1%、67.3%、68.2%。") == []
+    assert "consistency.parts-total" in _rules("某地企业中，大型、中型、小型企业的占比分别为40.1%、35.2%、30.3%。")
+
+
+def test_a_part_that_is_a_share_of_another_part_is_nested():
+    # found by batch n's one run: 124 is a share of the 287, not a third part of the 373
+    assert _rules("学校教职工总数400人，其中专任教师300人，具备某类资格的150人，占专任教师比例为50%。") == []
+    assert "consistency.parts-total" in _rules("学校教职工总数400人，其中专任教师300人，行政人员150人。")
