@@ -37,7 +37,9 @@ Colloquial phrases of assistant/data/query_terms.yaml (招人, 头三个月, and
 (`paraphrase_alternates`); an unknown noun is also said when words of the sentence share half its
 characters and none is a sibling of it (`morpheme_cover`: 品牌 for 牌子, not 出口 for 进口); and an alias of
 the industry right after a bound character the passages use with it (冷 + 链物流) is not read as the
-industry (`alias_qualifier`).
+industry (`alias_qualifier`). What a change is compared with (与上一年相比) is not the attribute asked; 占多少
+asks for a share and 多长时间 for a duration; one-character words the knowledge base lacks (标, 花) are
+colloquial wording; an unknown noun may be said by words of the passage's title (assistant/data/chat.yaml).
 """
 from __future__ import annotations
 
@@ -191,6 +193,8 @@ _POS_LOCK = threading.Lock()
 _POS_TAGGERS: dict[int, Any] = {}
 UNKNOWN_NOUN_POS = tuple(_TERMS["unknown_noun_pos"])
 UNKNOWN_OTHER_FACTOR = float(_TERMS["unknown_other_factor"])
+# An unknown word shorter than this (one character: 标, 花) weighs as colloquial wording, never as an unknown noun.
+UNKNOWN_MIN_CHARS = int(_TERMS.get("unknown_min_chars", 1))
 
 
 def _pos_tags(text: str, tok) -> list[tuple[str, str]]:
@@ -243,10 +247,12 @@ def term_weights(question: str, kb) -> tuple[dict[str, float], set[str]]:
             w *= NUMBER_TERM_BOOST  # a different year is a different fact
         elif n and not df.get(t) and _HAN_RX.fullmatch(t):
             tags = tags if tags is not None else _pos_tags(question, tok)
-            if _noun_like(t, tags) and not _known_compound(t, df) and not _straddles(t, question):
+            if len(t) >= UNKNOWN_MIN_CHARS and _noun_like(t, tags) and not _known_compound(t, df) \
+                    and not _straddles(t, question):
                 unknown.add(t)
             else:
-                if _COUNTED_VERB.search(question[question.find(t) + len(t):][:4]) and not _straddles(t, question):
+                if len(t) >= UNKNOWN_MIN_CHARS and _COUNTED_VERB.search(question[question.find(t) + len(t):][:4]) \
+                        and not _straddles(t, question):
                     counted.add(t)
                 w *= UNKNOWN_OTHER_FACTOR
         terms[t] = w
@@ -333,7 +339,8 @@ def unknown_found(unknown: set[str], text: str, alternates: dict[str, set[str]] 
     for t in unknown:
         if any(t in u and t != u for u in unknown):
             continue  # a part of a longer unknown noun: the longer one decides
-        if not any(u in text or abbreviates(u, text) or any(a in text for a in alternates.get(u, ()))
+        if not any(u in text or abbreviates(u, text)
+                   or any(a in text for a in alternates.get(u, set()) | TERM_ALTERNATES.get(u, set()))
                    or morpheme_cover(u, words) for u in unknown if u in t):
             return False
     return True
@@ -524,10 +531,21 @@ def attribute_terms(question: str, tok) -> set[str]:
     cut = _CHANGE_RX.search(head)
     if not cut or not cut.start():
         return set()
-    return focus_terms(head[:cut.start()] + "是多少", tok)
+    head = _COMPARISON_RX.sub("", head[:cut.start()])  # "生产量与上一年相比增长": the attribute is 生产量
+    return focus_terms(head + "是多少", tok) if head else set()
 
 
 _SHARE_WORDS = set(_TERMS["percent_words"])
+# What a change is compared with ("与上一年相比", "较上年同期的"), said between the attribute and the change word.
+_COMPARISON_RX = re.compile("(?:" + "|".join(map(re.escape, sorted(_TERMS.get("comparison_words", []), key=len,
+                                                                    reverse=True))) + ")+$") \
+    if _TERMS.get("comparison_words") else re.compile(r"(?!x)x")
+# "占多少" without a unit asks for a share: the answer states a percentage, 几成 or 几分之几.
+_SHARE_Q = re.compile(r"占(?:了)?(?:多少|几成|百分之几)(?![\s]*[万亿千百]*[\u4e00-\u9fffA-Za-z])|占(?:了)?(?:多少|几成)[？?]?$")
+_SHARE_ANSWER = re.compile(_TERMS["share_answer"]) if _TERMS.get("share_answer") else None
+# "多长时间/多久" asks for a duration: the answer states one ("15年", "6个月以上"), not a date.
+_DURATION_Q = re.compile(_TERMS["duration_question"]) if _TERMS.get("duration_question") else None
+_DURATION_ANSWER = re.compile(_TERMS["duration_answer"]) if _TERMS.get("duration_answer") else None
 
 
 def _mentions_focus(focus: set[str], said: str, df: dict[str, int] | None = None) -> bool:
@@ -940,6 +958,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     unit = asked_unit(question)
     q_numbers = number_qualifiers(question)
     q_periods = periods(question)
+    wants_share = bool(_SHARE_ANSWER and _SHARE_Q.search(question)) and not unit
+    wants_duration = bool(_DURATION_Q and _DURATION_ANSWER and _DURATION_Q.search(question))
     alternates = paraphrase_alternates(question, terms) if PARAPHRASE_CREDIT else {}
     scored: list[_Scored] = []
     for i, h in enumerate(hits):
@@ -986,12 +1006,14 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
             where = f"{title} {heading} {caption} {prev} {s}"
             has_value = bool(_VALUE_RX.search(_YEAR_RX.sub("", said)))
             refused = []
-            if not type_ok(kind, said, f"{heading} {caption}", has_value):
+            if not type_ok(kind, said, f"{heading} {caption}", has_value) \
+                    or (wants_duration and not _DURATION_ANSWER.search(said)):
                 refused.append("type")
             if not _mentions_focus(focus, said, df or None) or not _mentions_focus(attribute, said, df or None):
                 refused.append("focus")
-            if not unit_pass or rate_only(focus, unit, said, question):
-                refused.append("unit")
+            if not unit_pass or rate_only(focus, unit, said, question) \
+                    or (wants_share and not _SHARE_ANSWER.search(said)):
+                refused.append("unit")  # (占多少: a share, not a count)
             if q_numbers and not all(re.search(r"(?<![\d.])" + re.escape(x) + r"(?![\d])", f"{heading} {caption} {said}")
                                      for x in q_numbers):
                 refused.append("number")
@@ -1007,7 +1029,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("change")
             if not all(p in where for p in places):
                 refused.append("place")
-            if unknown and not unknown_found(unknown, where, alternates, own):
+            if unknown and not unknown_found(unknown, where, alternates, own | base):
                 refused.append("unknown")
             scope_ok = not refused
             if not scope_ok:
@@ -1051,8 +1073,9 @@ def subcategory_terms(question: str, terms: dict[str, float], hits, tok, df: dic
     industry = getattr(profile, "industry", None)
     out = set()
     for t in terms:
-        if len(t) < 2 or not _HAN_RX.fullmatch(t) or not df.get(t) or t == industry or t in _TERMS["places"]:
-            continue
+        if len(t) < 2 or not _HAN_RX.fullmatch(t) or not df.get(t) or t == industry or t in _TERMS["places"] \
+                or t in _AMOUNT_WORDS:
+            continue  # "销售规模": 规模 says an amount is asked, it is no part
         if any(t in u and t != u for u in terms) or not _noun_like(t, tags):
             continue
         if re.search(re.escape(t) + _OWN_FIGURE, text):
