@@ -434,7 +434,7 @@ class _Scored:
 
 def abbreviates(term: str, text: str) -> bool:
     """Is `term` a short form of words in `text`: its characters in order within a span at most
-    twice its length ("智驾" in "智能驾驶", "封测" in "封装测试", "物联" in "物联网络")?"""
+    twice its length ("智驾" in "智能驾驶", "物联" in "物联网络", "人社" in "人力资源社会保障")?"""
     if len(term) < 2 or not _HAN_RX.fullmatch(term):
         return False
     for start in (i for i, c in enumerate(text) if c == term[0]):
@@ -638,7 +638,7 @@ _SHORT_YEAR_RX = re.compile(
 
 
 def expand_short_years(question: str) -> str:
-    """Colloquial two-digit years read as years: "24年新能源车出口增速是多少" → "2024年…". A duration
+    """Colloquial two-digit years read as years: "24年出口增速是多少" → "2024年…". A duration
     ("存续期为15年", "近10年", "15年以上") is left as it is (assistant/data/chat.yaml, short_year_*)."""
     if _SHORT_YEAR_RX is None:
         return question
@@ -785,7 +785,7 @@ def type_ok(kind: str | None, said: str, context: str, has_value: bool) -> bool:
 _NOT_QUALIFIER = set("的和与及、，,。；：:是为在了对等年月日其中之（）()“”\"《》 ")
 
 
-# How far before its head a qualifier may stand in a passage ("设计业、制造业和封装测试业销售额").
+# How far before its head a qualifier may stand in a passage ("甲类、乙类和丙类企业销售额").
 QUALIFIER_REACH = r"[^。；！？\n]{0,12}"
 
 
@@ -1057,13 +1057,13 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     return scored
 
 
-# A word followed by its own figure ("设计业约14万人", "公共充电桩332.9万台", "封装测试业（亿元）：—").
+# A word followed by its own figure ("某分项约14万人", "某类设施332.9万台", "某环节（亿元）：—").
 _OWN_FIGURE = r"(?:[（(][^）)]{0,8}[）)])?\s*[：:]?\s*(?:为|达到|达|约|共|有|是)?\s*(?:\d|—)"
 
 
 def subcategory_terms(question: str, terms: dict[str, float], hits, tok, df: dict[str, int], canon=None,
                       profile=None) -> set[str]:
-    """Nouns of the question that the passages give figures of their own ("设计业约14万人"): a part of a
+    """Nouns of the question that the passages give figures of their own ("某分项约14万人"): a part of a
     whole (one sub-sector, one kind). A sentence that does not name such a noun gives another part or the
     total ("从业人员规模约54.1万人"), not the figure asked. Words inside a longer question word, years,
     places and the industry's own name are not parts."""

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from ..safe_regex import compile_user
-from .figures import find_figures
+from .figures import find_figures, num_digits
 from .rules import Rule, kind
 
 REF_LINE = re.compile(r"^\s*[\[［]\s*(\d{1,3})\s*[\]］]\s*(\S.{3,})$")
@@ -32,7 +32,7 @@ def _cited_numbers(spec: str) -> list[int]:
 def _number_forms(fig) -> list[str]:
     """How a figure's number can be written in a source (1286.6, 1,286.6; 12.5万 ↔ 125000)."""
     raw = fig.text
-    num = re.sub(r"[,\s\u00a0\u2009]", "", re.match(r"\d[\d,\.\s\u00a0\u2009]*", raw).group())
+    num = num_digits(raw)
     forms = {num}
     if "." in num:
         forms.add(num.rstrip("0").rstrip("."))
@@ -75,7 +75,7 @@ def derivable(fig, stated: list[float], source: list[float], sentence: str = "")
     average annual growth only where the sentence says 年均), within the rounding of the figure as
     written? A report may state what it computed from the source it cites; any other figure must be
     in the source as written."""
-    num = re.sub(r"[,\s\u00a0\u2009]", "", re.match(r"\d[\d,\.\s\u00a0\u2009]*", fig.text).group())
+    num = num_digits(fig.text)
     decimals = len(num.split(".")[1]) if "." in num else 0
     tol = 0.5 * 10 ** -decimals + 1e-9
     v, unit = fig.value, fig.unit

@@ -10,9 +10,14 @@ UNITS = (r"个百分点|百分点|%|％|‰|万亿元|亿元|万元|千元|元|�
 NUM = r"\d{1,3}(?:[ \u00a0\u2009]\d{3}(?!\d))+(?:\.\d+)?|\d+(?:,\d{3})*(?:\.\d+)?"
 
 
+def num_digits(raw: str) -> str:
+    """The number at the start of `raw` (a NUM match or a figure's text) with its thousands separators removed."""
+    return re.sub(r"[,\s\u00a0\u2009]", "", re.match(r"\d[\d,.\s\u00a0\u2009]*", raw).group())
+
+
 def parse_num(raw: str) -> float:
-    """The value of a NUM match (thousands separators removed)."""
-    return float(re.sub(r"[,\s\u00a0\u2009]", "", raw))
+    """The value of a NUM match."""
+    return float(num_digits(raw))
 FIGURE_RE = re.compile(rf"(?<![\d.A-Za-z])(?P<num>{NUM})\s*(?:余|多)?\s*(?P<unit>{UNITS})")  # 3000余家、10多万人
 YEAR_RE = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)\s*(?=年|—|-|～|~|至|年度)")
 SCALE = {"万": 1e4, "亿": 1e8, "万亿": 1e12, "千": 1e3}

@@ -96,6 +96,7 @@ class UnsourcedFigure(Rule):
         sourced sentence in between ends the run. Off with `merge_runs: false`."""
         out: list = []
         prev = None  # paragraph start of the last finding, while the figure sentence just before was flagged
+        head = ""  # the text of the run's first finding
         for ss, f in judged:
             if f is None:
                 prev = None
@@ -103,12 +104,11 @@ class UnsourcedFigure(Rule):
             para = ctx.doc.paragraph_at(ss)
             key = para.start if para is not None else None
             if self.merge_runs and prev is not None and key is not None and key == prev:
-                first = out[-1]  # one finding over the run; its text names the run's first and last figures
-                head = first.text.split("……")[0]
-                out[-1] = self.finding(ctx, first.span[0], f.span[1], text=f"{head}……{f.text}")
+                # one finding over the run; its text names the run's first and last figures
+                out[-1] = self.finding(ctx, out[-1].span[0], f.span[1], text=f"{head}……{f.text}")
                 continue
             out.append(f)
-            prev = key
+            prev, head = key, f.text
         return out
 
     BASIS = re.compile(r"按照?[^，；]{2,40}?(?:估算|计算|测算|推算)|假设|假定|若|如果|基于")
@@ -217,7 +217,6 @@ class Forecast(Rule):
         pats = ctx.defs("attribution")
         seg = text[ss:trig]
         if "vague_attribution" in ctx.definitions:
-            from .rules import blank_out
             seg = blank_out(seg, ctx.definitions["vague_attribution"])
         hits = [mm for p in pats for mm in p.finditer(seg)]
         if not hits or ctx.matches("attribution", trig, ctx.doc.sentence_at(ss)[1]):

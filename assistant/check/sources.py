@@ -75,18 +75,12 @@ def build_source_model(ctx) -> SourceModel:
             break
 
     reporter = _reporter_only(ctx, paras)
-    if (model.header is None and defs.get("local_release_voice") and not reporter
-            and not any(_any(vague_line, p.text) for p in paras)):
-        for p in heads:  # a local statistics office's own voice (全市……同比增长): that office is the source
-            if p.kind == "text" and _any(defs["local_release_voice"], p.text):
-                model.header = p.text.strip()
-                break
-
-    if model.header is None and defs.get("author_lead"):
-        for p in heads:  # round 10: the body says it compiled the data itself (某中心……经统计分析形成……报告如下)
-            if p.kind == "text" and _any(defs["author_lead"], p.text):
-                model.header = p.text.strip()
-                break
+    if model.header is None and not reporter and not any(_any(vague_line, p.text) for p in paras):
+        # a local statistics office's own voice (全市……同比增长): that office is the source
+        model.header = _first_text_line(heads, defs.get("local_release_voice"))
+    if model.header is None:
+        # round 10: the body says it compiled the data itself (某中心……经统计分析形成……报告如下)
+        model.header = _first_text_line(heads, defs.get("author_lead"))
 
     tail = [p for p in paras[-3:] if p.kind == "text"]
     while tail and _any(defs.get("editor_line") or [], tail[-1].text):
@@ -111,6 +105,11 @@ def build_source_model(ctx) -> SourceModel:
 
     _notes(ctx, model, vague_line)
     return model
+
+
+def _first_text_line(heads, pats) -> str | None:
+    """The first text line among the first lines that a cue matches, as written."""
+    return next((p.text.strip() for p in heads if pats and p.kind == "text" and _any(pats, p.text)), None)
 
 
 def _reporter_only(ctx, paras) -> bool:
