@@ -17,3 +17,17 @@ def sample_tokenizer(sample: str = "nev") -> ChineseTokenizer:
     tok = private_tokenizer()
     tok.add_words(load_profile(CORPUS / sample / "profile.yaml").vocabulary)
     return tok
+
+
+def kb_from_docs(tmp_path_factory, docs: dict[str, str], name: str):
+    """A knowledge base ingested from `docs` (file name -> text), written for a test module."""
+    from assistant.config import Settings
+    from assistant.kb import KnowledgeBase
+
+    root = tmp_path_factory.mktemp(f"{name}-docs")
+    for fname, text in docs.items():
+        (root / fname).write_text(text, encoding="utf-8")
+    kb = KnowledgeBase(Settings(index_dir=tmp_path_factory.mktemp(f"{name}-index")))
+    report = kb.ingest([root])
+    assert report.ok, report.failures
+    return kb

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import chat
+from tests.chat_helpers import kb_from_docs
 
 DOCS = {
     "2024_组件产销.md": """# 2024年光伏组件产销快报
@@ -42,16 +43,7 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory):
-    from assistant.config import Settings
-    from assistant.kb import KnowledgeBase
-
-    root = tmp_path_factory.mktemp("round6-docs")
-    for name, text in DOCS.items():
-        (root / name).write_text(text, encoding="utf-8")
-    kb = KnowledgeBase(Settings(index_dir=tmp_path_factory.mktemp("round6-index")))
-    report = kb.ingest([root])
-    assert report.ok, report.failures
-    return kb
+    return kb_from_docs(tmp_path_factory, DOCS, "round6")
 
 
 def test_a_comparison_before_the_change_word_is_not_the_attribute(kb):
