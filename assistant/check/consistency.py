@@ -156,8 +156,11 @@ class PartsTotal(Rule):
 FROM_TO = re.compile(r"(?:从|由)\s*(?:20\d\d\s*年(?:底|末)?的?)?\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>[^\d\s，。；]{0,3}?)\s*"
                      rf"{CHANGE}(?:到|至)\s*(?:20\d\d\s*年(?:底|末)?的?)?\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>[^\d\s，。；]{{0,3}}?)"
                      rf"[，,]?\s*(?:同比)?(?P<verb>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
-DELTA = re.compile(rf"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>[\u4e00-\u9fa5]{{0,3}}?)[，,]\s*(?:比上年|比去年|较上年|同比)"
-                   rf"(?P<dv>增加|减少|增长|下降)\s*(?P<d>\d+(?:\.\d+)?)\s*(?P<du>[\u4e00-\u9fa5]{{0,3}}?)[，,]\s*(?:同比)?"
+_GROUPED = r"\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 6 459.02, 12,345.6
+_SCI_UNIT = r"×\s*10\d?\s*[a-zA-Z\u4e00-\u9fa5]{0,2}"  # 6459.02×10⁴t written as ×104t
+DELTA = re.compile(rf"(?P<v>{_GROUPED})\s*(?P<u>{_SCI_UNIT}|[\u4e00-\u9fa5]{{0,3}}?)[，,]\s*"
+                   rf"(?:比上年|比去年|较上年|同比|(?:比|较)(?:19|20)\d\d年(?:同期)?)"
+                   rf"(?P<dv>增加|减少|增长|下降)\s*(?P<d>{_GROUPED})\s*(?P<du>{_SCI_UNIT}|[\u4e00-\u9fa5]{{0,3}}?)[，,]\s*(?:同比)?"
                    rf"(?:增长|下降)\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
 # 68151个，同比减少30981个，降幅为31.25%；环比增加22662个，环比增长40.09%  (one value, several deltas)
 DELTA_SEG = re.compile(r"^[，,；;]\s*(?:比上年|比去年|较上年|同比|环比|比上季度|较上季度)(?P<dv>增加|减少)\s*(?P<d>\d+(?:\.\d+)?)\s*"
@@ -168,6 +171,13 @@ GROWTH_AFTER = re.compile(rf"^[，,]?\s*(?P<all>(?:同比|比上年|较上年)?(
 COMPARE = re.compile(rf"^[，,]?\s*(?:比|较)\s*(?:(?P<y>20\d\d)\s*年|上年|去年|上一年)(?:同期)?的?\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>[^\d\s，。；]{{0,3}}?)\s*"
                      rf"(?P<verb>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
 
+# 需求人数和求职人数分别减少了29.5万人和29.7万人，各下降了6.1%和6.8%  (two changes of two levels stated before)
+RESPECTIVE = re.compile(r"分别(?P<dv>增加|减少)了?\s*(?P<d1>\d+(?:\.\d+)?)\s*(?P<u1>[\u4e00-\u9fa5]{0,3}?)\s*(?:和|、|与)\s*"
+                        r"(?P<d2>\d+(?:\.\d+)?)\s*(?P<u2>[\u4e00-\u9fa5]{1,3}?)[，,]\s*(?:各|分别)?(?:同比|环比)?"
+                        r"(?P<gv>增长|下降|增加|减少)了?\s*(?P<g1>\d+(?:\.\d+)?)\s*[%％]\s*(?:和|、|与)?\s*"
+                        r"(?P<g2>\d+(?:\.\d+)?)\s*[%％]")
+CHANGE_BEFORE = re.compile(rf"(?:{CHANGE}|分别{CHANGE})了?\s*$")
+
 # 从2015年的A增长至2023年的B，年均增速约X% / 2015—2023年，X由A增至B，年均增长X%  (a compound annual rate)
 _NUM = r"\d+(?:\.\d+)?"
 ANNUAL = re.compile(rf"(?:(?P<r1>(?:19|20)\d\d)\s*(?:年)?\s*[—–\-~至到]\s*(?P<r2>(?:19|20)\d\d)\s*年[^。；]{{0,24}}?)?"
@@ -177,29 +187,83 @@ ANNUAL = re.compile(rf"(?:(?P<r1>(?:19|20)\d\d)\s*(?:年)?\s*[—–\-~至到]\s
                     rf"(?P<q>超过|逾|高于|不低于|不足|低于|不到|不超过)?\s*(?P<g>{_NUM})\s*[%％](?P<q2>以上|以下)?)")
 LOWER_BOUND, UPPER_BOUND = {"超过", "逾", "高于", "不低于", "以上"}, {"不足", "低于", "不到", "不超过", "以下"}
 
+BOUNDED = re.compile(r"(?:近|逾|超过|不足|不到|将近)\s*\d|\d\s*(?:余|多)[万亿千百]?[\u4e00-\u9fa5]")
+_DIGITS = re.compile(r"\d+(?:\.(\d+))?")
+
+
+def number(txt: str) -> float:
+    m = _DIGITS.search(re.sub(r"(?<=\d)[ ,](?=\d{3})", "", txt))
+    return float(m.group(0)) if m else 0.0
+
+
+def half_unit(txt: str, value: bool = True) -> float:
+    """Half a unit of the last written digit: '2.66' → 0.005, '30%' → 0.5. A value's trailing zeros before the
+    point may be rounding ('1200亿元' may be 1 204): they count as unwritten ('1200' → 50)."""
+    m = _DIGITS.search(re.sub(r"(?<=\d)[ ,](?=\d{3})", "", txt))
+    if not m:
+        return 0.5
+    if m.group(1) is None and value:
+        digits = m.group(0)
+        return 0.5 * 10 ** (len(digits) - len(digits.rstrip("0"))) if digits.strip("0") else 0.5
+    return 0.5 * 10 ** -len(m.group(1) or "")
+
+
+def relative_half_units(earlier: str | tuple, later: str) -> float | None:
+    """Relative rounding of a ratio later/earlier, from the digits as written; `earlier` may be (value, change, sign)
+    texts when the earlier value is computed from the later one and its change (475万, 比上年减少29.5万 → 504.5万):
+    then the two share the value's rounding, and the spread is taken over the corners of both roundings."""
+    if isinstance(earlier, tuple):
+        value, change, sign = earlier
+        v, hv, d, hd = number(value), half_unit(value), number(change), half_unit(change)
+        if v <= 0 or v - sign * d <= 0:
+            return None
+        ratio = v / (v - sign * d)
+        corners = [(v + a) / (v + a - sign * (d + b)) for a in (-hv, hv) for b in (-hd, hd) if v + a - sign * (d + b) > 0]
+        return max(abs(c / ratio - 1) for c in corners) if len(corners) == 4 else None
+    a, b = number(earlier), number(later)
+    if a <= 0 or b <= 0:
+        return None
+    return half_unit(earlier) / a + half_unit(later) / b
+
 
 @kind("growth_recompute")
 class GrowthRecompute(Rule):
     """A stated growth rate that does not match the two values it relates (从A增长到B，增长X%; 2023年…A；2024年…B，
     增长X%; 比上年增加D，增长X%; B，比2023年的A增长X%), beyond rounding; an average annual rate (年均增长X%) is
     recomputed as the compound rate over the years between the two values."""
-    extra_keys = {"tolerance_pp"}
+    extra_keys = {"tolerance_pp", "comparable_words"}
 
     def setup(self):
         self.tol = float(self.spec.get("tolerance_pp", 1.0))
+        self.comparable = re.compile("|".join(self.spec.get("comparable_words") or ["可比口径"]))
 
-    def _bad(self, a: float, b: float, g: float) -> tuple[bool, float]:
+    def _bad(self, a: float, b: float, g: float, rel: float | None = None, g_half: float | None = None) -> tuple[bool, float]:
+        """Beyond rounding: with the digits of the two values (relative half-units `rel`, summed) and of the rate
+        (`g_half`, in points) known, the recomputed rate must fall outside the interval they allow; without them,
+        the configured tolerance (tolerance_pp, or 3% of the rate) applies."""
         if a <= 0:
             return False, 0.0
         computed = (b / a - 1) * 100
-        return abs(computed - g) > max(self.tol, abs(g) * 0.03), computed
+        if rel is None or g_half is None:
+            return abs(computed - g) > max(self.tol, abs(g) * 0.03), computed
+        return abs(computed - g) > g_half + (b / a) * rel * 100 + 1e-6, computed
 
-    def _emit(self, ctx, out, a, b, g, s, e, prev, cur, years: int = 1):
+    def _emit(self, ctx, out, a, b, g, s, e, prev, cur, years: int = 1, rel: float | None = None, g_txt: str = ""):
+        """`rel`: the relative rounding of the two values as written (see `relative_half_units`); `g_txt`: the rate as
+        written. With both, a rate is wrong only when no rounding of the written digits explains it."""
+        line_start = max(ctx.text.rfind(c, 0, s) for c in "\n。") + 1
+        if self.comparable.search(ctx.text[line_start:e]):
+            return  # 按可比口径计算: the rate is not computed from the raw values given
+        g_half = None
+        if rel is not None and g_txt and not BOUNDED.search(ctx.text[line_start:e]):
+            rel /= max(years, 1)  # a compound rate's rounding spreads over its years
+            g_half = half_unit(g_txt, value=False)  # (近3000万、逾20%、100余家: bounds, so only the configured tolerance applies)
         if years > 1 and a > 0 and b > 0:  # compound annual rate, compared as a yearly growth from a to a·(1+r)
             b = a * (b / a) ** (1 / years)
-        bad, computed = self._bad(a, b, g)
+        bad, computed = self._bad(a, b, g, rel, g_half)
         if bad and not any(f.span[0] < e and s < f.span[1] for f in out):
-            out.append(self.finding(ctx, s, e, stated=f"{g:g}%", computed=f"{computed:.1f}%", prev=prev, cur=cur))
+            shown = f"{computed:.2f}%" if g_half is not None and g_half < 0.05 else f"{computed:.1f}%"
+            out.append(self.finding(ctx, s, e, stated=f"{g:g}%", computed=shown, prev=prev, cur=cur))
 
     def check(self, ctx):
         text, out = ctx.text, []
@@ -210,20 +274,52 @@ class GrowthRecompute(Rule):
             b, ub = normalise(float(m.group("b")), m.group("ub"))
             g = float(m.group("g")) * (-1 if re.search("下降|减少|降低|回落|下滑|降", m.group("verb")) else 1)
             if ua == ub:
-                self._emit(ctx, out, a, b, g, m.start("verb"), m.end(), m.group("a") + m.group("ua"), m.group("b") + m.group("ub"))
+                self._emit(ctx, out, a, b, g, m.start("verb"), m.end(), m.group("a") + m.group("ua"), m.group("b") + m.group("ub"),
+                           rel=relative_half_units(m.group("a"), m.group("b")), g_txt=m.group("g"))
         for m in DELTA.finditer(text):
             if not ctx.is_body(m.start()):
                 continue
-            v, d = float(m.group("v")), float(m.group("d"))
-            if (m.group("u") or "") != (m.group("du") or ""):
+            v, d = number(m.group("v")), number(m.group("d"))
+            if re.sub(r"\s", "", m.group("u") or "") != re.sub(r"\s", "", m.group("du") or ""):
                 continue
             sign = -1 if m.group("dv") in ("减少", "下降") else 1
             g = float(m.group("g")) * sign
-            self._emit(ctx, out, v - sign * d, v, g, m.end("du"), m.end(), f"{v - sign * d:g}{m.group('u')}", m.group("v") + m.group("u"))
+            self._emit(ctx, out, v - sign * d, v, g, m.end("du"), m.end(), f"{v - sign * d:g}{m.group('u')}", m.group("v") + m.group("u"),
+                       rel=relative_half_units((m.group("v"), m.group("d"), sign), m.group("v")), g_txt=m.group("g"))
         self._annual(ctx, out)
         self._deltas(ctx, out)
         self._pairs(ctx, out)
+        self._respective(ctx, out)
         return out
+
+    def _respective(self, ctx, out):
+        """Two changes stated 分别 for two levels given just before (the two nearest levels in one sentence, in the
+        same order), each with its rate: each rate is recomputed from its level and change."""
+        text = ctx.text
+        matches = [m for m in RESPECTIVE.finditer(text) if ctx.is_body(m.start())]
+        taken = [m.span() for m in matches]
+        for m in matches:
+            unit = m.group("u2")
+            if (m.group("u1") or unit) != unit:
+                continue
+            levels = [f for f in ctx.figures() if f.end <= m.start() and m.start() - f.end < 400 and f.unit == unit
+                      and not CHANGE_BEFORE.search(re.sub("约|近|逾|超过|共", "", text[max(0, f.start - 8):f.start]))
+                      and not any(a <= f.start < b for a, b in taken)]
+            if len(levels) < 2:
+                continue
+            l1, l2 = levels[-2], levels[-1]
+            between = text[l1.end:l2.start]
+            if re.search("[。；\n]", between):
+                continue  # the two levels must be listed in one sentence
+            sign = -1 if m.group("dv") == "减少" else 1
+            gsign = -1 if m.group("gv") in ("下降", "减少") else 1
+            for lvl, d_txt, g_txt in ((l1, m.group("d1"), m.group("g1")), (l2, m.group("d2"), m.group("g2"))):
+                v, d, before = lvl.value, float(d_txt), len(out)
+                self._emit(ctx, out, v - sign * d, v, gsign * float(g_txt), m.start("gv"), m.end(),
+                           f"{v - sign * d:g}{unit}", lvl.text,
+                           rel=relative_half_units((lvl.text, d_txt, sign), lvl.text), g_txt=g_txt)
+                if len(out) > before:
+                    out[-1].level = "warning"  # the levels were paired by position, not by name: a warning
 
     def _annual(self, ctx, out):
         for m in ANNUAL.finditer(ctx.text):
@@ -242,7 +338,8 @@ class GrowthRecompute(Rule):
                     continue  # 超过20% / 不足5%: a bound, and the recomputed rate lies within it
             if ua == ub:
                 self._emit(ctx, out, a, b, g, m.start("all"), m.end(), m.group("a") + m.group("ua"),
-                           f"{m.group('b')}{m.group('ub')}（{y1}—{y2}年，年均）", years=int(y2) - int(y1))
+                           f"{m.group('b')}{m.group('ub')}（{y1}—{y2}年，年均）", years=int(y2) - int(y1),
+                           rel=relative_half_units(m.group("a"), m.group("b")), g_txt=m.group("g"))
 
     def _deltas(self, ctx, out):
         text = ctx.text
@@ -261,7 +358,8 @@ class GrowthRecompute(Rule):
                 g = float(m.group("g")) * (-1 if m.group("gv") in ("下降", "降幅为") else 1)
                 d = float(m.group("d"))
                 self._emit(ctx, out, f.value - sign * d, f.value, g, pos + m.start("gv"), pos + m.end(),
-                           f"{f.value - sign * d:g}{f.unit}", f.text)
+                           f"{f.value - sign * d:g}{f.unit}", f.text,
+                           rel=relative_half_units((f.text, m.group("d"), sign), f.text), g_txt=m.group("g"))
                 pos += m.end()
 
     def _pairs(self, ctx, out):
@@ -283,7 +381,8 @@ class GrowthRecompute(Rule):
                 a, fa = normalise(float(c.group("a")), c.group("ua") or f.unit)
                 g = float(c.group("g")) * (-1 if re.search("下降|减少|降低|回落|下滑|降", c.group("verb")) else 1)
                 if fa == fam:
-                    self._emit(ctx, out, a, v, g, f.end + c.start("verb"), f.end + c.end(), c.group("a") + c.group("ua"), f.text)
+                    self._emit(ctx, out, a, v, g, f.end + c.start("verb"), f.end + c.end(), c.group("a") + c.group("ua"), f.text,
+                               rel=relative_half_units(c.group("a"), f.text), g_txt=c.group("g"))
                 continue
             gm = GROWTH_AFTER.match(after)
             if not gm:
@@ -294,4 +393,5 @@ class GrowthRecompute(Rule):
                 continue
             g = float(gm.group("g")) * (-1 if re.search("下降|减少|降低|回落|下滑|降", gm.group("verb")) else 1)
             pv = prev[-1]
-            self._emit(ctx, out, pv[2][0], v, g, f.end + gm.start("all"), f.end + gm.end(), pv[3].text, f.text)
+            self._emit(ctx, out, pv[2][0], v, g, f.end + gm.start("all"), f.end + gm.end(), pv[3].text, f.text,
+                       rel=relative_half_units(pv[3].text, f.text), g_txt=gm.group("g"))
