@@ -69,10 +69,14 @@ class UnsourcedFigure(Rule):
                 return None
         if self.own_name and ctx.paragraph_has(self.own_name, ss):
             return None
+        if ctx.vague_source_in_sentence(self.attr_name, ss) and not self._own_voice_line(ctx, ss):
+            # round 11: a vague source (据统计、数据显示) takes over from the document's own source too — a byline or a
+            # headline naming a body — as it does from a lead (labelling policy; dev l02, l08)
+            return self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs))
         if ctx.byline_covers(ss):
             return None
-        if ctx.vague_source_in_sentence(self.attr_name, ss):
-            return self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs))
+        if ctx.headline_led(ss):
+            return None  # a headline line above a lead that names the source (round 11)
         if not ctx.paragraph_has(self.attr_name, ss) and ctx.lead_in_scope(ss):
             return None
         if ctx.paragraph_has(self.attr_name, ss) and self._named_after(ctx, ss):
@@ -88,6 +92,14 @@ class UnsourcedFigure(Rule):
             if not figs:
                 return None
         return self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs))
+
+    @staticmethod
+    def _own_voice_line(ctx, ss: int) -> bool:
+        """The sentence is in the line the document's own source was read from (a local release's first line in its
+        own voice: 最新统计数据显示，今年前11个月全市……): the phrase there is the publisher's, not a vague source."""
+        header = ctx.source().header
+        para = ctx.doc.paragraph_at(ss)
+        return bool(header and para is not None and para.text.strip() == header)
 
     def _merge_runs(self, ctx, judged) -> list:
         """Round 10: consecutive unsourced sentences of one paragraph are one finding (from the first sentence's first
@@ -181,7 +193,9 @@ class Forecast(Rule):
             binds = ctx.sentence_has("attribution", ss) and self._source_binds_earlier(ctx, ss, ss + m.start())
             if any(p.search(sent) for p in self.targets) or ctx.sentence_has("attribution", ss) and not binds:
                 continue
-            if self._assumed(ctx, ss) or ((ctx.paragraph_has("attribution", ss) and not binds or ctx.byline_covers(ss))
+            later = self._source_only_after(ctx, ss)
+            if self._assumed(ctx, ss) or ((ctx.paragraph_has("attribution", ss) and not binds and not later
+                                           or ctx.byline_covers(ss))
                                           and not self._ours(sent)):
                 continue  # a stated assumption, or another body's forecast: reported in this paragraph, or the
                 # document is that body's own text (its byline, closing source line or release layout)
@@ -225,6 +239,21 @@ class Forecast(Rule):
         if self.FORECAST_WORD.search(last.group()) or self.FORECAST_WORD.search(text[ss + last.end():ss + last.end() + 6]):
             return False
         return bool(find_figures(text, ss + last.end(), trig))
+
+    BACK = re.compile(r"^\s*(?:这是|以上|上述|这些|该|此|前述)|(?:以上|上述)(?:数据|数字|预测)")
+
+    def _source_only_after(self, ctx, ss: int) -> bool:
+        """Round 11: the paragraph names a source only in sentences after the forecast, and none of them points back
+        (以上数据来自……): that source introduces the later data (据某部数据，现有……), not the forecast before it
+        (dev n20, n21: 预计到2035年……占30%。……据某局数据，2022年……)."""
+        p = ctx.doc.paragraph_at(ss)
+        if p is None:
+            return False
+        for s, e in ctx.doc.sentences():
+            if s < p.start or s >= p.end or not ctx.sentence_has("attribution", s):
+                continue
+            return s > ss and not self.BACK.search(ctx.text[s:e])
+        return False
 
     def _ours(self, sent: str) -> bool:
         return bool(self.OURS.search(sent))
