@@ -176,3 +176,31 @@ def test_these_data_show_is_not_a_source():
 def test_survey_data_show_names_a_source():
     t = "某协会调查数据显示,一次性就业率连续多年保持在96%以上,用人单位满意度达到88.5%。\n"
     assert unsourced(t) == []
+
+
+# --- a lead figure restated later with its source --------------------------------------------------------------------
+def test_a_lead_figure_restated_later_with_its_source_is_sourced():
+    t = ("家具工业前三季度营收增长\n本报讯(记者李某)前三季度,全国6.1万家规模以上家具企业实现营业收入超5600亿元。\n"
+         "在某市举行的家具博览会上,某家具协会副会长张某通报了前三季度家具工业运行情况。\n"
+         "张某通报的数据显示,前三季度,6.1万家规模以上家具企业实现营业收入5612.4亿元,同比增长2.3%。\n")
+    assert unsourced(t) == []
+
+
+def test_a_lead_figure_not_restated_stays_unsourced():
+    t = ("家具工业前三季度营收增长\n本报讯(记者李某)前三季度,全国6.1万家规模以上家具企业实现营业收入超5600亿元。\n"
+         "在某市举行的家具博览会上,某家具协会副会长张某通报了前三季度家具工业运行情况。\n"
+         "张某通报的数据显示,前三季度,家具出口额同比增长2.3%。\n")
+    assert unsourced(t)
+
+
+# --- a section describing the report's own sample --------------------------------------------------------------------
+def test_a_sample_section_lists_the_reports_own_counts():
+    t = ("一、研究背景\n家具产业人才供需矛盾日益突出。\n二、样本说明\n- 样本数量: 30家企业\n"
+         "- 行业覆盖: 实木家具(12家)、板式家具(9家)、软体家具(9家)\n")
+    assert unsourced(t) == []
+
+
+def test_an_industry_section_with_counts_is_not_a_sample():
+    t = ("一、研究背景\n家具产业人才供需矛盾日益突出。\n二、行业概况\n- 企业数量: 6.1万家\n"
+         "- 从业人员: 约500万人\n")
+    assert unsourced(t)
