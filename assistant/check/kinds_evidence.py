@@ -69,10 +69,18 @@ class UnsourcedFigure(Rule):
                 return None
         if self.own_name and ctx.paragraph_has(self.own_name, ss):
             return None
+        if self._own_sample_section(ctx, ss):
+            return None  # round 11: the section describing the report's own sample (样本说明)
+        if ctx.vague_source_in_sentence(self.attr_name, ss) and not self._own_voice_line(ctx, ss):
+            # round 11: a vague source (据统计、数据显示) takes over from the document's own source too — a byline or a
+            # headline naming a body — as it does from a lead (labelling policy; dev l02, l08)
+            return self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs))
         if ctx.byline_covers(ss):
             return None
-        if ctx.vague_source_in_sentence(self.attr_name, ss):
-            return self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs))
+        if ctx.headline_led(ss):
+            return None  # a headline line above a lead that names the source (round 11)
+        if self._restated_with_source(ctx, ss, figs):
+            return None
         if not ctx.paragraph_has(self.attr_name, ss) and ctx.lead_in_scope(ss):
             return None
         if ctx.paragraph_has(self.attr_name, ss) and self._named_after(ctx, ss):
@@ -88,6 +96,43 @@ class UnsourcedFigure(Rule):
             if not figs:
                 return None
         return self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs))
+
+    def _restated_with_source(self, ctx, ss: int, figs: list[Figure]) -> bool:
+        """Round 11: a news lead states a figure first and a later paragraph of the same section gives it again with
+        its source (导语：4.2万家企业实现营业收入超……；后文：某协会通报的数据显示，……4.2万家企业实现营业收入……) —
+        the figure is sourced where it is restated. Only a figure written the same way (number and unit), only when
+        the later paragraph names a source in running text, and only for the document's first body paragraph."""
+        para = ctx.doc.paragraph_at(ss)
+        first = next((p for p in ctx.doc.paragraphs if p.kind == "text" and p.text.strip()), None)
+        if para is None or first is None or para.start != first.start:
+            return False
+        sec = ctx.doc.section_at(ss)
+        end = sec.end if sec else len(ctx.text)
+        wanted = {f.text.replace(" ", "") for f in figs if not f.is_percent}
+        for p in ctx.doc.paragraphs:
+            if p.start <= para.start or p.start >= end or p.kind != "text":
+                continue
+            if not ctx._has_attribution(p.text) or ctx.vague_source_in_sentence(self.attr_name, p.start):
+                continue
+            if any(w in p.text.replace(" ", "") for w in wanted):
+                return True
+        return False
+
+    def _own_sample_section(self, ctx, ss: int) -> bool:
+        """Round 11: the sentence is in a section whose heading says it describes the report's own sample or data
+        (样本说明、调研对象、调查样本; definitions.own_data_heading): the counts there (样本数量：20家企业、创新药(8家))
+        are the report's own data, like 本次调研、样本 in a paragraph (dev m22, two list lines)."""
+        pats = ctx.definitions.get("own_data_heading") or []
+        sec = ctx.doc.section_at(ss)
+        return bool(pats and sec is not None and any(p.search(sec.title or sec.heading) for p in pats))
+
+    @staticmethod
+    def _own_voice_line(ctx, ss: int) -> bool:
+        """The sentence is in the line the document's own source was read from (a local release's first line in its
+        own voice: 最新统计数据显示，今年前11个月全市……): the phrase there is the publisher's, not a vague source."""
+        header = ctx.source().header
+        para = ctx.doc.paragraph_at(ss)
+        return bool(header and para is not None and para.text.strip() == header)
 
     def _merge_runs(self, ctx, judged) -> list:
         """Round 10: consecutive unsourced sentences of one paragraph are one finding (from the first sentence's first
@@ -181,7 +226,9 @@ class Forecast(Rule):
             binds = ctx.sentence_has("attribution", ss) and self._source_binds_earlier(ctx, ss, ss + m.start())
             if any(p.search(sent) for p in self.targets) or ctx.sentence_has("attribution", ss) and not binds:
                 continue
-            if self._assumed(ctx, ss) or ((ctx.paragraph_has("attribution", ss) and not binds or ctx.byline_covers(ss))
+            later = self._source_only_after(ctx, ss)
+            if self._assumed(ctx, ss) or ((ctx.paragraph_has("attribution", ss) and not binds and not later
+                                           or ctx.byline_covers(ss))
                                           and not self._ours(sent)):
                 continue  # a stated assumption, or another body's forecast: reported in this paragraph, or the
                 # document is that body's own text (its byline, closing source line or release layout)
@@ -225,6 +272,21 @@ class Forecast(Rule):
         if self.FORECAST_WORD.search(last.group()) or self.FORECAST_WORD.search(text[ss + last.end():ss + last.end() + 6]):
             return False
         return bool(find_figures(text, ss + last.end(), trig))
+
+    BACK = re.compile(r"^\s*(?:这是|以上|上述|这些|该|此|前述)|(?:以上|上述)(?:数据|数字|预测)")
+
+    def _source_only_after(self, ctx, ss: int) -> bool:
+        """Round 11: the paragraph names a source only in sentences after the forecast, and none of them points back
+        (以上数据来自……): that source introduces the later data (据某部数据，现有……), not the forecast before it
+        (dev n20, n21: 预计到2035年……占30%。……据某局数据，2022年……)."""
+        p = ctx.doc.paragraph_at(ss)
+        if p is None:
+            return False
+        for s, e in ctx.doc.sentences():
+            if s < p.start or s >= p.end or not ctx.sentence_has("attribution", s):
+                continue
+            return s > ss and not self.BACK.search(ctx.text[s:e])
+        return False
 
     def _ours(self, sent: str) -> bool:
         return bool(self.OURS.search(sent))

@@ -228,6 +228,30 @@ class Context:
                 return True
         return False
 
+    def headline_led(self, pos: int) -> bool:
+        """Round 11: `pos` is in the document's headline block — the title and the short lines after it (a subtitle, a
+        headline figure: 国际航线同比增长超二点五倍), none a full sentence — and the lead, the first full paragraph
+        right after that block, names a source in running text (not a vague one): the headline summarises the lead's
+        data, so the lead's source covers it. The line length is parameters.headline_max_chars."""
+        most = int(self.parameters.get("headline_max_chars", 40))
+        para = self.doc.paragraph_at(pos)
+        if para is None or para.kind != "text":
+            return False
+        seen = False
+        for p in self.doc.paragraphs:
+            t = p.text.strip()
+            if not t:
+                continue
+            short = p.kind in ("title", "heading") or (p.kind == "text" and len(t) <= most
+                                                       and not t.endswith(("。", "！", "？", "；")) and "。" not in t)
+            if short:
+                seen = seen or p.start == para.start
+                continue
+            # the first full paragraph: the lead
+            return seen and p.kind == "text" and not self.vague_source_in_sentence("attribution", p.start) \
+                and self._has_attribution(p.text)
+        return False
+
     def _has_attribution(self, seg: str) -> bool:
         if "vague_attribution" in self.definitions:
             seg = blank_out(seg, self.definitions["vague_attribution"])
