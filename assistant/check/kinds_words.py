@@ -29,6 +29,9 @@ class Existence(Rule):
                                   这表明; definitions.inference): the vague word sums up those figures
                     sourced_figure — its sentence names a source and gives a figure (……持续提高，据……统计，……占
                                   65.9%): a summary of the sourced data given with it
+                    summary_lead — the word stands in a short, figure-free lead sentence (the first of its
+                                  paragraph, or an enumerated point: 三是……) and the next sentence gives the change
+                                  figures it sums up (round 11; see _summary_lead)
                     data_comparison — a level word (较高、相对较低) contrasted in its sentence with the opposite level of
                                   another group, or summing up the figure of the clause just before it
                                   (指数为0.83，就业景气相对较低): a comparison inside the data
@@ -41,7 +44,7 @@ class Existence(Rule):
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 需要 tokens 或 patterns")
         self.unless = set(self.spec.get("unless") or ["quoted"])
         bad = self.unless - {"quoted", "attributed", "sourced_scope", "figure", "figure_sentence", "figure_near", "question",
-                             "irrealis", "data_comparison", "comparator", "inference", "sourced_figure"}
+                             "irrealis", "data_comparison", "comparator", "inference", "sourced_figure", "summary_lead"}
         if bad:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 的 unless 含未知条件：{', '.join(bad)}")
         self.headings = bool(self.spec.get("headings", True))
@@ -77,6 +80,8 @@ class Existence(Rule):
                 if find_figures(text, ss, se):
                     continue
             if "figure_near" in self.unless and _figure_near(ctx, s, e):
+                continue
+            if "summary_lead" in self.unless and _summary_lead(ctx, s, e):
                 continue
             if "irrealis" in self.unless and _irrealis(ctx, s):
                 continue
@@ -177,6 +182,61 @@ def _figure_near(ctx: Context, s: int, e: int) -> bool:
                                                   or _same_measure(text, s, e, m.start(), ne))
                and _same_basis(text[ss:se], text[ns:_clause_end(text, m.end(), ne)]) for m in CHANGE_FIGURE.finditer(text, ns, ne)):
             return True
+        pos = ne
+    return False
+
+
+# Round 11: a lead sentence that the figures after it detail. Its words are a heading-like summary of those figures
+# (航班效益指标显著提升。上半年……提高0.9小时……提高6.4个百分点), so they are covered by them whatever subject each figure
+# names. One scope rule for the change, trend, steady-summary and state-of-affairs classes.
+LEAD_OPENER = re.compile(r"^\s*(?:[一二三四五六七八九十]是|首先|其次|再次|最后|分[\u4e00-\u9fa5]{1,6}看|从[\u4e00-\u9fa5]{1,8}看)[，,：:]?")
+FORECAST = re.compile(r"预计|预测|有望|将会?(?:达到|突破|超过)")
+STATE = re.compile(r"态势|势头|稳中|向好")  # summaries of the state of affairs (稳中有进、态势良好) also sum up change figures
+LEAD_TREND = re.compile(r"持续|不断|稳步|逐步|继续")  # a trend stated before the word (持续领跑): the figures give that trend
+COLLECTIVE = re.compile(r"指标|部分|各项|各类|多项|[两三四五几]大|主要|品类|领域|规模|水平|效益")
+LEAD_MAX = 36  # characters of a lead (without its opener): longer sentences carry their own argument
+
+
+def _change_figures(text: str, s: int, e: int) -> list[str]:
+    """Change figures in text[s:e], without 增加值 (value added, a level) read as 增加."""
+    return [m.group() for m in CHANGE_FIGURE.finditer(text[s:e].replace("增加值", "＿＿＿"))]
+
+
+def _summary_lead(ctx: Context, s: int, e: int) -> bool:
+    text = ctx.text
+    ss, se = ctx.doc.sentence_at(s)
+    para = ctx.doc.paragraph_at(s)
+    if para is None or para.kind != "text" or find_figures(text, ss, se) or ctx.cn_figures(ss, se):
+        return False
+    sent = text[ss:se]
+    opener = LEAD_OPENER.match(sent)
+    if opener is None and text[para.start:ss].strip():
+        return False  # neither the paragraph's first sentence nor an enumerated point
+    body = re.sub(r"\s", "", sent[opener.end() if opener else 0:])
+    if len(body) > LEAD_MAX:
+        return False
+    words = text[s:e]
+    direction = _direction(words)
+    if direction is None and not STATE.search(words) and not LEAD_TREND.search(text, ss, e):
+        return False  # a level or an amount (活跃、需求大) is not summed up by change figures
+    pos = se
+    for _ in range(2):  # the next sentence, or the one after it when the next is another short lead (稳中有进。……显著提升。上半年……)
+        while pos < len(text) and (text[pos].isspace() or text[pos] in "。！？!?"):
+            pos += 1
+        q = ctx.doc.paragraph_at(pos) if pos < len(text) else None
+        if q is None or q.kind != "text":
+            return False
+        ns, ne = ctx.doc.sentence_at(pos)
+        if ns >= ne or FORECAST.search(text, ns, ne):
+            return False  # a forecast (预计……有望达到15%) does not give the change the lead states
+        if _same_basis(text[ss:se], text[ns:ne]) and any(_agrees(direction, f) for f in _change_figures(text, ns, ne)):
+            # the figures are the lead's own: they name its subject (高技术产业持续领跑。……高技术产业增加值增长6.7%), or the lead
+            # names a set or a bare measure that they detail (部分领域、效益指标、两大产品、市场规模); a figure for another
+            # metric (冷库利用率稳步提高。冷链物流总额增长6.8%) does not cover it
+            cs = max(text.rfind(c, ss, s) for c in "，,；;：:") + 1
+            return bool(COLLECTIVE.search(text, max(cs, ss), s)) or _same_subject(text, ns, ne, s)
+        if find_figures(text, ns, ne) or len(re.sub(r"\s", "", text[ns:ne])) > LEAD_MAX:
+            return False
         pos = ne
     return False
 
