@@ -197,14 +197,14 @@ def number(txt: str) -> float:
 
 
 def half_unit(txt: str, value: bool = True) -> float:
-    """Half a unit of the last written digit: '2.66' → 0.005, '30%' → 0.5. A value's trailing zeros before the
-    point may be rounding ('1200亿元' may be 1 204): they count as unwritten ('1200' → 50)."""
+    """Half a unit of the last written digit: '2.66' → 0.005, '30%' → 0.5. A value's last trailing zero before the
+    point may be a rounded digit ('1200亿元' may be 1 204): it counts as unwritten ('1200' → 5, '200' → 5)."""
     m = _DIGITS.search(re.sub(r"(?<=\d)[ ,](?=\d{3})", "", txt))
     if not m:
         return 0.5
     if m.group(1) is None and value:
         digits = m.group(0)
-        return 0.5 * 10 ** (len(digits) - len(digits.rstrip("0"))) if digits.strip("0") else 0.5
+        return 0.5 * 10 ** min(len(digits) - len(digits.rstrip("0")), 1) if digits.strip("0") else 0.5
     return 0.5 * 10 ** -len(m.group(1) or "")
 
 

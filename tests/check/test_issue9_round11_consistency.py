@@ -14,7 +14,7 @@ def test_rate_outside_the_rounding_of_its_digits_is_flagged():
 
 
 def test_rate_inside_the_rounding_of_coarse_digits_is_not_flagged():
-    # 200 / (1200 − 200) = 20%; trailing zeros may be rounding (1200 may be 1 204, 200 may be 204): 21% is possible
+    # 200 / (1200 − 200) = 20%; a trailing zero may be a rounded digit (1200 may be 1 204, 200 may be 204): 21% is possible
     assert not growth("全年营业收入1200亿元，比上年增加200亿元，增长21%。")
     # written with one decimal the same 21.0% is outside: 200.0 / 1000.0 = 20.0%
     assert growth("全年营业收入1200.0亿元，比上年增加200.0亿元，增长21.0%。")
