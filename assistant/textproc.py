@@ -227,3 +227,55 @@ def chinese_punctuation(text: str) -> str:
     text = re.sub(rf"(?<=[{_CJK}])\.(?!\d)", "。", text)
     text = re.sub(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])", "", text)  # spaces OCR puts between characters
     return text
+
+
+# ---------------------------------------------------------------- script
+
+_PINYIN_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")  # 運(yùn)行: reading aids some mirror sites insert
+_LINE_END = re.compile(r"\n")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> tuple[str, list[int] | None]:
+    """Text in Simplified characters for the rules, of the same length, and where each character came from (None when
+    nothing changed). Traditional characters are converted one for one (OpenCC t2s, falling back to one character at a
+    time where a phrase conversion would change the length); pinyin glosses inside words (運(yùn)行) are moved to the end
+    of their line and blanked (运行…     ), so words, figures and sentences read whole and every finding maps back to
+    the original."""
+    order = list(range(len(text)))
+    glosses = list(_PINYIN_GLOSS.finditer(text))
+    if glosses:
+        pos, out_order = 0, []
+        for m in _LINE_END.finditer(text + "\n"):
+            end = m.start()
+            inside = [g for g in glosses if pos <= g.start() and g.end() <= end]
+            keep = [i for i in range(pos, end) if not any(g.start() <= i < g.end() for g in inside)]
+            out_order += keep + [i for g in inside for i in range(g.start(), g.end())]
+            if end < len(text):
+                out_order.append(end)
+            pos = end + 1
+        order = out_order
+        in_gloss = {i for g in glosses for i in range(g.start(), g.end())}
+        moved = "".join(" " if i in in_gloss else text[i] for i in order)  # blanked: the line reads as if it had none
+    else:
+        moved = text
+    simple = _t2s().convert(moved)
+    if len(simple) != len(moved):
+        simple = "".join(_t2s().convert(c) if len(_t2s().convert(c)) == 1 else c for c in moved)
+    if simple == text:
+        return text, None
+    return simple, order
+
+
+def map_span(order: list[int] | None, start: int, end: int) -> tuple[int, int]:
+    """A span of `to_simplified`'s text as a span of the original text."""
+    if order is None or end <= start:
+        return start, end
+    idx = [order[i] for i in range(start, min(end, len(order)))]
+    return (min(idx), max(idx) + 1) if idx else (start, end)

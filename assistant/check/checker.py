@@ -9,7 +9,9 @@ from ..errors import InputError
 from .annual import ALL_REPORTS, ANNUAL_REPORT, load_report_outline
 from .findings import CheckResult, Finding, summarize
 from .rules import Context, RuleSet, load_rules
-from .structure import CAPTION, Document, load_document, map_sections, parse_text, promote_headings
+from .structure import (CAPTION, Document, load_document, map_sections, parse_text, promote_headings,
+                        simplified_document)
+from ..textproc import map_span
 
 _RULES: RuleSet | None = None
 LEVEL_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -88,6 +90,7 @@ def run_check(doc: Document, report: str | None = None, kb=None, outline_path: s
         raise InputError(f"未知的报告类型 {report!r}，可选：{', '.join(ALL_REPORTS)}")
     require_length(doc.text, MAX_CHECK_CHARS, "待审查的报告")
     require_year(report_year)
+    original, (doc, order) = doc, simplified_document(doc)  # Traditional text is read in Simplified, mapped back
     rules = rules or default_rules()
     if outline_path:
         outline = load_report_outline(report or "", outline_path)
@@ -114,6 +117,13 @@ def run_check(doc: Document, report: str | None = None, kb=None, outline_path: s
         if rule.applies(ctx):
             findings.extend(rule.check(ctx))
     findings = _dedupe(findings)
+    if order is not None:
+        for f in findings:
+            quoted = f.text == doc.text[f.span[0]:f.span[1]]
+            f.span = list(map_span(order, *f.span))
+            if quoted:
+                f.text = original.text[f.span[0]:f.span[1]]
+        doc = original
     findings.sort(key=lambda f: (f.span[0], LEVEL_ORDER[f.level], f.rule_id))
     extra = {
         "report": kind,

@@ -8,13 +8,15 @@ Sections are then mapped to an outline's sections by title similarity (rapidfuzz
 from __future__ import annotations
 
 import bisect
+import copy
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from ..errors import InputError
-from ..textproc import sentence_spans
+from ..textproc import sentence_spans, to_simplified
 
 CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -526,3 +528,23 @@ def _map_by_embedding(doc: Document, outline, mapping: dict, used_doc: set, embe
         mapping[ids[best]] = ds
         used_doc.add(id(ds))
         ds.outline_id, ds.score = ids[best], round(float(sims[best]) * 100, 1)
+
+
+def simplified_document(doc: Document) -> tuple[Document, list[int] | None]:
+    """The document as the rules read it: Traditional characters in Simplified, pinyin glosses out of the words (see
+    `textproc.to_simplified`), at the same positions; and the map back to the original's characters (None when the
+    document needs no change, and then it is returned as is)."""
+    text, order = to_simplified(doc.text)
+    if order is None:
+        return doc, None
+
+    def conv(s: str) -> str:
+        return to_simplified(s)[0] if s else s
+
+    paras = [dataclasses.replace(p, text=text[p.start:p.end] if doc.text[p.start:p.end] == p.text else conv(p.text))
+             for p in doc.paragraphs]
+    sections = copy.deepcopy(doc.sections)
+    for sec in sections:
+        sec.title, sec.heading = conv(sec.title), conv(sec.heading)
+    return dataclasses.replace(doc, text=text, paragraphs=paras, sections=sections, title=conv(doc.title),
+                               report_date_text=conv(doc.report_date_text)), order
