@@ -133,6 +133,7 @@ class ChineseTokenizer:
             digest.update(userdict.read_bytes())
         self.stopwords = load_stopwords(stopwords) if stopwords else set()
         digest.update("\x00".join(sorted(self.stopwords)).encode("utf-8"))
+        digest.update(b"t2s")  # keywords are taken from the Simplified form of the text
         self._base_digest = digest.hexdigest()
         self._tok.initialize()
         # added word -> the tokens it had before it was added: emitted with it, so that an index built
@@ -179,6 +180,7 @@ class ChineseTokenizer:
         return new
 
     def tokenize(self, text: str) -> list[str]:
+        text = _t2s().convert(text)  # Traditional text and Simplified queries meet on the same keywords
         with self._lock:  # jieba's tokenizer state is not thread-safe during lazy init
             words = self._tok.lcut_for_search(text)
         out = []

@@ -37,3 +37,10 @@ def test_stated_year_is_a_year_not_a_figure_and_period_names_months_quarters_hal
     assert STATED_YEAR.findall("2018年进口额2051亿美元，年份：2021；2012.5万件，2030台，2021—2025年") == \
         ["2018", "2021", "2021", "2025"]
     assert PERIOD.findall("2024年一季度、6月当月和上半年；16月不是月份") == ["一季度", "6月", "上半年"]
+
+
+def test_keywords_of_traditional_text_meet_simplified_queries():
+    from assistant.textproc import ChineseTokenizer
+
+    tok = ChineseTokenizer()
+    assert set(tok.tokenize("集成電路產業銷售額")) & set(tok.tokenize("集成电路销售额")) >= {"集成电路", "销售额"}
