@@ -96,7 +96,7 @@ TERM_ALTERNATES = {k: set(v) for k, v in _TERMS["alternates"].items()}
 # A sentence about another year than the one asked for is not evidence: its coverage is scaled by this.
 YEAR_CONFLICT_FACTOR = 0.3
 # The asked-for attribute: the words just before "多少/几", or before a closing "是什么".
-_FOCUS_CUT = re.compile(r"多少|(?<!哪)几|是什么[？?]?$")
+_FOCUS_CUT = re.compile(r"多少|(?<![哪近这])几|是什么[？?]?$")
 _FOCUS_TRAIL = re.compile(r"(?:是|有|为|了|的|占|要|达到|达|共|一共|总共|大约|约|将|能|会|可以|第|累计)+$")
 # Places: a question about a place the evidence does not name is about another scope.
 _PLACE_RX = re.compile("|".join(sorted(map(re.escape, _TERMS["places"]), key=len, reverse=True)))
@@ -340,7 +340,8 @@ def unknown_found(unknown: set[str], text: str, alternates: dict[str, set[str]] 
         if any(t in u and t != u for u in unknown):
             continue  # a part of a longer unknown noun: the longer one decides
         if not any(u in text or abbreviates(u, text)
-                   or any(a in text for a in alternates.get(u, set()) | TERM_ALTERNATES.get(u, set()))
+                   or any(a in text for a in alternates.get(u, set()) | TERM_ALTERNATES.get(u, set())
+                          | SYNONYMS.get(u, set()))
                    or morpheme_cover(u, words) for u in unknown if u in t):
             return False
     return True
@@ -452,6 +453,16 @@ _HAN_RX = re.compile(r"[\u4e00-\u9fff]+")
 # Credit for a question term found only as a short form (see `abbreviates`) in the sentence.
 ABBREV_CREDIT = 0.8
 CONTEXT_CREDIT = 0.6
+# Credit for a question term found in the sentence's frame: its document's title, its heading path, a
+# table row's caption (a row "岗位：某岗；计划招聘：80" states its figure for the caption's company and
+# year). 0.6, as any context, before round 7.
+FRAME_CREDIT = float(_TERMS.get("frame_credit", CONTEXT_CREDIT))
+# Near-synonyms of general Chinese (assistant/data/chat.yaml `synonyms`): each word of a group counts
+# as any other of it in the coverage (芯片 / 集成电路, 上牌 / 注册登记); a question term only, never a check.
+SYNONYMS: dict[str, set[str]] = {}
+for _group in _TERMS.get("synonyms", []) or []:
+    for _w in _group:
+        SYNONYMS.setdefault(_w, set()).update(x for x in _group if x != _w)
 # Count the written words of assistant/data/query_terms.yaml as the colloquial question terms they
 # stand for (see `paraphrase_alternates`), in the coverage and the unknown-noun check.
 PARAPHRASE_CREDIT = True
@@ -472,19 +483,28 @@ def _coverage(terms: dict[str, float], tokens: set[str], context: set[str], text
 
 
 def term_credits(terms: dict[str, float], tokens: set[str], context: set[str], text: str = "",
-                 context_text: str = "", alternates: dict[str, set[str]] | None = None) -> dict[str, float]:
-    """How much of each question term the sentence states (1 itself, a word for it of `TERM_ALTERNATES`
-    or of `alternates` (see `paraphrase_alternates`); `CONTEXT_CREDIT` in its context,
+                 context_text: str = "", alternates: dict[str, set[str]] | None = None,
+                 frame: set[str] | None = None, frame_text: str = "") -> dict[str, float]:
+    """How much of each question term the sentence states (1 itself, a word for it of `TERM_ALTERNATES`,
+    of `alternates` (see `paraphrase_alternates`) or a near-synonym of `SYNONYMS`; `FRAME_CREDIT` in its
+    frame (`frame`, `frame_text`: the document title, the heading path, a table row's caption; the row
+    states its figure under them), `CONTEXT_CREDIT` in its other context (the sentence before),
     `ABBREV_CREDIT` as a short form, 0 not at all); see `_coverage`."""
     own_years = {t for t in tokens if _YEAR_RX.fullmatch(t)}
     alternates = alternates or {}
+    frame = frame or set()
     out: dict[str, float] = {}
     for t in terms:
         c = 0.0
+        syn = SYNONYMS.get(t, ())
         if t in tokens or (TERM_ALTERNATES.get(t, set()) & tokens) \
-                or any(a in tokens or (text and a in text) for a in alternates.get(t, ())):
+                or any(a in tokens or (text and a in text) for a in alternates.get(t, ())) \
+                or any(a in tokens or (text and a in text) for a in syn):
             c = 1.0
-        elif t in context and not (_YEAR_RX.fullmatch(t) and own_years):
+        elif (t in frame or (frame_text and len(t) > 1 and _HAN_RX.fullmatch(t) and t in frame_text)
+              or any(a in frame_text for a in syn)) and not (_YEAR_RX.fullmatch(t) and own_years):
+            c = FRAME_CREDIT
+        elif (t in context or any(a in context_text for a in syn)) and not (_YEAR_RX.fullmatch(t) and own_years):
             c = CONTEXT_CREDIT
         elif text and t not in text and abbreviates(t, text):
             c = ABBREV_CREDIT  # a short form; not the term inside other words (工业|机器人产量)
@@ -492,6 +512,69 @@ def term_credits(terms: dict[str, float], tokens: set[str], context: set[str], t
             c = CONTEXT_CREDIT * ABBREV_CREDIT
         out[t] = c
     return out
+
+
+# Contrast sets (assistant/data/chat.yaml `contrasts`): members one cannot stand for another (进口 / 出口,
+# 二期 / 三期, 年末 / 年中, 利润 / 收入); a member may have several wordings, joined by "|". Words of
+# `contrast_ignore` (进出口 holds 出口) are taken out before matching.
+CONTRASTS: list[list[tuple[str, ...]]] = [[tuple(m.split("|")) for m in g] for g in _TERMS.get("contrasts", []) or []]
+_CONTRAST_IGNORE = re.compile("|".join(map(re.escape, _TERMS.get("contrast_ignore", []) or [])) or r"(?!x)x")
+CONTRAST_GUARD = bool(CONTRASTS)
+
+
+def _members(group: list[tuple[str, ...]], text: str) -> set[int]:
+    text = _CONTRAST_IGNORE.sub("　", text)
+    return {k for k, m in enumerate(group) if any(w in text for w in m)}
+
+
+def asked_contrasts(question: str) -> list[tuple[list[tuple[str, ...]], int]]:
+    """The contrast sets the question names exactly one member of: (set, that member)."""
+    out = []
+    for g in CONTRASTS if CONTRAST_GUARD else []:
+        m = _members(g, question)
+        if len(m) == 1:
+            out.append((g, next(iter(m))))
+    return out
+
+
+# Words that state a total (assistant/data/chat.yaml `total_words`): a sentence that gives 某某总数 and
+# does not name a noun of the question anywhere (sentence or context) gives the whole, not that part.
+_TOTAL_RX = re.compile("|".join(map(re.escape, _TERMS.get("total_words", []) or [])) or r"(?!x)x")
+TOTAL_GUARD = bool(_TERMS.get("total_words"))
+
+
+def states_total(said: str) -> bool:
+    """Does the sentence give a total's figure ("总数达到1143.3万台", "总数（万台）：521"), not a share of a
+    total ("占销售总量的79.9%")?"""
+    for m in _TOTAL_RX.finditer(said):
+        if not re.match(r"[^，,。；;\d%]{0,8}\d", said[m.end():]):
+            continue
+        clause = re.split(r"[，,。；;]", said[max(0, m.start() - 24):m.start()])[-1]
+        if "占" not in clause:
+            return True
+    return False
+
+
+def _part_nouns(question: str, terms: dict[str, float], tok, df: dict[str, int], profile=None) -> set[str]:
+    """The question's nouns the knowledge base knows (two or more characters, not a year, a place or the
+    industry's name): a sentence stating a total without one of them is about the whole."""
+    tags = _pos_tags(question, tok)
+    industry = getattr(profile, "industry", None)
+    return {t for t in terms if len(t) >= 2 and _HAN_RX.fullmatch(t) and df.get(t) and t != industry
+            and t not in _TERMS["places"] and t not in _AMOUNT_WORDS and _noun_like(t, tags)
+            and not any(t in u and t != u for u in terms)}
+
+
+def contrast_ok(asked: list, said: str, near: str = "") -> bool:
+    """Does the sentence not swap the asked member of a contrast set for another (the question asks for
+    imports, the sentence states exports only)? Fine when the sentence or its caption names the asked
+    member, or names no member at all."""
+    for g, k in asked:
+        if k in _members(g, f"{said} {near}"):
+            continue
+        if _members(g, said) - {k}:
+            return False
+    return True
 
 
 def focus_terms(question: str, tok) -> set[str]:
@@ -559,13 +642,13 @@ def _mentions_focus(focus: set[str], said: str, df: dict[str, int] | None = None
         return True
     if any(f in _SHARE_WORDS for f in focus) and "%" in said:
         return True
-    return any(any(a in said for a in TERM_ALTERNATES.get(f, ()))
+    return any(any(a in said for a in TERM_ALTERNATES.get(f, set()) | SYNONYMS.get(f, set()))
                or (len(f) > 1 and (f in said or abbreviates(f, said))) for f in focus)
 
 
 # The unit a 多少 question names ("多少万辆" → "万辆", "多少家企业" → "家"): the answer must carry it.
 _MEASURE_WORDS = sorted(_TERMS["measure_words"], key=len, reverse=True)
-_UNIT_Q = re.compile(r"(?:多少|(?<!哪)几)\s*([万亿千百]*(?:[A-Za-z]+|" + "|".join(map(re.escape, _MEASURE_WORDS)) + "))")
+_UNIT_Q = re.compile(r"(?:多少|(?<![哪近这])几)\s*([万亿千百]*(?:[A-Za-z]+|" + "|".join(map(re.escape, _MEASURE_WORDS)) + "))")
 
 
 _QUALIFIER_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(?!\s*(?:年|月|日|季度|[-—–~～至到]))")
@@ -584,7 +667,21 @@ def unit_ok(unit: str, said: str, context: str) -> bool:
     if not unit:
         return True
     bare = unit.lstrip("万亿千百")
-    for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[万亿千百]*" + re.escape(bare), said):
+    if bare in _SAME_UNITS:  # 多少名 is answered by 120人, or by a row with a 人数 column
+        return any(_unit_ok(u, said, context) for u in _SAME_UNITS[bare]) \
+            or (UNIT_COLUMNS and any(c in said for u in _SAME_UNITS[bare] for c in UNIT_COLUMNS.get(u, ())))
+    return _unit_ok(bare, said, context)
+
+
+# Measure words that count the same things (assistant/data/chat.yaml `same_units`: 人, 名, 位).
+_SAME_UNITS = {u: set(g) for g in _TERMS.get("same_units", []) or [] for u in g}
+# Column names that count in a unit (`unit_columns`: 人 → 人数): a table row "现有人数：65；计划招聘：16"
+# counts people in its figures.
+UNIT_COLUMNS = {k: list(v) for k, v in (_TERMS.get("unit_columns") or {}).items()}
+
+
+def _unit_ok(bare: str, said: str, context: str) -> bool:
+    for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:余|多)?[万亿千百]*(?:余|多)?" + re.escape(bare), said):
         if not (bare.startswith("年") and _YEAR_RX.fullmatch(m.group(1))):
             return True
     return bool(re.search(r"[（(]\s*(?:单位[：:])?\s*[万亿千百]*" + re.escape(bare) + r"\s*[）)]", f"{context} {said}")
@@ -677,7 +774,15 @@ def period_ok(asked: set[str], said: set[str], text: str = "") -> bool:
     out. A question with a period wants a sentence (or its context) that names it."""
     if not asked:
         return all(p.startswith("m:") for p in said) or bool(_WHOLE_YEAR_RX.search(text))
-    return bool(asked & said)
+    return bool(_same_periods(asked) & _same_periods(said))
+
+
+# The same stretch of months named two ways: 头六个月 is 上半年, 前三个月 is 一季度.
+_PERIOD_SAME = {"cum:6": "h:上", "h:上": "cum:6", "cum:3": "q:1", "q:1": "cum:3"}
+
+
+def _same_periods(ps: set[str]) -> set[str]:
+    return set(ps) | {_PERIOD_SAME[p] for p in ps if p in _PERIOD_SAME}
 
 
 # (a comparison that states the other year's value, 比2023年的949.5万辆, does state it)
@@ -754,7 +859,7 @@ def dense_similarities(question: str, sentences: list[str], kb) -> list[float] |
 # The answer type a question asks for: a date, a list, or an amount (a number that is not a date).
 _DATE_Q = re.compile(r"何时|什么时候|什么时间|哪一?年|哪一?天|哪个月|几月|何年|哪一?日")
 _LIST_Q = re.compile(r"哪些|哪几")
-_AMOUNT_Q = re.compile(r"多少|(?<!哪)几|数量|规模(?!以上)|多大|多高|多长|比例|占比|份额|比重|增速|增幅|增长率|几成")
+_AMOUNT_Q = re.compile(r"多少|(?<![哪近这])几|数量|规模(?!以上)|多大|多高|多长|比例|占比|份额|比重|增速|增幅|增长率|几成")
 _DATE_RX = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月|\d{1,2}\s*日|(?:19|20)\d\d[-/.]\d{1,2}")
 _LIST_RX = re.compile(r"[、；;]|等|以及|和|与|及")
 
@@ -928,6 +1033,16 @@ def canonicalizer(profile, tok, qualified=None):
     return canon
 
 
+SOURCE_IN_FRAME = bool(_TERMS.get("source_in_frame", False))
+
+
+def _source_words(source: str) -> str:
+    """The words of a document's file name, without its years, numbers and extension
+    ("2025_企业案例_某公司.docx" -> "企业案例 某公司")."""
+    stem = Path(source).stem if source else ""
+    return re.sub(r"[\d_\-—–.（）()]+", " ", stem).strip()
+
+
 def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -> list[_Scored]:
     """Every sentence of every hit, scored for the question (best first). A sentence's context is
     its passage's title and heading, a table row's caption and the sentence before it. A sentence
@@ -961,9 +1076,17 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     wants_share = bool(_SHARE_ANSWER and _SHARE_Q.search(question)) and not unit
     wants_duration = bool(_DURATION_Q and _DURATION_ANSWER and _DURATION_Q.search(question))
     alternates = paraphrase_alternates(question, terms) if PARAPHRASE_CREDIT else {}
+    contrasts = asked_contrasts(question)
+    # a part asked (私人充电桩), a total stated (充电设施总数): see `total_for_part`
+    part_nouns = _part_nouns(question, terms, tok, df, profile) \
+        if TOTAL_GUARD and not _TOTAL_RX.search(question) and not wants_share \
+        and not any(w in question for w in _SHARE_WORDS) else set()  # a share is of the total
     scored: list[_Scored] = []
     for i, h in enumerate(hits):
         title, heading = canon(h.title or ""), canon(h.heading or "")
+        # the document's file name names it too (publisher, company: "2023_某机构_某报告摘要.docx");
+        # it joins the frame and the checks' context, not the years a sentence is about
+        named = canon(_source_words(getattr(h, "source", "") or "")) if SOURCE_IN_FRAME else ""
         title_toks = set(tok.tokenize(title))
         heading_toks = set(tok.tokenize(heading))
         base = title_toks | heading_toks
@@ -980,7 +1103,9 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 own |= prev_toks
             said = f"{prev}{s}" if joined else body
             credits = term_credits(terms, own, base | near, f"{prev}{body}" if joined else body,
-                                   f"{title} {heading} {caption} {prev}", alternates)
+                                   f"{title} {heading} {caption} {prev}", alternates,
+                                   frame=base | set(tok.tokenize(f"{caption} {named}")),
+                                   frame_text=f"{title} {heading} {caption} {named}")
             unit_pass = unit_ok(unit, said, f"{heading} {caption}")
             total = sum(terms.values())
             cov = sum(terms[t] * c for t, c in credits.items()) / total if total else 0.0
@@ -1003,7 +1128,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
             if wants_number and _VALUE_RX.search(body):
                 bonus += 0.05
             shown = f"{prev_shown}{s_shown}" if joined else s_shown
-            where = f"{title} {heading} {caption} {prev} {s}"
+            where = f"{title} {named} {heading} {caption} {prev} {s}"
             has_value = bool(_VALUE_RX.search(_YEAR_RX.sub("", said)))
             refused = []
             if not type_ok(kind, said, f"{heading} {caption}", has_value) \
@@ -1021,14 +1146,18 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("period")
             elif not q_periods and _SINGLE_MONTH_RX and _SINGLE_MONTH_RX.search(said):
                 refused.append("period")  # a month's own figure (8月当月) is not the year's or a quarter's
-            if not entity_ok(pairs, said, f"{title} {heading} {caption}", tok):
+            if not entity_ok(pairs, said, f"{title} {named} {heading} {caption}", tok):
                 refused.append("entity")
-            if owners and not owner_ok(owners, said, set(splitter.lcut(f"{title} {heading} {caption}"))):
+            if owners and not owner_ok(owners, said, set(splitter.lcut(f"{title} {named} {heading} {caption}"))):
                 refused.append("entity")
             if kind == "amount" and not change_ok(focus, said):
                 refused.append("change")
             if not all(p in where for p in places):
                 refused.append("place")
+            if contrasts and not contrast_ok(contrasts, said, caption):
+                refused.append("contrast")
+            if part_nouns and states_total(said) and any(not credits.get(t) for t in part_nouns):
+                refused.append("part")  # the total, not the part the question names
             if unknown and not unknown_found(unknown, where, alternates, own | base):
                 refused.append("unknown")
             scope_ok = not refused
