@@ -175,12 +175,41 @@ def _release_voice(ctx, paras, heads, vague_line) -> bool:
     if not found:
         return False
     sents = list(ctx.body_sentences())
-    with_fig = [s for ss, se, s in sents if find_figures(ctx.text, ss, se)]
+    figs = [bool(find_figures(ctx.text, ss, se)) for ss, se, _ in sents]
+    with_fig = [s for (ss, se, s), f in zip(sents, figs) if f]
     if len(with_fig) < int(params.get("voice_min_figure_sentences", 3)):
         return False
     change = [s for s in with_fig if _any(defs.get("release_change_figure") or [], s)]
+    counted = len(sents) - _topic_lines(ctx, sents, figs)
     return (len(change) / len(with_fig) >= float(params.get("release_min_change_share", 0.6))
-            and len(with_fig) / len(sents) >= float(params.get("voice_min_figure_share", 0.7)))
+            and len(with_fig) / max(counted, 1) >= float(params.get("voice_min_figure_share", 0.7)))
+
+
+def _topic_lines(ctx, sents, figs) -> int:
+    """Round 12: a release's own signposts, not counted against its figure share — a short headline-sentence with no
+    figure (利润总额稳步增长。) followed in its paragraph by a figure sentence, and a short line with no sentence end
+    (总体运行情况) standing alone above a paragraph (release_topic_max_chars)."""
+    most = int(ctx.parameters.get("release_topic_max_chars", 20))
+    paras = [p for p in ctx.doc.paragraphs if p.text.strip()]
+
+    def para_of(pos):
+        return next((p for p in paras if p.start <= pos < p.end), None)
+
+    n = 0
+    for i, ((ss, se, s), f) in enumerate(zip(sents, figs)):
+        body = s.strip()
+        if f or not body or len(body) > most:
+            continue
+        p = para_of(ss)
+        if p is None:
+            continue
+        if body == p.text.strip() and not body.endswith(("。", "；", ";", "！", "？", "，", ",", "：", ":")):
+            if p is not paras[-1]:
+                n += 1  # a sub-heading line above a paragraph
+            continue
+        if body.endswith("。") and i + 1 < len(sents) and figs[i + 1] and para_of(sents[i + 1][0]) is p:
+            n += 1  # a headline-sentence opening its paragraph's figures
+    return n
 
 
 def _marked_release(ctx, with_fig) -> bool:
