@@ -32,6 +32,9 @@ class Existence(Rule):
                     summary_lead — the word stands in a short, figure-free lead sentence (the first of its
                                   paragraph, or an enumerated point: 三是……) and the next sentence gives the change
                                   figures it sums up (round 11; see _summary_lead)
+                    share_figure — a ranking backed by the share it rests on, in its clause or the clause next to it
+                                  (占全国的14.3%，均居全国首位), or a figure-free ranking line detailed by the share in the
+                                  next sentence (round 12; see _share_figure)
                     data_comparison — a level word (较高、相对较低) contrasted in its sentence with the opposite level of
                                   another group, or summing up the figure of the clause just before it
                                   (指数为0.83，就业景气相对较低): a comparison inside the data
@@ -44,7 +47,8 @@ class Existence(Rule):
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 需要 tokens 或 patterns")
         self.unless = set(self.spec.get("unless") or ["quoted"])
         bad = self.unless - {"quoted", "attributed", "sourced_scope", "figure", "figure_sentence", "figure_near", "question",
-                             "irrealis", "data_comparison", "comparator", "inference", "sourced_figure", "summary_lead"}
+                             "irrealis", "data_comparison", "comparator", "inference", "sourced_figure", "summary_lead",
+                             "share_figure"}
         if bad:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 的 unless 含未知条件：{', '.join(bad)}")
         self.headings = bool(self.spec.get("headings", True))
@@ -91,6 +95,8 @@ class Existence(Rule):
                 continue
             if "data_comparison" in self.unless and _data_comparison(ctx, s, e):
                 continue
+            if "share_figure" in self.unless and _share_figure(ctx, s, e):
+                continue
             if "question" in self.unless and re.search(r"[？?]\s*$", text[slice(*ctx.doc.sentence_at(s))]):
                 continue
             out.append(self.finding(ctx, s, e))
@@ -136,6 +142,8 @@ def _figure_near(ctx: Context, s: int, e: int) -> bool:
     so an unrelated change figure nearby does not excuse them."""
     if _clause_has_figure(ctx, s, e):
         return True
+    if _rate_change(ctx.text, s, e):
+        return _rate_figure_near(ctx, s)
     text = ctx.text
     direction = _direction(text[s:e])
     ss, se = ctx.doc.sentence_at(s)
@@ -202,8 +210,61 @@ def _change_figures(text: str, s: int, e: int) -> list[str]:
     return [m.group() for m in CHANGE_FIGURE.finditer(text[s:e].replace("增加值", "＿＿＿"))]
 
 
+# Round 12: a change of a growth rate (增速提升、增长加快、增长放缓、加快增长、增幅明显提升) is not given by a growth figure
+# (利润总额增长加快。……同比增长13.4%: the 13.4% is the growth, not how much faster it is): only a figure for the rate's own
+# change counts, in percentage points or from one rate to another (加快1.1个百分点、由5.2%提高到7.9%), or two growth rates of
+# the same basis just before it (2021年增长186%，2022年增长36%，增速明显回落).
+RATE_WORDS = re.compile(r"增速|增幅|涨幅|降幅|增势|(?:加快|加速)增长|增长[\u4e00-\u9fa5]{0,3}?(?:加快|放缓|趋缓|提速|减速)")
+RATE_BEFORE = re.compile(r"(?:增速|增幅|涨幅|降幅|增势)(?:(?:比|较)[\u4e00-\u9fa5]{1,4}?)?(?:也|还|均|都|继续|仍|持续|不断|逐步|逐渐|明显|有所|进一步|正在|在)*$")
+RATE_GROWTH_BEFORE = re.compile(r"增长(?:也|还|均|都|继续|仍|持续|不断|逐步|逐渐|明显|有所|进一步|正在|在)*$")
+RATE_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*个?百分点|(?:降|升|回落|下滑|提高|提升|加快|放缓|回升|收窄|扩大)(?:至|到)\s*\d+(?:\.\d+)?\s*[%％]|(?:由|从)[^，。；,;]{0,12}?\d+(?:\.\d+)?\s*[%％][^，。；,;]{0,12}?(?:到|至)[^，。；,;]{0,6}?"
+                         r"\d+(?:\.\d+)?\s*[%％]")
+
+
+def _rate_change(text: str, s: int, e: int) -> bool:
+    """The vague words state a change of a growth rate: they name the rate (增速提升、增长加快), or follow it (增速持续回升、
+    增长持续放缓: the trend word is matched on its own). A level of a rate (降幅较大) is not a change of it."""
+    words = text[s:e]
+    if RATE_WORDS.search(words):
+        rest = re.sub(r"增速|增幅|涨幅|降幅|增势|增长", "", words)
+        return bool(UP.search(rest) or DOWN.search(rest))
+    head = text[max(0, s - 8):s]
+    if RATE_BEFORE.search(head) and (UP.search(words) or DOWN.search(words)):
+        return True
+    return bool(RATE_GROWTH_BEFORE.search(head)) and bool(re.search(r"加快|放缓|趋缓|提速|减速", words))
+
+
+def _rate_figure_near(ctx: Context, s: int) -> bool:
+    """A figure for the change of the rate in the sentence, the next two sentences (up to a heading), or two growth
+    figures of the same basis earlier in the sentence's clause group."""
+    text = ctx.text
+    ss, se = ctx.doc.sentence_at(s)
+    if RATE_FIGURE.search(text, ss, se):
+        return True
+    group = max(ss, text.rfind("；", ss, s) + 1, text.rfind(";", ss, s) + 1)
+    earlier = _change_figures(text, group, s)
+    if len(earlier) >= 2 and not (YEAR_ON_YEAR.search(text, group, s) and PERIOD_ON_PERIOD.search(text, group, s)):
+        return True
+    pos = se
+    for _ in range(2):
+        while pos < len(text) and (text[pos].isspace() or text[pos] in "。！？!?"):
+            pos += 1
+        q = ctx.doc.paragraph_at(pos) if pos < len(text) else None
+        if q is None or q.kind == "heading":
+            return False
+        ns, ne = ctx.doc.sentence_at(pos)
+        if ns >= ne:
+            return False
+        if RATE_FIGURE.search(text, ns, ne):
+            return True
+        pos = ne
+    return False
+
+
 def _summary_lead(ctx: Context, s: int, e: int) -> bool:
     text = ctx.text
+    if _rate_change(text, s, e):
+        return _rate_figure_near(ctx, s)
     ss, se = ctx.doc.sentence_at(s)
     para = ctx.doc.paragraph_at(s)
     if para is None or para.kind != "text" or find_figures(text, ss, se) or ctx.cn_figures(ss, se):
@@ -404,3 +465,40 @@ def _clause_has_figure(ctx: Context, s: int, e: int) -> bool:
     ends = [i for i in (text.find(c, e) for c in "，。；！？\n,;") if i != -1]
     ce = min(ends) if ends else len(text)
     return bool(find_figures(text, cs, ce)) or bool(ctx.cn_figures(cs, ce))
+
+
+SHARE = re.compile(r"占[^，。；,;]{0,14}?\d+(?:\.\d+)?\s*[%％]|(?:占比|比重|份额|渗透率)[^，。；,;\d]{0,4}\d+(?:\.\d+)?\s*[%％]")
+
+
+def _clause_bounds(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
+    cs = max(lo, max(text.rfind(c, lo, pos) for c in "，；,;") + 1)
+    ends = [i for i in (text.find(c, pos, hi) for c in "，；,;") if i != -1]
+    return cs, (min(ends) if ends else hi)
+
+
+def _share_figure(ctx: Context, s: int, e: int) -> bool:
+    """Round 12: a ranking shown by the share it rests on. The share stands in the ranking's clause or the clause just
+    before or after it in the sentence (北京……占全国14.3%，均居全国首位; 占比8.8%，排名第一), or, when the ranking's
+    sentence gives no figure at all (a heading-like line: 北京人工智能相关岗位数量全国第一), in the next sentence. A figure
+    for another measure (完成3016.1万辆，……位居全球第一) is not the ranking's basis."""
+    text = ctx.text
+    ss, se = ctx.doc.sentence_at(s)
+    cs, ce = _clause_bounds(text, ss, se, s)
+    lo = _clause_bounds(text, ss, se, cs - 2)[0] if cs - 1 > ss else cs
+    if SHARE.search(text, lo, ce):
+        return True
+    if ce < se:  # the clause after counts when it goes on with the share itself (居全国首位，占全国的19.1%)
+        hi = _clause_bounds(text, ss, se, ce + 1)[1]
+        m = SHARE.search(text, ce + 1, hi)
+        if m and re.match(r"\s*(?:占|其?份额|其?占比)", text[ce + 1:hi]) and m.start() == ce + 1 + len(text[ce + 1:hi]) - len(text[ce + 1:hi].lstrip()):
+            return True
+    if find_figures(text, ss, se):
+        return False
+    pos = se
+    while pos < len(text) and (text[pos].isspace() or text[pos] in "。！？!?"):
+        pos += 1
+    q = ctx.doc.paragraph_at(pos) if pos < len(text) else None
+    if q is None or q.kind == "heading" and q.start != pos:
+        return False
+    ns, ne = ctx.doc.sentence_at(pos)
+    return ns < ne and bool(SHARE.search(text, ns, ne))
