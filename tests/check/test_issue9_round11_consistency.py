@@ -46,3 +46,15 @@ def test_same_cities_scope_is_not_checked():
     text = ("本季度招聘约480.0万人，求职者约400.0万人。在与上季度相同的80个城市中，需求人数和求职人数分别减少了20.0万人和"
             "40.0万人，各下降了5.0%和12.0%。")
     assert not growth(text)
+
+
+def test_shares_of_two_wholes_are_not_parts():
+    text = "据统计，制造业总产出和增加值分别为1100.0亿元和270.0亿元，占全行业总产出和增加值的比重分别为65.7%和50.2%。"
+    found = check_text(text, categories={"consistency"}).findings
+    assert not [f for f in found if f.rule_id == "consistency.parts-total"]
+
+
+def test_drift_within_half_a_percent_of_the_rate_is_not_flagged():
+    # 14 486 / 41 405 = 34.99%: written 35.1% is within 0.5% of the rate (0.18 points)
+    assert not growth("全年产量55891万吨，比上年增加14486万吨，增长35.1%。")
+    assert growth("全年产量55891万吨，比上年增加14486万吨，增长36.1%。")
