@@ -1043,6 +1043,77 @@ def _source_words(source: str) -> str:
     return re.sub(r"[\d_\-—–.（）()]+", " ", stem).strip()
 
 
+
+# ------------------------------------------------------------------ the asked answer's kind, part and subject
+# "比上年多了多少", "增加了多少": a change is asked; the answer states one (增长16.9%, 增加3家), not the level.
+_CHANGE_Q = re.compile(r"(?:(?:比|较|与|和)(?:上年|去年|上一年|前一年|上月|上季度|(?:19|20)\d\d\s*年)[^，,。？?]{0,6}?"
+                       r"(?:多|少|增加|增长|减少|下降|提高|降低|涨|跌)了?|(?:增加|增长|减少|下降|提高|降低|多|少)了)"
+                       r"(?:多少|几)")
+_CHANGE_A = re.compile(r"(?:增|减|降|涨|跌|多|少|提高|上升|回落|扩大|缩小)[^。；;，,]{0,10}?\d|[%％]|百分点")
+# "多少个", "几个", "多少家", "数量是多少": a count is asked; a growth rate alone does not give it.
+_COUNT_Q = re.compile(r"(?:多少|(?<![哪近这第])几)\s*(?:个|家|所|名|位|人|项|种|条|类)|数量|个数|家数|人数")
+_PERCENT_VALUE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[%％]")
+# A list of several items closed by their count ("甲、乙、丙三个方向", "甲、乙两家企业"): a figure stated
+# after it is the group's, not one member's.
+_GROUP_RX = re.compile(r"((?:[^、，,。；;：:（）()]{2,40}?、)+[^、，,。；;：:（）()]{2,40}?)(?:等)?"
+                       r"([两二三四五六七八九十\d]+\s*(?:个|家|所|类|项|种|大|条|位|名|批))")
+# Words that ask of the group itself ("合计", "分别", "各", "哪些").
+_GROUP_Q = re.compile(r"合计|共计|总计|一共|总共|共有|分别|各(?:自|个)?|哪些|哪几|都")
+# Words of a share or a change that close an attribute ("装车量占比", "出口额增长").
+_SLOT_WORDS = sorted(set(_TERMS["percent_words"]) | {"增长", "下降", "增加", "减少"}, key=len, reverse=True)
+_SLOT_Q = re.compile(r"([\u4e00-\u9fff]{2})(" + "|".join(map(re.escape, _SLOT_WORDS)) + r")")
+# Characters that end a metric's name ("装车量", "出口额", "招聘数"): siblings share them.
+_METRIC_HEADS = set("量额数值")
+
+
+def values_beyond(said: str, question_numbers: set[str], count: bool = False, question: str = "") -> bool:
+    """Does the sentence give a value that is not a year nor a number the question already states
+    ("19个新职业中有几个…": 19 is not the answer)? For a count, a percentage is no value either."""
+    text = _YEAR_RX.sub("", said)
+    for m in re.finditer(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])(?!\s*(?:月|日|号|季度))", text):
+        if m.group(0) in question_numbers:
+            continue
+        if count and re.match(r"\s*[%％]", text[m.end():]):
+            continue
+        return True
+    # a count in words ("三个层级", "第三份") that the question does not state
+    return any(m.group(0) not in question for m in re.finditer(
+        r"[一二两三四五六七八九十]+\s*(?:个|份|家|所|名|位|人|项|种|条|类|层|批|级|大|次)", said))
+
+
+def group_member(question: str, said: str) -> str:
+    """The one member of a counted list in the sentence ("甲、乙、丙三个方向，在读学生212人") that the
+    question names when it names no other one and does not ask of the group; "" otherwise, or when the
+    sentence gives that member a figure of its own."""
+    if _GROUP_Q.search(question):
+        return ""
+    for m in _GROUP_RX.finditer(said):
+        items = [re.sub(r"^(?:覆盖|包括|包含|涉及|有|是|为|即|其中|如)", "", x.strip()) for x in m.group(1).split("、")]
+        items = [re.split(r"[和与及]", x)[-1] if len(x) > 2 else x for x in items]
+        named = [x for x in items if len(x) >= 2 and x in question]
+        rest = said[m.end():]
+        if "分别" in rest:  # "三个岗位的流失率分别为18%、21%和16%": each member has its own
+            continue
+        if len(named) == 1 and len(items) >= 2 and not re.search(re.escape(named[0]) + _OWN_FIGURE, said):
+            if _VALUE_RX.search(_YEAR_RX.sub("", rest)):
+                return named[0]
+    return ""
+
+
+def sibling_metric(question: str, said: str) -> bool:
+    """Does the sentence give the share or change of a sibling metric ("产量占比" for "装车量占比": the same
+    head character, another word) and never the asked one?"""
+    for m in _SLOT_Q.finditer(question):
+        asked, word = m.group(1), m.group(2)
+        if asked[-1] not in _METRIC_HEADS or asked in said:
+            continue
+        for k in re.finditer(re.escape(word), said):
+            pre = said[max(0, k.start() - 2):k.start()]
+            if len(pre) == 2 and _HAN_RX.fullmatch(pre) and pre[-1] == asked[-1] and pre != asked:
+                return True
+    return False
+
+
 def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -> list[_Scored]:
     """Every sentence of every hit, scored for the question (best first). A sentence's context is
     its passage's title and heading, a table row's caption and the sentence before it. A sentence
@@ -1081,6 +1152,9 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     part_nouns = _part_nouns(question, terms, tok, df, profile) \
         if TOTAL_GUARD and not _TOTAL_RX.search(question) and not wants_share \
         and not any(w in question for w in _SHARE_WORDS) else set()  # a share is of the total
+    change_q = bool(_CHANGE_Q.search(question))
+    count_q = bool(_COUNT_Q.search(question)) and not wants_share and not any(w in question for w in _SHARE_WORDS)
+    q_tags = _pos_tags(question, tok)
     scored: list[_Scored] = []
     for i, h in enumerate(hits):
         title, heading = canon(h.title or ""), canon(h.heading or "")
@@ -1158,8 +1232,25 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("contrast")
             if part_nouns and states_total(said) and any(not credits.get(t) for t in part_nouns):
                 refused.append("part")  # the total, not the part the question names
+            elif not _GROUP_Q.search(question) and states_total(said) \
+                    and any(not c and len(t) >= 4 and _HAN_RX.fullmatch(t) and _noun_like(t, q_tags)
+                            for t, c in credits.items()):
+                refused.append("part")  # a total, and the question names a member it never says
             if unknown and not unknown_found(unknown, where, alternates, own | base):
                 refused.append("unknown")
+            frame_text = f"{title} {heading} {caption} {named}"
+            r8 = []
+            if kind == "amount" and has_value and not values_beyond(said, q_numbers, count_q, question):
+                r8.append("count" if count_q else "value")  # only the question's own numbers, or a rate for a count
+            if change_q and not _CHANGE_A.search(said):
+                r8.append("level")  # a change asked, a level stated
+            if group_member(question, said):
+                r8.append("member")  # the figure of a listed group, the question names one member
+            if sibling_metric(question, said):
+                r8.append("sibling")
+            if kind == "date" and places and not all(p in f"{said} {frame_text}" for p in places):
+                r8.append("dateplace")
+            refused += r8
             scope_ok = not refused
             if not scope_ok:
                 bonus -= SCOPE_PENALTY
