@@ -458,7 +458,7 @@ CONTEXT_CREDIT = 0.6
 # year). 0.6, as any context, before round 7.
 FRAME_CREDIT = float(_TERMS.get("frame_credit", CONTEXT_CREDIT))
 # Near-synonyms of general Chinese (assistant/data/chat.yaml `synonyms`): each word of a group counts
-# as any other of it in the coverage (芯片 / 集成电路, 上牌 / 注册登记); a question term only, never a check.
+# as any other of it in the coverage (上牌 / 注册登记, 员工 / 职工); a question term only, never a check.
 SYNONYMS: dict[str, set[str]] = {}
 for _group in _TERMS.get("synonyms", []) or []:
     for _w in _group:
@@ -1148,7 +1148,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     wants_duration = bool(_DURATION_Q and _DURATION_ANSWER and _DURATION_Q.search(question))
     alternates = paraphrase_alternates(question, terms) if PARAPHRASE_CREDIT else {}
     contrasts = asked_contrasts(question)
-    # a part asked (私人充电桩), a total stated (充电设施总数): see `total_for_part`
+    # a part asked (某类设备中的一类), a total stated (设备总数): see `_part_nouns` and `states_total`
     part_nouns = _part_nouns(question, terms, tok, df, profile) \
         if TOTAL_GUARD and not _TOTAL_RX.search(question) and not wants_share \
         and not any(w in question for w in _SHARE_WORDS) else set()  # a share is of the total

@@ -234,7 +234,6 @@ def chinese_punctuation(text: str) -> str:
 # ---------------------------------------------------------------- script
 
 _PINYIN_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")  # 運(yùn)行: reading aids some mirror sites insert
-_LINE_END = re.compile(r"\n")
 
 
 @lru_cache(maxsize=1)
@@ -250,26 +249,21 @@ def to_simplified(text: str) -> tuple[str, list[int] | None]:
     time where a phrase conversion would change the length); pinyin glosses inside words (運(yùn)行) are moved to the end
     of their line and blanked (运行…     ), so words, figures and sentences read whole and every finding maps back to
     the original."""
-    order = list(range(len(text)))
-    glosses = list(_PINYIN_GLOSS.finditer(text))
-    if glosses:
-        pos, out_order = 0, []
-        for m in _LINE_END.finditer(text + "\n"):
-            end = m.start()
-            inside = [g for g in glosses if pos <= g.start() and g.end() <= end]
-            keep = [i for i in range(pos, end) if not any(g.start() <= i < g.end() for g in inside)]
-            out_order += keep + [i for g in inside for i in range(g.start(), g.end())]
-            if end < len(text):
-                out_order.append(end)
-            pos = end + 1
-        order = out_order
-        in_gloss = {i for g in glosses for i in range(g.start(), g.end())}
+    in_gloss = {i for g in _PINYIN_GLOSS.finditer(text) for i in range(g.start(), g.end())}
+    if in_gloss:
+        order, pos = [], 0
+        for line in text.split("\n"):
+            span = range(pos, pos + len(line))
+            order += [i for i in span if i not in in_gloss] + [i for i in span if i in in_gloss]
+            pos += len(line) + 1
+            if pos <= len(text):
+                order.append(pos - 1)  # the line break stays where it was
         moved = "".join(" " if i in in_gloss else text[i] for i in order)  # blanked: the line reads as if it had none
     else:
-        moved = text
+        order, moved = list(range(len(text))), text
     simple = _t2s().convert(moved)
-    if len(simple) != len(moved):
-        simple = "".join(_t2s().convert(c) if len(_t2s().convert(c)) == 1 else c for c in moved)
+    if len(simple) != len(moved):  # a phrase conversion changed the length: convert one character at a time
+        simple = "".join(c2 if len(c2 := _t2s().convert(c)) == 1 else c for c in moved)
     if simple == text:
         return text, None
     return simple, order

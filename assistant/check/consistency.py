@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .figures import find_figures, normalise, years_in
+from .figures import NUM, find_figures, normalise, num_digits, years_in
 from .rules import Rule, kind
 
 LEAD_TRIM = re.compile(r"^(?:[^，。；：、]*?(?:称|写道|表述中|摘要中|中|显示|表明|指出|统计|数据)[，,：:]\s*)")
@@ -158,11 +158,10 @@ class PartsTotal(Rule):
 FROM_TO = re.compile(r"(?:从|由)\s*(?:20\d\d\s*年(?:底|末)?的?)?\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>[^\d\s，。；]{0,3}?)\s*"
                      rf"{CHANGE}(?:到|至)\s*(?:20\d\d\s*年(?:底|末)?的?)?\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>[^\d\s，。；]{{0,3}}?)"
                      rf"[，,]?\s*(?:同比)?(?P<verb>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
-_GROUPED = r"\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 6 459.02, 12,345.6
 _SCI_UNIT = r"×\s*10\d?\s*[a-zA-Z\u4e00-\u9fa5]{0,2}"  # 6459.02×10⁴t written as ×104t
-DELTA = re.compile(rf"(?P<v>{_GROUPED})\s*(?P<u>{_SCI_UNIT}|[\u4e00-\u9fa5]{{0,3}}?)[，,]\s*"
+DELTA = re.compile(rf"(?P<v>{NUM})\s*(?P<u>{_SCI_UNIT}|[\u4e00-\u9fa5]{{0,3}}?)[，,]\s*"
                    rf"(?:比上年|比去年|较上年|同比|(?:比|较)(?:19|20)\d\d年(?:同期)?)"
-                   rf"(?P<dv>增加|减少|增长|下降)\s*(?P<d>{_GROUPED})\s*(?P<du>{_SCI_UNIT}|[\u4e00-\u9fa5]{{0,3}}?)[，,]\s*(?:同比)?"
+                   rf"(?P<dv>增加|减少|增长|下降)\s*(?P<d>{NUM})\s*(?P<du>{_SCI_UNIT}|[\u4e00-\u9fa5]{{0,3}}?)[，,]\s*(?:同比)?"
                    rf"(?:增长|下降)\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
 # 68151个，同比减少30981个，降幅为31.25%；环比增加22662个，环比增长40.09%  (one value, several deltas)
 DELTA_SEG = re.compile(r"^[，,；;]\s*(?:比上年|比去年|较上年|同比|环比|比上季度|较上季度)(?P<dv>增加|减少)\s*(?P<d>\d+(?:\.\d+)?)\s*"
@@ -190,24 +189,29 @@ ANNUAL = re.compile(rf"(?:(?P<r1>(?:19|20)\d\d)\s*(?:年)?\s*[—–\-~至到]\s
 LOWER_BOUND, UPPER_BOUND = {"超过", "逾", "高于", "不低于", "以上"}, {"不足", "低于", "不到", "不超过", "以下"}
 
 BOUNDED = re.compile(r"(?:近|逾|超过|不足|不到|将近)\s*\d|\d\s*(?:余|多)[万亿千百]?[\u4e00-\u9fa5]")
-_DIGITS = re.compile(r"\d+(?:\.(\d+))?")
+
+
+def _written(txt: str) -> str:
+    """The first number in `txt` as written, thousands separators removed ('6 459.02×104t' → '6459.02')."""
+    m = re.search(r"\d", txt)
+    return re.match(r"\d+(?:\.\d+)?", num_digits(txt[m.start():])).group() if m else ""
 
 
 def number(txt: str) -> float:
-    m = _DIGITS.search(re.sub(r"(?<=\d)[ ,](?=\d{3})", "", txt))
-    return float(m.group(0)) if m else 0.0
+    return float(_written(txt) or 0)
 
 
 def half_unit(txt: str, value: bool = True) -> float:
     """Half a unit of the last written digit: '2.66' → 0.005, '30%' → 0.5. A value's last trailing zero before the
     point may be a rounded digit ('1200亿元' may be 1 204): it counts as unwritten ('1200' → 5, '200' → 5)."""
-    m = _DIGITS.search(re.sub(r"(?<=\d)[ ,](?=\d{3})", "", txt))
-    if not m:
+    digits = _written(txt)
+    if not digits:
         return 0.5
-    if m.group(1) is None and value:
-        digits = m.group(0)
-        return 0.5 * 10 ** min(len(digits) - len(digits.rstrip("0")), 1) if digits.strip("0") else 0.5
-    return 0.5 * 10 ** -len(m.group(1) or "")
+    if "." in digits:
+        return 0.5 * 10 ** -len(digits.split(".", 1)[1])
+    if value and digits.strip("0"):
+        return 0.5 * 10 ** min(len(digits) - len(digits.rstrip("0")), 1)
+    return 0.5
 
 
 def relative_half_units(earlier: str | tuple, later: str) -> float | None:
