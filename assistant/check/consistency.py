@@ -39,9 +39,10 @@ def same_metric(a: str, b: str) -> bool:
 PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月|\d{1,2}\s*月(?:份)?|上半年|下半年|前三季度|第?[一二三四1-4]\s*季度|年末|年底|底|末")
 
 
-def period_before(text: str, pos: int) -> str:
-    """The period inside the year a figure refers to (上半年, 1—10月, 一季度, 年末); '' for the whole year."""
-    s = max(text.rfind(c, 0, pos) for c in "。；\n，,") + 1
+def period_before(text: str, pos: int, sentence: bool = False) -> str:
+    """The period inside the year a figure refers to (上半年, 1—10月, 一季度, 年末); '' for the whole year. Read in
+    the figure's clause, or with `sentence` from the start of its sentence (2024年1月，全省……约4.8亿吨)."""
+    s = max(text.rfind(c, 0, pos) for c in ("。；\n" if sentence else "。；\n，,")) + 1
     found = PERIOD.findall(text[s:pos])
     return re.sub(r"\s|份", "", found[-1]) if found else ""
 
@@ -52,31 +53,48 @@ def year_before(text: str, pos: int) -> int | None:
     return ys[-1][0] if ys else None
 
 
+def significant_digits(txt: str) -> str:
+    """The digits of a written number without the point and outer zeros ('3.5亿吨' and '35亿吨' → '35')."""
+    return _written(txt).replace(".", "").strip("0")
+
+
 @kind("magnitude_slip")
 class MagnitudeSlip(Rule):
-    """The same metric, year and mantissa written with two magnitudes (3.6亿元 / 3.6万元, 120万台 / 120亿台)."""
-    extra_keys = {"ratios"}
+    """The same metric, year and mantissa written with two magnitudes (3.6亿元 / 3.6万元, 120万台 / 120亿台), or the
+    same digits with the decimal point shifted (约35亿吨 in a headline, 约3.5亿吨 in the body): `shift_ratios`, only
+    where the two are written with the same significant digits and refer to the same period of the year."""
+    extra_keys = {"ratios", "shift_ratios"}
 
     def setup(self):
         self.ratios = [float(r) for r in (self.spec.get("ratios") or [1e4, 1e8, 1e3])]
+        self.shift_ratios = [float(r) for r in (self.spec.get("shift_ratios") or [])]
 
     def check(self, ctx):
         text, out, seen = ctx.text, [], []
-        for f in ctx.figures():
+        for f in find_figures(text):
+            para = ctx.doc.paragraph_at(f.start)
+            # body text, and a headline or heading that states a figure (约35亿吨 in the title, 约3.5亿吨 below)
+            if not para or para.kind not in ("text", "heading", "title"):
+                continue
             if f.is_percent or f.unit in ("个百分点", "百分点", "倍"):
                 continue
             value, fam = normalise(f.value, f.unit)
             metric = metric_before(text, f.start)
             year = year_before(text, f.start)
-            for g, gval, gfam, gmetric, gyear in seen:
+            period = period_before(text, f.start, sentence=True)
+            digits = significant_digits(f.text)
+            for g, gval, gfam, gmetric, gyear, gperiod, gdigits in seen:
                 if gfam != fam or gyear != year or not same_metric(metric, gmetric) or gval <= 0 or value <= 0:
                     continue
                 ratio = max(value, gval) / min(value, gval)
-                if any(abs(ratio / r - 1) < 0.02 for r in self.ratios):
+                slip = any(abs(ratio / r - 1) < 0.02 for r in self.ratios)
+                shift = (len(digits) >= 2 and digits == gdigits and period == gperiod
+                         and any(abs(ratio / r - 1) < 1e-6 for r in self.shift_ratios))
+                if slip or shift:
                     out.append(self.finding(ctx, f.start, f.end, metric=metric, first=g.text,
                                             first_line=ctx.doc.line_of(g.start)))
                     break
-            seen.append((f, value, fam, metric, year))
+            seen.append((f, value, fam, metric, year, period, digits))
         return out
 
 
@@ -101,10 +119,12 @@ class PartsTotal(Rule):
         self.tol = float(self.spec.get("tolerance", 0.005))
 
     def check(self, ctx):
-        out = []
+        out, prev = [], (None, "")
         for ss, se, sent in ctx.body_sentences():
+            para = ctx.doc.paragraph_at(ss)
             out.extend(self._totals(ctx, ss, sent))
-            out.extend(self._shares(ctx, ss, sent))
+            out.extend(self._shares(ctx, ss, sent, prev[1] if prev[0] is para else ""))
+            prev = (para, sent)
         return out
 
     def _totals(self, ctx, ss, sent):
@@ -136,7 +156,7 @@ class PartsTotal(Rule):
         return [self.finding(ctx, ss + m.start(), ss + m.end(), total=m.group("num") + m.group("unit"),
                              parts=f"{round(s / scale, 4):g}{m.group('unit')}")]
 
-    def _shares(self, ctx, ss, sent):
+    def _shares(self, ctx, ss, sent, prev: str = ""):
         m = SHARES_RE.search(sent)
         if not m or not re.search(r"占比|比重|比例|构成|份额|结构", m.group("lead") + sent[m.end():m.end() + 6]):
             return []
@@ -146,6 +166,7 @@ class PartsTotal(Rule):
         if re.search(r"占[^，。；]{0,30}?[和与及、][^，。；]{0,20}?的?(?:比重|比例|份额)", before):
             return []  # one part's shares of several wholes (占总产出和增加值的比重分别为65.7%和50.2%)
         vals = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group("list"))]
+        vals += self._lead_share(prev, m.group("lead"))
         s = sum(vals)
         claimed = SUM_CLAIM.search(sent)
         # an enumeration of a whole (大型、中型、小型 / 第一、二、三产业) whose shares exceed 100%, or a stated 100%
@@ -153,6 +174,27 @@ class PartsTotal(Rule):
             span = claimed.span() if claimed else m.span("list")
             return [self.finding(ctx, ss + span[0], ss + span[1], total="100%", parts=f"{s:g}%")]
         return []
+
+    @staticmethod
+    def _lead_share(prev: str, lead: str) -> list[float]:
+        """The leading part given alone in the sentence before (轻工业类展览……全国占比为47.3%。重工业类、服务业类和
+        农业类展览，全国占比分别为29.3%、25.1%和6.6%): the same share of the same whole ('全国占比'), one percentage
+        in that sentence, no survey (answers to a multiple-choice question may add up to more than 100%)."""
+        key = _lead_share_key(lead)
+        if not key or not prev or key not in prev or SURVEY.search(prev + lead) or "分别" in prev:
+            return []
+        pcts = re.findall(r"(\d+(?:\.\d+)?)\s*[%％]", prev)
+        one = re.search(re.escape(key) + r"(?:为|达|约|是)?\s*(\d+(?:\.\d+)?)\s*[%％]", prev)
+        return [float(one.group(1))] if one and len(pcts) == 1 else []
+
+
+SHARE_KEY = re.compile(r"(?P<key>[\u4e00-\u9fa5]{2}(?:占比|比重|份额))")
+SURVEY = re.compile(r"受访|调查|问卷|样本|选择|认为|多选")
+
+
+def _lead_share_key(lead: str) -> str:
+    keys = SHARE_KEY.findall(lead)
+    return keys[-1] if keys else ""
 
 
 FROM_TO = re.compile(r"(?:从|由)\s*(?:20\d\d\s*年(?:底|末)?的?)?\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>[^\d\s，。；]{0,3}?)\s*"
