@@ -81,8 +81,8 @@ class UnsourcedFigure(Rule):
             # round 11: a vague source (据统计、数据显示) takes over from the document's own source too — a byline or a
             # headline naming a body — as it does from a lead (labelling policy; dev l02, l08)
             return self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs))
-        if ctx.byline_covers(ss):
-            return None
+        if ctx.byline_covers(ss) or ctx.source().credit:
+            return None  # round 13: a closing author credit （某局 张某） — the body's own figures
         if ctx.headline_led(ss):
             return None  # a headline line above a lead that names the source (round 11)
         if self._restated_with_source(ctx, ss, figs):
