@@ -13,7 +13,7 @@ from .rules import Rule, blank_out, kind
 class UnsourcedFigure(Rule):
     """A sentence with a specific figure, and no attribution in its sentence or paragraph."""
     extra_keys = {"attribution", "own_data", "self_report", "skip_sections", "skip_sentences", "skip_clauses", "skip_units",
-                  "citation", "merge_runs"}
+                  "citation", "merge_runs", "toc_head", "toc_page", "toc_min_pages"}
 
     def setup(self):
         # inline citations（来源：……）/[1] bind to the figures before them in the paragraph, not to later ones
@@ -25,6 +25,10 @@ class UnsourcedFigure(Rule):
         self.skip_sentences = self._pats("skip_sentences")
         self.skip_clauses = self._pats("skip_clauses")
         self.skip_units = set(self.spec.get("skip_units") or [])
+        # round 13: a table of contents states no statistics (its page numbers run into the next entry)
+        self.toc_head = self._pats("toc_head")
+        self.toc_page = self._pats("toc_page")
+        self.toc_min_pages = int(self.spec.get("toc_min_pages", 3))
         self.merge_runs = bool(self.spec.get("merge_runs", True))
 
     def check(self, ctx):
@@ -41,6 +45,8 @@ class UnsourcedFigure(Rule):
             if f.unit in self.skip_units or ctx.doc.in_quotes(f.start, f.end) or self.excepted(ctx.text, f.start, f.end):
                 continue
             if self.skip_clauses and self._in_skipped_clause(ctx.text, f):
+                continue
+            if self.toc_head and self._in_contents(ctx, f.start):
                 continue
             by_sentence.setdefault(ctx.doc.sentence_at(f.start), []).append(f)
         judged = []  # (sentence start, finding or None) in text order
@@ -75,8 +81,8 @@ class UnsourcedFigure(Rule):
             # round 11: a vague source (据统计、数据显示) takes over from the document's own source too — a byline or a
             # headline naming a body — as it does from a lead (labelling policy; dev l02, l08)
             return self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs))
-        if ctx.byline_covers(ss):
-            return None
+        if ctx.byline_covers(ss) or ctx.source().credit:
+            return None  # round 13: a closing author credit （某局 张某） — the body's own figures
         if ctx.headline_led(ss):
             return None  # a headline line above a lead that names the source (round 11)
         if self._restated_with_source(ctx, ss, figs):
@@ -176,6 +182,23 @@ class UnsourcedFigure(Rule):
         if first is None or first[0] <= ss:
             return False
         return not self.BACK.search(ctx.text[first[0]:first[1]])
+
+    def _in_contents(self, ctx, pos: int) -> bool:
+        """Round 13: the figure is in a table of contents — after a 目录 heading that opens an outline (toc_head:
+        目录一、…… / 目录第一章……) in its paragraph, followed by at least `toc_min_pages` entries ending in a page
+        number (toc_page: 供给端特征 12人口结构变化趋势 12). A page number runs into the next entry and reads as a
+        count (12人口 → 12人); a contents page states no statistics."""
+        p = ctx.doc.paragraph_at(pos)
+        if p is None:
+            return False
+        key = ("contents", self.id, p.start)
+        if key not in ctx._cache:
+            head = min((m.start() for r in self.toc_head for m in [r.search(ctx.text, p.start, p.end)] if m),
+                       default=None)
+            pages = 0 if head is None else sum(len(r.findall(ctx.text, head, p.end)) for r in self.toc_page)
+            ctx._cache[key] = head if pages >= self.toc_min_pages else None
+        head = ctx._cache[key]
+        return head is not None and head <= pos
 
     def _in_skipped_clause(self, text: str, f: Figure) -> bool:
         """The figure's clause states a target or a bound (完成全年目标的74.7%、不少于30%), not a measured value."""

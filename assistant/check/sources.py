@@ -24,6 +24,9 @@ Decided once per document, before the rules run on sentences (cues and threshold
   统计分析) is a header too, covering the numbered sections below it; a newspaper's own round-up (`reporter_byline`:
   本报记者、本报讯、（记者某某）) that names no source anywhere is not a release — neither the release layout, the opening
   voice nor the local release voice applies, so its figures stay unsourced.
+- **round 13**: a closing author credit (the last line ends in （某局 张某）: a body and a person's name) makes the text
+  that body's own report — its figures are sourced (`credit`), but not its forecasts, which need a method as the
+  body's own; the credit does not cover the whole text for the other rules.
 
 A vague source (来源：网络、据相关媒体报道) is no source. The header, the closing line and the release layout cover the whole
 document when the document is not one of the community's own report kinds (or when they name an authority); a
@@ -43,6 +46,7 @@ class SourceModel:
     release: bool = False  # the body is laid out as a release
     voice: bool = False  # the release is known by its opening voice (a period, a national scope, a figure, a change)
     whole: bool = False  # the document's own source covers every sentence
+    credit: str | None = None  # round 13: a closing author credit （某局 张某）, covering figures but not forecasts
     notes: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of text a notes block covers
     note_lines: list[int] = field(default_factory=list)  # paragraph starts of the notes blocks that name a source
 
@@ -54,7 +58,7 @@ class SourceModel:
 
     def describe(self) -> dict:
         return {"header": self.header, "closing": self.closing, "release": self.release, "voice": self.voice,
-                "whole": self.whole, "notes": len(self.notes)}
+                "whole": self.whole, "notes": len(self.notes), "credit": self.credit}
 
 
 def _any(pats, text: str) -> bool:
@@ -91,6 +95,9 @@ def build_source_model(ctx) -> SourceModel:
                    or _any(defs.get("provider_line") or [], last.text))
         if closing and not _any(vague_line, last.text):
             model.closing = last.text.strip()
+
+    if tail and model.closing is None and ctx.report is None and _any(defs.get("author_credit") or [], tail[-1].text):
+        model.credit = tail[-1].text.strip()  # round 13: the last line ends in the author's credit （某局 张某）
 
     model.release = ctx.report is None and not reporter and _release_layout(ctx, paras)
     if model.header is None and not model.release and ctx.report is None and not reporter:
