@@ -91,8 +91,11 @@ class MagnitudeSlip(Rule):
                 shift = (len(digits) >= 2 and digits == gdigits and period == gperiod
                          and any(abs(ratio / r - 1) < 1e-6 for r in self.shift_ratios))
                 if slip or shift:
-                    out.append(self.finding(ctx, f.start, f.end, metric=metric, first=g.text,
-                                            first_line=ctx.doc.line_of(g.start)))
+                    here, there = f, g
+                    if para.kind == "text" and ctx.doc.paragraph_at(g.start).kind != "text":
+                        here, there = g, f  # a headline that disagrees with its body: the headline is flagged
+                    out.append(self.finding(ctx, here.start, here.end, metric=metric, first=there.text,
+                                            first_line=ctx.doc.line_of(there.start)))
                     break
             seen.append((f, value, fam, metric, year, period, digits))
         return out
