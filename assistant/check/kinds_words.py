@@ -113,6 +113,7 @@ CHANGE_FIGURE = re.compile(r"(?:增长|增加|上升|提高|提升|下降|减少
 SUMMARY_LINE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d))")
 
 
+CAUSE = re.compile(r"(?:因为?|由于)[^，。；,;：:]*$")
 COMPARISON = re.compile(r"高于|低于|快于|慢于|超过|优于|大于|小于")
 
 
@@ -149,7 +150,10 @@ def _figure_near(ctx: Context, s: int, e: int) -> bool:
     ss, se = ctx.doc.sentence_at(s)
     semi = text.find("；", e, se)
     semi = text.find(";", e, se) if semi < 0 else semi
-    if any(_agrees(direction, m.group()) for m in CHANGE_FIGURE.finditer(text, e, semi if semi >= 0 else se)):
+    # round 13: a level given as a cause (因市场需求量大、工作机会较多，投递次数同比增长58.6%) is not given by the change figure
+    # after it: that figure is the effect's
+    cause = direction is None and CAUSE.search(text, max(ss, s - 20), s) is not None
+    if not cause and any(_agrees(direction, m.group()) for m in CHANGE_FIGURE.finditer(text, e, semi if semi >= 0 else se)):
         return True
     group = max(ss, text.rfind("；", ss, s) + 1, text.rfind(";", ss, s) + 1)
     if COMPARISON.search(text[s:e]) and find_figures(text, group, s):
