@@ -164,8 +164,8 @@ class PartsTotal(Rule):
         if not m or not re.search(r"占比|比重|比例|构成|份额|结构", m.group("lead") + sent[m.end():m.end() + 6]):
             return []
         before = sent[:m.start("list")]
-        if YEAR_SPAN.search(before) or len({y for y, _, _ in years_in(before)}) >= 2:
-            return []  # the same share in several years (2016年—2018年的比例分别为…), not the parts of one whole
+        if YEAR_SPAN.search(before) or len({y for y, _, _ in years_in(before)}) >= 2 or SERIES.search(sent):
+            return []  # the same share in several years (2016年—2018年的比例分别为…, 近5年……), not the parts of one whole
         if re.search(r"占[^，。；]{0,30}?[和与及、][^，。；]{0,20}?的?(?:比重|比例|份额)", before):
             return []  # one part's shares of several wholes (占总产出和增加值的比重分别为65.7%和50.2%)
         vals = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group("list"))]
@@ -191,6 +191,7 @@ class PartsTotal(Rule):
         return [float(one.group(1))] if one and len(pcts) == 1 else []
 
 
+SERIES = re.compile(r"(?:近|连续|过去|最近)\s*[\d一二两三四五六七八九十]+\s*年|历年|逐年|各年度?|\d+\s*年来")
 SHARE_KEY = re.compile(r"(?P<key>[\u4e00-\u9fa5]{2}(?:占比|比重|份额))")
 SURVEY = re.compile(r"受访|调查|问卷|样本|选择|认为|多选")
 

@@ -48,3 +48,10 @@ def test_leading_share_that_adds_up_or_a_survey_is_not_flagged():
     assert not found(survey, "consistency.parts-total")
     other_whole = "加工类企业全省占比为52.4%。仓储类、运输类和配送类企业，全国占比分别为28.1%、19.6%和7.2%。"
     assert not found(other_whole, "consistency.parts-total")
+
+
+def test_one_share_over_several_years_is_not_summed():
+    # the batch-q false flag, in own words: a share given for each of the last five years
+    text = "近5年，全省民办机构的比重分别为40.6%、38.1%、34.5%、31.3%和27.7%，呈逐年下降趋势。"
+    assert not found(text, "consistency.parts-total")
+    assert found("全省民办、公办和混合所有制机构的比重分别为40.6%、38.1%和34.5%。", "consistency.parts-total")
