@@ -55,3 +55,10 @@ def test_one_share_over_several_years_is_not_summed():
     text = "近5年，全省民办机构的比重分别为40.6%、38.1%、34.5%、31.3%和27.7%，呈逐年下降趋势。"
     assert not found(text, "consistency.parts-total")
     assert found("全省民办、公办和混合所有制机构的比重分别为40.6%、38.1%和34.5%。", "consistency.parts-total")
+
+
+def test_net_change_with_a_four_character_unit():
+    # 净增长 states the change itself; 亿立方米 is a four-character unit (1329 − 132 = 1197; 132 / 1197 = 11.0%)
+    hits = found("全年管道输送量1329亿立方米，净增长132亿立方米，同比增长10.7%。", "consistency.growth-mismatch")
+    assert len(hits) == 1 and "11.0%" in hits[0].message
+    assert not found("全年管道输送量1329亿立方米，净增长132亿立方米，同比增长11.0%。", "consistency.growth-mismatch")
