@@ -77,7 +77,8 @@ class UnsourcedFigure(Rule):
             return None
         if self._own_sample_section(ctx, ss):
             return None  # round 11: the section describing the report's own sample (样本说明)
-        if ctx.vague_source_in_sentence(self.attr_name, ss) and not self._own_voice_line(ctx, ss):
+        if (ctx.vague_source_in_sentence(self.attr_name, ss) and not self._own_voice_line(ctx, ss)
+                and not self._continued_lead(ctx, ss, se)):
             # round 11: a vague source (据统计、数据显示) takes over from the document's own source too — a byline or a
             # headline naming a body — as it does from a lead (labelling policy; dev l02, l08)
             return self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs))
@@ -131,6 +132,26 @@ class UnsourcedFigure(Rule):
         pats = ctx.definitions.get("own_data_heading") or []
         sec = ctx.doc.section_at(ss)
         return bool(pats and sec is not None and any(p.search(sec.title or sec.heading) for p in pats))
+
+    def _continued_lead(self, ctx, ss: int, se: int) -> bool:
+        """Round 14: the sentence's only vague source is a continuation word (据悉、另悉; definitions.continued_source)
+        and an earlier paragraph of its section says the text was learnt from a named body (从某部获悉; definitions
+        .continued_lead): 据悉 goes on with that same learning, it does not take over as a vague one (dev q11). After a
+        lead that only says a body published a report (l05), or with no named lead, it stays vague."""
+        pats = ctx.definitions.get("continued_source") or []
+        leads = ctx.definitions.get("continued_lead") or []
+        if not pats or not leads or not any(p.search(ctx.text, ss, se) for p in pats):
+            return False
+        rest = blank_out(ctx.text[ss:se], pats)
+        vague = ctx.definitions.get(f"vague_{self.attr_name}") or []
+        if any(p.search(rest) for p in vague):
+            return False
+        sec = ctx.doc.section_at(ss)
+        start = sec.body_start if sec else 0
+        para = ctx.doc.paragraph_at(ss)
+        end = para.start if para else ss
+        return any(q.kind == "text" and start <= q.start < end and any(p.search(q.text) for p in leads)
+                   for q in ctx.doc.paragraphs)
 
     @staticmethod
     def _own_voice_line(ctx, ss: int) -> bool:
@@ -230,7 +251,7 @@ class UnsourcedFigure(Rule):
 @kind("forecast")
 class Forecast(Rule):
     """A forecast with a figure must state its method and assumptions (and a horizon)."""
-    extra_keys = {"triggers", "targets", "method", "horizon", "assumptions", "require"}
+    extra_keys = {"triggers", "targets", "method", "horizon", "assumptions", "require", "extrapolated"}
 
     def setup(self):
         self.triggers = self._pats("triggers", required=True)
@@ -238,6 +259,8 @@ class Forecast(Rule):
         self.parts = {k: self._pats(k) for k in ("method", "horizon", "assumptions")}
         self.require = list(self.spec.get("require") or ["method", "horizon", "assumptions"])
         self.names = {"method": "预测方法", "horizon": "预测期", "assumptions": "假设条件"}
+        # round 14: a current-year outlook extrapolated from the year-to-date figures stated in the same sentence
+        self.extrapolated = self._pats("extrapolated")
 
     def check(self, ctx):
         out = []
@@ -246,6 +269,8 @@ class Forecast(Rule):
             m = next((mm for p in self.triggers for mm in [p.search(sent)] if mm), None)
             if not m or not ctx.all_figures(max(ss, ss + m.start() - 12), se):
                 continue
+            if any(p.search(sent) for p in self.extrapolated):
+                continue  # round 14: 前三季度……同比增长……，全年有望…… — the basis is the year-to-date data before it
             binds = ctx.sentence_has("attribution", ss) and self._source_binds_earlier(ctx, ss, ss + m.start())
             if any(p.search(sent) for p in self.targets) or ctx.sentence_has("attribution", ss) and not binds:
                 continue
