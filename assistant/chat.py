@@ -43,6 +43,7 @@ colloquial wording; an unknown noun may be said by words of the passage's title 
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 import threading
@@ -52,7 +53,7 @@ from typing import Any
 
 from .config import MAX_QUERY_CHARS, Settings, require_length
 from .errors import AssistantError, InputError, LLMError
-from .textproc import CITATION, NUMBER, YEAR, numbers_in, split_sentences as split_text
+from .textproc import CITATION, NUMBER, YEAR, numbers_in, split_sentences as split_text, to_simplified
 
 NOT_FOUND = "知识库中没有找到可靠的答案"
 
@@ -994,7 +995,7 @@ def alias_qualifier(hits, tok):
     (one character, or a splitting accident that is no dictionary word: "年冷" in "2024年冷链物流"),
     not a particle, and the passages write that character with the alias ("冷链…"): a narrower kind
     than the industry. A dictionary word before it ("中国", "全球") only places it."""
-    raw = "\n".join(f"{h.title or ''}\n{h.heading or ''}\n{h.text}" for h in hits)
+    raw = simplified("\n".join(f"{h.title or ''}\n{h.heading or ''}\n{h.text}" for h in hits))
     splitter = getattr(tok, "_tok", None)
     freq = getattr(splitter, "FREQ", None) or {}
 
@@ -1008,10 +1009,18 @@ def alias_qualifier(hits, tok):
     return qualified
 
 
+@functools.lru_cache(maxsize=50_000)
+def simplified(text: str) -> str:
+    """`text` in Simplified characters (`textproc.to_simplified`), for matching only: a Simplified question
+    meets a Traditional source on the same words and the answer still quotes the source as written."""
+    return to_simplified(text)[0] if text else text
+
+
 def canonicalizer(profile, tok, qualified=None):
     """A function that writes the profile's aliases of the industry as its name ("快递" → "快递物流"
     when the profile lists 快递 as an alias), word by word, so that a question and a passage that name
-    the industry differently still match. The identity without a profile or a word splitter.
+    the industry differently still match. Text is read in Simplified characters first (`simplified`);
+    without a profile or a word splitter that is all it does.
 
     `qualified(before, alias) -> bool` says whether the word before an alias qualifies it: then the
     alias is left as written (a narrower thing the evidence names, not the industry)."""
@@ -1019,11 +1028,12 @@ def canonicalizer(profile, tok, qualified=None):
     names = {a: profile.industry for a in getattr(profile, "aliases", ()) if a and a != profile.industry} \
         if profile is not None else {}
     if not names or splitter is None:
-        return lambda text: text
+        return simplified
 
     def canon(text: str) -> str:
         if not text:
             return text
+        text = simplified(text)
         out: list[str] = []
         words = splitter.lcut(text)
         for k, w in enumerate(words):
