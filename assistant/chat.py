@@ -43,6 +43,7 @@ colloquial wording; an unknown noun may be said by words of the passage's title 
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 import threading
@@ -52,7 +53,7 @@ from typing import Any
 
 from .config import MAX_QUERY_CHARS, Settings, require_length
 from .errors import AssistantError, InputError, LLMError
-from .textproc import CITATION, NUMBER, YEAR, numbers_in, split_sentences as split_text
+from .textproc import CITATION, NUMBER, YEAR, numbers_in, split_sentences as split_text, to_simplified
 
 NOT_FOUND = "知识库中没有找到可靠的答案"
 
@@ -994,7 +995,7 @@ def alias_qualifier(hits, tok):
     (one character, or a splitting accident that is no dictionary word: "年冷" in "2024年冷链物流"),
     not a particle, and the passages write that character with the alias ("冷链…"): a narrower kind
     than the industry. A dictionary word before it ("中国", "全球") only places it."""
-    raw = "\n".join(f"{h.title or ''}\n{h.heading or ''}\n{h.text}" for h in hits)
+    raw = simplified("\n".join(f"{h.title or ''}\n{h.heading or ''}\n{h.text}" for h in hits))
     splitter = getattr(tok, "_tok", None)
     freq = getattr(splitter, "FREQ", None) or {}
 
@@ -1008,10 +1009,18 @@ def alias_qualifier(hits, tok):
     return qualified
 
 
+@functools.lru_cache(maxsize=50_000)
+def simplified(text: str) -> str:
+    """`text` in Simplified characters (`textproc.to_simplified`), for matching only: a Simplified question
+    meets a Traditional source on the same words and the answer still quotes the source as written."""
+    return to_simplified(text)[0] if text else text
+
+
 def canonicalizer(profile, tok, qualified=None):
     """A function that writes the profile's aliases of the industry as its name ("快递" → "快递物流"
     when the profile lists 快递 as an alias), word by word, so that a question and a passage that name
-    the industry differently still match. The identity without a profile or a word splitter.
+    the industry differently still match. Text is read in Simplified characters first (`simplified`);
+    without a profile or a word splitter that is all it does.
 
     `qualified(before, alias) -> bool` says whether the word before an alias qualifies it: then the
     alias is left as written (a narrower thing the evidence names, not the industry)."""
@@ -1019,11 +1028,12 @@ def canonicalizer(profile, tok, qualified=None):
     names = {a: profile.industry for a in getattr(profile, "aliases", ()) if a and a != profile.industry} \
         if profile is not None else {}
     if not names or splitter is None:
-        return lambda text: text
+        return simplified
 
     def canon(text: str) -> str:
         if not text:
             return text
+        text = simplified(text)
         out: list[str] = []
         words = splitter.lcut(text)
         for k, w in enumerate(words):
@@ -1100,6 +1110,33 @@ def group_member(question: str, said: str) -> str:
     return ""
 
 
+# "约120名甲、乙和丙人员中，乙有多少": the question states a total and asks one part of it.
+_PART_OF_Q = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])(?!\s*(?:年|月|日|季度))[^，,。？?]{0,30}?中[，,]\s*"
+                        r"([^，,。？?]{2,24}?)(?:" + "|".join(map(re.escape, sorted(_TERMS.get("part_ask_trail", []) or ["有"],
+                                                                            key=len, reverse=True)))
+                        + r")*(?:多少|几)")
+
+
+def stated_total_part(question: str, said: str, splitter, question_numbers: set[str]) -> bool:
+    """The question states a total and asks one part of it ("1320名甲和乙中，乙有多少人"): does the
+    sentence fail to give that part a figure of its own (a word of the part followed by a number the
+    question does not state)? The total's own sentence ("甲和乙1320人，占61%") answers for the group."""
+    m = _PART_OF_Q.search(question)
+    if not m or _GROUP_Q.search(question) or splitter is None:
+        return False
+    words = {w for w in splitter.lcut(m.group(1)) if len(w) >= 2 and _HAN_RX.fullmatch(w) and w not in QUESTION_WORDS}
+    for w in words:
+        for k in re.finditer(re.escape(w) + _OWN_FIGURE, said):
+            figure = re.match(r"\d+(?:\.\d+)?", said[k.end() - 1:])
+            if figure and figure.group(0) not in question_numbers:
+                return False
+    return bool(words)
+
+
+_RATE_ANSWER = re.compile(_TERMS["rate_answer"]) if _TERMS.get("rate_answer") else None
+_RATE_WORD = re.compile(r"[\u4e00-\u9fff]率|" + "|".join(map(re.escape, sorted(_TERMS["percent_words"], key=len, reverse=True))))
+
+
 def sibling_metric(question: str, said: str) -> bool:
     """Does the sentence give the share or change of a sibling metric ("产量占比" for "装车量占比": the same
     head character, another word) and never the asked one?"""
@@ -1155,6 +1192,9 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     change_q = bool(_CHANGE_Q.search(question))
     count_q = bool(_COUNT_Q.search(question)) and not wants_share and not any(w in question for w in _SHARE_WORDS)
     q_tags = _pos_tags(question, tok)
+    # a rate asked ("良率是多少", "占比是多少"): the answer is a percentage, a share or a multiple
+    wants_rate = bool(_RATE_ANSWER) and kind == "amount" and not unit and not count_q and not change_q \
+        and bool(_RATE_WORD.search(question))
     scored: list[_Scored] = []
     for i, h in enumerate(hits):
         title, heading = canon(h.title or ""), canon(h.heading or "")
@@ -1250,6 +1290,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("sibling")
             if kind == "date" and places and not all(p in f"{said} {frame_text}" for p in places):
                 r8.append("dateplace")
+            if wants_rate and not _RATE_ANSWER.search(said):
+                r8.append("rate")  # a rate asked (良率, 占比), the sentence gives no rate
+            if stated_total_part(question, said, splitter, q_numbers):
+                r8.append("part")  # a part of the question's own total, the sentence has the total only
             refused += r8
             scope_ok = not refused
             if not scope_ok:

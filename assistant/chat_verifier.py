@@ -70,7 +70,9 @@ def features(record: dict, cand: dict) -> list[float]:
     credits = cand["credits"]
     missed = {t: w / total for t, w in terms.items() if not credits.get(t)}
     missed_known = {t: s for t, s in missed.items() if t in known}
-    others = [x["sentence"] for x in record["candidates"] if x["sentence"] != cand["sentence"]]
+    from .chat import simplified  # the candidates are quoted as written; the terms are Simplified
+
+    others = [simplified(x["sentence"]) for x in record["candidates"] if x["sentence"] != cand["sentence"]]
     nouns = set(record.get("nouns", terms))
     contrast = sum(s for t, s in missed_known.items() if len(t) > 1 and t in nouns and any(t in o for o in others))
     sims = [x["sim"] for x in record["candidates"]]
