@@ -52,3 +52,12 @@ def test_colloquial_recruitment_levels_are_flagged():
 def test_levels_compared_inside_data_are_not_flagged():
     # a list of groups with 需求较大 (no 量) stays a comparison inside the data, as before
     assert not flagged("排行榜显示，电工、焊工、叉车司机等职业的用人需求较大，文员、前台等职业的用人需求相对较小。", "需求较大")
+
+
+# ---- difficulties said to be overcome (rhetoric)
+def test_overcome_difficulties_are_flagged():
+    assert flagged("上半年，全省陶瓷行业克服了多重困难，维护了平稳运行的局面。", "克服了多重困难")
+
+
+def test_named_difficulties_are_not_flagged():
+    assert not flagged("企业通过错峰生产克服了用电紧张的困难。", "困难")
