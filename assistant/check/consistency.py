@@ -103,6 +103,8 @@ class MagnitudeSlip(Rule):
 
 TOTAL_RE = re.compile(r"(?:合计|共计|共有|总计|总量|总数|总额|总投入|共提供|共开设|共|总)[^，。；\d]{0,8}?"
                       r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万亿元|亿元|万元|元|万人次|人次|万人|人|万个|个|家|所|项|万台|台|名|门)")
+# counts of institutions only: flows and amounts (人次、元) are often split into overlapping parts (因私出境、赴港澳台出境)
+TOTAL_BEFORE_PARTS = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>家|所|项|个|门)[，,]\s*(?=其中)")
 PART_RE = re.compile(r"(?P<name>[\u4e00-\u9fa5]{1,12}?)(?:为|达|有|约)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万亿元|亿元|万元|元|万人次|人次|万人|人|万个|个|家|所|项|万台|台|名|门)")
 SHARES_RE = re.compile(r"(?P<lead>[^。；]{0,30}?)分别为\s*(?P<list>\d+(?:\.\d+)?[%％](?:\s*[、和及与]\s*\d+(?:\.\d+)?[%％])+)")
 SUM_CLAIM = re.compile(r"(?:之和|合计|总和|加总)(?:为|是|达)?\s*100(?:\.0+)?[%％]")
@@ -131,9 +133,14 @@ class PartsTotal(Rule):
         return out
 
     def _totals(self, ctx, ss, sent):
-        m = TOTAL_RE.search(sent)
+        m, siblings_only = TOTAL_RE.search(sent), False
         if not m or "其中" not in sent[m.end():]:
-            return []
+            # a figure followed at once by 其中 is the total of what follows (学校52所，其中甲类学校36所、乙类学校24所);
+            # without a total word the parts may be overlapping subsets (其中本科院校……、“双一流”高校……), so only
+            # sibling categories (names ending in the same noun) are added up
+            m, siblings_only = TOTAL_BEFORE_PARTS.search(sent), True
+            if not m:
+                return []
         total, fam = normalise(float(m.group("num")), m.group("unit"))
         tail = sent[sent.index("其中", m.end()) + 2:]
         parts, rest = [], False
@@ -149,6 +156,8 @@ class PartsTotal(Rule):
             parts.append(v)
             rest = rest or any(r.search(p.group("name")) for r in self.rest)
         if len(parts) < 2:
+            return []
+        if siblings_only and len({n[-2:] for n in names}) != 1:
             return []
         s = sum(parts)
         over = s > total * (1 + self.tol)

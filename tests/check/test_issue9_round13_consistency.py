@@ -62,3 +62,16 @@ def test_net_change_with_a_four_character_unit():
     hits = found("全年管道输送量1329亿立方米，净增长132亿立方米，同比增长10.7%。", "consistency.growth-mismatch")
     assert len(hits) == 1 and "11.0%" in hits[0].message
     assert not found("全年管道输送量1329亿立方米，净增长132亿立方米，同比增长11.0%。", "consistency.growth-mismatch")
+
+
+def test_count_before_qizhong_is_the_total_of_sibling_parts():
+    # batch r (now dev), own words: 52 schools, of which 36 + 24 of two sibling kinds
+    hits = found("2024年全市登记技工院校52所，其中市属技工学校36所、县属技工学校24所。", "consistency.parts-total")
+    assert len(hits) == 1 and "60所" in hits[0].message
+    # overlapping subsets (names with different head nouns) and flows (人次) are not added up
+    assert not found("全省普通高校52所，其中本科院校36所、“双一流”高校24所。", "consistency.parts-total")
+    assert not found("全年出境旅游1000万人次，其中因私出境960万人次，赴周边国家出境770万人次。", "consistency.parts-total")
+
+
+def test_turnover_ratio_is_not_a_percentage():
+    assert not found("全年总资产周转率提高6.7%。", "consistency.percent-points")
