@@ -101,7 +101,8 @@ def build_source_model(ctx) -> SourceModel:
 
     model.release = ctx.report is None and not reporter and _release_layout(ctx, paras)
     if model.header is None and not model.release and ctx.report is None and not reporter:
-        model.release = model.voice = _release_voice(ctx, paras, heads, vague_line)
+        model.release = model.voice = (_release_voice(ctx, paras, heads, vague_line)
+                                       or _statistical_run(ctx, paras, vague_line))
 
     named = [b for b in (model.header, model.closing) if b]
     if ctx.report is None:
@@ -190,6 +191,34 @@ def _release_voice(ctx, paras, heads, vague_line) -> bool:
     counted = len(sents) - _topic_lines(ctx, sents, figs)
     return (len(change) / len(with_fig) >= float(params.get("release_min_change_share", 0.6))
             and len(with_fig) / max(counted, 1) >= float(params.get("voice_min_figure_share", 0.7)))
+
+
+def _statistical_run(ctx, paras, vague_line) -> bool:
+    """Round 15: a release excerpt with neither a publisher nor a national scope (2025年,全省规模以上工业增加值同比增长
+    7.9%。／2025 年,某行业业务量完成 X 亿件,同比增长 Y%。), known only as a whole: its first sentence is a period, a
+    metric, a figure and its change (stat_run_opening), and the whole text is a run of such sentences — nearly every
+    body sentence a figure, nearly every figure sentence a change (stat_run_* parameters), no heading, no source named
+    or vague, and none of a report's own voice (本报告、我们、建议、一是、总体看……: stat_run_not). The same opening
+    inside a report — with headings, proposals or an argument around it, or in a document of a community report
+    kind (the caller checks) — stays unsourced."""
+    defs, params = ctx.definitions, ctx.parameters
+    opening = defs.get("stat_run_opening") or []
+    texts = [p for p in paras if p.kind != "table_row"]
+    if not opening or not texts or texts[0].kind != "text" or not _any(opening, texts[0].text):
+        return False
+    if any(p.kind in ("heading", "title") for p in paras):
+        return False
+    if any(_any(defs.get("stat_run_not") or [], p.text) or _any(defs.get("release_not") or [], p.text)
+           or _any(vague_line, p.text) or _any(defs.get("vague_attribution") or [], p.text)
+           or ctx._has_attribution(p.text) for p in texts):
+        return False
+    sents = [s for s in ctx.body_sentences() if s[2].strip()]
+    with_fig = [s for ss, se, s in sents if find_figures(ctx.text, ss, se)]
+    if len(with_fig) < int(params.get("stat_run_min_figure_sentences", 5)):
+        return False
+    change = [s for s in with_fig if _any(defs.get("release_change_figure") or [], s)]
+    return (len(with_fig) / len(sents) >= float(params.get("stat_run_min_figure_share", 0.8))
+            and len(change) / len(with_fig) >= float(params.get("stat_run_min_change_share", 0.8)))
 
 
 def _topic_lines(ctx, sents, figs) -> int:
