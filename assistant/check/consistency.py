@@ -154,6 +154,7 @@ class PartsTotal(Rule):
                 continue
             names.append(p.group("name"))
             parts.append(v)
+            last_end = p.end()
             rest = rest or any(r.search(p.group("name")) for r in self.rest)
         if len(parts) < 2:
             return []
@@ -165,7 +166,9 @@ class PartsTotal(Rule):
         if not (over or short):
             return []
         scale = total / float(m.group("num")) if float(m.group("num")) else 1.0
-        return [self.finding(ctx, ss + m.start(), ss + m.end(), total=m.group("num") + m.group("unit"),
+        # without a total word the span runs over the parts too: the total and its parts are read together
+        end = ss + sent.index("其中", m.end()) + 2 + last_end if siblings_only else ss + m.end()
+        return [self.finding(ctx, ss + m.start(), end, total=m.group("num") + m.group("unit"),
                              parts=f"{round(s / scale, 4):g}{m.group('unit')}")]
 
     def _shares(self, ctx, ss, sent, prev: str = ""):
