@@ -1154,6 +1154,16 @@ def counted_noun(question: str) -> str:
     if not m:
         return ""
     noun = m.group(1)
+    try:  # the noun only: not a one-character modifier before it (新专业) nor a verb after it (企业参加)
+        import jieba.posseg as pseg
+
+        words = [(w.word, w.flag) for w in pseg.lcut(noun)]
+        while len(words) > 1 and len(words[0][0]) == 1:
+            words = words[1:]
+        cut = next((k for k in range(1, len(words)) if all(f.startswith("v") for _, f in words[k:])), len(words))
+        noun = "".join(w for w, _ in words[:cut]) or noun
+    except ImportError:
+        pass
     return "" if noun in QUESTION_WORDS else noun
 
 
