@@ -467,6 +467,8 @@ for _group in _TERMS.get("synonyms", []) or []:
 # Count the written words of assistant/data/query_terms.yaml as the colloquial question terms they
 # stand for (see `paraphrase_alternates`), in the coverage and the unknown-noun check.
 PARAPHRASE_CREDIT = True
+# Round 10: a count asked needs a figure of the noun it counts (see `counted_ok`).
+COUNTED_GUARD = True
 
 
 def _coverage(terms: dict[str, float], tokens: set[str], context: set[str], text: str = "",
@@ -1088,7 +1090,7 @@ def values_beyond(said: str, question_numbers: set[str], count: bool = False, qu
         return True
     # a count in words ("三个层级", "第三份") that the question does not state
     return any(m.group(0) not in question for m in re.finditer(
-        r"[一二两三四五六七八九十]+\s*(?:个|份|家|所|名|位|人|项|种|条|类|层|批|级|大|次)", said))
+        r"[一二两三四五六七八九十]+\s*(?:个|份|家|所|名|位|人|项|种|条|类|层|批|级|大|次|门|座|台|辆|套)", said))
 
 
 def group_member(question: str, said: str) -> str:
@@ -1135,6 +1137,75 @@ def stated_total_part(question: str, said: str, splitter, question_numbers: set[
 
 _RATE_ANSWER = re.compile(_TERMS["rate_answer"]) if _TERMS.get("rate_answer") else None
 _RATE_WORD = re.compile(r"[\u4e00-\u9fff]率|" + "|".join(map(re.escape, sorted(_TERMS["percent_words"], key=len, reverse=True))))
+
+
+_COUNTED_RX = re.compile(r"(?:多少|(?<![哪近这第])几)\s*(?:" + "|".join(map(re.escape, _TERMS.get("counted_measures", []) or ["个"])) +
+                         r")([\u4e00-\u9fff]{1,8}?)(?=[？?，,。；;！!]|$|是|呢|吗|啊|来着|了|[？?])")
+_COUNTED_GENERIC = re.compile("(?:" + "|".join(map(re.escape, _TERMS.get("counted_generic_tails", []) or ["人员"])) + ")$")
+
+
+# A count written in words ("两门课程", "三个方向"); 一 is left out (一所学校 is "a school", not a count).
+_WORD_COUNT_RX = re.compile(r"[两二三四五六七八九十]+\s*(?:" + "|".join(map(re.escape, _TERMS.get("counted_measures", []) or ["个"])) + ")")
+
+
+def counted_noun(question: str) -> str:
+    """The noun a count question counts ("几门课" → 课, "多少个充电桩" → 充电桩, "多少名某某测试人员" → 某某测试人员)."""
+    m = _COUNTED_RX.search(question)
+    if not m:
+        return ""
+    noun = m.group(1)
+    try:  # the noun only: not a one-character modifier before it (新专业) nor a verb after it (企业参加)
+        import jieba.posseg as pseg
+
+        words = [(w.word, w.flag) for w in pseg.lcut(noun)]
+        while len(words) > 1 and len(words[0][0]) == 1:
+            words = words[1:]
+        cut = next((k for k in range(1, len(words)) if all(f.startswith("v") for _, f in words[k:])), len(words))
+        noun = "".join(w for w, _ in words[:cut]) or noun
+    except ImportError:
+        pass
+    return "" if noun in QUESTION_WORDS else noun
+
+
+def counted_ok(noun: str, said: str, frame: str = "") -> bool:
+    """Is the counted noun said in the sentence (or its table caption), itself, as a near-synonym or, for a
+    job or group noun ("某某测试人员"), as its distinctive part? A figure of another noun (充电站 for 充电桩,
+    实习生 for 课程) does not count it."""
+    if not noun:
+        return True
+    text = f"{frame} {said}"
+    if noun in text or any(w in text for w in SYNONYMS.get(noun, ())):
+        return True
+    core = _COUNTED_GENERIC.sub("", noun)
+    return bool(core) and core != noun and len(core) >= 2 and core in text
+
+
+_ORG_SUFFIXES = tuple(_TERMS.get("org_suffixes", []) or [])
+_WHICH_RX = re.compile(r"(?:哪个|哪家|哪所|哪些|哪几个|哪几家|哪一个|哪一家)([\u4e00-\u9fff]{2,16}?)(?=[？?，,。；;！!]|$|是|呢|吗|啊|来着)")
+
+
+def named_orgs(question: str, splitter) -> set[str]:
+    """Organisations the question names ("某某大学", "某某研究院"): a word followed by an organisation
+    suffix, written together. The evidence must name the same one, not another with a shared word."""
+    if not _ORG_SUFFIXES or splitter is None:
+        return set()
+    words = splitter.lcut(question)
+    out = set()
+    for a, b in zip(words, words[1:] + [""]):
+        if b in _ORG_SUFFIXES and len(a) >= 2 and _HAN_RX.fullmatch(a) and a not in QUESTION_WORDS:
+            out.add(a + b)
+        elif a not in _ORG_SUFFIXES and a.endswith(_ORG_SUFFIXES) and len(a) >= 4 and _HAN_RX.fullmatch(a):
+            out.add(a)  # written as one word ("理工大学")
+    return out
+
+
+def which_head(question: str, splitter) -> str:
+    """The kind of thing a "哪个X" question asks for (its last word: 哪个省级某某联盟 → 联盟)."""
+    m = _WHICH_RX.search(question)
+    if not m or splitter is None:
+        return ""
+    words = [w for w in splitter.lcut(m.group(1)) if _HAN_RX.fullmatch(w)]
+    return words[-1] if words and len(words[-1]) >= 2 else ""
 
 
 def sibling_metric(question: str, said: str) -> bool:
@@ -1192,6 +1263,9 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     change_q = bool(_CHANGE_Q.search(question))
     count_q = bool(_COUNT_Q.search(question)) and not wants_share and not any(w in question for w in _SHARE_WORDS)
     q_tags = _pos_tags(question, tok)
+    counted = counted_noun(question) if COUNTED_GUARD else ""
+    orgs = named_orgs(question, splitter) if COUNTED_GUARD else set()
+    which = which_head(question, splitter) if COUNTED_GUARD else ""
     # a rate asked ("良率是多少", "占比是多少"): the answer is a percentage, a share or a multiple
     wants_rate = bool(_RATE_ANSWER) and kind == "amount" and not unit and not count_q and not change_q \
         and bool(_RATE_WORD.search(question))
@@ -1243,7 +1317,9 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 bonus += 0.05
             shown = f"{prev_shown}{s_shown}" if joined else s_shown
             where = f"{title} {named} {heading} {caption} {prev} {s}"
-            has_value = bool(_VALUE_RX.search(_YEAR_RX.sub("", said)))
+            frame_of = f"{title} {named} {heading} {caption}"
+            has_value = bool(_VALUE_RX.search(_YEAR_RX.sub("", said))) \
+                or bool(counted and _WORD_COUNT_RX.search(said))  # "两门课程": a count in words
             refused = []
             if not type_ok(kind, said, f"{heading} {caption}", has_value) \
                     or (wants_duration and not _DURATION_ANSWER.search(said)):
@@ -1266,8 +1342,9 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("entity")
             if kind == "amount" and not change_ok(focus, said):
                 refused.append("change")
-            if not all(p in where for p in places):
-                refused.append("place")
+            if not all(p in where for p in places) or (places and not all(p in f"{said} {frame_of}" for p in places)
+                                                       and set(_PLACE_RX.findall(said)) - places):
+                refused.append("place")  # (the sentence names a place of its own: the one before cannot lend it)
             if contrasts and not contrast_ok(contrasts, said, caption):
                 refused.append("contrast")
             if part_nouns and states_total(said) and any(not credits.get(t) for t in part_nouns):
@@ -1292,6 +1369,12 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("dateplace")
             if wants_rate and not _RATE_ANSWER.search(said):
                 r8.append("rate")  # a rate asked (良率, 占比), the sentence gives no rate
+            if orgs and not all(o in f"{said} {frame_of}" for o in orgs):
+                r8.append("org")  # another organisation (a shared word of its name is not it)
+            if which and not counted_ok(which, said, caption):
+                r8.append("which")  # 哪个联盟: the sentence names no 联盟
+            if counted and has_value and not counted_ok(counted, said, caption):
+                r8.append("counted")  # a count of another noun (站 for 桩, 实习生 for 课程)
             if stated_total_part(question, said, splitter, q_numbers):
                 r8.append("part")  # a part of the question's own total, the sentence has the total only
             refused += r8
