@@ -112,7 +112,9 @@ def _heading_level(line: str) -> tuple[int, str] | None:
     if m:
         return len(m.group(1)), m.group(2).strip()
     s = line.strip()
-    if len(s) <= 40 and not re.search(r"[。；！？]$", s):
+    # a heading holds no sentence end: “（二）结构不匹配。面向……” is an enumerated paragraph (in a PDF, its first
+    # visual line), not a heading
+    if len(s) <= 40 and not re.search(r"[。；！？]", s):
         for level, rx in _CN_HEADING:
             if rx.match(s):
                 return level, s
