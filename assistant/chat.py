@@ -1139,37 +1139,36 @@ _RATE_ANSWER = re.compile(_TERMS["rate_answer"]) if _TERMS.get("rate_answer") el
 _RATE_WORD = re.compile(r"[\u4e00-\u9fff]率|" + "|".join(map(re.escape, sorted(_TERMS["percent_words"], key=len, reverse=True))))
 
 
-_COUNTED_RX = re.compile(r"(?:多少|(?<![哪近这第])几)\s*(?:" + "|".join(map(re.escape, _TERMS.get("counted_measures", []) or ["个"])) +
+_COUNTED_MEASURES = "|".join(map(re.escape, _TERMS.get("counted_measures", []) or ["个"]))
+_COUNTED_RX = re.compile(r"(?:多少|(?<![哪近这第])几)\s*(?:" + _COUNTED_MEASURES +
                          r")([\u4e00-\u9fff]{1,8}?)(?=[？?，,。；;！!]|$|是|呢|吗|啊|来着|了|[？?])")
 _COUNTED_GENERIC = re.compile("(?:" + "|".join(map(re.escape, _TERMS.get("counted_generic_tails", []) or ["人员"])) + ")$")
 
 
 # A count written in words ("两门课程", "三个方向"); 一 is left out (一所学校 is "a school", not a count).
-_WORD_COUNT_RX = re.compile(r"[两二三四五六七八九十]+\s*(?:" + "|".join(map(re.escape, _TERMS.get("counted_measures", []) or ["个"])) + ")")
+_WORD_COUNT_RX = re.compile(r"[两二三四五六七八九十]+\s*(?:" + _COUNTED_MEASURES + ")")
 
 
 def counted_noun(question: str) -> str:
-    """The noun a count question counts ("几门课" → 课, "多少个充电桩" → 充电桩, "多少名某某测试人员" → 某某测试人员)."""
+    """The noun a count question counts ("几门课" → 课, "多少个网点" → 网点, "多少名某某测试人员" → 某某测试人员)."""
     m = _COUNTED_RX.search(question)
     if not m:
         return ""
     noun = m.group(1)
-    try:  # the noun only: not a one-character modifier before it (新专业) nor a verb after it (企业参加)
-        import jieba.posseg as pseg
+    import jieba.posseg as pseg  # loaded on the first count question only
 
-        words = [(w.word, w.flag) for w in pseg.lcut(noun)]
-        while len(words) > 1 and len(words[0][0]) == 1:
-            words = words[1:]
-        cut = next((k for k in range(1, len(words)) if all(f.startswith("v") for _, f in words[k:])), len(words))
-        noun = "".join(w for w, _ in words[:cut]) or noun
-    except ImportError:
-        pass
+    # the noun only: not a one-character modifier before it (新专业) nor a verb after it (企业参加)
+    words = [(w.word, w.flag) for w in pseg.lcut(noun)]
+    while len(words) > 1 and len(words[0][0]) == 1:
+        words = words[1:]
+    cut = next((k for k in range(1, len(words)) if all(f.startswith("v") for _, f in words[k:])), len(words))
+    noun = "".join(w for w, _ in words[:cut]) or noun
     return "" if noun in QUESTION_WORDS else noun
 
 
 def counted_ok(noun: str, said: str, frame: str = "") -> bool:
     """Is the counted noun said in the sentence (or its table caption), itself, as a near-synonym or, for a
-    job or group noun ("某某测试人员"), as its distinctive part? A figure of another noun (充电站 for 充电桩,
+    job or group noun ("某某测试人员"), as its distinctive part? A figure of another noun (门店 for 网点,
     实习生 for 课程) does not count it."""
     if not noun:
         return True

@@ -31,3 +31,11 @@ def kb_from_docs(tmp_path_factory, docs: dict[str, str], name: str):
     report = kb.ingest([root])
     assert report.ok, report.failures
     return kb
+
+
+def scored_row(kb, question: str, needle: str):
+    """The chat's scored candidate whose sentence holds `needle` (its `refused` tags say why it may not answer)."""
+    from assistant import chat
+
+    scored = chat.score_sentences(question, kb.search(question, top_k=5), kb)
+    return next(x for x in scored if needle in x.sentence)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import chat
-from tests.chat_helpers import kb_from_docs
+from tests.chat_helpers import kb_from_docs, scored_row
 
 DOCS = {
     "2025_企业案例_示例电柜运维有限公司.md": """# 企业案例：示例电柜运维有限公司
@@ -45,20 +45,17 @@ def kb(tmp_path_factory):
     return kb_from_docs(tmp_path_factory, DOCS, "round10")
 
 
-def _row(kb, q, needle):
-    scored = chat.score_sentences(q, kb.search(q, top_k=5), kb)
-    return next(x for x in scored if needle in x.sentence)
 
 
 def test_a_count_of_stations_does_not_count_piles(kb):
     q = "示例电柜运维有限公司运营的储能电站里一共有多少个充电舱？"
-    assert "counted" in _row(kb, q, "储能电站42座").refused
+    assert "counted" in scored_row(kb, q, "储能电站42座").refused
     assert not chat.answer(q, kb).grounded
 
 
 def test_a_count_of_interns_does_not_count_courses(kb):
     q = "示例电柜运维公司跟学校一起开发了几门课？"
-    assert "counted" in _row(kb, q, "实习生约25人").refused
+    assert "counted" in scored_row(kb, q, "实习生约25人").refused
 
 
 def test_a_count_in_words_answers_a_count(kb):
@@ -69,7 +66,7 @@ def test_a_count_in_words_answers_a_count(kb):
 
 def test_other_roles_plans_do_not_answer_for_a_role(kb):
     q = "示例电柜运维有限公司2026年计划新增多少名电池包测试人员？"
-    assert "counted" in _row(kb, q, "电芯工艺工程师约20人").refused
+    assert "counted" in scored_row(kb, q, "电芯工艺工程师约20人").refused
     assert not chat.answer(q, kb).grounded
 
 
@@ -81,14 +78,14 @@ def test_a_role_that_is_planned_is_answered(kb):
 
 def test_a_place_is_not_lent_by_the_sentence_before(kb):
     q = "河北省储能电柜专业职称评审时，申报人可以用哪些代表性成果参评？"
-    assert "place" in _row(kb, q, "山西省新设").refused
+    assert "place" in scored_row(kb, q, "山西省新设").refused
     assert not chat.answer(q, kb).grounded
 
 
 def test_another_organisation_sharing_a_word_is_not_the_one_asked(kb):
     q = "示例理工大学牵头成立了哪个储能电柜产教融合联盟？"
-    assert "org" in _row(kb, q, "示例理工职业学院").refused
-    assert "which" in _row(kb, q, "示例理工大学承担").refused
+    assert "org" in scored_row(kb, q, "示例理工职业学院").refused
+    assert "which" in scored_row(kb, q, "示例理工大学承担").refused
     assert not chat.answer(q, kb).grounded
 
 

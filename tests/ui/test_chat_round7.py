@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import chat
-from tests.chat_helpers import kb_from_docs
+from tests.chat_helpers import kb_from_docs, scored_row
 
 DOCS = {
     "2025_企业案例_示例组件制造有限公司.md": """# 企业案例：示例组件制造有限公司
@@ -47,14 +47,11 @@ def kb(tmp_path_factory):
     return kb_from_docs(tmp_path_factory, DOCS, "round7")
 
 
-def _row(kb, q, needle):
-    scored = chat.score_sentences(q, kb.search(q, top_k=5), kb)
-    return next(x for x in scored if needle in x.sentence)
 
 
 def test_a_table_row_is_covered_by_its_caption_and_title(kb):
     q = "示例组件制造有限公司2026年层压工艺岗计划招聘多少人？"
-    row = _row(kb, q, "层压工艺岗")
+    row = scored_row(kb, q, "层压工艺岗")
     # 示例组件制造有限公司 and 2026年 are only in the title and the heading above the table
     assert row.credits.get("2026") or row.credits.get("2026年")
     assert row.coverage >= chat.GROUNDED_MIN_COVERAGE, (row.coverage, row.credits)
@@ -88,7 +85,7 @@ def test_a_near_synonym_is_covered():
 
 def test_a_contrast_near_miss_is_abstained(kb):
     q = "2024年我国光伏组件进口金额是多少？"
-    row = _row(kb, q, "出口金额")
+    row = scored_row(kb, q, "出口金额")
     assert "contrast" in row.refused, row.refused
     ans = chat.answer(q, kb)
     assert not ans.grounded, ans.text
@@ -99,7 +96,7 @@ def test_a_contrast_near_miss_is_abstained(kb):
 
 def test_another_phase_does_not_answer(kb):
     q = "组件产业投资基金二期的注册资本是多少？"
-    assert "contrast" in _row(kb, q, "三期").refused
+    assert "contrast" in scored_row(kb, q, "三期").refused
     assert not chat.answer(q, kb).grounded
     ans = chat.answer("组件产业投资基金三期的注册资本是多少？", kb)
     assert ans.grounded and "3440亿元" in ans.text, (ans.text, ans.notes)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import chat
-from tests.chat_helpers import kb_from_docs
+from tests.chat_helpers import kb_from_docs, scored_row
 
 DOCS = {
     "2025_儲能電櫃產業簡報.md": """# 2024年儲能電櫃產業發展簡報
@@ -53,14 +53,11 @@ def test_a_traditional_source_still_abstains_on_another_year(kb):
     assert not ans.grounded, ans.text
 
 
-def _row(kb, q, needle):
-    scored = chat.score_sentences(q, kb.search(q, top_k=5), kb)
-    return next(x for x in scored if needle in x.sentence)
 
 
 def test_a_part_of_the_questions_own_total_is_not_the_total(kb):
     q = "示例电柜科技有限公司约320名装配技术员、测试工程师和质检员中，测试工程师有多少人？"
-    assert "part" in _row(kb, q, "约320人").refused
+    assert "part" in scored_row(kb, q, "约320人").refused
     assert not chat.answer(q, kb).grounded
 
 
@@ -72,5 +69,5 @@ def test_the_total_asked_as_a_part_of_a_larger_one_is_answered(kb):
 
 def test_a_rate_is_not_answered_by_a_headcount(kb):
     q = "示例电柜科技有限公司的产线良率是多少？"
-    assert "rate" in _row(kb, q, "良率工程师12人").refused
+    assert "rate" in scored_row(kb, q, "良率工程师12人").refused
     assert not chat.answer(q, kb).grounded
