@@ -47,6 +47,7 @@ import functools
 import math
 import re
 import threading
+import weakref
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -155,7 +156,9 @@ class Answer:
 # ------------------------------------------------------------------------------ term weights
 
 _IDF_LOCK = threading.Lock()
-_IDF_CACHE: dict[tuple[int, int], tuple[dict[str, int], int]] = {}
+# keyed by the store itself (weakly): an id() key is reused by the next store once the old one is collected,
+# which handed a fresh knowledge base the term weights of a closed one
+_IDF_CACHE: "weakref.WeakKeyDictionary[object, tuple[int, dict[str, int], int]]" = weakref.WeakKeyDictionary()
 
 
 def _doc_freqs(kb) -> tuple[dict[str, int], int]:
@@ -165,11 +168,11 @@ def _doc_freqs(kb) -> tuple[dict[str, int], int]:
     store = getattr(kb, "store", None)
     if store is None or not hasattr(store, "all_rows"):
         return {}, 0
-    key = (id(store), int(getattr(store, "generation", 0)))
+    generation = int(getattr(store, "generation", 0))
     with _IDF_LOCK:
-        hit = _IDF_CACHE.get(key)
-        if hit is not None:
-            return hit
+        hit = _IDF_CACHE.get(store)
+        if hit is not None and hit[0] == generation:
+            return hit[1], hit[2]
         df: dict[str, int] = {}
         n = 0
         for row in store.all_rows():
@@ -177,9 +180,7 @@ def _doc_freqs(kb) -> tuple[dict[str, int], int]:
             n += 1
             for t in set((toks or "").split()):
                 df[t] = df.get(t, 0) + 1
-        for k in [k for k in _IDF_CACHE if k[0] == key[0]]:
-            del _IDF_CACHE[k]
-        _IDF_CACHE[key] = (df, n)
+        _IDF_CACHE[store] = (generation, df, n)
         return df, n
 
 
