@@ -1222,6 +1222,62 @@ def sibling_metric(question: str, said: str) -> bool:
     return False
 
 
+_EXPLAIN = [(e["kind"], re.compile(e["question"]), re.compile(e["answer"]))
+            for e in _TERMS.get("explain_questions", []) or []]
+EXPLAIN_GUARD = bool(_EXPLAIN)
+RIVAL_GUARD = True
+# Two figures of the same unit ("甲为12%，乙为15%"; "进口4000亿美元…出口1500亿美元") answer a difference too.
+_UNIT_VALUE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*([%％]|[万亿千百]*[\u4e00-\u9fffA-Za-z]{1,3})")
+
+
+def explain_kinds(question: str) -> list[tuple[str, re.Pattern]]:
+    """The kinds of sense a question asks for (why, meaning, difference, common feature: `explain_questions`
+    of chat.yaml) with the wording an answer to each carries; empty for a question of fact."""
+    return [(kind, answer) for kind, asked, answer in _EXPLAIN if asked.search(question)] if EXPLAIN_GUARD else []
+
+
+def explain_ok(kinds: list[tuple[str, re.Pattern]], said: str, frame: str = "") -> bool:
+    """Does the sentence (or its heading and caption) carry the wording each asked-for sense needs
+    (由于/导致 for why, 是指/即/同义 for meaning, 相差/百分点 for a difference, 都/上述 for a common feature)?
+    A sentence that only shares the question's nouns (a figure, a unit note) explains nothing. A difference
+    may also be given as two figures of the same unit."""
+    for kind, answer in kinds:
+        if answer.search(said) or answer.search(frame):
+            continue
+        if kind == "difference":
+            units = [u[:2] for u in _UNIT_VALUE.findall(_YEAR_RX.sub("", said))]
+            if any(units.count(u) >= 2 for u in units):
+                continue
+        return False
+    return True
+
+
+def rival_qualifier(question: str, said: str, frame: str, splitter, df: dict[str, int]) -> bool:
+    """Does the sentence give the question's head noun ("某某工程师", "某某企业") with another qualifier of
+    its own ("甲工程师" for "乙工程师": the word before the head in the sentence is a different noun of the
+    knowledge base), while the question's qualifier is nowhere in the sentence or its frame (title, heading,
+    caption, file name)? Then it speaks of a sibling entity, not the one asked."""
+    if splitter is None:
+        return False
+    words = splitter.lcut(question)
+    pairs = [(m, h) for m, h in zip(words, words[1:])
+             if len(m) >= 2 and len(h) >= 2 and m not in QUESTION_WORDS and h not in QUESTION_WORDS
+             and _HAN_RX.fullmatch(m) and _HAN_RX.fullmatch(h) and df.get(m, 0) > 0
+             and h in said and m not in said and m not in frame and not abbreviates(m, said)
+             and not _PLACE_RX.fullmatch(m)]
+    if not pairs:
+        return False
+    said_words = splitter.lcut(said)
+    for m, h in pairs:
+        for k in range(1, len(said_words)):
+            r = said_words[k - 1]
+            if said_words[k] == h and len(r) >= 2 and _HAN_RX.fullmatch(r) and r not in question \
+                    and df.get(r, 0) > 0 and not (set(r) & _NOT_QUALIFIER) and not _PLACE_RX.fullmatch(r) \
+                    and r not in SYNONYMS.get(m, ()):
+                return True
+    return False
+
+
 def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -> list[_Scored]:
     """Every sentence of every hit, scored for the question (best first). A sentence's context is
     its passage's title and heading, a table row's caption and the sentence before it. A sentence
@@ -1266,6 +1322,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     counted = counted_noun(question) if COUNTED_GUARD else ""
     orgs = named_orgs(question, splitter) if COUNTED_GUARD else set()
     which = which_head(question, splitter) if COUNTED_GUARD else ""
+    explain = explain_kinds(question)
     # a rate asked ("良率是多少", "占比是多少"): the answer is a percentage, a share or a multiple
     wants_rate = bool(_RATE_ANSWER) and kind == "amount" and not unit and not count_q and not change_q \
         and bool(_RATE_WORD.search(question))
@@ -1377,6 +1434,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("counted")  # a count of another noun (站 for 桩, 实习生 for 课程)
             if stated_total_part(question, said, splitter, q_numbers):
                 r8.append("part")  # a part of the question's own total, the sentence has the total only
+            if explain and not explain_ok(explain, said, f"{heading} {caption}"):
+                r8.append("explain")  # why / what it means / how far apart: the sentence only shares nouns
+            if RIVAL_GUARD and rival_qualifier(question, said, frame_text, splitter, df):
+                r8.append("rival")  # the head with another qualifier (甲工程师 for 乙工程师)
             refused += r8
             scope_ok = not refused
             if not scope_ok:
