@@ -1260,11 +1260,18 @@ def rival_qualifier(question: str, said: str, frame: str, splitter, df: dict[str
     if splitter is None:
         return False
     words = splitter.lcut(question)
-    pairs = [(m, h) for m, h in zip(words, words[1:])
-             if len(m) >= 2 and len(h) >= 2 and m not in QUESTION_WORDS and h not in QUESTION_WORDS
-             and _HAN_RX.fullmatch(m) and _HAN_RX.fullmatch(h) and df.get(m, 0) > 0
-             and h in said and m not in said and m not in frame and not abbreviates(m, said)
-             and not _PLACE_RX.fullmatch(m)]
+    # a word and a bound character after it qualify together ("工业" + "级" before its head)
+    mods = [(w, w, k + 1) for k, w in enumerate(words[:-1])]
+    mods += [(a + b, a, k + 2) for k, (a, b) in enumerate(zip(words, words[1:]))
+             if len(b) == 1 and b not in _NOT_QUALIFIER and k + 2 < len(words)]
+    pairs = []
+    for m, word, k in mods:
+        h = words[k]
+        if len(word) >= 2 and len(h) >= 2 and word not in QUESTION_WORDS and h not in QUESTION_WORDS \
+                and _HAN_RX.fullmatch(m) and _HAN_RX.fullmatch(h) and df.get(word, 0) > 0 \
+                and h in said and m not in said and m not in frame and not abbreviates(m, said) \
+                and not _PLACE_RX.fullmatch(word):
+            pairs.append((m, h))
     if not pairs:
         return False
     said_words = splitter.lcut(said)
