@@ -1226,6 +1226,10 @@ _EXPLAIN = [(e["kind"], re.compile(e["question"]), re.compile(e["answer"]))
             for e in _TERMS.get("explain_questions", []) or []]
 EXPLAIN_GUARD = bool(_EXPLAIN)
 RIVAL_GUARD = True
+# Parts of speech of a qualifier (nouns, distinguishing words: 整机, 工业) in the question, and of a rival
+# qualifier in the sentence, where a verb qualifies too ("制造企业", "设计企业"); never a pronoun ("这类").
+_QUALIFIER_POS = ("n", "vn", "j", "eng", "b")
+_RIVAL_POS = _QUALIFIER_POS + ("v",)
 # Two figures of the same unit ("甲为12%，乙为15%"; "进口4000亿美元…出口1500亿美元") answer a difference too.
 _UNIT_VALUE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*([%％]|[万亿千百]*[\u4e00-\u9fffA-Za-z]{1,3})")
 
@@ -1252,13 +1256,41 @@ def explain_ok(kinds: list[tuple[str, re.Pattern]], said: str, frame: str = "") 
     return True
 
 
-def rival_qualifier(question: str, said: str, frame: str, splitter, df: dict[str, int]) -> bool:
-    """Does the sentence give the question's head noun ("某某工程师", "某某企业") with another qualifier of
-    its own ("甲工程师" for "乙工程师": the word before the head in the sentence is a different noun of the
-    knowledge base), while the question's qualifier is nowhere in the sentence or its frame (title, heading,
-    caption, file name)? Then it speaks of a sibling entity, not the one asked."""
+def qualified_heads(question: str, tok, df: dict[str, int]) -> list[tuple[str, str]]:
+    """(qualifier, head) pairs of the question: a noun of the knowledge base, or such a noun with a bound
+    character after it ("工业" + "级"), right before a head word ("工程师", "企业", "无人机"). Places and
+    question words are not qualifiers; pronouns and verbs ("这类", "招聘") are not either."""
+    splitter = getattr(tok, "_tok", None)
     if splitter is None:
+        return []
+    words = splitter.lcut(question)
+    tags = _pos_tags(question, tok)
+    mods = [(w, w, k + 1) for k, w in enumerate(words[:-1])]
+    mods += [(a + b, a, k + 2) for k, (a, b) in enumerate(zip(words, words[1:]))
+             if len(b) == 1 and b not in _NOT_QUALIFIER and k + 2 < len(words)]
+    return [(m, words[k]) for m, word, k in mods
+            if len(word) >= 2 and len(words[k]) >= 2 and word not in QUESTION_WORDS and words[k] not in QUESTION_WORDS
+            and _HAN_RX.fullmatch(m) and _HAN_RX.fullmatch(words[k]) and df.get(word, 0) > 0
+            and not _PLACE_RX.fullmatch(word) and any(f.startswith(_QUALIFIER_POS) for w, f in tags if w == word)]
+
+
+def rival_qualifier(pairs: list[tuple[str, str]], question: str, said: str, frame: str, tok,
+                    df: dict[str, int]) -> bool:
+    """Does the sentence give a head the question qualifies (`qualified_heads`: "乙工程师") with another
+    qualifier of its own ("甲工程师": the word before the head is a different noun of the knowledge base),
+    while the question's qualifier is nowhere in the sentence or its frame (title, heading, caption, file
+    name)? Then it speaks of a sibling entity, not the one asked."""
+    pairs = [(m, h) for m, h in pairs if h in said and m not in said and m not in frame and not abbreviates(m, said)]
+    if not pairs:
         return False
+    said_tags = _pos_tags(said, tok)
+    for m, h in pairs:
+        for (r, flag), (w, _) in zip(said_tags, said_tags[1:]):
+            if w == h and len(r) >= 2 and _HAN_RX.fullmatch(r) and r not in question and df.get(r, 0) > 0 \
+                    and flag.startswith(_RIVAL_POS) and not _PLACE_RX.fullmatch(r) \
+                    and r not in SYNONYMS.get(m, ()):
+                return True
+    return False
     words = splitter.lcut(question)
     # a word and a bound character after it qualify together ("工业" + "级" before its head)
     mods = [(w, w, k + 1) for k, w in enumerate(words[:-1])]
@@ -1330,6 +1362,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     orgs = named_orgs(question, splitter) if COUNTED_GUARD else set()
     which = which_head(question, splitter) if COUNTED_GUARD else ""
     explain = explain_kinds(question)
+    rivals = qualified_heads(question, tok, df) if RIVAL_GUARD else []
     # a rate asked ("良率是多少", "占比是多少"): the answer is a percentage, a share or a multiple
     wants_rate = bool(_RATE_ANSWER) and kind == "amount" and not unit and not count_q and not change_q \
         and bool(_RATE_WORD.search(question))
@@ -1443,7 +1476,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("part")  # a part of the question's own total, the sentence has the total only
             if explain and not explain_ok(explain, said, f"{heading} {caption}"):
                 r8.append("explain")  # why / what it means / how far apart: the sentence only shares nouns
-            if RIVAL_GUARD and rival_qualifier(question, said, frame_text, splitter, df):
+            if rivals and rival_qualifier(rivals, question, said, frame_text, tok, df):
                 r8.append("rival")  # the head with another qualifier (甲工程师 for 乙工程师)
             refused += r8
             scope_ok = not refused

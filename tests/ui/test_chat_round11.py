@@ -76,13 +76,24 @@ def test_another_kind_of_enterprise_does_not_answer(kb):
 def test_a_qualifier_in_the_sentence_is_no_rival():
     from assistant.textproc import default_tokenizer
 
-    splitter = default_tokenizer()._tok
+    tok = default_tokenizer()
     df = {"整机": 3, "制造": 3, "零部件": 2, "企业": 5}
     said = "2024年人数超过500人的整机制造企业达到18家。"
-    assert chat.rival_qualifier("人数超过500人的零部件企业有多少家？", said, "", splitter, df)
-    assert not chat.rival_qualifier("人数超过500人的制造企业有多少家？", said, "", splitter, df)
+    asked = "人数超过500人的零部件企业有多少家？"
+    pairs = chat.qualified_heads(asked, tok, df)
+    assert ("零部件", "企业") in pairs
+    assert chat.rival_qualifier(pairs, asked, said, "", tok, df)
+    other = "人数超过500人的制造企业有多少家？"
+    assert not chat.rival_qualifier(chat.qualified_heads(other, tok, df), other, said, "", tok, df)
     # the question's qualifier in the frame (a heading "零部件企业") makes the sentence about it
-    assert not chat.rival_qualifier("人数超过500人的零部件企业有多少家？", said, "零部件企业情况", splitter, df)
+    assert not chat.rival_qualifier(pairs, asked, said, "零部件企业情况", tok, df)
+
+
+def test_a_pronoun_is_no_qualifier():
+    from assistant.textproc import default_tokenizer
+
+    tok = default_tokenizer()
+    assert not [p for p in chat.qualified_heads("这类岗位有多少？", tok, {"这类": 1, "岗位": 2}) if p[0] == "这类"]
 
 
 # ---------------------------------------------------------------- sense asked, nouns shared
