@@ -1228,8 +1228,12 @@ EXPLAIN_GUARD = bool(_EXPLAIN)
 RIVAL_GUARD = True
 # Parts of speech of a qualifier (nouns, distinguishing words: 整机, 工业) in the question, and of a rival
 # qualifier in the sentence, where a verb qualifies too ("制造企业", "设计企业"); never a pronoun ("这类").
-_QUALIFIER_POS = ("n", "vn", "j", "eng", "b")
+# A head is a noun ("工程师", "企业"; a word of the industry profile is tagged x), not a verb ("统计"); a bound
+# character joins the qualifier before it ("工业" + "级") when it is a measure or noun morpheme, not a verb ("占").
+_QUALIFIER_POS = ("n", "vn", "j", "eng", "b", "x")
 _RIVAL_POS = _QUALIFIER_POS + ("v",)
+_HEAD_POS = ("n", "vn", "j", "eng", "x", "l")
+_BOUND_POS = ("q", "n", "b", "k")
 # Two figures of the same unit ("甲为12%，乙为15%"; "进口4000亿美元…出口1500亿美元") answer a difference too.
 _UNIT_VALUE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*([%％]|[万亿千百]*[\u4e00-\u9fffA-Za-z]{1,3})")
 
@@ -1266,12 +1270,14 @@ def qualified_heads(question: str, tok, df: dict[str, int]) -> list[tuple[str, s
     words = splitter.lcut(question)
     tags = _pos_tags(question, tok)
     mods = [(w, w, k + 1) for k, w in enumerate(words[:-1])]
+    flag = dict(tags)
     mods += [(a + b, a, k + 2) for k, (a, b) in enumerate(zip(words, words[1:]))
-             if len(b) == 1 and b not in _NOT_QUALIFIER and k + 2 < len(words)]
+             if len(b) == 1 and flag.get(b, "x").startswith(_BOUND_POS) and k + 2 < len(words)]
     return [(m, words[k]) for m, word, k in mods
             if len(word) >= 2 and len(words[k]) >= 2 and word not in QUESTION_WORDS and words[k] not in QUESTION_WORDS
             and _HAN_RX.fullmatch(m) and _HAN_RX.fullmatch(words[k]) and df.get(word, 0) > 0
-            and not _PLACE_RX.fullmatch(word) and any(f.startswith(_QUALIFIER_POS) for w, f in tags if w == word)]
+            and not _PLACE_RX.fullmatch(word) and flag.get(word, "").startswith(_QUALIFIER_POS)
+            and flag.get(words[k], "").startswith(_HEAD_POS)]
 
 
 def rival_qualifier(pairs: list[tuple[str, str]], question: str, said: str, frame: str, tok,
