@@ -439,7 +439,8 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
 
 JOINT = {"供需": ("需求", "供给", "求职"), "供求": ("需求", "供给", "求职"), "产销": ("生产", "销售", "产量", "销量"),
          "进出口": ("进口", "出口")}
-CONTINUATION = re.compile(r"\s*(?:继续|仍然?|依然|也|并|且|延续|连续|持续|保持)")
+# round 16: a basis word may open the carried-on clause (……同比增长18.3%，同比保持较快增长)
+CONTINUATION = re.compile(r"\s*(?:同比|环比)?(?:继续|仍然?|依然|也|并|且|延续|连续|持续|保持)")
 # words that name no subject of their own: measures, periods, scopes (企业效益 and 国有控股企业增加值 share only 企业)
 GENERIC = {"人数", "数量", "规模", "水平", "环比", "同比", "整体", "总体", "因此", "其中", "本周", "本月", "本季", "今年",
            "季度", "年度", "月份", "上年", "去年", "同期", "企业", "行业", "产业", "全国", "全省", "全市", "地区"}
