@@ -1,0 +1,89 @@
+"""Issue 9, round 16 (objectivity): classes of wording rather than strings — event and opportunity rhetoric (胜利闭幕、
+盛会、重大机遇、迈出关键一步、注入新动能), attitudes strengthening with no figure of their own (意愿增强、意识日益增强), a high
+level with no figure (维持高位), 居……前列 whatever the scope word, achieved roles (发挥了积极作用); and three narrowings
+(斗争取得 is no wish, 持续加大 + object is an action, 同比保持较快增长 carries on the figure just given). Sentences written
+for these tests (no sample-corpus text)."""
+from assistant.check import check_text
+
+
+def obj(text):
+    return [(f.rule_id, f.text) for f in check_text(text, categories={"objectivity"}).findings]
+
+
+def flagged(text, words):
+    return any(words in t or t in words for _, t in obj(text))
+
+
+# ---- event rhetoric
+def test_event_rhetoric_is_flagged():
+    assert flagged("本届陶瓷产业博览会在景德镇胜利闭幕。", "胜利闭幕")
+    assert flagged("这是茶产业界的一次盛会。", "盛会")
+    # 斗争取得 holds 争取, which is not a wish before the word
+    assert flagged("在抗击洪水的斗争取得胜利后，这次家具展成为行业的一次盛会。", "盛会")
+
+
+def test_plain_events_and_targets_are_not_flagged():
+    assert obj("博览会于10月12日闭幕。") == []
+    assert not flagged("力争把博览会办成行业的一次盛会。", "盛会")
+
+
+# ---- opportunities and steps
+def test_opportunity_and_step_rhetoric_is_flagged():
+    assert flagged("数字化转型是家具企业的一次重大机遇。", "重大机遇")
+    assert flagged("该校在陶瓷专业建设上迈出关键一步。", "迈出关键一步")
+    assert flagged("联盟的成立为茶产业发展注入新动能。", "注入新动能")
+
+
+def test_balanced_or_plain_wording_is_not_flagged():
+    assert not flagged("市场变化既是严峻考验，也是家具企业转型的重大机遇。", "重大机遇")
+    assert not flagged("学员迈出了实训的第一步。", "迈出")
+    assert not flagged("“为行业注入新动能”是本次会议的主题。", "注入新动能")
+
+
+# ---- attitudes and high levels, own clause only
+def test_attitudes_strengthening_are_flagged_whatever_figure_follows():
+    assert flagged("茶农的种植意愿增强，茶园面积保持稳定。", "意愿增强")
+    # the sales figure after it measures another thing, not the awareness
+    assert flagged("消费者的环保意识日益增强，再生纸销量同比增长12%。", "意识日益增强")
+
+
+def test_attitudes_with_their_figure_or_as_action_are_not_flagged():
+    assert not flagged("企业的参保意愿提升至85%。", "意愿提升")
+    assert not flagged("要增强企业的投资信心。", "信心")
+
+
+def test_high_level_without_figure_is_flagged():
+    assert flagged("全省瓷砖出厂价格维持高位。", "维持高位")
+
+
+def test_high_level_with_its_figure_is_not_flagged():
+    assert not flagged("瓷砖出厂价格维持在每平方米85元的高位。", "高位")
+
+
+# ---- rankings and achieved roles
+def test_front_rank_whatever_the_scope_is_flagged():
+    assert flagged("陶瓷出口额居同类省份前列。", "居同类省份前列")
+    assert flagged("这家瓷厂的出口额居同行前列。", "居同行前列")
+
+
+def test_front_rank_backed_by_its_share_is_not_flagged():
+    assert not flagged("陶瓷出口额占全国的12.5%，居同类省份前列。", "前列")
+
+
+def test_achieved_roles_are_flagged():
+    assert flagged("联盟在校企对接方面发挥了积极作用。", "发挥了积极作用")
+
+
+def test_intended_roles_are_not_flagged():
+    assert not flagged("联盟将在校企对接方面发挥积极作用。", "作用")
+
+
+# ---- narrowings (false flags of earlier rounds' wording)
+def test_increasing_support_with_an_object_is_an_action():
+    assert not flagged("各地持续加大茶园改造支持力度，茶农收入稳定。", "持续加大")
+    assert flagged("陶瓷技工的短缺程度持续加大。", "持续加大")
+
+
+def test_basis_word_clause_carries_on_the_figure_before_it():
+    assert not flagged("全省瓷砖出口额同比增长12.3%，同比保持较快增长。", "较快增长")
+    assert flagged("全省瓷砖出口额保持较快增长。", "较快增长")
