@@ -219,7 +219,9 @@ def _change_figures(text: str, s: int, e: int) -> list[str]:
 # change counts, in percentage points or from one rate to another (加快1.1个百分点、由5.2%提高到7.9%), or two growth rates of
 # the same basis just before it (2021年增长186%，2022年增长36%，增速明显回落).
 RATE_WORDS = re.compile(r"增速|增幅|涨幅|降幅|增势|(?:加快|加速)增长|增长[\u4e00-\u9fa5]{0,3}?(?:加快|放缓|趋缓|提速|减速)")
-RATE_BEFORE = re.compile(r"(?:增速|增幅|涨幅|降幅|增势)(?:(?:比|较)[\u4e00-\u9fa5]{1,4}?)?(?:也|还|均|都|继续|仍|持续|不断|逐步|逐渐|明显|有所|进一步|正在|在)*$")
+# round 16: a share (比例、占比、比重) changes like a rate: a count or another metric's growth does not give it (女性从业者
+# 比例增长明显，数量达到599人), only percentage points or a from-to pair of shares
+RATE_BEFORE = re.compile(r"(?:增速|增幅|涨幅|降幅|增势|比例|占比|比重)(?:(?:比|较)[\u4e00-\u9fa5]{1,4}?)?(?:也|还|均|都|继续|仍|持续|不断|逐步|逐渐|明显|有所|进一步|正在|在)*$")
 RATE_GROWTH_BEFORE = re.compile(r"增长(?:也|还|均|都|继续|仍|持续|不断|逐步|逐渐|明显|有所|进一步|正在|在)*$")
 RATE_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*个?百分点|(?:降|升|回落|下滑|提高|提升|加快|放缓|回升|收窄|扩大)(?:至|到)\s*\d+(?:\.\d+)?\s*[%％]|(?:由|从)[^，。；,;]{0,12}?\d+(?:\.\d+)?\s*[%％][^，。；,;]{0,12}?(?:到|至)[^，。；,;]{0,6}?"
                          r"\d+(?:\.\d+)?\s*[%％]")
