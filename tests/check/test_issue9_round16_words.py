@@ -87,3 +87,34 @@ def test_increasing_support_with_an_object_is_an_action():
 def test_basis_word_clause_carries_on_the_figure_before_it():
     assert not flagged("全省瓷砖出口额同比增长12.3%，同比保持较快增长。", "较快增长")
     assert flagged("全省瓷砖出口额保持较快增长。", "较快增长")
+
+
+# ---- a share's change needs percentage points (like a growth rate's)
+def test_share_change_without_points_is_flagged():
+    # the growth figure after it is the export value's, not the share's change
+    text = "其中，陶瓷出口收入比例增长明显，出口额同比增长12.4%。"
+    assert flagged(text, "增长明显")
+
+
+def test_share_change_with_points_is_not_flagged():
+    text = "其中，出口收入比例增长明显，比上年提高2.3个百分点。"
+    assert not flagged(text, "增长明显")
+
+
+# ---- breakthroughs, 最为 + evaluation, resilience shown, development judged on its own clause
+def test_breakthroughs_superlatives_resilience_and_development_are_flagged():
+    assert flagged("联盟在船舶焊接人才联合培养方面取得新突破。", "取得新突破")
+    assert flagged("本地拥有最为完备的陶瓷产业配套体系。", "最为完备")
+    assert flagged("内销平稳，家具出口展现韧性。", "展现韧性")
+    assert flagged("近年来本地茶产业实现较快发展，茶叶出口额同比增长6.5%。", "实现较快发展")
+
+
+def test_data_superlatives_and_intended_development_are_not_flagged():
+    assert not flagged("各片区中，东部的招聘需求最为集中。", "最为集中")
+    assert not flagged("力争本地茶产业实现较快发展。", "实现较快发展")
+
+
+# ---- a result aimed at (推动……持续改善) is not a stated change
+def test_aimed_result_is_not_flagged():
+    assert not flagged("下阶段要加快技术改造，推动陶瓷企业效益持续改善。", "持续改善")
+    assert flagged("今年以来，陶瓷企业效益持续改善。", "持续改善")
