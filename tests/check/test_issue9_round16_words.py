@@ -118,3 +118,15 @@ def test_data_superlatives_and_intended_development_are_not_flagged():
 def test_aimed_result_is_not_flagged():
     assert not flagged("下阶段要加快技术改造，推动陶瓷企业效益持续改善。", "持续改善")
     assert flagged("今年以来，陶瓷企业效益持续改善。", "持续改善")
+
+
+# ---- intensified lack and mismatch, far from meeting
+def test_intensified_lack_and_far_shortfall_are_flagged():
+    assert flagged("目前本地船舶焊接高级技师十分缺乏。", "十分缺乏")
+    assert flagged("陶瓷产值的排名与其研发投入极不相称。", "极不相称")
+    assert flagged("现有茶艺人员的技能远远满足不了茶馆扩张的需要。", "远远满足不了")
+
+
+def test_plain_lack_and_quoted_words_are_not_flagged():
+    assert not flagged("部分陶瓷企业缺乏检测设备。", "缺乏")
+    assert not flagged("访谈中有企业认为“技能人员十分缺乏”。", "十分缺乏")
