@@ -130,3 +130,17 @@ def test_intensified_lack_and_far_shortfall_are_flagged():
 def test_plain_lack_and_quoted_words_are_not_flagged():
     assert not flagged("部分陶瓷企业缺乏检测设备。", "缺乏")
     assert not flagged("访谈中有企业认为“技能人员十分缺乏”。", "十分缺乏")
+
+
+# ---- applause, joint slogans, recognition with its giver
+def test_applause_slogans_and_recognition_are_flagged():
+    assert flagged("在热烈的掌声中，双方签署了茶艺人才培养协议。", "热烈的掌声")
+    assert flagged("与会代表共商发展大计，共绘陶瓷职教融合新蓝图。", "共绘陶瓷职教融合新蓝图")
+    assert flagged("当前，船舶配套产业受到了地方政府的高度重视。", "受到了地方政府的高度重视")
+    assert flagged("协会的服务得到了广大会员企业的认可。", "得到了广大会员企业的认可")
+
+
+def test_quoted_themes_and_plain_attention_are_not_flagged():
+    assert not flagged("本次会议以“共谋陶瓷新篇”为主题。", "共谋陶瓷新篇")
+    assert not flagged("该方案受到了主管部门的关注。", "关注")
+    assert not flagged("各地要高度重视船舶配套人才培养。", "高度重视")
