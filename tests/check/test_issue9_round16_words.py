@@ -144,3 +144,14 @@ def test_quoted_themes_and_plain_attention_are_not_flagged():
     assert not flagged("本次会议以“共谋陶瓷新篇”为主题。", "共谋陶瓷新篇")
     assert not flagged("该方案受到了主管部门的关注。", "关注")
     assert not flagged("各地要高度重视船舶配套人才培养。", "高度重视")
+
+
+# ---- capacities strengthening, judged on their own clause
+def test_capacities_strengthening_are_flagged_whatever_figure_follows():
+    text = "全省陶瓷产业研发能力不断增强，出口额同比增长9.2%。"
+    assert flagged(text, "能力不断增强")
+
+
+def test_capacities_with_their_figure_or_as_target_are_not_flagged():
+    assert not flagged("全省陶瓷企业检测能力持续提升至每年12万批次。", "能力持续提升")
+    assert not flagged("要推动陶瓷企业研发能力不断增强。", "能力不断增强")
