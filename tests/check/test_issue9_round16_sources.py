@@ -53,7 +53,7 @@ def test_an_economic_operation_title_covers_its_figures():
 
 
 def test_a_numbered_operation_heading_is_no_title():
-    assert found(TEA.replace("2025年全国茶叶行业经济运行情况", "一、茶叶行业运行情况"))
+    assert found(TEA.replace("2025年全国茶叶行业经济运行情况", "一、茶叶行业经济运行情况"))
 
 
 def test_an_operation_title_in_a_report_kind_does_not_cover():
