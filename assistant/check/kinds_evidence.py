@@ -45,7 +45,7 @@ def repeated_paragraph(ctx, pos: int, least: int = 20) -> bool:
 class UnsourcedFigure(Rule):
     """A sentence with a specific figure, and no attribution in its sentence or paragraph."""
     extra_keys = {"attribution", "own_data", "self_report", "skip_sections", "skip_sentences", "skip_clauses", "skip_units",
-                  "citation", "merge_runs", "toc_head", "toc_page", "toc_min_pages"}
+                  "citation", "merge_runs", "toc_head", "toc_page", "toc_min_pages", "vague_span_not"}
 
     def setup(self):
         # inline citations（来源：……）/[1] bind to the figures before them in the paragraph, not to later ones
@@ -62,6 +62,8 @@ class UnsourcedFigure(Rule):
         self.toc_page = self._pats("toc_page")
         self.toc_min_pages = int(self.spec.get("toc_min_pages", 3))
         self.merge_runs = bool(self.spec.get("merge_runs", True))
+        # round 16: sentences where the finding keeps to its figures (another rule's finding on them is the sharper one)
+        self.vague_span_not = self._pats("vague_span_not")
 
     def check(self, ctx):
         out = []
@@ -189,6 +191,8 @@ class UnsourcedFigure(Rule):
         """Round 16: a finding under a vague source starts at that source when it comes before the figures
         (据业内人士分析,如果按照……,……可以达到700万小时): the vague phrase is what the finding is about."""
         vague = ctx.definitions.get(f"vague_{self.attr_name}") or []
+        if any(p.search(ctx.text, ss, ctx.doc.sentence_at(ss)[1]) for p in self.vague_span_not):
+            return first
         starts = [m.start() for r in vague for m in r.finditer(ctx.text, ss, first) if m.end() > m.start()]
         return min(starts, default=first)
 

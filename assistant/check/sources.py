@@ -27,6 +27,10 @@ Decided once per document, before the rules run on sentences (cues and threshold
 - **round 13**: a closing author credit (the last line ends in （某局 张某）: a body and a person's name) makes the text
   that body's own report — its figures are sourced (`credit`), but not its forecasts, which need a method as the
   body's own; the credit does not cover the whole text for the other rules.
+- **round 16**: a bulletin in numbered sections whose figures are nearly all period comparisons is a release even when
+  policy sentences outnumber the figures (`_headed_release`: no source named or vague, no report voice, none of the
+  community's own subject — talent, jobs, schools); an economic-operation report's title (……经济运行报告／经济运行
+  情况综述, alone on a line, not numbered) is a header.
 
 A vague source (来源：网络、据相关媒体报道) is no source. The header, the closing line and the release layout cover the whole
 document when the document is not one of the community's own report kinds (or when they name an authority); a
