@@ -372,14 +372,14 @@ class Forecast(Rule):
             return s > ss and not self.BACK.search(ctx.text[s:e]) and not self._same_forecaster(ctx, ss, s, e)
         return False
 
-    FORECASTER = re.compile(r"^\s*((?!我们|本报告|本文|笔者|课题组|本研究|本共同体|今年|明年|全年|未来|今后|目前|同时|此外|另外|"
+    FORECASTER = re.compile(r"\s*((?!我们|本报告|本文|笔者|课题组|本研究|本共同体|今年|明年|全年|未来|今后|目前|同时|此外|另外|"
                             r"因此|其中|初步|据此|由此|综合|总体|整体)[\u4e00-\u9fa5A-Za-z]{2,10}?)(?:预测|预计)")
 
     def _same_forecaster(self, ctx, ss: int, s: int, e: int) -> bool:
         """Round 16: the forecast sentence opens with its forecaster (某公司预测在2026—2045年期间……) and the later
         source sentence names that same body as the publisher (某公司……发布了《……展望》): the source is the
         forecast's own, given after its headline, not a source of later data (n20, n21)."""
-        m = self.FORECASTER.match(ctx.text, ss, ctx.doc.sentence_at(ss)[1])
+        m = self.FORECASTER.match(ctx.text, ss, ctx.doc.sentence_at(ss)[1])  # match() anchors at the sentence start
         return bool(m) and m.group(1) in ctx.text[s:e]
 
     def _ours(self, sent: str) -> bool:

@@ -127,7 +127,8 @@ def test_a_forecast_outside_the_contents_is_flagged():
 
 
 def test_a_forecast_whose_forecaster_is_named_later_as_publisher_is_clean():
-    text = ("某重工预测在2026—2035年期间,全球需要约12万台新挖掘机。某重工在2026年3月发布了《2026年工程机械市场展望》,"
+    text = ("工程机械行业进入新一轮更新周期。\n"
+            "某重工预测在2026—2035年期间,全球需要约12万台新挖掘机。某重工在2026年3月发布了《2026年工程机械市场展望》,"
             "预测未来十年全球将需要近30万台各类工程机械。\n")
     assert found(text, FORECAST) == []
 
