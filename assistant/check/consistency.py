@@ -203,10 +203,6 @@ class PartsTotal(Rule):
         return [float(one.group(1))] if one and len(pcts) == 1 else []
 
 
-_COUNT_UNIT = r"(?P<u>种|家|个|所|项|名|位|款|座|台|类|人|条|件)"
-COUNT_TOTAL = re.compile(rf"(?:(?P<n>\d+)\s*{_COUNT_UNIT}[\u4e00-\u9fa5“”]{{0,14}}?(?:中|之中|当中)[，,]"
-                         rf"|(?:共|共有|合计|总计)(?P<n2>\d+)\s*(?P<u2>种|家|个|所|项|名|位|款|座|台|类|人|条|件)[^。；]{{0,20}}?[，,]\s*其中)")
-COUNT_SHARE = re.compile(rf"(?P<k>\d+)\s*{_COUNT_UNIT}[，,]?\s*(?:约)?占(?:比)?(?:为|约)?\s*(?P<x>\d+(?:\.\d+)?)\s*[%％]")
 SERIES = re.compile(r"(?:近|连续|过去|最近)\s*[\d一二两三四五六七八九十]+\s*年|历年|逐年|各年度?|\d+\s*年来")
 SHARE_KEY = re.compile(r"(?P<key>[\u4e00-\u9fa5]{2}(?:占比|比重|份额))")
 SURVEY = re.compile(r"受访|调查|问卷|样本|选择|认为|多选")
@@ -306,29 +302,6 @@ def _span_before(text: str, pos: int) -> tuple[str | None, str | None]:
     start = max(max(text.rfind(c, para, end) for c in "。；") + 1, para)
     spans = list(RATE_PERIOD.finditer(text, start, end))
     return (spans[0].group("r1"), spans[0].group("r2")) if len(spans) == 1 else (None, None)
-
-
-@kind("count_share")
-class CountShare(Rule):
-    """A count out of a stated whole and its share (在重点监测的132种产品中，价格上涨的有89种，占66.9%; 共有N家，其中k家，
-    占x%): k/N recomputed; the counts are exact, so only the rate's own rounding (and 0.05 point) is allowed."""
-
-    def check(self, ctx):
-        out = []
-        for ss, se, sent in ctx.body_sentences():
-            totals = list(COUNT_TOTAL.finditer(sent))
-            for i, t in enumerate(totals):
-                n_txt, unit = t.group("n") or t.group("n2"), t.group("u") or t.group("u2")
-                stop = totals[i + 1].start() if i + 1 < len(totals) else len(sent)
-                for p in COUNT_SHARE.finditer(sent, t.end(), stop):
-                    n, k, x = float(n_txt), float(p.group("k")), float(p.group("x"))
-                    if p.group("u") != unit or not 0 < k <= n:
-                        continue
-                    computed = k / n * 100
-                    if abs(computed - x) > half_unit(p.group("x"), value=False) + 0.05:
-                        out.append(self.finding(ctx, ss + p.start(), ss + p.end(), part=f"{p.group('k')}{unit}",
-                                                total=f"{n_txt}{unit}", computed=f"{computed:.1f}%", stated=f"{p.group('x')}%"))
-        return out
 
 
 @kind("growth_recompute")

@@ -55,3 +55,22 @@ def test_change_of_a_rate_written_with_growth_in_percent():
     # the share's metric grew, not the share: 占比91.6%，同比增长5.4% is about the value added
     assert not rule_hits("高技术制造业增加值占比31.6%，同比增长5.4%，快于全市。", "consistency.percent-points")
     assert not rule_hits("全年景区客房入住率71.5%，同比回升3.2个百分点。", "consistency.percent-points")
+
+
+def test_share_of_a_stated_whole_off_by_a_magnitude():
+    text = ("上半年，全行业规模以上企业412家，累计营业收入5200亿元，同比增长6.1%。\n"
+            "化纤制造企业累计营业收入1300万元，同比增长8.2%，占全行业收入的25%。")
+    hits = rule_hits(text, "consistency.share-magnitude")
+    # 1300万 is 0.0025% of 5200亿, not 25%: 万 written for 亿
+    assert len(hits) == 1 and hits[0].text == "1300万元" and "5200亿元" in hits[0].message
+
+
+def test_share_of_a_stated_whole_right_or_merely_off_is_not_flagged():
+    right = ("上半年，全行业规模以上企业412家，累计营业收入5200亿元。\n"
+             "化纤制造企业累计营业收入1300亿元，占全行业收入的25%。")
+    assert not rule_hits(right, "consistency.share-magnitude")
+    # 1000/5200 = 19%, not 25%: a share merely off is not a magnitude slip (the whole may be another basis)
+    assert not rule_hits(right.replace("1300亿元", "1000亿元"), "consistency.share-magnitude")
+    # the whole's subject (全行业) is not named by the earlier figure's sentence: no whole to compare with
+    other = ("上半年，纺织企业累计营业收入5200亿元。\n化纤制造企业累计营业收入1300万元，占全行业收入的25%。")
+    assert not rule_hits(other, "consistency.share-magnitude")
