@@ -785,6 +785,68 @@ def period_ok(asked: set[str], said: set[str], text: str = "") -> bool:
 _PERIOD_SAME = {"cum:6": "h:上", "h:上": "cum:6", "cum:3": "q:1", "q:1": "cum:3"}
 
 
+# A point in time: the year's end (年末、年底) is not a month's end within the year (11月底) nor the
+# end of a plan period ("十三五"期末); a question about one wants a sentence stating it.
+_YEAR_END_RX = re.compile(r"年末|年底|全年")
+_MONTH_END_RX = re.compile(r"(?<!\d)(\d{1,2})\s*月(?:底|末|份末)")
+_PLAN_END_RX = re.compile(r"[十百][一二三四五六七八九]?五[”\"’']?(?:期末|末期|末)")
+
+
+def point_ok(question: str, text: str, orphan: bool = False) -> bool:
+    """Asked for a year's end, does the text state another point (a month's end before December, a
+    plan period's end) and not the year's end itself? An `orphan` (a sentence opening with 其中/同期
+    whose sentence before is not in its passage) is at a point it does not state."""
+    if not _YEAR_END_RX.search(question) or _YEAR_END_RX.search(text):
+        return True
+    if orphan:
+        return False
+    months = {int(m) for m in _MONTH_END_RX.findall(text)}
+    return not (months - {12}) and not _PLAN_END_RX.search(text)
+
+
+# A year a question compares with ("2022年比2021年增长了多少"): the question is about the other one.
+_Q_REF_YEAR_RX = re.compile(r"(?:比|较|相比|对比|同比)\s*((?:19|20)\d\d)\s*年")
+# A year a sentence compares with, its value stated ("高于2024年的14.92%"): for a change asked, the
+# change the sentence states is its own year's, not the compared year's.
+_CMP_YEAR_RX = re.compile(r"(?:比|较|于|相当于|对比)\s*((?:19|20)\d\d)\s*年(?:同期|全年|底|末)?的")
+
+
+_ASK_CHANGE_RX = re.compile(r"增长|增加|增速|增幅|涨|减少|下降|降低|跌|提高|回升|回落|变化|翻番|翻倍")
+
+
+# A table row whose first cell is its year ("年份：2021；…").
+_ROW_YEAR_RX = re.compile(r"[^：:；;]{0,6}年[^：:；;]{0,4}[：:]\s*((?:19|20)\d\d)\s*年?(?=[；;]|$)")
+
+
+def asked_years(years: set[str], question: str) -> set[str]:
+    """The question's years less the ones it only compares with (when another remains)."""
+    ref = set(_Q_REF_YEAR_RX.findall(question))
+    kept = {y for y in years if re.sub(r"\D", "", y) not in ref}
+    return kept or years
+
+
+# Who / where: the answer names a person or an organisation, a place (jieba POS: nr, nt, ns).
+_WHO_Q = re.compile(r"是谁|哪位|何人|哪一位")
+_WHERE_Q = re.compile(r"哪(?:个|座)(?:城市|省份?|地方)|在哪(?:里|儿)|什么地方|何地|哪座城")
+_BOOK_RX = re.compile(r"《[^》]*》")
+
+
+def wh_kind(question: str) -> str:
+    return "who" if _WHO_Q.search(question) else "where" if _WHERE_Q.search(question) else ""
+
+
+def wh_ok(kind: str, question: str, said: str, tok) -> bool:
+    """Does the sentence name a person or organisation (who) or a place (where) the question does
+    not already name? Titles in 《》 are not names."""
+    if not kind:
+        return True
+    flags = ("nr", "nt") if kind == "who" else ("ns",)
+    for w, f in _pos_tags(_BOOK_RX.sub("", said), tok):
+        if len(w) >= 2 and f.startswith(flags) and w not in question:
+            return True
+    return False
+
+
 def _same_periods(ps: set[str]) -> set[str]:
     return set(ps) | {_PERIOD_SAME[p] for p in ps if p in _PERIOD_SAME}
 
@@ -1335,7 +1397,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     canon = canonicalizer(profile, tok, qualified=alias_qualifier(hits, tok))
     asked, question = question, canon(question)
     terms, unknown = term_weights(question, kb)
-    q_years = _years(tok.tokenize(question))
+    q_years = asked_years(_years(tok.tokenize(question)), question)
     wants_number = bool(NUMERIC_CUES.search(question))
     kind = expected_type(question)
     # a qualifier the retrieved passages never put before its head ("机构…统计") is the asker's
@@ -1362,6 +1424,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
         if TOTAL_GUARD and not _TOTAL_RX.search(question) and not wants_share \
         and not any(w in question for w in _SHARE_WORDS) else set()  # a share is of the total
     change_q = bool(_CHANGE_Q.search(question))
+    asks_change = change_q or bool(_ASK_CHANGE_RX.search(question))
     count_q = bool(_COUNT_Q.search(question)) and not wants_share and not any(w in question for w in _SHARE_WORDS)
     q_tags = _pos_tags(question, tok)
     counted = counted_noun(question) if COUNTED_GUARD else ""
@@ -1369,6 +1432,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     which = which_head(question, splitter) if COUNTED_GUARD else ""
     explain = explain_kinds(question)
     rivals = qualified_heads(question, tok, df) if RIVAL_GUARD else []
+    wh = wh_kind(question)
     # a rate asked ("良率是多少", "占比是多少"): the answer is a percentage, a share or a multiple
     wants_rate = bool(_RATE_ANSWER) and kind == "amount" and not unit and not count_q and not change_q \
         and bool(_RATE_WORD.search(question))
@@ -1403,8 +1467,11 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
             conflict = False
             if q_years:
                 # a year the sentence only compares with (约为2020年的1.6倍, 比2023年的…增长) is not its own
-                ref = set(_REF_YEAR_RX.findall(body))
+                ref = set(_REF_YEAR_RX.findall(body)) | (set(_CMP_YEAR_RX.findall(body)) if asks_change else set())
                 own_years = {y for y in _stated_years(own, said) if re.sub(r"\D", "", y) not in ref}
+                row_year = _ROW_YEAR_RX.match(body) if caption else None
+                if row_year:  # a table row is about its year cell's year, not one its remarks name
+                    own_years = {row_year.group(1)}
                 years = own_years or _stated_years(near, f"{caption} {prev}") or _years(heading_toks) \
                     or _years(title_toks)
                 if not own_years and not _years(set(tok.tokenize(caption))) and len(years) > 1 and prev:
@@ -1437,6 +1504,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("number")
             if (q_periods or q_years) and not period_ok(q_periods, periods(f"{heading} {caption} {said}"), said):
                 refused.append("period")
+            elif not point_ok(question, said, orphan=bool(_CONNECTIVE.match(said))):
+                refused.append("period")  # 年末 asked, 11月底 or a plan period's end stated
             elif not q_periods and _SINGLE_MONTH_RX and _SINGLE_MONTH_RX.search(said):
                 refused.append("period")  # a month's own figure (8月当月) is not the year's or a quarter's
             if not entity_ok(pairs, said, f"{title} {named} {heading} {caption}", tok):
@@ -1482,6 +1551,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("part")  # a part of the question's own total, the sentence has the total only
             if explain and not explain_ok(explain, said, f"{heading} {caption}"):
                 r8.append("explain")  # why / what it means / how far apart: the sentence only shares nouns
+            if wh and not wh_ok(wh, question, said, tok):
+                r8.append("wh")  # 是谁 / 在哪个城市: the sentence names no person or place
             if rivals and rival_qualifier(rivals, question, said, frame_text, tok, df):
                 r8.append("rival")  # the head with another qualifier (甲工程师 for 乙工程师)
             refused += r8
