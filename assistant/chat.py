@@ -1764,6 +1764,31 @@ def split_question(question: str, tok=None) -> list[str]:
     return out
 
 
+def answer_parts_hits(chosen) -> list:
+    out = []
+    for _, h in chosen:
+        if all(h.chunk_id != x.chunk_id for x in out):
+            out.append(h)
+    return out
+
+
+# Checks a sentence already shown for another part may miss and still answer this one: the parts
+# of "A和B的销售额分别增长了多少" share the noun the sentence leaves to its context ("A增长…，B增长…").
+_SHARED_REFUSALS = {"focus"}
+
+
+def answered_by(part: str, chosen: list[tuple[_Scored, object]], kb, profile=None) -> bool:
+    """Does a sentence chosen for another part also answer `part` ("A业和B业分别增长了多少": one
+    sentence gives both)? The best of the chosen sentences, scored for `part` on their passages,
+    must be grounded but for the noun both parts share."""
+    hits = answer_parts_hits(chosen)
+    shown = {c.sentence for c, _ in chosen}
+    best = next((x for x in score_sentences(part, hits, kb, profile=profile) if x.sentence in shown), None)
+    if best is None or best.year_conflict or not set(best.refused) <= _SHARED_REFUSALS:
+        return False
+    return is_grounded(best.coverage, hits[best.hit_index])
+
+
 def answer_parts(parts: list[str], kb, top_k: int, search_filters: dict, profile=None):
     """Answer each part on its own hits; returns (text, citations, hits, coverage, grounded). A part
     without a grounded answer is named as not found."""
@@ -1785,7 +1810,8 @@ def answer_parts(parts: list[str], kb, top_k: int, search_filters: dict, profile
         return "", [], hits_all, best_cov, False
     text, citations = compose(chosen)
     for part in missing:
-        text += f"关于“{part.rstrip('？?')}”，{NOT_FOUND}。"
+        if not answered_by(part, chosen, kb, profile):
+            text += f"关于“{part.rstrip('？?')}”，{NOT_FOUND}。"
     return text, citations, hits_all, best_cov, True
 
 

@@ -5,6 +5,8 @@
 - A year the question only compares with ("2023年比2022年") is not the year asked (`asked_years`); a
   table row is about its year cell's year; for a change asked, a year the sentence only compares with
   ("高于2024年的12.5%") is not the sentence's own.
+- A two-part question whose parts one sentence answers ("A业和B业分别增长了多少") does not also say a
+  part was not found (`answered_by`).
 - 是谁 / 哪位 wants a person or organisation, 在哪个城市 / 在哪里 a place the question does not name
   (`wh_kind`, `wh_ok`, jieba POS nr/nt/ns).
 A small knowledge base of an invented industry (海上风电), written for these tests."""
@@ -33,6 +35,14 @@ DOCS = {
 2022年有委员提交《关于加快海上风电运维人才培养的提案》，建议扩大订单培养。
 
 2022年张建国委员提交《关于完善风电叶片回收标准的提案》，建议建立回收目录。
+""",
+    "2023_风电产业营业收入统计.md": """# 风电产业营业收入统计
+
+## 各环节营业收入
+
+2023年整机制造业同比增长12.5%，运维服务业增长9.1%。
+
+2023年风电产业营业收入合计为5200亿元。
 """,
 }
 
@@ -107,3 +117,18 @@ def test_wh_kind():
     assert chat.wh_kind("在哪个城市成立？") == "where"
     assert chat.wh_kind("在哪次会议上提交的？") == ""
     assert chat.wh_kind("技能型岗位集中在哪三个族群？") == ""
+
+
+# ---------------------------------------------------------------- two parts, one sentence
+
+
+def test_one_sentence_answers_both_parts(kb):
+    q = "2023年整机制造业和运维服务业的营业收入分别比上年增长了多少？"
+    a = chat.answer(q, kb)
+    assert a.grounded and "9.1%" in a.text and chat.NOT_FOUND not in a.text
+
+
+def test_a_part_no_sentence_answers_is_still_named(kb):
+    q = "2023年整机制造业和海缆敷设业的营业收入分别比上年增长了多少？"
+    a = chat.answer(q, kb)
+    assert not a.grounded or chat.NOT_FOUND in a.text
