@@ -818,6 +818,33 @@ _ASK_CHANGE_RX = re.compile(r"增长|增加|增速|增幅|涨|减少|下降|降�
 _ROW_YEAR_RX = re.compile(r"[^：:；;]{0,6}年[^：:；;]{0,4}[：:]\s*((?:19|20)\d\d)\s*年?(?=[；;]|$)")
 
 
+def row_label(row: str) -> str:
+    """A table row's label: its first cell's value when that is words, not a figure ("岗位类别：甲工程师；…")."""
+    first = re.split(r"[；;]", row, maxsplit=1)[0]
+    _, sep, value = first.partition("：")
+    value = value.strip()
+    return value if sep and value and not re.search(r"\d", value) else ""
+
+
+def row_labels(hits, canon) -> dict[str, set[str]]:
+    """The row labels of each table (by caption) in the passages."""
+    out: dict[str, set[str]] = {}
+    for h in hits:
+        for sent in split_sentences(h.text):
+            caption, _, row = canon(sent).rpartition("｜")
+            if caption and row_label(row):
+                out.setdefault(caption, set()).add(row_label(row))
+    return out
+
+
+def row_ok(labels: set[str], caption: str, row: str, question: str) -> bool:
+    """A question that names one row of a table (its label) is not answered by another row of it."""
+    label = row_label(row) if caption else ""
+    if not label or label in question:
+        return True
+    return not any(x != label and x in question for x in labels)
+
+
 def asked_years(years: set[str], question: str) -> set[str]:
     """The question's years less the ones it only compares with (when another remains)."""
     ref = set(_Q_REF_YEAR_RX.findall(question))
@@ -1433,6 +1460,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     explain = explain_kinds(question)
     rivals = qualified_heads(question, tok, df) if RIVAL_GUARD else []
     wh = wh_kind(question)
+    labels = row_labels(hits, canon)
     # a rate asked ("良率是多少", "占比是多少"): the answer is a percentage, a share or a multiple
     wants_rate = bool(_RATE_ANSWER) and kind == "amount" and not unit and not count_q and not change_q \
         and bool(_RATE_WORD.search(question))
@@ -1551,6 +1579,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("part")  # a part of the question's own total, the sentence has the total only
             if explain and not explain_ok(explain, said, f"{heading} {caption}"):
                 r8.append("explain")  # why / what it means / how far apart: the sentence only shares nouns
+            if caption and not row_ok(labels.get(caption, set()), caption, row, question):
+                r8.append("row")  # another row of the table the question names a row of
             if wh and not wh_ok(wh, question, said, tok):
                 r8.append("wh")  # 是谁 / 在哪个城市: the sentence names no person or place
             if rivals and rival_qualifier(rivals, question, said, frame_text, tok, df):

@@ -7,6 +7,8 @@
   ("高于2024年的12.5%") is not the sentence's own.
 - A two-part question whose parts one sentence answers ("A业和B业分别增长了多少") does not also say a
   part was not found (`answered_by`).
+- A question that names one row of a table (its label cell, "叶片检修员") is not answered by another
+  row of it ("塔筒焊工") (`row_labels`, `row_ok`).
 - 是谁 / 哪位 wants a person or organisation, 在哪个城市 / 在哪里 a place the question does not name
   (`wh_kind`, `wh_ok`, jieba POS nr/nt/ns).
 A small knowledge base of an invented industry (海上风电), written for these tests."""
@@ -35,6 +37,13 @@ DOCS = {
 2022年有委员提交《关于加快海上风电运维人才培养的提案》，建议扩大订单培养。
 
 2022年张建国委员提交《关于完善风电叶片回收标准的提案》，建议建立回收目录。
+""",
+    "2025_示例风电运维公司_岗位需求.md": """# 示例风电运维公司岗位需求
+
+| 岗位类别 | 现有人数 | 2026年计划招聘 |
+| --- | --- | --- |
+| 塔筒焊工 | 65 | 14 |
+| 叶片检修员 | 420 | 70 |
 """,
     "2023_风电产业营业收入统计.md": """# 风电产业营业收入统计
 
@@ -132,3 +141,23 @@ def test_a_part_no_sentence_answers_is_still_named(kb):
     q = "2023年整机制造业和海缆敷设业的营业收入分别比上年增长了多少？"
     a = chat.answer(q, kb)
     assert not a.grounded or chat.NOT_FOUND in a.text
+
+
+# ---------------------------------------------------------------- the row of a table
+
+
+def test_another_row_does_not_answer_for_a_row():
+    labels = {"塔筒焊工", "叶片检修员"}
+    row = "岗位类别：塔筒焊工；现有人数：65；2026年计划招聘：14"
+    assert not chat.row_ok(labels, "表1", row, "示例风电运维公司的叶片检修员现有多少人？")
+    assert chat.row_ok(labels, "表1", row, "示例风电运维公司的塔筒焊工现有多少人？")
+    assert chat.row_ok(labels, "表1", row, "示例风电运维公司各岗位现有多少人？")  # no row named
+    assert chat.row_label("年份：2021；装机：354.5") == ""  # a year cell is not a label
+
+
+def test_a_row_of_the_kb_table_is_refused_for_another_row(kb):
+    q = "示例风电运维公司的叶片检修员现有多少人？"
+    row = scored_row(kb, q, "塔筒焊工")
+    assert "｜" in row.sentence  # the table is read as rows
+    assert "row" in row.refused
+    assert "row" not in scored_row(kb, q, "叶片检修员").refused
