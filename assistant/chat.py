@@ -826,20 +826,30 @@ def row_label(row: str) -> str:
     return value if sep and value and not re.search(r"\d", value) else ""
 
 
+# A table row as a passage gives it: "列：值；列：值" (after "表名｜" when the table has a caption).
+_ROW_RX = re.compile(r"^[^：；。]{1,12}：[^；。]*；[^：；。]{1,16}：")
+
+
+def table_key(i: int, sentence: str) -> tuple[str, str]:
+    """(the table a row belongs to — its caption, or its passage when it has none —, the row), or ("", "")."""
+    caption, _, row = sentence.rpartition("｜")
+    return (caption or f"#{i}", row) if _ROW_RX.match(row) else ("", "")
+
+
 def row_labels(hits, canon) -> dict[str, set[str]]:
-    """The row labels of each table (by caption) in the passages."""
+    """The row labels of each table (see `table_key`) in the passages."""
     out: dict[str, set[str]] = {}
-    for h in hits:
+    for i, h in enumerate(hits):
         for sent in split_sentences(h.text):
-            caption, _, row = canon(sent).rpartition("｜")
-            if caption and row_label(row):
-                out.setdefault(caption, set()).add(row_label(row))
+            key, row = table_key(i, canon(sent))
+            if key and row_label(row):
+                out.setdefault(key, set()).add(row_label(row))
     return out
 
 
-def row_ok(labels: set[str], caption: str, row: str, question: str) -> bool:
+def row_ok(labels: set[str], row: str, question: str) -> bool:
     """A question that names one row of a table (its label) is not answered by another row of it."""
-    label = row_label(row) if caption else ""
+    label = row_label(row)
     if not label or label in question:
         return True
     return not any(x != label and x in question for x in labels)
@@ -1579,7 +1589,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("part")  # a part of the question's own total, the sentence has the total only
             if explain and not explain_ok(explain, said, f"{heading} {caption}"):
                 r8.append("explain")  # why / what it means / how far apart: the sentence only shares nouns
-            if caption and not row_ok(labels.get(caption, set()), caption, row, question):
+            key, table_row = table_key(i, s)
+            if key and not row_ok(labels.get(key, set()), table_row, question):
                 r8.append("row")  # another row of the table the question names a row of
             if wh and not wh_ok(wh, question, said, tok):
                 r8.append("wh")  # 是谁 / 在哪个城市: the sentence names no person or place

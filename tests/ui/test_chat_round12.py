@@ -149,15 +149,17 @@ def test_a_part_no_sentence_answers_is_still_named(kb):
 def test_another_row_does_not_answer_for_a_row():
     labels = {"塔筒焊工", "叶片检修员"}
     row = "岗位类别：塔筒焊工；现有人数：65；2026年计划招聘：14"
-    assert not chat.row_ok(labels, "表1", row, "示例风电运维公司的叶片检修员现有多少人？")
-    assert chat.row_ok(labels, "表1", row, "示例风电运维公司的塔筒焊工现有多少人？")
-    assert chat.row_ok(labels, "表1", row, "示例风电运维公司各岗位现有多少人？")  # no row named
+    assert not chat.row_ok(labels, row, "示例风电运维公司的叶片检修员现有多少人？")
+    assert chat.row_ok(labels, row, "示例风电运维公司的塔筒焊工现有多少人？")
+    assert chat.row_ok(labels, row, "示例风电运维公司各岗位现有多少人？")  # no row named
     assert chat.row_label("年份：2021；装机：354.5") == ""  # a year cell is not a label
+    assert chat.table_key(0, "表1｜岗位类别：塔筒焊工；现有人数：65") == ("表1", "岗位类别：塔筒焊工；现有人数：65")
+    assert chat.table_key(2, "岗位类别：塔筒焊工；现有人数：65")[0] == "#2"
+    assert chat.table_key(0, "公司现有员工：500人，其中焊工65人。") == ("", "")
 
 
 def test_a_row_of_the_kb_table_is_refused_for_another_row(kb):
     q = "示例风电运维公司的叶片检修员现有多少人？"
     row = scored_row(kb, q, "塔筒焊工")
-    assert "｜" in row.sentence  # the table is read as rows
     assert "row" in row.refused
     assert "row" not in scored_row(kb, q, "叶片检修员").refused
