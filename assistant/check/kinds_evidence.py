@@ -310,7 +310,7 @@ class Forecast(Rule):
             binds = ctx.sentence_has("attribution", ss) and self._source_binds_earlier(ctx, ss, ss + m.start())
             if any(p.search(sent) for p in self.targets) or ctx.sentence_has("attribution", ss) and not binds:
                 continue
-            later = self._source_only_after(ctx, ss)
+            later = self._source_only_after(ctx, ss) or self._source_spent_before(ctx, ss)
             if self._assumed(ctx, ss) or ((ctx.paragraph_has("attribution", ss) and not binds and not later
                                            or ctx.byline_covers(ss))
                                           and not self._ours(sent)):
@@ -371,6 +371,22 @@ class Forecast(Rule):
                 continue
             return s > ss and not self.BACK.search(ctx.text[s:e]) and not self._same_forecaster(ctx, ss, s, e)
         return False
+
+    def _source_spent_before(self, ctx, ss: int) -> bool:
+        """Round 17: the paragraph names a source only in sentences before the forecast, and the last of them is a
+        forward figure of its own (根据《某规划》，到2025年……将达到……): that source is the cited target's, and a later
+        forecast for another horizon (预计到2030年……将达到……) is the writer's own, which needs its method — the
+        mirror of _source_only_after. Not when the forecast points back to that source (该规划、上述预测……)."""
+        p = ctx.doc.paragraph_at(ss)
+        if p is None or self.BACK.search(ctx.text[ss:ss + 8]):
+            return False
+        cited = [(s, e) for s, e in ctx.doc.sentences() if p.start <= s < p.end and ctx.sentence_has("attribution", s)]
+        if not cited or cited[-1][0] >= ss:
+            return False
+        s, e = cited[-1]
+        own = ctx.text[s:e]
+        return (any(q.search(own) for q in self.triggers + self.targets) and bool(find_figures(ctx.text, s, e))
+                and not self._same_forecaster(ctx, ss, s, e))
 
     FORECASTER = re.compile(r"\s*((?!我们|本报告|本文|笔者|课题组|本研究|本共同体|今年|明年|全年|未来|今后|目前|同时|此外|另外|"
                             r"因此|其中|初步|据此|由此|综合|总体|整体)[\u4e00-\u9fa5A-Za-z]{2,10}?)(?:预测|预计)")

@@ -31,6 +31,9 @@ Decided once per document, before the rules run on sentences (cues and threshold
   policy sentences outnumber the figures (`_headed_release`: no source named or vague, no report voice, none of the
   community's own subject — talent, jobs, schools); an economic-operation report's title (……经济运行报告／经济运行
   情况综述, alone on a line, not numbered) is a header.
+- **round 17**: that bulletin reports its figures and never explains them: an analysis's own reasoning anywhere in the
+  text (`headed_release_not`: 表明、可见、得益于、主要原因、一方面) makes it a section of an industry analysis whose report
+  kind was not detected, and its figures stay unsourced.
 
 A vague source (来源：网络、据相关媒体报道) is no source. The header, the closing line and the release layout cover the whole
 document when the document is not one of the community's own report kinds (or when they name an authority); a
