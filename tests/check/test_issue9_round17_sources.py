@@ -52,3 +52,30 @@ def test_a_sectioned_bulletin_without_reasoning_is_still_clean():
 def test_the_bulletin_with_an_explanation_added_is_flagged():
     text = FISH.replace("比上年增长4.1%。", "比上年增长4.1%,主要原因是深远海养殖规模扩大。")
     assert found(text)
+
+
+# --- a paragraph's source spent on a cited target does not cover the writer's own later forecast
+def forecasts(text, **kw):
+    return found(text, rule="evidence.forecast-basis", **kw)
+
+
+PLAN = "根据《某省现代渔业发展规划》,到2027年,全省远洋渔船将达到800艘。"
+
+
+def test_a_later_own_forecast_after_a_cited_target_is_flagged():
+    text = PLAN + "结合各地建造计划,未来几年年均新增渔船将保持在60艘左右,预计到2030年全省远洋渔船将达到1100艘。\n"
+    assert forecasts(text)
+
+
+def test_a_later_forecast_pointing_back_to_the_plan_is_clean():
+    assert forecasts(PLAN + "该规划还预计到2030年,全省远洋渔船将达到1100艘。\n") == []
+
+
+def test_a_forecast_after_a_cited_statistic_is_not_this_class():
+    # the earlier source gives present data, not a target: round 11's paragraph rule is unchanged
+    text = "据某省渔业协会统计,2025年全省远洋渔船有650艘。预计到2030年,全省远洋渔船将达到1100艘。\n"
+    assert forecasts(text) == []
+
+
+def test_a_cited_forecast_alone_is_clean():
+    assert forecasts(PLAN + "\n") == []
