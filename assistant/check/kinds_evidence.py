@@ -376,7 +376,8 @@ class Forecast(Rule):
         """Round 17: the paragraph names a source only in sentences before the forecast, and the last of them is a
         forward figure of its own (根据《某规划》，到2025年……将达到……): that source is the cited target's, and a later
         forecast for another horizon (预计到2030年……将达到……) is the writer's own, which needs its method — the
-        mirror of _source_only_after. Not when the forecast points back to that source (该规划、上述预测……)."""
+        mirror of _source_only_after. Not when the forecast points back to that source (该规划、上述预测……), nor
+        when the cited body is itself a forecaster (某机构预测，……。但需求预计将……: its forecast goes on)."""
         p = ctx.doc.paragraph_at(ss)
         if p is None or self.BACK.search(ctx.text[ss:ss + 8]):
             return False
@@ -385,6 +386,9 @@ class Forecast(Rule):
             return False
         s, e = cited[-1]
         own = ctx.text[s:e]
+        if any(self.FORECAST_WORD.search(own[m.start():m.end() + 6]) for q in ctx.defs("attribution")
+               for m in q.finditer(own)):
+            return False  # the cited body is a forecaster (某机构预测，……): its forecast may go on (round 2)
         return (any(q.search(own) for q in self.triggers + self.targets) and bool(find_figures(ctx.text, s, e))
                 and not self._same_forecaster(ctx, ss, s, e))
 
