@@ -79,3 +79,10 @@ def test_a_forecast_after_a_cited_statistic_is_not_this_class():
 
 def test_a_cited_forecast_alone_is_clean():
     assert forecasts(PLAN + "\n") == []
+
+
+def test_a_forecast_continuing_a_research_report_is_clean():
+    # the cited source is a research body's outlook, not a plan's target: its forecast goes on
+    text = ("某研究院发布的《2025年茶饮行业前景分析》显示,2025年茶饮市场规模将达到3500亿元。"
+            "预计2027年茶饮市场规模将达到4200亿元。\n")
+    assert forecasts(text) == []
