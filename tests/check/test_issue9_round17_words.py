@@ -1,4 +1,4 @@
-"""Issue 9, round 17 (objectivity): recovery judged by its degree with no figure of its own (强劲恢复、加快复苏、较快恢复
+"""Issue 9, round 17 (objectivity): recovery and development judged by a degree with no figure of their own (强劲恢复、加快复苏、较快恢复
 态势、平稳较快发展、好于预期), capability-leap and scorecard rhetoric (实现……跃升、亮出……成绩单), event and guest rhetoric
 (高规格、权威专家) and consensus claims (普遍认为). Sentences written for these tests (no sample-corpus text)."""
 from assistant.check import check_text
@@ -17,7 +17,10 @@ def test_recovery_with_degree_is_flagged():
     assert flagged("本年度全省茶叶出口强劲恢复，茶农收入稳定。", "强劲恢复")
     assert flagged("陶瓷业保持较快恢复态势，但尚未恢复到疫情前的水平。", "较快恢复态势")
     assert flagged("全省纺织业平稳较快发展，服务能力稳定。", "平稳较快发展")
-    assert flagged("全年家具企业的经营效益明显好于预期。", "好于预期")
+    assert flagged("全年家具企业的经营效益明显好于预期。", "明显好于")
+    assert flagged("全省茶叶加工业较快发展，产业化步伐加快。", "较快发展")
+    assert flagged("2019年陶瓷产业保持了良好发展态势，出口稳定。", "良好发展")
+    assert flagged("家具协会持续提高产品供给，实现了行业的良好发展。", "良好发展")
 
 
 def test_recovery_with_its_figure_or_mild_degree_is_not_flagged():
@@ -27,7 +30,8 @@ def test_recovery_with_its_figure_or_mild_degree_is_not_flagged():
     # a heading is detailed by the figures under it
     assert not flagged("一、家具制造业较快发展\n全省家具产量增长12%，出口额增长8.1%。", "较快发展")
     assert not flagged("陶瓷市场呈现稳步复苏态势。", "复苏")
-    assert not flagged("协会负责人表示，今年茶叶出口好于预期。", "好于预期")
+    assert not flagged("今年茶叶出口好于预期。", "好于预期")
+    assert not flagged("各地要营造家具产业的良好发展环境。", "良好发展")
 
 
 # ---- capability leaps and scorecards
