@@ -1222,6 +1222,107 @@ def sibling_metric(question: str, said: str) -> bool:
     return False
 
 
+_EXPLAIN = [(e["kind"], re.compile(e["question"]), re.compile(e["answer"]))
+            for e in _TERMS.get("explain_questions", []) or []]
+EXPLAIN_GUARD = bool(_EXPLAIN)
+RIVAL_GUARD = True
+# Parts of speech of a qualifier (nouns, distinguishing words: 整机, 工业) in the question, and of a rival
+# qualifier in the sentence, where a verb qualifies too ("制造企业", "设计企业"); never a pronoun ("这类").
+# A head is a noun ("工程师", "企业"; a word of the industry profile is tagged x), not a verb ("统计"); a bound
+# character joins the qualifier before it ("工业" + "级") when it is a measure or noun morpheme, not a verb ("占").
+_QUALIFIER_POS = ("n", "vn", "j", "eng", "b", "x")
+_RIVAL_POS = _QUALIFIER_POS + ("v",)
+_HEAD_POS = ("n", "vn", "j", "eng", "x", "l")
+_BOUND_POS = ("q", "n", "b", "k")
+# Two figures of the same unit ("甲为12%，乙为15%"; "进口4000亿美元…出口1500亿美元") answer a difference too.
+_UNIT_VALUE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*([%％]|[万亿千百]*[\u4e00-\u9fffA-Za-z]{1,3})")
+
+
+def explain_kinds(question: str) -> list[tuple[str, re.Pattern]]:
+    """The kinds of sense a question asks for (why, meaning, difference, common feature: `explain_questions`
+    of chat.yaml) with the wording an answer to each carries; empty for a question of fact."""
+    return [(kind, answer) for kind, asked, answer in _EXPLAIN if asked.search(question)] if EXPLAIN_GUARD else []
+
+
+def explain_ok(kinds: list[tuple[str, re.Pattern]], said: str, frame: str = "") -> bool:
+    """Does the sentence (or its heading and caption) carry the wording each asked-for sense needs
+    (由于/导致 for why, 是指/即/同义 for meaning, 相差/百分点 for a difference, 都/上述 for a common feature)?
+    A sentence that only shares the question's nouns (a figure, a unit note) explains nothing. A difference
+    may also be given as two figures of the same unit."""
+    for kind, answer in kinds:
+        if answer.search(said) or answer.search(frame):
+            continue
+        if kind == "difference":
+            units = [u[:2] for u in _UNIT_VALUE.findall(_YEAR_RX.sub("", said))]
+            if any(units.count(u) >= 2 for u in units):
+                continue
+        return False
+    return True
+
+
+def qualified_heads(question: str, tok, df: dict[str, int]) -> list[tuple[str, str]]:
+    """(qualifier, head) pairs of the question: a noun of the knowledge base, or such a noun with a bound
+    character after it ("工业" + "级"), right before a head word ("工程师", "企业", "无人机"). Places and
+    question words are not qualifiers; pronouns and verbs ("这类", "招聘") are not either."""
+    splitter = getattr(tok, "_tok", None)
+    if splitter is None:
+        return []
+    words = splitter.lcut(question)
+    tags = _pos_tags(question, tok)
+    mods = [(w, w, k + 1) for k, w in enumerate(words[:-1])]
+    flag = dict(tags)
+    mods += [(a + b, a, k + 2) for k, (a, b) in enumerate(zip(words, words[1:]))
+             if len(b) == 1 and flag.get(b, "x").startswith(_BOUND_POS) and k + 2 < len(words)]
+    return [(m, words[k]) for m, word, k in mods
+            if len(word) >= 2 and len(words[k]) >= 2 and word not in QUESTION_WORDS and words[k] not in QUESTION_WORDS
+            and _HAN_RX.fullmatch(m) and _HAN_RX.fullmatch(words[k]) and df.get(word, 0) > 0
+            and not _PLACE_RX.fullmatch(word) and flag.get(word, "").startswith(_QUALIFIER_POS)
+            and flag.get(words[k], "").startswith(_HEAD_POS)]
+
+
+def rival_qualifier(pairs: list[tuple[str, str]], question: str, said: str, frame: str, tok,
+                    df: dict[str, int]) -> bool:
+    """Does the sentence give a head the question qualifies (`qualified_heads`: "乙工程师") with another
+    qualifier of its own ("甲工程师": the word before the head is a different noun of the knowledge base),
+    while the question's qualifier is nowhere in the sentence or its frame (title, heading, caption, file
+    name)? Then it speaks of a sibling entity, not the one asked."""
+    pairs = [(m, h) for m, h in pairs if h in said and m not in said and m not in frame and not abbreviates(m, said)]
+    if not pairs:
+        return False
+    said_tags = _pos_tags(said, tok)
+    for m, h in pairs:
+        for (r, flag), (w, _) in zip(said_tags, said_tags[1:]):
+            if w == h and len(r) >= 2 and _HAN_RX.fullmatch(r) and r not in question and df.get(r, 0) > 0 \
+                    and flag.startswith(_RIVAL_POS) and not _PLACE_RX.fullmatch(r) \
+                    and r not in SYNONYMS.get(m, ()):
+                return True
+    return False
+    words = splitter.lcut(question)
+    # a word and a bound character after it qualify together ("工业" + "级" before its head)
+    mods = [(w, w, k + 1) for k, w in enumerate(words[:-1])]
+    mods += [(a + b, a, k + 2) for k, (a, b) in enumerate(zip(words, words[1:]))
+             if len(b) == 1 and b not in _NOT_QUALIFIER and k + 2 < len(words)]
+    pairs = []
+    for m, word, k in mods:
+        h = words[k]
+        if len(word) >= 2 and len(h) >= 2 and word not in QUESTION_WORDS and h not in QUESTION_WORDS \
+                and _HAN_RX.fullmatch(m) and _HAN_RX.fullmatch(h) and df.get(word, 0) > 0 \
+                and h in said and m not in said and m not in frame and not abbreviates(m, said) \
+                and not _PLACE_RX.fullmatch(word):
+            pairs.append((m, h))
+    if not pairs:
+        return False
+    said_words = splitter.lcut(said)
+    for m, h in pairs:
+        for k in range(1, len(said_words)):
+            r = said_words[k - 1]
+            if said_words[k] == h and len(r) >= 2 and _HAN_RX.fullmatch(r) and r not in question \
+                    and df.get(r, 0) > 0 and not (set(r) & _NOT_QUALIFIER) and not _PLACE_RX.fullmatch(r) \
+                    and r not in SYNONYMS.get(m, ()):
+                return True
+    return False
+
+
 def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -> list[_Scored]:
     """Every sentence of every hit, scored for the question (best first). A sentence's context is
     its passage's title and heading, a table row's caption and the sentence before it. A sentence
@@ -1266,6 +1367,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     counted = counted_noun(question) if COUNTED_GUARD else ""
     orgs = named_orgs(question, splitter) if COUNTED_GUARD else set()
     which = which_head(question, splitter) if COUNTED_GUARD else ""
+    explain = explain_kinds(question)
+    rivals = qualified_heads(question, tok, df) if RIVAL_GUARD else []
     # a rate asked ("良率是多少", "占比是多少"): the answer is a percentage, a share or a multiple
     wants_rate = bool(_RATE_ANSWER) and kind == "amount" and not unit and not count_q and not change_q \
         and bool(_RATE_WORD.search(question))
@@ -1377,6 +1480,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("counted")  # a count of another noun (站 for 桩, 实习生 for 课程)
             if stated_total_part(question, said, splitter, q_numbers):
                 r8.append("part")  # a part of the question's own total, the sentence has the total only
+            if explain and not explain_ok(explain, said, f"{heading} {caption}"):
+                r8.append("explain")  # why / what it means / how far apart: the sentence only shares nouns
+            if rivals and rival_qualifier(rivals, question, said, frame_text, tok, df):
+                r8.append("rival")  # the head with another qualifier (甲工程师 for 乙工程师)
             refused += r8
             scope_ok = not refused
             if not scope_ok:

@@ -74,3 +74,11 @@ def test_share_of_a_stated_whole_right_or_merely_off_is_not_flagged():
     # the whole's subject (全行业) is not named by the earlier figure's sentence: no whole to compare with
     other = ("上半年，纺织企业累计营业收入5200亿元。\n化纤制造企业累计营业收入1300万元，占全行业收入的25%。")
     assert not rule_hits(other, "consistency.share-magnitude")
+
+
+def test_change_of_a_share_written_as_an_increase_in_percent():
+    assert rule_hits("受政策影响，线上预约挂号的比例增幅达8.6%，电话预约继续减少。", "consistency.percent-points")
+    # the amount's own increase, not a share's
+    assert not rule_hits("受政策影响，线上预约挂号量增幅达8.6%。", "consistency.percent-points")
+    # written in percentage points: right
+    assert not rule_hits("线上预约挂号的比例增幅达8.6个百分点。", "consistency.percent-points")
