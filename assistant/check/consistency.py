@@ -243,7 +243,9 @@ ANNUAL = re.compile(rf"(?:(?P<r1>(?:19|20)\d\d)\s*(?:年)?\s*[—–\-~至到]\s
                     rf"(?:从|由)\s*(?:(?P<y1>(?:19|20)\d\d)\s*年(?:底|末)?的?)?\s*(?P<a>{_NUM})\s*(?P<ua>[^\d\s，。；]{{0,3}}?)\s*"
                     rf"{CHANGE}(?:到|至)\s*(?:(?P<y2>(?:19|20)\d\d)\s*年(?:底|末)?的?)?\s*(?P<b>{_NUM})\s*(?P<ub>[^\d\s，。；]{{0,3}}?)"
                     rf"[，,]?\s*(?P<all>(?:年均|年平均)(?:复合)?(?:增速|增长率|增幅|增长|下降|降幅)?(?:为|达|达到|约为?)?"
-                    rf"(?P<q>超过|逾|高于|不低于|不足|低于|不到|不超过)?\s*(?P<g>{_NUM})\s*[%％](?P<q2>以上|以下)?)")
+                    rf"(?P<q>超过|逾|高于|不低于|不足|低于|不到|不超过|将近|接近|近|约)?\s*(?P<g>{_NUM})\s*[%％](?P<q2>以上|以下)?)")
+# the period of an average annual rate stated in the sentence before, in the same paragraph: 从2005年到2013年，… / 2005—2013年，…
+RATE_PERIOD = re.compile(r"(?P<r1>(?:19|20)\d\d)\s*年?\s*(?:[—–\-~]|至|到)\s*(?P<r2>(?:19|20)\d\d)\s*年")
 LOWER_BOUND, UPPER_BOUND = {"超过", "逾", "高于", "不低于", "以上"}, {"不足", "低于", "不到", "不超过", "以下"}
 
 BOUNDED = re.compile(r"(?:近|逾|超过|不足|不到|将近)\s*\d|\d\s*(?:余|多)[万亿千百]?[\u4e00-\u9fa5]")
@@ -288,6 +290,18 @@ def relative_half_units(earlier: str | tuple, later: str) -> float | None:
     if a <= 0 or b <= 0:
         return None
     return half_unit(earlier) / a + half_unit(later) / b
+
+
+def _span_before(text: str, pos: int) -> tuple[str | None, str | None]:
+    """The one year span (2005—2013年、从2005年到2013年) of the sentence before `pos`, in the same paragraph; (None, None)
+    when there is none, or more than one (then the period is ambiguous)."""
+    para = text.rfind("\n", 0, pos) + 1
+    end = max(text.rfind(c, para, pos) for c in "。；")
+    if end < para:
+        return None, None
+    start = max(max(text.rfind(c, para, end) for c in "。；") + 1, para)
+    spans = list(RATE_PERIOD.finditer(text, start, end))
+    return (spans[0].group("r1"), spans[0].group("r2")) if len(spans) == 1 else (None, None)
 
 
 @kind("growth_recompute")
@@ -392,8 +406,12 @@ class GrowthRecompute(Rule):
             if not ctx.is_body(m.start("a")):
                 continue
             y1, y2 = (m.group("y1"), m.group("y2")) if m.group("y1") and m.group("y2") else (m.group("r1"), m.group("r2"))
+            inferred = not (y1 or y2 or m.group("y1") or m.group("y2"))
+            if inferred:  # no year in the sentence: the span stated in the sentence before, same paragraph
+                y1, y2 = _span_before(ctx.text, m.start())
             if not (y1 and y2) or int(y2) <= int(y1):
                 continue
+            before = len(out)
             a, ua = normalise(float(m.group("a")), m.group("ua") or m.group("ub"))
             b, ub = normalise(float(m.group("b")), m.group("ub"))
             g = float(m.group("g")) * (-1 if re.search("下降|降幅", m.group("all")) else 1)
@@ -406,6 +424,8 @@ class GrowthRecompute(Rule):
                 self._emit(ctx, out, a, b, g, m.start("all"), m.end(), m.group("a") + m.group("ua"),
                            f"{m.group('b')}{m.group('ub')}（{y1}—{y2}年，年均）", years=int(y2) - int(y1),
                            rel=relative_half_units(m.group("a"), m.group("b")), g_txt=m.group("g"))
+                if inferred and len(out) > before:
+                    out[-1].level = "warning"  # the period was read from the sentence before: a warning
 
     def _deltas(self, ctx, out):
         text = ctx.text

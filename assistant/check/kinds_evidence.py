@@ -9,11 +9,43 @@ from .rules import Rule, blank_out, kind
 
 
 # ------------------------------------------------------------------ evidence
+def in_contents(ctx, rule, pos: int) -> bool:
+    """Round 13: the position is in a table of contents — after a 目录 heading that opens an outline (toc_head:
+    目录一、…… / 目录第一章……) in its paragraph, followed by at least `toc_min_pages` entries ending in a page
+    number (toc_page: 供给端特征 12人口结构变化趋势 12). A page number runs into the next entry and reads as a
+    count (12人口 → 12人), an entry 市场需求与预测 16 reads as a forecast (round 16); a contents page states no
+    statistics. `rule` carries toc_head, toc_page and toc_min_pages."""
+    p = ctx.doc.paragraph_at(pos)
+    if p is None or not rule.toc_head:
+        return False
+    key = ("contents", rule.id, p.start)
+    if key not in ctx._cache:
+        head = min((m.start() for r in rule.toc_head for m in [r.search(ctx.text, p.start, p.end)] if m), default=None)
+        pages = 0 if head is None else sum(len(r.findall(ctx.text, head, p.end)) for r in rule.toc_page)
+        ctx._cache[key] = head if pages >= rule.toc_min_pages else None
+    head = ctx._cache[key]
+    return head is not None and head <= pos
+
+
+def repeated_paragraph(ctx, pos: int, least: int = 20) -> bool:
+    """Round 16: the paragraph at `pos` repeats an earlier text paragraph word for word (a page that prints its text
+    twice): its findings were reported at the first copy, so they are reported once."""
+    para = ctx.doc.paragraph_at(pos)
+    if para is None or para.kind != "text":
+        return False
+    key = ("repeated", para.start)
+    if key not in ctx._cache:
+        t = para.text.strip()
+        ctx._cache[key] = len(t) >= least and any(
+            q.kind == "text" and q.start < para.start and q.text.strip() == t for q in ctx.doc.paragraphs)
+    return ctx._cache[key]
+
+
 @kind("unsourced_figure")
 class UnsourcedFigure(Rule):
     """A sentence with a specific figure, and no attribution in its sentence or paragraph."""
     extra_keys = {"attribution", "own_data", "self_report", "skip_sections", "skip_sentences", "skip_clauses", "skip_units",
-                  "citation", "merge_runs", "toc_head", "toc_page", "toc_min_pages"}
+                  "citation", "merge_runs", "toc_head", "toc_page", "toc_min_pages", "vague_span_not"}
 
     def setup(self):
         # inline citations（来源：……）/[1] bind to the figures before them in the paragraph, not to later ones
@@ -30,6 +62,8 @@ class UnsourcedFigure(Rule):
         self.toc_page = self._pats("toc_page")
         self.toc_min_pages = int(self.spec.get("toc_min_pages", 3))
         self.merge_runs = bool(self.spec.get("merge_runs", True))
+        # round 16: sentences where the finding keeps to its figures (another rule's finding on them is the sharper one)
+        self.vague_span_not = self._pats("vague_span_not")
 
     def check(self, ctx):
         out = []
@@ -56,7 +90,7 @@ class UnsourcedFigure(Rule):
 
     def _judge(self, ctx, ss: int, se: int, figs: list[Figure]):
         """The finding for one sentence's figures, or None when they are sourced (or not checked)."""
-        if self.skip_sections and ctx.in_outline_section(ss, self.skip_sections):
+        if self.skip_sections and ctx.in_outline_section(ss, self.skip_sections) or repeated_paragraph(ctx, ss):
             return None
         sent = ctx.text[ss:se]
         fm = min((m.start() for p in self.skip_sentences for m in [p.search(sent)] if m), default=None)
@@ -81,7 +115,7 @@ class UnsourcedFigure(Rule):
                 and not self._continued_lead(ctx, ss, se)):
             # round 11: a vague source (据统计、数据显示) takes over from the document's own source too — a byline or a
             # headline naming a body — as it does from a lead (labelling policy; dev l02, l08)
-            return self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs))
+            return self.finding(ctx, self._vague_start(ctx, ss, figs[0].start), figs[-1].end, n=len(figs))
         if ctx.byline_covers(ss) or ctx.source().credit:
             return None  # round 13: a closing author credit （某局 张某） — the body's own figures
         if ctx.headline_led(ss):
@@ -153,6 +187,15 @@ class UnsourcedFigure(Rule):
         return any(q.kind == "text" and start <= q.start < end and any(p.search(q.text) for p in leads)
                    for q in ctx.doc.paragraphs)
 
+    def _vague_start(self, ctx, ss: int, first: int) -> int:
+        """Round 16: a finding under a vague source starts at that source when it comes before the figures
+        (据业内人士分析,如果按照……,……可以达到700万小时): the vague phrase is what the finding is about."""
+        vague = ctx.definitions.get(f"vague_{self.attr_name}") or []
+        if any(p.search(ctx.text, ss, ctx.doc.sentence_at(ss)[1]) for p in self.vague_span_not):
+            return first
+        starts = [m.start() for r in vague for m in r.finditer(ctx.text, ss, first) if m.end() > m.start()]
+        return min(starts, default=first)
+
     @staticmethod
     def _own_voice_line(ctx, ss: int) -> bool:
         """The sentence is in the line the document's own source was read from (a local release's first line in its
@@ -205,21 +248,7 @@ class UnsourcedFigure(Rule):
         return not self.BACK.search(ctx.text[first[0]:first[1]])
 
     def _in_contents(self, ctx, pos: int) -> bool:
-        """Round 13: the figure is in a table of contents — after a 目录 heading that opens an outline (toc_head:
-        目录一、…… / 目录第一章……) in its paragraph, followed by at least `toc_min_pages` entries ending in a page
-        number (toc_page: 供给端特征 12人口结构变化趋势 12). A page number runs into the next entry and reads as a
-        count (12人口 → 12人); a contents page states no statistics."""
-        p = ctx.doc.paragraph_at(pos)
-        if p is None:
-            return False
-        key = ("contents", self.id, p.start)
-        if key not in ctx._cache:
-            head = min((m.start() for r in self.toc_head for m in [r.search(ctx.text, p.start, p.end)] if m),
-                       default=None)
-            pages = 0 if head is None else sum(len(r.findall(ctx.text, head, p.end)) for r in self.toc_page)
-            ctx._cache[key] = head if pages >= self.toc_min_pages else None
-        head = ctx._cache[key]
-        return head is not None and head <= pos
+        return in_contents(ctx, self, pos)
 
     def _in_skipped_clause(self, text: str, f: Figure) -> bool:
         """The figure's clause states a target or a bound (完成全年目标的74.7%、不少于30%), not a measured value."""
@@ -251,7 +280,8 @@ class UnsourcedFigure(Rule):
 @kind("forecast")
 class Forecast(Rule):
     """A forecast with a figure must state its method and assumptions (and a horizon)."""
-    extra_keys = {"triggers", "targets", "method", "horizon", "assumptions", "require", "extrapolated"}
+    extra_keys = {"triggers", "targets", "method", "horizon", "assumptions", "require", "extrapolated",
+                  "toc_head", "toc_page", "toc_min_pages"}
 
     def setup(self):
         self.triggers = self._pats("triggers", required=True)
@@ -261,13 +291,19 @@ class Forecast(Rule):
         self.names = {"method": "预测方法", "horizon": "预测期", "assumptions": "假设条件"}
         # round 14: a current-year outlook extrapolated from the year-to-date figures stated in the same sentence
         self.extrapolated = self._pats("extrapolated")
+        # round 16: a table of contents' entry (市场需求与预测 16) is a heading, not a forecast
+        self.toc_head = self._pats("toc_head")
+        self.toc_page = self._pats("toc_page")
+        self.toc_min_pages = int(self.spec.get("toc_min_pages", 3))
 
     def check(self, ctx):
         out = []
         text = ctx.text
         for ss, se, sent in ctx.body_sentences():
             m = next((mm for p in self.triggers for mm in [p.search(sent)] if mm), None)
-            if not m or not ctx.all_figures(max(ss, ss + m.start() - 12), se):
+            if not m or not ctx.all_figures(max(ss, ss + m.start() - 12), se) or repeated_paragraph(ctx, ss):
+                continue
+            if in_contents(ctx, self, ss + m.start()):
                 continue
             if any(p.search(sent) for p in self.extrapolated):
                 continue  # round 14: 前三季度……同比增长……，全年有望…… — the basis is the year-to-date data before it
@@ -333,8 +369,18 @@ class Forecast(Rule):
         for s, e in ctx.doc.sentences():
             if s < p.start or s >= p.end or not ctx.sentence_has("attribution", s):
                 continue
-            return s > ss and not self.BACK.search(ctx.text[s:e])
+            return s > ss and not self.BACK.search(ctx.text[s:e]) and not self._same_forecaster(ctx, ss, s, e)
         return False
+
+    FORECASTER = re.compile(r"\s*((?!我们|本报告|本文|笔者|课题组|本研究|本共同体|今年|明年|全年|未来|今后|目前|同时|此外|另外|"
+                            r"因此|其中|初步|据此|由此|综合|总体|整体)[\u4e00-\u9fa5A-Za-z]{2,10}?)(?:预测|预计)")
+
+    def _same_forecaster(self, ctx, ss: int, s: int, e: int) -> bool:
+        """Round 16: the forecast sentence opens with its forecaster (某公司预测在2026—2045年期间……) and the later
+        source sentence names that same body as the publisher (某公司……发布了《……展望》): the source is the
+        forecast's own, given after its headline, not a source of later data (n20, n21)."""
+        m = self.FORECASTER.match(ctx.text, ss, ctx.doc.sentence_at(ss)[1])  # match() anchors at the sentence start
+        return bool(m) and m.group(1) in ctx.text[s:e]
 
     def _ours(self, sent: str) -> bool:
         return bool(self.OURS.search(sent))
@@ -360,6 +406,20 @@ class GapBaseline(Rule):
         return ctx.text[start:para.end]
     extra_keys = {"triggers", "baseline", "vague_triggers"}
 
+    def _explained_later(self, ctx, ss: int) -> bool:
+        """Round 16: a news lead states the gap (某行业存在超过X万的供需缺口) and a later paragraph of its section gives
+        the supply and the demand it is measured by (从业人员约为Y万,但市场需求超过Z万) — the lead summarises, the body
+        explains, as a restated figure is sourced where it is restated (round 11). Only for the document's first body
+        paragraph."""
+        para = ctx.doc.paragraph_at(ss)
+        first = next((p for p in ctx.doc.paragraphs if p.kind == "text" and p.text.strip()), None)
+        if para is None or first is None or para.start != first.start:
+            return False
+        sec = ctx.doc.section_at(ss)
+        end = sec.end if sec else len(ctx.text)
+        return any(q.kind == "text" and para.start < q.start < end and any(b.search(q.text) for b in self.baseline)
+                   for q in ctx.doc.paragraphs)
+
     def setup(self):
         self.triggers = self._pats("triggers", required=True)
         self.baseline = self._pats("baseline", required=True)
@@ -371,7 +431,7 @@ class GapBaseline(Rule):
         text = ctx.text
         for ss, se, sent in ctx.body_sentences():
             m = next((mm for p in self.triggers for mm in [p.search(sent)] if mm), None)
-            if not m or ctx.doc.in_quotes(ss + m.start(), ss + m.end()):
+            if not m or ctx.doc.in_quotes(ss + m.start(), ss + m.end()) or repeated_paragraph(ctx, ss):
                 continue
             figs = [f for f in ctx.all_figures(ss, se) if not f.is_percent]
             if not figs:
@@ -384,7 +444,7 @@ class GapBaseline(Rule):
                     continue
                 out.append(self.finding(ctx, ss + vm.start(), ss + vm.end()))
                 continue
-            if any(p.search(self._scope(ctx, ss, sent)) for p in self.baseline):
+            if any(p.search(self._scope(ctx, ss, sent)) for p in self.baseline) or self._explained_later(ctx, ss):
                 continue
             if self.excepted(text, ss + m.start(), ss + m.end()):
                 continue

@@ -219,7 +219,9 @@ def _change_figures(text: str, s: int, e: int) -> list[str]:
 # change counts, in percentage points or from one rate to another (加快1.1个百分点、由5.2%提高到7.9%), or two growth rates of
 # the same basis just before it (2021年增长186%，2022年增长36%，增速明显回落).
 RATE_WORDS = re.compile(r"增速|增幅|涨幅|降幅|增势|(?:加快|加速)增长|增长[\u4e00-\u9fa5]{0,3}?(?:加快|放缓|趋缓|提速|减速)")
-RATE_BEFORE = re.compile(r"(?:增速|增幅|涨幅|降幅|增势)(?:(?:比|较)[\u4e00-\u9fa5]{1,4}?)?(?:也|还|均|都|继续|仍|持续|不断|逐步|逐渐|明显|有所|进一步|正在|在)*$")
+# round 16: a share (比例、占比、比重) changes like a rate: a count or another metric's growth does not give it (女性从业者
+# 比例增长明显，数量达到599人), only percentage points or a from-to pair of shares
+RATE_BEFORE = re.compile(r"(?:增速|增幅|涨幅|降幅|增势|比例|占比|比重)(?:(?:比|较)[\u4e00-\u9fa5]{1,4}?)?(?:也|还|均|都|继续|仍|持续|不断|逐步|逐渐|明显|有所|进一步|正在|在)*$")
 RATE_GROWTH_BEFORE = re.compile(r"增长(?:也|还|均|都|继续|仍|持续|不断|逐步|逐渐|明显|有所|进一步|正在|在)*$")
 RATE_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*个?百分点|(?:降|升|回落|下滑|提高|提升|加快|放缓|回升|收窄|扩大)(?:至|到)\s*\d+(?:\.\d+)?\s*[%％]|(?:由|从)[^，。；,;]{0,12}?\d+(?:\.\d+)?\s*[%％][^，。；,;]{0,12}?(?:到|至)[^，。；,;]{0,6}?"
                          r"\d+(?:\.\d+)?\s*[%％]")
@@ -439,7 +441,8 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
 
 JOINT = {"供需": ("需求", "供给", "求职"), "供求": ("需求", "供给", "求职"), "产销": ("生产", "销售", "产量", "销量"),
          "进出口": ("进口", "出口")}
-CONTINUATION = re.compile(r"\s*(?:继续|仍然?|依然|也|并|且|延续|连续|持续|保持)")
+# round 16: a basis word may open the carried-on clause (……同比增长18.3%，同比保持较快增长)
+CONTINUATION = re.compile(r"\s*(?:同比|环比)?(?:继续|仍然?|依然|也|并|且|延续|连续|持续|保持)")
 # words that name no subject of their own: measures, periods, scopes (企业效益 and 国有控股企业增加值 share only 企业)
 GENERIC = {"人数", "数量", "规模", "水平", "环比", "同比", "整体", "总体", "因此", "其中", "本周", "本月", "本季", "今年",
            "季度", "年度", "月份", "上年", "去年", "同期", "企业", "行业", "产业", "全国", "全省", "全市", "地区"}

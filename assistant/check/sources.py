@@ -27,6 +27,10 @@ Decided once per document, before the rules run on sentences (cues and threshold
 - **round 13**: a closing author credit (the last line ends in （某局 张某）: a body and a person's name) makes the text
   that body's own report — its figures are sourced (`credit`), but not its forecasts, which need a method as the
   body's own; the credit does not cover the whole text for the other rules.
+- **round 16**: a bulletin in numbered sections whose figures are nearly all period comparisons is a release even when
+  policy sentences outnumber the figures (`_headed_release`: no source named or vague, no report voice, none of the
+  community's own subject — talent, jobs, schools); an economic-operation report's title (……经济运行报告／经济运行
+  情况综述, alone on a line, not numbered) is a header.
 
 A vague source (来源：网络、据相关媒体报道) is no source. The header, the closing line and the release layout cover the whole
 document when the document is not one of the community's own report kinds (or when they name an authority); a
@@ -102,7 +106,8 @@ def build_source_model(ctx) -> SourceModel:
     model.release = ctx.report is None and not reporter and _release_layout(ctx, paras)
     if model.header is None and not model.release and ctx.report is None and not reporter:
         model.release = model.voice = (_release_voice(ctx, paras, heads, vague_line)
-                                       or _statistical_run(ctx, paras, vague_line))
+                                       or _statistical_run(ctx, paras, vague_line)
+                                       or _headed_release(ctx, paras, vague_line))
 
     named = [b for b in (model.header, model.closing) if b]
     if ctx.report is None:
@@ -219,6 +224,32 @@ def _statistical_run(ctx, paras, vague_line) -> bool:
     change = [s for s in with_fig if _any(defs.get("release_change_figure") or [], s)]
     return (len(with_fig) / len(sents) >= float(params.get("stat_run_min_figure_share", 0.8))
             and len(change) / len(with_fig) >= float(params.get("stat_run_min_change_share", 0.8)))
+
+
+def _headed_release(ctx, paras, vague_line) -> bool:
+    """Round 16: a bulletin or an official interpretation in numbered sections that names no publisher and whose
+    sections mix policy sentences with figures (一、全国秋收进展顺利 … 各地持续加大……支持力度。2025年,全国某产品产量
+    X 亿斤,比上年增长 Y%。). Known by its figures, not by their share: at least `headed_release_min_figure_sentences`
+    figure sentences, nearly all of them a period comparison (同比、比上年、百分点: headed_release_min_period_share);
+    at least one heading; no source named or vague anywhere; none of a report's own voice (stat_run_not) and none of
+    the community's own subject (release_topic_not: talent, jobs, schools — a report of ours, not a bureau's
+    bulletin); and not a paper or an analysis (release_not). Never in a document of a community report kind (the
+    caller checks)."""
+    defs, params = ctx.definitions, ctx.parameters
+    if not defs.get("release_topic_not") or not any(p.kind == "heading" for p in paras):
+        return False
+    if any(_any(defs.get("release_not") or [], p.text) for p in paras[:3]):
+        return False
+    texts = [p for p in paras if p.kind != "table_row"]
+    if any(_any(defs.get("stat_run_not") or [], p.text) or _any(defs.get("release_topic_not") or [], p.text)
+           or _any(vague_line, p.text) or _any(defs.get("vague_attribution") or [], p.text)
+           or p.kind == "text" and ctx._has_attribution(p.text) for p in texts):
+        return False
+    with_fig = [s for ss, se, s in ctx.body_sentences() if s.strip() and find_figures(ctx.text, ss, se)]
+    if len(with_fig) < int(params.get("headed_release_min_figure_sentences", 2)):
+        return False
+    period = [s for s in with_fig if _any(defs.get("release_period_figure") or [], s)]
+    return len(period) / len(with_fig) >= float(params.get("headed_release_min_period_share", 0.8))
 
 
 def _topic_lines(ctx, sents, figs) -> int:

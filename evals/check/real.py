@@ -94,7 +94,8 @@ BATCHES = (("third_test", "g", "三"), ("fourth_test", "h", "四"), ("fifth_test
            ("seventh_test", "k", "七"), ("eighth_test", "l", "八"), ("ninth_test", "m", "九"),
            ("tenth_test", "n", "十"), ("eleventh_test", "o", "十一"), ("twelfth_test", "p", "十二"),
            ("thirteenth_test", "q", "十三"), ("fourteenth_test", "r", "十四"),
-           ("fifteenth_test", "s", "十五"))
+           ("fifteenth_test", "s", "十五"),
+           ("sixteenth_test", "t", "十六"))
 
 
 def _split() -> dict:

@@ -63,7 +63,9 @@ def test_organisation_describing_its_members_is_own_data():
 def test_a_vague_source_takes_over_from_the_source_before_it():
     t = ("某部发布的数据显示，某产业人才需求约120万人。相关资料显示，开设相关专业的院校达到700所。")
     got = found(t, {"evidence"})
-    assert [x for x in got if x[0] == "evidence.unsourced-figure"] == [("evidence.unsourced-figure", "700所")], got
+    hits = [x for x in got if x[0] == "evidence.unsourced-figure"]
+    # one finding, on the second sentence only; from round 16 it starts at the vague source itself
+    assert len(hits) == 1 and hits[0][1].startswith("相关资料显示") and hits[0][1].endswith("700所"), got
 
 
 def test_data_shows_after_a_lead_points_back_at_the_lead():
