@@ -281,10 +281,11 @@ class UnsourcedFigure(Rule):
 class Forecast(Rule):
     """A forecast with a figure must state its method and assumptions (and a horizon)."""
     extra_keys = {"triggers", "targets", "method", "horizon", "assumptions", "require", "extrapolated",
-                  "toc_head", "toc_page", "toc_min_pages"}
+                  "toc_head", "toc_page", "toc_min_pages", "plan_source"}
 
     def setup(self):
         self.triggers = self._pats("triggers", required=True)
+        self.plan_source = self._pats("plan_source")  # round 17: a cited plan's target (根据《某规划》，到2025年……)
         self.targets = self._pats("targets")
         self.parts = {k: self._pats(k) for k in ("method", "horizon", "assumptions")}
         self.require = list(self.spec.get("require") or ["method", "horizon", "assumptions"])
@@ -310,7 +311,7 @@ class Forecast(Rule):
             binds = ctx.sentence_has("attribution", ss) and self._source_binds_earlier(ctx, ss, ss + m.start())
             if any(p.search(sent) for p in self.targets) or ctx.sentence_has("attribution", ss) and not binds:
                 continue
-            later = self._source_only_after(ctx, ss)
+            later = self._source_only_after(ctx, ss) or self._source_spent_before(ctx, ss)
             if self._assumed(ctx, ss) or ((ctx.paragraph_has("attribution", ss) and not binds and not later
                                            or ctx.byline_covers(ss))
                                           and not self._ours(sent)):
@@ -371,6 +372,26 @@ class Forecast(Rule):
                 continue
             return s > ss and not self.BACK.search(ctx.text[s:e]) and not self._same_forecaster(ctx, ss, s, e)
         return False
+
+    def _source_spent_before(self, ctx, ss: int) -> bool:
+        """Round 17: the paragraph names a source only in sentences before the forecast, and the last of them is a
+        plan's target (plan_source; 根据《某规划》，到2025年……将达到……): that source is the cited target's, and a later
+        forecast for another horizon (预计到2030年……将达到……) is the writer's own, which needs its method — the
+        mirror of _source_only_after. Not when the forecast points back to that source (该规划、上述预测……), nor
+        when the cited body is itself a forecaster (某机构预测，……。但需求预计将……: its forecast goes on)."""
+        p = ctx.doc.paragraph_at(ss)
+        if p is None or self.BACK.search(ctx.text[ss:ss + 8]):
+            return False
+        cited = [(s, e) for s, e in ctx.doc.sentences() if p.start <= s < p.end and ctx.sentence_has("attribution", s)]
+        if not cited or cited[-1][0] >= ss:
+            return False
+        s, e = cited[-1]
+        own = ctx.text[s:e]
+        if any(self.FORECAST_WORD.search(own[m.start():m.end() + 6]) for q in ctx.defs("attribution")
+               for m in q.finditer(own)):
+            return False  # the cited body is a forecaster (某机构预测，……): its forecast may go on (round 2)
+        return (any(q.search(own) for q in self.plan_source) and any(q.search(own) for q in self.triggers + self.targets)
+                and bool(find_figures(ctx.text, s, e)) and not self._same_forecaster(ctx, ss, s, e))
 
     FORECASTER = re.compile(r"\s*((?!我们|本报告|本文|笔者|课题组|本研究|本共同体|今年|明年|全年|未来|今后|目前|同时|此外|另外|"
                             r"因此|其中|初步|据此|由此|综合|总体|整体)[\u4e00-\u9fa5A-Za-z]{2,10}?)(?:预测|预计)")

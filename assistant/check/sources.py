@@ -31,6 +31,9 @@ Decided once per document, before the rules run on sentences (cues and threshold
   policy sentences outnumber the figures (`_headed_release`: no source named or vague, no report voice, none of the
   community's own subject — talent, jobs, schools); an economic-operation report's title (……经济运行报告／经济运行
   情况综述, alone on a line, not numbered) is a header.
+- **round 17**: that bulletin reports its figures and never explains them: an analysis's own reasoning anywhere in the
+  text (`headed_release_not`: 表明、可见、得益于、主要原因、一方面) makes it a section of an industry analysis whose report
+  kind was not detected, and its figures stay unsourced.
 
 A vague source (来源：网络、据相关媒体报道) is no source. The header, the closing line and the release layout cover the whole
 document when the document is not one of the community's own report kinds (or when they name an authority); a
@@ -233,7 +236,8 @@ def _headed_release(ctx, paras, vague_line) -> bool:
     figure sentences, nearly all of them a period comparison (同比、比上年、百分点: headed_release_min_period_share);
     at least one heading; no source named or vague anywhere; none of a report's own voice (stat_run_not) and none of
     the community's own subject (release_topic_not: talent, jobs, schools — a report of ours, not a bureau's
-    bulletin); and not a paper or an analysis (release_not). Never in a document of a community report kind (the
+    bulletin); round 17: none of an analysis's own reasoning (headed_release_not: 表明、可见、得益于、主要原因 — a
+    section of an industry analysis explains its figures, a bulletin only reports them); and not a paper or an analysis (release_not). Never in a document of a community report kind (the
     caller checks)."""
     defs, params = ctx.definitions, ctx.parameters
     if not defs.get("release_topic_not") or not any(p.kind == "heading" for p in paras):
@@ -242,7 +246,7 @@ def _headed_release(ctx, paras, vague_line) -> bool:
         return False
     texts = [p for p in paras if p.kind != "table_row"]
     if any(_any(defs.get("stat_run_not") or [], p.text) or _any(defs.get("release_topic_not") or [], p.text)
-           or _any(vague_line, p.text) or _any(defs.get("vague_attribution") or [], p.text)
+           or _any(defs.get("headed_release_not") or [], p.text) or _any(vague_line, p.text) or _any(defs.get("vague_attribution") or [], p.text)
            or p.kind == "text" and ctx._has_attribution(p.text) for p in texts):
         return False
     with_fig = [s for ss, se, s in ctx.body_sentences() if s.strip() and find_figures(ctx.text, ss, se)]

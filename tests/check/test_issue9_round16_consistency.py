@@ -82,3 +82,10 @@ def test_change_of_a_share_written_as_an_increase_in_percent():
     assert not rule_hits("受政策影响，线上预约挂号量增幅达8.6%。", "consistency.percent-points")
     # written in percentage points: right
     assert not rule_hits("线上预约挂号的比例增幅达8.6个百分点。", "consistency.percent-points")
+
+
+def test_a_rate_word_before_another_rate_does_not_own_its_change():
+    # the change belongs to 劳动生产率 (a ratio read as a level, excluded), not to the 培训率 before it
+    assert not rule_hits("企业职工培训率提高后，劳动生产率提升12.5%。", "consistency.percent-points")
+    assert not rule_hits("产业培训率实现劳动生产率提升45.5%。", "consistency.percent-points")
+    assert rule_hits("企业职工培训率提升12.5%。", "consistency.percent-points")
