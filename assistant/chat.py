@@ -1396,30 +1396,6 @@ def rival_qualifier(pairs: list[tuple[str, str]], question: str, said: str, fram
                     and r not in SYNONYMS.get(m, ()):
                 return True
     return False
-    words = splitter.lcut(question)
-    # a word and a bound character after it qualify together ("工业" + "级" before its head)
-    mods = [(w, w, k + 1) for k, w in enumerate(words[:-1])]
-    mods += [(a + b, a, k + 2) for k, (a, b) in enumerate(zip(words, words[1:]))
-             if len(b) == 1 and b not in _NOT_QUALIFIER and k + 2 < len(words)]
-    pairs = []
-    for m, word, k in mods:
-        h = words[k]
-        if len(word) >= 2 and len(h) >= 2 and word not in QUESTION_WORDS and h not in QUESTION_WORDS \
-                and _HAN_RX.fullmatch(m) and _HAN_RX.fullmatch(h) and df.get(word, 0) > 0 \
-                and h in said and m not in said and m not in frame and not abbreviates(m, said) \
-                and not _PLACE_RX.fullmatch(word):
-            pairs.append((m, h))
-    if not pairs:
-        return False
-    said_words = splitter.lcut(said)
-    for m, h in pairs:
-        for k in range(1, len(said_words)):
-            r = said_words[k - 1]
-            if said_words[k] == h and len(r) >= 2 and _HAN_RX.fullmatch(r) and r not in question \
-                    and df.get(r, 0) > 0 and not (set(r) & _NOT_QUALIFIER) and not _PLACE_RX.fullmatch(r) \
-                    and r not in SYNONYMS.get(m, ()):
-                return True
-    return False
 
 
 def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -> list[_Scored]:
@@ -1805,9 +1781,10 @@ def split_question(question: str, tok=None) -> list[str]:
     return out
 
 
-def answer_parts_hits(chosen) -> list:
+def _distinct(hits) -> list:
+    """The hits without repeats of a chunk, in order."""
     out = []
-    for _, h in chosen:
+    for h in hits:
         if all(h.chunk_id != x.chunk_id for x in out):
             out.append(h)
     return out
@@ -1822,7 +1799,7 @@ def answered_by(part: str, chosen: list[tuple[_Scored, object]], kb, profile=Non
     """Does a sentence chosen for another part also answer `part` ("A业和B业分别增长了多少": one
     sentence gives both)? The best of the chosen sentences, scored for `part` on their passages,
     must be grounded but for the noun both parts share."""
-    hits = answer_parts_hits(chosen)
+    hits = _distinct(h for _, h in chosen)
     shown = {c.sentence for c, _ in chosen}
     best = next((x for x in score_sentences(part, hits, kb, profile=profile) if x.sentence in shown), None)
     if best is None or best.year_conflict or not set(best.refused) <= _SHARED_REFUSALS:
@@ -1838,7 +1815,7 @@ def answer_parts(parts: list[str], kb, top_k: int, search_filters: dict, profile
     hits_all, best_cov = [], 0.0
     for part in parts:
         hits = kb.search(part, top_k=top_k, **search_filters)
-        hits_all += [h for h in hits if all(h.chunk_id != x.chunk_id for x in hits_all)]
+        hits_all = _distinct(hits_all + hits)
         picked, cov, grounded = choose(part, hits, kb, profile) if hits else ([], 0.0, False)
         best_cov = max(best_cov, cov)
         if not grounded:

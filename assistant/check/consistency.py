@@ -406,7 +406,7 @@ class GrowthRecompute(Rule):
             if not ctx.is_body(m.start("a")):
                 continue
             y1, y2 = (m.group("y1"), m.group("y2")) if m.group("y1") and m.group("y2") else (m.group("r1"), m.group("r2"))
-            inferred = not (y1 or y2 or m.group("y1") or m.group("y2"))
+            inferred = not (y1 or y2 or m.group("y1") or m.group("y2"))  # no year at all in the sentence
             if inferred:  # no year in the sentence: the span stated in the sentence before, same paragraph
                 y1, y2 = _span_before(ctx.text, m.start())
             if not (y1 and y2) or int(y2) <= int(y1):

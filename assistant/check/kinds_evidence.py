@@ -41,6 +41,18 @@ def repeated_paragraph(ctx, pos: int, least: int = 20) -> bool:
     return ctx._cache[key]
 
 
+def later_paragraphs_of_lead(ctx, pos: int) -> list:
+    """The text paragraphs after the document's first body paragraph, in its section, when `pos` is in that
+    paragraph (a news lead that later paragraphs restate or explain); [] otherwise."""
+    para = ctx.doc.paragraph_at(pos)
+    first = next((p for p in ctx.doc.paragraphs if p.kind == "text" and p.text.strip()), None)
+    if para is None or first is None or para.start != first.start:
+        return []
+    sec = ctx.doc.section_at(pos)
+    end = sec.end if sec else len(ctx.text)
+    return [q for q in ctx.doc.paragraphs if q.kind == "text" and para.start < q.start < end]
+
+
 @kind("unsourced_figure")
 class UnsourcedFigure(Rule):
     """A sentence with a specific figure, and no attribution in its sentence or paragraph."""
@@ -143,16 +155,8 @@ class UnsourcedFigure(Rule):
         its source (导语：4.2万家企业实现营业收入超……；后文：某协会通报的数据显示，……4.2万家企业实现营业收入……) —
         the figure is sourced where it is restated. Only a figure written the same way (number and unit), only when
         the later paragraph names a source in running text, and only for the document's first body paragraph."""
-        para = ctx.doc.paragraph_at(ss)
-        first = next((p for p in ctx.doc.paragraphs if p.kind == "text" and p.text.strip()), None)
-        if para is None or first is None or para.start != first.start:
-            return False
-        sec = ctx.doc.section_at(ss)
-        end = sec.end if sec else len(ctx.text)
         wanted = {f.text.replace(" ", "") for f in figs if not f.is_percent}
-        for p in ctx.doc.paragraphs:
-            if p.start <= para.start or p.start >= end or p.kind != "text":
-                continue
+        for p in later_paragraphs_of_lead(ctx, ss):
             if not ctx._has_attribution(p.text) or ctx.vague_source_in_sentence(self.attr_name, p.start):
                 continue
             if any(w in p.text.replace(" ", "") for w in wanted):
@@ -411,6 +415,7 @@ class Forecast(Rule):
 class GapBaseline(Rule):
     """A gap (缺口) with a figure must say what it is measured against: in its paragraph, or in the two short
     paragraphs (list lines) just before it, where a demand and a supply are often given line by line."""
+    extra_keys = {"triggers", "baseline", "vague_triggers"}
 
     @staticmethod
     def _scope(ctx, ss: int, sent: str) -> str:
@@ -425,21 +430,13 @@ class GapBaseline(Rule):
                 break
             start = q.start
         return ctx.text[start:para.end]
-    extra_keys = {"triggers", "baseline", "vague_triggers"}
 
     def _explained_later(self, ctx, ss: int) -> bool:
         """Round 16: a news lead states the gap (某行业存在超过X万的供需缺口) and a later paragraph of its section gives
         the supply and the demand it is measured by (从业人员约为Y万,但市场需求超过Z万) — the lead summarises, the body
         explains, as a restated figure is sourced where it is restated (round 11). Only for the document's first body
         paragraph."""
-        para = ctx.doc.paragraph_at(ss)
-        first = next((p for p in ctx.doc.paragraphs if p.kind == "text" and p.text.strip()), None)
-        if para is None or first is None or para.start != first.start:
-            return False
-        sec = ctx.doc.section_at(ss)
-        end = sec.end if sec else len(ctx.text)
-        return any(q.kind == "text" and para.start < q.start < end and any(b.search(q.text) for b in self.baseline)
-                   for q in ctx.doc.paragraphs)
+        return any(any(b.search(q.text) for b in self.baseline) for q in later_paragraphs_of_lead(ctx, ss))
 
     def setup(self):
         self.triggers = self._pats("triggers", required=True)

@@ -201,6 +201,15 @@ def _release_voice(ctx, paras, heads, vague_line) -> bool:
             and len(with_fig) / max(counted, 1) >= float(params.get("voice_min_figure_share", 0.7)))
 
 
+def _voiced_or_sourced(ctx, paras, vague_line, extra: tuple[str, ...], text_sources_only: bool = False) -> bool:
+    """Does any paragraph carry a report's own voice (stat_run_not and the `extra` cue lists) or a vague source, or
+    name a source (with `text_sources_only`, a named source counts in running text only, not in a heading)?"""
+    defs = ctx.definitions
+    cues = [p for key in ("stat_run_not", *extra, "vague_attribution") for p in (defs.get(key) or [])] + list(vague_line)
+    return any(_any(cues, p.text) or ((p.kind == "text" or not text_sources_only) and ctx._has_attribution(p.text))
+               for p in paras)
+
+
 def _statistical_run(ctx, paras, vague_line) -> bool:
     """Round 15: a release excerpt with neither a publisher nor a national scope (2025年,全省规模以上工业增加值同比增长
     7.9%。／2025 年,某行业业务量完成 X 亿件,同比增长 Y%。), known only as a whole: its first sentence is a period, a
@@ -216,9 +225,7 @@ def _statistical_run(ctx, paras, vague_line) -> bool:
         return False
     if any(p.kind in ("heading", "title") for p in paras):
         return False
-    if any(_any(defs.get("stat_run_not") or [], p.text) or _any(defs.get("release_not") or [], p.text)
-           or _any(vague_line, p.text) or _any(defs.get("vague_attribution") or [], p.text)
-           or ctx._has_attribution(p.text) for p in texts):
+    if _voiced_or_sourced(ctx, texts, vague_line, ("release_not",)):
         return False
     sents = [s for s in ctx.body_sentences() if s[2].strip()]
     with_fig = [s for ss, se, s in sents if find_figures(ctx.text, ss, se)]
@@ -237,17 +244,15 @@ def _headed_release(ctx, paras, vague_line) -> bool:
     at least one heading; no source named or vague anywhere; none of a report's own voice (stat_run_not) and none of
     the community's own subject (release_topic_not: talent, jobs, schools — a report of ours, not a bureau's
     bulletin); round 17: none of an analysis's own reasoning (headed_release_not: 表明、可见、得益于、主要原因 — a
-    section of an industry analysis explains its figures, a bulletin only reports them); and not a paper or an analysis (release_not). Never in a document of a community report kind (the
-    caller checks)."""
+    section of an industry analysis explains its figures, a bulletin only reports them); and not a paper or an
+    analysis (release_not). Never in a document of a community report kind (the caller checks)."""
     defs, params = ctx.definitions, ctx.parameters
     if not defs.get("release_topic_not") or not any(p.kind == "heading" for p in paras):
         return False
     if any(_any(defs.get("release_not") or [], p.text) for p in paras[:3]):
         return False
     texts = [p for p in paras if p.kind != "table_row"]
-    if any(_any(defs.get("stat_run_not") or [], p.text) or _any(defs.get("release_topic_not") or [], p.text)
-           or _any(defs.get("headed_release_not") or [], p.text) or _any(vague_line, p.text) or _any(defs.get("vague_attribution") or [], p.text)
-           or p.kind == "text" and ctx._has_attribution(p.text) for p in texts):
+    if _voiced_or_sourced(ctx, texts, vague_line, ("release_topic_not", "headed_release_not"), text_sources_only=True):
         return False
     with_fig = [s for ss, se, s in ctx.body_sentences() if s.strip() and find_figures(ctx.text, ss, se)]
     if len(with_fig) < int(params.get("headed_release_min_figure_sentences", 2)):
