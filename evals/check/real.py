@@ -95,7 +95,8 @@ BATCHES = (("third_test", "g", "三"), ("fourth_test", "h", "四"), ("fifth_test
            ("tenth_test", "n", "十"), ("eleventh_test", "o", "十一"), ("twelfth_test", "p", "十二"),
            ("thirteenth_test", "q", "十三"), ("fourteenth_test", "r", "十四"),
            ("fifteenth_test", "s", "十五"),
-           ("sixteenth_test", "t", "十六"), ("seventeenth_test", "u", "十七"))
+           ("sixteenth_test", "t", "十六"), ("seventeenth_test", "u", "十七"),
+           ("eighteenth_test", "v", "十八"))
 
 
 def _split() -> dict:
