@@ -930,6 +930,14 @@ def _embedder(kb):
         return None
 
 
+def context_text(hit, sentence: str) -> str:
+    """The sentence under its passage's title and heading (the chunk context), as the dense
+    re-score of a reworded question embeds it: "建议" or "原因" in a heading says what the
+    sentence is, where the sentence itself may not."""
+    frame = " ".join(x for x in (getattr(hit, "title", "") or "", getattr(hit, "heading", "") or "") if x)
+    return f"{frame}：{sentence}" if frame else sentence
+
+
 def dense_similarities(question: str, sentences: list[str], kb) -> list[float] | None:
     """Cosine similarity of the question and each sentence (the KB's embedder; vectors cached per
     process), or None when the knowledge base has no embedder."""
