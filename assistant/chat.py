@@ -1701,11 +1701,13 @@ def choose(question: str, hits, kb, profile=None) -> tuple[list[_Scored], float,
     grounded = is_grounded(best.coverage, hits[best.hit_index], best)
     if not grounded and best.scope_ok and not best.year_conflict and best.sim:
         # a reworded question: close in meaning, and what it misses is not named elsewhere
-        from .chat_verifier import candidate_record, paraphrase_ok
+        from .chat_verifier import candidate_record, model_accepts, paraphrase_ok
 
         record = candidate_record(question, scored[:DENSE_CANDIDATES], hits, kb, profile)
-        grounded = paraphrase_ok(record, record["candidates"][scored.index(best)]) \
-            if scored.index(best) < len(record["candidates"]) else False
+        k = scored.index(best)
+        if k < len(record["candidates"]):
+            cand = record["candidates"][k]  # (a paraphrase, or what the acceptance model takes)
+            grounded = paraphrase_ok(record, cand) or model_accepts(record, cand, question, hits, kb)
     return chosen, best.coverage, grounded
 
 

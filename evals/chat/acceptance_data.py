@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "evals" / "retrieval"))
 
 from assistant import chat  # noqa: E402
-from assistant.chat_verifier import candidate_record  # noqa: E402
+from assistant.chat_verifier import add_context_sims, candidate_record  # noqa: E402
 from calibration import load, norm, sample_profile  # noqa: E402
 from run import build_index, sample_questions, split_of  # noqa: E402
 
@@ -58,12 +58,10 @@ def collect(kb, qs: list[dict]) -> list[dict]:
                 continue
             scored = chat.score_sentences(part, hits, kb, profile=profile)
             rec = candidate_record(part, scored[:chat.DENSE_CANDIDATES], hits, kb, profile)
-            ctx = [chat.context_text(hits[c["hit_index"]], c["sentence"]) for c in rec["candidates"]]
-            sims = chat.dense_similarities(part, ctx, kb) or [0.0] * len(ctx)
+            add_context_sims(rec, part, hits, kb)
             gold = norm(q.get("answer", "")) if q["answerable"] else None
-            for c, s in zip(rec["candidates"], sims):
+            for c in rec["candidates"]:
                 c["label"] = int(bool(gold) and gold in norm(c["sentence"]))
-                c["sim_ctx"] = s
             out.append(rec | {"id": q["id"], "set": q["set"], "group": q["group"], "answerable": q["answerable"],
                               "part": k, "n_parts": len(parts), "gold": q.get("answer"),
                               "asked": q["question"]})
