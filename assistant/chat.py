@@ -250,7 +250,7 @@ def term_weights(question: str, kb) -> tuple[dict[str, float], set[str]]:
         elif n and not df.get(t) and _HAN_RX.fullmatch(t):
             tags = tags if tags is not None else _pos_tags(question, tok)
             if len(t) >= UNKNOWN_MIN_CHARS and _noun_like(t, tags) and not _known_compound(t, df) \
-                    and not _straddles(t, question):
+                    and not _straddles(t, question) and not asked_category(t, question):
                 unknown.add(t)
             else:
                 if len(t) >= UNKNOWN_MIN_CHARS and _COUNTED_VERB.search(question[question.find(t) + len(t):][:4]) \
@@ -265,6 +265,18 @@ def term_weights(question: str, kb) -> tuple[dict[str, float], set[str]]:
         unknown |= {t for t in counted if not alternates.get(t)
                     and not any(t in u or u in t for u in alternates)}
     return terms, unknown
+
+
+_CATEGORY_BEFORE = _TERMS.get("asked_category_before")
+_ASKING_AFTER = _TERMS.get("asking_verb_after")
+
+
+def asked_category(term: str, question: str) -> bool:
+    """Is `term` the kind of answer asked ("带来什么局面") or the verb that asks ("主张如何处理"), right
+    after or before a question word (chat.yaml `asked_category_before`, `asking_verb_after`)?"""
+    t = re.escape(term)
+    return bool((_CATEGORY_BEFORE and re.search(f"(?:{_CATEGORY_BEFORE}){t}", question))
+                or (_ASKING_AFTER and re.search(f"{t}(?:{_ASKING_AFTER})", question)))
 
 
 def _known_compound(term: str, df: dict[str, int]) -> bool:
@@ -975,13 +987,22 @@ _DATE_RX = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月|\d{1,2}\s*日|(?:19|20
 _LIST_RX = re.compile(r"[、；;]|等|以及|和|与|及")
 
 
+_TEXT_Q = re.compile(_TERMS["text_question"]) if _TERMS.get("text_question") else None
+_COUNT_CUE = re.compile(_TERMS["count_cue"]) if _TERMS.get("count_cue") else None
+
+
 def expected_type(question: str) -> str | None:
-    """"date" (何时/哪年…), "list" (哪些/哪几), "amount" (多少/数量/规模/比例…) or None."""
+    """"date" (何时/哪年…), "list" (哪些/哪几), "amount" (多少/数量/规模/比例…) or None. A question of a
+    text fact ("对培养规模提出了什么建议") that asks no count is not asking for an amount (chat.yaml
+    `text_question`, `count_cue`)."""
     if _DATE_Q.search(question):
         return "date"
     if _LIST_Q.search(question):
         return "list"
     if _AMOUNT_Q.search(question):
+        if _TEXT_Q and _COUNT_CUE and _TEXT_Q.search(question) and not _COUNT_CUE.search(question) \
+                and not re.search(f"(?:{_AMOUNT_Q.pattern})(?:是|为|有)?(?:{_TEXT_Q.pattern})", question):
+            return None  # (占比如何, 规模怎样: the amount is what is asked)
         return "amount"
     return None
 
@@ -1513,8 +1534,9 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
             has_value = bool(_VALUE_RX.search(_YEAR_RX.sub("", said))) \
                 or bool(counted and _WORD_COUNT_RX.search(said))  # "两门课程": a count in words
             refused = []
-            if not type_ok(kind, said, f"{heading} {caption}", has_value) \
-                    or (wants_duration and not _DURATION_ANSWER.search(said)):
+            duration = wants_duration and bool(_DURATION_ANSWER.search(said))  # "三个月": a value in words
+            if (not type_ok(kind, said, f"{heading} {caption}", has_value) and not duration) \
+                    or (wants_duration and not duration):
                 refused.append("type")
             if not _mentions_focus(focus, said, df or None) or not _mentions_focus(attribute, said, df or None):
                 refused.append("focus")

@@ -71,15 +71,21 @@ def collect(kb, qs: list[dict]) -> list[dict]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cache", required=True, help="索引缓存目录（与 calibration.py 相同）")
-    ap.add_argument("--sets", default="dev,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,fresh9")
+    ap.add_argument("--sets", default="fresh9,fresh8,fresh7,fresh6,fresh5,fresh4,fresh3,fresh2,fresh,dev")
     ap.add_argument("--out", help="输出 JSONL（默认 <cache>/acceptance_candidates.jsonl）")
     args = ap.parse_args(argv)
     corpora, qs = questions(args.sets.split(","))
     kb, tmp = build_index(corpora, args.cache)
-    recs = collect(kb, qs)
     out = Path(args.out or Path(args.cache) / "acceptance_candidates.jsonl")
-    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
-    print(f"{len(qs)} 道题，{len(recs)} 个问题部分，写入 {out}", file=sys.stderr)
+    out.write_text("", encoding="utf-8")
+    n = 0
+    for group in args.sets.split(","):  # written set by set: a long run can be read while it goes on
+        recs = collect(kb, [q for q in qs if q["group"] == group])
+        n += len(recs)
+        with out.open("a", encoding="utf-8") as f:
+            f.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
+        print(f"{group}：{len(recs)} 个问题部分", file=sys.stderr, flush=True)
+    print(f"{len(qs)} 道题，{n} 个问题部分，写入 {out}", file=sys.stderr)
     tmp.cleanup()
     return 0
 
