@@ -1,55 +1,77 @@
-"""Round 13: the acceptance model takes a reworded answer the coverage rule misses, by its closeness in
-meaning under its heading (the chunk context), and leaves a near miss alone. Made-up texts of another
-industry (cold-chain logistics)."""
+"""Chat round 13 (issue 11): text facts the checks refused.
+- A question of a text fact whose topic carries an amount word ("对培养规模提出了什么建议") and asks no
+  count does not want a number (`expected_type`, chat.yaml `text_question`, `count_cue`).
+- A duration in words ("不少于三个月") answers 多长 (`duration_answer`).
+- A noun the knowledge base lacks right after a question word is the kind of answer asked ("带来什么局面"),
+  right before one the verb that asks ("主张如何"): not an unknown entity (`asked_category`).
+A small knowledge base of an invented industry (冷链物流), written for these tests."""
 from __future__ import annotations
 
-from types import SimpleNamespace
+import pytest
 
 from assistant import chat
-from assistant.chat_verifier import (ACCEPT_FEATURES, accept_features, accept_probability, load_settings,
-                                     model_accepts)
+from tests.chat_helpers import kb_from_docs, scored_row
 
 
-def _cand(sentence, credits, terms, sim, sim_ctx, hit_index=0):
-    cov = sum(terms[t] * c for t, c in credits.items()) / sum(terms.values())
-    return {"sentence": sentence, "hit_index": hit_index, "coverage": cov, "sim": sim, "sim_ctx": sim_ctx,
-            "score": cov + sim, "year_conflict": False, "scope_ok": True, "refused": [], "credits": credits,
-            "has_value": False, "keyword_rank": 1, "dense_rank": 1}
+DOCS = {
+    "2024_冷链物流发展简报.md": """# 冷链物流发展简报
+
+## 运行情况
+
+2024年全国冷库容量达到2.3亿立方米，同比增长8.1%。
+
+## 需要关注的问题
+
+冷库建设过快可能带来阶段性的结构性过剩。
+
+## 工作建议
+
+建议职业院校适度扩大面向冷库运维方向的培养规模。
+
+建议为冷库运维方向的学生安排不少于三个月的企业实习。
+
+冷库运维方向的学生应参加企业实习。
+""",
+}
 
 
-def _record(question, terms, cands):
-    return {"question": question, "terms": terms, "known": list(terms), "nouns": list(terms), "candidates": cands}
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory):
+    return kb_from_docs(tmp_path_factory, DOCS, "round13")
 
 
-def test_the_chunk_context_puts_the_heading_before_the_sentence():
-    hit = SimpleNamespace(title="冷链物流年度报告", heading="四、发展建议")
-    assert chat.context_text(hit, "加快建设产地预冷设施。") == "冷链物流年度报告 四、发展建议：加快建设产地预冷设施。"
-    assert chat.context_text(SimpleNamespace(title="", heading=""), "一句话。") == "一句话。"
+def test_a_text_fact_about_an_amount_word_asks_no_amount():
+    assert chat.expected_type("简报对冷库运维方向的培养规模提出了什么建议？") is None
+    assert chat.expected_type("哪一个更能反映冷库的建设规模？") is None
+    # a count asked, or the amount word is what is asked about
+    assert chat.expected_type("冷库运维方向的培养规模有多大？") == "amount"
+    assert chat.expected_type("冷库容量的增速是多少？") == "amount"
+    assert chat.expected_type("冷库容量占比如何？") == "amount"
 
 
-def test_the_features_say_which_candidate_leads_in_meaning():
-    terms = {"冷链": 2.0, "断链": 2.0, "怎么": 0.5, "办": 0.5}
-    first = _cand("应加快补齐产地预冷设施短板。", {"冷链": 1, "断链": 0}, terms, sim=0.90, sim_ctx=0.93)
-    second = _cand("冷链运输车辆保有量持续增长。", {"冷链": 1, "断链": 0}, terms, sim=0.86, sim_ctx=0.85)
-    rec = _record("冷链断链怎么办？", terms, [first, second])
-    f = dict(zip(ACCEPT_FEATURES, accept_features(rec, first)))
-    assert abs(f["sim_ctx_lead"] - 0.08) < 1e-9 and abs(f["sim_lead"] - 0.04) < 1e-9
-    g = dict(zip(ACCEPT_FEATURES, accept_features(rec, second)))
-    assert g["sim_ctx_lead"] < 0 < f["sim_ctx_lead"]
+def test_the_advice_about_a_scale_is_not_refused_for_lacking_a_number(kb):
+    row = scored_row(kb, "简报对职业院校冷库运维方向的培养规模提出了什么建议？", "适度扩大")
+    assert "type" not in row.refused and "rate" not in row.refused
+    row = scored_row(kb, "职业院校冷库运维方向的培养规模有多大？", "适度扩大")
+    assert "type" in row.refused
 
 
-def test_without_a_model_nothing_more_is_accepted():
-    terms = {"冷链": 2.0, "断链": 2.0}
-    c = _cand("应加快补齐产地预冷设施短板。", {"冷链": 1, "断链": 0}, terms, sim=0.95, sim_ctx=0.96)
-    rec = _record("冷链断链怎么办？", terms, [c])
-    settings = {"paraphrase_min_coverage": 0.45, "paraphrase_min_sim": 0.91, "paraphrase_max_contrast": 0.15}
-    assert not model_accepts(rec, c, "冷链断链怎么办？", [], None, settings)
+def test_a_duration_in_words_answers_how_long(kb):
+    q = "简报建议给冷库运维方向的学生安排多长的企业实习？"
+    assert "type" not in scored_row(kb, q, "不少于三个月").refused
+    assert "type" in scored_row(kb, q, "应参加企业实习").refused
 
 
-def test_the_probability_follows_the_weights():
-    model = {"intercept": 0.0, "threshold": 0.5, "weights": {"sim_ctx_lead": [2.0, 0.0, 0.01]}}
-    terms = {"冷链": 2.0}
-    a = _cand("甲。", {"冷链": 1}, terms, sim=0.9, sim_ctx=0.95)
-    b = _cand("乙。", {"冷链": 1}, terms, sim=0.9, sim_ctx=0.92)
-    rec = _record("冷链？", terms, [a, b])
-    assert accept_probability(rec, a, model) > 0.5 > accept_probability(rec, b, model)
+def test_the_asked_category_is_no_unknown_noun():
+    assert chat.asked_category("局面", "冷库建设过快可能带来什么局面？")
+    assert chat.asked_category("主张", "简报主张如何处理冷库过剩？")
+    assert not chat.asked_category("编码", "冷库的编码是什么？")
+    assert not chat.asked_category("理事长", "冷链协会理事长是谁？")
+
+
+def test_a_what_situation_question_is_answered_by_its_sentence(kb):
+    row = scored_row(kb, "冷库建设过快可能带来什么局面？", "结构性过剩")
+    assert "unknown" not in row.refused
+    # an unknown noun that is not the asked category still refuses
+    row = scored_row(kb, "冷库建设过快的编码局面是什么？", "结构性过剩")
+    assert "unknown" in row.refused
