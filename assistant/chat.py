@@ -271,6 +271,13 @@ _CATEGORY_BEFORE = _TERMS.get("asked_category_before")
 _ASKING_AFTER = _TERMS.get("asking_verb_after")
 
 
+def echoes(said: str, question: str) -> bool:
+    """Is the sentence no more than words of the question ("对口就业率有待提高" asked about, in quotes,
+    and a heading line that says just that)? It tells the asker nothing new."""
+    body = re.sub(r"[^\w\u4e00-\u9fff]", "", said)
+    return len(body) >= 2 and body in re.sub(r"[^\w\u4e00-\u9fff]", "", question)
+
+
 def asked_category(term: str, question: str) -> bool:
     """Is `term` the kind of answer asked ("带来什么局面") or the verb that asks ("主张如何处理"), right
     after or before a question word (chat.yaml `asked_category_before`, `asking_verb_after`)?"""
@@ -1571,6 +1578,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("part")  # a total, and the question names a member it never says
             if unknown and not unknown_found(unknown, where, alternates, own | base):
                 refused.append("unknown")
+            if echoes(said, question):
+                refused.append("echo")  # the sentence only restates the question's own words (a heading line)
             frame_text = f"{title} {heading} {caption} {named}"
             r8 = []
             if kind == "amount" and has_value and not values_beyond(said, q_numbers, count_q, question):

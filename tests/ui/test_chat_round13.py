@@ -4,6 +4,7 @@
 - A duration in words ("不少于三个月") answers 多长 (`duration_answer`).
 - A noun the knowledge base lacks right after a question word is the kind of answer asked ("带来什么局面"),
   right before one the verb that asks ("主张如何"): not an unknown entity (`asked_category`).
+- A sentence that only restates words of the question (a heading line quoted in it) is no answer (`echoes`).
 A small knowledge base of an invented industry (冷链物流), written for these tests."""
 from __future__ import annotations
 
@@ -75,3 +76,10 @@ def test_a_what_situation_question_is_answered_by_its_sentence(kb):
     # an unknown noun that is not the asked category still refuses
     row = scored_row(kb, "冷库建设过快的编码局面是什么？", "结构性过剩")
     assert "unknown" in row.refused
+
+
+def test_a_sentence_that_only_restates_the_question_is_no_answer():
+    q = "简报在“冷库利用率有待提高”一条中指出了什么不足？"
+    assert chat.echoes("冷库利用率有待提高。", q)
+    assert not chat.echoes("部分冷库利用率有待提高，空置率超过三成。", q)
+    assert not chat.echoes("。", q)
