@@ -40,6 +40,9 @@ the industry right after a bound character the passages use with it (冷 + 链�
 industry (`alias_qualifier`). What a change is compared with (与上一年相比) is not the attribute asked; 占多少
 asks for a share and 多长时间 for a duration; one-character words the knowledge base lacks (标, 花) are
 colloquial wording; an unknown noun may be said by words of the passage's title (assistant/data/chat.yaml).
+A question of a text fact (什么建议, 如何处理) is not asking for an amount because its topic has an amount word
+(培养规模); a duration in words (三个月) answers 多长; the answer's kind right after a question word (什么局面) is no
+unknown noun; a sentence that only restates the question's words (a quoted heading line) is no answer.
 """
 from __future__ import annotations
 
