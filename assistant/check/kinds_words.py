@@ -38,8 +38,8 @@ class Existence(Rule):
                     data_comparison — a level word (较高、相对较低) contrasted in its sentence with the opposite level of
                                   another group, or summing up the figure of the clause just before it
                                   (指数为0.83，就业景气相对较低): a comparison inside the data
-                    figure_paragraph — a figure anywhere in the same paragraph (round 18: a record, 创历史新高, stated
-                                  among the figures it is a record of)
+                    figure_before — a figure earlier in the same paragraph (round 18: a record, 创历史新高, stated
+                                  after the figures it sums up; a record that leads its paragraph is a claim)
                     policy_document — the document is a policy text (a notice, an implementation plan: its first lines
                                   carry the addressees, a document number or such a title; definitions.policy_document):
                                   its goals and requirements are policy wording (round 18)
@@ -53,7 +53,7 @@ class Existence(Rule):
         self.unless = set(self.spec.get("unless") or ["quoted"])
         bad = self.unless - {"quoted", "attributed", "sourced_scope", "figure", "figure_sentence", "figure_near", "question",
                              "irrealis", "data_comparison", "comparator", "inference", "sourced_figure", "summary_lead",
-                             "share_figure", "figure_paragraph", "policy_document"}
+                             "share_figure", "figure_before", "policy_document"}
         if bad:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 的 unless 含未知条件：{', '.join(bad)}")
         self.headings = bool(self.spec.get("headings", True))
@@ -90,7 +90,7 @@ class Existence(Rule):
                     continue
             if "figure_near" in self.unless and _figure_near(ctx, s, e):
                 continue
-            if "figure_paragraph" in self.unless and p.kind == "text" and find_figures(text, p.start, p.end):
+            if "figure_before" in self.unless and p.kind == "text" and find_figures(text, p.start, s):
                 continue
             if "policy_document" in self.unless and ctx.self_report("policy_document"):
                 continue
