@@ -92,7 +92,7 @@ class Existence(Rule):
                 continue
             if "figure_before" in self.unless and p.kind == "text" and find_figures(text, p.start, s):
                 continue
-            if "policy_document" in self.unless and ctx.self_report("policy_document"):
+            if "policy_document" in self.unless and _policy_document(ctx):
                 continue
             if "summary_lead" in self.unless and _summary_lead(ctx, s, e):
                 continue
@@ -340,6 +340,19 @@ def _comparator_given(ctx: Context, e: int) -> bool:
     ends = [i for i in (text.find(c, e) for c in "，。；！？\n,;") if i != -1]
     ce = min(ends) if ends else len(text)
     return bool(find_figures(text, e, ce)) or bool(ctx.cn_figures(e, ce)) or bool(POINTER.search(text, e, ce))
+
+
+def _policy_document(ctx: Context) -> bool:
+    """Round 18: the text is a policy document (a notice, a plan): one of its first lines (parameters.policy_head_lines;
+    a notice's title may run over three lines before its document number and addressees) matches
+    definitions.policy_document. Only when no report kind is set or detected: a community's report is not a notice."""
+    key = ("policy_document",)
+    if key not in ctx._cache:
+        pats = ctx.definitions.get("policy_document") or []
+        most = int(ctx.parameters.get("policy_head_lines", 6))
+        heads = [p.text for p in ctx.doc.paragraphs if p.text.strip()][:most]
+        ctx._cache[key] = ctx.report is None and any(r.search(h) for h in heads for r in pats)
+    return ctx._cache[key]
 
 
 def _irrealis(ctx: Context, s: int) -> bool:
