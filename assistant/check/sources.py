@@ -148,8 +148,9 @@ def _release_layout(ctx, paras) -> bool:
     defs, params = ctx.definitions, ctx.parameters
     if any(_any(defs.get("release_not") or [], p.text) for p in paras[:3]):
         return False
-    headings = [p for p in ctx.doc.paragraphs if p.kind == "heading"]
-    sents = list(ctx.body_sentences())
+    inline = defs.get("inline_heading") or []  # round 18: 一、生产运行平稳。 opening a paragraph is its section's heading
+    headings = [p for p in ctx.doc.paragraphs if p.kind == "heading" or p.kind == "text" and _any(inline, p.text)]
+    sents = [s for s in ctx.body_sentences() if not (inline and _any(inline, s[2]) and len(s[2].strip()) <= 16)]
     least = int(params.get("release_min_sentences", 4))
     if len(headings) >= 2:
         least = min(least, int(params.get("release_min_sentences_sections", least)))
