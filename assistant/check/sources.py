@@ -34,6 +34,12 @@ Decided once per document, before the rules run on sentences (cues and threshold
 - **round 17**: that bulletin reports its figures and never explains them: an analysis's own reasoning anywhere in the
   text (`headed_release_not`: 表明、可见、得益于、主要原因、一方面) makes it a section of an industry analysis whose report
   kind was not detected, and its figures stay unsourced.
+- **round 18**: a publisher's own statistical text that never names its publisher is known by the publisher's own
+  accounting (`_own_statistics`: 据初步核算／经核算 + a year or period, a national or provincial scope, a figure and its
+  comparison), at least three figure sentences, nobody else's source, none of our subject, voice or reasoning; its
+  据测算 is then that publisher's own estimate, not a vague source. Anything short of that abstains: the figures stay
+  unsourced. Written from batch u: a closing compiled-from line naming a body （根据某联合会有关数据整理） is a closing
+  source line, and a paragraph opening with a numbered headline sentence (一、生产运行平稳。) is a release section.
 
 A vague source (来源：网络、据相关媒体报道) is no source. The header, the closing line and the release layout cover the whole
 document when the document is not one of the community's own report kinds (or when they name an authority); a
