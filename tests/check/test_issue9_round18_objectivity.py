@@ -106,3 +106,15 @@ def test_states_with_evaluative_adjectives_are_flagged():
 def test_goals_and_figures_for_those_states_are_not_flagged():
     assert not flagged("要推动乳制品行业平稳健康发展。", "平稳健康发展")
     assert not flagged("力争全省鞋业保持在一个健康稳定的发展速度。", "发展速度")
+
+
+# ---- 必然 as an attribute, 定将 across a word boundary
+def test_attributive_biran_and_a_verb_before_jiang_are_not_flagged():
+    assert not flagged("小散弱问题是制鞋业发展到一定阶段的必然阵痛。", "必然")
+    assert not flagged("绿色包装已是乳制品行业发展的必然趋势。", "必然")
+    assert not flagged("这一界定将竹材加工与林下经济连在一起。", "定将")
+
+
+def test_biran_and_dingjiang_as_certainty_are_flagged():
+    assert flagged("新标准必然带来竹编企业的洗牌。", "必然")
+    assert flagged("园艺产业定将迎来新的发展。", "定将")
