@@ -124,7 +124,7 @@ class UnsourcedFigure(Rule):
         if self._own_sample_section(ctx, ss):
             return None  # round 11: the section describing the report's own sample (样本说明)
         if (ctx.vague_source_in_sentence(self.attr_name, ss) and not self._own_voice_line(ctx, ss)
-                and not self._continued_lead(ctx, ss, se)):
+                and not self._continued_lead(ctx, ss, se) and not self._own_accounting(ctx, ss, se)):
             # round 11: a vague source (据统计、数据显示) takes over from the document's own source too — a byline or a
             # headline naming a body — as it does from a lead (labelling policy; dev l02, l08)
             return self.finding(ctx, self._vague_start(ctx, ss, figs[0].start), figs[-1].end, n=len(figs))
@@ -190,6 +190,15 @@ class UnsourcedFigure(Rule):
         end = para.start if para else ss
         return any(q.kind == "text" and start <= q.start < end and any(p.search(q.text) for p in leads)
                    for q in ctx.doc.paragraphs)
+
+    def _own_accounting(self, ctx, ss: int, se: int) -> bool:
+        """Round 18: in a publisher's own statistical text (sources.py `_own_statistics`), 据测算／据初步核算 is that
+        publisher's own accounting, not a vague source taking over: the sentence is vague only if another vague phrase
+        remains once those words are set aside (definitions.own_stats_accounting)."""
+        if not ctx.source().own_stats:
+            return False
+        rest = blank_out(ctx.text[ss:se], ctx.definitions.get("own_stats_accounting") or [])
+        return not any(p.search(rest) for p in ctx.definitions.get(f"vague_{self.attr_name}") or [])
 
     def _vague_start(self, ctx, ss: int, first: int) -> int:
         """Round 16: a finding under a vague source starts at that source when it comes before the figures

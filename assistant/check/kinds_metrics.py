@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..safe_regex import compile_user
 from ..textproc import sentence_spans
+from .consistency import metric_before, significant_digits
 from .figures import NUM, Figure, normalise, parse_num, years_in
 from .rules import Rule, RuleFileError, kind
 from .structure import Document
@@ -269,4 +270,40 @@ class KBContradiction(_MetricRule):
                 h, hv = disagree
                 src = f"{h.source}" + (f" 第{h.page}页" if getattr(h, "page", None) else "")
                 out.append(self.finding(ctx, mv.fig.start, mv.fig.end, metric=query, kb_value=hv.fig.text, source=src))
+        return out
+
+
+_CHANGE_TAIL = re.compile(r"(?:同比|环比|比上年|较上年)?(?:增长|增加|上升|提高|下降|减少|降低)(?:了|为|达)?$")
+
+
+@kind("value_two_names")
+class ValueTwoNames(Rule):
+    """One precise value given for two differently named metrics of one kind (整体求职需求同比增长27.72% … 整体岗位需求
+    同比增长27.72%): a value of at least `min_digits` significant digits, written twice in the body with the same
+    change wording, under two metric names that share their head noun (需求) but differ before it. A figure repeated
+    under its own name, or under names with different heads, is not reported."""
+    extra_keys = {"min_digits"}
+
+    def setup(self):
+        self.min_digits = int(self.spec.get("min_digits", 4))
+
+    def _metric(self, text: str, f) -> tuple[str, str]:
+        name = metric_before(text, f.start)
+        tail = _CHANGE_TAIL.search(name)
+        return (name[:tail.start()] if tail else name), (tail.group(0) if tail else "")
+
+    def check(self, ctx):
+        text, out, seen = ctx.text, [], {}
+        for f in ctx.figures():
+            if not ctx.is_body(f.start) or len(significant_digits(f.text)) < self.min_digits:
+                continue
+            name, change = self._metric(text, f)
+            key = (f.text.replace(" ", ""), change)
+            for first, first_name in seen.get(key, []):
+                if (len(name) >= 3 and len(first_name) >= 3 and name[-2:] == first_name[-2:]
+                        and not (name.endswith(first_name) or first_name.endswith(name))):
+                    out.append(self.finding(ctx, f.start, f.end, metric=name[-4:], first_metric=first_name[-4:],
+                                            first=first.text, first_line=ctx.doc.line_of(first.start)))
+                    break
+            seen.setdefault(key, []).append((f, name))
         return out

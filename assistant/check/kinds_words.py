@@ -38,6 +38,11 @@ class Existence(Rule):
                     data_comparison — a level word (较高、相对较低) contrasted in its sentence with the opposite level of
                                   another group, or summing up the figure of the clause just before it
                                   (指数为0.83，就业景气相对较低): a comparison inside the data
+                    figure_before — a figure earlier in the same paragraph (round 18: a record, 创历史新高, stated
+                                  after the figures it sums up; a record that leads its paragraph is a claim)
+                    policy_document — the document is a policy text (a notice, an implementation plan: its first lines
+                                  carry the addressees, a document number or such a title; definitions.policy_document):
+                                  its goals and requirements are policy wording (round 18)
     """
     extra_keys = {"unless", "headings"}
 
@@ -48,7 +53,7 @@ class Existence(Rule):
         self.unless = set(self.spec.get("unless") or ["quoted"])
         bad = self.unless - {"quoted", "attributed", "sourced_scope", "figure", "figure_sentence", "figure_near", "question",
                              "irrealis", "data_comparison", "comparator", "inference", "sourced_figure", "summary_lead",
-                             "share_figure"}
+                             "share_figure", "figure_before", "policy_document"}
         if bad:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 的 unless 含未知条件：{', '.join(bad)}")
         self.headings = bool(self.spec.get("headings", True))
@@ -84,6 +89,10 @@ class Existence(Rule):
                 if find_figures(text, ss, se):
                     continue
             if "figure_near" in self.unless and _figure_near(ctx, s, e):
+                continue
+            if "figure_before" in self.unless and p.kind == "text" and find_figures(text, p.start, s):
+                continue
+            if "policy_document" in self.unless and _policy_document(ctx):
                 continue
             if "summary_lead" in self.unless and _summary_lead(ctx, s, e):
                 continue
@@ -331,6 +340,19 @@ def _comparator_given(ctx: Context, e: int) -> bool:
     ends = [i for i in (text.find(c, e) for c in "，。；！？\n,;") if i != -1]
     ce = min(ends) if ends else len(text)
     return bool(find_figures(text, e, ce)) or bool(ctx.cn_figures(e, ce)) or bool(POINTER.search(text, e, ce))
+
+
+def _policy_document(ctx: Context) -> bool:
+    """Round 18: the text is a policy document (a notice, a plan): one of its first lines (parameters.policy_head_lines;
+    a notice's title may run over three lines before its document number and addressees) matches
+    definitions.policy_document. Only when no report kind is set or detected: a community's report is not a notice."""
+    key = ("policy_document",)
+    if key not in ctx._cache:
+        pats = ctx.definitions.get("policy_document") or []
+        most = int(ctx.parameters.get("policy_head_lines", 6))
+        heads = [p.text for p in ctx.doc.paragraphs if p.text.strip()][:most]
+        ctx._cache[key] = ctx.report is None and any(r.search(h) for h in heads for r in pats)
+    return ctx._cache[key]
 
 
 def _irrealis(ctx: Context, s: int) -> bool:

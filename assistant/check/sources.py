@@ -34,6 +34,12 @@ Decided once per document, before the rules run on sentences (cues and threshold
 - **round 17**: that bulletin reports its figures and never explains them: an analysis's own reasoning anywhere in the
   text (`headed_release_not`: 表明、可见、得益于、主要原因、一方面) makes it a section of an industry analysis whose report
   kind was not detected, and its figures stay unsourced.
+- **round 18**: a publisher's own statistical text that never names its publisher is known by the publisher's own
+  accounting (`_own_statistics`: 据初步核算／经核算 + a year or period, a national or provincial scope, a figure and its
+  comparison), at least three figure sentences, nobody else's source, none of our subject, voice or reasoning; its
+  据测算 is then that publisher's own estimate, not a vague source. Anything short of that abstains: the figures stay
+  unsourced. Written from batch u: a closing compiled-from line naming a body （根据某联合会有关数据整理） is a closing
+  source line, and a paragraph opening with a numbered headline sentence (一、生产运行平稳。) is a release section.
 
 A vague source (来源：网络、据相关媒体报道) is no source. The header, the closing line and the release layout cover the whole
 document when the document is not one of the community's own report kinds (or when they name an authority); a
@@ -44,6 +50,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .figures import find_figures
+from .rules import blank_out
 
 
 @dataclass
@@ -54,6 +61,7 @@ class SourceModel:
     voice: bool = False  # the release is known by its opening voice (a period, a national scope, a figure, a change)
     whole: bool = False  # the document's own source covers every sentence
     credit: str | None = None  # round 13: a closing author credit （某局 张某）, covering figures but not forecasts
+    own_stats: bool = False  # round 18: a publisher's own statistical text (its 据初步核算、据测算 are its own accounting)
     notes: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of text a notes block covers
     note_lines: list[int] = field(default_factory=list)  # paragraph starts of the notes blocks that name a source
 
@@ -65,7 +73,7 @@ class SourceModel:
 
     def describe(self) -> dict:
         return {"header": self.header, "closing": self.closing, "release": self.release, "voice": self.voice,
-                "whole": self.whole, "notes": len(self.notes), "credit": self.credit}
+                "whole": self.whole, "notes": len(self.notes), "credit": self.credit, "own_stats": self.own_stats}
 
 
 def _any(pats, text: str) -> bool:
@@ -111,6 +119,8 @@ def build_source_model(ctx) -> SourceModel:
         model.release = model.voice = (_release_voice(ctx, paras, heads, vague_line)
                                        or _statistical_run(ctx, paras, vague_line)
                                        or _headed_release(ctx, paras, vague_line))
+        if not model.release:
+            model.release = model.own_stats = _own_statistics(ctx, paras, heads, vague_line)
 
     named = [b for b in (model.header, model.closing) if b]
     if ctx.report is None:
@@ -144,8 +154,9 @@ def _release_layout(ctx, paras) -> bool:
     defs, params = ctx.definitions, ctx.parameters
     if any(_any(defs.get("release_not") or [], p.text) for p in paras[:3]):
         return False
-    headings = [p for p in ctx.doc.paragraphs if p.kind == "heading"]
-    sents = list(ctx.body_sentences())
+    inline = defs.get("inline_heading") or []  # round 18: 一、生产运行平稳。 opening a paragraph is its section's heading
+    headings = [p for p in ctx.doc.paragraphs if p.kind == "heading" or p.kind == "text" and _any(inline, p.text)]
+    sents = [s for s in ctx.body_sentences() if not (inline and _any(inline, s[2]) and len(s[2].strip()) <= 16)]
     least = int(params.get("release_min_sentences", 4))
     if len(headings) >= 2:
         least = min(least, int(params.get("release_min_sentences_sections", least)))
@@ -259,6 +270,40 @@ def _headed_release(ctx, paras, vague_line) -> bool:
         return False
     period = [s for s in with_fig if _any(defs.get("release_period_figure") or [], s)]
     return len(period) / len(with_fig) >= float(params.get("headed_release_min_period_share", 0.8))
+
+
+def _own_statistics(ctx, paras, heads, vague_line) -> bool:
+    """Round 18: a statistics body's or an association's own statistical text that never names its publisher (据初步
+    核算,2025年全国某产业增加值X亿元,比上年增长Y%。其中……。据测算,全年从业人员Z万人。), told from a writer's report by
+    the text alone. All of: (1) the publisher's voice in the first lines (own_stats_voice: perhaps its own accounting
+    据初步核算／据测算, then a year or period, a national or provincial scope 全国、我国、全省、规模以上, a figure and its
+    comparison 比上年、同比、较2024年); (2) a statistical text: at least `own_stats_min_figure_sentences` figure
+    sentences, at least `own_stats_min_figure_share` of the counted sentences; (3) nobody else's data: no source named
+    in running text and no vague source once the publisher's accounting words (own_stats_accounting) are set aside;
+    (4) nothing of our own reports: none of the community's subject (release_topic_not), a report's voice and
+    proposals (stat_run_not), an analysis's reasoning (headed_release_not) or a paper's marks (release_not). Never in
+    a document of a community report kind (the caller checks). When any part is missing the figures stay unsourced."""
+    defs, params = ctx.definitions, ctx.parameters
+    voice, accounting = defs.get("own_stats_voice") or [], defs.get("own_stats_accounting") or []
+    if not voice or not defs.get("release_topic_not"):
+        return False
+    if not any(p.kind == "text" and _any(voice, p.text) for p in heads):
+        return False
+    texts = [p for p in paras if p.kind != "table_row"]
+    if any(_any(defs.get("release_not") or [], p.text) for p in paras[:3]):
+        return False
+    cues = [p for key in ("stat_run_not", "release_topic_not", "headed_release_not", "vague_attribution")
+            for p in (defs.get(key) or [])] + list(vague_line)
+    for p in texts:
+        rest = blank_out(blank_out(p.text, accounting), defs.get("own_stats_topic_ok") or [])
+        if _any(cues, rest) or p.kind == "text" and ctx._has_attribution(rest):
+            return False
+    sents = [s for s in ctx.body_sentences() if s[2].strip()]
+    figs = [bool(find_figures(ctx.text, ss, se)) for ss, se, _ in sents]
+    if sum(figs) < int(params.get("own_stats_min_figure_sentences", 3)):
+        return False
+    counted = len(sents) - _topic_lines(ctx, sents, figs)
+    return sum(figs) / max(counted, 1) >= float(params.get("own_stats_min_figure_share", 0.5))
 
 
 def _topic_lines(ctx, sents, figs) -> int:
