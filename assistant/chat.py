@@ -272,6 +272,7 @@ def term_weights(question: str, kb) -> tuple[dict[str, float], set[str]]:
 
 _CATEGORY_BEFORE = _TERMS.get("asked_category_before")
 _ASKING_AFTER = _TERMS.get("asking_verb_after")
+_NAME_VERBS = _TERMS.get("asked_name_verbs")
 
 
 def echoes(said: str, question: str) -> bool:
@@ -285,7 +286,10 @@ def asked_category(term: str, question: str) -> bool:
     """Is `term` the kind of answer asked ("带来什么局面") or the verb that asks ("主张如何处理"), right
     after or before a question word (chat.yaml `asked_category_before`, `asking_verb_after`)?"""
     t = re.escape(term)
-    return bool((_CATEGORY_BEFORE and re.search(f"(?:{_CATEGORY_BEFORE}){t}", question))
+    before = f"(?:{_CATEGORY_BEFORE}){t}"
+    if _CATEGORY_BEFORE and _NAME_VERBS and re.search(f"(?:{_NAME_VERBS})" + before, question):
+        return False  # 叫什么名字: a name is asked, the word is no mere category
+    return bool((_CATEGORY_BEFORE and re.search(before, question))
                 or (_ASKING_AFTER and re.search(f"{t}(?:{_ASKING_AFTER})", question)))
 
 

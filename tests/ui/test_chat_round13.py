@@ -68,6 +68,9 @@ def test_the_asked_category_is_no_unknown_noun():
     assert chat.asked_category("主张", "简报主张如何处理冷库过剩？")
     assert not chat.asked_category("编码", "冷库的编码是什么？")
     assert not chat.asked_category("理事长", "冷链协会理事长是谁？")
+    # a name asked (叫什么名字): the sentence must name it, the unknown word still counts
+    assert chat.asked_category("名字", "冷链协会的刊物是什么名字？")
+    assert not chat.asked_category("名字", "冷链协会的刊物叫什么名字？")
 
 
 def test_a_what_situation_question_is_answered_by_its_sentence(kb):
