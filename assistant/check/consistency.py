@@ -16,15 +16,16 @@ CLAUSE_SPLIT = "，。；！？\n,;：:（("
 CHANGE = r"(?:增长|增加|上升|提高|提升|增|下降|减少|降低|回落|下滑|降)"
 
 
-def metric_before(text: str, pos: int, limit: int = 24) -> str:
-    """The metric a figure at `pos` measures: the clause's words before it, minus time words and verbs."""
+def metric_before(text: str, pos: int, limit: int = 24, keep: int = 8) -> str:
+    """The metric a figure at `pos` measures: the clause's words before it, minus time words and verbs (its last
+    `keep` characters)."""
     start = max(text.rfind(c, 0, pos) for c in CLAUSE_SPLIT) + 1
     start = max(start, pos - limit)
     head = TIME_WORDS.sub("", text[start:pos])
     head = re.sub(r"[\s\d.%％]+", "", head)
     head = VERB_TAIL.sub("", head)
     head = re.sub(r"^(?:其中|另有|又|则|而|和|与|及|并|但|在|该|全|共同体|报告)", "", head)
-    return head[-8:]
+    return head[-keep:]
 
 
 PER_UNIT = re.compile(r"人均|生均|户均|平均|单位|每")
@@ -459,7 +460,7 @@ class GrowthRecompute(Rule):
             if year is None:
                 continue
             values.append((year, metric_before(text, f.start), normalise(f.value, f.unit), f,
-                           period_before(text, f.start)))
+                           period_before(text, f.start, sentence=True)))  # the period read where the year is read
         for year, metric, (v, fam), f, period in values:
             after = text[f.end:f.end + 40]
             c = COMPARE.match(after)

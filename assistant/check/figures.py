@@ -21,7 +21,7 @@ def num_digits(raw: str) -> str:
 def parse_num(raw: str) -> float:
     """The value of a NUM match."""
     return float(num_digits(raw))
-FIGURE_RE = re.compile(rf"(?<![\d.A-Za-z])(?P<num>{NUM})\s*(?:余|多)?\s*(?P<unit>{UNITS})")  # 3000余家、10多万人
+FIGURE_RE = re.compile(rf"(?<![\d.A-Za-z])(?P<num>{NUM})[^\S\n]*(?:余|多)?[^\S\n]*(?P<unit>{UNITS})")  # 3000余家、10多万人; not across a line end
 YEAR_RE = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)\s*(?=年|—|-|～|~|至|年度)")
 SCALE = {"万": 1e4, "亿": 1e8, "万亿": 1e12, "千": 1e3}
 
@@ -51,6 +51,8 @@ def _not_a_figure(text: str, m: re.Match) -> bool:
         return True
     if prev.endswith("第"):
         return True
+    if unit in (":1", "：1") and re.match(r"\d", nxt):
+        return True  # a clock time (10:15:32, found on batch v) is not a ratio N:1
     if unit in ("万", "亿") and re.match(r"[元辆台人个名家套吨千]", nxt):
         return False
     return False

@@ -276,6 +276,17 @@ class KBContradiction(_MetricRule):
 _CHANGE_TAIL = re.compile(r"(?:同比|环比|比上年|较上年)?(?:增长|增加|上升|提高|下降|减少|降低)(?:了|为|达)?$")
 
 
+def _rival(a: str, b: str) -> bool:
+    """Two metric names that differ by a rival modifier (求职需求 / 岗位需求), not by an abbreviation or an added word
+    (规上工业发电量 / 规模以上工业绝对发电量): what each has before their common ending, neither made of the other's
+    characters."""
+    common = 0
+    while common < min(len(a), len(b)) and a[-common - 1] == b[-common - 1]:
+        common += 1
+    ra, rb = a[:len(a) - common], b[:len(b) - common]
+    return bool(ra and rb) and not (set(ra) <= set(rb) or set(rb) <= set(ra))
+
+
 @kind("value_two_names")
 class ValueTwoNames(Rule):
     """One precise value given for two differently named metrics of one kind (整体求职需求同比增长27.72% … 整体岗位需求
@@ -288,7 +299,7 @@ class ValueTwoNames(Rule):
         self.min_digits = int(self.spec.get("min_digits", 4))
 
     def _metric(self, text: str, f) -> tuple[str, str]:
-        name = metric_before(text, f.start)
+        name = metric_before(text, f.start, keep=24)  # whole names: an abbreviation is told by all its words
         tail = _CHANGE_TAIL.search(name)
         return (name[:tail.start()] if tail else name), (tail.group(0) if tail else "")
 
@@ -300,8 +311,7 @@ class ValueTwoNames(Rule):
             name, change = self._metric(text, f)
             key = (f.text.replace(" ", ""), change)
             for first, first_name in seen.get(key, []):
-                if (len(name) >= 3 and len(first_name) >= 3 and name[-2:] == first_name[-2:]
-                        and not (name.endswith(first_name) or first_name.endswith(name))):
+                if len(name) >= 3 and len(first_name) >= 3 and name[-2:] == first_name[-2:] and _rival(name, first_name):
                     out.append(self.finding(ctx, f.start, f.end, metric=name[-4:], first_metric=first_name[-4:],
                                             first=first.text, first_line=ctx.doc.line_of(first.start)))
                     break

@@ -62,3 +62,22 @@ def test_a_sibling_part_is_not_taken_for_the_whole():
             "旅游商品制造增加值为960亿元，占旅游产业增加值的比重为15.0%。")
     # 960 / 5120 is 18.8%, but 5120亿元 is itself a part of the whole, not the whole
     assert not found(text, "consistency.share-mismatch")
+
+
+def test_an_abbreviated_or_extended_name_is_the_same_metric():
+    # found after batch v's run: 规上 for 规模以上 and an added word (绝对) name one metric, not two
+    text = ("规上工业原煤产量3825.6万吨，同比增长2.7%。\n"
+            "9月份，全国规模以上工业实际原煤产量为3825.6万吨，同比增长2.7%。")
+    assert not found(text, "consistency.value-two-names")
+
+
+def test_a_quarter_is_not_paired_with_the_year_before_for_a_yoy_rate():
+    # found after batch v's run: 截至2025年一季度…同比 compares with 2024's first quarter, not with the end of 2024
+    text = ("截至2024年，全国冷藏集装箱保有量为32.5万个，同比增长11.2%。截至2025年一季度，全国冷藏集装箱保有量为"
+            "33.1万个，同比增长10.4%。")
+    assert not [f for f in check_text(text, categories={"consistency"}).findings
+                if f.rule_id == "consistency.growth-mismatch"]
+    # the same two values a year apart are still recomputed
+    text = "2024年全国冷藏集装箱保有量为32.5万个。2025年全国冷藏集装箱保有量为33.1万个，同比增长10.4%。"
+    assert [f for f in check_text(text, categories={"consistency"}).findings
+            if f.rule_id == "consistency.growth-mismatch"]

@@ -88,3 +88,12 @@ def test_inline_numbered_headlines_make_the_release_layout():
 
 def test_the_same_paragraphs_without_the_numbered_headlines_stay_unsourced():
     assert found(FURNITURE.replace("一、生产平稳增长。", "").replace("二、效益有所回落。", ""))
+
+
+def test_a_clock_time_or_a_number_before_a_line_end_is_no_figure():
+    # found after batch v's run: a page's time stamp (10:15:32) was read as a ratio 10:1 and as 32本
+    from assistant.check.figures import find_figures
+    assert not find_figures("发布时间：2021-11-12 10:15:32\n\n本报讯 全省幼儿园")
+    assert [f.text for f in find_figures("全省保育员与幼儿之比为1:15，师生比为15:1。")] == ["15:1"]
+    assert [f.text for f in find_figures("全省共有幼儿园3200\n所")] == []
+    assert [f.text for f in find_figures("全省共有幼儿园3200 所。")] == ["3200 所"]
