@@ -2,6 +2,7 @@
 stated as fact, and contradictions with the knowledge base."""
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -280,9 +281,7 @@ def _rival(a: str, b: str) -> bool:
     """Two metric names that differ by a rival modifier (求职需求 / 岗位需求), not by an abbreviation or an added word
     (规上工业发电量 / 规模以上工业绝对发电量): what each has before their common ending, neither made of the other's
     characters."""
-    common = 0
-    while common < min(len(a), len(b)) and a[-common - 1] == b[-common - 1]:
-        common += 1
+    common = len(os.path.commonprefix([a[::-1], b[::-1]]))
     ra, rb = a[:len(a) - common], b[:len(b) - common]
     return bool(ra and rb) and not (set(ra) <= set(rb) or set(rb) <= set(ra))
 

@@ -3,6 +3,7 @@ recomputed (在监测的132种产品中，有89种，占66.9%), and an amount wh
 magnitude (1.51亿元，占全行业产值的28.9%, the whole being 5.32万亿元). Generic wording, no metric list."""
 from __future__ import annotations
 
+import os
 import re
 
 from .consistency import CHANGE, half_unit, metric_before
@@ -65,9 +66,7 @@ def share_pairs(ctx):
 def _names(text: str, w, whole: str) -> bool:
     metric = metric_before(text, w.start)
     s = max(text.rfind(c, 0, w.start) for c in "。；\n") + 1
-    common = 0
-    while common < min(len(metric), len(whole)) and metric[-common - 1] == whole[-common - 1]:
-        common += 1
+    common = len(os.path.commonprefix([metric[::-1], whole[::-1]]))  # the ending the two names share
     subject = re.sub("总$", "", whole[:len(whole) - common])  # 全行业(总)产值, 全行业主营收入 → 全行业
     return common >= 2 and len(subject) >= 2 and subject in text[s:w.start]
 

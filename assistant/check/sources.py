@@ -212,13 +212,16 @@ def _release_voice(ctx, paras, heads, vague_line) -> bool:
             and len(with_fig) / max(counted, 1) >= float(params.get("voice_min_figure_share", 0.7)))
 
 
-def _voiced_or_sourced(ctx, paras, vague_line, extra: tuple[str, ...], text_sources_only: bool = False) -> bool:
+def _voiced_or_sourced(ctx, paras, vague_line, extra: tuple[str, ...], text_sources_only: bool = False,
+                       blank: list | None = None) -> bool:
     """Does any paragraph carry a report's own voice (stat_run_not and the `extra` cue lists) or a vague source, or
-    name a source (with `text_sources_only`, a named source counts in running text only, not in a heading)?"""
+    name a source (with `text_sources_only`, a named source counts in running text only, not in a heading)? Words
+    matching `blank` are set aside first (round 18: a publisher's own 据初步核算)."""
     defs = ctx.definitions
     cues = [p for key in ("stat_run_not", *extra, "vague_attribution") for p in (defs.get(key) or [])] + list(vague_line)
-    return any(_any(cues, p.text) or ((p.kind == "text" or not text_sources_only) and ctx._has_attribution(p.text))
-               for p in paras)
+    texts = [(p.kind, blank_out(p.text, blank) if blank else p.text) for p in paras]
+    return any(_any(cues, t) or ((kind == "text" or not text_sources_only) and ctx._has_attribution(t))
+               for kind, t in texts)
 
 
 def _statistical_run(ctx, paras, vague_line) -> bool:
@@ -292,12 +295,9 @@ def _own_statistics(ctx, paras, heads, vague_line) -> bool:
     texts = [p for p in paras if p.kind != "table_row"]
     if any(_any(defs.get("release_not") or [], p.text) for p in paras[:3]):
         return False
-    cues = [p for key in ("stat_run_not", "release_topic_not", "headed_release_not", "vague_attribution")
-            for p in (defs.get(key) or [])] + list(vague_line)
-    for p in texts:
-        rest = blank_out(blank_out(p.text, accounting), defs.get("own_stats_topic_ok") or [])
-        if _any(cues, rest) or p.kind == "text" and ctx._has_attribution(rest):
-            return False
+    if _voiced_or_sourced(ctx, texts, vague_line, ("release_topic_not", "headed_release_not"), text_sources_only=True,
+                          blank=list(accounting) + list(defs.get("own_stats_topic_ok") or [])):
+        return False
     sents = [s for s in ctx.body_sentences() if s[2].strip()]
     figs = [bool(find_figures(ctx.text, ss, se)) for ss, se, _ in sents]
     if sum(figs) < int(params.get("own_stats_min_figure_sentences", 3)):

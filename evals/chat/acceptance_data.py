@@ -22,10 +22,9 @@ REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "evals" / "retrieval"))
 
-from assistant import chat  # noqa: E402
-from assistant.chat_verifier import add_context_sims, candidate_record  # noqa: E402
-from calibration import load, norm, sample_profile  # noqa: E402
+from calibration import load  # noqa: E402
 from run import build_index, sample_questions, split_of  # noqa: E402
+from verifier_data import collect  # noqa: E402
 
 
 def questions(sets: list[str]) -> tuple[dict, list[dict]]:
@@ -46,28 +45,6 @@ def questions(sets: list[str]) -> tuple[dict, list[dict]]:
     return corpora, qs
 
 
-def collect(kb, qs: list[dict]) -> list[dict]:
-    out = []
-    for q in qs:
-        profile = sample_profile(q)
-        question = chat.expand_short_years(q["question"])
-        parts = chat.split_question(question, kb.tokenizer)
-        for k, part in enumerate(parts):
-            hits = kb.search(part, top_k=5)
-            if not hits:
-                continue
-            scored = chat.score_sentences(part, hits, kb, profile=profile)
-            rec = candidate_record(part, scored[:chat.DENSE_CANDIDATES], hits, kb, profile)
-            add_context_sims(rec, part, hits, kb)
-            gold = norm(q.get("answer", "")) if q["answerable"] else None
-            for c in rec["candidates"]:
-                c["label"] = int(bool(gold) and gold in norm(c["sentence"]))
-            out.append(rec | {"id": q["id"], "set": q["set"], "group": q["group"], "answerable": q["answerable"],
-                              "part": k, "n_parts": len(parts), "gold": q.get("answer"),
-                              "asked": q["question"]})
-    return out
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cache", required=True, help="索引缓存目录（与 calibration.py 相同）")
@@ -80,7 +57,7 @@ def main(argv=None) -> int:
     out.write_text("", encoding="utf-8")
     n = 0
     for group in args.sets.split(","):  # written set by set: a long run can be read while it goes on
-        recs = collect(kb, [q for q in qs if q["group"] == group])
+        recs = collect(kb, [q for q in qs if q["group"] == group], context=True)
         n += len(recs)
         with out.open("a", encoding="utf-8") as f:
             f.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))

@@ -25,7 +25,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "evals" / "retrieval"))
 
 from assistant import chat  # noqa: E402
-from assistant.chat_verifier import candidate_record  # noqa: E402
+from assistant.chat_verifier import add_context_sims, candidate_record  # noqa: E402
 from calibration import load, norm, sample_profile  # noqa: E402
 from run import build_index, sample_questions, split_of  # noqa: E402
 
@@ -38,23 +38,30 @@ def dev_questions() -> tuple[dict, list[dict]]:
     return corpora, qs
 
 
-def collect(kb, questions: list[dict]) -> list[dict]:
+def collect(kb, questions: list[dict], context: bool = False) -> list[dict]:
+    """Each question part's candidate record, its candidates labelled by the gold answer. With `context` (the
+    acceptance model's data, evals/chat/acceptance_data.py): short years expanded as the chat does, each candidate's
+    chunk-context similarity added, and the question's group and wording kept."""
     out = []
     for q in questions:
         profile = sample_profile(q)
-        parts = chat.split_question(q["question"], kb.tokenizer)
+        question = chat.expand_short_years(q["question"]) if context else q["question"]
+        parts = chat.split_question(question, kb.tokenizer)
         for k, part in enumerate(parts):
             hits = kb.search(part, top_k=5)
             if not hits:
                 continue
             scored = chat.score_sentences(part, hits, kb, profile=profile)
             rec = candidate_record(part, scored[:chat.DENSE_CANDIDATES], hits, kb, profile)
+            if context:
+                add_context_sims(rec, part, hits, kb)
             gold = norm(q.get("answer", "")) if q["answerable"] else None
             for c in rec["candidates"]:
                 c["label"] = int(bool(gold) and gold in norm(c["sentence"]))
+            extra = {"group": q.get("group"), "asked": q["question"]} if context else {}
             out.append(rec | {"id": q["id"], "set": q["set"], "sample": q.get("sample", ""),
                               "answerable": q["answerable"], "part": k, "n_parts": len(parts),
-                              "gold": q.get("answer")})
+                              "gold": q.get("answer")} | extra)
     return out
 
 
