@@ -40,6 +40,9 @@ the industry right after a bound character the passages use with it (冷 + 链�
 industry (`alias_qualifier`). What a change is compared with (与上一年相比) is not the attribute asked; 占多少
 asks for a share and 多长时间 for a duration; one-character words the knowledge base lacks (标, 花) are
 colloquial wording; an unknown noun may be said by words of the passage's title (assistant/data/chat.yaml).
+A question of a text fact (什么建议, 如何处理) is not asking for an amount because its topic has an amount word
+(培养规模); a duration in words (三个月) answers 多长; the answer's kind right after a question word (什么局面) is no
+unknown noun; a sentence that only restates the question's words (a quoted heading line) is no answer.
 """
 from __future__ import annotations
 
@@ -250,7 +253,7 @@ def term_weights(question: str, kb) -> tuple[dict[str, float], set[str]]:
         elif n and not df.get(t) and _HAN_RX.fullmatch(t):
             tags = tags if tags is not None else _pos_tags(question, tok)
             if len(t) >= UNKNOWN_MIN_CHARS and _noun_like(t, tags) and not _known_compound(t, df) \
-                    and not _straddles(t, question):
+                    and not _straddles(t, question) and not asked_category(t, question):
                 unknown.add(t)
             else:
                 if len(t) >= UNKNOWN_MIN_CHARS and _COUNTED_VERB.search(question[question.find(t) + len(t):][:4]) \
@@ -265,6 +268,29 @@ def term_weights(question: str, kb) -> tuple[dict[str, float], set[str]]:
         unknown |= {t for t in counted if not alternates.get(t)
                     and not any(t in u or u in t for u in alternates)}
     return terms, unknown
+
+
+_CATEGORY_BEFORE = _TERMS.get("asked_category_before")
+_ASKING_AFTER = _TERMS.get("asking_verb_after")
+_NAME_VERBS = _TERMS.get("asked_name_verbs")
+
+
+def echoes(said: str, question: str) -> bool:
+    """Is the sentence no more than words of the question ("对口就业率有待提高" asked about, in quotes,
+    and a heading line that says just that)? It tells the asker nothing new."""
+    body = re.sub(r"[^\w\u4e00-\u9fff]", "", said)
+    return len(body) >= 2 and body in re.sub(r"[^\w\u4e00-\u9fff]", "", question)
+
+
+def asked_category(term: str, question: str) -> bool:
+    """Is `term` the kind of answer asked ("带来什么局面") or the verb that asks ("主张如何处理"), right
+    after or before a question word (chat.yaml `asked_category_before`, `asking_verb_after`)?"""
+    t = re.escape(term)
+    before = f"(?:{_CATEGORY_BEFORE}){t}"
+    if _CATEGORY_BEFORE and _NAME_VERBS and re.search(f"(?:{_NAME_VERBS})" + before, question):
+        return False  # 叫什么名字: a name is asked, the word is no mere category
+    return bool((_CATEGORY_BEFORE and re.search(before, question))
+                or (_ASKING_AFTER and re.search(f"{t}(?:{_ASKING_AFTER})", question)))
 
 
 def _known_compound(term: str, df: dict[str, int]) -> bool:
@@ -930,6 +956,14 @@ def _embedder(kb):
         return None
 
 
+def context_text(hit, sentence: str) -> str:
+    """The sentence under its passage's title and heading (the chunk context), as the dense
+    re-score of a reworded question embeds it: "建议" or "原因" in a heading says what the
+    sentence is, where the sentence itself may not."""
+    frame = " ".join(x for x in (getattr(hit, "title", "") or "", getattr(hit, "heading", "") or "") if x)
+    return f"{frame}：{sentence}" if frame else sentence
+
+
 def dense_similarities(question: str, sentences: list[str], kb) -> list[float] | None:
     """Cosine similarity of the question and each sentence (the KB's embedder; vectors cached per
     process), or None when the knowledge base has no embedder."""
@@ -967,13 +1001,22 @@ _DATE_RX = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月|\d{1,2}\s*日|(?:19|20
 _LIST_RX = re.compile(r"[、；;]|等|以及|和|与|及")
 
 
+_TEXT_Q = re.compile(_TERMS["text_question"]) if _TERMS.get("text_question") else None
+_COUNT_CUE = re.compile(_TERMS["count_cue"]) if _TERMS.get("count_cue") else None
+
+
 def expected_type(question: str) -> str | None:
-    """"date" (何时/哪年…), "list" (哪些/哪几), "amount" (多少/数量/规模/比例…) or None."""
+    """"date" (何时/哪年…), "list" (哪些/哪几), "amount" (多少/数量/规模/比例…) or None. A question of a
+    text fact ("对培养规模提出了什么建议") that asks no count is not asking for an amount (chat.yaml
+    `text_question`, `count_cue`)."""
     if _DATE_Q.search(question):
         return "date"
     if _LIST_Q.search(question):
         return "list"
     if _AMOUNT_Q.search(question):
+        if _TEXT_Q and _COUNT_CUE and _TEXT_Q.search(question) and not _COUNT_CUE.search(question) \
+                and not re.search(f"(?:{_AMOUNT_Q.pattern})(?:是|为|有)?(?:{_TEXT_Q.pattern})", question):
+            return None  # (占比如何, 规模怎样: the amount is what is asked)
         return "amount"
     return None
 
@@ -1505,8 +1548,9 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
             has_value = bool(_VALUE_RX.search(_YEAR_RX.sub("", said))) \
                 or bool(counted and _WORD_COUNT_RX.search(said))  # "两门课程": a count in words
             refused = []
-            if not type_ok(kind, said, f"{heading} {caption}", has_value) \
-                    or (wants_duration and not _DURATION_ANSWER.search(said)):
+            duration = wants_duration and bool(_DURATION_ANSWER.search(said))  # "三个月": a value in words
+            if (not type_ok(kind, said, f"{heading} {caption}", has_value) and not duration) \
+                    or (wants_duration and not duration):
                 refused.append("type")
             if not _mentions_focus(focus, said, df or None) or not _mentions_focus(attribute, said, df or None):
                 refused.append("focus")
@@ -1541,6 +1585,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("part")  # a total, and the question names a member it never says
             if unknown and not unknown_found(unknown, where, alternates, own | base):
                 refused.append("unknown")
+            if echoes(said, question):
+                refused.append("echo")  # the sentence only restates the question's own words (a heading line)
             frame_text = f"{title} {heading} {caption} {named}"
             r8 = []
             if kind == "amount" and has_value and not values_beyond(said, q_numbers, count_q, question):
@@ -1693,11 +1739,13 @@ def choose(question: str, hits, kb, profile=None) -> tuple[list[_Scored], float,
     grounded = is_grounded(best.coverage, hits[best.hit_index], best)
     if not grounded and best.scope_ok and not best.year_conflict and best.sim:
         # a reworded question: close in meaning, and what it misses is not named elsewhere
-        from .chat_verifier import candidate_record, paraphrase_ok
+        from .chat_verifier import candidate_record, model_accepts, paraphrase_ok
 
         record = candidate_record(question, scored[:DENSE_CANDIDATES], hits, kb, profile)
-        grounded = paraphrase_ok(record, record["candidates"][scored.index(best)]) \
-            if scored.index(best) < len(record["candidates"]) else False
+        k = scored.index(best)
+        if k < len(record["candidates"]):
+            cand = record["candidates"][k]  # (a paraphrase, or what the acceptance model takes)
+            grounded = paraphrase_ok(record, cand) or model_accepts(record, cand, question, hits, kb)
     return chosen, best.coverage, grounded
 
 

@@ -92,6 +92,37 @@ def features(record: dict, cand: dict) -> list[float]:
     ]
 
 
+# The acceptance model's inputs: `FEATURES` and the chunk context's dense similarity (the sentence
+# under its passage's title and heading, `chat.context_text`), each also as a margin over the best
+# other candidate (positive when the candidate is the closest: a clear first, not one of many).
+ACCEPT_FEATURES = FEATURES + ("sim_ctx", "sim_lead", "sim_ctx_lead", "explain")
+
+
+def add_context_sims(record: dict, question: str, hits, kb) -> dict:
+    """Set each candidate's `sim_ctx` (0.0 without an embedder); returns `record`."""
+    from .chat import context_text, dense_similarities
+
+    cands = record["candidates"]
+    ctx = [context_text(hits[c["hit_index"]], c["sentence"]) for c in cands]
+    sims = dense_similarities(question, ctx, kb) or [0.0] * len(ctx)
+    for c, s in zip(cands, sims):
+        c["sim_ctx"] = float(s)
+    return record
+
+
+def _lead(record: dict, cand: dict, key: str) -> float:
+    others = [x.get(key, 0.0) for x in record["candidates"] if x is not cand and x["sentence"] != cand["sentence"]]
+    return cand.get(key, 0.0) - max(others, default=0.0)
+
+
+def accept_features(record: dict, cand: dict) -> list[float]:
+    """The acceptance model's inputs for one candidate (see `ACCEPT_FEATURES`)."""
+    from .chat import explain_kinds
+
+    return features(record, cand) + [cand.get("sim_ctx", 0.0), _lead(record, cand, "sim"),
+                                     _lead(record, cand, "sim_ctx"), float(bool(explain_kinds(record["question"])))]
+
+
 @lru_cache(maxsize=4)
 def load_settings(path: Path = SETTINGS_FILE) -> dict:
     """The thresholds of `paraphrase_ok` (assistant/data/chat_verifier.yaml)."""
@@ -113,3 +144,28 @@ def paraphrase_ok(record: dict, cand: dict, settings: dict | None = None) -> boo
     f = dict(zip(FEATURES, features(record, cand)))
     return (f["coverage"] >= s["paraphrase_min_coverage"] and f["sim"] >= s["paraphrase_min_sim"]
             and f["missed_contrast"] <= s["paraphrase_max_contrast"])
+
+
+def accept_probability(record: dict, cand: dict, model: dict) -> float:
+    """The acceptance model's probability that `cand` answers the question (logistic regression;
+    `model` maps each of `ACCEPT_FEATURES` to [weight, mean, scale] and has the `intercept`)."""
+    import math
+
+    z = float(model["intercept"])
+    for name, x in zip(ACCEPT_FEATURES, accept_features(record, cand)):
+        w, mu, sd = model["weights"].get(name, (0.0, 0.0, 1.0))
+        z += w * (x - mu) / (sd or 1.0)
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+def model_accepts(record: dict, cand: dict, question: str, hits, kb, settings: dict | None = None) -> bool:
+    """Does the acceptance model (`accept_model` of assistant/data/chat_verifier.yaml; none: never)
+    take a candidate the coverage rule and `paraphrase_ok` did not? Adds the chunk-context
+    similarities to `record` first."""
+    model = (settings or load_settings()).get("accept_model")
+    if not model or not cand.get("sim"):
+        return False
+    if "sim_ctx" not in cand:
+        add_context_sims(record, question, hits, kb)
+    return accept_probability(record, cand, model) >= float(model["threshold"])
+

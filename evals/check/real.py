@@ -96,7 +96,8 @@ BATCHES = (("third_test", "g", "三"), ("fourth_test", "h", "四"), ("fifth_test
            ("thirteenth_test", "q", "十三"), ("fourteenth_test", "r", "十四"),
            ("fifteenth_test", "s", "十五"),
            ("sixteenth_test", "t", "十六"), ("seventeenth_test", "u", "十七"),
-           ("eighteenth_test", "v", "十八"))
+           ("eighteenth_test", "v", "十八"),
+           ("nineteenth_test", "w", "十九"))
 
 
 def _split() -> dict:
