@@ -95,6 +95,10 @@ _NUM_RX = NUMBER
 _YEAR_RX = YEAR
 # A number that is a value, not a date: the "多少" questions want one of these.
 _VALUE_RX = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*\s*[年月日])")
+# a date written in digits (2023-06-15, 2023/6, 2023.06.15) is no value either: a sentence that only dates
+# a publication does not answer 几个 / 多少 (a dotted year and month alone may be an amount: 2041.5亿元)
+_NUMERIC_DATE = re.compile(r"(?<![\d.])(?:19|20)\d\d(?:[-/](?:0?[1-9]|1[0-2])(?:[-/](?:0?[1-9]|[12]\d|3[01]))?"
+                           r"|\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01]))(?![\d.])")
 NUMBER_TERM_BOOST = 2.0
 # Sentence words that also state a question term: "产销分别完成…" states both 产量 and 销量.
 TERM_ALTERNATES = {k: set(v) for k, v in _TERMS["alternates"].items()}
@@ -1364,6 +1368,54 @@ def sibling_metric(question: str, said: str) -> bool:
     return False
 
 
+# Round 15: near misses of a neighbouring threshold, metric or kind of total (each can be switched off).
+SPAN_GUARD = False
+SIBLING_AMOUNT_GUARD = False
+FLOW_GUARD = False
+_SPAN_Q = re.compile(r"(?<![\d.])(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个)?年(?:及)?(?:以上|以下|以内)")
+_YEARS_SAID = re.compile(r"(?<![\d.])(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个)?年")
+
+
+def span_numbers(question: str) -> set[int]:
+    """The spans of years that qualify what is asked ("3年以上工作经验", "五年以内"): a threshold, not a year."""
+    return {_num(m.group(1)) for m in _SPAN_Q.finditer(question)} - {0}
+
+
+def span_ok(spans: set[int], text: str) -> bool:
+    """Does the text name every asked span of years ("5年以上" does not answer "3年以上")?"""
+    said = {_num(m.group(1)) for m in _YEARS_SAID.finditer(text)}
+    return spans <= said
+
+
+_AMOUNT_ASKED = re.compile(r"([\u4e00-\u9fff]{1,2})([量额数值])(?:是|有|为|达到?|约|大约|一共|总共|共)?(?:多少|几)")
+_AMOUNT_SAID = re.compile(r"([\u4e00-\u9fff]{1,2})([量额数值])(?:为|达到?|是|约|共|超过|近)?\s*\d")
+
+
+def sibling_amount(question: str, said: str) -> bool:
+    """Does the sentence give the figure of a sibling metric ("产量184万" for "装车量是多少": the same head
+    character after another word) and never the asked one? A sentence that uses the first character of the
+    asked word anywhere is read as a paraphrase (销量 for 销售量), not a rival."""
+    for m in _AMOUNT_ASKED.finditer(question):
+        lead, head = m.group(1), m.group(2)
+        if lead + head in said or lead[0] in said:
+            continue
+        if any(w.group(2) == head and w.group(1) != lead for w in _AMOUNT_SAID.finditer(said)):
+            return True
+    return False
+
+
+_CUMULATIVE_Q = re.compile(_TERMS["cumulative_question"]) if _TERMS.get("cumulative_question") else None
+_PER_PERIOD = re.compile(_TERMS["per_period_answer"]) if _TERMS.get("per_period_answer") else None
+_CUMULATIVE_SAID = re.compile(_TERMS["cumulative_answer"]) if _TERMS.get("cumulative_answer") else None
+
+
+def flow_for_stock(question: str, said: str) -> bool:
+    """A total to date asked (一共培养了多少), the sentence gives only a per-period figure (每年培养约80人)."""
+    if not (_CUMULATIVE_Q and _PER_PERIOD and _CUMULATIVE_SAID):
+        return False
+    return bool(_CUMULATIVE_Q.search(question) and _PER_PERIOD.search(said) and not _CUMULATIVE_SAID.search(said))
+
+
 _EXPLAIN = [(e["kind"], re.compile(e["question"]), re.compile(e["answer"]))
             for e in _TERMS.get("explain_questions", []) or []]
 EXPLAIN_GUARD = bool(_EXPLAIN)
@@ -1470,6 +1522,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     places = set(_PLACE_RX.findall(question))
     unit = asked_unit(question)
     q_numbers = number_qualifiers(question)
+    spans = span_numbers(question) if SPAN_GUARD else set()
     q_periods = periods(question)
     wants_share = bool(_SHARE_ANSWER and _SHARE_Q.search(question)) and not unit
     wants_duration = bool(_DURATION_Q and _DURATION_ANSWER and _DURATION_Q.search(question))
@@ -1545,7 +1598,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
             shown = f"{prev_shown}{s_shown}" if joined else s_shown
             where = f"{title} {named} {heading} {caption} {prev} {s}"
             frame_of = f"{title} {named} {heading} {caption}"
-            has_value = bool(_VALUE_RX.search(_YEAR_RX.sub("", said))) \
+            has_value = bool(_VALUE_RX.search(_YEAR_RX.sub("", _NUMERIC_DATE.sub("", said)))) \
                 or bool(counted and _WORD_COUNT_RX.search(said))  # "两门课程": a count in words
             refused = []
             duration = wants_duration and bool(_DURATION_ANSWER.search(said))  # "三个月": a value in words
@@ -1560,6 +1613,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
             if q_numbers and not all(re.search(r"(?<![\d.])" + re.escape(x) + r"(?![\d])", f"{heading} {caption} {said}")
                                      for x in q_numbers):
                 refused.append("number")
+            if spans and not span_ok(spans, f"{heading} {caption} {said}"):
+                refused.append("number")  # 3年以上 asked, 5年以上 stated
             if (q_periods or q_years) and not period_ok(q_periods, periods(f"{heading} {caption} {said}"), said):
                 refused.append("period")
             elif not point_ok(question, said, orphan=bool(_CONNECTIVE.match(said))):
@@ -1595,8 +1650,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("level")  # a change asked, a level stated
             if group_member(question, said):
                 r8.append("member")  # the figure of a listed group, the question names one member
-            if sibling_metric(question, said):
+            if sibling_metric(question, said) or (SIBLING_AMOUNT_GUARD and sibling_amount(question, said)):
                 r8.append("sibling")
+            if FLOW_GUARD and kind == "amount" and flow_for_stock(question, said):
+                r8.append("flow")  # a total to date asked, a yearly figure stated
             if kind == "date" and places and not all(p in f"{said} {frame_text}" for p in places):
                 r8.append("dateplace")
             if wants_rate and not _RATE_ANSWER.search(said):

@@ -124,6 +124,7 @@ def main(argv=None) -> int:
     ap.add_argument("--split", choices=["dev", "test"], help="只评测这一半（调参时用 dev，test 半只看一次）")
     ap.add_argument("--fresh", nargs="?", const="fresh", default=None, metavar="DIR",
                     help="只评测 evals/chat/DIR/（默认 fresh）的新出题（留出集在调参结束后只看一次）")
+    ap.add_argument("--rows", help="逐题结果写到这个文件（默认 evals/chat/last_run.jsonl；并行运行时各用各的）")
     args = ap.parse_args(argv)
     corpora, answerable, _ = sample_questions()
     if args.fresh:
@@ -150,7 +151,7 @@ def main(argv=None) -> int:
     table = summary(rows)
     ms = sorted(r["ms"] for r in rows)
     lat = {"p50": ms[len(ms) // 2], "p90": ms[int(len(ms) * 0.9)], "max": ms[-1]}
-    (HERE / "last_run.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
+    Path(args.rows or HERE / "last_run.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
                                          encoding="utf-8")
     if args.json:
         print(json.dumps({"table": table, "latency_ms": lat}, ensure_ascii=False, indent=2))
