@@ -1260,17 +1260,24 @@ def group_member(question: str, said: str) -> str:
 
 
 # "约120名甲、乙和丙人员中，乙有多少": the question states a total and asks one part of it.
-_PART_OF_Q = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])(?!\s*(?:年|月|日|季度))[^，,。？?]{0,30}?中[，,]\s*"
-                        r"([^，,。？?]{2,24}?)(?:" + "|".join(map(re.escape, sorted(_TERMS.get("part_ask_trail", []) or ["有"],
-                                                                            key=len, reverse=True)))
-                        + r")*(?:多少|几)")
+PART_WITHIN_GUARD = False  # round 15: "…里，" / "…当中，" state the whole as "…中，" does
+
+
+def _part_of_q(within: str) -> re.Pattern:
+    return re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])(?!\s*(?:年|月|日|季度))[^，,。？?]{0,30}?(?:" + within
+                      + r")[，,]\s*([^，,。？?]{2,24}?)(?:" + "|".join(map(re.escape, sorted(
+                          _TERMS.get("part_ask_trail", []) or ["有"], key=len, reverse=True))) + r")*(?:多少|几)")
+
+
+_PART_OF_Q = _part_of_q("中")
+_PART_WITHIN_Q = _part_of_q("|".join(map(re.escape, _TERMS.get("part_within", []) or ["中"])))
 
 
 def stated_total_part(question: str, said: str, splitter, question_numbers: set[str]) -> bool:
     """The question states a total and asks one part of it ("1320名甲和乙中，乙有多少人"): does the
     sentence fail to give that part a figure of its own (a word of the part followed by a number the
     question does not state)? The total's own sentence ("甲和乙1320人，占61%") answers for the group."""
-    m = _PART_OF_Q.search(question)
+    m = (_PART_WITHIN_Q if PART_WITHIN_GUARD else _PART_OF_Q).search(question)
     if not m or _GROUP_Q.search(question) or splitter is None:
         return False
     words = {w for w in splitter.lcut(m.group(1)) if len(w) >= 2 and _HAN_RX.fullmatch(w) and w not in QUESTION_WORDS}
@@ -1416,6 +1423,27 @@ def flow_for_stock(question: str, said: str) -> bool:
     return bool(_CUMULATIVE_Q.search(question) and _PER_PERIOD.search(said) and not _CUMULATIVE_SAID.search(said))
 
 
+EXCEPT_GUARD = False
+_EXCEPT_Q = re.compile(_TERMS["except_question"]) if _TERMS.get("except_question") else None
+
+
+def excepted_items(question: str) -> list[str]:
+    """What a list question sets aside ("除了甲，还有哪些" → ["甲"]): the sentence must list more than it."""
+    m = _EXCEPT_Q.search(question) if _EXCEPT_Q else None
+    return [x for x in re.split(r"[、，,和与及]", m.group(1)) if len(x) >= 2] if m else []
+
+
+def lists_beyond(items: list[str], said: str) -> bool:
+    """Does the sentence still hold a list once the set-aside items are taken out? (A table row's cells,
+    one after another behind ；, are no list.)"""
+    for x in items:
+        said = said.replace(x, "")
+    return bool(_ITEMS_RX.search(said))
+
+
+_ITEMS_RX = re.compile(r"、|等|以及|和|与|及")
+
+
 _EXPLAIN = [(e["kind"], re.compile(e["question"]), re.compile(e["answer"]))
             for e in _TERMS.get("explain_questions", []) or []]
 EXPLAIN_GUARD = bool(_EXPLAIN)
@@ -1522,6 +1550,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     places = set(_PLACE_RX.findall(question))
     unit = asked_unit(question)
     q_numbers = number_qualifiers(question)
+    excepted = excepted_items(question) if EXCEPT_GUARD and kind == "list" else []
     spans = span_numbers(question) if SPAN_GUARD else set()
     q_periods = periods(question)
     wants_share = bool(_SHARE_ANSWER and _SHARE_Q.search(question)) and not unit
@@ -1652,6 +1681,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("member")  # the figure of a listed group, the question names one member
             if sibling_metric(question, said) or (SIBLING_AMOUNT_GUARD and sibling_amount(question, said)):
                 r8.append("sibling")
+            if excepted and not lists_beyond(excepted, said):
+                r8.append("list")  # 除了甲还有哪些: the sentence lists nothing beyond 甲
             if FLOW_GUARD and kind == "amount" and flow_for_stock(question, said):
                 r8.append("flow")  # a total to date asked, a yearly figure stated
             if kind == "date" and places and not all(p in f"{said} {frame_text}" for p in places):

@@ -18,7 +18,7 @@ from .chunking import CHUNKER_VERSION, chunk_document
 from ..config import MAX_QUERY_CHARS, Settings, require_length
 from .embed import ChromaEmbedding
 from ..errors import AssistantError, IndexError_, InputError
-from .ingest import discover, file_type, load_file, sha256_file
+from .ingest import READER_VERSION, discover, file_type, load_file, sha256_file
 from . import passages as passage_mod
 from . import query as query_mod
 from .retrieve import fuse
@@ -208,7 +208,7 @@ class KnowledgeBase:
         self.verify(repair=True)  # orphaned or missing vectors from an earlier crash or a rival writer
         retokenised = self._sync_vocabulary()  # the profile changed since the last ingest: tokens agree again
         # Chunking settings are part of a file's identity: changing them re-chunks everything.
-        chunking = f"{self.settings.chunk_size}/{self.settings.chunk_overlap}/{CHUNKER_VERSION}"
+        chunking = f"{self.settings.chunk_size}/{self.settings.chunk_overlap}/{CHUNKER_VERSION}/{READER_VERSION}"
         rechunk = self.store.get_meta("chunking", chunking) != chunking
 
         # Deleted: sources that lived under a folder we are ingesting again and whose file is gone.

@@ -25,6 +25,13 @@ from . import tables as tbl
 for _name in ("pypdf", "pdfminer"):
     logging.getLogger(_name).setLevel(logging.ERROR)
 
+# Part of an index's chunking identity (with chunking.CHUNKER_VERSION): a change of how files are read
+# (text order, joined lines, headings) re-reads every file. Bump it with any such change: the index keeps
+# a file's chunks while the file's sha256 and this identity are unchanged, so an index built before the
+# change would go on answering from the old reading (an index built before eeab7e6 kept a PDF paragraph
+# cut in two, and a chat answer changed with the cache).
+READER_VERSION = "2"  # 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading
+
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".csv": "csv",
              ".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html"}
 

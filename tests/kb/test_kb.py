@@ -158,3 +158,17 @@ def test_changed_chunk_size_rechunks_unchanged_files(mixed_corpus, tmp_path):
     report = small.ingest([mixed_corpus / "filler.md"])
     assert report.files_indexed == 1
     assert small.count() > 1 and all(len(c.text) <= 60 for c in small.store.get(small.store.chunk_ids("filler.md")).values())
+
+
+def test_changed_reader_version_rereads_unchanged_files(mixed_corpus, tmp_path, monkeypatch):
+    """An index built by an older way of reading files is read again (round 15: a stale cache kept a PDF
+    paragraph cut in two after the reader had been mended)."""
+    from assistant.kb import index as index_mod
+
+    kb = KnowledgeBase(Settings(index_dir=tmp_path / "idx"))
+    kb.ingest([mixed_corpus / "filler.md"])
+    again = KnowledgeBase(Settings(index_dir=tmp_path / "idx"))
+    assert again.ingest([mixed_corpus / "filler.md"]).files_indexed == 0  # nothing changed
+    monkeypatch.setattr(index_mod, "READER_VERSION", index_mod.READER_VERSION + "-next")
+    newer = KnowledgeBase(Settings(index_dir=tmp_path / "idx"))
+    assert newer.ingest([mixed_corpus / "filler.md"]).files_indexed == 1
