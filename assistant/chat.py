@@ -1260,7 +1260,7 @@ def group_member(question: str, said: str) -> str:
 
 
 # "约120名甲、乙和丙人员中，乙有多少": the question states a total and asks one part of it.
-PART_WITHIN_GUARD = False  # round 15: "…里，" / "…当中，" state the whole as "…中，" does
+PART_WITHIN_GUARD = True  # round 15: "…里，" / "…当中，" state the whole as "…中，" does
 
 
 def _part_of_q(within: str) -> re.Pattern:
@@ -1376,9 +1376,9 @@ def sibling_metric(question: str, said: str) -> bool:
 
 
 # Round 15: near misses of a neighbouring threshold, metric or kind of total (each can be switched off).
-SPAN_GUARD = False
-SIBLING_AMOUNT_GUARD = False
-FLOW_GUARD = False
+SPAN_GUARD = True
+SIBLING_AMOUNT_GUARD = True
+FLOW_GUARD = True
 _SPAN_Q = re.compile(r"(?<![\d.])(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个)?年(?:及)?(?:以上|以下|以内)")
 _YEARS_SAID = re.compile(r"(?<![\d.])(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个)?年")
 
@@ -1400,13 +1400,14 @@ _AMOUNT_SAID = re.compile(r"([\u4e00-\u9fff]{1,2})([量额数值])(?:为|达到?
 
 def sibling_amount(question: str, said: str) -> bool:
     """Does the sentence give the figure of a sibling metric ("产量184万" for "装车量是多少": the same head
-    character after another word) and never the asked one? A sentence that uses the first character of the
-    asked word anywhere is read as a paraphrase (销量 for 销售量), not a rival."""
+    character after another character) and never the asked one? The same character before the head is the
+    same metric of another noun ("芯片产量" for "电路产量": the entity checks judge that), and a sentence that
+    uses the first character of the asked word anywhere is read as a paraphrase (销量 for 销售量)."""
     for m in _AMOUNT_ASKED.finditer(question):
         lead, head = m.group(1), m.group(2)
         if lead + head in said or lead[0] in said:
             continue
-        if any(w.group(2) == head and w.group(1) != lead for w in _AMOUNT_SAID.finditer(said)):
+        if any(w.group(2) == head and w.group(1)[-1] != lead[-1] for w in _AMOUNT_SAID.finditer(said)):
             return True
     return False
 
@@ -1423,7 +1424,7 @@ def flow_for_stock(question: str, said: str) -> bool:
     return bool(_CUMULATIVE_Q.search(question) and _PER_PERIOD.search(said) and not _CUMULATIVE_SAID.search(said))
 
 
-EXCEPT_GUARD = False
+EXCEPT_GUARD = True
 _EXCEPT_Q = re.compile(_TERMS["except_question"]) if _TERMS.get("except_question") else None
 
 

@@ -5,6 +5,10 @@
   ("产量" for "交付量") is no answer (`sibling_amount`, tag `sibling`).
 - A total to date asked (一共 / 累计 / 到现在), a per-period figure stated (每年…) is no answer
   (`flow_for_stock`, chat.yaml `cumulative_question`, `per_period_answer`, `cumulative_answer`; tag `flow`).
+- "…N个甲里，乙有多少" states a whole and asks a part as "…中，" does: a sentence with only the whole's
+  figure is no answer (`_PART_WITHIN_Q`, chat.yaml `part_within`; tag `part`).
+- "除了甲，还有哪些": a sentence that lists nothing once 甲 is taken out is no answer (`excepted_items`,
+  `lists_beyond`, chat.yaml `except_question`; tag `list`).
 - A date written in digits (2023-06-15) is no value: a sentence that only dates a publication does not
   answer 几个 / 多少.
 A small knowledge base of an invented industry (民用无人机), written for these tests."""
@@ -13,6 +17,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import chat
+from assistant.textproc import default_tokenizer
 from tests.chat_helpers import kb_from_docs, scored_row
 
 
@@ -42,6 +47,16 @@ DOCS = {
 《无人机巡检员职业技能评价规范》于2023-06-15发布，为巡检员技能评价提供依据。
 
 《无人机装调工职业技能评价规范》把装调工分为五个技能等级。
+
+## 合作情况
+
+示例无人机产教联盟首批成员包括42家单位，覆盖整机、飞控、培训等不同环节。
+
+示例无人机产教联盟42家成员单位中有整机企业17家。
+
+2022年新增的4个专业包括无人机应用技术。
+
+2022年新增的4个专业包括无人机应用技术、无人机测绘技术和无人机植保技术。
 """,
 }
 
@@ -96,3 +111,29 @@ def test_a_date_in_digits_is_no_value(kb):
     q = "《无人机巡检员职业技能评价规范》把巡检员分为几个技能等级？"
     assert "type" in scored_row(kb, q, "2023-06-15").refused
     assert "type" not in scored_row(kb, "《无人机装调工职业技能评价规范》把装调工分为几个技能等级？", "五个技能等级").refused
+
+
+def test_the_same_metric_of_another_noun_is_no_sibling():
+    # 产量 after another noun is still 产量: whether the noun fits is the entity checks' business
+    assert not chat.sibling_amount("24年无人机电池产量是多少块？", "全国锂电芯产量为120亿块。")
+
+
+def test_a_whole_before_li_is_a_part_asked():
+    q = "示例无人机产教联盟首批42家成员单位里，整机企业有多少家？"
+    assert chat._PART_WITHIN_Q.search(q) and not chat._PART_OF_Q.search(q)
+    assert chat.stated_total_part(q, "首批成员包括42家单位，覆盖整机、飞控、培训等不同环节。", default_tokenizer()._tok, {"42"})
+    assert not chat.stated_total_part(q, "42家成员单位中有整机企业17家。", default_tokenizer()._tok, {"42"})
+
+
+def test_the_whole_does_not_answer_the_part(kb):
+    q = "示例无人机产教联盟首批42家成员单位里，整机企业有多少家？"
+    assert "part" in scored_row(kb, q, "覆盖整机").refused
+    assert "part" not in scored_row(kb, q, "整机企业17家").refused
+
+
+def test_a_list_of_the_set_aside_item_only_is_no_answer(kb):
+    q = "2022年新增的4个专业里，除了无人机应用技术，还有哪些？"
+    assert chat.excepted_items(q) == ["无人机应用技术"]
+    assert "list" in scored_row(kb, q, "包括无人机应用技术。").refused
+    assert "list" not in scored_row(kb, q, "无人机测绘技术").refused
+    assert chat.excepted_items("2022年新增了哪些专业？") == []
