@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import pickle
 import subprocess
 import sys
@@ -49,6 +50,11 @@ CHOSEN = {"evidence": {"C": 0.01, "threshold": 0.2}}
 MEASURED = {"objectivity": {"C": 0.01, "threshold": 0.2}, **CHOSEN}
 
 
+# the objectivity backstop as evaluated (not shipped): trained on batches m… before the target (the clause embeddings
+# of m–w were cached for it), C 0.1, added at p ≥ 0.6 (the best t/u/v setting of C 0.1/1 × p 0.5–0.99)
+BACKSTOP = {"first": "m", "C": 0.1, "threshold": 0.6}
+
+
 def frozen_findings(batch: str, work: Path) -> dict:
     out = work / f"frozen_{batch}.pkl"
     if not out.exists():
@@ -58,7 +64,7 @@ def frozen_findings(batch: str, work: Path) -> dict:
                                  capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", str(root)], input=archive, check=True)
         subprocess.run([sys.executable, str(HERE / "frozen_rules_findings.py"), str(root), batch, str(out)],
-                       cwd=work, check=True, env={"HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"})
+                       cwd=work, check=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
     return pickle.load(open(out, "rb"))
 
 
@@ -175,6 +181,38 @@ def forward(docs: dict, rows: list[dict], order: list[str], target: str, C: floa
     return probs
 
 
+def backstop(docs: dict, cache: EmbeddingCache, target: str, C: float = BACKSTOP["C"]) -> dict:
+    """Objectivity backstop, evaluated only (not shipped): a balanced logistic regression on the embedding of every
+    clause without a figure of the batches from BACKSTOP["first"] to the one before the target (target: overlaps a
+    labeller-A objectivity label), applied to the target's clauses no rule flagged (headings and quotes skipped).
+    Returns {doc: [(start, end, probability)]}."""
+    from sklearn.linear_model import LogisticRegression
+    from evals.check.objectivity_model import clauses
+    from assistant.check.learned import FIGURE, QUOTES, _heading, _inside, sentence_of
+
+    def candidates(did):
+        d, out = docs[did], []
+        t = d["text"]
+        for s, e in clauses(t):
+            if FIGURE.search(t[s:e]) or _heading(t, s) or any(_inside(t, s, a, b, sentence_of(t, s, e)[0])
+                                                              for a, b in QUOTES):
+                continue
+            y = any(c == "objectivity" and s < le and ls < e for c, ls, le in d["labels"])
+            flagged = any(c == "objectivity" and a < e and s < b for c, (a, b), _, _ in d["findings"])
+            out.append((s, e, t[s:e], int(y), flagged))
+        return out
+    train = [c for did, d in docs.items() if BACKSTOP["first"] <= d["batch"] < target for c in candidates(did)]
+    clf = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, random_state=SEED)
+    clf.fit(cache.get([c[2] for c in train]), np.array([c[3] for c in train]))
+    out = {}
+    for did, d in docs.items():
+        if d["batch"] == target:
+            cs = [c for c in candidates(did) if not c[4]]
+            ps = clf.predict_proba(cache.get([c[2] for c in cs]))[:, 1] if cs else []
+            out[did] = [(c[0], c[1], float(p)) for c, p in zip(cs, ps)]
+    return out
+
+
 def fmt(s: dict) -> str:
     o, e = s["objectivity"], s["evidence"]
     return f"obj {o[0]:.3f}/{o[1]:.3f}/{o[2]:.3f}  evid {e[0]:.3f}/{e[1]:.3f}/{e[2]:.3f}  FP10k {s['fp10k']:5.2f}"
@@ -187,12 +225,15 @@ def main() -> None:
     ap.add_argument("--show-sweep", action="store_true")
     ap.add_argument("--lobo", help="batches to hold out one at a time, each on a model of all the others")
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--backstop", action="store_true", help="also evaluate the objectivity backstop (slow: embeds "
+                    "every clause of batches m–w once)")
     args = ap.parse_args()
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     order = list(FREEZES)
-    docs, rows = load_rows(order, work, EmbeddingCache(work / "emb.npz"))
+    cache = EmbeddingCache(work / "emb.npz")
+    docs, rows = load_rows(order, work, cache)
     print(f"{len(docs)} documents, {len(rows)} findings ({sum(r['y'] for r in rows)} labelled); {time.time() - t0:.0f}s")
     for target in args.forward.split(","):
         tdocs = {k: d for k, d in docs.items() if d["batch"] == target}
@@ -207,6 +248,14 @@ def main() -> None:
         for cat, m in MEASURED.items():
             print(f"  + {cat[:4]} filter C={m['C']:<4} p<{m['threshold']:<4}  {fmt(score(tdocs, dropped({cat: m})))}")
         print(f"  + shipped (evidence filter)        {fmt(score(tdocs, dropped(CHOSEN)))}")
+        if args.backstop:
+            added = backstop(docs, cache, target)
+            thr = BACKSTOP["threshold"]
+            bdocs = {k: dict(d, findings=d["findings"] + [("objectivity", (s, e), "objectivity.learned", "info")
+                                                          for s, e, p in added[k] if p >= thr])
+                     for k, d in tdocs.items()}
+            n = sum(p >= thr for v in added.values() for _, _, p in v)
+            print(f"  + filter + backstop (p>={thr}, {n:>2} added) {fmt(score(bdocs, dropped(CHOSEN)))}")
         if args.show_sweep:
             for C in CS:
                 for thr in THRESHOLDS:
