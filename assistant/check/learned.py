@@ -21,14 +21,17 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import yaml
 
 ENV_SWITCH = "CIE_CHECK_LEARNED"
 WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "learned_filter.npz"
 CATEGORIES = ("objectivity", "evidence")
 CLAUSE_END = re.compile(r"[。！？!?；;，,：:\n]")
 SENT_END = re.compile(r"[。！？!?；;\n]")
-FIGURE = re.compile(r"[0-9０-９]|百分之|[一二两三四五六七八九十百千]+(?:万|亿|倍|成|个百分点)")
-SOURCE = re.compile(r"据|来源|统计局|数据显示|调查显示|报告显示|监测|发布")
+_CUE_FILE = Path(__file__).resolve().parent.parent / "data" / "learned_cues.yaml"
+_PATTERNS = yaml.safe_load(_CUE_FILE.read_text(encoding="utf-8"))
+FIGURE = re.compile(_PATTERNS["figure"])
+SOURCE = re.compile(_PATTERNS["source"])
 QUOTES = (("“", "”"), ("「", "」"), ("《", "》"), ('"', '"'))
 WINDOW = 80  # characters of the sentence kept on each side of the finding for its sentence embedding
 CUES = ("fig_clause", "fig_sentence", "fig_next", "fig_prev", "source_sentence", "quoted", "title", "heading",
@@ -177,7 +180,10 @@ def apply_filter(text: str, findings: list, embedder_factory, enabled: bool = Tr
     embedder = embedder_factory()
     if embedder is None:
         return findings, {"learned_filter": "unavailable", "learned_note": "嵌入模型无法加载，仅用规则"}
-    scores = model.scores(text, findings, embedder)
+    try:
+        scores = model.scores(text, findings, embedder)
+    except Exception as e:  # the embedder failing mid-check must not fail the check
+        return findings, {"learned_filter": "unavailable", "learned_note": f"嵌入模型出错（{type(e).__name__}），仅用规则"}
     kept, dropped = [], []
     for f, p in zip(findings, scores):
         if p is not None and p < model.params[f.category]["threshold"]:

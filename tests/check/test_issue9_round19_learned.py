@@ -114,6 +114,16 @@ def test_fallback_without_weights(monkeypatch, learned_on):
     assert kept == [f] and note["learned_filter"] == "unavailable"
 
 
+def test_fallback_when_the_embedder_fails(monkeypatch, learned_on):
+    class Broken(StubEmbedder):
+        def embed_passages(self, texts):
+            raise RuntimeError("engine")
+    monkeypatch.setattr("assistant.check.learned.load_filter", source_filter)
+    f = finding("evidence", UNSOURCED, "356亿元")
+    kept, note = apply_filter(UNSOURCED, [f], lambda: Broken())
+    assert kept == [f] and note["learned_filter"] == "unavailable"
+
+
 def test_switched_off_by_the_environment(monkeypatch):
     monkeypatch.setenv(ENV_SWITCH, "0")
     f = finding("evidence", UNSOURCED, "356亿元")
