@@ -112,3 +112,18 @@ def test_a_statistical_run_in_full_width_digits_reads_as_in_ascii():
 def test_a_full_width_figure_in_a_writers_sentence_is_still_unsourced():
     text = "近年来,智能仓储设备需求上升,2025年国内冷链仓储面积约为2.6亿平方米,比上年增加1800万平方米。\n"
     assert found(text) and found(text.translate(FULL))
+
+
+# --- written after reading batch w: a publisher announcing its own results (现将……数据公布如下) -------------------------
+CENSUS = ("2025年全省托育服务发展情况\n"
+          "为掌握全省托育服务发展情况,省里在12个市组织开展了托育机构专项调查。现将此次调查主要数据公布如下:\n"
+          "一、机构情况\n"
+          "全省共有托育机构3120家,提供托位9.6万个,其中普惠性托位5.1万个。\n")
+
+
+def test_a_publisher_announcing_its_own_survey_results_is_their_source():
+    assert found(CENSUS) == []
+
+
+def test_a_notice_formula_without_data_does_not_make_the_figures_sourced():
+    assert found(CENSUS.replace("现将此次调查主要数据公布如下:", "现将有关事项通知如下:"))
