@@ -167,7 +167,9 @@ def _release_layout(ctx, paras) -> bool:
     defs, params = ctx.definitions, ctx.parameters
     if any(_any(defs.get("release_not") or [], p.text) for p in paras[:3]):
         return False
-    inline = defs.get("inline_heading") or []  # round 18: 一、生产运行平稳。 opening a paragraph is its section's heading
+    inline = list(defs.get("inline_heading") or [])  # round 18: 一、生产运行平稳。 opening a paragraph is its section's heading
+    if not any(_any(defs.get("release_topic_not") or [], p.text) for p in paras):
+        inline += defs.get("inline_heading_numbered") or []  # round 19: 1.提供住宿的某服务。, not in a text on our subject
     headings = [p for p in ctx.doc.paragraphs if p.kind == "heading" or p.kind == "text" and _any(inline, p.text)]
     most = int(params.get("inline_heading_max_chars", 16))
     sents = [s for s in ctx.body_sentences() if not (inline and _any(inline, s[2]) and len(s[2].strip()) <= most)]

@@ -127,3 +127,8 @@ def test_a_publisher_announcing_its_own_survey_results_is_their_source():
 
 def test_a_notice_formula_without_data_does_not_make_the_figures_sourced():
     assert found(CENSUS.replace("现将此次调查主要数据公布如下:", "现将有关事项通知如下:"))
+
+
+def test_numbered_findings_of_a_talent_text_are_not_a_bulletin():
+    text = BULLETIN.replace("年末在册职工41.3万人。", "年末在册职工41.3万人,其中林业专业技术人才2.2万人。")
+    assert found(text)
