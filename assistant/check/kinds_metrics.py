@@ -60,8 +60,8 @@ def extract_metric_values(ctx_text: str, doc: Document | None, metrics: list[str
             if not prior:
                 continue
             year, _, yend = prior[-1]
-            if "分别" in sent[m.start("metric"):m.start("num")]:
-                continue
+            if "分别" in sent[m.start("metric"):m.start("num")] or _RANGE_AFTER.match(sent[m.end("unit"):]):
+                continue  # values of several subjects, or a range (在0.97%至3.36%之间): not one value
             between = sent[yend:m.start("metric")]
             if re.search(r"[—\-～~至到]\s*20\d\d", sent[max(0, yend - 12):yend + 6]):
                 continue  # a range like 2021—2035年, 从2012年到2021年
@@ -79,8 +79,7 @@ def extract_metric_values(ctx_text: str, doc: Document | None, metrics: list[str
             value, fam = normalise(num, unit)
             fig = Figure(ss + m.start("num"), ss + m.end("unit"), num, unit, m.group("num") + unit)
             mv = MetricValue(key=(year, period, subj, m.group("metric"), fam), value=value, unit=fam, fig=fig,
-                             year=year, start=ss + m.start("metric"),
-                             bound=_bound(m, sent[m.end("unit"):m.end("unit") + 1]))
+                             year=year, start=ss + m.start("metric"), bound=_bound(m, sent))
             after = sent[m.end("unit"):]
             g = GROWTH_AFTER.match(after)
             if g and not re.search(r"[，,]\s*(?:其中|占)", after[:g.start("g")]):
@@ -99,11 +98,17 @@ def extract_metric_values(ctx_text: str, doc: Document | None, metrics: list[str
     return out
 
 
-def _bound(m: re.Match, next_char: str) -> str:
-    """首次突破1万亿元 / 1万多家 state a lower bound, 近1万亿元 an upper one: not values to compare exactly."""
-    if m.group("verb") in ("超过", "突破", "逾") or next_char in ("多", "余"):
+_LOWER = re.compile(r"超过?|突破|逾|多于|高于|以上")
+_UPPER = re.compile(r"近|接近|不足|不到|低于|少于")
+_RANGE_AFTER = re.compile(r"^\s*(?:至|到|~|～|—|-)\s*\d")
+
+
+def _bound(m: re.Match, sent: str) -> str:
+    """首次突破1万亿元 / 均超5% / 1万多家 state a lower bound, 近1万亿元 an upper one: not values to compare exactly."""
+    between = sent[m.end("metric"):m.start("num")]
+    if _LOWER.search(between) or sent[m.end("unit"):m.end("unit") + 2].startswith(("多", "余", "以上")):
         return "lower"
-    return "upper" if m.group("verb") in ("近", "接近") else ""
+    return "upper" if _UPPER.search(between) or sent[m.end("unit"):m.end("unit") + 2] == "以下" else ""
 
 
 def within_bound(a: MetricValue, b: MetricValue) -> bool:
@@ -293,6 +298,7 @@ class KBContradiction(_MetricRule):
         return out
 
 
+_SUBJECT_END = re.compile(r"[)）]|完成|实现|达到|拥有|共有|累计")
 _CHANGE_TAIL = re.compile(r"(?:同比|环比|比上年|较上年)?(?:增长|增加|上升|提高|下降|减少|降低)(?:了|为|达)?$")
 
 
@@ -318,6 +324,7 @@ class ValueTwoNames(Rule):
 
     def _metric(self, text: str, f) -> tuple[str, str]:
         name = metric_before(text, f.start, keep=24)  # whole names: an abbreviation is told by all its words
+        name = _SUBJECT_END.split(name)[-1]  # the metric's own name, not the subject before its verb (企业完成产值)
         tail = _CHANGE_TAIL.search(name)
         return (name[:tail.start()] if tail else name), (tail.group(0) if tail else "")
 

@@ -41,3 +41,18 @@ def test_per_unit_values_small_totals_and_lone_totals_are_not_flagged():
     assert not dropped("全省陶瓷行业营业收入总额2187.4亿元，利润总额143.6亿元，培训补贴总额3.5元。")
     # no sibling total with a magnitude
     assert not dropped("该协会会费收入总额12000元，支出总额9800元。")
+
+
+def test_a_range_or_a_bound_written_with_jun_chao_is_not_a_second_value():
+    text = ("2023年二季度在文旅人才需求排名前十的城市中，成都、重庆为第一梯队，人才需求占比均超4%；"
+            "其余8个城市，人才需求占比在0.85%至2.91%之间。")
+    assert not found(text)
+    # an exact second value outside the bound is still reported
+    assert found("2023年二季度全省文旅人才需求占比超过4%。\n统计显示，2023年二季度全省文旅人才需求占比2.91%。")
+
+
+def test_one_metric_after_two_subject_phrases_is_not_two_names():
+    text = ("2022年，全省纺织企业（指规模以上法人单位，下同）完成纺织业总产值3456.78亿元，同比增长5.2%。\n"
+            "分季度看，2022年全省纺织企业完成纺织业总产值3456.78亿元，高于上年。")
+    assert not [f for f in check_text(text, categories={"consistency"}).findings
+                if f.rule_id == "consistency.value-two-names"]
