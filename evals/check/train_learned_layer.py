@@ -38,7 +38,8 @@ SEED = 20261201
 # batch letter -> the commit of the rules frozen before its one run (evals/check/README.md, split.yaml)
 FREEZES = {"h": "732baf4", "i": "b918292", "j": "b45ee02", "k": "c832316", "l": "3d68688", "m": "13d25d0",
            "n": "109a566", "o": "1e50af3", "p": "9069cf2", "q": "d79a8dc", "r": "7f0272b", "s": "488cad5",
-           "t": "11332b1", "u": "a0c502f", "v": "4db5f74", "w": "98223a9"}
+           "t": "11332b1", "u": "a0c502f", "v": "4db5f74", "w": "98223a9",
+           "x": "22f13ca"}
 CS = (0.003, 0.01, 0.03, 0.1, 1.0)
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 # Chosen without looking at batch w (the confirmation batch): the setting with the best F1 gain averaged over the 15
@@ -64,7 +65,7 @@ def frozen_findings(batch: str, work: Path) -> dict:
                                  capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", str(root)], input=archive, check=True)
         subprocess.run([sys.executable, str(HERE / "frozen_rules_findings.py"), str(root), batch, str(out)],
-                       cwd=work, check=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+                       cwd=work, check=True, env={**os.environ, "HF_HUB_OFFLINE": "1", "CIE_CHECK_LEARNED": "0"})
     return pickle.load(open(out, "rb"))
 
 
