@@ -233,6 +233,10 @@ def chinese_punctuation(text: str) -> str:
 
 # ---------------------------------------------------------------- script
 
+# Full-width digits, Latin letters and ％ (２０２５年、ＧＤＰ) read as their ASCII forms, one for one, so a text's script
+# variant reaches the rules' patterns (20\d\d年) the same way; Chinese punctuation (，。：（）) is left as it is.
+_FULL_WIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
+_FULL_WIDTH[0xFF05] = ord("%")
 _PINYIN_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")  # 運(yùn)行: reading aids some mirror sites insert
 
 
@@ -246,7 +250,7 @@ def _t2s():
 def to_simplified(text: str) -> tuple[str, list[int] | None]:
     """Text in Simplified characters for the rules, of the same length, and where each character came from (None when
     nothing changed). Traditional characters are converted one for one (OpenCC t2s, falling back to one character at a
-    time where a phrase conversion would change the length); pinyin glosses inside words (運(yùn)行) are moved to the end
+    time where a phrase conversion would change the length), full-width digits and letters to ASCII; pinyin glosses inside words (運(yùn)行) are moved to the end
     of their line and blanked (运行…     ), so words, figures and sentences read whole and every finding maps back to
     the original."""
     in_gloss = {i for g in _PINYIN_GLOSS.finditer(text) for i in range(g.start(), g.end())}
@@ -264,6 +268,7 @@ def to_simplified(text: str) -> tuple[str, list[int] | None]:
     simple = _t2s().convert(moved)
     if len(simple) != len(moved):  # a phrase conversion changed the length: convert one character at a time
         simple = "".join(c2 if len(c2 := _t2s().convert(c)) == 1 else c for c in moved)
+    simple = simple.translate(_FULL_WIDTH)
     if simple == text:
         return text, None
     return simple, order

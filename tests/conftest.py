@@ -8,6 +8,9 @@ import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+# the checker's learned filter (assistant/check/learned.py) is off in tests: rule tests test the rules, and no test
+# loads the real embedder unless it says so (tests/check/test_issue9_round19_learned.py turns it on where it needs it)
+os.environ.setdefault("CIE_CHECK_LEARNED", "0")
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_SOURCES = REPO / "corpus" / "nev" / "sources"

@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--summary", default=None, help="汇总表（.xlsx 或 .md）：每份报告一行")
     p.add_argument("--industry", default=None, help="行业名称（其画像中的权威机构计入来源）")
     p.add_argument("--profile", default=None, help="行业画像 YAML（assistant/profile.py 的格式）")
+    p.add_argument("--no-learned", action="store_true",
+                   help="不用学习过滤层（缺省时用嵌入模型剔除多半可接受的证据提示；模型无法加载时自动只用规则）")
     return p
 
 
@@ -109,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
 def _check_one(path: Path, args, kb, profile, many: bool) -> tuple[int, dict]:
     try:
         result = check_file(path, report=args.report, kb=kb, outline_path=args.outline, report_year=args.year,
-                            profile=profile)
+                            profile=profile, learned=not getattr(args, "no_learned", False))
         out = args.out
         if many and out:
             Path(out).mkdir(parents=True, exist_ok=True)

@@ -102,6 +102,36 @@ class MagnitudeSlip(Rule):
         return out
 
 
+@kind("dropped_magnitude")
+class DroppedMagnitude(Rule):
+    """A total written in the bare unit (资产总额10624.7元) inside a sentence that lists the same subject's other totals
+    with a magnitude (总产值10398.5亿元、利润总额796.2亿元): as written it is thousands of times smaller than every
+    sibling, and with the siblings' magnitude it would sit among them — the 万/亿 was most likely dropped."""
+    extra_keys = {"total_words", "min_gap", "max_spread"}
+
+    def setup(self):
+        self.total = re.compile(self.spec.get("total_words") or "总")
+        self.min_gap = float(self.spec.get("min_gap", 1000))
+        self.spread = float(self.spec.get("max_spread", 20))
+
+    def check(self, ctx):
+        out = []
+        for ss, se, sent in ctx.body_sentences():
+            figs = [f for f in find_figures(ctx.text, ss, se) if not f.is_percent]
+            for f in figs:
+                metric = metric_before(ctx.text, f.start)
+                if normalise(1, f.unit)[0] != 1 or not self.total.search(metric) or PER_UNIT.search(metric):
+                    continue
+                sibs = [g for g in figs if g is not f and normalise(1, g.unit)[0] > 1
+                        and normalise(1, g.unit)[1] == f.unit and not PER_UNIT.search(metric_before(ctx.text, g.start))]
+                vals = [normalise(g.value, g.unit)[0] for g in sibs]
+                fits = [g for g in sibs if min(vals) / self.spread <= f.value * normalise(1, g.unit)[0]
+                        <= max(vals) * self.spread]
+                if vals and f.value * self.min_gap <= min(vals) and fits:
+                    out.append(self.finding(ctx, f.start, f.end, text=f.text, metric=metric, sibling=fits[0].text))
+        return out
+
+
 TOTAL_RE = re.compile(r"(?:合计|共计|共有|总计|总量|总数|总额|总投入|共提供|共开设|共|总)[^，。；\d]{0,8}?"
                       r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万亿元|亿元|万元|元|万人次|人次|万人|人|万个|个|家|所|项|万台|台|名|门)")
 # counts of institutions only: flows and amounts (人次、元) are often split into overlapping parts (因私出境、赴港澳台出境)

@@ -6,6 +6,7 @@ import re
 
 from .figures import Figure, find_figures
 from .rules import Rule, blank_out, kind
+from .sources import own_data_covers
 
 
 # ------------------------------------------------------------------ evidence
@@ -128,6 +129,8 @@ class UnsourcedFigure(Rule):
             # round 11: a vague source (据统计、数据显示) takes over from the document's own source too — a byline or a
             # headline naming a body — as it does from a lead (labelling policy; dev l02, l08)
             return self.finding(ctx, self._vague_start(ctx, ss, figs[0].start), figs[-1].end, n=len(figs))
+        if own_data_covers(ctx, ss, se):
+            return None  # round 19: the report's own declared data (sources.py)
         if ctx.byline_covers(ss) or ctx.source().credit:
             return None  # round 13: a closing author credit （某局 张某） — the body's own figures
         if ctx.headline_led(ss):

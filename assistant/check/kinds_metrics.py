@@ -26,6 +26,7 @@ class MetricValue:
     growth: float | None = None  # stated growth (%) right after the value
     growth_span: tuple[int, int] | None = None
     compare: tuple[int, float, Figure] | None = None  # 比2023年的949.5万辆 → (2023, value, figure)
+    bound: str = ""  # "lower" after 超过/突破/逾 or before 多/余; "upper" after 近/接近; "" for a stated value
 
 
 PERIOD_RE = re.compile(r"(\d{1,2}\s*[-—～~至]\s*\d{1,2}\s*月|\d{1,2}\s*月(?:底|末)?|第?[一二三四1-4]\s*季度|上半年|下半年|"
@@ -42,7 +43,7 @@ def extract_metric_values(ctx_text: str, doc: Document | None, metrics: list[str
     """Metric values with an explicit year in the same sentence: 2024年某产品销量1286.6万台."""
     metric_alt = "|".join(sorted(map(re.escape, metrics), key=len, reverse=True))
     rx = re.compile(rf"(?P<subj>[\u4e00-\u9fa5A-Za-z]{{0,10}}?)(?P<metric>{metric_alt})"
-                    rf"(?:[\u4e00-\u9fa5]{{0,2}}?)(?:为|达到|达|是|约为|约|共计|共|合计|累计|实现|完成|超过|突破)?\s*"
+                    rf"(?:[\u4e00-\u9fa5]{{0,2}}?)(?P<verb>为|达到|达|是|约为|约|共计|共|合计|累计|实现|完成|超过|突破|逾|近|接近)?\s*"
                     rf"(?P<num>{NUM})\s*(?P<unit>万亿元|亿元|万元|亿辆|万辆|辆|万台|万人|人|GWh|万个|个|家|所|%|％|万|亿)"
                     rf"(?![\d\u4e00-\u9fa5]{{0,1}}[年月日])")
     out = []
@@ -59,8 +60,8 @@ def extract_metric_values(ctx_text: str, doc: Document | None, metrics: list[str
             if not prior:
                 continue
             year, _, yend = prior[-1]
-            if "分别" in sent[m.start("metric"):m.start("num")]:
-                continue
+            if "分别" in sent[m.start("metric"):m.start("num")] or _RANGE_AFTER.match(sent[m.end("unit"):]):
+                continue  # values of several subjects, or a range (在0.97%至3.36%之间): not one value
             between = sent[yend:m.start("metric")]
             if re.search(r"[—\-～~至到]\s*20\d\d", sent[max(0, yend - 12):yend + 6]):
                 continue  # a range like 2021—2035年, 从2012年到2021年
@@ -78,7 +79,7 @@ def extract_metric_values(ctx_text: str, doc: Document | None, metrics: list[str
             value, fam = normalise(num, unit)
             fig = Figure(ss + m.start("num"), ss + m.end("unit"), num, unit, m.group("num") + unit)
             mv = MetricValue(key=(year, period, subj, m.group("metric"), fam), value=value, unit=fam, fig=fig,
-                             year=year, start=ss + m.start("metric"))
+                             year=year, start=ss + m.start("metric"), bound=_bound(m, sent))
             after = sent[m.end("unit"):]
             g = GROWTH_AFTER.match(after)
             if g and not re.search(r"[，,]\s*(?:其中|占)", after[:g.start("g")]):
@@ -95,6 +96,29 @@ def extract_metric_values(ctx_text: str, doc: Document | None, metrics: list[str
                 mv.growth_span = (ss + m.end("unit") + c.start(4), ss + m.end("unit") + c.end())
             out.append(mv)
     return out
+
+
+_LOWER = re.compile(r"超过?|突破|逾|多于|高于|以上")
+_UPPER = re.compile(r"近|接近|不足|不到|低于|少于")
+_RANGE_AFTER = re.compile(r"^\s*(?:至|到|~|～|—|-)\s*\d")
+
+
+def _bound(m: re.Match, sent: str) -> str:
+    """首次突破1万亿元 / 均超5% / 1万多家 state a lower bound, 近1万亿元 an upper one: not values to compare exactly."""
+    between = sent[m.end("metric"):m.start("num")]
+    if _LOWER.search(between) or sent[m.end("unit"):m.end("unit") + 2].startswith(("多", "余", "以上")):
+        return "lower"
+    return "upper" if _UPPER.search(between) or sent[m.end("unit"):m.end("unit") + 2] == "以下" else ""
+
+
+def within_bound(a: MetricValue, b: MetricValue) -> bool:
+    """True when one of the two values is a bound and the other value honours it."""
+    for bound, other in ((a, b), (b, a)):
+        if bound.bound == "lower" and not other.bound and other.value >= bound.value:
+            return True
+        if bound.bound == "upper" and not other.bound and other.value <= bound.value:
+            return True
+    return bool(a.bound and b.bound)
 
 
 class _MetricRule(Rule):
@@ -129,7 +153,7 @@ class MetricConsistency(_MetricRule):
                 seen[mv.key] = mv
                 continue
             a, b = first.value, mv.value
-            if a == b or (max(a, b) > 0 and abs(a - b) / max(a, b) <= self.tolerance):
+            if a == b or (max(a, b) > 0 and abs(a - b) / max(a, b) <= self.tolerance) or within_bound(first, mv):
                 continue
             ratio = max(a, b) / min(a, b) if min(a, b) > 0 else 0
             subj = f"{mv.key[0]}年{mv.key[1]}{mv.key[2]}{mv.key[3]}"
@@ -274,6 +298,7 @@ class KBContradiction(_MetricRule):
         return out
 
 
+_SUBJECT_END = re.compile(r"[)）]|完成|实现|达到|拥有|共有|累计")
 _CHANGE_TAIL = re.compile(r"(?:同比|环比|比上年|较上年)?(?:增长|增加|上升|提高|下降|减少|降低)(?:了|为|达)?$")
 
 
@@ -299,6 +324,7 @@ class ValueTwoNames(Rule):
 
     def _metric(self, text: str, f) -> tuple[str, str]:
         name = metric_before(text, f.start, keep=24)  # whole names: an abbreviation is told by all its words
+        name = _SUBJECT_END.split(name)[-1]  # the metric's own name, not the subject before its verb (企业完成产值)
         tail = _CHANGE_TAIL.search(name)
         return (name[:tail.start()] if tail else name), (tail.group(0) if tail else "")
 

@@ -236,6 +236,13 @@ RATE_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*个?百分点|(?:降|升|回落|下�
                          r"\d+(?:\.\d+)?\s*[%％]")
 
 
+# round 19: the growth rate itself given after the word in its sentence (增速略有下降，出口额达80.3亿美元，同比下降0.3%; 增幅在
+# 逐渐收窄，一至四季度同比增速分别为10.5%、10.6%……): labellers take the rate next to the vague word as its figure (dev: v06 ×2,
+# q34 clean by both; no labelled rate change has one); not for a share (比例增长明显，出口额同比增长12.4%)
+SHARE_WORD = re.compile(r"比例|占比|比重")
+RATE_AFTER = re.compile(r"(?:增长|增加|上升|提高|提升|下降|减少|回落|回升|增速|增幅|降幅|涨幅|同比|环比)[^，。；,;]{0,8}?\d+(?:\.\d+)?\s*[%％]")
+
+
 def _rate_change(text: str, s: int, e: int) -> bool:
     """The vague words state a change of a growth rate: they name the rate (增速提升、增长加快), or follow it (增速持续回升、
     增长持续放缓: the trend word is matched on its own). A level of a rate (降幅较大) is not a change of it."""
@@ -255,6 +262,9 @@ def _rate_figure_near(ctx: Context, s: int) -> bool:
     text = ctx.text
     ss, se = ctx.doc.sentence_at(s)
     if RATE_FIGURE.search(text, ss, se):
+        return True
+    # a share (比例、占比、比重) is not given by a growth rate (round 16), only a growth rate's change is
+    if RATE_AFTER.search(text, s, se) and not SHARE_WORD.search(text, max(ss, s - 8), s + 4):
         return True
     group = max(ss, text.rfind("；", ss, s) + 1, text.rfind(";", ss, s) + 1)
     earlier = _change_figures(text, group, s)

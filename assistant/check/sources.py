@@ -62,6 +62,7 @@ class SourceModel:
     whole: bool = False  # the document's own source covers every sentence
     credit: str | None = None  # round 13: a closing author credit （某局 张某）, covering figures but not forecasts
     own_stats: bool = False  # round 18: a publisher's own statistical text (its 据初步核算、据测算 are its own accounting)
+    own_data: str | None = None  # round 19: the opening line declaring the report's own survey or collected data
     notes: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of text a notes block covers
     note_lines: list[int] = field(default_factory=list)  # paragraph starts of the notes blocks that name a source
 
@@ -73,7 +74,8 @@ class SourceModel:
 
     def describe(self) -> dict:
         return {"header": self.header, "closing": self.closing, "release": self.release, "voice": self.voice,
-                "whole": self.whole, "notes": len(self.notes), "credit": self.credit, "own_stats": self.own_stats}
+                "whole": self.whole, "notes": len(self.notes), "credit": self.credit, "own_stats": self.own_stats,
+                "own_data": self.own_data}
 
 
 def _any(pats, text: str) -> bool:
@@ -129,8 +131,19 @@ def build_source_model(ctx) -> SourceModel:
         pats = defs.get("authority") or []
         model.whole = any(any(a in b for a in ctx.authorities) or _any(pats, b) for b in named)
 
+    model.own_data = _first_text_line(paras[:int(params.get("own_data_lines", 8))], defs.get("own_data_declaration"))
     _notes(ctx, model, vague_line)
     return model
+
+
+def own_data_covers(ctx, ss: int, se: int) -> bool:
+    """Round 19: whose figures — the opening declares the report's own data (own_data_declaration: 本报告基于我们对……的
+    招聘数据分析、本次调查共回收……), so a figure sentence that names nobody is the report's own, in every section and table
+    (a table laid out one cell a line included). Not a sentence about the world outside the sample (own_data_not: a market
+    size, a whole industry's output, 全国、我国、全球 totals): that needs its own source, as before."""
+    if not ctx.source().own_data:
+        return False
+    return not any(p.search(ctx.text, ss, se) for p in ctx.definitions.get("own_data_not") or [])
 
 
 def _first_text_line(heads, pats) -> str | None:
@@ -154,9 +167,12 @@ def _release_layout(ctx, paras) -> bool:
     defs, params = ctx.definitions, ctx.parameters
     if any(_any(defs.get("release_not") or [], p.text) for p in paras[:3]):
         return False
-    inline = defs.get("inline_heading") or []  # round 18: 一、生产运行平稳。 opening a paragraph is its section's heading
+    inline = list(defs.get("inline_heading") or [])  # round 18: 一、生产运行平稳。 opening a paragraph is its section's heading
+    if not any(_any(defs.get("release_topic_not") or [], p.text) for p in paras):
+        inline += defs.get("inline_heading_numbered") or []  # round 19: 1.提供住宿的某服务。, not in a text on our subject
     headings = [p for p in ctx.doc.paragraphs if p.kind == "heading" or p.kind == "text" and _any(inline, p.text)]
-    sents = [s for s in ctx.body_sentences() if not (inline and _any(inline, s[2]) and len(s[2].strip()) <= 16)]
+    most = int(params.get("inline_heading_max_chars", 16))
+    sents = [s for s in ctx.body_sentences() if not (inline and _any(inline, s[2]) and len(s[2].strip()) <= most)]
     least = int(params.get("release_min_sentences", 4))
     if len(headings) >= 2:
         least = min(least, int(params.get("release_min_sentences_sections", least)))

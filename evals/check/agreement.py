@@ -4,6 +4,7 @@ checker is scored by (same category, overlapping span), and the other way round.
     python evals/check/agreement.py            # the current test batch, else the newest twice-labelled one
     python evals/check/agreement.py --key KEY  # any split key whose documents have labels/ and labels_b/ files
     python evals/check/agreement.py --list     # also list every label the two labellers disagree on
+    python evals/check/agreement.py --pooled   # every twice-labelled batch, one row each, then pooled: the ceiling
 
 B's precision against A is A's recall against B and vice versa, so one table says it all. Agreement is the ceiling of
 any checker scored against one labeller: a checker that copied labeller B exactly would score these figures.
@@ -11,6 +12,7 @@ any checker scored against one labeller: a checker that copied labeller B exactl
 from __future__ import annotations
 
 import argparse
+from collections import defaultdict
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -37,10 +39,10 @@ def as_findings(text: str, labels: list[dict], who: str) -> list[SimpleNamespace
     return out
 
 
-def agreement(key: str) -> tuple[Score, int]:
+def agreement(key: str, score: Score | None = None) -> tuple[Score, int]:
     split = yaml.safe_load((REAL / "split.yaml").read_text(encoding="utf-8"))
     records = {d["id"]: d for d in yaml.safe_load((REAL / "records.yaml").read_text(encoding="utf-8"))["documents"]}
-    score, n = Score(), 0
+    score, n = score or Score(), 0
     for did in split.get(key) or []:
         if not (REAL / "labels_b" / f"{did}.yaml").exists():
             raise SystemExit(f"标注者 B 缺少 {did} 的标注文件：{REAL / 'labels_b' / (did + '.yaml')}")
@@ -55,13 +57,24 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--key", default=None)
     ap.add_argument("--list", action="store_true")
+    ap.add_argument("--pooled", action="store_true")
     args = ap.parse_args(argv)
+    if args.pooled:
+        return pooled()
     if args.key is None:
         split = real._split()
         twice = [k for k, _, _ in real.BATCHES if split.get(k) and real.has_second_labeller(k)]
         args.key = real.current_test(split) or twice[-1]
     score, n = agreement(args.key)
     print(f"两名标注者的一致性（{args.key}，{n} 篇；B 对照 A：precision = B 的标注中 A 也标了的比例，recall = A 的标注中 B 也标了的比例）")
+    print_score(score)
+    if args.list:
+        for e in score.errors:
+            print("   " + e.replace("误报", "仅 B").replace("漏报", "仅 A"))
+    return 0
+
+
+def print_score(score: Score) -> None:
     for c in CATS:
         tp, fp, hit, miss = score.tp[c], score.fp[c], score.hit[c], score.miss[c]
         p = tp / (tp + fp) if tp + fp else float("nan")
@@ -70,9 +83,28 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {c:<12} precision {p:5.3f} ({tp}/{tp + fp})   recall {r:5.3f} ({hit}/{hit + miss})   F1 {f1:5.3f}")
     fps, chars, rate = score.official_rate()
     print(f"  B 标了而 A 未标（官方发布与新闻）：{fps} 条 / {chars} 字 = {rate:.2f} 条/万字")
-    if args.list:
-        for e in score.errors:
-            print("   " + e.replace("误报", "仅 B").replace("漏报", "仅 A"))
+
+
+def pooled() -> int:
+    """Every twice-labelled batch scored B against A, then all of them pooled; and how many batches a second
+    labeller would pass the issue's targets on (P ≥ 0.9 and R ≥ 0.85 per category, ≤ 2 extra flags per 10k)."""
+    split, total, passed, keys = real._split(), Score(), defaultdict(int), []
+    for key, letter, _ in real.BATCHES:
+        if not split.get(key) or not real.has_second_labeller(key):
+            continue
+        score, n = agreement(key)
+        agreement(key, total)
+        keys.append(letter)
+        print(f"批次 {letter}（{n} 篇）")
+        print_score(score)
+        for c in ("objectivity", "evidence"):
+            tp, fp, hit, miss = score.tp[c], score.fp[c], score.hit[c], score.miss[c]
+            passed[c] += bool(tp + fp and hit + miss and tp / (tp + fp) >= 0.9 and hit / (hit + miss) >= 0.85)
+        passed["official"] += score.official_rate()[2] <= 2
+    print(f"合计（{len(keys)} 批：{''.join(keys)}）")
+    print_score(total)
+    print(f"  第二名标注者达到目标的批数（共 {len(keys)} 批）：objectivity {passed['objectivity']}，evidence "
+          f"{passed['evidence']}，官方发布与新闻多标≤2条/万字 {passed['official']}")
     return 0
 
 

@@ -35,6 +35,29 @@ CATS = ("objectivity", "evidence", "consistency")
 OFFICIAL = {"release", "news"}
 
 
+def label_spans(did: str, text: str, labels: list[dict]) -> list[tuple[str, int, int, dict]]:
+    """(category, start, end, label) of each label in the text."""
+    spans = []
+    for lab in labels:
+        i = -1
+        for _ in range(int(lab.get("occurrence", 1))):  # the n-th occurrence of a repeated phrase
+            i = text.find(lab["span"], i + 1)
+        if i < 0:
+            raise SystemExit(f"标注片段不在原文中：{did}：{lab['span']!r}")
+        spans.append((lab["category"], i, i + len(lab["span"]), lab))
+    return spans
+
+
+def agreed_labels(did: str, text: str) -> tuple[list[dict], list[dict]]:
+    """The labels both labellers gave (A's span where a B label of the category overlaps it), and every label of
+    either: the 合议 row asks a finding to match either labeller and counts as missed only what both labelled."""
+    a, b = load_labels(did, "labels"), load_labels(did, "labels_b")
+    sb = label_spans(did, text, b)
+    both = [lab for c, s, e, lab in label_spans(did, text, a)
+            if any(c2 == c and s2 < e and s < e2 for c2, s2, e2, _ in sb)]
+    return both, a + b
+
+
 class Score:
     def __init__(self):
         self.tp = defaultdict(int)
@@ -45,20 +68,16 @@ class Score:
         self.fp_kind = defaultdict(int)
         self.errors: list[str] = []
 
-    def add(self, did: str, kind: str, text: str, findings, labels) -> None:
-        spans = []
-        for lab in labels:
-            i = -1
-            for _ in range(int(lab.get("occurrence", 1))):  # the n-th occurrence of a repeated phrase
-                i = text.find(lab["span"], i + 1)
-            if i < 0:
-                raise SystemExit(f"标注片段不在原文中：{did}：{lab['span']!r}")
-            spans.append((lab["category"], i, i + len(lab["span"]), lab))
+    def add(self, did: str, kind: str, text: str, findings, labels, accepted=None) -> None:
+        """Score one document. `labels` are the recall targets; a finding is right when it overlaps one of them or
+        one of `accepted` (more labels that count as right but are not required: the other labeller's)."""
+        spans = label_spans(did, text, labels)
+        extra = label_spans(did, text, accepted or [])
         self.chars[kind] += len(text)
         for f in findings:
             if f.category not in CATS:
                 continue
-            if any(c == f.category and f.span[0] < e and s < f.span[1] for c, s, e, _ in spans):
+            if any(c == f.category and f.span[0] < e and s < f.span[1] for c, s, e, _ in spans + extra):
                 self.tp[f.category] += 1
             else:
                 self.fp[f.category] += 1
@@ -97,7 +116,8 @@ BATCHES = (("third_test", "g", "三"), ("fourth_test", "h", "四"), ("fifth_test
            ("fifteenth_test", "s", "十五"),
            ("sixteenth_test", "t", "十六"), ("seventeenth_test", "u", "十七"),
            ("eighteenth_test", "v", "十八"),
-           ("nineteenth_test", "w", "十九"))
+           ("nineteenth_test", "w", "十九"),
+           ("twentieth_test", "x", "二十"))
 
 
 def _split() -> dict:
@@ -135,6 +155,8 @@ def halves(split: dict | None = None) -> tuple[dict, dict]:
         sets[cur] = (cur,)
         names[cur] = f"第{o}批测试集（{letter} 批，由他人采集、两人分别标注，规则冻结后才运行；此处按标注者 A）"
         names[cur + ":labels_b"] = f"第{o}批测试集，按标注者 B（labels_b）"
+        names[cur + ":agreed"] = (f"第{o}批测试集，两名标注者合议（与任一人的标注重合即算对；只有两人都标了的才算漏报；"
+                                  f"误报只计两人都未标的）")
     return sets, names
 
 
@@ -165,9 +187,12 @@ def run_real(half: str, labels_dir: str = "labels") -> tuple[Score, dict]:
     ids = [did for key in halves(split)[0].get(half, (half,)) for did in split[key]]
     for did in ids:
         rec = records[did]
-        labels = load_labels(did, labels_dir)
         res = _check_doc(did)
-        score.add(did, rec["kind"], res.document.text, res.findings, labels)
+        if labels_dir == "agreed":
+            labels, accepted = agreed_labels(did, res.document.text)
+        else:
+            labels, accepted = load_labels(did, labels_dir), None
+        score.add(did, rec["kind"], res.document.text, res.findings, labels, accepted)
         kinds[res.summary.get("report") or "未识别"] += 1
     return score, dict(kinds)
 
@@ -225,10 +250,10 @@ def report(show_test: bool = False, show_dev: bool = True, dev_only: bool = Fals
         rows_keys = ([cur] if cur else []) + rows_keys + ["old_test"] + (["test"] if cur else [])
     rows = [(h, "labels") for h in rows_keys]
     if cur and cur in rows_keys and has_second_labeller(cur):
-        rows.insert(1, (cur, "labels_b"))
+        rows[1:1] = [(cur, "labels_b"), (cur, "agreed")]
     for half, labels_dir in rows:
         score, kinds = run_real(half, labels_dir)
-        name = names[half] if labels_dir == "labels" else names[half + ":labels_b"]
+        name = names[half] if labels_dir == "labels" else names[half + ":" + labels_dir]
         print(f" {name}：{sum(kinds.values())} 篇，识别类型 {kinds}")
         for c in CATS:
             print(score.line(c))

