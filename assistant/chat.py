@@ -714,8 +714,13 @@ _SAME_UNITS = {u: set(g) for g in _TERMS.get("same_units", []) or [] for u in g}
 UNIT_COLUMNS = {k: list(v) for k, v in (_TERMS.get("unit_columns") or {}).items()}
 
 
+# A count in Chinese numerals (两门、十二家、三百人); not 一, which is as often "a" (一家企业) as a count.
+_CN_COUNT = r"(?<![一二两三四五六七八九十百千])[两二三四五六七八九十][一二两三四五六七八九十百千]*"
+
+
 def _unit_ok(bare: str, said: str, context: str) -> bool:
-    for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:余|多)?[万亿千百]*(?:余|多)?" + re.escape(bare), said):
+    for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?|" + _CN_COUNT + r")\s*(?:余|多)?[万亿千百]*(?:余|多)?" + re.escape(bare),
+                         said):
         if not (bare.startswith("年") and _YEAR_RX.fullmatch(m.group(1))):
             return True
     return bool(re.search(r"[（(]\s*(?:单位[：:])?\s*[万亿千百]*" + re.escape(bare) + r"\s*[）)]", f"{context} {said}")
