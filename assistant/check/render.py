@@ -46,10 +46,10 @@ def _head(result: CheckResult) -> list[str]:
     return [f"报告类型：{s.get('report_name', '')}{kind}  报告年份：{s.get('report_year') or '未识别'}  "
             f"报告日期：{s.get('report_date') or '未识别'}  最新数据年份：{s.get('newest_data_year') or '—'}",
             f"共 {s['total']} 条：错误 {s['by_level']['error']}，警告 {s['by_level']['warning']}，提示 {s['by_level']['info']}"]\
-        + _learned_line(s)
+        + learned_line(s)
 
 
-def _learned_line(s: dict) -> list[str]:
+def learned_line(s: dict) -> list[str]:
     """One line on the learned filter (assistant/check/learned.py) when it set findings aside or could not run."""
     if s.get("learned_filter") == "applied" and s.get("learned_dropped"):
         return [f"学习过滤层：另有 {len(s['learned_dropped'])} 条规则提示经模型判断多为可接受的写法，未列出（见 JSON 的 learned_dropped）"]

@@ -7,6 +7,8 @@ from __future__ import annotations
 import html
 from collections import OrderedDict
 
+from ..check.render import learned_line
+
 FILE_TYPE_CN = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "csv": "CSV", "md": "Markdown", "txt": "文本",
                 "html": "网页"}
 LEVEL_CN = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -151,6 +153,8 @@ def check_summary(result, source_name: str = "") -> str:
     if missing:
         lines.append("")
         lines.append("未找到的章节：" + "、".join(missing))
+    for note in learned_line(s):  # what the learned filter set aside, or that it could not run
+        lines += ["", esc(note)]
     return "\n".join(lines)
 
 

@@ -159,3 +159,19 @@ def test_real_embedder_scores_an_unsourced_figure(learned_on):
     dropped = res.summary["learned_dropped"]
     assert kept or dropped
     assert all(0.0 <= d["learned_score"] < 1.0 for d in dropped)
+
+
+def test_web_summary_says_what_the_filter_set_aside_or_that_it_could_not_run():
+    from types import SimpleNamespace
+
+    from assistant.ui.views import check_summary
+
+    base = {"report_name": "行业发展分析报告", "total": 2, "by_level": {"warning": 2}}
+    dropped = SimpleNamespace(summary={**base, "learned_filter": "applied", "learned_dropped": [{}, {}, {}]},
+                              report=None, findings=[])
+    assert "另有 3 条" in check_summary(dropped, "某报告.docx")
+    off = SimpleNamespace(summary={**base, "learned_filter": "unavailable", "learned_note": "嵌入模型无法加载，仅用规则"},
+                          report=None, findings=[])
+    assert "学习过滤层不可用" in check_summary(off, "某报告.docx")
+    plain = SimpleNamespace(summary={**base, "learned_filter": "off"}, report=None, findings=[])
+    assert "学习过滤层" not in check_summary(plain, "某报告.docx")
