@@ -250,9 +250,9 @@ def _t2s():
 def to_simplified(text: str) -> tuple[str, list[int] | None]:
     """Text in Simplified characters for the rules, of the same length, and where each character came from (None when
     nothing changed). Traditional characters are converted one for one (OpenCC t2s, falling back to one character at a
-    time where a phrase conversion would change the length), full-width digits and letters to ASCII; pinyin glosses inside words (運(yùn)行) are moved to the end
-    of their line and blanked (运行…     ), so words, figures and sentences read whole and every finding maps back to
-    the original."""
+    time where a phrase conversion would change the length), full-width digits and letters to ASCII; pinyin glosses
+    inside words (運(yùn)行) are moved to the end of their line and blanked (运行…     ), so words, figures and sentences
+    read whole and every finding maps back to the original."""
     in_gloss = {i for g in _PINYIN_GLOSS.finditer(text) for i in range(g.start(), g.end())}
     if in_gloss:
         order, pos = [], 0

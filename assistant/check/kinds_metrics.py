@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..safe_regex import compile_user
 from ..textproc import sentence_spans
-from .consistency import metric_before, significant_digits
+from .consistency import LOWER_BOUND, UPPER_BOUND, metric_before, significant_digits
 from .figures import NUM, Figure, normalise, parse_num, years_in
 from .rules import Rule, RuleFileError, kind
 from .structure import Document
@@ -98,8 +98,13 @@ def extract_metric_values(ctx_text: str, doc: Document | None, metrics: list[str
     return out
 
 
-_LOWER = re.compile(r"超过?|突破|逾|多于|高于|以上")
-_UPPER = re.compile(r"近|接近|不足|不到|低于|少于")
+def _words(words: set[str]) -> re.Pattern:
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+# the bound words of the growth check (consistency.LOWER_BOUND / UPPER_BOUND), and those written before an amount
+_LOWER = _words(LOWER_BOUND | {"超", "突破", "多于"})
+_UPPER = _words(UPPER_BOUND | {"近", "接近", "将近", "少于"})
 _RANGE_AFTER = re.compile(r"^\s*(?:至|到|~|～|—|-)\s*\d")
 
 

@@ -22,21 +22,13 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
 from evals.check import real  # noqa: E402
-from evals.check.real import CATS, REAL, Score, load_labels  # noqa: E402
+from evals.check.real import CATS, REAL, Score, label_spans, load_labels  # noqa: E402
 
 
 def as_findings(text: str, labels: list[dict], who: str) -> list[SimpleNamespace]:
     """A labeller's labels in the shape of checker findings (category, span, rule_id, text, message)."""
-    out = []
-    for lab in labels:
-        i = -1
-        for _ in range(int(lab.get("occurrence", 1))):
-            i = text.find(lab["span"], i + 1)
-        if i < 0:
-            raise SystemExit(f"标注片段不在原文中（{who}）：{lab['span']!r}")
-        out.append(SimpleNamespace(category=lab["category"], span=(i, i + len(lab["span"])),
-                                   rule_id=f"{who}/{lab.get('family', '')}", text=lab["span"], message=""))
-    return out
+    return [SimpleNamespace(category=c, span=(s, e), rule_id=f"{who}/{lab.get('family', '')}", text=lab["span"],
+                            message="") for c, s, e, lab in label_spans(f"标注者 {who}", text, labels)]
 
 
 def agreement(key: str, score: Score | None = None) -> tuple[Score, int]:

@@ -28,12 +28,11 @@ import numpy as np
 import yaml
 
 from assistant.check.learned import CATEGORIES, WEIGHTS, LearnedFilter, context, features
+from evals.check.real import CATS as SCORED
+from evals.check.real import OFFICIAL, REAL, label_spans, load_labels
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-REAL = HERE / "real"
-OFFICIAL = {"release", "news"}
-SCORED = ("objectivity", "evidence", "consistency")
 SEED = 20261201
 # batch letter -> the commit of the rules frozen before its one run (evals/check/README.md, split.yaml)
 FREEZES = {"h": "732baf4", "i": "b918292", "j": "b45ee02", "k": "c832316", "l": "3d68688", "m": "13d25d0",
@@ -69,17 +68,9 @@ def frozen_findings(batch: str, work: Path) -> dict:
     return pickle.load(open(out, "rb"))
 
 
-def locate(did: str, text: str, folder: str = "labels") -> list[tuple[str, int, int]]:
-    path = REAL / folder / f"{did}.yaml"
-    labs = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("labels") or [] if path.exists() else []
-    spans = []
-    for lab in labs:
-        i = -1
-        for _ in range(int(lab.get("occurrence", 1))):
-            i = text.find(lab["span"], i + 1)
-        assert i >= 0, (did, lab["span"])
-        spans.append((lab["category"], i, i + len(lab["span"])))
-    return spans
+def locate(did: str, text: str) -> list[tuple[str, int, int]]:
+    """Labeller A's labels as (category, start, end) in the checked text, as real.Score finds them."""
+    return [(c, s, e) for c, s, e, _ in label_spans(did, text, load_labels(did))]
 
 
 class EmbeddingCache:

@@ -30,7 +30,7 @@ import numpy as np
 import yaml
 
 from evals.check.objectivity_model import MODEL_PATH, Model, clauses, context_features
-from evals.check.real import CATS, OFFICIAL, REAL
+from evals.check.real import CATS, OFFICIAL, REAL, label_spans, load_labels
 
 SEED = 20261130
 GROUPS = {"dev": "df", "test": "df", "fresh_dev": "df", "fresh_dev_from_test": "df", "third_test": "g",
@@ -72,15 +72,7 @@ def load_docs(cache: str | None) -> dict:
 
 def locate(did: str, text: str) -> list[tuple[str, int, int]]:
     """Labeller A's labels as (category, start, end) in the checked text, as real.Score finds them."""
-    labs = yaml.safe_load((REAL / "labels" / f"{did}.yaml").read_text(encoding="utf-8"))["labels"] or []
-    spans = []
-    for lab in labs:
-        i = -1
-        for _ in range(int(lab.get("occurrence", 1))):
-            i = text.find(lab["span"], i + 1)
-        assert i >= 0, (did, lab["span"])
-        spans.append((lab["category"], i, i + len(lab["span"])))
-    return spans
+    return [(c, s, e) for c, s, e, _ in label_spans(did, text, load_labels(did))]
 
 
 def _identity(x):
