@@ -105,3 +105,8 @@ def test_a_year_on_year_increase_without_a_figure_is_flagged_but_an_ordering_is_
 def test_room_for_growth_without_a_figure_is_flagged():
     assert flagged("预制菜行业增长空间大。", "增长空间大")
     assert not flagged("预制菜行业增长空间大，预计2025年规模将比上年增长18%。", "增长空间大")
+
+
+def test_a_slight_change_in_the_ish_level_of_hownet_is_flagged_without_its_figure():
+    assert flagged("今年民宿入住率略微下降。", "略微下降")
+    assert not flagged("酒店客房均价稍稍回升，达到每晚420元，同比增长3.1%。", "稍稍回升")
