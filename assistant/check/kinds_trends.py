@@ -187,7 +187,7 @@ _COMPARATIVE = re.compile(r"的|小于|大于|低于|高于|少于|多于|超过
 class TrendContradicted(_WordsRule):
     """A trend word (逐年增加, 持续下降) for a metric, against the year-by-year values its paragraph gives: values with a
     year before them in their clause (2021年…312家), or a 分别为 list under a span of years (2020—2023年……分别为a、b、c和d),
-    of one unit family, whose metric (the noun phrase before each, or the one before it when none) shares a word with
+    of one unit family, whose metric (the noun phrase before each, or the one before it when none) ends in a word of
     the trend's metric. The years are those the trend covers (2019—2022年、近三年、2021年以来、此后); at least
     `min_years` of them. Levels only: changes (增加20家、增长5%) are not part of a series."""
     extra_keys = _WordsRule.extra_keys | {"trend_up", "trend_down", "min_years"}
@@ -230,10 +230,8 @@ class TrendContradicted(_WordsRule):
             m = m or last_metric
             last_metric = m
             series.setdefault(ys[-1][0], []).append((normalise(f.value, f.unit), f, m))
-        bigrams = {trend_metric[i:i + 2] for i in range(len(trend_metric) - 1)}
-
-        def named(v) -> bool:
-            return any(v[2][i:i + 2] in bigrams for i in range(len(v[2]) - 1))
+        def named(v) -> bool:  # the figure's head noun (产量, 企业, 数量) is in the trend's name
+            return len(v[2]) >= 2 and v[2][-2:] in trend_metric
 
         # a unit family some figure of which is named like the trend (新增数量……802家) takes its other figures too
         # (新成立的有624家): two values for one year then make the series ambiguous, and it is not read
