@@ -66,6 +66,7 @@ class DirectionWords(_WordsRule):
     the two values."""
     extra_keys = _WordsRule.extra_keys | {"chain_basis", "whole_year", "from_to_message", "part_words",
                                              "basis_words", "compare_tail", "compare_head", "min_metric", "from_to_skip",
+                                             "fixed_basis",
                                              "metric_chars"}
 
     def setup(self):
@@ -76,7 +77,8 @@ class DirectionWords(_WordsRule):
         self.from_to_skip = re.compile(self.spec.get("from_to_skip") or "排名|名次|第")
         self.whole_year = re.compile(self.spec.get("whole_year") or "全年")
         self.part = re.compile(self.spec.get("part_words") or "其中|分别")
-        self.basis = re.compile(cmp + "|" + (self.spec.get("basis_words") or "上月|上季度"))
+        self.fixed = re.compile(self.spec.get("fixed_basis") or r"(?:比|较|与)\s*(?:19|20)\d\d\s*年|年均")
+        self.basis = re.compile(cmp + "|" + (self.spec.get("basis_words") or "上月|上季度") + "|" + self.fixed.pattern)
         self.compare_tail = re.compile(r"(?:" + (self.spec.get("compare_tail") or "较|与|同") + r")+$")
         self.compare_in = re.compile(r"^(?:" + (self.spec.get("compare_head") or "较|与|比") + ")")
         self.min_metric = int(self.spec.get("min_metric", 4))
@@ -130,7 +132,10 @@ class DirectionWords(_WordsRule):
                     continue  # 较去年同期产量增加: the subject is in the clause before, not read here
                 # the basis: the last comparison named in the sentence up to the statement (与上季度相比，……增加了…)
                 bases = list(self.basis.finditer(sent[:m.end("cmp") if m.group("cmp") else m.start()]))
-                basis = "chain" if bases and self.chain.search(bases[-1].group()) else "year"
+                last = bases[-1].group() if bases else ""
+                # 环比 / 比2019年、年均 (a basis of its own, named as written) / 同比 and no basis named
+                basis = "chain" if self.chain.search(last) else (
+                    re.sub(r"\s", "", last) if self.fixed.fullmatch(last) else "year")
                 year, period = self.time_at(ctx, pos)
                 found.append(dict(metric=metric, dir=d, basis=basis, start=pos, end=ss + m.end(),
                                   word=text[pos:ss + m.end()].strip(), year=year, period=period,

@@ -45,6 +45,9 @@ def test_different_metrics_periods_or_bases_are_not_contradictions():
     assert not found("据某市图书馆统计，上半年全市图书外借册次基本稳定；下半年图书外借册次同比增长11.3%。", DIRECTION)
     # year-on-year and chain bases
     assert not found("据某机场集团统计，11月旅客吞吐量同比增长。与上月相比，旅客吞吐量有所下降，降幅为4.2%。", DIRECTION)
+    # a fixed base year is a basis of its own; a month is not the months to date
+    assert not found("据某市邮政管理局统计，2024年全市快递业务量同比下降。与2019年相比，全市快递业务量增长了36.2%。", DIRECTION)
+    assert not found("据某市邮政管理局统计，1—10月全市快递业务量同比下降1.2%。10月份，全市快递业务量同比增长2.4%。", DIRECTION)
     # a growth rate that slows while its level grows
     assert not found("据某市教育局统计，2024年全市在园幼儿数增速有所回落，全年在园幼儿数为21.6万人，同比增长1.4%。", DIRECTION)
 
