@@ -295,7 +295,6 @@ class TrendContradicted(_WordsRule):
         return out
 
 
-_HEADER = re.compile(r"^(?:同比|同比增长|同比增减|比上年增长|比上年同期增长|增长|增幅|增速|增减)\s*[(（]\s*(?:±\s*)?[%％]\s*[)）]$")
 _NUMBER = re.compile(r"^[-－−]?\d+(?:\.\d+)?$")
 
 
@@ -313,9 +312,10 @@ class TableRateChange(Rule):
     比重/比例 or carries (%)) whose change in that column is the difference of its two values (percentage points
     under a % heading), or neither the difference nor the relative change. Rows are read as a name, then numbers in
     groups of three: this period, the period compared, the change."""
-    extra_keys = {"rate_row", "min_confirm", "rows", "neither_message"}
+    extra_keys = {"rate_row", "change_header", "min_confirm", "rows", "neither_message"}
 
     def setup(self):
+        self.header = re.compile(self.spec.get("change_header") or r"^同比\s*[(（]?\s*[%％]\s*[)）]?$")
         self.rate_row = re.compile(self.spec.get("rate_row") or r"率$|[(（][%％][)）]")
         self.min_confirm = int(self.spec.get("min_confirm", 2))
         self.rows = int(self.spec.get("rows", 30))
@@ -324,14 +324,14 @@ class TableRateChange(Rule):
         text, out = ctx.text, []
         paras = [p for p in ctx.doc.paragraphs if p.kind in ("text", "table_row")]
         for i, p in enumerate(paras):
-            header = next((c for c in _cells(text[p.start:p.end]) if _HEADER.match(c)), None)
+            header = next((c for c in _cells(text[p.start:p.end]) if self.header.match(c)), None)
             if not header:
                 continue
             rows = []
             for q in paras[i + 1:i + 1 + self.rows]:
                 line = text[q.start:q.end]
                 cells = _cells(line)
-                if any(_HEADER.match(c) for c in cells):
+                if any(self.header.match(c) for c in cells):
                     break
                 if len(line) > 80 and "。" in line:
                     break  # running text: the table has ended
