@@ -10,7 +10,7 @@ import re
 
 from .consistency import (CHANGE, CHANGE_BEFORE, half_unit, metric_before, period_before, relative_half_units,
                           year_before)
-from .figures import NUM as _NUM_RAW, find_figures, normalise, num_digits, years_in
+from .figures import NUM as _NUM_RAW, Figure, find_figures, normalise, num_digits, years_in
 from .rules import Rule, kind
 
 NUM = f"(?:{_NUM_RAW})"  # figures.NUM is an alternation: grouped before it is embedded
@@ -193,9 +193,10 @@ class TrendContradicted(_WordsRule):
     """A trend word (逐年增加, 持续下降) for a metric, against the year-by-year values its paragraph gives: values with a
     year before them in their clause (2021年…312家), or a 分别为 list under a span of years (2020—2023年……分别为a、b、c和d),
     of one unit family, whose metric (the noun phrase before each, or the one before it when none) ends in a word of
-    the trend's metric. The years are those the trend covers (2019—2022年、近三年、2021年以来、此后); at least
+    the trend's metric; or, when the paragraph gives none, the rows of a table right before or after it, led by a
+    year, in the one column whose heading ends in a word of the trend's metric. The years are those the trend covers (2019—2022年、近三年、2021年以来、此后); at least
     `min_years` of them. Levels only: changes (增加20家、增长5%) are not part of a series."""
-    extra_keys = _WordsRule.extra_keys | {"trend_up", "trend_down", "min_years"}
+    extra_keys = _WordsRule.extra_keys | {"trend_up", "trend_down", "min_years", "table_message"}
 
     def setup(self):
         super().setup()
@@ -266,6 +267,57 @@ class TrendContradicted(_WordsRule):
             return [y for y in years if y >= before[-1][0]] if before else []
         return years
 
+    def _table_series(self, ctx, para, trend_metric: str) -> dict:
+        """year → [(value, figure, column name)] from a table right before or after the trend's paragraph (blank
+        lines and one caption line between): rows led by a year, the one column whose heading's head noun (before
+        its unit in brackets) is in the trend's name."""
+        paras = [p for p in ctx.doc.paragraphs if ctx.text[p.start:p.end].strip()]
+        idx = next((i for i, p in enumerate(paras) if p is para), None)
+        if idx is None:
+            return {}
+        for step in (1, -1):
+            rows, i, caption = [], idx + step, 0
+            while 0 <= i < len(paras):
+                cells = _cells(ctx.text[paras[i].start:paras[i].end])
+                line = ctx.text[paras[i].start:paras[i].end]
+                if paras[i].kind == "table_row" or (len(cells) >= 3 and len(line) <= 100
+                                                     and not re.search("[。，,；]", line)):
+                    rows.append((paras[i], cells))
+                elif rows or caption:
+                    break
+                else:
+                    caption += 1  # 表1 ……: one caption line between the text and its table
+                i += step
+            if step < 0:
+                rows.reverse()
+            series = self._columns(ctx, rows, trend_metric)
+            if series:
+                return series
+        return {}
+
+    @staticmethod
+    def _columns(ctx, rows, trend_metric: str) -> dict:
+        if len(rows) < 2:
+            return {}
+        header = rows[0][1]
+        names = [re.sub(r"[(（][^)）]*[)）]", "", c).strip() for c in header]
+        cols = [j for j, n in enumerate(names) if j and len(n) >= 2 and n[-2:] in trend_metric]
+        if len(cols) != 1:
+            return {}
+        j, series = cols[0], {}
+        for q, cells in rows[1:]:
+            year = _YEAR_CELL.match(cells[0]) if cells else None
+            if not year or len(cells) != len(header) or not _NUMBER.match(cells[j]):
+                continue
+            line = ctx.text[q.start:q.end]
+            at = TableRateChange._find(line, cells[j], line.find(cells[0]) + len(cells[0]))
+            if at < 0:
+                continue
+            value = float(cells[j].replace("－", "-").replace("−", "-"))
+            fig = Figure(q.start + at - len(cells[j]), q.start + at, value, "", cells[j])
+            series.setdefault(int(year.group(1)), []).append(((value, "table"), fig, names[j]))
+        return series
+
     def check(self, ctx):
         text, out = ctx.text, []
         for ss, se, sent in ctx.body_sentences():
@@ -277,7 +329,9 @@ class TrendContradicted(_WordsRule):
                 if len(trend_metric) < 2:
                     continue
                 para = ctx.doc.paragraph_at(pos)
-                series = self._series(ctx, para, trend_metric)
+                series, msg = self._series(ctx, para, trend_metric), None
+                if not series:
+                    series, msg = self._table_series(ctx, para, trend_metric), self.spec.get("table_message")
                 years = self._covered(text, ss, pos, sorted(series))
                 if len(years) < self.min_years or any(len(series[y]) != 1 for y in years):
                     continue  # too short, or two values for one year (two metrics): not a series
@@ -288,7 +342,7 @@ class TrendContradicted(_WordsRule):
                 for (y0, v0), (y1, v1) in zip(zip(years, vals), zip(years[1:], vals[1:])):
                     a, b = v0[0][0], v1[0][0]
                     if (up and b < a) or (not up and b > a):
-                        out.append(self.finding(ctx, pos, ss + m.end(), metric=trend_metric[-8:], y0=y0, y1=y1,
+                        out.append(self.finding(ctx, pos, ss + m.end(), msg, metric=trend_metric[-8:], y0=y0, y1=y1,
                                                 a=v0[1].text, b=v1[1].text,
                                                 actual="减少" if b < a else "增加"))
                         break
@@ -296,6 +350,7 @@ class TrendContradicted(_WordsRule):
 
 
 _NUMBER = re.compile(r"^[-－−]?\d+(?:\.\d+)?$")
+_YEAR_CELL = re.compile(r"^((?:19|20)\d\d)\s*年?$")
 
 
 def _cells(line: str) -> list[str]:

@@ -96,6 +96,23 @@ def test_trend_over_its_own_years_another_metric_or_too_few_years_is_not_flagged
     assert not found("据某市水务局统计，全市供水管网漏损率持续下降，2021年为12.4%，2022年为11.1%，2023年为9.8%。", TREND)
 
 
+SCENIC = "据某省旅游协会统计，全省A级旅游景区数量逐年增加，见下表。\n\n| 年份 | 景区数量(家) | 接待人次(万人次) |\n|---|---|---|\n"
+
+
+def test_trend_against_the_column_of_the_table_after_it():
+    hits = found(SCENIC + "| 2021 | 412 | 8650 |\n| 2022 | 436 | 7120 |\n| 2023 | 429 | 9810 |\n", TREND)
+    assert len(hits) == 1 and "表格" in hits[0].message and "2023年为429" in hits[0].message
+    # a table laid out with spaces, above the sentence, after its caption
+    hits = found("表1 某省A级旅游景区\n年份 景区数量 接待人次\n2021 412 8650\n2022 436 7120\n2023 429 9810\n"
+                 "据某省旅游协会统计，全省A级旅游景区数量逐年增加。", TREND)
+    assert len(hits) == 1
+
+
+def test_trend_with_its_table_column_rising_is_not_flagged():
+    # the trend's column rises; the other column (接待人次) falls and is not the trend's
+    assert not found(SCENIC + "| 2021 | 412 | 8650 |\n| 2022 | 436 | 7120 |\n| 2023 | 451 | 9810 |\n", TREND)
+
+
 # ---------------------------------------------------------------- a table's 同比(%) column
 TABLE_HEAD = "某市公共图书馆2024年主要指标（来源：某市文化和旅游局）\n指标 2024年 2023年 同比(%)\n"
 AMOUNTS = "外借册次(万册) 412.5 380.6 8.38\n到馆人次(万人次) 265.2 241.9 9.63\n"
