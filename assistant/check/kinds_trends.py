@@ -64,10 +64,9 @@ class DirectionWords(_WordsRule):
     metric is the noun phrase before the statement, or, for a statement that opens its clause (……812万吨，同比增长3.4%),
     the metric of the figure that ends the clause before. Also a from–to change (从A减少到B) whose verb goes against
     the two values."""
-    extra_keys = _WordsRule.extra_keys | {"chain_basis", "whole_year", "from_to_message", "part_words",
-                                             "basis_words", "compare_tail", "compare_head", "min_metric", "from_to_skip",
-                                             "fixed_basis",
-                                             "metric_chars"}
+    extra_keys = _WordsRule.extra_keys | {"chain_basis", "whole_year", "from_to_message", "part_words", "basis_words",
+                                          "compare_tail", "compare_head", "min_metric", "from_to_skip", "fixed_basis",
+                                          "metric_chars"}
 
     def setup(self):
         super().setup()
@@ -87,7 +86,8 @@ class DirectionWords(_WordsRule):
         self.rx = re.compile(rf"(?P<cmp>(?:{cmp})\s*)?(?P<adv>(?:{adv})\s*)?(?P<w>{words})"
                              rf"(?P<fig>了?\s*(?:为|达)?\s*{NUM}\s*(?:[%％]|个?百分点|[\u4e00-\u9fa5]{{0,3}}?))?"
                              r"(?=$|[，。；,;：、！？）)\n])")
-        self.from_to = re.compile(rf"(?:从|由)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?的?)?\s*(?P<a>{NUM})\s*(?P<ua>[^\d\s，。；,;]{{0,4}}?)\s*"
+        year = r"(?:(?:19|20)\d\d\s*年(?:底|末)?的?)?"
+        self.from_to = re.compile(rf"(?:从|由)\s*{year}\s*(?P<a>{NUM})\s*(?P<ua>[^\d\s，。；,;]{{0,4}}?)\s*"
                                   rf"(?P<v>{CHANGE})(?:到|至)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?的?)?\s*(?P<b>{NUM})\s*"
                                   r"(?P<ub>[^\d\s，。；,;]{0,4}?)(?=$|[，。；,;、）)\n])")
 
@@ -194,8 +194,9 @@ class TrendContradicted(_WordsRule):
     year before them in their clause (2021年…312家), or a 分别为 list under a span of years (2020—2023年……分别为a、b、c和d),
     of one unit family, whose metric (the noun phrase before each, or the one before it when none) ends in a word of
     the trend's metric; or, when the paragraph gives none, the rows of a table right before or after it, led by a
-    year, in the one column whose heading ends in a word of the trend's metric. The years are those the trend covers (2019—2022年、近三年、2021年以来、此后); at least
-    `min_years` of them. Levels only: changes (增加20家、增长5%) are not part of a series."""
+    year, in the one column whose heading ends in a word of the trend's metric. The years are those the trend covers
+    (2019—2022年、近三年、2021年以来、此后); at least `min_years` of them. Levels only: changes (增加20家、增长5%) are
+    not part of a series."""
     extra_keys = _WordsRule.extra_keys | {"trend_up", "trend_down", "min_years", "table_message"}
 
     def setup(self):
