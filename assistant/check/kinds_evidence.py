@@ -54,6 +54,25 @@ def later_paragraphs_of_lead(ctx, pos: int) -> list:
     return [q for q in ctx.doc.paragraphs if q.kind == "text" and para.start < q.start < end]
 
 
+def unrestated_headline(ctx) -> list[tuple[int, int, str]]:
+    """Round 20: the sentences of the document's title (its headline) when the title states a figure that no body
+    paragraph gives again (标题：……预计2027年缺口将扩大到300万人；正文不再写300万). Where the body restates the headline
+    figure, the body's sentence carries the claim and its source or method, and is judged there; a headline figure the
+    body never gives stands alone, and is judged like a body sentence by the forecast and gap rules. [] otherwise."""
+    key = ("headline",)
+    if key not in ctx._cache:
+        out: list[tuple[int, int, str]] = []
+        title = next((p for p in ctx.doc.paragraphs if p.kind == "title" and p.text.strip()), None)
+        if title is not None:
+            figs = ctx.all_figures(title.start, title.end)
+            body = "".join(q.text for q in ctx.doc.paragraphs if q.kind in ("text", "table_row", "heading"))
+            body = re.sub(r"\s", "", body)
+            if figs and not any(re.sub(r"\s", "", f.text) in body for f in figs):
+                out = [(s, e, ctx.text[s:e]) for s, e in ctx.doc.sentences() if title.start <= s < title.end]
+        ctx._cache[key] = out
+    return ctx._cache[key]
+
+
 @kind("unsourced_figure")
 class UnsourcedFigure(Rule):
     """A sentence with a specific figure, and no attribution in its sentence or paragraph."""
@@ -316,7 +335,7 @@ class Forecast(Rule):
     def check(self, ctx):
         out = []
         text = ctx.text
-        for ss, se, sent in ctx.body_sentences():
+        for ss, se, sent in list(ctx.body_sentences()) + unrestated_headline(ctx):
             m = next((mm for p in self.triggers for mm in [p.search(sent)] if mm), None)
             if not m or not ctx.all_figures(max(ss, ss + m.start() - 12), se) or repeated_paragraph(ctx, ss):
                 continue
@@ -459,7 +478,7 @@ class GapBaseline(Rule):
     def check(self, ctx):
         out = []
         text = ctx.text
-        for ss, se, sent in ctx.body_sentences():
+        for ss, se, sent in list(ctx.body_sentences()) + unrestated_headline(ctx):
             m = next((mm for p in self.triggers for mm in [p.search(sent)] if mm), None)
             if not m or ctx.doc.in_quotes(ss + m.start(), ss + m.end()) or repeated_paragraph(ctx, ss):
                 continue
