@@ -108,7 +108,7 @@ class UnsourcedFigure(Rule):
                      and not any(a < f.end and f.start < b for a, b in taken)]
         figs_all.sort(key=lambda f: f.start)
         for f in figs_all:
-            if f.unit in self.skip_units or ctx.doc.in_quotes(f.start, f.end) or self.excepted(ctx.text, f.start, f.end):
+            if f.unit in self.skip_units or self._quoted_phrase(ctx, f) or self.excepted(ctx.text, f.start, f.end):
                 continue
             if self.skip_clauses and self._in_skipped_clause(ctx.text, f):
                 continue
@@ -119,6 +119,20 @@ class UnsourcedFigure(Rule):
         for (ss, se), figs in by_sentence.items():
             judged.append((ss, self._judge(ctx, ss, se, figs)))
         return self._merge_runs(ctx, judged)
+
+    @staticmethod
+    def _quoted_phrase(ctx, f: Figure) -> bool:
+        """The figure is inside a quoted phrase or a title (“最缺工”的100个职业、《……》). Round 20: not inside quoted speech —
+        a quotation long enough to hold a clause (quoted_speech_chars, default 20; with a comma or sentence end in it) is
+        someone's statement of the figure, judged like the sentence around it."""
+        most = int(ctx.parameters.get("quoted_speech_chars", 20))
+        for qs, qe in ctx.doc.quote_spans():
+            if qs <= f.start and f.end <= qe:
+                inner = ctx.text[qs:qe]
+                if not inner.startswith("《") and qe - qs > most and re.search(r"[，,。；;！？]", inner):
+                    return False
+                return True
+        return False
 
     def _judge(self, ctx, ss: int, se: int, figs: list[Figure]):
         """The finding for one sentence's figures, or None when they are sourced (or not checked)."""
@@ -280,7 +294,10 @@ class UnsourcedFigure(Rule):
                 break
         if first is None or first[0] <= ss:
             return False
-        return not self.BACK.search(ctx.text[first[0]:first[1]])
+        # round 20: the source sentence opens right after a closing quotation mark (“……。”某主任表示,……): it names the
+        # speaker of the quotation before it, so it points back
+        opens = ctx.text[max(p.start, first[0] - 2):first[0] + 2]
+        return not self.BACK.search(ctx.text[first[0]:first[1]]) and "”" not in opens
 
     def _in_contents(self, ctx, pos: int) -> bool:
         return in_contents(ctx, self, pos)
@@ -354,13 +371,30 @@ class Forecast(Rule):
                 # document is that body's own text (its byline, closing source line or release layout)
             sec = ctx.doc.section_at(ss)
             para = ctx.doc.paragraph_at(ss)
-            scopes = [sent, text[para.start:para.end] if para else ""]
+            scopes = [sent, self._basis_text(ctx, para.start, para.end, ss) if para else ""]
             if sec:  # a method stated earlier in the section covers later forecasts, not earlier ones
-                scopes.append(text[sec.start:para.end if para else se])
+                scopes.append(self._basis_text(ctx, sec.start, para.end if para else se, ss))
             missing = [k for k in self.require if not any(p.search(sc) for p in self.parts[k] for sc in scopes)]
             if missing:
                 out.append(self.finding(ctx, ss + m.start(), se, missing="、".join(self.names[k] for k in missing)))
         return out
+
+    def _basis_text(self, ctx, start: int, end: int, own: int) -> str:
+        """Round 20: the text of [start, end) where another sentence may state the forecast's method: every sentence
+        except those that work out a figure of their own and speak of no future (FUTURE; 按某标准测算,缺口超30万人 — that
+        calculation is the gap's basis, not the basis of a forecast before or after it in the section). A sentence
+        stating a method with no result of its own (本报告采用趋势外推法预测) or one about a forecast still counts."""
+        parts = []
+        for s, e in ctx.doc.sentences():
+            if e <= start or s >= end:
+                continue
+            seg = ctx.text[max(s, start):min(e, end)]
+            if s != own and find_figures(ctx.text, s, e) and not self.FUTURE.search(ctx.text, s, e):
+                continue
+            parts.append(seg)
+        return "\n".join(parts)
+
+    FUTURE = re.compile(r"将|预计|预测|预期|有望|可望|届时|未来")
 
     ASSUMPTION_LEAD = re.compile(r"假设[:：]|假设如下|(?:基本|主要|以下)假设|假定[:：]|假设条件[:：]?")
     OURS = re.compile(r"我们|本报告|本研究|笔者|课题组|本共同体")
