@@ -170,10 +170,6 @@ def test_any_issuers_notice_title_makes_its_figures_its_own():
     assert texts("某省茶业职业技术学院关于举办2026年茶艺师培训班的通知\n" + NOTICE_BODY, UNSOURCED) == []
 
 
-def test_a_notice_known_by_its_addressees_line():
-    assert texts("各成员单位、各有关茶企:\n" + NOTICE_BODY, UNSOURCED) == []
-
-
 def test_the_same_text_without_a_notice_title_stays_unsourced():
     assert texts("茶艺人才培养情况\n" + NOTICE_BODY, UNSOURCED)
 
