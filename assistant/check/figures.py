@@ -53,6 +53,8 @@ def _not_a_figure(text: str, m: re.Match) -> bool:
         return True
     if unit in (":1", "：1") and re.match(r"\d", nxt):
         return True  # a clock time (10:15:32, found on batch v) is not a ratio N:1
+    if prev.endswith((":", "：")) and re.fullmatch(r"\d{2}", num) and re.match(r"\d", prev[:1] or ""):
+        return True  # round 20: the seconds of a clock time (16:39:08 人民日报) are not a count
     if unit in ("万", "亿") and re.match(r"[元辆台人个名家套吨千]", nxt):
         return False
     return False

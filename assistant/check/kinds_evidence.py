@@ -54,6 +54,25 @@ def later_paragraphs_of_lead(ctx, pos: int) -> list:
     return [q for q in ctx.doc.paragraphs if q.kind == "text" and para.start < q.start < end]
 
 
+def unrestated_headline(ctx) -> list[tuple[int, int, str]]:
+    """Round 20: the sentences of the document's title (its headline) when the title states a figure that no body
+    paragraph gives again (标题：……预计2027年缺口将扩大到300万人；正文不再写300万). Where the body restates the headline
+    figure, the body's sentence carries the claim and its source or method, and is judged there; a headline figure the
+    body never gives stands alone, and is judged like a body sentence by the forecast and gap rules. [] otherwise."""
+    key = ("headline",)
+    if key not in ctx._cache:
+        out: list[tuple[int, int, str]] = []
+        title = next((p for p in ctx.doc.paragraphs if p.kind == "title" and p.text.strip()), None)
+        if title is not None:
+            figs = ctx.all_figures(title.start, title.end)
+            body = "".join(q.text for q in ctx.doc.paragraphs if q.kind in ("text", "table_row", "heading"))
+            body = re.sub(r"\s", "", body)
+            if figs and not any(re.sub(r"\s", "", f.text) in body for f in figs):
+                out = [(s, e, ctx.text[s:e]) for s, e in ctx.doc.sentences() if title.start <= s < title.end]
+        ctx._cache[key] = out
+    return ctx._cache[key]
+
+
 @kind("unsourced_figure")
 class UnsourcedFigure(Rule):
     """A sentence with a specific figure, and no attribution in its sentence or paragraph."""
@@ -89,7 +108,7 @@ class UnsourcedFigure(Rule):
                      and not any(a < f.end and f.start < b for a, b in taken)]
         figs_all.sort(key=lambda f: f.start)
         for f in figs_all:
-            if f.unit in self.skip_units or ctx.doc.in_quotes(f.start, f.end) or self.excepted(ctx.text, f.start, f.end):
+            if f.unit in self.skip_units or self._quoted_phrase(ctx, f) or self.excepted(ctx.text, f.start, f.end):
                 continue
             if self.skip_clauses and self._in_skipped_clause(ctx.text, f):
                 continue
@@ -100,6 +119,20 @@ class UnsourcedFigure(Rule):
         for (ss, se), figs in by_sentence.items():
             judged.append((ss, self._judge(ctx, ss, se, figs)))
         return self._merge_runs(ctx, judged)
+
+    @staticmethod
+    def _quoted_phrase(ctx, f: Figure) -> bool:
+        """The figure is inside a quoted phrase or a title (“最缺工”的100个职业、《……》). Round 20: not inside quoted speech —
+        a quotation long enough to hold a clause (quoted_speech_chars, default 20; with a comma or sentence end in it) is
+        someone's statement of the figure, judged like the sentence around it."""
+        most = int(ctx.parameters.get("quoted_speech_chars", 20))
+        for qs, qe in ctx.doc.quote_spans():
+            if qs <= f.start and f.end <= qe:
+                inner = ctx.text[qs:qe]
+                if not inner.startswith("《") and qe - qs > most and re.search(r"[，,。；;！？]", inner):
+                    return False
+                return True
+        return False
 
     def _judge(self, ctx, ss: int, se: int, figs: list[Figure]):
         """The finding for one sentence's figures, or None when they are sourced (or not checked)."""
@@ -261,7 +294,10 @@ class UnsourcedFigure(Rule):
                 break
         if first is None or first[0] <= ss:
             return False
-        return not self.BACK.search(ctx.text[first[0]:first[1]])
+        # round 20: the source sentence opens right after a closing quotation mark (“……。”某主任表示,……): it names the
+        # speaker of the quotation before it, so it points back
+        opens = ctx.text[max(p.start, first[0] - 2):first[0] + 2]
+        return not self.BACK.search(ctx.text[first[0]:first[1]]) and "”" not in opens
 
     def _in_contents(self, ctx, pos: int) -> bool:
         return in_contents(ctx, self, pos)
@@ -316,7 +352,7 @@ class Forecast(Rule):
     def check(self, ctx):
         out = []
         text = ctx.text
-        for ss, se, sent in ctx.body_sentences():
+        for ss, se, sent in list(ctx.body_sentences()) + unrestated_headline(ctx):
             m = next((mm for p in self.triggers for mm in [p.search(sent)] if mm), None)
             if not m or not ctx.all_figures(max(ss, ss + m.start() - 12), se) or repeated_paragraph(ctx, ss):
                 continue
@@ -335,13 +371,30 @@ class Forecast(Rule):
                 # document is that body's own text (its byline, closing source line or release layout)
             sec = ctx.doc.section_at(ss)
             para = ctx.doc.paragraph_at(ss)
-            scopes = [sent, text[para.start:para.end] if para else ""]
+            scopes = [sent, self._basis_text(ctx, para.start, para.end, ss) if para else ""]
             if sec:  # a method stated earlier in the section covers later forecasts, not earlier ones
-                scopes.append(text[sec.start:para.end if para else se])
+                scopes.append(self._basis_text(ctx, sec.start, para.end if para else se, ss))
             missing = [k for k in self.require if not any(p.search(sc) for p in self.parts[k] for sc in scopes)]
             if missing:
                 out.append(self.finding(ctx, ss + m.start(), se, missing="、".join(self.names[k] for k in missing)))
         return out
+
+    def _basis_text(self, ctx, start: int, end: int, own: int) -> str:
+        """Round 20: the text of [start, end) where another sentence may state the forecast's method: every sentence
+        except those that work out a figure of their own and speak of no future (FUTURE; 按某标准测算,缺口超30万人 — that
+        calculation is the gap's basis, not the basis of a forecast before or after it in the section). A sentence
+        stating a method with no result of its own (本报告采用趋势外推法预测) or one about a forecast still counts."""
+        parts = []
+        for s, e in ctx.doc.sentences():
+            if e <= start or s >= end:
+                continue
+            seg = ctx.text[max(s, start):min(e, end)]
+            if s != own and find_figures(ctx.text, s, e) and not self.FUTURE.search(ctx.text, s, e):
+                continue
+            parts.append(seg)
+        return "\n".join(parts)
+
+    FUTURE = re.compile(r"将|预计|预测|预期|有望|可望|届时|未来")
 
     ASSUMPTION_LEAD = re.compile(r"假设[:：]|假设如下|(?:基本|主要|以下)假设|假定[:：]|假设条件[:：]?")
     OURS = re.compile(r"我们|本报告|本研究|笔者|课题组|本共同体")
@@ -459,7 +512,7 @@ class GapBaseline(Rule):
     def check(self, ctx):
         out = []
         text = ctx.text
-        for ss, se, sent in ctx.body_sentences():
+        for ss, se, sent in list(ctx.body_sentences()) + unrestated_headline(ctx):
             m = next((mm for p in self.triggers for mm in [p.search(sent)] if mm), None)
             if not m or ctx.doc.in_quotes(ss + m.start(), ss + m.end()) or repeated_paragraph(ctx, ss):
                 continue
