@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..errors import InputError
+from ..textproc import clean_page_texts
 from .ocr import MIN_TEXT_CHARS
 from ..types import Block, LoadedDocument
 from . import tables as tbl
@@ -486,6 +487,12 @@ def load_sheet_file(path: Path, kind: str) -> LoadedDocument:
 
 
 def _doc(path: Path, kind: str, blocks: list[Block], encoding: str | None = None, head: str = "") -> LoadedDocument:
+    # web mirrors' pinyin glosses, Traditional characters and doubled commas, decided for the whole document
+    before = [b.text for b in blocks]
+    after = dict(zip(before, clean_page_texts(before)))
+    for b in blocks:
+        b.text = after[b.text]
+        b.heading_path = [after.get(h, h) for h in b.heading_path]
     return LoadedDocument(source=path.name, path=str(path.resolve()), title=_title_from(blocks, path.stem),
                           year=find_year(head, path.name), file_type=kind, blocks=blocks, encoding=encoding)
 
