@@ -68,6 +68,7 @@ def evidence_sentences(text: str) -> list[str]:
             out.append(row)
             continue
         s = chinese_punctuation(strip_dateline(s)).lstrip("”’」』")  # a quote's close split from its sentence
+        s = _LIST_LABEL.sub("", s) if len(_LIST_LABEL.sub("", s)) >= 14 else s
         for abbr, full in short.items():
             if f"《{abbr}》" in s and f"简称《{abbr}》" not in s:
                 s = s.replace(f"《{abbr}》", f"《{full}》")
@@ -75,6 +76,9 @@ def evidence_sentences(text: str) -> list[str]:
     return out
 
 
+# a list item's label (“学历背景：”, left when the item's number went): not part of what the sentence states;
+# a speaker's 显示/表示/指出… before the colon is kept
+_LIST_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}(?<!显示)(?<!表示)(?<!指出)(?<!介绍)(?<!认为)(?<!提出)(?<!强调)(?<!称)(?<!说)(?<!如下)：")
 # 《2023年某某报告》（以下简称《报告》）: the short name stands for the full title in the passage's other sentences
 _SHORT_NAME = re.compile(r"《([^》]{4,60})》[（(](?:以下|下文)?简称《([^》]{1,8})》[）)]")
 

@@ -39,3 +39,10 @@ def test_half_of_a_split_quotation_is_not_usable():
     assert not usable(half, tpl)
     assert usable(half[1:], tpl)  # the same words without the open quote read on their own
     assert usable("“十四五”期间，全省冷库总容量年均增长8%。", tpl)
+
+
+def test_list_item_label_dropped_speaker_kept():
+    sents = evidence_sentences("1、区域差异：沿海省份冷库容量占全国的六成以上，中西部增长较快。"
+                               "协会负责人表示：今年新增冷藏车将超过2万辆。")
+    assert sents[0] == "沿海省份冷库容量占全国的六成以上，中西部增长较快。"
+    assert sents[1].startswith("协会负责人表示：")
