@@ -489,11 +489,12 @@ def load_sheet_file(path: Path, kind: str) -> LoadedDocument:
 def _doc(path: Path, kind: str, blocks: list[Block], encoding: str | None = None, head: str = "") -> LoadedDocument:
     # web mirrors' pinyin glosses, Traditional characters and doubled commas, decided for the whole document
     before = [b.text for b in blocks]
-    after = dict(zip(before, clean_page_texts(before)))
+    stem, *cleaned = clean_page_texts([path.stem, *before])  # the file name (a fallback title) read alike
+    after = dict(zip(before, cleaned))
     for b in blocks:
         b.text = after[b.text]
         b.heading_path = [after.get(h, h) for h in b.heading_path]
-    return LoadedDocument(source=path.name, path=str(path.resolve()), title=_title_from(blocks, path.stem),
+    return LoadedDocument(source=path.name, path=str(path.resolve()), title=_title_from(blocks, stem),
                           year=find_year(head, path.name), file_type=kind, blocks=blocks, encoding=encoding)
 
 
