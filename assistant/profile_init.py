@@ -103,8 +103,11 @@ def propose_metrics(texts: list[str], tables: list[tuple[str, str, list[dict]]],
                 where.setdefault(mu, f"表格 {source}“{sheet}”的列“{h}”")
     words = "|".join(map(re.escape, sorted(rules.get("metric_words", []), key=len, reverse=True)))
     rx = re.compile(rf"({words})[^，。；：\d]{{0,6}}?\d+(?:\.\d+)?\s*({_unit_pattern(rules)})(?![\u4e00-\u9fff]{{0,1}}[率比])")
+    thresholds = tuple(rules.get("threshold_words", []))
     for t in texts:
         for m in rx.finditer(t):
+            if thresholds and t[max(m.start() - 8, 0):m.start()].rstrip("年 ").endswith(thresholds):
+                continue  # a statistical threshold (起点标准由年主营业务收入500万元…), not a metric of the industry
             mu = (m.group(1), m.group(2))
             found[mu] += 1
             where.setdefault(mu, f"文本“{m.group(0)[:24]}”")

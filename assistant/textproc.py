@@ -280,3 +280,39 @@ def map_span(order: list[int] | None, start: int, end: int) -> tuple[int, int]:
         return start, end
     idx = [order[i] for i in range(start, min(end, len(order)))]
     return (min(idx), max(idx) + 1) if idx else (start, end)
+
+
+# ---------------------------------------------------------------- web-page text at ingest
+
+_TONED = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+_GLOSS_AFTER_CJK = re.compile(rf"(?<=[{_CJK}])[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}})[)）]")
+_DOUBLED_COMMA = re.compile(rf"(?<=[{_CJK}%）”」》])\s*[,，]+\s*(?=[,，、。；;！？])|(?<=[，、。；！？])\s*[,，]+")
+
+
+def _t2s_same_length(text: str) -> str:
+    conv = _t2s().convert(text)
+    if len(conv) == len(text):
+        return conv
+    return "".join(c2 if len(c2 := _t2s().convert(c)) == 1 else c for c in text)
+
+
+def clean_page_texts(texts: list[str]) -> list[str]:
+    """One document's texts with the marks some web mirrors leave, decided for the document as a whole:
+    pinyin reading aids after characters (運(yùn)行; removed when the document has at least three with tone
+    marks, so “质量(kg)” in an ordinary text stays), Traditional characters (converted to Simplified when at
+    least 5 characters and 2 % of the Chinese characters differ, so a stray 乾 or 著 in a Simplified text stays)
+    and doubled commas (“增长,，” “行走,、对话”) next to Chinese text."""
+    joined = "\n".join(texts)
+    glossed = sum(1 for m in _GLOSS_AFTER_CJK.finditer(joined) if _TONED.search(m.group(1))) >= 3
+    if glossed:
+        texts = [_GLOSS_AFTER_CJK.sub("", t) for t in texts]
+        joined = "\n".join(texts)
+    cjk = len(re.findall(rf"[{_CJK}]", joined))
+    try:
+        simple = _t2s_same_length(joined)
+    except ImportError:  # OpenCC missing: the text stays as it is
+        simple = joined
+    changed = sum(a != b for a, b in zip(joined, simple))
+    if changed >= 5 and changed >= 0.02 * max(cjk, 1):
+        texts = [_t2s_same_length(t) for t in texts]
+    return [_DOUBLED_COMMA.sub("", t) for t in texts]

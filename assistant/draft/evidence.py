@@ -58,8 +58,56 @@ def strip_dateline(sent: str, within: int = 60) -> str:
 
 def evidence_sentences(text: str) -> list[str]:
     """The sentences of a passage, with each table row ("表名｜列：值；…") written as the sentence it states
-    and news datelines removed; half-width punctuation beside Chinese (web pages) is made full-width."""
-    return [row_prose(s) or chinese_punctuation(strip_dateline(s)) for s in split_sentences(text)]
+    and news datelines removed; half-width punctuation beside Chinese (web pages) is made full-width; a
+    sentence whose figures come before promotional wording keeps only its plain head (`plain_head`)."""
+    short = {m.group(2): m.group(1) for m in _SHORT_NAME.finditer(chinese_punctuation(text))}
+    out = []
+    for s in split_sentences(text):
+        row = row_prose(s)
+        if row:
+            out.append(row)
+            continue
+        s = chinese_punctuation(strip_dateline(s)).lstrip("”’」』")  # a quote's close split from its sentence
+        s = _LIST_LABEL.sub("", s) if len(_LIST_LABEL.sub("", s)) >= 14 else s
+        for abbr, full in short.items():
+            if f"《{abbr}》" in s and f"简称《{abbr}》" not in s:
+                s = s.replace(f"《{abbr}》", f"《{full}》")
+        out.append(plain_head(s))
+    return out
+
+
+# a list item's label (“学历背景：”, left when the item's number went): not part of what the sentence states;
+# a speaker's 显示/表示/指出… before the colon is kept
+_LIST_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}(?<!显示)(?<!表示)(?<!指出)(?<!介绍)(?<!认为)(?<!提出)(?<!强调)(?<!称)(?<!说)(?<!如下)：")
+# 《2023年某某报告》（以下简称《报告》）: the short name stands for the full title in the passage's other sentences
+_SHORT_NAME = re.compile(r"《([^》]{4,60})》[（(](?:以下|下文)?简称《([^》]{1,8})》[）)]")
+
+
+@lru_cache(maxsize=4096)
+def _subjective_starts(sent: str) -> tuple[int, ...]:
+    from ..check import check_text
+
+    result = check_text(sent, report="industry-analysis", categories={"objectivity"})
+    return tuple(sorted(sent.find(f.text) for f in result.findings if f.text and f.text in sent))
+
+
+def plain_head(sent: str) -> str:
+    """A sentence whose first clauses state figures plainly and whose later clauses turn promotional (a plan's
+    “到2025年，X较2020年翻番，Y显著提升，打造标杆…”): the clauses before the first one the objectivity rules
+    flag, closed with 。, when they are at least two, carry a figure and leave no quote or bracket open;
+    otherwise the sentence as it is (and `usable` decides)."""
+    if len(sent) < 30 or "，" not in sent or sent[-1] not in SENTENCE_END:
+        return sent
+    starts = _subjective_starts(sent)
+    if not starts:
+        return sent
+    cut = sent.rfind("，", 0, starts[0])
+    head = sent[:cut]
+    if cut <= 0 or head.count("，") < 1 or len(head) < 20 or not NUMBER.search(head.split("，")[-1]):
+        return sent
+    if any(head.count(a) != head.count(b) for a, b in ("“”", "《》", "（）", "()")):
+        return sent
+    return head + "。"
 
 
 def query_topic(query: str, names: tuple[str, ...] = ()) -> str:
@@ -113,6 +161,8 @@ def usable(sent: str, tpl: dict) -> bool:
     if _LISTY.search(sent) or SELF_REF.search(sent):
         return False
     if sent.count("：") > 1 or re.search(r"[A-Za-z]{12,}", sent):
+        return False
+    if sent.count("“") != sent.count("”"):  # a quotation cut at its inner 。: half of someone's words
         return False
     return True
 

@@ -51,7 +51,10 @@ def clean_title(title: str | None, source: str) -> str:
     t = re.sub(r"[（(]\s*[）)]", "", t)  # a bracket that held only the source
     t = re.sub(r"\s*(发布时间|发布日期|来源)[：:].*$", "", t)
     if not t or re.match(r"^([一二三四五六七八九十]+、|\d+[\.、]|第.+[章节]|\d{4}(-\d{4})?_)", t) or len(t) > 48:
-        t = re.sub(r"^\d{4}(-\d{4})?_", "", Path(source).stem).replace("_", "")
+        base = t if re.match(r"^\d{4}(-\d{4})?_", t) else Path(source).stem  # the file name, as ingest read it
+        stem = re.sub(r"^\d{4}(-\d{4})?_", "", base)
+        parts = stem.split("_")  # <year>_<publisher>_<title>: the title, not the publisher run into it
+        t = parts[1] if len(parts) == 2 and len(parts[1]) >= 4 else stem.replace("_", "")
     if t.startswith("《") and t.endswith("》") and t.count("《") == 1:
         t = t[1:-1]
     return t

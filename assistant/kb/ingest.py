@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..errors import InputError
+from ..textproc import clean_page_texts
 from .ocr import MIN_TEXT_CHARS
 from ..types import Block, LoadedDocument
 from . import tables as tbl
@@ -486,7 +487,14 @@ def load_sheet_file(path: Path, kind: str) -> LoadedDocument:
 
 
 def _doc(path: Path, kind: str, blocks: list[Block], encoding: str | None = None, head: str = "") -> LoadedDocument:
-    return LoadedDocument(source=path.name, path=str(path.resolve()), title=_title_from(blocks, path.stem),
+    # web mirrors' pinyin glosses, Traditional characters and doubled commas, decided for the whole document
+    before = [b.text for b in blocks]
+    stem, *cleaned = clean_page_texts([path.stem, *before])  # the file name (a fallback title) read alike
+    after = dict(zip(before, cleaned))
+    for b in blocks:
+        b.text = after[b.text]
+        b.heading_path = [after.get(h, h) for h in b.heading_path]
+    return LoadedDocument(source=path.name, path=str(path.resolve()), title=_title_from(blocks, stem),
                           year=find_year(head, path.name), file_type=kind, blocks=blocks, encoding=encoding)
 
 

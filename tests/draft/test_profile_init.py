@@ -48,3 +48,17 @@ def test_profile_init_cli_refuses_to_overwrite(tmp_path, monkeypatch, capsys):
     err = capsys.readouterr().err
     assert err.startswith("错误：") and "已存在" in err and err.count("\n") == 1
     assert main_profile(["init", "--industry", " ", "--index", str(tmp_path), "--out", str(tmp_path / "b.yaml")]) == 2
+
+
+def test_statistical_thresholds_and_ministries_are_not_proposed(tmp_path):
+    docs = [("2024_养老.txt", "养老服务运行情况（合成样例）", 2024, None,
+             "2023年全国养老机构床位数达到820万张，护理型床位占比提高。民政部发布的数据显示，养老护理员需求增加。"
+             "统计范围由原来的年营业收入500万元提高到年营业收入2000万元。养老机构床位数继续增长，床位数达到830万张。"
+             "民政部要求各地加强养老护理员培训，民政部和卫健委联合开展社区养老服务试点。"
+             "养老护理员薪资水平提高，各地薪资差距缩小，智能养老场景增多。")]
+    prof = load_profile(init_profile("养老服务", tmp_path, kb=FakeKB(docs=docs)))
+    metrics = [(m.name, m.unit) for m in prof.metrics]
+    assert ("床位数", "万张") in metrics or ("床位数", "张") in metrics
+    assert not any(n == "营业收入" and u == "万元" for n, u in metrics)  # the 500万元 threshold is no metric
+    assert "民政部" not in prof.terms
+    assert not {"薪资", "场景", "智能"} & set(prof.terms)  # words of any industry

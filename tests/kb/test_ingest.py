@@ -171,3 +171,22 @@ def test_short_unpunctuated_lines_of_a_web_text_stand_apart(tmp_path):
     sents = [s for c in chunk_document(doc) for s in split_sentences(c.text)]
     assert "涵盖交通、餐饮、酒店等多个领域，覆盖不同技能水平的人群。" in sents
     assert "企业多为中小规模企业，管理岗位人才匮乏。" in sents
+
+
+def test_web_mirror_glosses_traditional_and_doubled_commas_are_cleaned(tmp_path):
+    p = tmp_path / "2024_镜像站_養老服務.txt"
+    p.write_text("養老服務機構數量穩步增長\n"
+                 "截至2023年底,,全國(guó)共有養老機構4.1萬(wàn)家,較上年增長(zhǎng)了3.2%,。"
+                 "護理員,、康復師等崗位需求旺盛,。\n", encoding="utf-8")
+    doc = load_file(p)
+    body = "".join(b.text for b in doc.blocks)
+    assert "全国共有养老机构4.1万家" in body
+    assert "(" not in body and ",," not in body and ",。" not in body and ",、" not in body
+    assert doc.title == "养老服务机构数量稳步增长"
+
+
+def test_ordinary_text_keeps_units_in_brackets_and_stray_traditional(tmp_path):
+    p = tmp_path / "2024_协会_冷库.txt"
+    p.write_text("冷库容量统计\n冷库单位能耗(kw)下降，乾冰用量(t)持平，a,,b 为空字段。\n", encoding="utf-8")
+    body = "".join(b.text for b in load_file(p).blocks)
+    assert "能耗(kw)" in body and "乾冰用量(t)" in body and "a,,b" in body
