@@ -5,6 +5,7 @@ checker is scored by (same category, overlapping span), and the other way round.
     python evals/check/agreement.py --key KEY  # any split key whose documents have labels/ and labels_b/ files
     python evals/check/agreement.py --list     # also list every label the two labellers disagree on
     python evals/check/agreement.py --pooled   # every twice-labelled batch, one row each, then pooled: the ceiling
+    python evals/check/agreement.py --adjudicated  # A and B each scored against the adjudicated labels (labels_adj/)
 
 B's precision against A is A's recall against B and vice versa, so one table says it all. Agreement is the ceiling of
 any checker scored against one labeller: a checker that copied labeller B exactly would score these figures.
@@ -31,16 +32,19 @@ def as_findings(text: str, labels: list[dict], who: str) -> list[SimpleNamespace
                             message="") for c, s, e, lab in label_spans(f"标注者 {who}", text, labels)]
 
 
-def agreement(key: str, score: Score | None = None) -> tuple[Score, int]:
+def agreement(key: str, score: Score | None = None, who: str = "labels_b",
+              against: str = "labels") -> tuple[Score, int]:
+    """The labels in `who` scored as findings against the labels in `against` (by default B against A)."""
     split = yaml.safe_load((REAL / "split.yaml").read_text(encoding="utf-8"))
     records = {d["id"]: d for d in yaml.safe_load((REAL / "records.yaml").read_text(encoding="utf-8"))["documents"]}
     score, n = score or Score(), 0
     for did in split.get(key) or []:
-        if not (REAL / "labels_b" / f"{did}.yaml").exists():
-            raise SystemExit(f"标注者 B 缺少 {did} 的标注文件：{REAL / 'labels_b' / (did + '.yaml')}")
+        for folder in (who, against):
+            if not (REAL / folder / f"{did}.yaml").exists():
+                raise SystemExit(f"{folder} 缺少 {did} 的标注文件：{REAL / folder / (did + '.yaml')}")
         text = (REAL / "docs" / f"{did}.txt").read_text(encoding="utf-8")
-        score.add(did, records[did]["kind"], text, as_findings(text, load_labels(did, "labels_b"), "B"),
-                  load_labels(did))
+        score.add(did, records[did]["kind"], text, as_findings(text, load_labels(did, who), who),
+                  load_labels(did, against))
         n += 1
     return score, n
 
@@ -50,13 +54,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--key", default=None)
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--pooled", action="store_true")
+    ap.add_argument("--adjudicated", action="store_true")
     args = ap.parse_args(argv)
     if args.pooled:
         return pooled()
     if args.key is None:
         split = real._split()
-        twice = [k for k, _, _ in real.BATCHES if split.get(k) and real.has_second_labeller(k)]
+        twice = [k for k, _, _ in real.BATCHES if split.get(k) and real.has_labels(k)]
         args.key = real.current_test(split) or twice[-1]
+    if args.adjudicated:
+        for who, name in (("labels", "A"), ("labels_b", "B")):
+            score, n = agreement(args.key, who=who, against="labels_adj")
+            print(f"标注者 {name} 对照裁定标注（{args.key}，{n} 篇）：一名标注者能达到的上限")
+            print_score(score, f"{name} 标了而裁定未标")
+        return 0
     score, n = agreement(args.key)
     print(f"两名标注者的一致性（{args.key}，{n} 篇；B 对照 A：precision = B 的标注中 A 也标了的比例，recall = A 的标注中 B 也标了的比例）")
     print_score(score)
@@ -66,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def print_score(score: Score) -> None:
+def print_score(score: Score, extra: str = "B 标了而 A 未标") -> None:
     for c in CATS:
         tp, fp, hit, miss = score.tp[c], score.fp[c], score.hit[c], score.miss[c]
         p = tp / (tp + fp) if tp + fp else float("nan")
@@ -74,7 +85,7 @@ def print_score(score: Score) -> None:
         f1 = 2 * p * r / (p + r) if p + r else float("nan")
         print(f"  {c:<12} precision {p:5.3f} ({tp}/{tp + fp})   recall {r:5.3f} ({hit}/{hit + miss})   F1 {f1:5.3f}")
     fps, chars, rate = score.official_rate()
-    print(f"  B 标了而 A 未标（官方发布与新闻）：{fps} 条 / {chars} 字 = {rate:.2f} 条/万字")
+    print(f"  {extra}（官方发布与新闻）：{fps} 条 / {chars} 字 = {rate:.2f} 条/万字")
 
 
 def pooled() -> int:
@@ -82,7 +93,7 @@ def pooled() -> int:
     labeller would pass the issue's targets on (P ≥ 0.9 and R ≥ 0.85 per category, ≤ 2 extra flags per 10k)."""
     split, total, passed, keys = real._split(), Score(), defaultdict(int), []
     for key, letter, _ in real.BATCHES:
-        if not split.get(key) or not real.has_second_labeller(key):
+        if not split.get(key) or not real.has_labels(key):
             continue
         score, n = agreement(key)
         agreement(key, total)

@@ -13,7 +13,10 @@ with each former batch as its own row, and the old d test half (read at the end 
 
 From the seventh batch on, batches are labelled twice, by two labellers who did not see each other's labels: `labels/`
 (labeller A, the figures quoted) and `labels_b/` (labeller B). `python evals/check/agreement.py` scores B against A
-with the same matching rule, which is the ceiling any checker can reach against one labeller.
+with the same matching rule, which is the ceiling any checker can reach against one labeller. From the twenty-first
+batch on, a third person may adjudicate every disagreement between A and B by the policy, before any run
+(`labels_adj/`); its row is printed beside A's, B's and the 合议 row, and `agreement.py --adjudicated` scores each
+labeller against it.
 
 Real set: evals/check/real/{records.yaml, split.yaml, docs/*.txt, labels/*.yaml}. Each document is checked as a
 new user would check it (no --report: the kind is detected or the detector abstains). A finding is a true positive
@@ -158,6 +161,8 @@ def halves(split: dict | None = None) -> tuple[dict, dict]:
         names[cur + ":labels_b"] = f"第{o}批测试集，按标注者 B（labels_b）"
         names[cur + ":agreed"] = (f"第{o}批测试集，两名标注者合议（与任一人的标注重合即算对；只有两人都标了的才算漏报；"
                                   f"误报只计两人都未标的）")
+        names[cur + ":labels_adj"] = (f"第{o}批测试集，按裁定标注（labels_adj：A、B 的每处分歧由第三人按标注政策裁定，"
+                                      f"仍在任何运行之前）")
     return sets, names
 
 
@@ -165,10 +170,11 @@ def load_labels(did: str, labels_dir: str = "labels") -> list[dict]:
     return yaml.safe_load((REAL / labels_dir / f"{did}.yaml").read_text(encoding="utf-8"))["labels"] or []
 
 
-def has_second_labeller(half: str) -> bool:
+def has_labels(half: str, labels_dir: str = "labels_b") -> bool:
+    """Whether every document of the set has a label file in `labels_dir` (a second labeller's, or the adjudicated)."""
     split = _split()
     ids = [did for key in halves(split)[0].get(half, (half,)) for did in split.get(key) or []]
-    return bool(ids) and all((REAL / "labels_b" / f"{did}.yaml").exists() for did in ids)
+    return bool(ids) and all((REAL / labels_dir / f"{did}.yaml").exists() for did in ids)
 
 
 _RESULTS: dict = {}  # document id -> check result, so the rows that share documents check them once
@@ -250,8 +256,8 @@ def report(show_test: bool = False, show_dev: bool = True, dev_only: bool = Fals
     if not dev_only:
         rows_keys = ([cur] if cur else []) + rows_keys + ["old_test"] + (["test"] if cur else [])
     rows = [(h, "labels") for h in rows_keys]
-    if cur and cur in rows_keys and has_second_labeller(cur):
-        rows[1:1] = [(cur, "labels_b"), (cur, "agreed")]
+    if cur and cur in rows_keys and has_labels(cur, "labels_b"):
+        rows[1:1] = [(cur, "labels_b"), (cur, "agreed")] + ([(cur, "labels_adj")] if has_labels(cur, "labels_adj") else [])
     for half, labels_dir in rows:
         score, kinds = run_real(half, labels_dir)
         name = names[half] if labels_dir == "labels" else names[half + ":" + labels_dir]

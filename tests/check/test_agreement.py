@@ -31,4 +31,4 @@ def test_agreement_counts_overlap_and_category(tmp_path, monkeypatch):
     assert (score.tp["objectivity"], score.fp["objectivity"]) == (1, 1)
     assert (score.hit["objectivity"], score.miss["objectivity"]) == (1, 1)
     assert score.miss["evidence"] == 1
-    assert real.has_second_labeller("seventh_test")
+    assert real.has_labels("seventh_test")
