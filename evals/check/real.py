@@ -120,7 +120,8 @@ BATCHES = (("third_test", "g", "三"), ("fourth_test", "h", "四"), ("fifth_test
            ("sixteenth_test", "t", "十六"), ("seventeenth_test", "u", "十七"),
            ("eighteenth_test", "v", "十八"),
            ("nineteenth_test", "w", "十九"),
-           ("twentieth_test", "x", "二十"))
+           ("twentieth_test", "x", "二十"),
+           ("twenty_first_test", "y", "二十一"))
 
 
 def _split() -> dict:
