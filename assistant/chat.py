@@ -672,16 +672,17 @@ _DURATION_ANSWER = re.compile(_TERMS["duration_answer"]) if _TERMS.get("duration
 PREDICATE_GUARD = bool(_TERMS.get("asked_predicate_wh"))
 _PREDICATE_WH = re.compile(f"(?:{_TERMS['asked_predicate_wh']})") if PREDICATE_GUARD else None
 _PREDICATE_SKIP = set(_TERMS.get("asked_predicate_skip", []) or [])
-_PREDICATE_CATEGORY = re.compile(f"(?:{_TERMS.get('asked_predicate_category') or '(?!x)x'})")
+_PREDICATE_NOT = set(_TERMS.get("asked_predicate_not", []) or [])  # 说明了啥: the conclusion is asked
 _CN_NUMERAL = re.compile(r"[一二两三四五六七八九十百千万]+")
 _CLAUSE_END = re.compile(r"[，,。？?！!；;：:、“”\"《》（）()]")
 
 
 def asked_predicate(question: str, tok) -> set[str]:
-    """The words a text-fact question asks with, around its question word: the verb just before it
-    ("当成了什么" → 当成, "靠哪一层次" → 靠) and, after 什么 / 啥 (chat.yaml `asked_predicate_category`), the
-    category with the adverbs or adjectives before it ("什么直接用处" → 直接, 用处; after 哪 the answer names
-    a member, not the class, and after 如何 it tells a manner).
+    """The words a text-fact question asks with, around 什么 / 啥 (chat.yaml `asked_predicate_wh`): the
+    verb just before it ("当成了什么" → 当成) and the category after it, with the adverbs or adjectives before
+    that ("什么直接用处" → 直接, 用处); words of two characters or more (one character, 出 or 力, is in too many
+    words to tell sentences apart). After 哪 the answer names a member and after 如何 a manner, in words of
+    their own; a verb of inference (说明了啥) or a category of magnitude (啥水平) asks for no words either.
     Empty for a question of a figure, date or list, or without such words."""
     if not PREDICATE_GUARD or expected_type(question) is not None \
             or (_COUNT_CUE and _COUNT_CUE.search(question)) or _DATE_Q.search(question):
@@ -690,22 +691,21 @@ def asked_predicate(question: str, tok) -> set[str]:
     out: set[str] = set()
     for k, (w, _) in enumerate(tags):
         if not _PREDICATE_WH.fullmatch(w):
-            continue
+            continue  # (排到哪, 如何处理: the answer names a member or a manner, in words of its own)
         j = k - 1
         while j >= 0 and tags[j][0] in _PREDICATE_SKIP:
             j -= 1
-        if j >= 0 and tags[j][1].startswith("v") and tags[j][0] not in QUESTION_WORDS \
-                and _HAN_RX.fullmatch(tags[j][0]):
+        if j >= 0 and tags[j][1].startswith("v") and tags[j][0] not in QUESTION_WORDS and len(tags[j][0]) >= 2 \
+                and tags[j][0] not in _PREDICATE_NOT and _HAN_RX.fullmatch(tags[j][0]):
             out.add(tags[j][0])
-        if not _PREDICATE_CATEGORY.fullmatch(w):
-            continue  # 哪个城市: the answer names a member, not the class; 如何处理: it tells the manner
         for word, flag in tags[k + 1:]:
             if _CLAUSE_END.fullmatch(word):
                 break
             if word in _PREDICATE_SKIP or word in QUESTION_WORDS or word in _PARTICLES \
                     or not _HAN_RX.fullmatch(word) or _CN_NUMERAL.fullmatch(word):
                 continue
-            out.add(word)
+            if word not in _PREDICATE_NOT and len(word) >= 2:
+                out.add(word)
             if not flag.startswith(("d", "a")):
                 break  # the category noun ends what is asked
     return out
@@ -714,11 +714,13 @@ def asked_predicate(question: str, tok) -> set[str]:
 def predicate_refused(mute: set[int], scored: list) -> list[int]:
     """Which of the sentences that do not say the asked predicate (`mute`, indices into `scored`) are no
     answer: all of them when another retrieved sentence says it (that one speaks to what is asked, these
-    only share the topic), else those that state figures (a figure for a question of a text fact)."""
+    only share the topic), else those that state figures (a figure for a question of a text fact), but for
+    table rows (a row's remark cell may state the fact: "备注：按上年数据推算")."""
     if not mute:
         return []
     said_elsewhere = len(mute) < len(scored)
-    return [k for k in sorted(mute) if said_elsewhere or scored[k].has_value]
+    return [k for k in sorted(mute) if said_elsewhere
+            or (scored[k].has_value and not _ROW_RX.match(scored[k].sentence.rpartition("｜")[2]))]
 
 
 def carries_predicate(words: set[str], text: str) -> bool:
@@ -729,9 +731,8 @@ def carries_predicate(words: set[str], text: str) -> bool:
 
 
 # Round 16: "…，甲占多少": the share stated must be 甲's, in the clause of the percentage or the one before it
-# ("其中乙312人，占73%" gives 乙's share): a run of SHARE_OWNER_SHARE of 甲's characters (two at least) must be there.
+# ("其中乙312人，占73%" gives 乙's share): a word of 甲 must be there.
 SHARE_OWNER_GUARD = True
-SHARE_OWNER_SHARE = 0.5
 _SHARE_OWNER_Q = re.compile(r"([^，,。；;：:？?里]{2,20}?)(?:在[^，,。；;]{1,16}?(?:中|里))?(?:约|大约|大概)?占(?:了)?(?:多少|几成|百分之几)")
 
 
@@ -745,17 +746,21 @@ def share_owner(question: str) -> str:
     return "".join(_HAN_RX.findall(owner))
 
 
-def share_owner_ok(owner: str, said: str) -> bool:
-    """Is a percentage (or 几成) of the sentence said of `owner`: its clause or the clause before it
-    holds a run of half of `owner`'s characters ("销售" of "做销售的")?"""
+def share_owner_ok(owner: str, said: str, splitter=None) -> bool:
+    """Is a percentage (or 几成) of the sentence said of `owner`: does its clause or the clause before it (in a
+    table row, the row) hold a word of two or more characters of `owner` ("销售" of "做销售", "私人" of "私人桩")?"""
     if not owner or not _SHARE_ANSWER:
         return True
+    words = [w for w in (splitter.lcut(owner) if splitter is not None else [owner[i:i + 2] for i in range(len(owner) - 1)])
+             if len(w) >= 2 and _HAN_RX.fullmatch(w)]
+    if not words:
+        return True
+    row = bool(_ROW_RX.match(said))  # a table row: its label cell names whose share it gives
     clauses = re.split(r"[，,；;。]", said)
-    need = max(2, math.ceil(SHARE_OWNER_SHARE * len(owner)))
     for k, c in enumerate(clauses):
         if _SHARE_ANSWER.search(c):
-            window = c + (clauses[k - 1] if k else "")
-            if any(owner[i:i + need] in window for i in range(len(owner) - need + 1)):
+            window = said if row else c + (clauses[k - 1] if k else "")
+            if any(w in window for w in words):
                 return True
     return False
 
@@ -1224,7 +1229,7 @@ def entity_ok(pairs: list[tuple[str, str]], said: str, where: str, tok=None) -> 
     return True
 
 
-# Round 16: the part for the whole. "一共有多少家" (a total asked) answered by the count of a subset that a
+# Round 16: the part for the whole. "一共有多少家" (a total count asked) answered by the count of a subset that a
 # threshold qualifies ("人数超过1000人的企业32家"): the threshold is not the question's, so the figure is a part's.
 THRESHOLD_SUBSET_GUARD = True
 
@@ -1235,6 +1240,8 @@ def threshold_subset(question: str, said: str, question_numbers: set[str]) -> bo
     if not _THRESHOLD_BEFORE or not ((_CUMULATIVE_Q and _CUMULATIVE_Q.search(question)) or _TOTAL_RX.search(question)):
         return False
     for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[万亿千百]*[\u4e00-\u9fff]{0,2}?(?=\s*(?:以上|以下|以内|之间|左右)?的)", said):
+        if _YEAR_RX.fullmatch(m.group(1)) and said.startswith("年", m.end(1)):
+            continue  # 高于2024年的: a year, not a threshold
         if m.group(1) not in question_numbers and _THRESHOLD_BEFORE.search(said[:m.start()]):
             return True
     return False
@@ -1246,6 +1253,7 @@ def threshold_subset(question: str, said: str, question_numbers: set[str]) -> bo
 # 进口 of 进口金额). A table row of the whole's figures ("集成电路进出口金额｜进口金额：…")
 # gives no rival qualifier for `entity_ok` to see, yet it is not the part's figure.
 BARE_HEAD_GUARD = True
+_CHANGE_WORDS = set(_TERMS["change_words"])
 
 
 def bare_head(pairs: list[tuple[str, str]], said: str, where: str, tok=None) -> bool:
@@ -1254,8 +1262,9 @@ def bare_head(pairs: list[tuple[str, str]], said: str, where: str, tok=None) -> 
     splitter = getattr(tok, "_tok", None)
     words = set(splitter.lcut(where)) if splitter is not None else None
     for m, h in pairs:
-        if h not in said or m in where or abbreviates(m, where):
-            continue
+        if h not in said or h in _CHANGE_WORDS or m in where or abbreviates(m, where) \
+                or any(a in where for a in TERM_ALTERNATES.get(m, set()) | SYNONYMS.get(m, set())):
+            continue  # (产销 states 销量; 同比 is no metric)
         if words is not None and m in words:
             continue
         return True
@@ -1582,6 +1591,33 @@ def ordinal_span_ok(spans: set[tuple[int, int]], text: str) -> bool:
     return all(a in said and b in said for a, b in spans)
 
 
+# Round 16: "第二条是什么" asks for one item of an enumeration: the sentence must mark that item ("二是", "第二",
+# "其二", "（二）", "2.").
+ORDINAL_ITEM_GUARD = True
+_ORDINAL_ITEM_Q = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:条|项|点|步|个方面|方面)")
+
+
+def _lead(text: str, sentence: str) -> str:
+    """The few characters before `sentence` in its passage: a list marker ("（一）") the splitter left out."""
+    k = text.find(sentence[:12])
+    return text[max(0, k - 6):k] if k > 0 else ""
+
+
+def ordinal_items(question: str) -> set[int]:
+    return {_ordinal(m.group(1)) for m in _ORDINAL_ITEM_Q.finditer(question)} - {0}
+
+
+def ordinal_item_ok(items: set[int], text: str) -> bool:
+    """Does the text mark every asked item (第二, 二是, 其二, （二）, 2.)?"""
+    cn = "一二三四五六七八九十"
+    for n in items:
+        word = cn[n - 1] if 1 <= n <= 10 else str(n)
+        if not re.search(f"第\\s*(?:{word}|{n})(?!\\d)|(?<![\\u4e00-\\u9fff\\d]){word}是|其{word}|[（(]{word}[）)]|(?<![\\d.])"
+                         f"{n}\\s*[.、．）)]", text):
+            return False
+    return True
+
+
 _AMOUNT_ASKED = re.compile(r"([\u4e00-\u9fff]{1,2})([量额数值])(?:是|有|为|达到?|约|大约|一共|总共|共)?(?:多少|几)")
 _AMOUNT_SAID = re.compile(r"([\u4e00-\u9fff]{1,2})([量额数值])(?:为|达到?|是|约|共|超过|近)?\s*\d")
 
@@ -1742,6 +1778,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     excepted = excepted_items(question) if EXCEPT_GUARD and kind == "list" else []
     spans = span_numbers(question) if SPAN_GUARD else set()
     ordinals = ordinal_spans(question) if ORDINAL_SPAN_GUARD else set()
+    items = ordinal_items(question) if ORDINAL_ITEM_GUARD else set()
     q_periods = periods(question)
     wants_share = bool(_SHARE_ANSWER and _SHARE_Q.search(question)) and not unit
     wants_duration = bool(_DURATION_Q and _DURATION_ANSWER and _DURATION_Q.search(question))
@@ -1837,6 +1874,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("number")
             if spans and not span_ok(spans, f"{heading} {caption} {said}"):
                 refused.append("number")  # 3年以上 asked, 5年以上 stated
+            if items and not ordinal_item_ok(items, f"{_lead(h.text, s_shown)}{said}"):
+                refused.append("number")  # 第二条 asked, the sentence marks no second item
             if ordinals and not ordinal_span_ok(ordinals, f"{heading} {caption} {said}"):
                 refused.append("number")  # 第十一年到第十五年 asked, 第一年至第十年 stated
             if (q_periods or q_years) and not period_ok(q_periods, periods(f"{heading} {caption} {said}"), said):
@@ -1895,7 +1934,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("which")  # 哪个联盟: the sentence names no 联盟
             if counted and has_value and not counted_ok(counted, said, caption):
                 r8.append("counted")  # a count of another noun (站 for 桩, 实习生 for 课程)
-            if THRESHOLD_SUBSET_GUARD and kind == "amount" and threshold_subset(question, said, q_numbers):
+            if THRESHOLD_SUBSET_GUARD and count_q and threshold_subset(question, said, q_numbers):
                 r8.append("part")  # 一共多少家 asked, the count of those above a threshold stated
             if stated_total_part(question, said, splitter, q_numbers):
                 r8.append("part")  # a part of the question's own total, the sentence has the total only
@@ -1908,7 +1947,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("wh")  # 是谁 / 在哪个城市: the sentence names no person or place
             if predicate and not carries_predicate(predicate, f"{heading} {caption} {said}"):
                 mute.add(len(scored))  # decided once every sentence is seen (`predicate_refused`)
-            if owner and not share_owner_ok(owner, said):
+            if owner and not share_owner_ok(owner, said, splitter):
                 r8.append("share")  # 甲占多少: the sentence's percentage is another part's
             if rivals and rival_qualifier(rivals, question, said, frame_text, tok, df):
                 r8.append("rival")  # the head with another qualifier (甲工程师 for 乙工程师)

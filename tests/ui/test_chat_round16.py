@@ -1,6 +1,5 @@
 """Chat round 16 (issue 11): the right passage, the wrong sentence; units and shares of another thing.
-- A text-fact question ("扮演了什么角色", "起到了什么作用", "靠哪一层次") asks with the words around its
-  question word (`asked_predicate`, `carries_predicate`): a sentence that says none of them is no answer
+- A text-fact question ("扮演了什么角色", "起到了什么作用") asks with the words around 什么 / 啥 (`asked_predicate`, `carries_predicate`): a sentence that says none of them is no answer
   when another retrieved sentence says one, or when it states figures (`predicate_refused`, tag `predicate`).
 - A figure that is a threshold of another noun ("床位超过100张的机构有28家") is no value in the asked unit
   (`_unit_ok`, chat.yaml `threshold_before`); a 人数 column counts people only as a column ("人数：65").
@@ -8,7 +7,8 @@
   sentence, the one before or the frame, while the passages do put 甲 before 进口金额 (`bare_head`, tag `entity`).
 - The part for the whole: "一共有多少家" met by the count of those above a threshold (`threshold_subset`, tag `part`).
 - "2011年几月" met by another year's month (`month_of_year_ok`, tag `date`); "第十一年到第十五年" met by
-  "第一年至第十年" (`ordinal_spans`, `ordinal_span_ok`, tag `number`).
+  "第一年至第十年" (`ordinal_spans`, `ordinal_span_ok`, tag `number`); "第二条是什么" met by a sentence that
+  marks no second item (`ordinal_items`, `ordinal_item_ok`; a marker the splitter left before it counts).
 - "…，甲占多少": the percentage must be said of 甲, not of another part in the same sentence
   (`share_owner`, `share_owner_ok`, tag `share`).
 A small knowledge base of an invented industry (养老服务), written for these tests."""
@@ -42,6 +42,12 @@ DOCS = {
 
 示例颐养集团的营业收入中，居家上门服务收入占41%。
 
+## 存在的问题
+
+（一）护理员流失率偏高，一年内离职的约占三成。
+
+（二）培训内容与岗位要求衔接不够。
+
 ## 康复辅具进出口
 
 2024年，出口额为410.2亿元，进口额为320.5亿元。
@@ -60,9 +66,14 @@ def test_the_words_a_text_question_asks_with():
     tok = default_tokenizer()
     assert {"起到", "作用"} <= chat.asked_predicate("示例康养学院对本地养老护理人才的供给起到了什么作用？", tok)
     assert "直接" in chat.asked_predicate("这份名录对社区有什么直接用处？", tok)
-    # after 哪 the answer names a member ("本地中职"), not the class: only the verb is asked with
-    assert chat.asked_predicate("护理岗位主要靠哪一层次的学校供给？", tok) == {"靠"}
+    # after 哪 the answer names a member ("本地中职") and after 如何 a manner, in words of their own
+    assert chat.asked_predicate("护理岗位主要靠哪一层次的学校供给？", tok) == set()
+    assert chat.asked_predicate("流失率偏高的问题应如何处理？", tok) == set()
+    # a category of magnitude is answered by a figure
+    assert chat.asked_predicate("示例康养学院的培养规模大概是啥水平？", tok) == set()
     assert chat.asked_predicate("牵头单位在哪个城市？", tok) == set()
+    # a verb of inference asks for the conclusion, which the sentence states without the verb
+    assert chat.asked_predicate("护理员流失率偏高，这说明了啥？", tok) == set()
     # a figure, a date or a list asked: the checks of those kinds decide
     assert chat.asked_predicate("2024年全市养老机构共有多少张床位？", tok) == set()
     assert chat.asked_predicate("示例康养学院是哪一年成立的？", tok) == set()
@@ -92,6 +103,9 @@ def test_which_mute_sentences_are_refused():
     # another sentence says them: every mute sentence only shares the topic
     assert chat.predicate_refused({0, 1}, [mute_text, mute_figure, saying]) == [0, 1]
     assert chat.predicate_refused(set(), [saying]) == []
+    # a table row with figures may state the fact in a remark cell
+    row = chat._Scored("表1｜年份：2024；床位数：5600；备注：按民政统计口径推算", 0, 0.7, 1.0, has_value=True)
+    assert chat.predicate_refused({0}, [row]) == []
 
 
 def test_a_threshold_is_no_value_in_the_unit():
@@ -118,9 +132,13 @@ def test_the_part_whose_share_is_asked():
     assert chat.share_owner("2024年护理员有多少人？") == ""
     assert not chat.share_owner_ok("居家上门服务", "员工900人，其中护理人员610人，占68%。")
     assert chat.share_owner_ok("居家上门服务", "营业收入中，居家上门服务收入占41%。")
-    # a table row: the owner's cell before the share's cell; a run of half the owner's characters will do
+    # a table row: the owner's cell before the share's cell; a word of the owner will do
     assert chat.share_owner_ok("做居家服务", "表1｜服务类型：居家服务；占机构总数比重：36%；特点：增长最快")
+    assert chat.share_owner_ok("做居家服务", "服务类型：居家服务；机构数：120；占比：36%", default_tokenizer()._tok)
     assert chat.share_owner_ok("", "任何句子")
+    tok = default_tokenizer()._tok
+    assert chat.share_owner_ok("私人护理床", "其中私人购买的占六成。", tok)
+    assert not chat.share_owner_ok("居家上门服务", "员工900人，其中护理人员610人，占68%。", tok)
 
 
 def test_another_parts_share_is_no_answer(kb):
@@ -146,6 +164,7 @@ def test_a_threshold_subset_is_no_total():
     q = "2024年全市养老机构一共有多少家？"
     assert chat.threshold_subset(q, "2024年全市床位超过100张的养老机构有28家。", set())
     assert not chat.threshold_subset(q, "2024年全市共有养老机构210家。", set())
+    assert not chat.threshold_subset(q, "2024年全市共有养老机构210家，高于2023年的195家。", set())  # a year
     # no total asked: the count of a kind may answer a question of that kind
     assert not chat.threshold_subset("床位超过100张的养老机构有多少家？", "床位超过100张的养老机构有28家。", set())
 
@@ -163,3 +182,14 @@ def test_ordinal_years_of_a_term():
     assert not chat.ordinal_span_ok({(6, 10)}, "第一年至第五年按床位给予运营补贴。")
     assert chat.ordinal_span_ok({(6, 10)}, "第六年至第十年按床位减半补贴。")
     assert chat.ordinal_spans("2024年新增了多少家机构？") == set()
+
+
+def test_the_item_of_an_enumeration_asked(kb):
+    assert chat.ordinal_items("存在的问题中，第二条是什么？") == {2}
+    assert chat.ordinal_items("第六年到第十年享受什么补贴？") == set()
+    assert chat.ordinal_item_ok({1, 2}, "一是加强培训；二是提高待遇。")
+    assert chat.ordinal_item_ok({2}, "第二，提高待遇。")
+    assert not chat.ordinal_item_ok({2}, "一是加强培训。")
+    q = "养老服务人才简报里存在的问题，第二条是什么？"
+    assert "number" not in scored_row(kb, q, "衔接不够").refused  # its marker （二） stands before it
+    assert "number" in scored_row(kb, q, "流失率偏高").refused
