@@ -93,6 +93,8 @@ QUESTION_WORDS = set(_TERMS["question_words"])
 NUMERIC_CUES = re.compile(r"多少|几|多大|比例|占比|份额|增长|比重|规模|数量|百分")
 _NUM_RX = NUMBER
 _YEAR_RX = YEAR
+# Round 16: a year, not the first digits of a decimal figure ("注册资本2041.5亿元" has a value).
+_YEAR_ONLY_RX = re.compile(YEAR.pattern + r"(?!\.\d)")
 # A number that is a value, not a date: the "多少" questions want one of these.
 _VALUE_RX = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*\s*[年月日])")
 # a date written in digits (2023-06-15, 2023/6, 2023.06.15) is no value either: a sentence that only dates
@@ -665,6 +667,104 @@ _DURATION_Q = re.compile(_TERMS["duration_question"]) if _TERMS.get("duration_qu
 _DURATION_ANSWER = re.compile(_TERMS["duration_answer"]) if _TERMS.get("duration_answer") else None
 
 
+# Round 16: the predicate and the asked category of a text-fact question ("被当成了什么案例", "有什么直接用处",
+# "靠哪一层次"): the sentence must say one of them, not merely share the topic (chat.yaml `asked_predicate_wh`).
+PREDICATE_GUARD = bool(_TERMS.get("asked_predicate_wh"))
+_PREDICATE_WH = re.compile(f"(?:{_TERMS['asked_predicate_wh']})") if PREDICATE_GUARD else None
+_PREDICATE_SKIP = set(_TERMS.get("asked_predicate_skip", []) or [])
+_PREDICATE_NOT = set(_TERMS.get("asked_predicate_not", []) or [])  # 说明了啥: the conclusion is asked
+_CN_NUMERAL = re.compile(r"[一二两三四五六七八九十百千万]+")
+_CLAUSE_END = re.compile(r"[，,。？?！!；;：:、“”\"《》（）()]")
+
+
+def asked_predicate(question: str, tok) -> set[str]:
+    """The words a text-fact question asks with, around 什么 / 啥 (chat.yaml `asked_predicate_wh`): the
+    verb just before it ("当成了什么" → 当成) and the category after it, with the adverbs or adjectives before
+    that ("什么直接用处" → 直接, 用处); words of two characters or more (one character, 出 or 力, is in too many
+    words to tell sentences apart). After 哪 the answer names a member and after 如何 a manner, in words of
+    their own; a verb of inference (说明了啥) or a category of magnitude (啥水平) asks for no words either.
+    Empty for a question of a figure, date or list, or without such words."""
+    if not PREDICATE_GUARD or expected_type(question) is not None \
+            or (_COUNT_CUE and _COUNT_CUE.search(question)) or _DATE_Q.search(question):
+        return set()
+    tags = _pos_tags(question, tok)
+    out: set[str] = set()
+    for k, (w, _) in enumerate(tags):
+        if not _PREDICATE_WH.fullmatch(w):
+            continue  # (排到哪, 如何处理: the answer names a member or a manner, in words of its own)
+        j = k - 1
+        while j >= 0 and tags[j][0] in _PREDICATE_SKIP:
+            j -= 1
+        if j >= 0 and tags[j][1].startswith("v") and tags[j][0] not in QUESTION_WORDS and len(tags[j][0]) >= 2 \
+                and tags[j][0] not in _PREDICATE_NOT and _HAN_RX.fullmatch(tags[j][0]):
+            out.add(tags[j][0])
+        for word, flag in tags[k + 1:]:
+            if _CLAUSE_END.fullmatch(word):
+                break
+            if word in _PREDICATE_SKIP or word in QUESTION_WORDS or word in _PARTICLES \
+                    or not _HAN_RX.fullmatch(word) or _CN_NUMERAL.fullmatch(word):
+                continue
+            if word not in _PREDICATE_NOT and len(word) >= 2:
+                out.add(word)
+            if not flag.startswith(("d", "a")):
+                break  # the category noun ends what is asked
+    return out
+
+
+def predicate_refused(mute: set[int], scored: list) -> list[int]:
+    """Which of the sentences that do not say the asked predicate (`mute`, indices into `scored`) are no
+    answer: all of them when another retrieved sentence says it (that one speaks to what is asked, these
+    only share the topic), else those that state figures (a figure for a question of a text fact), but for
+    table rows (a row's remark cell may state the fact: "备注：按上年数据推算")."""
+    if not mute:
+        return []
+    said_elsewhere = len(mute) < len(scored)
+    return [k for k in sorted(mute) if said_elsewhere
+            or (scored[k].has_value and not _ROW_RX.match(scored[k].sentence.rpartition("｜")[2]))]
+
+
+def carries_predicate(words: set[str], text: str) -> bool:
+    """Does `text` say one of the asked `words`: itself (a one-character verb inside a word: 靠 in 依靠),
+    or a synonym or written alternate of it?"""
+    return not words or any(w in text or any(a in text for a in SYNONYMS.get(w, set()) | TERM_ALTERNATES.get(w, set()))
+                            for w in words)
+
+
+# Round 16: "…，甲占多少": the share stated must be 甲's, in the clause of the percentage or the one before it
+# ("其中乙312人，占73%" gives 乙's share): a word of 甲 must be there.
+SHARE_OWNER_GUARD = True
+_SHARE_OWNER_Q = re.compile(r"([^，,。；;：:？?里]{2,20}?)(?:在[^，,。；;]{1,16}?(?:中|里))?(?:约|大约|大概)?占(?:了)?(?:多少|几成|百分之几)")
+
+
+def share_owner(question: str) -> str:
+    """The part whose share "…，甲占多少" asks (甲, without years, numbers and 的), or ""."""
+    m = _SHARE_OWNER_Q.search(question)
+    if not m:
+        return ""
+    owner = re.split(r"在", m.group(1))[0]
+    owner = re.sub(r"(?:19|20)\d\d\s*年|\d+(?:\.\d+)?|的$", "", owner)
+    return "".join(_HAN_RX.findall(owner))
+
+
+def share_owner_ok(owner: str, said: str, splitter=None) -> bool:
+    """Is a percentage (or 几成) of the sentence said of `owner`: does its clause or the clause before it (in a
+    table row, the row) hold a word of two or more characters of `owner` ("销售" of "做销售", "私人" of "私人桩")?"""
+    if not owner or not _SHARE_ANSWER:
+        return True
+    words = [w for w in (splitter.lcut(owner) if splitter is not None else [owner[i:i + 2] for i in range(len(owner) - 1)])
+             if len(w) >= 2 and _HAN_RX.fullmatch(w)]
+    if not words:
+        return True
+    row = bool(_ROW_RX.match(said))  # a table row: its label cell names whose share it gives
+    clauses = re.split(r"[，,；;。]", said)
+    for k, c in enumerate(clauses):
+        if _SHARE_ANSWER.search(c):
+            window = said if row else c + (clauses[k - 1] if k else "")
+            if any(w in window for w in words):
+                return True
+    return False
+
+
 def _mentions_focus(focus: set[str], said: str, df: dict[str, int] | None = None) -> bool:
     """Does the sentence speak of the asked-for attribute? The word itself, a word that states it too
     (`TERM_ALTERNATES`: 产销 states 产量), a short form of it, or for a share word a percentage. It is
@@ -703,7 +803,8 @@ def unit_ok(unit: str, said: str, context: str) -> bool:
     bare = unit.lstrip("万亿千百")
     if bare in _SAME_UNITS:  # 多少名 is answered by 120人, or by a row with a 人数 column
         return any(_unit_ok(u, said, context) for u in _SAME_UNITS[bare]) \
-            or (UNIT_COLUMNS and any(c in said for u in _SAME_UNITS[bare] for c in UNIT_COLUMNS.get(u, ())))
+            or (UNIT_COLUMNS and any(re.search(re.escape(c) + r"\s*(?:[（(][^）)]{0,6}[）)])?\s*[：:]", said)
+                                     for u in _SAME_UNITS[bare] for c in UNIT_COLUMNS.get(u, ())))  # a column
     return _unit_ok(bare, said, context)
 
 
@@ -718,9 +819,18 @@ UNIT_COLUMNS = {k: list(v) for k, v in (_TERMS.get("unit_columns") or {}).items(
 _CN_COUNT = r"(?<![一二两三四五六七八九十百千])[两二三四五六七八九十][一二两三四五六七八九十百千]*"
 
 
+# Round 16: words before a figure that make it a threshold of another noun when "的" follows ("人数超过1000人的企业",
+# "500至1000人之间的企业"): that figure is not a value in the asked unit (chat.yaml `threshold_before`).
+_THRESHOLD_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _TERMS.get("threshold_before", []) or [])) + r")\s*$") \
+    if _TERMS.get("threshold_before") else None
+_THRESHOLD_AFTER = re.compile(r"\s*(?:以上|以下|以内|之间|左右)?的")
+
+
 def _unit_ok(bare: str, said: str, context: str) -> bool:
     for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?|" + _CN_COUNT + r")\s*(?:余|多)?[万亿千百]*(?:余|多)?" + re.escape(bare),
                          said):
+        if _THRESHOLD_BEFORE and _THRESHOLD_BEFORE.search(said[:m.start()]) and _THRESHOLD_AFTER.match(said, m.end()):
+            continue  # a threshold that qualifies another noun, not the amount asked
         if not (bare.startswith("年") and _YEAR_RX.fullmatch(m.group(1))):
             return True
     return bool(re.search(r"[（(]\s*(?:单位[：:])?\s*[万亿千百]*" + re.escape(bare) + r"\s*[）)]", f"{context} {said}")
@@ -1119,6 +1229,61 @@ def entity_ok(pairs: list[tuple[str, str]], said: str, where: str, tok=None) -> 
     return True
 
 
+# Round 16: the part for the whole. "一共有多少家" (a total count asked) answered by the count of a subset that a
+# threshold qualifies ("人数超过1000人的企业32家"): the threshold is not the question's, so the figure is a part's.
+THRESHOLD_SUBSET_GUARD = True
+
+
+def threshold_subset(question: str, said: str, question_numbers: set[str]) -> bool:
+    """Does a total-asking question (chat.yaml `cumulative_question`, `total_words`) meet a sentence whose
+    figures are of things qualified by a threshold the question does not name ("超过1000人的…")?"""
+    if not _THRESHOLD_BEFORE or not ((_CUMULATIVE_Q and _CUMULATIVE_Q.search(question)) or _TOTAL_RX.search(question)):
+        return False
+    for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[万亿千百]*[\u4e00-\u9fff]{0,2}?(?=\s*(?:以上|以下|以内|之间|左右)?的)", said):
+        if _YEAR_RX.fullmatch(m.group(1)) and said.startswith("年", m.end(1)):
+            continue  # 高于2024年的: a year, not a threshold
+        if m.group(1) not in question_numbers and _THRESHOLD_BEFORE.search(said[:m.start()]):
+            return True
+    return False
+
+
+# Round 16: the whole for a part. A qualifier the question puts before its head ("存储器进口金额"), which the
+# passages also put before that head, must be named where the sentence gives the head bare: by the sentence,
+# the one before it or its frame (for the metric asked, `focus_terms`, a word of it or the word before it:
+# 进口 of 进口金额). A table row of the whole's figures ("集成电路进出口金额｜进口金额：…")
+# gives no rival qualifier for `entity_ok` to see, yet it is not the part's figure.
+BARE_HEAD_GUARD = True
+_CHANGE_WORDS = set(_TERMS["change_words"])
+
+
+def bare_head(pairs: list[tuple[str, str]], said: str, where: str, tok=None) -> bool:
+    """Does the sentence give a head of `pairs` with no word of its qualifier anywhere in `where`
+    (sentence, the one before it, title, heading, caption, file name)?"""
+    splitter = getattr(tok, "_tok", None)
+    words = set(splitter.lcut(where)) if splitter is not None else None
+    for m, h in pairs:
+        if h not in said or h in _CHANGE_WORDS or m in where or abbreviates(m, where) \
+                or any(a in where for a in TERM_ALTERNATES.get(m, set()) | SYNONYMS.get(m, set())):
+            continue  # (产销 states 销量; 同比 is no metric)
+        if words is not None and m in words:
+            continue
+        return True
+    return False
+
+
+# Round 16: "2011年几月印发的": the month (or day) asked is of the year the question gives; a sentence whose
+# month belongs to another year ("2020年8月4日……继2011年某文件之后") does not date the thing asked.
+MONTH_OF_YEAR_GUARD = True
+_MONTH_Q = re.compile(r"((?:19|20)\d\d)\s*年[^，,。？?]{0,4}?(?:几月|哪个月|哪一?月|几月份|几号|哪一?天|几日)")
+
+
+def month_of_year_ok(question: str, said: str) -> bool:
+    """When the question gives a year and asks its month or day, does the sentence give a month of that year
+    (2011年3月, 2011年3月28日)?"""
+    m = _MONTH_Q.search(question)
+    return not m or bool(re.search(m.group(1) + r"\s*年\s*\d{1,2}\s*月", said))
+
+
 _PROFILE_CACHE: dict[str, tuple[float, Any]] = {}
 
 
@@ -1399,6 +1564,60 @@ def span_ok(spans: set[int], text: str) -> bool:
     return spans <= said
 
 
+# Round 16: "第十一年到第十五年" asks of those years of a term: the sentence must name the same ordinal years
+# ("第一年至第十年" is another part of the term).
+ORDINAL_SPAN_GUARD = True
+_ORDINAL_YEAR = r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:个)?年"
+_ORDINAL_SPAN_Q = re.compile(_ORDINAL_YEAR + r"\s*(?:至|到|[-—–~～])\s*" + _ORDINAL_YEAR)
+
+
+def _ordinal(x: str) -> int:
+    """1, 十一 → 11, 二十 → 20 (Arabic or Chinese numerals up to 99)."""
+    if x.isdigit():
+        return int(x)
+    if "十" in x:
+        tens, _, ones = x.partition("十")
+        return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0)
+    return _CN_DIGITS.get(x, 0)
+
+
+def ordinal_spans(question: str) -> set[tuple[int, int]]:
+    return {(_ordinal(m.group(1)), _ordinal(m.group(2))) for m in _ORDINAL_SPAN_Q.finditer(question)}
+
+
+def ordinal_span_ok(spans: set[tuple[int, int]], text: str) -> bool:
+    """Does the text name the asked ordinal years (its first and last) of every span?"""
+    said = {_ordinal(m.group(1)) for m in re.finditer(_ORDINAL_YEAR, text)}
+    return all(a in said and b in said for a, b in spans)
+
+
+# Round 16: "第二条是什么" asks for one item of an enumeration: the sentence must mark that item ("二是", "第二",
+# "其二", "（二）", "2.").
+ORDINAL_ITEM_GUARD = True
+_ORDINAL_ITEM_Q = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:条|项|点|步|个方面|方面)")
+
+
+def _lead(text: str, sentence: str) -> str:
+    """The few characters before `sentence` in its passage: a list marker ("（一）") the splitter left out."""
+    k = text.find(sentence[:12])
+    return text[max(0, k - 6):k] if k > 0 else ""
+
+
+def ordinal_items(question: str) -> set[int]:
+    return {_ordinal(m.group(1)) for m in _ORDINAL_ITEM_Q.finditer(question)} - {0}
+
+
+def ordinal_item_ok(items: set[int], text: str) -> bool:
+    """Does the text mark every asked item (第二, 二是, 其二, （二）, 2.)?"""
+    cn = "一二三四五六七八九十"
+    for n in items:
+        word = cn[n - 1] if 1 <= n <= 10 else str(n)
+        if not re.search(f"第\\s*(?:{word}|{n})(?!\\d)|(?<![\\u4e00-\\u9fff\\d]){word}是|其{word}|[（(]{word}[）)]|(?<![\\d.])"
+                         f"{n}\\s*[.、．）)]", text):
+            return False
+    return True
+
+
 _AMOUNT_ASKED = re.compile(r"([\u4e00-\u9fff]{1,2})([量额数值])(?:是|有|为|达到?|约|大约|一共|总共|共)?(?:多少|几)")
 _AMOUNT_SAID = re.compile(r"([\u4e00-\u9fff]{1,2})([量额数值])(?:为|达到?|是|约|共|超过|近)?\s*\d")
 
@@ -1558,6 +1777,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     q_numbers = number_qualifiers(question)
     excepted = excepted_items(question) if EXCEPT_GUARD and kind == "list" else []
     spans = span_numbers(question) if SPAN_GUARD else set()
+    ordinals = ordinal_spans(question) if ORDINAL_SPAN_GUARD else set()
+    items = ordinal_items(question) if ORDINAL_ITEM_GUARD else set()
     q_periods = periods(question)
     wants_share = bool(_SHARE_ANSWER and _SHARE_Q.search(question)) and not unit
     wants_duration = bool(_DURATION_Q and _DURATION_ANSWER and _DURATION_Q.search(question))
@@ -1577,6 +1798,9 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     explain = explain_kinds(question)
     rivals = qualified_heads(question, tok, df) if RIVAL_GUARD else []
     wh = wh_kind(question)
+    predicate = asked_predicate(question, tok) if PREDICATE_GUARD else set()
+    mute: set[int] = set()  # sentences that do not say the asked predicate
+    owner = share_owner(question) if SHARE_OWNER_GUARD and wants_share else ""
     labels = row_labels(hits, canon)
     # a rate asked ("良率是多少", "占比是多少"): the answer is a percentage, a share or a multiple
     wants_rate = bool(_RATE_ANSWER) and kind == "amount" and not unit and not count_q and not change_q \
@@ -1633,7 +1857,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
             shown = f"{prev_shown}{s_shown}" if joined else s_shown
             where = f"{title} {named} {heading} {caption} {prev} {s}"
             frame_of = f"{title} {named} {heading} {caption}"
-            has_value = bool(_VALUE_RX.search(_YEAR_RX.sub("", _NUMERIC_DATE.sub("", said)))) \
+            has_value = bool(_VALUE_RX.search(_YEAR_ONLY_RX.sub("", _NUMERIC_DATE.sub("", said)))) \
                 or bool(counted and _WORD_COUNT_RX.search(said))  # "两门课程": a count in words
             refused = []
             duration = wants_duration and bool(_DURATION_ANSWER.search(said))  # "三个月": a value in words
@@ -1650,6 +1874,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("number")
             if spans and not span_ok(spans, f"{heading} {caption} {said}"):
                 refused.append("number")  # 3年以上 asked, 5年以上 stated
+            if items and not ordinal_item_ok(items, f"{_lead(h.text, s_shown)}{said}"):
+                refused.append("number")  # 第二条 asked, the sentence marks no second item
+            if ordinals and not ordinal_span_ok(ordinals, f"{heading} {caption} {said}"):
+                refused.append("number")  # 第十一年到第十五年 asked, 第一年至第十年 stated
             if (q_periods or q_years) and not period_ok(q_periods, periods(f"{heading} {caption} {said}"), said):
                 refused.append("period")
             elif not point_ok(question, said, orphan=bool(_CONNECTIVE.match(said))):
@@ -1658,6 +1886,9 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("period")  # a month's own figure (8月当月) is not the year's or a quarter's
             if not entity_ok(pairs, said, f"{title} {named} {heading} {caption}", tok):
                 refused.append("entity")
+            elif BARE_HEAD_GUARD and kind == "amount" \
+                    and bare_head([p for p in pairs if any(p[1] in f or p[1] + f in question for f in focus)], said, f"{title} {named} {heading} {caption} {prev} {said}", tok):
+                refused.append("entity")  # 存储器进口金额 asked, the whole's 进口金额 given
             if owners and not owner_ok(owners, said, set(splitter.lcut(f"{title} {named} {heading} {caption}"))):
                 refused.append("entity")
             if kind == "amount" and not change_ok(focus, said):
@@ -1693,6 +1924,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("flow")  # a total to date asked, a yearly figure stated
             if kind == "date" and places and not all(p in f"{said} {frame_text}" for p in places):
                 r8.append("dateplace")
+            if MONTH_OF_YEAR_GUARD and kind == "date" and not month_of_year_ok(question, said):
+                r8.append("date")  # 2011年几月 asked, another year's month stated
             if wants_rate and not _RATE_ANSWER.search(said):
                 r8.append("rate")  # a rate asked (良率, 占比), the sentence gives no rate
             if orgs and not all(o in f"{said} {frame_of}" for o in orgs):
@@ -1701,6 +1934,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("which")  # 哪个联盟: the sentence names no 联盟
             if counted and has_value and not counted_ok(counted, said, caption):
                 r8.append("counted")  # a count of another noun (站 for 桩, 实习生 for 课程)
+            if THRESHOLD_SUBSET_GUARD and count_q and threshold_subset(question, said, q_numbers):
+                r8.append("part")  # 一共多少家 asked, the count of those above a threshold stated
             if stated_total_part(question, said, splitter, q_numbers):
                 r8.append("part")  # a part of the question's own total, the sentence has the total only
             if explain and not explain_ok(explain, said, f"{heading} {caption}"):
@@ -1710,6 +1945,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("row")  # another row of the table the question names a row of
             if wh and not wh_ok(wh, question, said, tok):
                 r8.append("wh")  # 是谁 / 在哪个城市: the sentence names no person or place
+            if predicate and not carries_predicate(predicate, f"{heading} {caption} {said}"):
+                mute.add(len(scored))  # decided once every sentence is seen (`predicate_refused`)
+            if owner and not share_owner_ok(owner, said, splitter):
+                r8.append("share")  # 甲占多少: the sentence's percentage is another part's
             if rivals and rival_qualifier(rivals, question, said, frame_text, tok, df):
                 r8.append("rival")  # the head with another qualifier (甲工程师 for 乙工程师)
             refused += r8
@@ -1720,6 +1959,12 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                                   has_value=has_value,
                                   scope_ok=scope_ok, refused=tuple(refused), credits=credits))
             prev, prev_shown = s, s_shown
+    for k in predicate_refused(mute, scored):
+        x = scored[k]
+        x.refused += ("predicate",)  # 扮演了什么角色: the sentence shares the topic, not what is asked
+        if x.scope_ok:
+            x.scope_ok = False
+            x.score -= SCOPE_PENALTY
     parts = subcategory_terms(question, terms, hits, tok, df, canon, profile)
     for x in scored:
         if parts and x.has_value and any(not x.credits.get(t) for t in parts):
