@@ -153,7 +153,7 @@ class UnsourcedFigure(Rule):
             figs = [f for f in figs if f.end <= cut]
             if not figs:
                 return None
-        if self.own_name and ctx.paragraph_has(self.own_name, ss):
+        if self.own_name and (ctx.paragraph_has(self.own_name, ss) or self._own_table(ctx, ss)):
             return None
         if self._own_sample_section(ctx, ss):
             return None  # round 11: the section describing the report's own sample (样本说明)
@@ -185,6 +185,32 @@ class UnsourcedFigure(Rule):
             if not figs:
                 return None
         return self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs))
+
+    CAPTION_MAX = 40
+    CELL_BAR = re.compile(r"\S\s*[|｜]\s*\S")
+
+    @classmethod
+    def _row(cls, para) -> bool:
+        """A table row: a DOCX row, or a plain-text line of cells separated by bars (…… | 703 | 18.13% |)."""
+        return para.kind == "table_row" or (para.kind == "text" and len(cls.CELL_BAR.findall(para.text)) >= 2
+                                            and "。" not in para.text)
+
+    def _own_table(self, ctx, ss: int) -> bool:
+        """Round 21: a table row whose table is introduced by a paragraph reporting the organisation's own data
+        (own_data: 学校2022届毕业生……; then an optional caption line, 表1 某届毕业生去向分布, and the rows): the rows
+        break down that paragraph's own figures. Only the text paragraph right above the table (and its caption)."""
+        paras = ctx.doc.paragraphs
+        para = ctx.doc.paragraph_at(ss)
+        if para is None or not self._row(para):
+            return False
+        i = paras.index(para)
+        while i > 0 and self._row(paras[i - 1]):
+            i -= 1
+        above = [q for q in paras[max(0, i - 3):i] if q.text.strip()]
+        if above and above[-1].kind == "text" and len(above[-1].text.strip()) <= self.CAPTION_MAX \
+                and not re.search(r"[。！？!?]", above[-1].text):
+            above = above[:-1]  # the table's caption
+        return bool(above) and above[-1].kind == "text" and ctx.paragraph_has(self.own_name, above[-1].start)
 
     def _restated_with_source(self, ctx, ss: int, figs: list[Figure]) -> bool:
         """Round 11: a news lead states a figure first and a later paragraph of the same section gives it again with
