@@ -61,3 +61,7 @@ def test_dated_target_in_a_plan_is_not_flagged():
 def test_the_same_change_stated_as_fact_is_still_flagged():
     text = "2024年，全省茶叶初加工的机械化水平显著提高，茶农收入稳定性明显增强。"
     assert flagged(text, "显著提高")
+
+
+def test_standing_noun_with_a_figure_in_its_clause_is_not_flagged():
+    assert not by_rule("蜂蜜出口以占全市42.3%的份额优势明显。", "objectivity.lexicon-standing")
