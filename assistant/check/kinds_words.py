@@ -340,7 +340,9 @@ def _same_measure(text: str, s: int, e: int, fs: int, limit: int) -> bool:
     return any(m.group() in own for m in MEASURE.finditer(text, cs, _clause_end(text, fs, limit)))
 
 
-FAR_COMPARISON = re.compile(r"^远远?(?:超过|超出|超|高于|低于|大于|小于)")
+# round 21: a degree word before a comparative (明显高于、显著低于、大大超过) is the same class as 远高于: only the compared-with
+# side's figure (or a pointer back) excuses it, not a figure for one side (同比增长10.8%，明显高于全国平均水平)
+FAR_COMPARISON = re.compile(r"^(?:远远?|明显|显著|大大)(?:超过|超出|超|高于|低于|大于|小于|好于|优于|差于|少于|多于|快于|慢于)")
 POINTER = re.compile(r"前者|后者|上述|以上|[（(]?见(?:图|表)")
 
 
