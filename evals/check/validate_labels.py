@@ -25,7 +25,8 @@ SPLIT_KEYS = ("dev", "test", "fresh_dev", "fresh_dev_from_test", "third_test", "
               "seventh_test", "eighth_test", "ninth_test", "tenth_test", "eleventh_test",
               "twelfth_test", "thirteenth_test", "fourteenth_test", "fifteenth_test",
               "sixteenth_test", "seventeenth_test", "eighteenth_test",
-              "nineteenth_test", "twentieth_test", "twenty_first_test")  # keep in step with real.BATCHES
+              "nineteenth_test", "twentieth_test", "twenty_first_test",
+              "twenty_second_test")  # keep in step with real.BATCHES
 
 
 def main(prefix: str = "", labels_dir: str = "labels") -> int:
