@@ -1321,7 +1321,8 @@ def rival_head(question: str, said: str, where: str, tok, df: dict[str, int]) ->
     for (m, _), (h, flag) in zip(tags, tags[1:]):
         if len(m) < 2 or len(h) < 2 or m in QUESTION_WORDS or h in QUESTION_WORDS \
                 or not (_HAN_RX.fullmatch(m) and _HAN_RX.fullmatch(h)) or not flag.startswith(_HEAD_POS) \
-                or not df.get(m, 0) or not df.get(h, 0) or h in _CHANGE_WORDS or _PLACE_RX.fullmatch(m):
+                or not df.get(m, 0) or not df.get(h, 0) or h in _CHANGE_WORDS or h in _AMOUNT_WORDS \
+                or _PLACE_RX.fullmatch(m):  # (销售规模 for 销售额: a word of amount is no head)
             continue
         if h in where or any(a in where for a in TERM_ALTERNATES.get(h, set()) | SYNONYMS.get(h, set())) \
                 or abbreviates(h, where):

@@ -55,6 +55,10 @@ def test_a_neighbouring_head():
     # the qualifier stands alone (not before another head): nothing to tell apart
     said = "冷链：出口42.5亿元。"
     assert not chat.rival_head(q, said, said, tok, df)
+    # a word of amount is no head: 销售规模 is asked of the same thing as 销售额
+    df2 = dict(df, 销售=2, 规模=1)
+    said = "2024年冷链装备销售额为42.5亿元。"
+    assert not chat.rival_head("2024年冷链装备销售规模是多少？", said, said, tok, df2)
     # a head the knowledge base never names is the asker's wording, for the other checks
     assert not chat.rival_head("2024年冷链箱体出口了多少亿元？", "2024年冷链装备出口42.5亿元。", "", tok, df)
 
