@@ -1284,6 +1284,58 @@ def month_of_year_ok(question: str, said: str) -> bool:
     return not m or bool(re.search(m.group(1) + r"\s*年\s*\d{1,2}\s*月", said))
 
 
+# Round 17: a document named by its number ("某函〔2020〕86号") was issued in the number's year; asked its
+# month or day, the sentence must date it within that year ("2020年3月"), not give the year alone.
+_DOC_YEAR_RX = re.compile(r"[〔［\[]\s*((?:19|20)\d\d)\s*[〕］\]]\s*\d+\s*号")
+_MONTH_ASK_RX = re.compile(r"几月|哪个月|哪一?月|几号|哪一?天|几日")
+
+
+def asked_month_years(question: str) -> set[str]:
+    """The years whose month or day is asked: "2011年几月" and, for a month or day asked, the year of a document
+    number the question names ("〔2020〕86号…几月份印发")."""
+    m = _MONTH_Q.search(question)
+    years = {m.group(1)} if m else set()
+    if _MONTH_ASK_RX.search(question):
+        years |= set(_DOC_YEAR_RX.findall(question))
+    return years
+
+
+def month_in_year_ok(question: str, said: str) -> bool:
+    """Does the sentence give a month of each year whose month or day is asked (`asked_month_years`)?"""
+    return all(re.search(y + r"\s*年\s*\d{1,2}\s*月", said) for y in asked_month_years(question))
+
+
+# Round 17: the neighbouring head. The question's qualifier ("甲类") stands in the sentence before another head
+# ("甲类机组" for "甲类设备", "新能源汽车" for "新能源乘用车"), and the question's head is nowhere in the sentence,
+# the one before it or its frame: the figure is a neighbouring thing's, or the whole's for the part asked.
+RIVAL_HEAD_GUARD = True
+_HEAD_POS = ("n", "vn")
+_RIVAL_HEAD_POS = {"n", "nz", "nt", "ng"}  # a noun after the qualifier (not a verb: 驾驶辅助 for 驾驶能力)
+
+
+def rival_head(question: str, said: str, where: str, tok, df: dict[str, int]) -> bool:
+    """Does the sentence put a qualifier of the question ("甲类" of "甲类设备") before another noun ("甲类机组"),
+    with the question's head (a noun of the knowledge base) and its alternates absent from `where`?"""
+    tags = _pos_tags(question, tok)
+    said_tags = None
+    for (m, _), (h, flag) in zip(tags, tags[1:]):
+        if len(m) < 2 or len(h) < 2 or m in QUESTION_WORDS or h in QUESTION_WORDS \
+                or not (_HAN_RX.fullmatch(m) and _HAN_RX.fullmatch(h)) or not flag.startswith(_HEAD_POS) \
+                or not df.get(m, 0) or not df.get(h, 0) or h in _CHANGE_WORDS or h in _AMOUNT_WORDS \
+                or _PLACE_RX.fullmatch(m):  # (销售规模 for 销售额: a word of amount is no head)
+            continue
+        if h in where or any(a in where for a in TERM_ALTERNATES.get(h, set()) | SYNONYMS.get(h, set())) \
+                or abbreviates(h, where):
+            continue
+        said_tags = said_tags or _pos_tags(said, tok)
+        for (w, w_pos), (r, r_pos) in zip(said_tags, said_tags[1:] + [("", "")]):
+            # the noun after the qualifier: the next word, or the rest of a word the qualifier begins
+            rival, pos = (r, r_pos) if w == m else (w[len(m):], w_pos) if w.startswith(m) else ("", "")
+            if rival and _HAN_RX.fullmatch(rival) and pos in _RIVAL_HEAD_POS and rival[:2] != h[:2]:
+                return True  # (甲类机组产销 for 甲类机组产量 shares the head: another metric, not this check's)
+    return False
+
+
 _PROFILE_CACHE: dict[str, tuple[float, Any]] = {}
 
 
@@ -1926,6 +1978,11 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("dateplace")
             if MONTH_OF_YEAR_GUARD and kind == "date" and not month_of_year_ok(question, said):
                 r8.append("date")  # 2011年几月 asked, another year's month stated
+            elif MONTH_OF_YEAR_GUARD and kind == "date" and not month_in_year_ok(question, said):
+                r8.append("date")  # 〔2020〕86号 几月 asked, the year alone stated
+            if RIVAL_HEAD_GUARD and kind == "amount" and has_value \
+                    and rival_head(question, said, where, tok, df):
+                r8.append("head")  # 甲类设备 asked, 甲类机组 stated
             if wants_rate and not _RATE_ANSWER.search(said):
                 r8.append("rate")  # a rate asked (良率, 占比), the sentence gives no rate
             if orgs and not all(o in f"{said} {frame_of}" for o in orgs):
