@@ -10,7 +10,9 @@ answer string (whitespace ignored); wrong when given without it. An answer strin
 is a table row as the source text reads (“工艺工程师 210 35”): the answer must hold each part, in that order (the chat
 writes a row as “岗位类别：工艺工程师；现有人数：210；…”); rule added 2026-12-01 after fresh12's one run, where it
 turned 5 table-row answers from wrong to right; elsewhere it changes only fresh7 mi25 (wrong → right; fresh8 on24 and
-oi22 are abstained on).
+oi22 are abstained on). Likewise a value with its unit (“6354.8亿块”) is held by a table cell whose unit stands in the
+column heading (“进口数量（亿块）：6354.8”): rule added after fresh13's one run, where it turned 3 answers from wrong to
+right; on the other sets it changes only fresh2 gn04 (wrong → right).
 Unanswerable: evals/chat/unanswerable.jsonl (other industries; the calibration set of the abstain
 rule), and the near misses held out from any tuning: unanswerable_heldout.jsonl, unanswerable_nearmiss.jsonl
 (entity, answer-type, year and unit near misses, written before the rules of `chat.py` were tuned)
@@ -65,9 +67,18 @@ def norm(s: str) -> str:
     return re.sub(r"\s+", "", s or "")
 
 
+_VALUE_UNIT = re.compile(r"^(\d+(?:\.\d+)?)([^\d\s.%][^\d\s]{0,5})$")
+
+
 def holds_answer(gold: str, text: str) -> bool:
     """The gold answer string in the answer text, whitespace ignored; a gold string of space-separated parts (a table
-    row) is held when each part occurs in the text after the one before it."""
+    row) is held when each part occurs in the text after the one before it; a gold value with its unit (6354.8亿块) is
+    held by a table cell that gives the value with the unit in its column heading (进口数量（亿块）：6354.8), i.e. when
+    the value occurs as a whole number and the unit occurs in the answer too."""
+    m = _VALUE_UNIT.match(norm(gold))
+    if m and m.group(0) not in norm(text):
+        value, unit = m.groups()
+        return bool(re.search(rf"(?<![\d.]){re.escape(value)}(?![\d.]*\d)", norm(text))) and unit in norm(text)
     text, pos = norm(text), 0
     for part in (gold or "").split():
         i = text.find(part, pos)
