@@ -23,6 +23,10 @@ from .errors import InputError
 
 MATCH_TIMEOUT = 5.0  # seconds per call on real text (wall clock: generous on a busy machine)
 PROBE_BUDGET = 1.0  # seconds all probe strings of one pattern may take at load (built-in ones: ~1 ms)
+# seconds one probe string may take: the `regex` engine's own guards make some nested repeats polynomial rather than
+# exponential ((x+x+)+y: ~0.3 s a 400-character probe on a quiet 2-core machine, just under PROBE_BUDGET in all), which
+# still freezes on a 30,000-character report; ordinary patterns take ~1 ms a probe, so 50 ms leaves room for a busy machine
+PROBE_SINGLE = 0.05
 PROBE_LENGTH = 400
 # Strings that make backtracking patterns blow up: long runs of one class, then a character that
 # breaks the match, then the pattern's own literals (so a required-literal shortcut does not hide it).
@@ -130,16 +134,18 @@ _REPEATED_GROUP = re.compile(r"(?<!\\)\)(?:[*+]|\{\d*,?\d*\})")
 
 
 def _is_too_costly(rx: "regex.Pattern") -> bool:
-    """True when the probes together take longer than PROBE_BUDGET (ordinary patterns: milliseconds)."""
+    """True when one probe takes longer than PROBE_SINGLE, or all together longer than PROBE_BUDGET (ordinary
+    patterns: milliseconds)."""
     if not _REPEATED_GROUP.search(rx.pattern):
         return False
     deadline = time.monotonic() + PROBE_BUDGET
     for probe in probes(rx.pattern):
-        left = deadline - time.monotonic()
+        start = time.monotonic()
+        left = deadline - start
         if left <= 0:
             return True
         try:
-            rx.search(probe, timeout=left)  # a failing search tries every start position
+            rx.search(probe, timeout=min(left, PROBE_SINGLE))  # a failing search tries every start position
         except TimeoutError:
             return True
     return False
