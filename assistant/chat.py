@@ -1247,10 +1247,10 @@ def threshold_subset(question: str, said: str, question_numbers: set[str]) -> bo
     return False
 
 
-# Round 16: the whole for a part. A qualifier the question puts before its head ("存储器进口金额"), which the
+# Round 16: the whole for a part. A qualifier the question puts before its head ("冷冻品进口金额"), which the
 # passages also put before that head, must be named where the sentence gives the head bare: by the sentence,
 # the one before it or its frame (for the metric asked, `focus_terms`, a word of it or the word before it:
-# 进口 of 进口金额). A table row of the whole's figures ("集成电路进出口金额｜进口金额：…")
+# 进口 of 进口金额). A table row of the whole's figures ("农产品进出口金额｜进口金额：…")
 # gives no rival qualifier for `entity_ok` to see, yet it is not the part's figure.
 BARE_HEAD_GUARD = True
 _CHANGE_WORDS = set(_TERMS["change_words"])
@@ -1306,7 +1306,7 @@ def month_in_year_ok(question: str, said: str) -> bool:
 
 
 # Round 17: the neighbouring head. The question's qualifier ("甲类") stands in the sentence before another head
-# ("甲类机组" for "甲类设备", "新能源汽车" for "新能源乘用车"), and the question's head is nowhere in the sentence,
+# ("甲类机组" for "甲类设备", "冷链车辆" for "冷链乘用车"), and the question's head is nowhere in the sentence,
 # the one before it or its frame: the figure is a neighbouring thing's, or the whole's for the part asked.
 RIVAL_HEAD_GUARD = True
 _HEAD_POS = ("n", "vn")
@@ -1677,7 +1677,7 @@ _AMOUNT_SAID = re.compile(r"([\u4e00-\u9fff]{1,2})([量额数值])(?:为|达到?
 def sibling_amount(question: str, said: str) -> bool:
     """Does the sentence give the figure of a sibling metric ("产量184万" for "装车量是多少": the same head
     character after another character) and never the asked one? The same character before the head is the
-    same metric of another noun ("芯片产量" for "电路产量": the entity checks judge that), and a sentence that
+    same metric of another noun ("乳粉产量" for "奶酪产量": the entity checks judge that), and a sentence that
     uses the first character of the asked word anywhere is read as a paraphrase (销量 for 销售量)."""
     for m in _AMOUNT_ASKED.finditer(question):
         lead, head = m.group(1), m.group(2)

@@ -247,6 +247,15 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+def _t2s_same_length(text: str) -> str:
+    """Traditional characters as Simplified, one character for one (offsets keep their meaning): a phrase conversion
+    that changes the length falls back to converting one character at a time."""
+    conv = _t2s().convert(text)
+    if len(conv) == len(text):
+        return conv
+    return "".join(c2 if len(c2 := _t2s().convert(c)) == 1 else c for c in text)
+
+
 def to_simplified(text: str) -> tuple[str, list[int] | None]:
     """Text in Simplified characters for the rules, of the same length, and where each character came from (None when
     nothing changed). Traditional characters are converted one for one (OpenCC t2s, falling back to one character at a
@@ -265,10 +274,7 @@ def to_simplified(text: str) -> tuple[str, list[int] | None]:
         moved = "".join(" " if i in in_gloss else text[i] for i in order)  # blanked: the line reads as if it had none
     else:
         order, moved = list(range(len(text))), text
-    simple = _t2s().convert(moved)
-    if len(simple) != len(moved):  # a phrase conversion changed the length: convert one character at a time
-        simple = "".join(c2 if len(c2 := _t2s().convert(c)) == 1 else c for c in moved)
-    simple = simple.translate(_FULL_WIDTH)
+    simple = _t2s_same_length(moved).translate(_FULL_WIDTH)
     if simple == text:
         return text, None
     return simple, order
@@ -289,30 +295,21 @@ _GLOSS_AFTER_CJK = re.compile(rf"(?<=[{_CJK}])[(（]([a-zāáǎàēéěèīíǐ�
 _DOUBLED_COMMA = re.compile(rf"(?<=[{_CJK}%）”」》])\s*[,，]+\s*(?=[,，、。；;！？])|(?<=[，、。；！？])\s*[,，]+")
 
 
-def _t2s_same_length(text: str) -> str:
-    conv = _t2s().convert(text)
-    if len(conv) == len(text):
-        return conv
-    return "".join(c2 if len(c2 := _t2s().convert(c)) == 1 else c for c in text)
-
-
 def clean_page_texts(texts: list[str]) -> list[str]:
     """One document's texts with the marks some web mirrors leave, decided for the document as a whole:
     pinyin reading aids after characters (運(yùn)行; removed when the document has at least three with tone
     marks, so “质量(kg)” in an ordinary text stays), Traditional characters (converted to Simplified when at
     least 5 characters and 2 % of the Chinese characters differ, so a stray 乾 or 著 in a Simplified text stays)
     and doubled commas (“增长,，” “行走,、对话”) next to Chinese text."""
-    joined = "\n".join(texts)
-    glossed = sum(1 for m in _GLOSS_AFTER_CJK.finditer(joined) if _TONED.search(m.group(1))) >= 3
+    glossed = sum(1 for t in texts for m in _GLOSS_AFTER_CJK.finditer(t) if _TONED.search(m.group(1))) >= 3
     if glossed:
         texts = [_GLOSS_AFTER_CJK.sub("", t) for t in texts]
-        joined = "\n".join(texts)
-    cjk = len(re.findall(rf"[{_CJK}]", joined))
     try:
-        simple = _t2s_same_length(joined)
+        simple = [_t2s_same_length(t) for t in texts]
     except ImportError:  # OpenCC missing: the text stays as it is
-        simple = joined
-    changed = sum(a != b for a, b in zip(joined, simple))
+        simple = texts
+    cjk = sum(len(re.findall(rf"[{_CJK}]", t)) for t in texts)
+    changed = sum(a != b for t, st in zip(texts, simple) for a, b in zip(t, st))
     if changed >= 5 and changed >= 0.02 * max(cjk, 1):
-        texts = [_t2s_same_length(t) for t in texts]
+        texts = simple
     return [_DOUBLED_COMMA.sub("", t) for t in texts]

@@ -105,22 +105,11 @@ def main(argv=None) -> int:
             md = out / folder.name / f"{report}.md"
             res = draft_report(report, kb, [], args.year, md, settings=Settings(), profile=profile)
             secs = time.perf_counter() - t
-            refs = {r.key: r for r in res.references}
-            ok = n = 0
-            fails = []
-            for sd in res.sections:
-                for b in sd.blocks:
-                    for s in b.sentences:
-                        if s.cites:
-                            n += 1
-                            good, why = draft_eval.sentence_ok(s, refs)
-                            ok += good
-                            if not good:
-                                fails.append((sd.id, why, s.text))
+            ok, n, fails = draft_eval.citation_precision(res)
             print(f"\n== {folder.name} {report}: drafted in {secs:.1f} s  -> {md}")
             print(f"citation precision: {ok}/{n} = {ok / max(n, 1):.3f}")
             for f in fails[: (50 if args.verbose else 8)]:
-                print(f"   FAIL {f[0]} {f[1]} | {f[2][:90]}")
+                print(f"   FAIL {f[0]} {f[2]} | {f[1][:90]}")
             outline = load_outline(report, res.run_dir / "outline.yaml")
             pl = draft_eval.placement(res.sections, outline, typer)
             draft_eval.print_placement(pl, args.verbose)

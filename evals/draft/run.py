@@ -59,6 +59,25 @@ def sentence_ok(s, refs) -> tuple[bool, str]:
     return True, ""
 
 
+def citation_precision(res) -> tuple[int, int, list[tuple[str, str, str]]]:
+    """Cited sentences of a draft whose figures and wording are found in their sources (`sentence_ok`): (right, cited,
+    [(section id, sentence, why) for each that is not])."""
+    refs = {r.key: r for r in res.references}
+    ok = n = 0
+    fails = []
+    for sd in res.sections:
+        for b in sd.blocks:
+            for s in b.sentences:
+                if not s.cites:
+                    continue
+                n += 1
+                good, why = sentence_ok(s, refs)
+                ok += good
+                if not good:
+                    fails.append((sd.id, s.text, why))
+    return ok, n, fails
+
+
 def placement(sections, outline, typer) -> dict:
     """Issue-11 placement figures for one drafted report (see the module docstring)."""
     out = {"misplaced": [], "target_as_result": [], "dangling": [], "dup_figures": [], "chains": [],
@@ -221,18 +240,8 @@ def main(argv=None) -> int:
                 res = draft_report(report, kb, data, args.year, out / sample.name / f"{report}.docx",
                                    settings=Settings(), **draft_kwargs(sample))
             secs = time.perf_counter() - t
-            refs = {r.key: r for r in res.references}
-            ok = n = 0
-            for sd in res.sections:
-                for b in sd.blocks:
-                    for s in b.sentences:
-                        if not s.cites:
-                            continue
-                        n += 1
-                        good, why = sentence_ok(s, refs)
-                        ok += good
-                        if not good:
-                            failures.append((f"{sample.name}/{report}", sd.id, s.text, why))
+            ok, n, fails = citation_precision(res)
+            failures += [(f"{sample.name}/{report}", sid, text, why) for sid, text, why in fails]
             total_ok += ok
             total += n
             print(f"\n== {sample.name} {report}: drafted in {secs:.1f} s (target ≤ 60 s)  "
