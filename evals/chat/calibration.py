@@ -29,7 +29,9 @@ Targets (issue 11): on the paraphrased sets ≥ 85% right and ≤ 2% wrong; near
 answerable, nearmiss.jsonl near misses of both samples), written from the source documents by someone who never ran
 the system. A fresh set is held out until its first run after the last tuning change; its README records the runs
 (evals/chat/fresh/ has been read and is now tuned on; evals/chat/fresh2/ is the next held-out set). They are reported
-as split "fresh".
+as split "fresh". A fresh folder may hold corpora.yaml (sample name: folder, relative to the repo) for questions on
+a corpus outside corpus/ (fresh14: the third-industry probe's real web pages); those folders join the index beside
+every sample corpus, and the questions of that sample are asked with no industry profile (none was written for it).
 
 The answer verifier (assistant/chat_verifier.py, thresholds in assistant/data/chat_verifier.yaml) was
 chosen on the dev halves with evals/chat/verifier_data.py (each dev question's candidate sentences,
@@ -46,6 +48,8 @@ import re
 import sys
 import time
 from pathlib import Path
+
+import yaml
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -98,6 +102,20 @@ def sample_profile(q: dict):
     sample's; the other unanswerable sets were written for the NEV sample), as corpus/<sample>/profile.yaml."""
     sample = q.get("sample") or ("ic" if q.get("set", "").startswith("ic") else "nev")
     return _profile(REPO / "corpus" / sample / "profile.yaml")
+
+
+def fresh_corpora(folder: Path) -> dict[str, Path]:
+    """Extra corpora a fresh question folder names in its corpora.yaml (sample -> source folder, relative to the repo)."""
+    spec = folder / "corpora.yaml"
+    if not spec.is_file():
+        return {}
+    out = {}
+    for sample, rel in (yaml.safe_load(spec.read_text(encoding="utf-8")) or {}).items():
+        path = (REPO / rel).resolve()
+        if not path.is_dir():
+            raise SystemExit(f"{spec}：找不到语料目录 {rel}")
+        out[str(sample)] = path
+    return out
 
 
 def measure(kb, questions: list[dict], answerable: bool) -> list[dict]:
@@ -160,6 +178,7 @@ def main(argv=None) -> int:
             raise SystemExit(f"找不到新出题目录：{fresh}")
         answerable = [q | {"set": f"{args.fresh}_{f.stem}", "sample": f.stem, "split": "fresh"}
                       for f in sorted(fresh.glob("*.jsonl")) if f.stem != "nearmiss" for q in load(f)]
+        corpora = {**corpora, **fresh_corpora(fresh)}
     if args.sets:
         answerable = [q for q in answerable if q["set"] in args.sets.split(",")]
     kb, tmp = build_index(corpora, args.cache)
