@@ -49,8 +49,6 @@ import sys
 import time
 from pathlib import Path
 
-import yaml
-
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO))
@@ -58,7 +56,7 @@ sys.path.insert(0, str(REPO / "evals" / "retrieval"))
 
 from assistant import chat  # noqa: E402
 from assistant.profile import load_profile  # noqa: E402
-from run import build_index, sample_questions, split_of  # noqa: E402  (evals/retrieval/run.py)
+from run import build_index, fresh_corpora, sample_questions, split_of  # noqa: E402  (evals/retrieval/run.py)
 
 CALIBRATION = "unanswerable"  # the other-industry set the thresholds were calibrated against
 
@@ -102,20 +100,6 @@ def sample_profile(q: dict):
     sample's; the other unanswerable sets were written for the NEV sample), as corpus/<sample>/profile.yaml."""
     sample = q.get("sample") or ("ic" if q.get("set", "").startswith("ic") else "nev")
     return _profile(REPO / "corpus" / sample / "profile.yaml")
-
-
-def fresh_corpora(folder: Path) -> dict[str, Path]:
-    """Extra corpora a fresh question folder names in its corpora.yaml (sample -> source folder, relative to the repo)."""
-    spec = folder / "corpora.yaml"
-    if not spec.is_file():
-        return {}
-    out = {}
-    for sample, rel in (yaml.safe_load(spec.read_text(encoding="utf-8")) or {}).items():
-        path = (REPO / rel).resolve()
-        if not path.is_dir():
-            raise SystemExit(f"{spec}：找不到语料目录 {rel}")
-        out[str(sample)] = path
-    return out
 
 
 def measure(kb, questions: list[dict], answerable: bool) -> list[dict]:

@@ -65,6 +65,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
+import yaml
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -174,6 +175,33 @@ def sample_questions() -> tuple[dict[str, Path], list[dict], list[tuple[Path, st
                 questions += [q | {"sample": sample, "set": Path(f).stem} for q in load_questions(HERE / f)]
     files = [(p, s) for p, s in discover(list(corpora.values()) + [DISTRACTORS]) if file_type(p)]
     return corpora, questions, files
+
+
+def fresh_corpora(folder: Path) -> dict[str, Path]:
+    """Extra corpora a fresh question folder (evals/chat/DIR/) names in its corpora.yaml (sample -> source folder, relative to the repo)."""
+    spec = folder / "corpora.yaml"
+    if not spec.is_file():
+        return {}
+    out = {}
+    for sample, rel in (yaml.safe_load(spec.read_text(encoding="utf-8")) or {}).items():
+        path = (REPO / rel).resolve()
+        if not path.is_dir():
+            raise SystemExit(f"{spec}：找不到语料目录 {rel}")
+        out[str(sample)] = path
+    return out
+
+
+def fresh_questions(name: str, corpora: dict[str, Path], files: list) -> tuple[list[dict], dict[str, Path], list]:
+    """The answerable questions of a fresh chat folder (evals/chat/NAME/*.jsonl but nearmiss), with the corpora its
+    corpora.yaml adds joined to the index and to the baseline's files; all of them count as split "test"."""
+    folder = REPO / "evals" / "chat" / name
+    if not folder.is_dir():
+        raise SystemExit(f"找不到新出题目录：{folder}")
+    extra = fresh_corpora(folder)
+    questions = [q | {"sample": f.stem, "set": f"{name}_{f.stem}", "id": q["id"]}
+                 for f in sorted(folder.glob("*.jsonl")) if f.stem != "nearmiss" for q in load_questions(f)]
+    files = files + [(p, s) for p, s in discover(list(extra.values())) if file_type(p)]
+    return questions, {**corpora, **extra}, files
 
 
 def build_index(corpora: dict[str, Path], cache: str | None = None, chunk_size: int | None = None,
@@ -320,9 +348,13 @@ def main(argv=None) -> int:
     ap.add_argument("--split", choices=("dev", "test", "all"), default="all",
                     help="只评测并打印该半的问题（调参时用 dev，不看 test）")
     ap.add_argument("--cache", help="保留索引和基线向量的目录（调参时复用，默认每次新建）")
+    ap.add_argument("--fresh", metavar="DIR", help="只评测 evals/chat/DIR/ 的可答新题（可含 corpora.yaml 指定的其他语料）；"
+                    "只打印汇总，不列逐题，以免留出集被读")
     args = ap.parse_args(argv)
 
     corpora, questions, files = sample_questions()
+    if args.fresh:
+        questions, corpora, files = fresh_questions(args.fresh, corpora, files)
     if args.split != "all":
         questions = [q for q in questions if split_of(q["id"]) == args.split]
     kb, tmp = build_index(corpora, args.cache, args.chunk_size, args.chunk_overlap)
@@ -344,7 +376,7 @@ def main(argv=None) -> int:
     rows = []
     for sample in corpora:
         qs = [q for q in questions if q["sample"] == sample]
-        install_profile(kb, None if args.no_profile else REPO / "corpus" / sample / PROFILE_FILE)
+        install_profile(kb, None if args.no_profile else REPO / "corpus" / sample / PROFILE_FILE)  # none: no profile
         rows += evaluate(searchers, qs)
     methods = list(searchers)
     table = summarise(rows, methods)
@@ -366,7 +398,7 @@ def main(argv=None) -> int:
         print(f"{key:22s} {row['n']:4d}  {cells}")
     print("（每格：top-1、top-3、平均段落字数）")
     print(f"ours 每次检索（本索引）：p50 {ms[len(ms) // 2]:.0f} ms，p95 {ms[int(len(ms) * .95)]:.0f} ms")
-    for sample in corpora:
+    for sample in ([] if args.fresh else corpora):
         miss = [r for r in rows if r["sample"] == sample and r["split"] == "test"
                 and not (r["ours"]["rank"] and r["ours"]["rank"] <= TOP)]
         if miss:
