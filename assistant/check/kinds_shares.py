@@ -44,10 +44,11 @@ SHARE_AFTER = re.compile(r"^[^。；\d]{0,4}?(?:[，,]\s*(?:同比|比上年|较
                          r"(?P<x>\d+(?:\.\d+)?)\s*[%％]")
 
 
-def share_pairs(ctx):
+def share_pairs(ctx, loose: bool = False):
     """(figure, its stated share match, the earlier whole) for each amount followed by 占<whole>的x%, the whole being the
     nearest earlier figure of the same unit family whose metric ends like the share's whole (产值) and whose sentence
-    names the whole's subject (全行业)."""
+    names the whole's subject (全行业). With `loose`, the subject may be a scope word only (全部) or be named anywhere
+    in the whole's paragraph before it (round 22's rate_points, which also needs both growths to agree)."""
     text = ctx.text
     figs = [f for f in find_figures(text) if not f.is_percent and f.unit not in ("个百分点", "百分点", "倍")]
     for i, f in enumerate(figs):
@@ -58,16 +59,19 @@ def share_pairs(ctx):
         for w in reversed(figs[:i]):
             wval, wfam = normalise(w.value, w.unit)
             sibling = SHARE_AFTER.match(text[w.end:w.end + 60])  # another part of the same whole, not the whole
-            if wfam == fam and wval > value and not sibling and _names(text, w, m.group("whole")):
+            if wfam == fam and wval > value and not sibling and _names(text, w, m.group("whole"), loose):
                 yield f, m, w
                 break  # the nearest earlier whole decides
 
 
-def _names(text: str, w, whole: str) -> bool:
+def _names(text: str, w, whole: str, loose: bool = False) -> bool:
     metric = metric_before(text, w.start)
     s = max(text.rfind(c, 0, w.start) for c in "。；\n") + 1
     common = len(os.path.commonprefix([metric[::-1], whole[::-1]]))  # the ending the two names share
     subject = re.sub("总$", "", whole[:len(whole) - common])  # 全行业(总)产值, 全行业主营收入 → 全行业
+    if loose and common >= 3:
+        subject = re.sub(r"^(?:全部|所有|整个|全)", "", subject)
+        return not subject or subject in text[text.rfind("\n", 0, w.start) + 1:w.start]
     return common >= 2 and len(subject) >= 2 and subject in text[s:w.start]
 
 
@@ -122,3 +126,111 @@ class ShareRecompute(Rule):
                                         first=w.text, first_line=ctx.doc.line_of(w.start), stated=f"{m.group('x')}%",
                                         computed=f"{share:.1f}%"))
         return out
+
+
+# round 22: 木质家具……占家具行业累计利润的60.08%，金属家具……占25.23%，……，其他家具制造业占9.02%
+_SHARE_CLAUSE = re.compile(r"^\s*(?:[^，,；;。：:]*?分别为)?\s*(?P<name>[^，,；;。：:\d]{1,24}?)占(?P<of>[^，,；;。\d%％]{0,16}?)"
+                           r"(?:的)?(?:比重|比例|份额)?(?:为|是|达)?\s*(?P<x>\d+(?:\.\d+)?)\s*[%％]\s*$")
+
+
+@kind("shares_sum")
+class SharesSum(Rule):
+    """Consecutive clauses of one sentence, each a part and its share (X占…a%), the last part being the rest (其他、
+    其余): the parts then make the whole, so their shares must sum to 100 within the rounding of the shares written
+    (n half units of the last digit). Two parts naming different wholes, bounded shares (约、近、超过) and survey
+    sentences (several answers) are not read. The rest's clause is flagged."""
+    extra_keys = {"rest", "skip", "min_parts"}
+
+    def setup(self):
+        self.rest = re.compile(self.spec.get("rest") or r"^(?:其他|其它|其余)")
+        self.skip = re.compile(self.spec.get("skip") or r"(?!x)x")
+        self.min_parts = int(self.spec.get("min_parts", 3))
+
+    def check(self, ctx):
+        out = []
+        for ss, se, sent in ctx.body_sentences():
+            if "占" not in sent or self.skip.search(sent):
+                continue
+            run, pos = [], 0
+            for piece in re.split(r"([，,；;。：:])", sent) + [""]:
+                m = _SHARE_CLAUSE.match(piece) if piece not in "，,；;。：:" or not piece else None
+                if piece and piece in "，,；;。：:":
+                    pos += len(piece)
+                    continue
+                if m and not re.search(CHANGE, m.group("of")):
+                    run.append((m, ss + pos))
+                else:
+                    out += self._run(ctx, run)
+                    run = []
+                pos += len(piece)
+        return out
+
+    def _run(self, ctx, run):
+        if len(run) < self.min_parts or not self.rest.match(run[-1][0].group("name").strip()):
+            return []
+        wholes = {m.group("of").strip() for m, _ in run if m.group("of").strip()}
+        if len(wholes) > 1:
+            return []
+        got = sum(float(m.group("x")) for m, _ in run)
+        tol = sum(half_unit(m.group("x"), value=False) for m, _ in run) + 1e-9
+        if abs(got - 100) <= tol:
+            return []
+        m, at = run[-1]
+        start = at + m.start("name")
+        places = max(len(m.group("x").split(".", 1)[1]) if "." in m.group("x") else 0 for m, _ in run)
+        return [self.finding(ctx, start, at + m.end("x") + 1, n=len(run), parts=f"{got:.{places}f}%")]
+
+
+@kind("pair_total")
+class PairTotal(Rule):
+    """A total and, after it in the same paragraph, its two complementary parts (国内/国际, 城镇/农村: the rule's `pairs`)
+    of the same unit family, named like the total (their metrics end with the total's last `min_common` or more
+    characters and differ only by the pair's words): the parts must sum to the total within the rounding of the
+    three numbers written. 全行业完成货邮周转量263.2亿吨公里 …… 国内航线……76.8亿吨公里；国际航线……184.6亿吨公里 (261.4).
+    Bounded figures (近、约、超过) are not read."""
+    extra_keys = {"pairs", "min_common", "window"}
+
+    def setup(self):
+        self.pairs = [tuple(p) for p in (self.spec.get("pairs") or [["国内", "国际"]])]
+        self.min_common = int(self.spec.get("min_common", 3))
+        self.window = int(self.spec.get("window", 300))
+
+    def check(self, ctx):
+        text, out = ctx.text, []
+        figs = [f for f in find_figures(text) if not f.is_percent and f.unit not in ("个百分点", "百分点", "倍")
+                and ctx.is_body(f.start)]
+        names = [metric_before(text, f.start, keep=16) for f in figs]
+        for i, t in enumerate(figs):
+            if any(w in names[i] for pair in self.pairs for w in pair) or self._bounded(text, t):
+                continue
+            tv, fam = normalise(t.value, t.unit)
+            para_end = text.find("\n", t.end)
+            stop = min(t.end + self.window, para_end if para_end >= 0 else len(text))
+            later = [(f, n) for f, n in zip(figs[i + 1:], names[i + 1:]) if f.start < stop
+                     and normalise(f.value, f.unit)[1] == fam]
+            for a_word, b_word in self.pairs:
+                a = next(((f, n) for f, n in later if a_word in n), None)
+                b = next(((f, n) for f, n in later if b_word in n), None)
+                if not a or not b or self._bounded(text, a[0]) or self._bounded(text, b[0]):
+                    continue
+                common = _common_tail(names[i], a[1], b[1])
+                if common < self.min_common:
+                    continue
+                got = normalise(a[0].value, a[0].unit)[0] + normalise(b[0].value, b[0].unit)[0]
+                tol = sum(half_unit(f.text, value=False) * normalise(1, f.unit)[0] for f in (t, a[0], b[0]))
+                if abs(got - tv) > tol + 1e-9 * tv:
+                    first, other = sorted((a[0], b[0]), key=lambda f: f.start)
+                    scale = normalise(1, t.unit)[0]
+                    out.append(self.finding(ctx, first.start, first.end, total=t.text, b=other.text,
+                                            parts=f"{got / scale:g}{t.unit}", total_line=ctx.doc.line_of(t.start)))
+                break
+        return out
+
+    @staticmethod
+    def _bounded(text: str, f) -> bool:
+        return bool(re.search(r"(?:近|约|逾|超过|将近|接近|不足|不到|突破)\s*$", text[max(0, f.start - 3):f.start])
+                    or re.match(r"\s*(?:余|多)", text[f.end:f.end + 2]))
+
+
+def _common_tail(*names: str) -> int:
+    return len(os.path.commonprefix([n[::-1] for n in names]))

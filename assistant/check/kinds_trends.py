@@ -1,16 +1,16 @@
 """Consistency kinds for change stated in words (round 20): two statements of one metric's change that contradict
 each other (持平 / 略有下降, 增长 / 下降), a from–to change whose verb goes against its two values (从A减少到B, B > A),
-a trend word (逐年增加, 持续下降) against the year-by-year values given in its paragraph, and a rate's change written in
-a table's 同比(%) column as the difference of its two values (percentage points). The metric, year and period of a
+a trend word (逐年增加, 持续下降) against the year-by-year values given in its paragraph. (The table's 同比(%) column check
+moved to kinds_tables in round 22.) The metric, year and period of a
 statement are read with consistency.metric_before / year_before / period_before; no metric or word list in code (the
 words are the rule's data)."""
 from __future__ import annotations
 
 import re
 
-from .consistency import (CHANGE, CHANGE_BEFORE, half_unit, metric_before, period_before, relative_half_units,
-                          year_before)
+from .consistency import CHANGE, CHANGE_BEFORE, metric_before, period_before, year_before
 from .figures import NUM as _NUM_RAW, Figure, find_figures, normalise, num_digits, years_in
+from .kinds_tables import NUMBER, YEAR_CELL, cells as table_cells, find_cell
 from .rules import Rule, kind
 
 NUM = f"(?:{_NUM_RAW})"  # figures.NUM is an alternation: grouped before it is embedded
@@ -279,7 +279,7 @@ class TrendContradicted(_WordsRule):
         for step in (1, -1):
             rows, i, caption = [], idx + step, 0
             while 0 <= i < len(paras):
-                cells = _cells(ctx.text[paras[i].start:paras[i].end])
+                cells = table_cells(ctx.text[paras[i].start:paras[i].end])
                 line = ctx.text[paras[i].start:paras[i].end]
                 if paras[i].kind == "table_row" or (len(cells) >= 3 and len(line) <= 100
                                                      and not re.search("[。，,；]", line)):
@@ -307,11 +307,11 @@ class TrendContradicted(_WordsRule):
             return {}
         j, series = cols[0], {}
         for q, cells in rows[1:]:
-            year = _YEAR_CELL.match(cells[0]) if cells else None
-            if not year or len(cells) != len(header) or not _NUMBER.match(cells[j]):
+            year = YEAR_CELL.match(cells[0]) if cells else None
+            if not year or len(cells) != len(header) or not NUMBER.match(cells[j]):
                 continue
             line = ctx.text[q.start:q.end]
-            at = TableRateChange._find(line, cells[j], line.find(cells[0]) + len(cells[0]))
+            at = find_cell(line, cells[j], line.find(cells[0]) + len(cells[0]))
             if at < 0:
                 continue
             value = float(cells[j].replace("－", "-").replace("−", "-"))
@@ -348,94 +348,3 @@ class TrendContradicted(_WordsRule):
                                                 actual="减少" if b < a else "增加"))
                         break
         return out
-
-
-_NUMBER = re.compile(r"^[-－−]?\d+(?:\.\d+)?$")
-_YEAR_CELL = re.compile(r"^((?:19|20)\d\d)\s*年?$")
-
-
-def _cells(line: str) -> list[str]:
-    line = line.strip()
-    if line.startswith("|"):
-        return [c.strip() for c in line.strip("|").split("|")]
-    return line.split()
-
-
-@kind("table_rate_change")
-class TableRateChange(Rule):
-    """A table whose change column is headed 同比(%) (or 增长(%)…) — confirmed by at least `min_confirm` rows of
-    amounts whose change recomputes as (this/last − 1) — and a row that is itself a rate (its name ends in 率/占比/
-    比重/比例 or carries (%)) whose change in that column is the difference of its two values (percentage points
-    under a % heading), or neither the difference nor the relative change. Rows are read as a name, then numbers in
-    groups of three: this period, the period compared, the change."""
-    extra_keys = {"rate_row", "change_header", "min_confirm", "rows", "neither_message"}
-
-    def setup(self):
-        self.header = re.compile(self.spec.get("change_header") or r"^同比\s*[(（]?\s*[%％]\s*[)）]?$")
-        self.rate_row = re.compile(self.spec.get("rate_row") or r"率$|[(（][%％][)）]")
-        self.min_confirm = int(self.spec.get("min_confirm", 2))
-        self.rows = int(self.spec.get("rows", 30))
-
-    def check(self, ctx):
-        text, out = ctx.text, []
-        paras = [p for p in ctx.doc.paragraphs if p.kind in ("text", "table_row")]
-        for i, p in enumerate(paras):
-            header = next((c for c in _cells(text[p.start:p.end]) if self.header.match(c)), None)
-            if not header:
-                continue
-            rows = []
-            for q in paras[i + 1:i + 1 + self.rows]:
-                line = text[q.start:q.end]
-                cells = _cells(line)
-                if any(self.header.match(c) for c in cells):
-                    break
-                if len(line) > 80 and "。" in line:
-                    break  # running text: the table has ended
-                while cells and _NUMBER.match(cells[0]):
-                    cells = cells[1:]  # a serial number before the row's name
-                nums = [c for c in cells[1:] if _NUMBER.match(c)]
-                if not cells or _NUMBER.match(cells[0]) or not nums or len(nums) != len(cells) - 1 or len(nums) % 3:
-                    continue
-                rows.append((q, cells[0], nums))
-            confirmed = 0
-            for q, name, nums in rows:
-                if self.rate_row.search(name):
-                    continue
-                for j in range(0, len(nums), 3):
-                    a, b, g = (num.replace("－", "-").replace("−", "-") for num in nums[j:j + 3])
-                    if float(b) > 0 and float(a) >= 0 and self._ratio_ok(a, b, g):
-                        confirmed += 1
-            if confirmed < self.min_confirm:
-                continue
-            for q, name, nums in rows:
-                if not self.rate_row.search(name):
-                    continue
-                line = text[q.start:q.end]
-                pos = 0
-                for j in range(0, len(nums), 3):
-                    a, b, g = (num.replace("－", "-").replace("−", "-") for num in nums[j:j + 3])
-                    for k in range(3):  # the position of this group's change in the line
-                        pos = self._find(line, nums[j + k], pos)
-                    if pos < 0 or float(b) <= 0:
-                        break
-                    start = q.start + pos - len(nums[j + 2])
-                    diff = float(a) - float(b)
-                    ratio = (float(a) / float(b) - 1) * 100
-                    diff_ok = abs(diff - float(g)) <= half_unit(g, value=False) + half_unit(a) + half_unit(b) + 1e-9
-                    if self._ratio_ok(a, b, g):
-                        continue
-                    msg = None if diff_ok else self.spec.get("neither_message")
-                    out.append(self.finding(ctx, start, start + len(nums[j + 2]), msg, name=name, header=header,
-                                            a=nums[j], b=nums[j + 1], diff=f"{diff:.2f}", ratio=f"{ratio:.2f}%"))
-        return out
-
-    @staticmethod
-    def _find(line: str, token: str, pos: int) -> int:
-        m = re.search(rf"(?<![\d.]){re.escape(token)}(?![\d.])", line[pos:])
-        return pos + m.end() if m else -1
-
-    @staticmethod
-    def _ratio_ok(a: str, b: str, g: str) -> bool:
-        ratio = (float(a) / float(b) - 1) * 100
-        rel = relative_half_units(b, a) or 0.0
-        return abs(ratio - float(g)) <= half_unit(g, value=False) + (float(a) / float(b)) * rel * 100 + 1e-9

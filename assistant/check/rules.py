@@ -495,7 +495,8 @@ def load_pack(path: Path) -> tuple[list[Rule], dict[str, list[re.Pattern]], dict
 def load_rules(paths: Iterable[str | Path] | None = None) -> RuleSet:
     """Load every pack in assistant/rules (or the given files / folders)."""
     from . import (annual, citations, consistency, kinds_evidence, kinds_metrics, kinds_report,  # noqa: F401
-                   kinds_shares, kinds_trends, kinds_words)
+                   kinds_rates, kinds_shares, kinds_tables, kinds_translation, kinds_trends,  # noqa: F401
+                   kinds_words)
 
     files: list[Path] = []
     for p in (paths or [RULES_DIR]):
