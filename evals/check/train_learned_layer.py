@@ -27,7 +27,8 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from assistant.check.learned import CATEGORIES, WEIGHTS, LearnedFilter, context, features
+from assistant.check.learned import (ALL_CUES, CATEGORIES, CLAUSE_CUES, CUES, DOC_CUES, WEIGHTS, LearnedFilter,
+                                     context, features)
 from evals.check.real import CATS as SCORED
 from evals.check.real import OFFICIAL, REAL, label_spans, load_labels
 
@@ -93,8 +94,10 @@ class EmbeddingCache:
         return np.stack([self.vecs[t] for t in texts])
 
 
-def load_rows(batches: list[str], work: Path, cache: EmbeddingCache) -> tuple[dict, list[dict]]:
-    """Documents (text, kind, labels, first-run findings) and one row per objectivity / evidence finding."""
+def load_rows(batches: list[str], work: Path, cache: EmbeddingCache, adjudicated: bool = False) -> tuple[dict, list[dict]]:
+    """Documents (text, kind, labels, first-run findings) and one row per objectivity / evidence finding. A row's
+    training target "t" is its labeller-A match "y", or (adjudicated) its match against the adjudicated labels
+    (labels_adj/) where a document has them; every score is against labeller A."""
     kinds = {d["id"]: d["kind"] for d in yaml.safe_load((REAL / "records.yaml").read_text(encoding="utf-8"))["documents"]}
     docs, rows = {}, []
     for b in batches:
@@ -106,28 +109,47 @@ def load_rows(batches: list[str], work: Path, cache: EmbeddingCache) -> tuple[di
                 if c in CATEGORIES and e > s:
                     sentence, cues = context(text, s, e)
                     y = any(lc == c and s < le and ls < e for lc, ls, le in docs[did]["labels"])
+                    t = y
+                    if adjudicated and (REAL / "labels_adj" / f"{did}.yaml").exists():
+                        adj = [(lc, ls, le) for lc, ls, le, _ in label_spans(did, text, load_labels(did, "labels_adj"))]
+                        t = any(lc == c and s < le and ls < e for lc, ls, le in adj)
                     rows.append({"batch": b, "doc": did, "k": k, "cat": c, "rule": rid, "level": lvl,
-                                 "sentence": sentence, "cues": cues, "y": int(y)})
+                                 "sentence": sentence, "cues": cues, "y": int(y), "t": int(t)})
     vecs = cache.get([r["sentence"] for r in rows])
     for i, r in enumerate(rows):
         r["sv"] = vecs[i]
     return docs, rows
 
 
-def matrix(rows: list[dict], rule_ids: list[str]) -> np.ndarray:
-    return np.stack([features(r["sv"], r["cues"], r["rule"], r["level"], rule_ids) for r in rows])
+# cue sets measured in round 22 (evals/check/README.md, "Round 22: learned layer"): the round-19 sentence cues, plus
+# the document cues, plus the two clause cues as well; a name ending in a number weighs the cues that many times the
+# embedding's dimensions (their standardized values multiplied, i.e. an L2 penalty divided by its square), so that a
+# handful of cues is not drowned by 384 embedding dimensions under a strong penalty
+CUE_SETS = {"base": CUES, "doc": CUES + DOC_CUES, "all": ALL_CUES, "base5": CUES, "doc5": CUES + DOC_CUES,
+            "all5": ALL_CUES}
 
 
-def fit(rows: list[dict], C: float) -> dict:
+def cue_weight(name: str) -> float:
+    digits = name.lstrip("abcdefghijklmnopqrstuvwxyz")
+    return float(digits) if digits else 1.0
+
+
+def matrix(rows: list[dict], rule_ids: list[str], cues=CUES) -> np.ndarray:
+    return np.stack([features(r["sv"], r["cues"], r["rule"], r["level"], rule_ids, cues) for r in rows])
+
+
+def fit(rows: list[dict], C: float, cues=CUES, weight: float = 1.0) -> dict:
     from sklearn.linear_model import LogisticRegression
     rule_ids = sorted({r["rule"] for r in rows})
-    X = matrix(rows, rule_ids)
-    y = np.array([r["y"] for r in rows])
+    X = matrix(rows, rule_ids, cues)
+    y = np.array([r["t"] for r in rows])
     mean, scale = X.mean(0), X.std(0) + 1e-6
+    dim = len(rows[0]["sv"])
+    scale[dim:dim + len(cues)] /= weight  # the cue columns, weighted (see CUE_SETS)
     clf = LogisticRegression(C=C, max_iter=3000, random_state=SEED)
     clf.fit((X - mean) / scale, y)
     return {"w": clf.coef_[0], "b": float(clf.intercept_[0]), "mean": mean, "scale": scale, "threshold": 0.5,
-            "rule_ids": rule_ids}
+            "rule_ids": rule_ids, "cues": list(cues)}
 
 
 def score(docs: dict, dropped: set) -> dict:
@@ -157,9 +179,10 @@ def score(docs: dict, dropped: set) -> dict:
     return out
 
 
-def forward(docs: dict, rows: list[dict], order: list[str], target: str, C: float, lobo: bool = False) -> dict:
+def forward(docs: dict, rows: list[dict], order: list[str], target: str, C: float, lobo: bool = False,
+            cues: dict | None = None) -> dict:
     """Held-out probabilities of the target batch's rows from models fitted on the batches before it (lobo: on every
-    other batch)."""
+    other batch); cues: category -> cue names (default: each category's CHOSEN / MEASURED cue set)."""
     before = set(order) - {target} if lobo else set(order[:order.index(target)])
     probs = {}
     for cat in CATEGORIES:
@@ -167,8 +190,10 @@ def forward(docs: dict, rows: list[dict], order: list[str], target: str, C: floa
         test = [r for r in rows if r["batch"] == target and r["cat"] == cat]
         if not test:
             continue
-        m = LearnedFilter({cat: fit(train, C)})
-        ps = m.probability(cat, matrix(test, m.params[cat]["rule_ids"]))
+        set_name = (cues or {}).get(cat) or MEASURED.get(cat, {}).get("cues", "base")
+        names = CUE_SETS[set_name]
+        m = LearnedFilter({cat: fit(train, C, names, cue_weight(set_name))})
+        ps = m.probability(cat, matrix(test, m.params[cat]["rule_ids"], names))
         probs.update({(r["doc"], r["k"]): float(p) for r, p in zip(test, ps)})
     return probs
 
@@ -205,6 +230,31 @@ def backstop(docs: dict, cache: EmbeddingCache, target: str, C: float = BACKSTOP
     return out
 
 
+def select(docs: dict, rows: list[dict], order: list[str], fwd: list[str], lobo: list[str], cat: str,
+           sets: list[str] | None = None) -> None:
+    """The round-22 selection grid for one category: for each cue set × C × threshold, the F1 gain over rules alone
+    and the change of release+news false flags per 10k, averaged over the held-out batches (forward and left out one
+    at a time), and on how many forward batches the gain is > 0 (the criteria: evals/check/README.md, round 22)."""
+    held = [(b, False) for b in fwd] + [(b, True) for b in lobo]
+    base = {b: score({k: d for k, d in docs.items() if d["batch"] == b}, set()) for b, _ in held}
+    print(f"\n== selection grid, {cat}: gain = F1 − rules alone; ΔFP = release+news false flags per 10k − rules alone")
+    print("  cues  C      p<    mean19  fwd    lobo   fwd>0  fwd<0  ΔFP19  ΔFPfwd")
+    for name in sets or CUE_SETS:
+        for C in CS:
+            probs = {b: forward(docs, rows, order, b, C, lobo=lb, cues={cat: name}) for b, lb in held}
+            for thr in THRESHOLDS:
+                g, f = {}, {}
+                for b, _ in held:
+                    drop = {k for k, p in probs[b].items() if p < thr and docs[k[0]]["findings"][k[1]][0] == cat}
+                    sc = score({k: d for k, d in docs.items() if d["batch"] == b}, drop)
+                    g[b], f[b] = sc[cat][2] - base[b][cat][2], sc["fp10k"] - base[b]["fp10k"]
+                mean = lambda xs: sum(xs) / len(xs) if xs else float("nan")  # noqa: E731
+                print(f"  {name:<5} {C:<6} {thr:<5} {mean(list(g.values())):+.3f} {mean([g[b] for b in fwd]):+.3f} "
+                      f"{mean([g[b] for b in lobo]):+.3f}  {sum(g[b] > 0 for b in fwd)}/{len(fwd)}    "
+                      f"{sum(g[b] < 0 for b in fwd)}/{len(fwd)}   {mean(list(f.values())):+.2f}  "
+                      f"{mean([f[b] for b in fwd]):+.2f}   " + " ".join(f"{b}{g[b]:+.2f}" for b in fwd), flush=True)
+
+
 def fmt(s: dict) -> str:
     o, e = s["objectivity"], s["evidence"]
     return f"obj {o[0]:.3f}/{o[1]:.3f}/{o[2]:.3f}  evid {e[0]:.3f}/{e[1]:.3f}/{e[2]:.3f}  FP10k {s['fp10k']:5.2f}"
@@ -217,6 +267,11 @@ def main() -> None:
     ap.add_argument("--show-sweep", action="store_true")
     ap.add_argument("--lobo", help="batches to hold out one at a time, each on a model of all the others")
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--adjudicated", action="store_true", help="train on the adjudicated labels where a batch has "
+                    "them (y, z); scores stay against labeller A")
+    ap.add_argument("--sets", help="cue sets of the selection grid (default: every one of CUE_SETS)")
+    ap.add_argument("--select", help="print the round-22 selection grid for these categories (objectivity,evidence)"
+                    " over the --forward and --lobo batches, then stop")
     ap.add_argument("--backstop", action="store_true", help="also evaluate the objectivity backstop (slow: embeds "
                     "every clause of batches m–w once)")
     args = ap.parse_args()
@@ -225,8 +280,13 @@ def main() -> None:
     t0 = time.time()
     order = list(FREEZES)
     cache = EmbeddingCache(work / "emb.npz")
-    docs, rows = load_rows(order, work, cache)
+    docs, rows = load_rows(order, work, cache, args.adjudicated)
     print(f"{len(docs)} documents, {len(rows)} findings ({sum(r['y'] for r in rows)} labelled); {time.time() - t0:.0f}s")
+    if args.select:
+        for cat in args.select.split(","):
+            select(docs, rows, order, args.forward.split(","), args.lobo.split(",") if args.lobo else [], cat,
+                   args.sets.split(",") if args.sets else None)
+        return
     for target in args.forward.split(","):
         tdocs = {k: d for k, d in docs.items() if d["batch"] == target}
         print(f"\n== {target} (rules {FREEZES[target]}; model fitted on {''.join(order[:order.index(target)])})")
