@@ -48,6 +48,12 @@ DOC_CUES = ("issuer_opening", "fig_share", "source_before", "source_paragraph", 
             "paragraph_position", "fig_recurs", "fig_in_table", "vague_lead")
 CLAUSE_CUES = ("fig_next_clause", "name_after")
 ALL_CUES = CUES + DOC_CUES + CLAUSE_CUES
+# the objectivity backstop (opt-in, `assistant check --deep`): clauses no rule flagged, scored from their embedding
+BACKSTOP_RULE = "objectivity.learned"
+MIN_CLAUSE = 4
+BACKSTOP_FINDING = {"criterion": "监测指标(二)·客观",
+                    "message": "学习模型认为此分句可能是主观或模糊的表述（深度审查，规则未标出，仅供参考）",
+                    "suggestion": "如属评价或笼统描述，改用可核实的数据、事实或注明出处"}
 
 
 def _bounds(text: str, s: int, e: int, ends: re.Pattern) -> tuple[int, int]:
@@ -145,6 +151,28 @@ def doc_cues(text: str, s: int, e: int, sa: int, sb: int) -> list[float]:
             bool(SOURCE_LEAD.search(text[sa:sb])) and not _named_source(text[sa:sb])]
 
 
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of every clause (text between 。！？；，： and line breaks, stripped, at least MIN_CLAUSE long)."""
+    out, start = [], 0
+    for m in CLAUSE_END.finditer(text + "\n"):
+        a, b = start, m.start()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b - a >= MIN_CLAUSE:
+            out.append((a, b))
+        start = m.end()
+    return out
+
+
+def backstop_candidates(text: str) -> list[tuple[int, int]]:
+    """The clauses the backstop reads: no figure, not a heading, not inside quotes or a 《》 title."""
+    return [(a, b) for a, b in clause_spans(text)
+            if not (FIGURE.search(text[a:b]) or _heading(text, a)
+                    or any(_inside(text, a, lft, rgt, sentence_of(text, a, b)[0]) for lft, rgt in QUOTES))]
+
+
 def context(text: str, s: int, e: int) -> tuple[str, np.ndarray]:
     """The finding's sentence (cut to WINDOW characters either side of it) and the cheap cues (see ALL_CUES)."""
     ca, cb = clause_of(text, s, e)
@@ -183,8 +211,9 @@ def features(sentence_vec: np.ndarray, cues: np.ndarray, rule_id: str, level: st
 class LearnedFilter:
     """Per-category logistic weights over features(); keep a finding when its probability ≥ the threshold."""
 
-    def __init__(self, params: dict[str, dict]):
+    def __init__(self, params: dict[str, dict], backstop: dict | None = None):
         self.params = params  # category -> {"w", "b", "mean", "scale", "threshold", "rule_ids", "cues"}
+        self.backstop = backstop  # {"w", "b", "threshold"} over a clause's embedding, or None
 
     @classmethod
     def load(cls, path: str | Path = WEIGHTS) -> "LearnedFilter":
@@ -196,7 +225,9 @@ class LearnedFilter:
                                "scale": z[f"{cat}.scale"], "threshold": float(z[f"{cat}.threshold"]),
                                "rule_ids": [str(r) for r in z[f"{cat}.rule_ids"]],
                                "cues": [str(c) for c in z[f"{cat}.cues"]] if f"{cat}.cues" in z else list(CUES)}
-        return cls(params)
+        backstop = ({"w": z["backstop.w"], "b": float(z["backstop.b"]), "threshold": float(z["backstop.threshold"])}
+                    if "backstop.w" in z else None)
+        return cls(params, backstop)
 
     def save(self, path: str | Path) -> None:
         arrays = {}
@@ -205,7 +236,21 @@ class LearnedFilter:
                            f"{cat}.mean": p["mean"].astype(np.float32), f"{cat}.scale": p["scale"].astype(np.float32),
                            f"{cat}.threshold": np.float32(p["threshold"]), f"{cat}.rule_ids": np.array(p["rule_ids"]),
                            f"{cat}.cues": np.array(list(p.get("cues", CUES)))})
+        if self.backstop is not None:
+            arrays.update({"backstop.w": self.backstop["w"].astype(np.float32),
+                           "backstop.b": np.float32(self.backstop["b"]),
+                           "backstop.threshold": np.float32(self.backstop["threshold"])})
         np.savez_compressed(path, **arrays)
+
+    def backstop_scores(self, text: str, findings: list, embedder) -> list[tuple[int, int, float]]:
+        """(start, end, probability) of every backstop candidate clause that no objectivity finding overlaps."""
+        flagged = [f.span for f in findings if f.category == "objectivity"]
+        cands = [(a, b) for a, b in backstop_candidates(text) if not any(s < b and a < e for s, e in flagged)]
+        if not cands:
+            return []
+        vecs = embed_cached(embedder, [text[a:b] for a, b in cands])
+        ps = 1.0 / (1.0 + np.exp(-(vecs @ self.backstop["w"] + self.backstop["b"])))
+        return [(a, b, float(p)) for (a, b), p in zip(cands, ps)]
 
     def probability(self, category: str, x: np.ndarray) -> np.ndarray:
         p = self.params[category]
@@ -244,16 +289,40 @@ def load_filter() -> LearnedFilter | None:
         return None
 
 
-def apply_filter(text: str, findings: list, embedder_factory, enabled: bool = True) -> tuple[list, dict]:
+def apply_filter(text: str, findings: list, embedder_factory, enabled: bool = True, deep: bool = False,
+                 make_finding=None) -> tuple[list, dict]:
     """(findings kept, summary note). The note's `learned_filter` is "applied", "off" (disabled by the caller),
     "unavailable" (no weights or no embedder: every rule finding is kept) or "not needed" (no finding it reads);
     `learned_dropped` lists the findings set aside, with their scores, so a reviewer can still see them. The
-    environment variable CIE_CHECK_LEARNED=0 turns it off as well (the test suite does, so rule tests test rules)."""
+    environment variable CIE_CHECK_LEARNED=0 turns it off as well (the test suite does, so rule tests test rules).
+    deep (opt-in): the objectivity backstop also scores every clause no objectivity finding covers and adds those
+    scored ≥ its threshold as findings (make_finding(start, end, probability) builds one); the note's `learned_deep`
+    is the number added, or "unavailable"."""
     if not enabled or os.environ.get(ENV_SWITCH, "1") == "0":
-        return findings, {"learned_filter": "off"}
+        return findings, {"learned_filter": "off", **({"learned_deep": "off"} if deep else {})}
     model = load_filter()
     if model is None:
-        return findings, {"learned_filter": "unavailable", "learned_note": "学习过滤层权重无法加载，仅用规则"}
+        return findings, {"learned_filter": "unavailable", "learned_note": "学习过滤层权重无法加载，仅用规则",
+                          **({"learned_deep": "unavailable"} if deep else {})}
+    findings, note = _filter(model, text, findings, embedder_factory)
+    if deep:
+        if model.backstop is None or make_finding is None or note["learned_filter"] == "unavailable":
+            note["learned_deep"] = "unavailable"
+            return findings, note
+        embedder = embedder_factory()
+        try:
+            added = [make_finding(a, b, p) for a, b, p in model.backstop_scores(text, findings, embedder)
+                     if p >= model.backstop["threshold"]] if embedder is not None else None
+        except Exception:  # the embedder failing mid-check must not fail the check
+            added = None
+        if added is None:
+            note["learned_deep"] = "unavailable"
+        else:
+            findings, note["learned_deep"] = findings + added, len(added)
+    return findings, note
+
+
+def _filter(model: LearnedFilter, text: str, findings: list, embedder_factory) -> tuple[list, dict]:
     if not any(f.category in model.params for f in findings):
         return findings, {"learned_filter": "not needed"}
     embedder = embedder_factory()

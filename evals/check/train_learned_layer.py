@@ -27,8 +27,8 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from assistant.check.learned import (ALL_CUES, CATEGORIES, CLAUSE_CUES, CUES, DOC_CUES, WEIGHTS, LearnedFilter,
-                                     context, features)
+from assistant.check.learned import (ALL_CUES, CATEGORIES, CUES, DOC_CUES, WEIGHTS, LearnedFilter,
+                                     backstop_candidates, context, features)
 from evals.check.real import CATS as SCORED
 from evals.check.real import OFFICIAL, REAL, label_spans, load_labels
 
@@ -198,34 +198,38 @@ def forward(docs: dict, rows: list[dict], order: list[str], target: str, C: floa
     return probs
 
 
-def backstop(docs: dict, cache: EmbeddingCache, target: str, C: float = BACKSTOP["C"]) -> dict:
-    """Objectivity backstop, evaluated only (not shipped): a balanced logistic regression on the embedding of every
-    clause without a figure of the batches from BACKSTOP["first"] to the one before the target (target: overlaps a
-    labeller-A objectivity label), applied to the target's clauses no rule flagged (headings and quotes skipped).
-    Returns {doc: [(start, end, probability)]}."""
-    from sklearn.linear_model import LogisticRegression
-    from evals.check.objectivity_model import clauses
-    from assistant.check.learned import FIGURE, QUOTES, _heading, _inside, sentence_of
+def backstop_rows(docs: dict, did: str) -> list[tuple]:
+    """(start, end, clause, target, flagged) of the document's backstop candidates (learned.backstop_candidates, the
+    clauses the shipped backstop reads); target: overlaps a labeller-A objectivity label; flagged: a first-run
+    objectivity finding overlaps it."""
+    d, t = docs[did], docs[did]["text"]
+    out = []
+    for s, e in backstop_candidates(t):
+        y = any(c == "objectivity" and s < le and ls < e for c, ls, le in d["labels"])
+        flagged = any(c == "objectivity" and a < e and s < b for c, (a, b), _, _ in d["findings"])
+        out.append((s, e, t[s:e], int(y), flagged))
+    return out
 
-    def candidates(did):
-        d, out = docs[did], []
-        t = d["text"]
-        for s, e in clauses(t):
-            if FIGURE.search(t[s:e]) or _heading(t, s) or any(_inside(t, s, a, b, sentence_of(t, s, e)[0])
-                                                              for a, b in QUOTES):
-                continue
-            y = any(c == "objectivity" and s < le and ls < e for c, ls, le in d["labels"])
-            flagged = any(c == "objectivity" and a < e and s < b for c, (a, b), _, _ in d["findings"])
-            out.append((s, e, t[s:e], int(y), flagged))
-        return out
-    train = [c for did, d in docs.items() if BACKSTOP["first"] <= d["batch"] < target for c in candidates(did)]
+
+def fit_backstop(docs: dict, cache: EmbeddingCache, batches, C: float = BACKSTOP["C"]) -> dict:
+    """A balanced logistic regression on the embedding of every candidate clause of the batches (labelled or not)."""
+    from sklearn.linear_model import LogisticRegression
+    train = [c for did, d in docs.items() if d["batch"] in batches for c in backstop_rows(docs, did)]
     clf = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, random_state=SEED)
     clf.fit(cache.get([c[2] for c in train]), np.array([c[3] for c in train]))
+    return {"w": clf.coef_[0].astype(np.float32), "b": float(clf.intercept_[0]), "threshold": BACKSTOP["threshold"]}
+
+
+def backstop(docs: dict, cache: EmbeddingCache, target: str, C: float = BACKSTOP["C"]) -> dict:
+    """Objectivity backstop, evaluated forward: fitted on the batches from BACKSTOP["first"] to the one before the
+    target, applied to the target's candidate clauses no rule flagged. Returns {doc: [(start, end, probability)]}."""
+    order = list(FREEZES)
+    m = fit_backstop(docs, cache, set(order[order.index(BACKSTOP["first"]):order.index(target)]), C)
     out = {}
     for did, d in docs.items():
         if d["batch"] == target:
-            cs = [c for c in candidates(did) if not c[4]]
-            ps = clf.predict_proba(cache.get([c[2] for c in cs]))[:, 1] if cs else []
+            cs = [c for c in backstop_rows(docs, did) if not c[4]]
+            ps = 1.0 / (1.0 + np.exp(-(cache.get([c[2] for c in cs]) @ m["w"] + m["b"]))) if cs else []
             out[did] = [(c[0], c[1], float(p)) for c, p in zip(cs, ps)]
     return out
 
@@ -329,7 +333,9 @@ def main() -> None:
         for cat in CHOSEN:
             params[cat] = fit([r for r in rows if r["cat"] == cat], CHOSEN[cat]["C"])
             params[cat]["threshold"] = CHOSEN[cat]["threshold"]
-        LearnedFilter(params).save(WEIGHTS)
+        order = list(FREEZES)
+        bs = fit_backstop(docs, cache, set(order[order.index(BACKSTOP["first"]):]))
+        LearnedFilter(params, bs).save(WEIGHTS)
         print("written", WEIGHTS, WEIGHTS.stat().st_size, "bytes")
 
 

@@ -127,3 +127,102 @@ def test_weights_without_a_cue_list_read_the_round19_cues(tmp_path):
     assert old.params["evidence"]["cues"] == list(CUES)
     text = "全省茶企共有1.5万家。\n"
     assert old.scores(text, [finding(text, "1.5万家")], TinyEmbedder()) == [pytest.approx(0.5)]
+
+
+# --- the objectivity backstop, opt-in (`assistant check --deep`)
+
+class WordEmbedder:
+    """Dimension 0 is 1 when the clause holds the marker word, else dimension 1."""
+
+    def __init__(self, word: str):
+        self.word, self.seen = word, []
+
+    def embed_passages(self, texts):
+        self.seen.extend(texts)
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        for i, t in enumerate(texts):
+            out[i, 0 if self.word in t else 1] = 1.0
+        return out
+
+
+def backstop_filter() -> LearnedFilter:
+    w = np.zeros(DIM, np.float32)
+    w[0] = 6.0
+    base = lead_filter(CUES + DOC_CUES)
+    return LearnedFilter(base.params, {"w": w, "b": -3.0, "threshold": 0.6})
+
+
+def added(a: int, b: int, p: float) -> Finding:
+    return Finding(rule_id="objectivity.learned", category="objectivity", level="info", criterion="监测指标(二)·客观",
+                   section="", text=f"{a}-{b}", span=[a, b], message=f"{p:.2f}")
+
+
+def test_deep_adds_the_clauses_the_backstop_scores_high(monkeypatch):
+    monkeypatch.delenv(ENV_SWITCH, raising=False)
+    monkeypatch.setattr("assistant.check.learned.load_filter", backstop_filter)
+    text = "园区服务体系日趋完善，企业满意度极高。\n入驻企业共有312家，服务体系日趋完善。\n“服务体系日趋完善”\n"
+    emb = WordEmbedder("日趋完善")
+    kept, note = apply_filter(text, [], lambda: emb, deep=True, make_finding=added)
+    first = text.index("园区服务体系日趋完善")
+    second = text.index("服务体系日趋完善。")
+    assert [f.span for f in kept] == [[first, first + len("园区服务体系日趋完善")], [second, second + 8]]
+    assert note["learned_deep"] == 2
+    assert not any(any(c.isdigit() for c in t) for t in emb.seen)  # a clause with a figure is not read
+    assert "“服务体系日趋完善”" not in emb.seen and "服务体系日趋完善" in emb.seen  # quotes skipped
+
+
+def test_deep_leaves_clauses_a_rule_already_flagged(monkeypatch):
+    monkeypatch.delenv(ENV_SWITCH, raising=False)
+    monkeypatch.setattr("assistant.check.learned.load_filter", backstop_filter)
+    text = "园区服务体系日趋完善，招商工作成效显著。\n"
+    s = text.index("成效显著")
+    rule = Finding(rule_id="objectivity.vague", category="objectivity", level="warning", criterion="监测指标(二)·客观",
+                   section="", text="成效显著", span=[s, s + 4], message="")
+    kept, note = apply_filter(text, [rule], lambda: WordEmbedder("成效显著"), deep=True, make_finding=added)
+    assert kept == [rule] and note["learned_deep"] == 0
+
+
+def test_deep_is_off_by_default_and_unavailable_without_backstop_weights(monkeypatch):
+    monkeypatch.delenv(ENV_SWITCH, raising=False)
+    text = "园区服务体系日趋完善。\n"
+    monkeypatch.setattr("assistant.check.learned.load_filter", backstop_filter)
+    kept, note = apply_filter(text, [], lambda: WordEmbedder("日趋完善"), make_finding=added)
+    assert kept == [] and "learned_deep" not in note
+    monkeypatch.setattr("assistant.check.learned.load_filter", lambda: lead_filter(CUES + DOC_CUES))
+    kept, note = apply_filter(text, [], lambda: WordEmbedder("日趋完善"), deep=True, make_finding=added)
+    assert kept == [] and note["learned_deep"] == "unavailable"
+    kept, note = apply_filter(text, [], lambda: None, deep=True, make_finding=added)
+    assert kept == [] and note["learned_deep"] == "unavailable"
+
+
+def test_backstop_weights_survive_save_and_load(tmp_path):
+    backstop_filter().save(tmp_path / "b.npz")
+    back = LearnedFilter.load(tmp_path / "b.npz")
+    assert back.backstop["threshold"] == pytest.approx(0.6) and back.backstop["w"][0] == pytest.approx(6.0)
+    lead_filter(CUES + DOC_CUES).save(tmp_path / "n.npz")
+    assert LearnedFilter.load(tmp_path / "n.npz").backstop is None
+
+
+def test_check_text_deep_adds_info_findings_with_section_and_line(monkeypatch):
+    from assistant.check import check_text
+    from assistant.check import checker
+    monkeypatch.delenv(ENV_SWITCH, raising=False)
+    monkeypatch.setattr("assistant.check.learned.load_filter", backstop_filter)
+    monkeypatch.setattr(checker, "_section_embedder", lambda: WordEmbedder("前景向好"))
+    text = "# 一、总体情况\n\n全年新增会员单位45家。\n\n行业发展前景向好。\n"
+    plain = check_text(text)
+    res = check_text(text, deep=True)
+    new = [f for f in res.findings if f.rule_id == "objectivity.learned"]
+    assert len(new) == 1 and new[0].text == "行业发展前景向好" and new[0].level == "info"
+    assert new[0].line == 5 and new[0].section == res.document.section_title_at(new[0].span[0])
+    assert res.summary["learned_deep"] == 1 and "learned_deep" not in plain.summary
+    from assistant.check.render import learned_line
+    assert any("深度审查" in line for line in learned_line(res.summary))
+
+
+def test_cli_accepts_deep(tmp_path, capsys):
+    from assistant.cli import main
+    path = tmp_path / "r.md"
+    path.write_text("园区服务体系日趋完善。\n", encoding="utf-8")
+    assert main(["check", str(path), "--format", "json", "--deep"]) in (0, 1)
+    assert '"learned_deep": "off"' in capsys.readouterr().out  # the test suite switches the learned layer off
