@@ -8,7 +8,7 @@ from ..config import MAX_CHECK_CHARS, require_length, require_year
 from ..errors import InputError
 from .annual import ALL_REPORTS, ANNUAL_REPORT, load_report_outline
 from .findings import CheckResult, Finding, summarize
-from .learned import apply_filter
+from .learned import BACKSTOP_FINDING, BACKSTOP_RULE, apply_filter
 from .rules import Context, RuleSet, load_rules
 from .structure import (CAPTION, Document, load_document, map_sections, parse_text, promote_headings,
                         simplified_document)
@@ -84,11 +84,13 @@ def _section_embedder():
 def run_check(doc: Document, report: str | None = None, kb=None, outline_path: str | None = None,
               report_year: int | None = None, rules: RuleSet | None = None,
               categories: set[str] | None = None, authorities: list[str] | None = None,
-              profile=None, learned: bool = True) -> CheckResult:
+              profile=None, learned: bool = True, deep: bool = False) -> CheckResult:
     """`profile` (an industry profile; default: the one saved in the `kb` index, if any) fills the outline's
     {metric}/{term} element patterns, as when drafting, and its authorities count as sources. `learned=False` keeps
     every rule finding (no learned filter, assistant/check/learned.py; it is also skipped when the embedder or its
-    weights cannot load, and the summary says which)."""
+    weights cannot load, and the summary says which). `deep=True` (opt-in, slower: it embeds every clause) also adds
+    the clauses the learned objectivity backstop scores as subjective or vague (rule objectivity.learned, level info;
+    summary field `learned_deep`: the number added)."""
     if report is not None and report not in ALL_REPORTS and not outline_path:
         raise InputError(f"未知的报告类型 {report!r}，可选：{', '.join(ALL_REPORTS)}")
     require_length(doc.text, MAX_CHECK_CHARS, "待审查的报告")
@@ -127,7 +129,13 @@ def run_check(doc: Document, report: str | None = None, kb=None, outline_path: s
             if quoted:
                 f.text = original.text[f.span[0]:f.span[1]]
         doc = original
-    findings, note = apply_filter(doc.text, findings, _section_embedder, enabled=learned)
+    def backstop_finding(a: int, b: int, p: float) -> Finding:
+        return Finding(rule_id=BACKSTOP_RULE, category="objectivity", level="info",
+                       criterion=BACKSTOP_FINDING["criterion"], section=doc.section_title_at(a), text=doc.text[a:b],
+                       span=[a, b], message=f"{BACKSTOP_FINDING['message']}（{p:.2f}）",
+                       suggestion=BACKSTOP_FINDING["suggestion"], line=doc.line_of(a))
+    findings, note = apply_filter(doc.text, findings, _section_embedder, enabled=learned, deep=deep,
+                                  make_finding=backstop_finding)
     findings.sort(key=lambda f: (f.span[0], LEVEL_ORDER[f.level], f.rule_id))
     extra = {
         "report": kind,

@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", default=None, help="行业画像 YAML（assistant/profile.py 的格式）")
     p.add_argument("--no-learned", action="store_true",
                    help="不用学习过滤层（缺省时用嵌入模型剔除多半可接受的证据提示；模型无法加载时自动只用规则）")
+    p.add_argument("--deep", action="store_true",
+                   help="深度审查：另用嵌入模型逐句找规则未标出的主观或模糊表述（较慢，误报也更多，仅供参考）")
     return p
 
 
@@ -111,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
 def _check_one(path: Path, args, kb, profile, many: bool) -> tuple[int, dict]:
     try:
         result = check_file(path, report=args.report, kb=kb, outline_path=args.outline, report_year=args.year,
-                            profile=profile, learned=not getattr(args, "no_learned", False))
+                            profile=profile, learned=not getattr(args, "no_learned", False),
+                            deep=getattr(args, "deep", False))
         out = args.out
         if many and out:
             Path(out).mkdir(parents=True, exist_ok=True)

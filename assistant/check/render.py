@@ -50,12 +50,19 @@ def _head(result: CheckResult) -> list[str]:
 
 
 def learned_line(s: dict) -> list[str]:
-    """One line on the learned filter (assistant/check/learned.py) when it set findings aside or could not run."""
+    """One line on the learned filter (assistant/check/learned.py) when it set findings aside or could not run, and
+    one on the deep check's backstop when it was asked for."""
+    out = []
     if s.get("learned_filter") == "applied" and s.get("learned_dropped"):
-        return [f"学习过滤层：另有 {len(s['learned_dropped'])} 条规则提示经模型判断多为可接受的写法，未列出（见 JSON 的 learned_dropped）"]
-    if s.get("learned_filter") == "unavailable":
-        return [f"学习过滤层不可用（{s.get('learned_note', '')}），以上为规则的全部提示"]
-    return []
+        out.append(f"学习过滤层：另有 {len(s['learned_dropped'])} 条规则提示经模型判断多为可接受的写法，未列出（见 JSON 的 learned_dropped）")
+    elif s.get("learned_filter") == "unavailable":
+        out.append(f"学习过滤层不可用（{s.get('learned_note', '')}），以上为规则的全部提示")
+    deep = s.get("learned_deep")
+    if isinstance(deep, int):
+        out.append(f"深度审查：学习模型另标出 {deep} 处规则未标的可能主观或模糊的分句（objectivity.learned，提示级，仅供参考）")
+    elif deep == "unavailable":
+        out.append("深度审查不可用（模型或权重无法加载），以上不含学习模型补充的提示")
+    return out
 
 
 def render_text(result: CheckResult) -> str:

@@ -27,7 +27,8 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from assistant.check.learned import CATEGORIES, WEIGHTS, LearnedFilter, context, features
+from assistant.check.learned import (ALL_CUES, CATEGORIES, CUES, DOC_CUES, WEIGHTS, LearnedFilter,
+                                     backstop_candidates, context, features)
 from evals.check.real import CATS as SCORED
 from evals.check.real import OFFICIAL, REAL, label_spans, load_labels
 
@@ -45,13 +46,15 @@ THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 # other held-out batches, t, u, v forward and h–s left out one at a time (--lobo), with no more release+news false
 # flags; the feature set (sentence embedding + cues + rule) was chosen the same way over clause, sentence, both and
 # cues alone. The objectivity filter is measured and not shipped (evals/check/README.md, "Round 19: learned layer
-# over the rules").
+# over the rules"). Round 22 kept this setting: the document cues (CUE_SETS "doc", "all") and the objectivity filter
+# failed the criteria fixed before measuring (evals/check/README.md, "Round 22: learned layer").
 CHOSEN = {"evidence": {"C": 0.01, "threshold": 0.2}}
 MEASURED = {"objectivity": {"C": 0.01, "threshold": 0.2}, **CHOSEN}
 
 
-# the objectivity backstop as evaluated (not shipped): trained on batches m… before the target (the clause embeddings
-# of m–w were cached for it), C 0.1, added at p ≥ 0.6 (the best t/u/v setting of C 0.1/1 × p 0.5–0.99)
+# the objectivity backstop: trained on batches m… before the target, C 0.1, added at p ≥ 0.6 (the best t/u/v setting of
+# C 0.1/1 × p 0.5–0.99, round 19); round 22 re-measured it forward on t–z (objectivity F1 +0.021 on average, release+news
+# false flags +7.9 per 10k) and ships it as the opt-in `assistant check --deep` (--write fits it on m–z)
 BACKSTOP = {"first": "m", "C": 0.1, "threshold": 0.6}
 
 
@@ -93,8 +96,10 @@ class EmbeddingCache:
         return np.stack([self.vecs[t] for t in texts])
 
 
-def load_rows(batches: list[str], work: Path, cache: EmbeddingCache) -> tuple[dict, list[dict]]:
-    """Documents (text, kind, labels, first-run findings) and one row per objectivity / evidence finding."""
+def load_rows(batches: list[str], work: Path, cache: EmbeddingCache, adjudicated: bool = False) -> tuple[dict, list[dict]]:
+    """Documents (text, kind, labels, first-run findings) and one row per objectivity / evidence finding. A row's
+    training target "t" is its labeller-A match "y", or (adjudicated) its match against the adjudicated labels
+    (labels_adj/) where a document has them; every score is against labeller A."""
     kinds = {d["id"]: d["kind"] for d in yaml.safe_load((REAL / "records.yaml").read_text(encoding="utf-8"))["documents"]}
     docs, rows = {}, []
     for b in batches:
@@ -106,28 +111,47 @@ def load_rows(batches: list[str], work: Path, cache: EmbeddingCache) -> tuple[di
                 if c in CATEGORIES and e > s:
                     sentence, cues = context(text, s, e)
                     y = any(lc == c and s < le and ls < e for lc, ls, le in docs[did]["labels"])
+                    t = y
+                    if adjudicated and (REAL / "labels_adj" / f"{did}.yaml").exists():
+                        adj = [(lc, ls, le) for lc, ls, le, _ in label_spans(did, text, load_labels(did, "labels_adj"))]
+                        t = any(lc == c and s < le and ls < e for lc, ls, le in adj)
                     rows.append({"batch": b, "doc": did, "k": k, "cat": c, "rule": rid, "level": lvl,
-                                 "sentence": sentence, "cues": cues, "y": int(y)})
+                                 "sentence": sentence, "cues": cues, "y": int(y), "t": int(t)})
     vecs = cache.get([r["sentence"] for r in rows])
     for i, r in enumerate(rows):
         r["sv"] = vecs[i]
     return docs, rows
 
 
-def matrix(rows: list[dict], rule_ids: list[str]) -> np.ndarray:
-    return np.stack([features(r["sv"], r["cues"], r["rule"], r["level"], rule_ids) for r in rows])
+# cue sets measured in round 22 (evals/check/README.md, "Round 22: learned layer"): the round-19 sentence cues, plus
+# the document cues, plus the two clause cues as well; a name ending in a number weighs the cues that many times the
+# embedding's dimensions (their standardized values multiplied, i.e. an L2 penalty divided by its square), so that a
+# handful of cues is not drowned by 384 embedding dimensions under a strong penalty
+CUE_SETS = {"base": CUES, "doc": CUES + DOC_CUES, "all": ALL_CUES, "base5": CUES, "doc5": CUES + DOC_CUES,
+            "all5": ALL_CUES}
 
 
-def fit(rows: list[dict], C: float) -> dict:
+def cue_weight(name: str) -> float:
+    digits = name.lstrip("abcdefghijklmnopqrstuvwxyz")
+    return float(digits) if digits else 1.0
+
+
+def matrix(rows: list[dict], rule_ids: list[str], cues=CUES) -> np.ndarray:
+    return np.stack([features(r["sv"], r["cues"], r["rule"], r["level"], rule_ids, cues) for r in rows])
+
+
+def fit(rows: list[dict], C: float, cues=CUES, weight: float = 1.0) -> dict:
     from sklearn.linear_model import LogisticRegression
     rule_ids = sorted({r["rule"] for r in rows})
-    X = matrix(rows, rule_ids)
-    y = np.array([r["y"] for r in rows])
+    X = matrix(rows, rule_ids, cues)
+    y = np.array([r["t"] for r in rows])
     mean, scale = X.mean(0), X.std(0) + 1e-6
+    dim = len(rows[0]["sv"])
+    scale[dim:dim + len(cues)] /= weight  # the cue columns, weighted (see CUE_SETS)
     clf = LogisticRegression(C=C, max_iter=3000, random_state=SEED)
     clf.fit((X - mean) / scale, y)
     return {"w": clf.coef_[0], "b": float(clf.intercept_[0]), "mean": mean, "scale": scale, "threshold": 0.5,
-            "rule_ids": rule_ids}
+            "rule_ids": rule_ids, "cues": list(cues)}
 
 
 def score(docs: dict, dropped: set) -> dict:
@@ -157,9 +181,10 @@ def score(docs: dict, dropped: set) -> dict:
     return out
 
 
-def forward(docs: dict, rows: list[dict], order: list[str], target: str, C: float, lobo: bool = False) -> dict:
+def forward(docs: dict, rows: list[dict], order: list[str], target: str, C: float, lobo: bool = False,
+            cues: dict | None = None) -> dict:
     """Held-out probabilities of the target batch's rows from models fitted on the batches before it (lobo: on every
-    other batch)."""
+    other batch); cues: category -> cue names (default: each category's CHOSEN / MEASURED cue set)."""
     before = set(order) - {target} if lobo else set(order[:order.index(target)])
     probs = {}
     for cat in CATEGORIES:
@@ -167,42 +192,73 @@ def forward(docs: dict, rows: list[dict], order: list[str], target: str, C: floa
         test = [r for r in rows if r["batch"] == target and r["cat"] == cat]
         if not test:
             continue
-        m = LearnedFilter({cat: fit(train, C)})
-        ps = m.probability(cat, matrix(test, m.params[cat]["rule_ids"]))
+        set_name = (cues or {}).get(cat) or MEASURED.get(cat, {}).get("cues", "base")
+        names = CUE_SETS[set_name]
+        m = LearnedFilter({cat: fit(train, C, names, cue_weight(set_name))})
+        ps = m.probability(cat, matrix(test, m.params[cat]["rule_ids"], names))
         probs.update({(r["doc"], r["k"]): float(p) for r, p in zip(test, ps)})
     return probs
 
 
-def backstop(docs: dict, cache: EmbeddingCache, target: str, C: float = BACKSTOP["C"]) -> dict:
-    """Objectivity backstop, evaluated only (not shipped): a balanced logistic regression on the embedding of every
-    clause without a figure of the batches from BACKSTOP["first"] to the one before the target (target: overlaps a
-    labeller-A objectivity label), applied to the target's clauses no rule flagged (headings and quotes skipped).
-    Returns {doc: [(start, end, probability)]}."""
-    from sklearn.linear_model import LogisticRegression
-    from evals.check.objectivity_model import clauses
-    from assistant.check.learned import FIGURE, QUOTES, _heading, _inside, sentence_of
+def backstop_rows(docs: dict, did: str) -> list[tuple]:
+    """(start, end, clause, target, flagged) of the document's backstop candidates (learned.backstop_candidates, the
+    clauses the shipped backstop reads); target: overlaps a labeller-A objectivity label; flagged: a first-run
+    objectivity finding overlaps it."""
+    d, t = docs[did], docs[did]["text"]
+    out = []
+    for s, e in backstop_candidates(t):
+        y = any(c == "objectivity" and s < le and ls < e for c, ls, le in d["labels"])
+        flagged = any(c == "objectivity" and a < e and s < b for c, (a, b), _, _ in d["findings"])
+        out.append((s, e, t[s:e], int(y), flagged))
+    return out
 
-    def candidates(did):
-        d, out = docs[did], []
-        t = d["text"]
-        for s, e in clauses(t):
-            if FIGURE.search(t[s:e]) or _heading(t, s) or any(_inside(t, s, a, b, sentence_of(t, s, e)[0])
-                                                              for a, b in QUOTES):
-                continue
-            y = any(c == "objectivity" and s < le and ls < e for c, ls, le in d["labels"])
-            flagged = any(c == "objectivity" and a < e and s < b for c, (a, b), _, _ in d["findings"])
-            out.append((s, e, t[s:e], int(y), flagged))
-        return out
-    train = [c for did, d in docs.items() if BACKSTOP["first"] <= d["batch"] < target for c in candidates(did)]
+
+def fit_backstop(docs: dict, cache: EmbeddingCache, batches, C: float = BACKSTOP["C"]) -> dict:
+    """A balanced logistic regression on the embedding of every candidate clause of the batches (labelled or not)."""
+    from sklearn.linear_model import LogisticRegression
+    train = [c for did, d in docs.items() if d["batch"] in batches for c in backstop_rows(docs, did)]
     clf = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, random_state=SEED)
     clf.fit(cache.get([c[2] for c in train]), np.array([c[3] for c in train]))
+    return {"w": clf.coef_[0].astype(np.float32), "b": float(clf.intercept_[0]), "threshold": BACKSTOP["threshold"]}
+
+
+def backstop(docs: dict, cache: EmbeddingCache, target: str, C: float = BACKSTOP["C"]) -> dict:
+    """Objectivity backstop, evaluated forward: fitted on the batches from BACKSTOP["first"] to the one before the
+    target, applied to the target's candidate clauses no rule flagged. Returns {doc: [(start, end, probability)]}."""
+    order = list(FREEZES)
+    m = fit_backstop(docs, cache, set(order[order.index(BACKSTOP["first"]):order.index(target)]), C)
     out = {}
     for did, d in docs.items():
         if d["batch"] == target:
-            cs = [c for c in candidates(did) if not c[4]]
-            ps = clf.predict_proba(cache.get([c[2] for c in cs]))[:, 1] if cs else []
+            cs = [c for c in backstop_rows(docs, did) if not c[4]]
+            ps = 1.0 / (1.0 + np.exp(-(cache.get([c[2] for c in cs]) @ m["w"] + m["b"]))) if cs else []
             out[did] = [(c[0], c[1], float(p)) for c, p in zip(cs, ps)]
     return out
+
+
+def select(docs: dict, rows: list[dict], order: list[str], fwd: list[str], lobo: list[str], cat: str,
+           sets: list[str] | None = None) -> None:
+    """The round-22 selection grid for one category: for each cue set × C × threshold, the F1 gain over rules alone
+    and the change of release+news false flags per 10k, averaged over the held-out batches (forward and left out one
+    at a time), and on how many forward batches the gain is > 0 (the criteria: evals/check/README.md, round 22)."""
+    held = [(b, False) for b in fwd] + [(b, True) for b in lobo]
+    base = {b: score({k: d for k, d in docs.items() if d["batch"] == b}, set()) for b, _ in held}
+    print(f"\n== selection grid, {cat}: gain = F1 − rules alone; ΔFP = release+news false flags per 10k − rules alone")
+    print("  cues  C      p<    mean19  fwd    lobo   fwd>0  fwd<0  ΔFP19  ΔFPfwd")
+    for name in sets or CUE_SETS:
+        for C in CS:
+            probs = {b: forward(docs, rows, order, b, C, lobo=lb, cues={cat: name}) for b, lb in held}
+            for thr in THRESHOLDS:
+                g, f = {}, {}
+                for b, _ in held:
+                    drop = {k for k, p in probs[b].items() if p < thr and docs[k[0]]["findings"][k[1]][0] == cat}
+                    sc = score({k: d for k, d in docs.items() if d["batch"] == b}, drop)
+                    g[b], f[b] = sc[cat][2] - base[b][cat][2], sc["fp10k"] - base[b]["fp10k"]
+                mean = lambda xs: sum(xs) / len(xs) if xs else float("nan")  # noqa: E731
+                print(f"  {name:<5} {C:<6} {thr:<5} {mean(list(g.values())):+.3f} {mean([g[b] for b in fwd]):+.3f} "
+                      f"{mean([g[b] for b in lobo]):+.3f}  {sum(g[b] > 0 for b in fwd)}/{len(fwd)}    "
+                      f"{sum(g[b] < 0 for b in fwd)}/{len(fwd)}   {mean(list(f.values())):+.2f}  "
+                      f"{mean([f[b] for b in fwd]):+.2f}   " + " ".join(f"{b}{g[b]:+.2f}" for b in fwd), flush=True)
 
 
 def fmt(s: dict) -> str:
@@ -217,6 +273,11 @@ def main() -> None:
     ap.add_argument("--show-sweep", action="store_true")
     ap.add_argument("--lobo", help="batches to hold out one at a time, each on a model of all the others")
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--adjudicated", action="store_true", help="train on the adjudicated labels where a batch has "
+                    "them (y, z); scores stay against labeller A")
+    ap.add_argument("--sets", help="cue sets of the selection grid (default: every one of CUE_SETS)")
+    ap.add_argument("--select", help="print the round-22 selection grid for these categories (objectivity,evidence)"
+                    " over the --forward and --lobo batches, then stop")
     ap.add_argument("--backstop", action="store_true", help="also evaluate the objectivity backstop (slow: embeds "
                     "every clause of batches m–w once)")
     args = ap.parse_args()
@@ -225,8 +286,13 @@ def main() -> None:
     t0 = time.time()
     order = list(FREEZES)
     cache = EmbeddingCache(work / "emb.npz")
-    docs, rows = load_rows(order, work, cache)
+    docs, rows = load_rows(order, work, cache, args.adjudicated)
     print(f"{len(docs)} documents, {len(rows)} findings ({sum(r['y'] for r in rows)} labelled); {time.time() - t0:.0f}s")
+    if args.select:
+        for cat in args.select.split(","):
+            select(docs, rows, order, args.forward.split(","), args.lobo.split(",") if args.lobo else [], cat,
+                   args.sets.split(",") if args.sets else None)
+        return
     for target in args.forward.split(","):
         tdocs = {k: d for k, d in docs.items() if d["batch"] == target}
         print(f"\n== {target} (rules {FREEZES[target]}; model fitted on {''.join(order[:order.index(target)])})")
@@ -269,7 +335,9 @@ def main() -> None:
         for cat in CHOSEN:
             params[cat] = fit([r for r in rows if r["cat"] == cat], CHOSEN[cat]["C"])
             params[cat]["threshold"] = CHOSEN[cat]["threshold"]
-        LearnedFilter(params).save(WEIGHTS)
+        order = list(FREEZES)
+        bs = fit_backstop(docs, cache, set(order[order.index(BACKSTOP["first"]):]))
+        LearnedFilter(params, bs).save(WEIGHTS)
         print("written", WEIGHTS, WEIGHTS.stat().st_size, "bytes")
 
 
