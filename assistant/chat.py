@@ -1815,6 +1815,7 @@ _COUNTED_GROUP = re.compile(r"([^，,。；;：:（）()]{2,80}?)等\s*([一二�
                             r"(?=[\u4e00-\u9fff])")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?]")
 _SEGMENT_SPLIT = re.compile(r"[；;。！？!?]")
+_CLAUSE_OPEN = re.compile(r"[，,：:]\s*(?:到|至|在|于)?\s*$")
 _FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 
 
@@ -1874,7 +1875,8 @@ def event_date_ok(verbs: set[str], said: str) -> bool:
 
 def year_figure_missing(years: set[str], said: str) -> bool:
     """A figure asked for one year (of several the sentence names: "到2015年…超过3500亿元；到2030年，…达到先进水平"):
-    is there no value between each mention of that year and the next other year or the end of its segment?"""
+    is there no value between each mention of that year and the end of its segment (；, 。) or a clause another
+    year opens ("，到2030年")?"""
     if not years or "分别" in said:
         return False
     named = {m.group(1) for m in _FULL_YEAR.finditer(said)}
@@ -1886,8 +1888,10 @@ def year_figure_missing(years: set[str], said: str) -> bool:
         for k, m in enumerate(marks):
             if m.group(1) not in asked:
                 continue
+            # another year ends the span where it opens a clause ("…，到2030年"), not where it is compared with
+            # ("比重由2012年的35%提高到38%")
             end = next((x.start() for x in marks[k + 1:] if x.group(1) != m.group(1)
-                        and x.start() - m.end() > 2), len(seg))
+                        and _CLAUSE_OPEN.search(seg[:x.start()])), len(seg))
             if _VALUE_RX.search(_YEAR_ONLY_RX.sub("", _NUMERIC_DATE.sub("", seg[m.end():end]))):
                 return False
     return True

@@ -108,6 +108,9 @@ def test_a_figure_of_one_year_among_others():
     assert not chat.year_figure_missing({"2030"}, "到2025年，产值超过1500亿元；到2030年，产值超过4000亿元。")
     assert not chat.year_figure_missing({"2030"}, "到2030年，全行业产值超过4000亿元。")  # one year only
     assert not chat.year_figure_missing({"2030"}, "2025年和2030年的产值目标分别为1500亿元和4000亿元。")
+    # a year compared with is no clause of its own: the figure after it is the asked year's
+    assert not chat.year_figure_missing({"2024"}, "2024年整机制造的比重由2020年的30%提高到36%。")
+    assert chat.year_figure_missing({"2030"}, "到2025年产值超过1500亿元，到2030年主要环节达到国际先进水平。")
 
 
 def test_the_other_years_figure_is_no_answer(kb):
