@@ -414,10 +414,11 @@ def _cells(line: str) -> list[str]:
     return cells
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, keep_blank: bool = False) -> list[str]:
     """Sentences and lines of a passage. A pipe table (`列 | 列 | 列` and its rows) becomes one
-    sentence per row, `表题｜列：值；列：值` (cells with no value left out), its header line no answer of
-    its own; a sentence that ends with a colon takes the lines that follow it (a list it introduces)."""
+    sentence per row, `表题｜列：值；列：值` (cells with no value left out, or with `keep_blank` a cell marked
+    blank, "—", kept as it is), its header line no answer of its own; a sentence that ends with a colon takes
+    the lines that follow it (a list it introduces)."""
     out: list[str] = []
     pieces = split_text(text)
     header: list[str] | None = None
@@ -435,7 +436,7 @@ def split_sentences(text: str) -> list[str]:
                     caption, header[0] = header[0].split("：", 1)
                 last = ""
                 continue
-            row = "；".join(f"{k}：{v}" for k, v in zip(header, cells) if v not in _MISSING_CELL)
+            row = "；".join(f"{k}：{v}" for k, v in zip(header, cells) if v not in _MISSING_CELL or (keep_blank and v))
             if row:
                 out.append(f"{caption}｜{row}" if caption else row)
             last = ""  # a table right after this one has no caption of its own
@@ -1798,6 +1799,145 @@ def rival_qualifier(pairs: list[tuple[str, str]], question: str, said: str, fram
     return False
 
 
+# Round 18: the checks of fresh13's near misses. A table cell the question names left blank in its row ("总数：—");
+# a group named by its count ("甲等六部门") for a list of its members; a date asked of an event the sentence names
+# without its date; a year's figure asked where the sentence gives other years' figures; a figure restricted by an
+# adverbial ("在国内市场") the sentence does not state.
+BLANK_CELL_GUARD = True
+COUNTED_GROUP_GUARD = True
+EVENT_DATE_GUARD = True
+YEAR_FIGURE_GUARD = True
+SCOPE_ADVERBIAL_GUARD = bool(_TERMS.get("scope_adverbial"))
+_SCOPE_ADVERBIAL = re.compile(_TERMS["scope_adverbial"]) if SCOPE_ADVERBIAL_GUARD else None
+_EVENT_DATE_SKIP = set(_TERMS.get("event_date_skip", []) or [])
+_UNIT_NOTE = re.compile(r"[（(][^）)]*[）)]")
+_COUNTED_GROUP = re.compile(r"([^，,。；;：:（）()]{2,80}?)等\s*([一二两三四五六七八九十]+|\d+)\s*(?:个|家|所|项|名|位|种|类|条)?"
+                            r"(?=[\u4e00-\u9fff])")
+_CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?]")
+_SEGMENT_SPLIT = re.compile(r"[；;。！？!?]")
+_CLAUSE_OPEN = re.compile(r"[，,：:]\s*(?:到|至|在|于)?\s*$")
+_FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+
+
+def blank_cell_asked(question: str, row: str) -> bool:
+    """Does a table row ("列：值；列：值") leave blank ("—", "-") the cell of a column the question names in full
+    ("高职院校总数" in "某年高职院校总数是多少")? Then the source has no figure for what is asked."""
+    for cell in re.split(r"[；;]", row):
+        col, sep, value = cell.partition("：")
+        name = re.sub(r"\s+", "", _UNIT_NOTE.sub("", col))
+        if sep and value.strip() in _MISSING_CELL and len(name) >= 3 and name in re.sub(r"\s+", "", question):
+            return True
+    return False
+
+
+def counted_group_short(said: str) -> bool:
+    """Does the sentence name a group by its count with fewer members than that ("甲和乙等六部门"): a list of the
+    group's members is not in it."""
+    for m in _COUNTED_GROUP.finditer(said):
+        n = _num(m.group(2))
+        members = [x for x in re.split(r"、|以及|及|与", m.group(1)) if x.strip()]
+        if n > len(members):
+            return True
+    return False
+
+
+def event_verbs(question: str, tok) -> set[str]:
+    """The verbs a date question asks the date of ("哪一年成立的" → 成立, "何时发布" → 发布): verbs of two characters
+    or more next to the date question word (chat.yaml `event_date_skip` are no events)."""
+    tags = _pos_tags(question, tok)
+    out = set()
+    for k, (w, _) in enumerate(tags):
+        if not _DATE_Q.search(w) and not (k + 1 < len(tags) and _DATE_Q.search(w + tags[k + 1][0])):
+            continue
+        for j in (k - 2, k - 1, k + 1, k + 2, k + 3):
+            if 0 <= j < len(tags):
+                v, flag = tags[j]
+                if flag.startswith("v") and len(v) >= 2 and _HAN_RX.fullmatch(v) and v not in _EVENT_DATE_SKIP \
+                        and v not in QUESTION_WORDS and not _DATE_Q.search(v):
+                    out.add(v)
+    return out
+
+
+def event_date_ok(verbs: set[str], said: str) -> bool:
+    """A date asked of an event the sentence names: the clause naming it, or a clause of time alone that opens the
+    sentence ("2019年3月，…成立"), has a date. A sentence that does not name the event is not judged here."""
+    if not verbs:
+        return True
+    clauses = [c for c in _CLAUSE_SPLIT.split(said) if c.strip()]
+    named = [c for c in clauses if any(v in c for v in verbs)]
+    if not named:
+        return True
+    if any(_DATE_RX.search(c) for c in named):
+        return True
+    first = clauses[0] if clauses else ""
+    return bool(re.match(r"\s*(?:(?:19|20)\d\d\s*年|\d{1,2}\s*月)", first)) and len(first) <= 14
+
+
+def year_figure_missing(years: set[str], said: str) -> bool:
+    """A figure asked for one year (of several the sentence names: "到2015年…超过3500亿元；到2030年，…达到先进水平"):
+    is there no value between each mention of that year and the end of its segment (；, 。) or a clause another
+    year opens ("，到2030年")?"""
+    if not years or "分别" in said:
+        return False
+    named = {m.group(1) for m in _FULL_YEAR.finditer(said)}
+    asked = {re.sub(r"\D", "", y) for y in years} & named
+    if not asked or len(named) < 2:
+        return False
+    for seg in _SEGMENT_SPLIT.split(said):
+        marks = list(_FULL_YEAR.finditer(seg))
+        for k, m in enumerate(marks):
+            if m.group(1) not in asked:
+                continue
+            # another year ends the span where it opens a clause ("…，到2030年"), not where it is compared with
+            # ("比重由2012年的35%提高到38%")
+            end = next((x.start() for x in marks[k + 1:] if x.group(1) != m.group(1)
+                        and _CLAUSE_OPEN.search(seg[:x.start()])), len(seg))
+            if _VALUE_RX.search(_YEAR_ONLY_RX.sub("", _NUMERIC_DATE.sub("", seg[m.end():end]))):
+                return False
+    return True
+
+
+WHOLE_MEMBER_GUARD = True
+_WITHIN_WORD = re.compile("|".join(map(re.escape, _TERMS.get("part_within", []) or ["中"])))
+_FIGURE_UNIT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([万亿千百]*)")
+
+
+def whole_as_member(question: str, said: str, splitter) -> bool:
+    """The question states a sub-group by its figure and asks a part of it ("约12万名甲类人员中，乙有多少"); the
+    sentence gives that figure as one item beside others of the same unit ("丙约14万人，甲约12万人，丁约14万人")
+    and names the asked part only in another segment (after ；): its figure there is of the whole, not of the
+    sub-group."""
+    m = _PART_WITHIN_Q.search(question)
+    if not m or splitter is None:
+        return False
+    whole = question[m.start():m.start(1)]
+    figures = _FIGURE_UNIT.findall(whole)
+    words = {w for w in splitter.lcut(m.group(1)) if len(w) >= 2 and _HAN_RX.fullmatch(w) and w not in QUESTION_WORDS
+             and not _COUNTED_GENERIC.search(w) and w not in whole}
+    if not figures or not words:
+        return False
+    segments = _SEGMENT_SPLIT.split(said)
+    for value, mult in figures:
+        held = [k for k, seg in enumerate(segments)
+                if re.search(r"(?<![\d.])" + re.escape(value) + r"\s*" + re.escape(mult) + r"(?![\d.])", seg)]
+        if not held:
+            continue
+        k = held[0]
+        after = re.search(r"(?<![\d.])" + re.escape(value) + r"\s*" + re.escape(mult) + r"([^，,；;。]*)", segments[k])
+        if after and _WITHIN_WORD.search(after.group(1)):
+            continue  # "18万从业人员中，…": the figure is the sentence's whole, not an item of it
+        siblings = [v for v, u in _FIGURE_UNIT.findall(segments[k]) if u == mult and v != value]
+        parts = [j for j, seg in enumerate(segments) if any(w in seg for w in words)]
+        if len(siblings) >= 2 and parts and k not in parts:
+            return True
+    return False
+
+
+def scope_adverbials(question: str) -> set[str]:
+    """The words of an adverbial that restricts the asked figure ("在国内市场" → 国内)."""
+    return set(_SCOPE_ADVERBIAL.findall(question)) if SCOPE_ADVERBIAL_GUARD else set()
+
+
 def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -> list[_Scored]:
     """Every sentence of every hit, scored for the question (best first). A sentence's context is
     its passage's title and heading, a table row's caption and the sentence before it. A sentence
@@ -1857,6 +1997,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     # a rate asked ("良率是多少", "占比是多少"): the answer is a percentage, a share or a multiple
     wants_rate = bool(_RATE_ANSWER) and kind == "amount" and not unit and not count_q and not change_q \
         and bool(_RATE_WORD.search(question))
+    verbs = event_verbs(question, tok) if EVENT_DATE_GUARD and kind == "date" else set()
+    adverbials = scope_adverbials(question) if kind == "amount" else set()
+    q_year_digits = {re.sub(r"\D", "", y) for y in q_years}
+    blank = False  # the asked cell of the asked row is blank in its table
     scored: list[_Scored] = []
     for i, h in enumerate(hits):
         title, heading = canon(h.title or ""), canon(h.heading or "")
@@ -1867,7 +2011,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
         heading_toks = set(tok.tokenize(heading))
         base = title_toks | heading_toks
         prev = prev_shown = ""
-        for s_shown in split_sentences(h.text):
+        shown_rows = split_sentences(h.text)
+        blank_kept = split_sentences(h.text, keep_blank=True) if BLANK_CELL_GUARD and kind == "amount" else []
+        with_blanks = dict(zip(shown_rows, blank_kept)) if len(blank_kept) == len(shown_rows) else {}
+        for s_shown in shown_rows:
             s = canon(s_shown)
             caption, _, row = s.rpartition("｜")  # table rows: "表名｜列：值；列：值"
             body = row if caption else s
@@ -2008,6 +2155,23 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("share")  # 甲占多少: the sentence's percentage is another part's
             if rivals and rival_qualifier(rivals, question, said, frame_text, tok, df):
                 r8.append("rival")  # the head with another qualifier (甲工程师 for 乙工程师)
+            if BLANK_CELL_GUARD and caption and kind == "amount" and not conflict \
+                    and blank_cell_asked(question, canon(with_blanks.get(s_shown, s_shown)).rpartition("｜")[2]):
+                row_year_cell = _ROW_YEAR_RX.match(body)
+                label = row_label(body)
+                blank = blank or bool(row_year_cell and row_year_cell.group(1) in q_year_digits) \
+                    or bool(label and label in question)
+            if COUNTED_GROUP_GUARD and kind == "list" and counted_group_short(said):
+                r8.append("group")  # 哪几个部门 asked, "甲等六部门" names one of six
+            if verbs and not event_date_ok(verbs, said):
+                r8.append("event")  # 哪一年成立 asked, the clause of 成立 has no date
+            if YEAR_FIGURE_GUARD and kind == "amount" and has_value and not caption \
+                    and year_figure_missing(q_years, said):
+                r8.append("figure")  # 2030年的数 asked, the sentence gives figures of other years only
+            if WHOLE_MEMBER_GUARD and kind == "amount" and has_value and whole_as_member(question, said, splitter):
+                r8.append("whole")  # 甲类约12万人中乙有多少 asked, 甲类 is one item and 乙 is of the whole
+            if adverbials and not all(a in where for a in adverbials):
+                r8.append("scope")  # 在国内市场 asked, the sentence's figure is not restricted so
             refused += r8
             scope_ok = not refused
             if not scope_ok:
@@ -2016,6 +2180,12 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                                   has_value=has_value,
                                   scope_ok=scope_ok, refused=tuple(refused), credits=credits))
             prev, prev_shown = s, s_shown
+    if blank:  # the source leaves the asked figure blank: another column or sentence does not give it
+        for x in scored:
+            x.refused += ("blank",)
+            if x.scope_ok:
+                x.scope_ok = False
+                x.score -= SCOPE_PENALTY
     for k in predicate_refused(mute, scored):
         x = scored[k]
         x.refused += ("predicate",)  # 扮演了什么角色: the sentence shares the topic, not what is asked
@@ -2106,6 +2276,98 @@ def is_grounded(coverage: float, hit, best: _Scored | None = None) -> bool:
     return best is not None and best.sim >= DENSE_MIN_SIM and coverage >= DENSE_MIN_COVERAGE
 
 
+# Round 18: the right passage, the wrong sentence. A question that asks something the chosen sentence only names
+# (its nature, how it shows, what comes next) is answered by another sentence of the same document (or the next
+# sentence of the same numbered item): that sentence follows the chosen one.
+FOCUS_NEIGHBOUR = bool(_TERMS.get("focus_wh"))
+_FOCUS_WH_RX = re.compile(f"(?:{_TERMS['focus_wh']})") if FOCUS_NEIGHBOUR else None
+_FOCUS_SKIP = set(_TERMS.get("focus_skip", []) or [])
+_ITEM_MARK = re.compile(_TERMS["item_mark"]) if _TERMS.get("item_mark") else None
+NEIGHBOUR_MIN_COVERAGE = 0.3
+NEIGHBOUR_REFUSALS = {"number", "predicate"}  # the premise's figure (那个62.58%的数据) or words it need not repeat
+ITEM_LEAD_MAX_CHARS = 16
+
+
+def asked_focus(question: str, tok) -> set[str]:
+    """The words of the question's asking clause next to its question word (the verb before it and the word after
+    it, with the words that qualify it: "下一步打算如何改进问卷" → 打算, 改进; "算啥性质的统计" → 性质, 统计), less those
+    its other clauses (the premise) say too."""
+    if not FOCUS_NEIGHBOUR or expected_type(question) is not None:
+        return set()
+    clauses = [c for c in re.split(r"[，,；;：:。？?！!]", question) if c.strip()]
+    asking = [k for k, c in enumerate(clauses) if _FOCUS_WH_RX.search(c)]
+    if not asking:
+        return set()
+    k = asking[-1]
+    premise = "".join(c for j, c in enumerate(clauses) if j != k)
+    tags = _pos_tags(clauses[k], tok)
+    out: set[str] = set()
+
+    def word_ok(w: str) -> bool:
+        return len(w) >= 2 and bool(_HAN_RX.fullmatch(w)) and w not in QUESTION_WORDS and w not in _FOCUS_SKIP \
+            and w not in _PARTICLES and not _FOCUS_WH_RX.fullmatch(w) and w not in premise
+
+    for i, (w, _) in enumerate(tags):
+        if not _FOCUS_WH_RX.fullmatch(w):
+            continue
+        j = i - 1
+        while j >= 0 and tags[j][0] in _FOCUS_SKIP:
+            j -= 1
+        if j >= 0 and tags[j][1].startswith(("v", "l")) and word_ok(tags[j][0]):  # (具体表现 is one idiom)
+            out.add(tags[j][0])
+        after = tags[i + 1:]
+        for n, (x, flag) in enumerate(after):
+            if not word_ok(x):
+                continue
+            out.add(x)
+            if not flag.startswith(("d", "a")) and not (n + 1 < len(after) and after[n + 1][0] == "的"):
+                break  # the category ends what is asked ("啥性质的统计": 性质, 统计; "如何改进问卷": 改进)
+    return out
+
+
+def section(hit) -> str:
+    """The last heading of a passage's heading path ("总标题 > 五、下一年度计划" → "五、下一年度计划")."""
+    return (hit.heading or "").rpartition(">")[2].strip()
+
+
+def item_follower(hit, sentence: str) -> str:
+    """The sentence after `sentence` in the same numbered item of `hit` ("（三）甲有待提高。乙……"), when `sentence`
+    is a short lead opening the item; else ""."""
+    if _ITEM_MARK is None or len(sentence) > ITEM_LEAD_MAX_CHARS:
+        return ""
+    for line in hit.text.splitlines():
+        m = _ITEM_MARK.match(line)
+        if not m:
+            continue
+        parts = split_sentences(line[m.end():])
+        if len(parts) >= 2 and parts[0] == sentence:
+            return parts[1]
+    return ""
+
+
+def focus_neighbour(question: str, best: _Scored, scored: list[_Scored], hits, tok) -> _Scored | None:
+    """A sentence to follow `best` (see FOCUS_NEIGHBOUR), or None when `best` says what is asked."""
+    focus = asked_focus(question, tok)
+    if not focus:
+        return None
+    hit = hits[best.hit_index]
+    said = carries_predicate(focus, f"{section(hit)} {best.sentence}")
+    for x in scored:
+        h = hits[x.hit_index]
+        if x is best or x.year_conflict or h.source != hit.source or not set(x.refused) <= NEIGHBOUR_REFUSALS \
+                or x.coverage < NEIGHBOUR_MIN_COVERAGE or best.sentence in x.sentence or x.sentence in best.sentence:
+            continue
+        # another sentence says it, or the section the question asks about ("下一年度计划" for 下一步打算) holds it
+        if (not said and carries_predicate(focus, f"{section(h)} {x.sentence}")) \
+                or (not carries_predicate(focus, section(hit)) and carries_predicate(focus, section(h))):
+            return x
+    if said:
+        return None
+    follower = item_follower(hit, best.sentence)
+    return next((x for x in scored if x.hit_index == best.hit_index and x.sentence == follower and not x.year_conflict
+                 and set(x.refused) <= NEIGHBOUR_REFUSALS), None) if follower else None
+
+
 def choose(question: str, hits, kb, profile=None) -> tuple[list[_Scored], float, bool]:
     """The 1–4 sentences that answer `question` from `hits`, best first, with the best one's coverage
     and whether it is grounded enough to answer."""
@@ -2132,6 +2394,12 @@ def choose(question: str, hits, kb, profile=None) -> tuple[list[_Scored], float,
         if any(_similar(s.sentence, c.sentence) for c in chosen):
             continue
         chosen.append(s)
+    if FOCUS_NEIGHBOUR:
+        from .textproc import default_tokenizer
+
+        extra = focus_neighbour(question, best, scored, hits, getattr(kb, "tokenizer", None) or default_tokenizer())
+        if extra is not None:
+            chosen = [best, extra] + [c for c in chosen[1:] if c is not extra][:MAX_SENTENCES - 2]
     grounded = is_grounded(best.coverage, hits[best.hit_index], best)
     if not grounded and best.scope_ok and not best.year_conflict and best.sim:
         # a reworded question: close in meaning, and what it misses is not named elsewhere
