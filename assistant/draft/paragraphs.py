@@ -68,7 +68,7 @@ def attach_qualifiers(evidence: list[dict], typer: SentenceTyper, banned: list[s
         if c["pos"] + 1 >= len(sents):
             continue
         nxt = sents[c["pos"] + 1]
-        if nxt in chosen or not (10 <= len(nxt) <= 180) or nxt[-1] not in "。！？":
+        if nxt in chosen or not (10 <= len(nxt) <= 180) or nxt[-1] != "。":  # a question is no caveat
             continue
         if any(w in nxt for w in banned) or SELF_REF.search(nxt) or "如下" in nxt or _WRITER_NOTE.search(nxt):
             continue

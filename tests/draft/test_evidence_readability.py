@@ -90,3 +90,18 @@ def test_plan_period_deadline_is_a_target():
 
     assert rule_type("到“十五五”末，全省水产养殖专业年均毕业生超过2000人。")[0] == "target"
     assert rule_type("到“十四五”末，全省已经实现乡镇冷库全覆盖，冷库总容量达到820万吨。")[0] == "fact"
+
+
+def test_a_question_after_a_figure_is_not_attached_as_its_caveat():
+    class Typer:  # types every follower as a caveat, as an embedding classifier may do with a short question
+        def types(self, texts):
+            return ["caveat"] * len(texts)
+
+    question = ["全省深远海养殖网箱去年达到420个，比上年增加60个。", "这些网箱到底能养出多少鱼？"]
+    cand = {"text": question[0], "pos": 0, "hit": {"text": "".join(question)}}
+    paragraphs.attach_qualifiers([cand], Typer(), [], lambda t: question)
+    assert "qualifiers" not in cand
+    statement = [question[0], "网箱数量不含试验性平台，以省渔业部门统计为准。"]
+    cand = {"text": statement[0], "pos": 0, "hit": {"text": "".join(statement)}}
+    paragraphs.attach_qualifiers([cand], Typer(), [], lambda t: statement)
+    assert cand["qualifiers"] == [statement[1]]  # a statement following its figure still is
