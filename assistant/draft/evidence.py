@@ -60,7 +60,15 @@ def evidence_sentences(text: str) -> list[str]:
     """The sentences of a passage, with each table row ("表名｜列：值；…") written as the sentence it states
     and news datelines removed; half-width punctuation beside Chinese (web pages) is made full-width; a
     sentence whose figures come before promotional wording keeps only its plain head (`plain_head`)."""
-    short = {m.group(2): m.group(1) for m in _SHORT_NAME.finditer(chinese_punctuation(text))}
+    text_cn = chinese_punctuation(text)
+    short = {m.group(2): m.group(1) for m in _SHORT_NAME.finditer(text_cn)}
+    # 《公报》 after 《2022年度某某公报》 in the same passage: the short title the news uses without 简称
+    titles = list(dict.fromkeys(re.findall(r"《([^》]{1,60})》", text_cn)))
+    for abbr in titles:
+        if len(abbr) <= 6 and abbr not in short:
+            full = [t for t in titles if len(t) > len(abbr) and t.endswith(abbr)]
+            if len(full) == 1 and text_cn.find(f"《{full[0]}》") < text_cn.find(f"《{abbr}》"):
+                short[abbr] = full[0]
     out = []
     for s in split_sentences(text):
         row = row_prose(s)
