@@ -35,12 +35,21 @@ def kb_texts(kb) -> list[str]:
     return [c.text for c in getattr(kb, "chunks", [])]
 
 
+def _place_names() -> set[str]:
+    """Province-level names and their short forms (provinces.yaml): a place is never an industry's alias."""
+    raw = load_yaml("provinces.yaml").get("provinces") or {}
+    return {n for full, short in raw.items() for n in [full, *(short or [])]}
+
+
 def propose_aliases(texts: list[str], industry: str) -> list[str]:
+    """Names given to the industry in brackets or with 简称/又称; not a place in brackets inside a firm's
+    name (某某养老服务（上海）有限公司)."""
     name = re.escape(industry)
-    pats = [rf"{name}[（(](?:简称|又称|以下简称)?[“\"]?([\u4e00-\u9fffA-Za-z]{{2,8}})[”\"]?[）)]",
+    pats = [rf"{name}[（(](?:简称|又称|以下简称)?[“\"]?([\u4e00-\u9fffA-Za-z]{{2,8}})[”\"]?[）)](?!有限|股份|分公司|公司)",
             rf"([\u4e00-\u9fffA-Za-z]{{2,8}})[（(](?:即)?{name}[）)]",
             rf"{name}(?:，|,)?(?:简称|又称|也称)[“\"]?([\u4e00-\u9fffA-Za-z]{{2,8}})"]
-    found = Counter(m for t in texts for p in pats for m in re.findall(p, t) if m != industry)
+    places = _place_names()
+    found = Counter(m for t in texts for p in pats for m in re.findall(p, t) if m != industry and m not in places)
     return [w for w, _ in found.most_common(5)]
 
 

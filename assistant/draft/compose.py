@@ -128,8 +128,10 @@ def section_plain(sd: SectionDraft) -> str:
 
 
 def fill_missing_elements(section: Section, sd: SectionDraft, hits: list[dict], ctx: Context) -> None:
-    """If a required element is still missing, add the best evidence sentence that carries it
-    (a sentence already used in another section may be repeated); otherwise leave a note."""
+    """If a required element is still missing, add the best evidence sentence that carries it and is on the
+    section's topic, in its own words or its document's title (a market projection's 预计…达到 is no policy
+    target; a plan's target is, though it names no plan); a sentence already used in another section may be
+    repeated. Otherwise leave a note."""
     tpl = ctx.templates
     missing: list[str] = []
     for e in section.required_elements:
@@ -144,7 +146,8 @@ def fill_missing_elements(section: Section, sd: SectionDraft, hits: list[dict], 
         for h in sorted(hits, key=lambda h: h["rank"]):
             for sent in evidence_sentences(h["text"]):
                 if (usable(sent, tpl) and e.found_in(sent) and sent not in section_plain(sd) and admit(sent)
-                        and not figures(sent) & seen):
+                        and not figures(sent) & seen
+                        and (section.on_topic(sent) or section.on_topic(attr_title(h)))):
                     best = (h, sent)
                     break
             if best:

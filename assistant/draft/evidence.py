@@ -60,20 +60,49 @@ def evidence_sentences(text: str) -> list[str]:
     """The sentences of a passage, with each table row ("表名｜列：值；…") written as the sentence it states
     and news datelines removed; half-width punctuation beside Chinese (web pages) is made full-width; a
     sentence whose figures come before promotional wording keeps only its plain head (`plain_head`)."""
-    short = {m.group(2): m.group(1) for m in _SHORT_NAME.finditer(chinese_punctuation(text))}
+    text_cn = chinese_punctuation(text)
+    short = {m.group(2): m.group(1) for m in _SHORT_NAME.finditer(text_cn)}
+    # 《公报》 after 《2022年度某某公报》 in the same passage: the short title the news uses without 简称
+    titles = list(dict.fromkeys(re.findall(r"《([^》]{1,60})》", text_cn)))
+    for abbr in titles:
+        if len(abbr) <= 6 and abbr not in short:
+            full = [t for t in titles if len(t) > len(abbr) and t.endswith(abbr)]
+            if len(full) == 1 and text_cn.find(f"《{full[0]}》") < text_cn.find(f"《{abbr}》"):
+                short[abbr] = full[0]
     out = []
     for s in split_sentences(text):
         row = row_prose(s)
         if row:
             out.append(row)
             continue
-        s = chinese_punctuation(strip_dateline(s)).lstrip("”’」』")  # a quote's close split from its sentence
+        s = chinese_punctuation(strip_dateline(strip_run_in_heading(s))).lstrip("”’」』")  # a quote's close split off
+        s = _CJK_GAP.sub("", s)
         s = _LIST_LABEL.sub("", s) if len(_LIST_LABEL.sub("", s)) >= 14 else s
         for abbr, full in short.items():
             if f"《{abbr}》" in s and f"简称《{abbr}》" not in s:
                 s = s.replace(f"《{abbr}》", f"《{full}》")
         out.append(plain_head(s))
     return out
+
+
+# a PDF's title, issuer and numbered heading run into the first sentence, separated by spaces only
+# (“2023 年度某某公报 某某部 一、概况 截至 2023 年末,…”): none of it is part of what the sentence states
+_RUN_IN_HEADING = re.compile(r"^(?:[^\s，。,;；：:]{1,30}\s+){0,6}(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
+                             r"[^\s，。,;；：:]{2,20}\s+(?=\S)")
+# spaces a PDF or web page left between Chinese characters, figures and Chinese punctuation (“截至 2023 年末， 共”)
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff，。；：、（）“”])[ \t\u3000]+(?=[\u4e00-\u9fff\d，。；：、（）“”])"
+                      r"|(?<=[\d%])[ \t\u3000]+(?=[\u4e00-\u9fff，。；：、）])")
+
+
+def run_in_heading(sent: str) -> str:
+    """The document title and numbered section heading run into a sentence's start ("" when none)."""
+    m = _RUN_IN_HEADING.match(sent)
+    return sent[:m.end()] if m and len(sent) - m.end() >= 14 else ""
+
+
+def strip_run_in_heading(sent: str) -> str:
+    """A sentence without the document title and numbered section heading run into its start."""
+    return sent[len(run_in_heading(sent)):]
 
 
 # a list item's label (“学历背景：”, left when the item's number went): not part of what the sentence states;
@@ -144,7 +173,7 @@ SELF_REF = re.compile(r"(本文|本报告|本节|本章|见表|见图|如图|如
 
 def usable(sent: str, tpl: dict) -> bool:
     """A sentence that reads on its own, states no absolute claim and is no list or table fragment."""
-    if not 14 <= len(sent) <= 180 or sent[-1] not in SENTENCE_END:
+    if not 14 <= len(sent) <= 180 or sent[-1] not in SENTENCE_END or sent[-1] in tpl.get("non_statement_ends", ""):
         return False
     if any(sent.startswith(a) for a in tpl["anaphora_starts"]):
         return False
@@ -172,10 +201,11 @@ def _candidates(hits: list[dict], tpl: dict, used: set[str], admit=None) -> list
     ymin, ymax = (min(years), max(years)) if years else (0, 0)
     cands = []
     for h in hits:
+        heading = run_in_heading(h["text"].lstrip())  # what the passage's first sentence is about, though not quoted
         for si, s in enumerate(evidence_sentences(h["text"])):
             if not usable(s, tpl) or s in used:
                 continue
-            rel = relevance(s, h)
+            rel = relevance((heading if si == 0 else "") + s, h)
             if rel < 0.2 or (admit is not None and not admit(s)):
                 continue
             score = (1.5 * rel + (0.6 if NUMBER.search(s) else 0.0) - 0.08 * h["rank"]

@@ -68,7 +68,7 @@ def attach_qualifiers(evidence: list[dict], typer: SentenceTyper, banned: list[s
         if c["pos"] + 1 >= len(sents):
             continue
         nxt = sents[c["pos"] + 1]
-        if nxt in chosen or not (10 <= len(nxt) <= 180) or nxt[-1] not in "。！？":
+        if nxt in chosen or not (10 <= len(nxt) <= 180) or nxt[-1] != "。":  # a question is no caveat
             continue
         if any(w in nxt for w in banned) or SELF_REF.search(nxt) or "如下" in nxt or _WRITER_NOTE.search(nxt):
             continue
@@ -114,11 +114,15 @@ def _group(evidence: list[dict]) -> list[list[dict]]:
 
 
 def _repair_generic_lead(text: str, title: str, rules) -> str | None:
-    """据报告统计，… → 据《X》统计，…; None when the sentence has no such lead."""
+    """据报告统计，… → 据《X》统计，…; 据统计，/数据显示，… (a lead naming no source) → 据《X》统计，/据《X》，…;
+    None when the sentence has no such lead."""
     m = rules.generic_doc_lead.match(text) if rules.generic_doc_lead else None
-    if not m:
-        return None
-    return (m.group(1) or "") + title + text[m.end():]
+    if m:
+        return (m.group(1) or "") + title + text[m.end():]
+    m = rules.anonymous_lead.match(text) if rules.anonymous_lead else None
+    if m:
+        return "据" + title + ("统计" if m.group(1) == "统计" else "") + "，" + text[m.end():]
+    return None
 
 
 def _plan_title(c: dict, title: str, rules) -> str:
@@ -197,7 +201,8 @@ def compose_evidence(evidence: list[dict], typer: SentenceTyper, seen_figures: s
             if figs & seen_figures:
                 continue  # the same figure twice
             src, title = c["hit"]["source"], title_of(c["hit"])
-            if _repair_generic_lead(text, title, rules) is None and dangling_term(text, rules) is not None:
+            generic = bool(rules.generic_doc_lead and rules.generic_doc_lead.match(text))
+            if not generic and dangling_term(text, rules) is not None:
                 continue  # a reference word without its referent
             text, names, merged = _written(c, text, typer.type_of(c["text"]), title, para, rules)
             seen_figures |= figs

@@ -46,11 +46,14 @@ def data_ref(key: str, label: str, path: Path | None, year: int | None, source: 
 
 
 def clean_title(title: str | None, source: str) -> str:
-    """A readable document title: drop “发布时间：…” tails; numbered headings fall back to the file name."""
+    """A readable document title: drop “发布时间：…” tails and a digit run into its end (…新动能1); numbered
+    headings (一、… / （一）…) fall back to the file name."""
     t = re.sub(r"[，,；;\s]*(数据)?(来源|发布时间|发布日期)[：:][^（）()]*(?=[）)])", "", (title or "").strip())
     t = re.sub(r"[（(]\s*[）)]", "", t)  # a bracket that held only the source
     t = re.sub(r"\s*(发布时间|发布日期|来源)[：:].*$", "", t)
-    if not t or re.match(r"^([一二三四五六七八九十]+、|\d+[\.、]|第.+[章节]|\d{4}(-\d{4})?_)", t) or len(t) > 48:
+    t = re.sub(r"(?<=[\u4e00-\u9fff”」])(?<!第)\d$", "", t)  # a page's footnote or column number run into the title
+    if not t or re.match(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[\.、]|第.+[章节]|\d{4}(-\d{4})?_)",
+                         t) or len(t) > 48:
         base = t if re.match(r"^\d{4}(-\d{4})?_", t) else Path(source).stem  # the file name, as ingest read it
         stem = re.sub(r"^\d{4}(-\d{4})?_", "", base)
         parts = stem.split("_")  # <year>_<publisher>_<title>: the title, not the publisher run into it

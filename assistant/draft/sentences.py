@@ -50,6 +50,7 @@ class TypeRules:
     dangling_starts: tuple[str, ...]
     generic_doc_lead: re.Pattern | None
     leads: dict
+    anonymous_lead: re.Pattern | None
     plan_title: re.Pattern | None
     self_reference: re.Pattern | None
     default: str
@@ -89,6 +90,8 @@ def load_rules(path: str | None = None) -> TypeRules:
                      generic_doc_lead=_compile(raw["generic_doc_lead"], "generic_doc_lead")
                      if raw.get("generic_doc_lead") else None,
                      leads=dict(raw.get("leads") or {"default": "据{title}，"}),
+                     anonymous_lead=_compile(raw["anonymous_lead"], "anonymous_lead")
+                     if raw.get("anonymous_lead") else None,
                      plan_title=_compile(raw["plan_title"], "plan_title") if raw.get("plan_title") else None,
                      self_reference=_compile(raw["self_reference"], "self_reference")
                      if raw.get("self_reference") else None,

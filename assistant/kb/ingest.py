@@ -187,10 +187,17 @@ def _blocks_from_lines(lines: Iterable[str], page: int | None = None,
     return blocks, heading_path
 
 
+# a numbered section heading (一、… / （一）… / 1. … / 第二章 …) names a part of the document, not the document
+_SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[\.、]\D|第[一二三四五六七八九十\d]+[章节部分])")
+
+
 def _title_from(blocks: list[Block], fallback: str) -> str:
     for b in blocks[:5]:
+        text = b.text.lstrip("# ").strip()
+        if _SECTION_HEADING.match(text):
+            continue
         if b.kind == "heading" or (len(b.text) <= 60 and not b.text.endswith("。")):
-            return b.text.lstrip("# ").strip()
+            return text
     return fallback
 
 

@@ -46,3 +46,11 @@ def test_list_item_label_dropped_speaker_kept():
                                "协会负责人表示：今年新增冷藏车将超过2万辆。")
     assert sents[0] == "沿海省份冷库容量占全国的六成以上，中西部增长较快。"
     assert sents[1].startswith("协会负责人表示：")
+
+
+def test_short_title_without_jiancheng_expanded_when_one_earlier_title_ends_with_it():
+    text = ("省渔业局发布《2023年度全省渔业统计公报》。《公报》显示，全省水产品总产量96.5万吨。"
+            "《条例》自明年起施行，规范水产苗种生产经营活动。")
+    sents = evidence_sentences(text)
+    assert "《2023年度全省渔业统计公报》显示，全省水产品总产量96.5万吨。" in sents
+    assert any(s.startswith("《条例》") for s in sents)  # no earlier full title: left as it is

@@ -62,3 +62,14 @@ def test_statistical_thresholds_and_ministries_are_not_proposed(tmp_path):
     assert not any(n == "营业收入" and u == "万元" for n, u in metrics)  # the 500万元 threshold is no metric
     assert "民政部" not in prof.terms
     assert not {"薪资", "场景", "智能"} & set(prof.terms)  # words of any industry
+
+
+def test_places_and_document_kinds_are_not_proposed(tmp_path):
+    # a firm named 某某现代物流（上海）有限公司 gives no alias 上海; 意见/教育 are words of any industry's documents
+    docs = [("2024_物流.txt", "物流园区运行情况（合成样例）", 2024, None,
+             "示例现代物流（上海）有限公司承办了多式联运论坛。现代物流（简称物流业）是基础性产业。"
+             "省政府印发关于推进多式联运发展的意见，意见提出完善冷链物流网络。意见要求加强职业教育，"
+             "教育部门支持院校开设冷链物流专业，冷链物流和多式联运教育资源共享。意见还要求建设智慧仓储。")]
+    prof = load_profile(init_profile("现代物流", tmp_path, kb=FakeKB(docs=docs)))
+    assert "物流业" in prof.aliases and "上海" not in prof.aliases
+    assert not {"意见", "教育"} & set(prof.terms)
