@@ -53,8 +53,7 @@ def open_probe_kb(folder: Path, index: Path):
     from assistant.profile_init import init_profile
 
     kb = KnowledgeBase.open(settings=Settings.from_env(index_dir=str(index)), must_exist=False)
-    if not (index / "chunks.sqlite").is_file() or not kb.sources():
-        kb.ingest([folder / "sources"])
+    kb.ingest([folder / "sources"])  # incremental: a reused --out skips unchanged files and completes a killed run
     path = init_profile(industry_of(folder), index, force=True, kb=kb)
     assert path == index / PROFILE_FILE
     return kb, load_profile(path), path
