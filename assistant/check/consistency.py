@@ -195,7 +195,7 @@ class PartsTotal(Rule):
             if len(same) != 1 or sum(1 for _, _, u in after if u == unit) < 2:
                 continue
             total, tv = same[0]
-            label = re.sub(r"(?:为|达到?|约|是|有|完成|实现)?\s*$", "", prev[max(0, total.start - 8):total.start]).replace("总", "")
+            label = _total_label(prev, total.start)
             name = metric_before(sent, f.start, keep=12)
             if self.averages.search(name + prev[:total.start]):
                 continue  # an average (平均月薪、人均收入) is not the sum of its groups' averages
@@ -227,7 +227,7 @@ class PartsTotal(Rule):
         tail = sent[sent.index("其中", m.end()) + 2:]
         # the total's metric word (零售总额 → 零售额): a figure after 其中 named by another metric word (批发业销售额,
         # 住宿业营业额) is not one of its parts but a figure beside it (round 23)
-        label = re.sub(r"(?:为|达到?|约|是|有|完成|实现)?\s*$", "", sent[max(0, m.start() - 8):m.start("num")]).replace("总", "")
+        label = _total_label(sent, m.start("num"))
         own = self.metric_word.search(label)
         parts, rest = [], False
         names: list[str] = []
@@ -290,6 +290,11 @@ class PartsTotal(Rule):
         pcts = re.findall(r"(\d+(?:\.\d+)?)\s*[%％]", prev)
         one = re.search(re.escape(key) + r"(?:为|达|约|是)?\s*(\d+(?:\.\d+)?)\s*[%％]", prev)
         return [float(one.group(1))] if one and len(pcts) == 1 else []
+
+
+def _total_label(txt: str, pos: int) -> str:
+    """The words just before a total's number, linking verbs and 总 dropped (零售总额为 → 零售额)."""
+    return re.sub(r"(?:为|达到?|约|是|有|完成|实现)?\s*$", "", txt[max(0, pos - 10):pos]).replace("总", "")
 
 
 CHANGED = re.compile(r"(?:增加|减少|增长|下降|提高|降低|扩大|缩小|多|少)了?\s*$")
