@@ -148,10 +148,12 @@ YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*年?\s*[—–\-~至到]\s*(?:19|20)\d\
 class PartsTotal(Rule):
     """Parts listed after a total (合计N，其中A、B、其他C) that exceed it, or that are declared exhaustive (其余、
     其他) and do not add up; shares of one whole given with 分别为 that do not add up to 100%."""
-    extra_keys = {"rest_words", "tolerance"}
+    extra_keys = {"rest_words", "tolerance", "metric_word", "over_message", "averages"}
 
     def setup(self):
         self.rest = self._pats("rest_words") or [re.compile("其他|其余|剩余|另有")]
+        self.averages = re.compile(self.spec.get("averages") or r"人均|平均")
+        self.metric_word = re.compile(self.spec.get("metric_word") or r"[\u4e00-\u9fa5]{2}[额量]$")
         self.tol = float(self.spec.get("tolerance", 0.005))
 
     def check(self, ctx):
@@ -160,8 +162,57 @@ class PartsTotal(Rule):
             para = ctx.doc.paragraph_at(ss)
             out.extend(self._totals(ctx, ss, sent))
             out.extend(self._shares(ctx, ss, sent, prev[1] if prev[0] is para else ""))
+            if prev[0] is para:
+                out.extend(self._part_over(ctx, ss, sent, prev[1]))
             prev = (para, sent)
         return out
+
+    def _part_over(self, ctx, ss, sent, prev: str):
+        """A sentence opening with 其中 after a sentence with one amount of its unit (吞吐量1441.20万TEU，同比增长13.26%。
+        其中，沿海港口完成12939.90万TEU，内河港口完成147.30万TEU): no part may exceed that total, whatever the
+        parts' overlap. The unit is read with a Latin-letter unit written after the number (万TEU, 亿kWh), which the
+        figure reader leaves unnamed (round 23)."""
+        head = re.match(r"^\s*其中\s*[，,：:]?", sent)
+        if not head:
+            return []
+        def amounts(txt):
+            out = []
+            for f in find_figures(txt):
+                if f.is_percent or f.unit in ("个百分点", "百分点", "倍") or _bounded_at(txt, f):
+                    continue
+                before = txt[max(0, f.start - 4):f.start]
+                if re.search(r"[兆万亿\d]$", before) or CHANGED.search(before):
+                    continue  # 23兆1200亿 (a compound number), 比上年增加241.3万亩 (a change, not a level)
+                value, fam = normalise(f.value, f.unit)
+                unit = fam + self._unit(txt, f)
+                if unit:  # a bare 万/亿 names no measure: not compared
+                    out.append((f, value, unit))
+            return out
+        before = amounts(prev)
+        after = amounts(sent)
+        for f, v, unit in after:
+            same = [(g, w) for g, w, u in before if u == unit]
+            if len(same) != 1 or sum(1 for _, _, u in after if u == unit) < 2:
+                continue
+            total, tv = same[0]
+            label = _total_label(prev, total.start)
+            name = metric_before(sent, f.start, keep=12)
+            if self.averages.search(name + prev[:total.start]):
+                continue  # an average (平均月薪、人均收入) is not the sum of its groups' averages
+            own, word = self.metric_word.search(label), self.metric_word.search(name)
+            if own and word and own.group() != word.group():
+                continue
+            if v > tv * (1 + self.tol) and f.start >= head.end():
+                latin = self._unit(sent, f)
+                return [self.finding(ctx, ss + f.start, ss + f.end + len(latin), self.spec.get("over_message"),
+                                     total=total.text + self._unit(prev, total))]
+        return []
+
+    @staticmethod
+    def _unit(txt: str, f) -> str:
+        """The Latin-letter unit written right after a figure the reader gives no measure unit (万TEU, 亿kWh)."""
+        latin = re.match(r"([A-Za-z]{1,5})(?![A-Za-z])", txt[f.end:f.end + 6])
+        return latin.group(1) if latin and normalise(1, f.unit)[1] == "" else ""
 
     def _totals(self, ctx, ss, sent):
         m, siblings_only = TOTAL_RE.search(sent), False
@@ -174,11 +225,18 @@ class PartsTotal(Rule):
                 return []
         total, fam = normalise(float(m.group("num")), m.group("unit"))
         tail = sent[sent.index("其中", m.end()) + 2:]
+        # the total's metric word (零售总额 → 零售额): a figure after 其中 named by another metric word (批发业销售额,
+        # 住宿业营业额) is not one of its parts but a figure beside it (round 23)
+        label = _total_label(sent, m.start("num"))
+        own = self.metric_word.search(label)
         parts, rest = [], False
         names: list[str] = []
         for p in PART_RE.finditer(tail):
             v, pf = normalise(float(p.group("num")), p.group("unit"))
             if pf != fam:
+                continue
+            word = self.metric_word.search(p.group("name"))
+            if own and word and word.group() != own.group():
                 continue
             of = SHARE_OF.match(tail[p.end():p.end() + 24])
             if of and any(of.group("of").rstrip("数") in n for n in names):
@@ -232,6 +290,19 @@ class PartsTotal(Rule):
         pcts = re.findall(r"(\d+(?:\.\d+)?)\s*[%％]", prev)
         one = re.search(re.escape(key) + r"(?:为|达|约|是)?\s*(\d+(?:\.\d+)?)\s*[%％]", prev)
         return [float(one.group(1))] if one and len(pcts) == 1 else []
+
+
+def _total_label(txt: str, pos: int) -> str:
+    """The words just before a total's number, linking verbs and 总 dropped (零售总额为 → 零售额)."""
+    return re.sub(r"(?:为|达到?|约|是|有|完成|实现)?\s*$", "", txt[max(0, pos - 10):pos]).replace("总", "")
+
+
+CHANGED = re.compile(r"(?:增加|减少|增长|下降|提高|降低|扩大|缩小|多|少)了?\s*$")
+
+
+def _bounded_at(txt: str, f) -> bool:
+    return bool(re.search(r"(?:近|约|逾|超过|将近|接近|不足|不到|突破)\s*$", txt[max(0, f.start - 3):f.start])
+                or re.match(r"\s*(?:余|多)", txt[f.end:f.end + 2]))
 
 
 SERIES = re.compile(r"(?:近|连续|过去|最近)\s*[\d一二两三四五六七八九十]+\s*年|历年|逐年|各年度?|\d+\s*年来")

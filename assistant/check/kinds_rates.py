@@ -20,6 +20,7 @@ import re
 from .consistency import CHANGE, half_unit
 from .kinds_shares import share_pairs
 from .kinds_tables import YEAR_CELL, read_tables, value
+from .kinds_words import Existence
 from .rules import Rule, kind
 
 _UP = re.compile(r"增|升|提|扩大|加快")
@@ -156,4 +157,39 @@ class RatePoints(Rule):
                     out.append(self.finding(ctx, d.start, d.end, self.spec.get("table_message"), name=row.name,
                                             header=table.header[col], a=a.text, b=b.text,
                                             computed=f"{abs(computed):.2f}"))
+        return out
+
+
+# 占比达96.05%，同比下降15.6%: a share followed by a fall of b% that cannot be the share's own change — neither as
+# points (last year a + b > 100) nor relative (a ÷ (1 − b%) > 100) — is the change of the amount it describes
+SHARE_FALL = re.compile(r"(?:占比|比重|份额|比例)[\u4e00-\u9fa5]{0,3}?(?:为|达到?|是)?\s*(?P<a>\d+(?:\.\d+)?)\s*[%％][，,]?\s*"
+                        r"(?:同比|环比|(?:比|较)(?:上年|去年|上年同期|去年同期|同期))(?:下降|降低|回落|减少)了?\s*"
+                        r"(?P<b>\d+(?:\.\d+)?)\s*[%％]")
+_SHARE_THEN_CHANGE = re.compile(r"(?:占比|比重|份额|比例)[^。；，,]*?[%％][，,]?\s*(?:同比|环比|比|较)")
+
+
+def _impossible_fall(a: float, b: float) -> bool:
+    return a + b > 100 and (b >= 100 or a / (1 - b / 100) > 100)
+
+
+@kind("percent_points")
+class PercentPoints(Existence):
+    """`existence` over the rule's patterns (a rate's change written in %), less the shares whose stated change is
+    their amount's (round 23): in a sentence where a share followed by 同比下降b% cannot have fallen by b — as points
+    last year's share would be over 100%, and as a relative change too — the writer gives each share with its amount's
+    change (分行业看，X增加值占比达96.05%，同比下降15.6%；Y增加值占比为2.45%，同比下降14.8%), and none of that
+    sentence's share-then-change clauses is read as the share's change."""
+
+    def check(self, ctx):
+        out, text = [], ctx.text
+        for f in super().check(ctx):
+            if _SHARE_THEN_CHANGE.match(f.text):
+                para = ctx.doc.paragraph_at(f.span[0])
+                lo = max(text.rfind("。", para.start, f.span[0]) + 1, para.start)
+                hi = text.find("。", f.span[1], para.end)
+                hi = para.end if hi < 0 else hi
+                if any(_impossible_fall(float(m.group("a")), float(m.group("b")))
+                       for m in SHARE_FALL.finditer(text, lo, hi)):
+                    continue
+            out.append(f)
         return out

@@ -188,10 +188,12 @@ class PairTotal(Rule):
     characters and differ only by the pair's words): the parts must sum to the total within the rounding of the
     three numbers written. 全行业完成货邮周转量263.2亿吨公里 …… 国内航线……76.8亿吨公里；国际航线……184.6亿吨公里 (261.4).
     Bounded figures (近、约、超过) are not read."""
-    extra_keys = {"pairs", "min_common", "window"}
+    extra_keys = {"pairs", "min_common", "window", "averages"}
 
     def setup(self):
         self.pairs = [tuple(p) for p in (self.spec.get("pairs") or [["国内", "国际"]])]
+        # averages (人均、平均) of two complementary groups do not add up to the whole's average (round 23)
+        self.averages = re.compile(self.spec.get("averages") or r"人均|平均")
         self.min_common = int(self.spec.get("min_common", 3))
         self.window = int(self.spec.get("window", 300))
 
@@ -201,7 +203,8 @@ class PairTotal(Rule):
                 and ctx.is_body(f.start)]
         names = [metric_before(text, f.start, keep=16) for f in figs]
         for i, t in enumerate(figs):
-            if any(w in names[i] for pair in self.pairs for w in pair) or self._bounded(text, t):
+            if (any(w in names[i] for pair in self.pairs for w in pair) or self._bounded(text, t)
+                    or self.averages.search(names[i])):
                 continue
             tv, fam = normalise(t.value, t.unit)
             para_end = text.find("\n", t.end)
@@ -211,7 +214,8 @@ class PairTotal(Rule):
             for a_word, b_word in self.pairs:
                 a = next(((f, n) for f, n in later if a_word in n), None)
                 b = next(((f, n) for f, n in later if b_word in n), None)
-                if not a or not b or self._bounded(text, a[0]) or self._bounded(text, b[0]):
+                if (not a or not b or self._bounded(text, a[0]) or self._bounded(text, b[0])
+                        or self.averages.search(a[1] + b[1])):
                     continue
                 common = _common_tail(names[i], a[1], b[1])
                 if common < self.min_common:
