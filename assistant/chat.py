@@ -880,7 +880,7 @@ _PERIOD_RX = re.compile(
 
 _SHORT_YEAR_RX = re.compile(
     r"(?<![\d.\-—–~～至到/])(?<!" + ")(?<!".join(map(re.escape, _TERMS.get("short_year_not_after", []))) + r")"
-    r"([0-3]\d)年(?!\d|" + "|".join(map(re.escape, sorted(_TERMS.get("short_year_not_before", []), key=len, reverse=True)))
+    r"([0-3]\d)年(?!(?!\d{1,2}月)\d|" + "|".join(map(re.escape, sorted(_TERMS.get("short_year_not_before", []), key=len, reverse=True)))
     + ")") if _TERMS.get("short_year_not_after") else None
 
 
@@ -1204,28 +1204,66 @@ def change_ok(focus: set[str], said: str) -> bool:
     return any(re.search(re.escape(w) + r"[^。；;，,]{0,10}?\d", said) for w in words)
 
 
+CHANGE_SUBJECT_GUARD = True
+
+
+def change_figure_elsewhere(focus: set[str], attribute: set[str], said: str) -> bool:
+    """For "产量增长了多少": is the asked attribute's change stated without a figure in its own segment ("产量同比大幅
+    增长") while the figure after a change word is another subject's, in another segment ("投资增长9.1%；产量同比大幅
+    增长")? A segment (between ；。) that holds the attribute and a figured change answers; a sentence whose segments
+    cannot tell (the attribute with no change word) is left to the other checks."""
+    words = {f for f in focus if _CHANGE_RX.fullmatch(f) and f not in _SHARE_WORDS}
+    if not words or not attribute:
+        return False
+    words |= {a for f in words for a in TERM_ALTERNATES.get(f, ())}
+    segments = _SEGMENT_SPLIT.split(said)
+    figured = [any(re.search(re.escape(w) + r"[^。；;，,]{0,10}?\d", seg) for w in words) for seg in segments]
+    named = [any(a in seg for a in attribute) for seg in segments]
+    changed = [any(w in seg for w in words) for seg in segments]
+    if any(f and n for f, n in zip(figured, named)):
+        return False
+    return any(n and c and not f for f, n, c in zip(figured, named, changed))
+
+
 def nested_pairs(focus: set[str]) -> list[tuple[str, str]]:
     """Focus words where one qualifies another ("出口金额" over "金额") as (qualifier, head) pairs: a row or
     sentence stating the head with a rival qualifier ("进口金额") is not about it, whatever its caption says."""
     return sorted((g[:-len(f)], f) for g in focus for f in focus if f != g and g.endswith(f))
 
 
-def entity_ok(pairs: list[tuple[str, str]], said: str, where: str, tok=None) -> bool:
+# Round 19 (a corpus never tuned on): the question's qualifier in its short form (规上 for 规模以上) is in the
+# sentence; and for an amount, a head the sentence itself gives only with another qualifier of two Chinese
+# characters (服务消费机器人 in a document titled about 工业机器人) is not the titled one, unless the question
+# names that qualified head too (it asks of both).
+ENTITY_SHORT_FORM = True
+ENTITY_RIVAL_OVER_FRAME = True
+_COUNT_BEFORE = re.compile(r"\d|[一二两三四五六七八九十百千万几多][个大类项种]$")
+_SCOPE_WORDS = set(_TERMS.get("entity_scope_words", []) or [])
+
+
+def entity_ok(pairs: list[tuple[str, str]], said: str, where: str, tok=None, question: str = "",
+              amount: bool = False) -> bool:
     """False when the sentence names a head the question qualifies ("工业机器人") only with another
     qualifier ("服务机器人"), and the question's qualifier is neither in the sentence nor a word of
     its context (its title or heading: "一、工业机器人"). Inside another word it does not count: the
-    caption "进出口金额" does not make a row's "进口金额" about 出口金额."""
+    caption "进出口金额" does not make a row's "进口金额" about 出口金额. For an `amount`, the context does not
+    excuse a sentence that qualifies every mention of the head otherwise (see `ENTITY_RIVAL_OVER_FRAME`)."""
     splitter = getattr(tok, "_tok", None)
     context_words = set(splitter.lcut(where)) if splitter is not None else None
     for m, h in pairs:
-        if h not in said or m in said:
-            continue
-        if (m in context_words) if context_words is not None else (m in where):
-            continue
+        if h not in said or m in said or (ENTITY_SHORT_FORM and abbreviates(m, said)):
+            continue  # (规上 for 规模以上: the qualifier in its full form)
         starts = [i for i in range(len(said)) if said.startswith(h, i)]
         rivals = [said[max(0, i - 2):i] for i in starts]
-        if rivals and all(len(r) == 2 and not (set(r) & _NOT_QUALIFIER) and r not in m
-                          and not abbreviates(m, r) for r in rivals):
+        rivals = [r for r in rivals if not (ENTITY_SHORT_FORM and _COUNT_BEFORE.search(r))]  # 5大场景: a count
+        named = all(len(r) == 2 and not (set(r) & _NOT_QUALIFIER) and r not in m and not abbreviates(m, r)
+                    for r in rivals)
+        if (m in context_words) if context_words is not None else (m in where):
+            if not (ENTITY_RIVAL_OVER_FRAME and amount and rivals and named
+                    and all(_HAN_RX.fullmatch(r) and r not in _SCOPE_WORDS and not _PLACE_RX.fullmatch(r)
+                            for r in rivals) and not any(r + h in question for r in rivals)):
+                continue
+        if rivals and named:
             return False
     return True
 
@@ -1711,6 +1749,11 @@ def excepted_items(question: str) -> list[str]:
     return [x for x in re.split(r"[、，,和与及]", m.group(1)) if len(x) >= 2] if m else []
 
 
+# Round 19: "除了甲、乙还有哪些" is answered by the list that holds 甲 or 乙 (or a full form of them: 工信部 /
+# 工业和信息化部); a sentence naming none of them lists something else.
+EXCEPT_NAMED_GUARD = True
+
+
 def lists_beyond(items: list[str], said: str) -> bool:
     """Does the sentence still hold a list once the set-aside items are taken out? (A table row's cells,
     one after another behind ；, are no list.)"""
@@ -1819,6 +1862,35 @@ _CLAUSE_OPEN = re.compile(r"[，,：:]\s*(?:到|至|在|于)?\s*$")
 _FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 
 
+ITEM_COUNT_GUARD = True
+_ITEM_MEASURES = "|".join(map(re.escape, sorted(set(_TERMS.get("item_count_measures", []) or [])
+                                                | set(_TERMS.get("counted_measures", []) or []), key=len, reverse=True)))
+_ITEM_COUNT_Q = re.compile(r"哪\s*(\d{1,2}|[两二三四五六七八九十]{1,2})\s*(?:" + _ITEM_MEASURES + ")")
+_ITEM_SEPARATORS = re.compile(r"、|以及|和|与|及")
+
+
+def asked_item_count(question: str) -> int:
+    """How many items a list question asks for ("哪五项任务" → 5, "哪三大类" → 3); 0 when it names no number."""
+    m = _ITEM_COUNT_Q.search(question)
+    if not m:
+        return 0
+    x = m.group(1)
+    return int(x) if x.isdigit() else _ordinal(x)
+
+
+def lists_count(n: int, said: str) -> bool:
+    """Does the sentence list at least `n` items in one segment (parts joined by 、 和 与 及), or say the number
+    itself before a measure word ("等5项任务", "五大场景")? A sentence that lists fewer is another statement (the
+    plan's overall aim for its five tasks)."""
+    if n < 2:
+        return True
+    for m in re.finditer(r"(\d{1,2}|[两二三四五六七八九十]{1,2})\s*(?:" + _ITEM_MEASURES + ")", said):
+        x = m.group(1)
+        if (int(x) if x.isdigit() else _ordinal(x)) == n:
+            return True
+    return any(len(_ITEM_SEPARATORS.findall(seg)) + 1 >= n for seg in _SEGMENT_SPLIT.split(said))
+
+
 def blank_cell_asked(question: str, row: str) -> bool:
     """Does a table row ("列：值；列：值") leave blank ("—", "-") the cell of a column the question names in full
     ("高职院校总数" in "某年高职院校总数是多少")? Then the source has no figure for what is asked."""
@@ -1834,7 +1906,7 @@ def counted_group_short(said: str) -> bool:
     """Does the sentence name a group by its count with fewer members than that ("甲和乙等六部门"): a list of the
     group's members is not in it."""
     for m in _COUNTED_GROUP.finditer(said):
-        n = _num(m.group(2))
+        n = _ordinal(m.group(2))  # (round 19: 十七 is 17; `_num` reads months only, up to 十二)
         members = [x for x in re.split(r"、|以及|及|与", m.group(1)) if x.strip()]
         if n > len(members):
             return True
@@ -1999,6 +2071,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
         and bool(_RATE_WORD.search(question))
     verbs = event_verbs(question, tok) if EVENT_DATE_GUARD and kind == "date" else set()
     adverbials = scope_adverbials(question) if kind == "amount" else set()
+    n_items = asked_item_count(question) if ITEM_COUNT_GUARD else 0
     q_year_digits = {re.sub(r"\D", "", y) for y in q_years}
     blank = False  # the asked cell of the asked row is blank in its table
     scored: list[_Scored] = []
@@ -2083,7 +2156,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("period")  # 年末 asked, 11月底 or a plan period's end stated
             elif not q_periods and _SINGLE_MONTH_RX and _SINGLE_MONTH_RX.search(said):
                 refused.append("period")  # a month's own figure (8月当月) is not the year's or a quarter's
-            if not entity_ok(pairs, said, f"{title} {named} {heading} {caption}", tok):
+            if not entity_ok(pairs, said, f"{title} {named} {heading} {caption}", tok, question, kind == "amount"):
                 refused.append("entity")
             elif BARE_HEAD_GUARD and kind == "amount" \
                     and bare_head([p for p in pairs if any(p[1] in f or p[1] + f in question for f in focus)], said, f"{title} {named} {heading} {caption} {prev} {said}", tok):
@@ -2092,6 +2165,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("entity")
             if kind == "amount" and not change_ok(focus, said):
                 refused.append("change")
+            elif CHANGE_SUBJECT_GUARD and kind == "amount" and change_figure_elsewhere(focus, attribute, said):
+                refused.append("change")  # 产量增长多少 asked, "投资增长9.1%；产量同比大幅增长"
             if not all(p in where for p in places) or (places and not all(p in f"{said} {frame_of}" for p in places)
                                                        and set(_PLACE_RX.findall(said)) - places):
                 refused.append("place")  # (the sentence names a place of its own: the one before cannot lend it)
@@ -2117,7 +2192,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("member")  # the figure of a listed group, the question names one member
             if sibling_metric(question, said) or (SIBLING_AMOUNT_GUARD and sibling_amount(question, said)):
                 r8.append("sibling")
-            if excepted and not lists_beyond(excepted, said):
+            if excepted and (not lists_beyond(excepted, said)
+                             or (EXCEPT_NAMED_GUARD and not any(x in said or abbreviates(x, said) for x in excepted))):
                 r8.append("list")  # 除了甲还有哪些: the sentence lists nothing beyond 甲
             if FLOW_GUARD and kind == "amount" and flow_for_stock(question, said):
                 r8.append("flow")  # a total to date asked, a yearly figure stated
@@ -2161,6 +2237,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 label = row_label(body)
                 blank = blank or bool(row_year_cell and row_year_cell.group(1) in q_year_digits) \
                     or bool(label and label in question)
+            if n_items and not lists_count(n_items, said):
+                r8.append("items")  # 哪五项任务 asked, the sentence lists three things
             if COUNTED_GROUP_GUARD and kind == "list" and counted_group_short(said):
                 r8.append("group")  # 哪几个部门 asked, "甲等六部门" names one of six
             if verbs and not event_date_ok(verbs, said):
@@ -2368,6 +2446,10 @@ def focus_neighbour(question: str, best: _Scored, scored: list[_Scored], hits, t
                  and set(x.refused) <= NEIGHBOUR_REFUSALS), None) if follower else None
 
 
+CONTINUATION_SLACK = 0.05
+_SINGLING_OUT = re.compile(r"^[\s,，。]*(?:其中|尤其是|特别是)")
+
+
 def choose(question: str, hits, kb, profile=None) -> tuple[list[_Scored], float, bool]:
     """The 1–4 sentences that answer `question` from `hits`, best first, with the best one's coverage
     and whether it is grounded enough to answer."""
@@ -2378,10 +2460,14 @@ def choose(question: str, hits, kb, profile=None) -> tuple[list[_Scored], float,
     best = next((x for x in scored if x.scope_ok and not x.year_conflict), scored[0])
     # the same sentence with the one that goes on from it (其中…) when that covers as much and adds
     # values: the breakdown is part of the statement ("总数120万台。其中，甲类设备80万台…")
+    # (round 19: or a list sentence with the "其中" sentence that singles one item out, covering nearly as much)
+    alone = best
     best = next((x for x in scored if x.sentence.startswith(best.sentence) and len(x.sentence) > len(best.sentence)
                  and x.hit_index == best.hit_index and x.scope_ok == best.scope_ok and not x.year_conflict
-                 and x.coverage >= best.coverage
-                 and _VALUE_RX.search(_YEAR_RX.sub("", x.sentence[len(best.sentence):]))), best)
+                 and ((x.coverage >= best.coverage
+                       and _VALUE_RX.search(_YEAR_RX.sub("", x.sentence[len(best.sentence):])))
+                      or (CONTINUATION_SLACK and x.coverage >= best.coverage - CONTINUATION_SLACK
+                          and _SINGLING_OUT.match(x.sentence[len(best.sentence):])))), best)
     chosen = [best]
     for s in scored:
         if s is best:
@@ -2400,7 +2486,7 @@ def choose(question: str, hits, kb, profile=None) -> tuple[list[_Scored], float,
         extra = focus_neighbour(question, best, scored, hits, getattr(kb, "tokenizer", None) or default_tokenizer())
         if extra is not None:
             chosen = [best, extra] + [c for c in chosen[1:] if c is not extra][:MAX_SENTENCES - 2]
-    grounded = is_grounded(best.coverage, hits[best.hit_index], best)
+    grounded = is_grounded(max(best.coverage, alone.coverage), hits[best.hit_index], best)
     if not grounded and best.scope_ok and not best.year_conflict and best.sim:
         # a reworded question: close in meaning, and what it misses is not named elsewhere
         from .chat_verifier import candidate_record, model_accepts, paraphrase_ok
@@ -2410,7 +2496,7 @@ def choose(question: str, hits, kb, profile=None) -> tuple[list[_Scored], float,
         if k < len(record["candidates"]):
             cand = record["candidates"][k]  # (a paraphrase, or what the acceptance model takes)
             grounded = paraphrase_ok(record, cand) or model_accepts(record, cand, question, hits, kb)
-    return chosen, best.coverage, grounded
+    return chosen, max(best.coverage, alone.coverage), grounded
 
 
 def compose(chosen: list[tuple[_Scored, object]]) -> tuple[str, list[Citation]]:
