@@ -909,7 +909,13 @@ def periods(text: str) -> set[str]:
             out.add(f"h:{m.group('h')[0]}")
         elif m.group("m"):
             out.add(f"m:{int(m.group('mn'))}")
+    if _LAST_MONTH_RX and _LAST_MONTH_RX.search(text):
+        out.add("m:12")  # (round 19: 某年最后一个月 is its December)
     return out
+
+
+_LAST_MONTH_RX = re.compile("|".join(map(re.escape, _TERMS.get("last_month_words", []) or []))) \
+    if _TERMS.get("last_month_words") else None
 
 
 _WHOLE_YEAR_RX = re.compile(r"全年|年度|年底|年末|全年度")
@@ -1863,6 +1869,21 @@ _FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 
 
 ITEM_COUNT_GUARD = True
+# Round 19: "第几版 / 第几期 / 第几届" asks for a numbered item of that measure (chat.yaml `ordinal_asked_measures`):
+# the sentence must give one ("07版", "第三届"); a date line of the article does not say its page.
+_ORDINAL_MEASURES = "|".join(map(re.escape, _TERMS.get("ordinal_asked_measures", []) or []))
+_ORDINAL_ASKED = re.compile(r"第\s*几\s*(" + _ORDINAL_MEASURES + ")") if _ORDINAL_MEASURES else None
+
+
+def ordinal_asked(question: str) -> str:
+    """The measure of a "第几X" question ("刊发在第几版" → 版), or ""."""
+    m = _ORDINAL_ASKED.search(question) if _ORDINAL_ASKED else None
+    return m.group(1) if m else ""
+
+
+def ordinal_said(measure: str, said: str) -> bool:
+    """Does the sentence give a numbered `measure` ("07版", "第3版", "第十二届")?"""
+    return bool(re.search(r"(?:\d+|[一二两三四五六七八九十百]+)\s*" + re.escape(measure), said))
 _ITEM_MEASURES = "|".join(map(re.escape, sorted(set(_TERMS.get("item_count_measures", []) or [])
                                                 | set(_TERMS.get("counted_measures", []) or []), key=len, reverse=True)))
 _ITEM_COUNT_Q = re.compile(r"哪\s*(\d{1,2}|[两二三四五六七八九十]{1,2})\s*(?:" + _ITEM_MEASURES + ")")
@@ -2072,6 +2093,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     verbs = event_verbs(question, tok) if EVENT_DATE_GUARD and kind == "date" else set()
     adverbials = scope_adverbials(question) if kind == "amount" else set()
     n_items = asked_item_count(question) if ITEM_COUNT_GUARD else 0
+    asked_ordinal = ordinal_asked(question)
     q_year_digits = {re.sub(r"\D", "", y) for y in q_years}
     blank = False  # the asked cell of the asked row is blank in its table
     scored: list[_Scored] = []
@@ -2237,6 +2259,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 label = row_label(body)
                 blank = blank or bool(row_year_cell and row_year_cell.group(1) in q_year_digits) \
                     or bool(label and label in question)
+            if asked_ordinal and not ordinal_said(asked_ordinal, said):
+                r8.append("ordinal")  # 第几版 asked, the sentence gives no page
             if n_items and not lists_count(n_items, said):
                 r8.append("items")  # 哪五项任务 asked, the sentence lists three things
             if COUNTED_GROUP_GUARD and kind == "list" and counted_group_short(said):

@@ -5,6 +5,8 @@
   question's one, even under a title that names it (`ENTITY_RIVAL_OVER_FRAME`, tag `entity`).
 - A count before the head ("4大场景", "100个岗位") is no rival qualifier of it (`entity_ok`).
 - A list sentence is followed by its "其中" sentence that singles one item out when that covers nearly as much (`choose`).
+- "某年最后一个月" is its December (`periods`); "第几版 / 第几届" needs a numbered one in the sentence (`ordinal_said`,
+  tag `ordinal`).
 - "哪四项任务" asks for four items: a sentence listing fewer and not saying "4项" does not answer
   (`asked_item_count`, `lists_count`, tag `items`).
 A small knowledge base of an invented industry (植保无人机), written for these tests."""
@@ -146,3 +148,20 @@ def test_the_singling_out_sentence_may_cover_a_little_less(monkeypatch):
     assert chat.choose("哪一岗位的短缺尤为明显？", [hit], None)[0][0].sentence == listed
     rows[1] = chat._Scored(listed + "其中，飞防作业员的缺口更为突出。", 0, 0.6, 1.7)
     assert chat.choose("哪一岗位的短缺尤为明显？", [hit], None)[0][0].sentence == listed
+
+
+def test_the_last_month_of_a_year_is_december():
+    assert "m:12" in chat.periods("2023年最后一个月植保无人机卖了多少架？")
+    assert "m:12" not in chat.periods("2023年前三个月植保无人机卖了多少架？")
+    # the December sentence passes the period check, the five-year total does not
+    asked = chat.periods("2023年最后一个月的单月销量是多少？")
+    assert chat.period_ok(asked, chat.periods("2023年12月，植保无人机销量3100架。"))
+    assert not chat.period_ok(asked, chat.periods("“十四五”以来植保无人机累计销量42万架。"))
+
+
+def test_a_page_asked_needs_a_page_said():
+    assert chat.ordinal_asked("这篇报道刊发在哪天的第几版？") == "版"
+    assert chat.ordinal_asked("这篇报道刊发在哪天？") == ""
+    assert chat.ordinal_said("版", "《农机日报》（2024年05月16日 06 版）")
+    assert chat.ordinal_said("届", "第十二届植保无人机博览会在南京开幕")
+    assert not chat.ordinal_said("版", "本报南京5月15日电 记者从博览会上获悉")
