@@ -1661,6 +1661,19 @@ def span_ok(spans: set[int], text: str) -> bool:
     return spans <= said
 
 
+# Round 19: "工作一到两年的" asks of a range of years (of experience, of service): the sentence must name that range
+# ("1-2年"), not another one ("3-5年").
+SPAN_RANGE_GUARD = True
+_SPAN_NUM = r"(\d{1,2}|[一二两三四五六七八九十]{1,2})"
+_SPAN_RANGE = re.compile(r"(?<![\d.年])" + _SPAN_NUM + r"\s*(?:个)?(?:年)?\s*(?:到|至|[-—–~～])\s*" + _SPAN_NUM
+                         + r"\s*(?:个)?年(?![\d])")
+
+
+def span_ranges(text: str) -> set[tuple[int, int]]:
+    """The ranges of years a text names ("一到两年" → (1, 2), "3-5年" → (3, 5)); a span of calendar years is no range."""
+    return {(_ordinal(m.group(1)), _ordinal(m.group(2))) for m in _SPAN_RANGE.finditer(text)} - {(0, 0)}
+
+
 # Round 16: "第十一年到第十五年" asks of those years of a term: the sentence must name the same ordinal years
 # ("第一年至第十年" is another part of the term).
 ORDINAL_SPAN_GUARD = True
@@ -2062,6 +2075,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     q_numbers = number_qualifiers(question)
     excepted = excepted_items(question) if EXCEPT_GUARD and kind == "list" else []
     spans = span_numbers(question) if SPAN_GUARD else set()
+    ranges = span_ranges(question) if SPAN_RANGE_GUARD else set()
     ordinals = ordinal_spans(question) if ORDINAL_SPAN_GUARD else set()
     items = ordinal_items(question) if ORDINAL_ITEM_GUARD else set()
     q_periods = periods(question)
@@ -2168,6 +2182,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("number")
             if spans and not span_ok(spans, f"{heading} {caption} {said}"):
                 refused.append("number")  # 3年以上 asked, 5年以上 stated
+            if ranges and not ranges <= span_ranges(f"{heading} {caption} {said}"):
+                refused.append("number")  # 一到两年 asked, 3-5年 stated
             if items and not ordinal_item_ok(items, f"{_lead(h.text, s_shown)}{said}"):
                 refused.append("number")  # 第二条 asked, the sentence marks no second item
             if ordinals and not ordinal_span_ok(ordinals, f"{heading} {caption} {said}"):

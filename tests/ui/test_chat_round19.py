@@ -165,3 +165,12 @@ def test_a_page_asked_needs_a_page_said():
     assert chat.ordinal_said("版", "《农机日报》（2024年05月16日 06 版）")
     assert chat.ordinal_said("届", "第十二届植保无人机博览会在南京开幕")
     assert not chat.ordinal_said("版", "本报南京5月15日电 记者从博览会上获悉")
+
+
+def test_a_range_of_years_asked_needs_that_range():
+    assert chat.span_ranges("工作一到两年的飞手月薪多少？") == {(1, 2)}
+    assert chat.span_ranges("从2019年到2023年销量翻了一番") == set()  # calendar years, no range
+    q = "工作一到两年的飞手，月薪一般多少？"
+    said = "从业3-5年的飞手月薪约9000元，6-7年的约12000元。"
+    assert not chat.span_ranges(q) <= chat.span_ranges(said)
+    assert chat.span_ranges(q) <= chat.span_ranges("从业1~2年的飞手月薪约6000元。")
