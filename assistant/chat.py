@@ -1247,6 +1247,14 @@ _COUNT_BEFORE = re.compile(r"\d|[一二两三四五六七八九十百千万几�
 _SCOPE_WORDS = set(_TERMS.get("entity_scope_words", []) or [])
 
 
+def _is_qualifier_word(word: str, tok) -> bool:
+    """Is `word` one noun-like word (消费, 工业), not a verb or an adjective before the head (新增, 先进)?"""
+    if tok is None:
+        return True
+    tags = _pos_tags(word, tok)
+    return len(tags) == 1 and tags[0][1] in ("n", "vn", "nz", "b", "j")
+
+
 def entity_ok(pairs: list[tuple[str, str]], said: str, where: str, tok=None, question: str = "",
               amount: bool = False) -> bool:
     """False when the sentence names a head the question qualifies ("工业机器人") only with another
@@ -1261,13 +1269,15 @@ def entity_ok(pairs: list[tuple[str, str]], said: str, where: str, tok=None, que
             continue  # (规上 for 规模以上: the qualifier in its full form)
         starts = [i for i in range(len(said)) if said.startswith(h, i)]
         rivals = [said[max(0, i - 2):i] for i in starts]
-        rivals = [r for r in rivals if not (ENTITY_SHORT_FORM and _COUNT_BEFORE.search(r))]  # 5大场景: a count
+        if not amount:  # 5大场景, 100个职业: a count, not a qualifier (of an amount, "6个职位" is a figure of the bare head)
+            rivals = [r for r in rivals if not (ENTITY_SHORT_FORM and _COUNT_BEFORE.search(r))]
         named = all(len(r) == 2 and not (set(r) & _NOT_QUALIFIER) and r not in m and not abbreviates(m, r)
                     for r in rivals)
         if (m in context_words) if context_words is not None else (m in where):
             if not (ENTITY_RIVAL_OVER_FRAME and amount and rivals and named
                     and all(_HAN_RX.fullmatch(r) and r not in _SCOPE_WORDS and not _PLACE_RX.fullmatch(r)
-                            for r in rivals) and not any(r + h in question for r in rivals)):
+                            and _is_qualifier_word(r, tok) for r in rivals)
+                    and not any(r + h in question for r in rivals)):
                 continue
         if rivals and named:
             return False

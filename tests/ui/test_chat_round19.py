@@ -174,3 +174,15 @@ def test_a_range_of_years_asked_needs_that_range():
     said = "从业3-5年的飞手月薪约9000元，6-7年的约12000元。"
     assert not chat.span_ranges(q) <= chat.span_ranges(said)
     assert chat.span_ranges(q) <= chat.span_ranges("从业1~2年的飞手月薪约6000元。")
+
+
+def test_only_a_noun_before_the_head_outweighs_the_title():
+    tok = default_tokenizer()
+    title = "2023年植保无人机运行情况"
+    q = "植保无人机企业今年打算新增多少架？"
+    # a verb or an adjective before the head is no rival qualifier: the title still decides
+    assert chat.entity_ok([("植保", "无人机")], "企业计划新增无人机约300架。", title, tok, q, amount=True)
+    assert chat.entity_ok([("植保", "无人机")], "我国先进无人机产量达到3万架。", title, tok, q, amount=True)
+    # of an amount, a count before the head is a figure of the bare head, still a rival; of a list it is none
+    assert not chat.entity_ok([("作业", "岗位")], "平均约6个岗位争夺1名飞手。", "", tok, "作业岗位有多少个？", amount=True)
+    assert chat.entity_ok([("作业", "岗位")], "排行前6个岗位中飞防作业员最缺。", "", tok, "哪一作业岗位最缺人？")
