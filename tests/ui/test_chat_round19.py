@@ -186,3 +186,10 @@ def test_only_a_noun_before_the_head_outweighs_the_title():
     # of an amount, a count before the head is a figure of the bare head, still a rival; of a list it is none
     assert not chat.entity_ok([("作业", "岗位")], "平均约6个岗位争夺1名飞手。", "", tok, "作业岗位有多少个？", amount=True)
     assert chat.entity_ok([("作业", "岗位")], "排行前6个岗位中飞防作业员最缺。", "", tok, "哪一作业岗位最缺人？")
+
+
+def test_a_region_before_the_head_is_no_rival():
+    tok = default_tokenizer()
+    title = "2023年植保无人机运行情况"
+    q = "2023年江苏一省的植保无人机销量占全国多少？"
+    assert chat.entity_ok([("植保", "销量")], "华东地区销量占全国的40%，其中江苏一省占比约15%。", title, tok, q, amount=True)
