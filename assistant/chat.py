@@ -1261,7 +1261,9 @@ def entity_ok(pairs: list[tuple[str, str]], said: str, where: str, tok=None, que
     qualifier ("服务机器人"), and the question's qualifier is neither in the sentence nor a word of
     its context (its title or heading: "一、工业机器人"). Inside another word it does not count: the
     caption "进出口金额" does not make a row's "进口金额" about 出口金额. For an `amount`, the context does not
-    excuse a sentence that qualifies every mention of the head otherwise (see `ENTITY_RIVAL_OVER_FRAME`)."""
+    excuse a sentence that qualifies every mention of the head otherwise (see `ENTITY_RIVAL_OVER_FRAME`) when the
+    head goes on there as in the question (消费机器人制造企业 for 工业机器人制造企业; not 院校集成电路相关专业 for
+    某集成电路共同体, where the head qualifies another noun)."""
     splitter = getattr(tok, "_tok", None)
     context_words = set(splitter.lcut(where)) if splitter is not None else None
     for m, h in pairs:
@@ -1277,7 +1279,8 @@ def entity_ok(pairs: list[tuple[str, str]], said: str, where: str, tok=None, que
             if not (ENTITY_RIVAL_OVER_FRAME and amount and rivals and named
                     and all(_HAN_RX.fullmatch(r) and r not in _SCOPE_WORDS and not _PLACE_RX.fullmatch(r)
                             and _is_qualifier_word(r, tok) for r in rivals)
-                    and not any(r + h in question for r in rivals)):
+                    and not any(r + h in question for r in rivals)
+                    and all(said.startswith(x, i + len(h)) for i in starts for q, x in pairs if q == h)):
                 continue
         if rivals and named:
             return False

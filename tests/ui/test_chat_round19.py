@@ -193,3 +193,13 @@ def test_a_region_before_the_head_is_no_rival():
     title = "2023年植保无人机运行情况"
     q = "2023年江苏一省的植保无人机销量占全国多少？"
     assert chat.entity_ok([("植保", "销量")], "华东地区销量占全国的40%，其中江苏一省占比约15%。", title, tok, q, amount=True)
+
+
+def test_the_rival_must_qualify_the_same_phrase():
+    tok = default_tokenizer()
+    title = "2023年植保无人机运行情况"
+    q = "植保无人机制造企业赚了多少利润？"
+    pairs = [("植保", "无人机"), ("无人机", "制造")]
+    assert not chat.entity_ok(pairs, "全国消费无人机制造企业实现利润2.6亿元。", title, tok, q, amount=True)
+    # the head goes on as another phrase (无人机专业): the title decides
+    assert chat.entity_ok(pairs, "成员院校无人机专业毕业生就业率为61%。", title, tok, q, amount=True)
