@@ -1677,6 +1677,7 @@ def span_ok(spans: set[int], text: str) -> bool:
 # Round 19: "工作一到两年的" asks of a range of years (of experience, of service): the sentence must name that range
 # ("1-2年"), not another one ("3-5年").
 SPAN_RANGE_GUARD = True
+SPAN_RANGE_MAX = 10
 _SPAN_NUM = r"(\d{1,2}|[一二两三四五六七八九十]{1,2})"
 _SPAN_RANGE = re.compile(r"(?<![\d.年])" + _SPAN_NUM + r"\s*(?:个)?(?:年)?\s*(?:到|至|[-—–~～])\s*" + _SPAN_NUM
                          + r"\s*(?:个)?年(?![\d])")
@@ -2088,7 +2089,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     q_numbers = number_qualifiers(question)
     excepted = excepted_items(question) if EXCEPT_GUARD and kind == "list" else []
     spans = span_numbers(question) if SPAN_GUARD else set()
-    ranges = span_ranges(question) if SPAN_RANGE_GUARD else set()
+    # (a range of two-digit numbers, "12到18年", is rather colloquial calendar years than years of experience)
+    ranges = {r for r in span_ranges(question) if r[1] <= SPAN_RANGE_MAX} if SPAN_RANGE_GUARD else set()
     ordinals = ordinal_spans(question) if ORDINAL_SPAN_GUARD else set()
     items = ordinal_items(question) if ORDINAL_ITEM_GUARD else set()
     q_periods = periods(question)

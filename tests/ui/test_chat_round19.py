@@ -176,6 +176,12 @@ def test_a_range_of_years_asked_needs_that_range():
     assert chat.span_ranges(q) <= chat.span_ranges("从业1~2年的飞手月薪约6000元。")
 
 
+def test_a_two_digit_range_is_calendar_years(kb):
+    # "19到23年" is 2019–2023 said colloquially: no range of years of experience is asked
+    assert "number" not in scored_row(kb, "19到23年植保无人机企业利润总额多少？", "9.3亿元").refused
+    assert "number" in scored_row(kb, "干了一到两年的植保无人机企业利润总额多少？", "9.3亿元").refused
+
+
 def test_only_a_noun_before_the_head_outweighs_the_title():
     tok = default_tokenizer()
     title = "2023年植保无人机运行情况"
