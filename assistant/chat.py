@@ -880,7 +880,7 @@ _PERIOD_RX = re.compile(
 
 _SHORT_YEAR_RX = re.compile(
     r"(?<![\d.\-—–~～至到/])(?<!" + ")(?<!".join(map(re.escape, _TERMS.get("short_year_not_after", []))) + r")"
-    r"([0-3]\d)年(?!\d|" + "|".join(map(re.escape, sorted(_TERMS.get("short_year_not_before", []), key=len, reverse=True)))
+    r"([0-3]\d)年(?!(?!\d{1,2}月)\d|" + "|".join(map(re.escape, sorted(_TERMS.get("short_year_not_before", []), key=len, reverse=True)))
     + ")") if _TERMS.get("short_year_not_after") else None
 
 
@@ -909,7 +909,13 @@ def periods(text: str) -> set[str]:
             out.add(f"h:{m.group('h')[0]}")
         elif m.group("m"):
             out.add(f"m:{int(m.group('mn'))}")
+    if _LAST_MONTH_RX and _LAST_MONTH_RX.search(text):
+        out.add("m:12")  # (round 19: 某年最后一个月 is its December)
     return out
+
+
+_LAST_MONTH_RX = re.compile("|".join(map(re.escape, _TERMS.get("last_month_words", []) or []))) \
+    if _TERMS.get("last_month_words") else None
 
 
 _WHOLE_YEAR_RX = re.compile(r"全年|年度|年底|年末|全年度")
@@ -1204,28 +1210,79 @@ def change_ok(focus: set[str], said: str) -> bool:
     return any(re.search(re.escape(w) + r"[^。；;，,]{0,10}?\d", said) for w in words)
 
 
+CHANGE_SUBJECT_GUARD = True
+
+
+def change_figure_elsewhere(focus: set[str], attribute: set[str], said: str) -> bool:
+    """For "产量增长了多少": is the asked attribute's change stated without a figure in its own segment ("产量同比大幅
+    增长") while the figure after a change word is another subject's, in another segment ("投资增长9.1%；产量同比大幅
+    增长")? A segment (between ；。) that holds the attribute and a figured change answers; a sentence whose segments
+    cannot tell (the attribute with no change word) is left to the other checks."""
+    words = {f for f in focus if _CHANGE_RX.fullmatch(f) and f not in _SHARE_WORDS}
+    if not words or not attribute:
+        return False
+    words |= {a for f in words for a in TERM_ALTERNATES.get(f, ())}
+    segments = _SEGMENT_SPLIT.split(said)
+    figured = [any(re.search(re.escape(w) + r"[^。；;，,]{0,10}?\d", seg) for w in words) for seg in segments]
+    named = [any(a in seg for a in attribute) for seg in segments]
+    changed = [any(w in seg for w in words) for seg in segments]
+    if any(f and n for f, n in zip(figured, named)):
+        return False
+    return any(n and c and not f for f, n, c in zip(figured, named, changed))
+
+
 def nested_pairs(focus: set[str]) -> list[tuple[str, str]]:
     """Focus words where one qualifies another ("出口金额" over "金额") as (qualifier, head) pairs: a row or
     sentence stating the head with a rival qualifier ("进口金额") is not about it, whatever its caption says."""
     return sorted((g[:-len(f)], f) for g in focus for f in focus if f != g and g.endswith(f))
 
 
-def entity_ok(pairs: list[tuple[str, str]], said: str, where: str, tok=None) -> bool:
+# Round 19 (a corpus never tuned on): the question's qualifier in its short form (规上 for 规模以上) is in the
+# sentence; and for an amount, a head the sentence itself gives only with another qualifier of two Chinese
+# characters (服务消费机器人 in a document titled about 工业机器人) is not the titled one, unless the question
+# names that qualified head too (it asks of both).
+ENTITY_SHORT_FORM = True
+ENTITY_RIVAL_OVER_FRAME = True
+_COUNT_BEFORE = re.compile(r"\d|[一二两三四五六七八九十百千万几多][个大类项种]$")
+_SCOPE_WORDS = set(_TERMS.get("entity_scope_words", []) or [])
+
+
+def _is_qualifier_word(word: str, tok) -> bool:
+    """Is `word` one noun-like word (消费, 工业), not a verb or an adjective before the head (新增, 先进)?"""
+    if tok is None:
+        return True
+    tags = _pos_tags(word, tok)
+    return len(tags) == 1 and tags[0][1] in ("n", "vn", "nz", "b", "j")
+
+
+def entity_ok(pairs: list[tuple[str, str]], said: str, where: str, tok=None, question: str = "",
+              amount: bool = False) -> bool:
     """False when the sentence names a head the question qualifies ("工业机器人") only with another
     qualifier ("服务机器人"), and the question's qualifier is neither in the sentence nor a word of
     its context (its title or heading: "一、工业机器人"). Inside another word it does not count: the
-    caption "进出口金额" does not make a row's "进口金额" about 出口金额."""
+    caption "进出口金额" does not make a row's "进口金额" about 出口金额. For an `amount`, the context does not
+    excuse a sentence that qualifies every mention of the head otherwise (see `ENTITY_RIVAL_OVER_FRAME`) when the
+    head goes on there as in the question (消费机器人制造企业 for 工业机器人制造企业; not 院校集成电路相关专业 for
+    某集成电路共同体, where the head qualifies another noun)."""
     splitter = getattr(tok, "_tok", None)
     context_words = set(splitter.lcut(where)) if splitter is not None else None
     for m, h in pairs:
-        if h not in said or m in said:
-            continue
-        if (m in context_words) if context_words is not None else (m in where):
-            continue
+        if h not in said or m in said or (ENTITY_SHORT_FORM and abbreviates(m, said)):
+            continue  # (规上 for 规模以上: the qualifier in its full form)
         starts = [i for i in range(len(said)) if said.startswith(h, i)]
         rivals = [said[max(0, i - 2):i] for i in starts]
-        if rivals and all(len(r) == 2 and not (set(r) & _NOT_QUALIFIER) and r not in m
-                          and not abbreviates(m, r) for r in rivals):
+        if not amount:  # 5大场景, 100个职业: a count, not a qualifier (of an amount, "6个职位" is a figure of the bare head)
+            rivals = [r for r in rivals if not (ENTITY_SHORT_FORM and _COUNT_BEFORE.search(r))]
+        named = all(len(r) == 2 and not (set(r) & _NOT_QUALIFIER) and r not in m and not abbreviates(m, r)
+                    for r in rivals)
+        if (m in context_words) if context_words is not None else (m in where):
+            if not (ENTITY_RIVAL_OVER_FRAME and amount and rivals and named
+                    and all(_HAN_RX.fullmatch(r) and r not in _SCOPE_WORDS and not _PLACE_RX.fullmatch(r)
+                            and _is_qualifier_word(r, tok) for r in rivals)
+                    and not any(r + h in question for r in rivals)
+                    and all(said.startswith(x, i + len(h)) for i in starts for q, x in pairs if q == h)):
+                continue
+        if rivals and named:
             return False
     return True
 
@@ -1617,6 +1674,20 @@ def span_ok(spans: set[int], text: str) -> bool:
     return spans <= said
 
 
+# Round 19: "工作一到两年的" asks of a range of years (of experience, of service): the sentence must name that range
+# ("1-2年"), not another one ("3-5年").
+SPAN_RANGE_GUARD = True
+SPAN_RANGE_MAX = 10
+_SPAN_NUM = r"(\d{1,2}|[一二两三四五六七八九十]{1,2})"
+_SPAN_RANGE = re.compile(r"(?<![\d.年])" + _SPAN_NUM + r"\s*(?:个)?(?:年)?\s*(?:到|至|[-—–~～])\s*" + _SPAN_NUM
+                         + r"\s*(?:个)?年(?![\d])")
+
+
+def span_ranges(text: str) -> set[tuple[int, int]]:
+    """The ranges of years a text names ("一到两年" → (1, 2), "3-5年" → (3, 5)); a span of calendar years is no range."""
+    return {(_ordinal(m.group(1)), _ordinal(m.group(2))) for m in _SPAN_RANGE.finditer(text)} - {(0, 0)}
+
+
 # Round 16: "第十一年到第十五年" asks of those years of a term: the sentence must name the same ordinal years
 # ("第一年至第十年" is another part of the term).
 ORDINAL_SPAN_GUARD = True
@@ -1709,6 +1780,11 @@ def excepted_items(question: str) -> list[str]:
     """What a list question sets aside ("除了甲，还有哪些" → ["甲"]): the sentence must list more than it."""
     m = _EXCEPT_Q.search(question) if _EXCEPT_Q else None
     return [x for x in re.split(r"[、，,和与及]", m.group(1)) if len(x) >= 2] if m else []
+
+
+# Round 19: "除了甲、乙还有哪些" is answered by the list that holds 甲 or 乙 (or a full form of them: 工信部 /
+# 工业和信息化部); a sentence naming none of them lists something else.
+EXCEPT_NAMED_GUARD = True
 
 
 def lists_beyond(items: list[str], said: str) -> bool:
@@ -1819,6 +1895,50 @@ _CLAUSE_OPEN = re.compile(r"[，,：:]\s*(?:到|至|在|于)?\s*$")
 _FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 
 
+ITEM_COUNT_GUARD = True
+# Round 19: "第几版 / 第几期 / 第几届" asks for a numbered item of that measure (chat.yaml `ordinal_asked_measures`):
+# the sentence must give one ("07版", "第三届"); a date line of the article does not say its page.
+_ORDINAL_MEASURES = "|".join(map(re.escape, _TERMS.get("ordinal_asked_measures", []) or []))
+_ORDINAL_ASKED = re.compile(r"第\s*几\s*(" + _ORDINAL_MEASURES + ")") if _ORDINAL_MEASURES else None
+
+
+def ordinal_asked(question: str) -> str:
+    """The measure of a "第几X" question ("刊发在第几版" → 版), or ""."""
+    m = _ORDINAL_ASKED.search(question) if _ORDINAL_ASKED else None
+    return m.group(1) if m else ""
+
+
+def ordinal_said(measure: str, said: str) -> bool:
+    """Does the sentence give a numbered `measure` ("07版", "第3版", "第十二届")?"""
+    return bool(re.search(r"(?:\d+|[一二两三四五六七八九十百]+)\s*" + re.escape(measure), said))
+_ITEM_MEASURES = "|".join(map(re.escape, sorted(set(_TERMS.get("item_count_measures", []) or [])
+                                                | set(_TERMS.get("counted_measures", []) or []), key=len, reverse=True)))
+_ITEM_COUNT_Q = re.compile(r"哪\s*(\d{1,2}|[两二三四五六七八九十]{1,2})\s*(?:" + _ITEM_MEASURES + ")")
+_ITEM_SEPARATORS = re.compile(r"、|以及|和|与|及")
+
+
+def asked_item_count(question: str) -> int:
+    """How many items a list question asks for ("哪五项任务" → 5, "哪三大类" → 3); 0 when it names no number."""
+    m = _ITEM_COUNT_Q.search(question)
+    if not m:
+        return 0
+    x = m.group(1)
+    return int(x) if x.isdigit() else _ordinal(x)
+
+
+def lists_count(n: int, said: str) -> bool:
+    """Does the sentence list at least `n` items in one segment (parts joined by 、 和 与 及), or say the number
+    itself before a measure word ("等5项任务", "五大场景")? A sentence that lists fewer is another statement (the
+    plan's overall aim for its five tasks)."""
+    if n < 2:
+        return True
+    for m in re.finditer(r"(\d{1,2}|[两二三四五六七八九十]{1,2})\s*(?:" + _ITEM_MEASURES + ")", said):
+        x = m.group(1)
+        if (int(x) if x.isdigit() else _ordinal(x)) == n:
+            return True
+    return any(len(_ITEM_SEPARATORS.findall(seg)) + 1 >= n for seg in _SEGMENT_SPLIT.split(said))
+
+
 def blank_cell_asked(question: str, row: str) -> bool:
     """Does a table row ("列：值；列：值") leave blank ("—", "-") the cell of a column the question names in full
     ("高职院校总数" in "某年高职院校总数是多少")? Then the source has no figure for what is asked."""
@@ -1834,7 +1954,7 @@ def counted_group_short(said: str) -> bool:
     """Does the sentence name a group by its count with fewer members than that ("甲和乙等六部门"): a list of the
     group's members is not in it."""
     for m in _COUNTED_GROUP.finditer(said):
-        n = _num(m.group(2))
+        n = _ordinal(m.group(2))  # (round 19: 十七 is 17; `_num` reads months only, up to 十二)
         members = [x for x in re.split(r"、|以及|及|与", m.group(1)) if x.strip()]
         if n > len(members):
             return True
@@ -1969,6 +2089,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     q_numbers = number_qualifiers(question)
     excepted = excepted_items(question) if EXCEPT_GUARD and kind == "list" else []
     spans = span_numbers(question) if SPAN_GUARD else set()
+    # (a range of two-digit numbers, "12到18年", is rather colloquial calendar years than years of experience)
+    ranges = {r for r in span_ranges(question) if r[1] <= SPAN_RANGE_MAX} if SPAN_RANGE_GUARD else set()
     ordinals = ordinal_spans(question) if ORDINAL_SPAN_GUARD else set()
     items = ordinal_items(question) if ORDINAL_ITEM_GUARD else set()
     q_periods = periods(question)
@@ -1999,6 +2121,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
         and bool(_RATE_WORD.search(question))
     verbs = event_verbs(question, tok) if EVENT_DATE_GUARD and kind == "date" else set()
     adverbials = scope_adverbials(question) if kind == "amount" else set()
+    n_items = asked_item_count(question) if ITEM_COUNT_GUARD else 0
+    asked_ordinal = ordinal_asked(question)
     q_year_digits = {re.sub(r"\D", "", y) for y in q_years}
     blank = False  # the asked cell of the asked row is blank in its table
     scored: list[_Scored] = []
@@ -2073,6 +2197,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("number")
             if spans and not span_ok(spans, f"{heading} {caption} {said}"):
                 refused.append("number")  # 3年以上 asked, 5年以上 stated
+            if ranges and not ranges <= span_ranges(f"{heading} {caption} {said}"):
+                refused.append("number")  # 一到两年 asked, 3-5年 stated
             if items and not ordinal_item_ok(items, f"{_lead(h.text, s_shown)}{said}"):
                 refused.append("number")  # 第二条 asked, the sentence marks no second item
             if ordinals and not ordinal_span_ok(ordinals, f"{heading} {caption} {said}"):
@@ -2083,7 +2209,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("period")  # 年末 asked, 11月底 or a plan period's end stated
             elif not q_periods and _SINGLE_MONTH_RX and _SINGLE_MONTH_RX.search(said):
                 refused.append("period")  # a month's own figure (8月当月) is not the year's or a quarter's
-            if not entity_ok(pairs, said, f"{title} {named} {heading} {caption}", tok):
+            if not entity_ok(pairs, said, f"{title} {named} {heading} {caption}", tok, question, kind == "amount"):
                 refused.append("entity")
             elif BARE_HEAD_GUARD and kind == "amount" \
                     and bare_head([p for p in pairs if any(p[1] in f or p[1] + f in question for f in focus)], said, f"{title} {named} {heading} {caption} {prev} {said}", tok):
@@ -2092,6 +2218,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("entity")
             if kind == "amount" and not change_ok(focus, said):
                 refused.append("change")
+            elif CHANGE_SUBJECT_GUARD and kind == "amount" and change_figure_elsewhere(focus, attribute, said):
+                refused.append("change")  # 产量增长多少 asked, "投资增长9.1%；产量同比大幅增长"
             if not all(p in where for p in places) or (places and not all(p in f"{said} {frame_of}" for p in places)
                                                        and set(_PLACE_RX.findall(said)) - places):
                 refused.append("place")  # (the sentence names a place of its own: the one before cannot lend it)
@@ -2117,7 +2245,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("member")  # the figure of a listed group, the question names one member
             if sibling_metric(question, said) or (SIBLING_AMOUNT_GUARD and sibling_amount(question, said)):
                 r8.append("sibling")
-            if excepted and not lists_beyond(excepted, said):
+            if excepted and (not lists_beyond(excepted, said)
+                             or (EXCEPT_NAMED_GUARD and not any(x in said or abbreviates(x, said) for x in excepted))):
                 r8.append("list")  # 除了甲还有哪些: the sentence lists nothing beyond 甲
             if FLOW_GUARD and kind == "amount" and flow_for_stock(question, said):
                 r8.append("flow")  # a total to date asked, a yearly figure stated
@@ -2161,6 +2290,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 label = row_label(body)
                 blank = blank or bool(row_year_cell and row_year_cell.group(1) in q_year_digits) \
                     or bool(label and label in question)
+            if asked_ordinal and not ordinal_said(asked_ordinal, said):
+                r8.append("ordinal")  # 第几版 asked, the sentence gives no page
+            if n_items and not lists_count(n_items, said):
+                r8.append("items")  # 哪五项任务 asked, the sentence lists three things
             if COUNTED_GROUP_GUARD and kind == "list" and counted_group_short(said):
                 r8.append("group")  # 哪几个部门 asked, "甲等六部门" names one of six
             if verbs and not event_date_ok(verbs, said):
@@ -2368,6 +2501,10 @@ def focus_neighbour(question: str, best: _Scored, scored: list[_Scored], hits, t
                  and set(x.refused) <= NEIGHBOUR_REFUSALS), None) if follower else None
 
 
+CONTINUATION_SLACK = 0.05
+_SINGLING_OUT = re.compile(r"^[\s,，。]*(?:其中|尤其是|特别是)")
+
+
 def choose(question: str, hits, kb, profile=None) -> tuple[list[_Scored], float, bool]:
     """The 1–4 sentences that answer `question` from `hits`, best first, with the best one's coverage
     and whether it is grounded enough to answer."""
@@ -2378,10 +2515,14 @@ def choose(question: str, hits, kb, profile=None) -> tuple[list[_Scored], float,
     best = next((x for x in scored if x.scope_ok and not x.year_conflict), scored[0])
     # the same sentence with the one that goes on from it (其中…) when that covers as much and adds
     # values: the breakdown is part of the statement ("总数120万台。其中，甲类设备80万台…")
+    # (round 19: or a list sentence with the "其中" sentence that singles one item out, covering nearly as much)
+    alone = best
     best = next((x for x in scored if x.sentence.startswith(best.sentence) and len(x.sentence) > len(best.sentence)
                  and x.hit_index == best.hit_index and x.scope_ok == best.scope_ok and not x.year_conflict
-                 and x.coverage >= best.coverage
-                 and _VALUE_RX.search(_YEAR_RX.sub("", x.sentence[len(best.sentence):]))), best)
+                 and ((x.coverage >= best.coverage
+                       and _VALUE_RX.search(_YEAR_RX.sub("", x.sentence[len(best.sentence):])))
+                      or (CONTINUATION_SLACK and x.coverage >= best.coverage - CONTINUATION_SLACK
+                          and _SINGLING_OUT.match(x.sentence[len(best.sentence):])))), best)
     chosen = [best]
     for s in scored:
         if s is best:
@@ -2400,7 +2541,7 @@ def choose(question: str, hits, kb, profile=None) -> tuple[list[_Scored], float,
         extra = focus_neighbour(question, best, scored, hits, getattr(kb, "tokenizer", None) or default_tokenizer())
         if extra is not None:
             chosen = [best, extra] + [c for c in chosen[1:] if c is not extra][:MAX_SENTENCES - 2]
-    grounded = is_grounded(best.coverage, hits[best.hit_index], best)
+    grounded = is_grounded(max(best.coverage, alone.coverage), hits[best.hit_index], best)
     if not grounded and best.scope_ok and not best.year_conflict and best.sim:
         # a reworded question: close in meaning, and what it misses is not named elsewhere
         from .chat_verifier import candidate_record, model_accepts, paraphrase_ok
@@ -2410,7 +2551,7 @@ def choose(question: str, hits, kb, profile=None) -> tuple[list[_Scored], float,
         if k < len(record["candidates"]):
             cand = record["candidates"][k]  # (a paraphrase, or what the acceptance model takes)
             grounded = paraphrase_ok(record, cand) or model_accepts(record, cand, question, hits, kb)
-    return chosen, best.coverage, grounded
+    return chosen, max(best.coverage, alone.coverage), grounded
 
 
 def compose(chosen: list[tuple[_Scored, object]]) -> tuple[str, list[Citation]]:
