@@ -58,6 +58,14 @@ def due_items(today: dt.date) -> list[Due]:
     return sorted(out, key=lambda d: (d.days_left, d.id))
 
 
+def report_year(item_id: str, today: dt.date | None = None) -> int:
+    """The year of the next cycle of a due item (calendar.yaml id) whose deadline has not passed: the reports due in
+    the first quarter are next year's from April on; the annual summary is this year's until 12月15日. An id the
+    calendar does not list gives this year."""
+    today = today or dt.date.today()
+    return next((d.end.year for d in due_items(today) if d.id == item_id), today.year)
+
+
 def left_text(d: Due) -> str:
     if d.status == "进行中":
         return f"还剩 {d.days_left} 天"

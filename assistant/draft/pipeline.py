@@ -311,7 +311,8 @@ def main_draft(argv: list[str] | None = None) -> int:
     ap.add_argument("--report", required=True, choices=sorted(report_kinds()))
     ap.add_argument("--index", required=True, metavar="DIR", help="知识库索引目录")
     ap.add_argument("--data", nargs="*", default=[], metavar="FILE", help="问卷、招聘、供给、技术需求数据文件")
-    ap.add_argument("--year", type=int, default=None, help="报告年度（默认今年）")
+    ap.add_argument("--year", type=int, default=None,
+                    help="报告年度（默认为该报告尚未截止的编制周期：第一季度发布的报告在 4–12 月默认下一年）")
     ap.add_argument("--columns", default=None, metavar="FILE", help="列名映射文件（YAML：表格类型 → 字段: 列名），覆盖自动映射")
     ap.add_argument("--outline", default=None, metavar="FILE", help="自定义提纲 YAML")
     ap.add_argument("--out", required=True, metavar="FILE.md|FILE.docx")
@@ -325,6 +326,7 @@ def main_draft(argv: list[str] | None = None) -> int:
 
     def draft():
         settings = Settings.from_env(index_dir=args.index, llm_base_url=args.llm_base_url, llm_model=args.llm_model)
+        from ..annual.calendar import report_year
         from ..config import require_year
         from ..kb import KnowledgeBase
         require_year(args.year)
@@ -335,7 +337,7 @@ def main_draft(argv: list[str] | None = None) -> int:
             return regenerate_section(run_dir, args.section, kb, settings, progress=bar)
         profile = resolve_profile(args.industry, args.profile, args.index)
         kb = KnowledgeBase.open(args.index, must_exist=True)
-        year = args.year or time.localtime().tm_year
+        year = args.year or report_year(args.report)
         return draft_report(args.report, kb, args.data, year, args.out, outline_path=args.outline,
                             settings=settings, progress=bar, run_dir=args.run_dir, profile=profile,
                             columns=args.columns)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import gradio as gr
 
+from ..annual.calendar import report_year
 from ..config import MAX_QUERY_CHARS, REQUEST_SECONDS, Settings, require_year
 from ..errors import AssistantError
 from ..outline import report_kinds
@@ -408,7 +409,8 @@ def build_app(settings: Settings | None = None, kb=None, concurrency: int = 2,
                         industry = gr.Textbox(value=prefill_industry, label="行业名称",
                                               placeholder="如：现代物流（知识库有行业配置时自动填入）",
                                               elem_id="draft-industry")
-                        year = gr.Number(value=time.localtime().tm_year, precision=0, label="报告年度")
+                        year = gr.Number(value=report_year("talent-demand"), precision=0, label="报告年度",
+                                         info="默认为尚未截止的编制周期（第一季度发布的报告，4–12 月起草时为下一年）")
                         outline = gr.File(label="提纲（可选，YAML；不上传则用内置提纲）", file_count="single",
                                           type="filepath", height=150)
                         data = gr.File(label=f"数据文件（可选，{types_text(DATA_TYPES)}）", file_count="multiple",
