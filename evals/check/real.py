@@ -124,7 +124,8 @@ BATCHES = (("third_test", "g", "三"), ("fourth_test", "h", "四"), ("fifth_test
            ("twenty_first_test", "y", "二十一"),
            ("twenty_second_test", "z", "二十二"),
            ("twenty_third_test", "a", "二十三"),
-           ("twenty_fourth_test", "b", "二十四"))
+           ("twenty_fourth_test", "b", "二十四"),
+           ("twenty_fifth_test", "c", "二十五"))
 
 
 def _split() -> dict:

@@ -26,7 +26,8 @@ SPLIT_KEYS = ("dev", "test", "fresh_dev", "fresh_dev_from_test", "third_test", "
               "twelfth_test", "thirteenth_test", "fourteenth_test", "fifteenth_test",
               "sixteenth_test", "seventeenth_test", "eighteenth_test",
               "nineteenth_test", "twentieth_test", "twenty_first_test",
-              "twenty_second_test", "twenty_third_test", "twenty_fourth_test")  # keep in step with real.BATCHES
+              "twenty_second_test", "twenty_third_test", "twenty_fourth_test",
+              "twenty_fifth_test")  # keep in step with real.BATCHES
 
 
 def main(prefix: str = "", labels_dir: str = "labels") -> int:
