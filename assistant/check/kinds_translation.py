@@ -36,8 +36,7 @@ class TranslationMismatch(Rule):
     extra_keys = {"english_units", "currency_prefix", "same_family", "max_words"}
 
     def setup(self):
-        units = self.spec.get("english_units") or {"%": "%", "percent": "%", "tons": "吨", "yuan": "元"}
-        self.units = {k.lower(): v for k, v in units.items()}
+        self.units = {k.lower(): v for k, v in self.spec["english_units"].items()}  # the unit words are the rule's data
         self.same = self.spec.get("same_family") or {}
         words = "|".join(sorted((re.escape(k) for k in self.units if k != "%"), key=len, reverse=True))
         gap = int(self.spec.get("max_words", 2))

@@ -180,8 +180,10 @@ def backstop_candidates(text: str) -> list[tuple[int, int]]:
                     or any(_inside(text, a, lft, rgt, sentence_of(text, a, b)[0]) for lft, rgt in QUOTES))]
 
 
-def context(text: str, s: int, e: int) -> tuple[str, np.ndarray]:
-    """The finding's sentence (cut to WINDOW characters either side of it) and the cheap cues (see ALL_CUES)."""
+def context(text: str, s: int, e: int, extended: bool = True) -> tuple[str, np.ndarray]:
+    """The finding's sentence (cut to WINDOW characters either side of it) and the cheap cues: over ALL_CUES, or over
+    the round-19 CUES alone when `extended` is false (the shipped weights read no other, so the filter skips the
+    document and clause cues then)."""
     ca, cb = clause_of(text, s, e)
     sa, sb = sentence_of(text, s, e)
     sentence = text[max(sa, s - WINDOW):min(sb, e + WINDOW)]
@@ -192,6 +194,8 @@ def context(text: str, s: int, e: int) -> tuple[str, np.ndarray]:
             any(_inside(text, s, lft, rgt, sa) for lft, rgt in QUOTES if lft != "《"),
             _inside(text, s, "《", "》", sa), _heading(text, s),
             s / max(len(text), 1), min(e - s, 40) / 40, min(cb - ca, 80) / 80, min(sb - sa, 300) / 300]
+    if not extended:
+        return sentence.strip() or text[s:e], np.array(cues, dtype=np.float32)
     cues += doc_cues(text, s, e, sa, sb)
     nb = CLAUSE_END.search(text, cb + 1) if cb < len(text) else None
     cues += [bool(FIGURE.search(text[cb + 1:nb.start() if nb else len(text)])) if cb < len(text) else False,
@@ -199,17 +203,13 @@ def context(text: str, s: int, e: int) -> tuple[str, np.ndarray]:
     return sentence.strip() or text[s:e], np.array(cues, dtype=np.float32)
 
 
-def cue_index(names) -> list[int]:
-    """Columns of context()'s cue vector for the cue names a model reads."""
-    return [ALL_CUES.index(n) for n in names]
-
-
 def features(sentence_vec: np.ndarray, cues: np.ndarray, rule_id: str, level: str, rule_ids: list[str],
              cue_names=CUES) -> np.ndarray:
-    """Sentence embedding, cues (those named, from a vector over ALL_CUES or over exactly cue_names), the rule
+    """Sentence embedding, cues (those named, from a vector over ALL_CUES, over CUES or over exactly cue_names), the rule
     (one-hot over the rules seen in training) and the level."""
-    if len(cues) == len(ALL_CUES) and tuple(cue_names) != ALL_CUES:
-        cues = np.asarray(cues)[cue_index(cue_names)]
+    full = {len(ALL_CUES): ALL_CUES, len(CUES): CUES}.get(len(cues))
+    if full and tuple(cue_names) != full:
+        cues = np.asarray(cues)[[full.index(n) for n in cue_names]]
     onehot = np.array([rule_id == r for r in rule_ids] + [level == "info", level == "warning", level == "error"],
                       dtype=np.float32)
     return np.concatenate([sentence_vec, cues, onehot]).astype(np.float32)
@@ -270,7 +270,8 @@ class LearnedFilter:
         out: list[float | None] = [None] * len(findings)
         if not todo:
             return out
-        ctx = [context(text, f.span[0], f.span[1]) for _, f in todo]
+        extended = any(c not in CUES for _, f in todo for c in self.params[f.category].get("cues", CUES))
+        ctx = [context(text, f.span[0], f.span[1], extended) for _, f in todo]
         vecs = embed_cached(embedder, [c[0] for c in ctx])
         for k, (i, f) in enumerate(todo):
             p = self.params[f.category]

@@ -241,3 +241,17 @@ def test_real_embedder_deep_check_adds_only_unflagged_clauses(monkeypatch):
     rules = [f for f in res.findings if f.category == "objectivity" and f.rule_id != "objectivity.learned"]
     assert all(not (r.span[0] < n.span[1] and n.span[0] < r.span[1]) for n in new for r in rules)
     assert all(not any(c.isdigit() for c in n.text) for n in new)
+
+
+def test_the_filter_reads_only_the_round19_cues_when_its_weights_name_no_other():
+    from assistant.check.learned import ALL_CUES, CUES, context, features
+    text = "据市统计局发布，全市园艺企业产值增长12.5%。其中花卉企业产值达到3.2亿元，同比增长8%。"
+    s = text.index("3.2亿元")
+    sent_a, full = context(text, s, s + 5)
+    sent_b, short = context(text, s, s + 5, extended=False)
+    assert sent_a == sent_b and len(full) == len(ALL_CUES) and len(short) == len(CUES)
+    assert list(short) == list(full[:len(CUES)])
+    vec = [0.0] * 4
+    assert list(features(vec, full, "r", "warning", ["r"])) == list(features(vec, short, "r", "warning", ["r"]))
+    names = ["fig_clause", "span_len"]   # a model over a subset of the round-19 cues reads the same columns of either
+    assert list(features(vec, full, "r", "warning", ["r"], names)) == list(features(vec, short, "r", "warning", ["r"], names))
