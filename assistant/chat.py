@@ -1922,8 +1922,7 @@ def asked_item_count(question: str) -> int:
     m = _ITEM_COUNT_Q.search(question)
     if not m:
         return 0
-    x = m.group(1)
-    return int(x) if x.isdigit() else _ordinal(x)
+    return _ordinal(m.group(1))
 
 
 def lists_count(n: int, said: str) -> bool:
