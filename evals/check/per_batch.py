@@ -1,9 +1,11 @@
-"""Objectivity per batch over the last eight batches (t…a), for judging a rule change batch by batch.
+"""One category per batch over the recent dev batches (t up to the last one moved to dev), for judging a rule change
+batch by batch.
 
-    CIE_CHECK_LEARNED=0 python -m evals.check.per_batch [--save FILE] [--diff FILE]
+    CIE_CHECK_LEARNED=0 python -m evals.check.per_batch [--category evidence] [--labels labels_adj] [--save FILE] [--diff FILE]
 
-Prints, per batch, objectivity precision / recall / F1 against labeller A and the objectivity false flags in releases
-and news (per 10k characters). `--save` writes every objectivity finding (document, span, rule, labelled or clean);
+Prints, per batch, precision / recall / F1 of the category (objectivity by default) against labeller A (or, with
+`--labels labels_adj`, the adjudicated labels where a batch has them, A's elsewhere) and the category's false flags in
+releases and news (per 10k characters). `--save` writes every objectivity finding (document, span, rule, labelled or clean);
 `--diff` compares with a saved run and lists, per batch, the findings added and removed (labelled / clean), which is
 the per-batch table a candidate class is judged by. The next blind batch is never read here.
 """
@@ -16,28 +18,34 @@ from collections import defaultdict
 import yaml
 
 from assistant.check import check_file
-from evals.check.real import REAL, label_spans, load_labels, _split
+from evals.check.real import BATCHES, REAL, current_test, label_spans, load_labels, _split
 
-LAST_EIGHT = (("sixteenth_test", "t"), ("seventeenth_test", "u"), ("eighteenth_test", "v"),
-              ("nineteenth_test", "w"), ("twentieth_test", "x"), ("twenty_first_test", "y"),
-              ("twenty_second_test", "z"), ("twenty_third_test", "a"))
+FIRST = "sixteenth_test"  # t: the first batch of the recent run of batches judged one by one
 OFFICIAL = {"release", "news"}
 
 
-def run() -> tuple[dict, list[dict]]:
+def recent_batches(split: dict) -> list[tuple[str, str]]:
+    """(split key, letter) of every batch from t on that is present and not the current (blind) test batch."""
+    keys = [k for k, _, _ in BATCHES]
+    cur = current_test(split)
+    return [(k, letter) for k, letter, _ in BATCHES[keys.index(FIRST):] if split.get(k) and k != cur]
+
+
+def run(category: str = "objectivity", labels_dir: str = "labels") -> tuple[dict, list[dict]]:
     split = _split()
     records = {d["id"]: d for d in yaml.safe_load((REAL / "records.yaml").read_text(encoding="utf-8"))["documents"]}
     rows, found = {}, []
-    for key, letter in LAST_EIGHT:
+    for key, letter in recent_batches(split):
         r = defaultdict(int)
         for did in split[key]:
-            res = check_file(REAL / "docs" / f"{did}.txt", categories={"objectivity"})
+            res = check_file(REAL / "docs" / f"{did}.txt", categories={category})
             text = res.document.text
-            spans = [(s, e) for c, s, e, _ in label_spans(did, text, load_labels(did)) if c == "objectivity"]
+            ldir = labels_dir if (REAL / labels_dir / f"{did}.yaml").exists() else "labels"
+            spans = [(s, e) for c, s, e, _ in label_spans(did, text, load_labels(did, ldir)) if c == category]
             kind = records[did]["kind"]
             if kind in OFFICIAL:
                 r["chars"] += len(text)
-            fs = [f for f in res.findings if f.category == "objectivity"]
+            fs = [f for f in res.findings if f.category == category]
             for f in fs:
                 ok = any(f.span[0] < e and s < f.span[1] for s, e in spans)
                 r["tp" if ok else "fp"] += 1
@@ -61,21 +69,23 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--save")
     ap.add_argument("--diff")
+    ap.add_argument("--category", default="objectivity", choices=("objectivity", "evidence", "consistency"))
+    ap.add_argument("--labels", default="labels", choices=("labels", "labels_adj"))
     args = ap.parse_args()
-    rows, found = run()
+    rows, found = run(args.category, args.labels)
     old = json.load(open(args.diff, encoding="utf-8")) if args.diff else None
     fp_off = chars = 0
     for letter, r in rows.items():
         p, rec, f = f1(r)
         line = f"{letter}  P {p:.3f} ({r.get('tp', 0)}/{r.get('tp', 0) + r.get('fp', 0)})  R {rec:.3f} " \
                f"({r.get('hit', 0)}/{r.get('hit', 0) + r.get('miss', 0)})  F1 {f:.4f}  rel+news fp {r.get('fp_official', 0)}"
-        if old:
+        if old and letter in old["rows"]:
             _, _, f0 = f1(old["rows"][letter])
             line += f"  ΔF1 {f - f0:+.4f}  Δfp_official {r.get('fp_official', 0) - old['rows'][letter].get('fp_official', 0):+d}"
         print(line)
         fp_off += r.get("fp_official", 0)
         chars += r.get("chars", 0)
-    print(f"release+news objectivity false flags over the eight: {fp_off} / {chars} = {fp_off / chars * 1e4:.2f} per 10k")
+    print(f"release+news {args.category} false flags over the {len(rows)} batches: {fp_off} / {chars} = {fp_off / chars * 1e4:.2f} per 10k")
     if old:
         key = lambda d: (d["doc"], d["start"], d["end"], d["rule"])
         a, b = {key(d): d for d in old["found"]}, {key(d): d for d in found}
