@@ -87,6 +87,10 @@ def sentence_spans(text: str, ends: str = SENTENCE_END, lines: bool = True) -> l
     return out
 
 
+# a space as the thousands separator (近3 000亿元): one group of 1–3 digits, one space, three digits, no more digits
+THOUSANDS_SPACE = re.compile(r"(?<![\d.])(\d{1,3})[ \u2009\u00a0](\d{3})(?![\d.])")
+
+
 def numbers_in(text: str, strip_cites: bool = True) -> set[str]:
     """Normalised numbers in a text (citation markers like [3] removed, thousands separators dropped,
     1288.80 == 1288.8). Used to check that a generated sentence states only figures of its sources.
@@ -94,7 +98,7 @@ def numbers_in(text: str, strip_cites: bool = True) -> set[str]:
     Use strip_cites=False for source texts (their JSON lists would look like citation markers)."""
     if strip_cites:
         text = CITATION.sub("", text)
-    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    text = THOUSANDS_SPACE.sub(r"\1\2", re.sub(r"(?<=\d),(?=\d{3}\b)", "", text))
     out = set()
     for m in NUMBER.findall(text):
         f = float(m)
@@ -291,19 +295,21 @@ def map_span(order: list[int] | None, start: int, end: int) -> tuple[int, int]:
 # ---------------------------------------------------------------- web-page text at ingest
 
 _TONED = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
-_GLOSS_AFTER_CJK = re.compile(rf"(?<=[{_CJK}])[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}})[)）]")
+_GLOSS_AFTER_CJK = re.compile(rf"(?<=[{_CJK}])[(（] ?([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}}) ?[)）]")
 _DOUBLED_COMMA = re.compile(rf"(?<=[{_CJK}%）”」》])\s*[,，]+\s*(?=[,，、。；;！？])|(?<=[，、。；！？])\s*[,，]+")
 
 
 def clean_page_texts(texts: list[str]) -> list[str]:
     """One document's texts with the marks some web mirrors leave, decided for the document as a whole:
-    pinyin reading aids after characters (運(yùn)行; removed when the document has at least three with tone
-    marks, so “质量(kg)” in an ordinary text stays), Traditional characters (converted to Simplified when at
+    pinyin reading aids after characters (運(yùn)行; all removed when the document has at least three with tone
+    marks, else only the toned ones, so “质量(kg)” in an ordinary text stays), Traditional characters (converted to Simplified when at
     least 5 characters and 2 % of the Chinese characters differ, so a stray 乾 or 著 in a Simplified text stays)
     and doubled commas (“增长,，” “行走,、对话”) next to Chinese text."""
     glossed = sum(1 for t in texts for m in _GLOSS_AFTER_CJK.finditer(t) if _TONED.search(m.group(1))) >= 3
     if glossed:
         texts = [_GLOSS_AFTER_CJK.sub("", t) for t in texts]
+    else:  # a stray gloss or two: only those with a tone mark (社会（huì ）), which no ordinary text puts after a character
+        texts = [_GLOSS_AFTER_CJK.sub(lambda m: "" if _TONED.search(m.group(1)) else m.group(0), t) for t in texts]
     try:
         simple = [_t2s_same_length(t) for t in texts]
     except ImportError:  # OpenCC missing: the text stays as it is

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..kb.tables import row_prose
 from ..outline import Section
-from ..textproc import NUMBER, SENTENCE_END, YEAR, chinese_punctuation, numbers_in, split_sentences
+from ..textproc import NUMBER, SENTENCE_END, THOUSANDS_SPACE, YEAR, chinese_punctuation, numbers_in, split_sentences
 
 
 def retrieve_evidence(kb, section: Section, per_query: int = 6, names: tuple[str, ...] = ()) -> list[dict]:
@@ -76,7 +76,7 @@ def evidence_sentences(text: str) -> list[str]:
             out.append(row)
             continue
         s = chinese_punctuation(strip_dateline(strip_run_in_heading(s))).lstrip("”’」』")  # a quote's close split off
-        s = _CJK_GAP.sub("", s)
+        s = THOUSANDS_SPACE.sub(r"\1\2", _SOURCE_NOTE.sub("", _CJK_GAP.sub("", s)))  # 3 000亿元 reads 3000亿元
         s = _LIST_LABEL.sub("", s) if len(_LIST_LABEL.sub("", s)) >= 14 else s
         for abbr, full in short.items():
             if f"《{abbr}》" in s and f"简称《{abbr}》" not in s:
@@ -103,6 +103,11 @@ def run_in_heading(sent: str) -> str:
 def strip_run_in_heading(sent: str) -> str:
     """A sentence without the document title and numbered section heading run into its start."""
     return sent[len(run_in_heading(sent)):]
+
+
+# the source's own reference marks (…近4 700亿元[1,2]。): its footnotes, which the draft's citation numbers would be
+# read as
+_SOURCE_NOTE = re.compile(r"(?<=[\u4e00-\u9fff%。，；”）\d])[\[［]\d{1,3}(?:\s*[,，、\-–~]\s*\d{1,3})*[\]］]")
 
 
 # a list item's label (“学历背景：”, left when the item's number went): not part of what the sentence states;
@@ -181,7 +186,7 @@ def usable(sent: str, tpl: dict) -> bool:
         return False
     if any(w in _strip_quoted(sent) for w in tpl["banned_words"]):
         return False
-    if any(w in sent for w in tpl.get("ceremonial", [])):
+    if any(w in sent for w in tpl.get("ceremonial", [])) or any(w in sent for w in tpl.get("administrative", [])):
         return False
     if flagged_as_subjective(sent):
         return False

@@ -136,7 +136,7 @@ _LINE_END = re.compile(r"[。；！？，、：:;,.!?）)」”’…—]$")
 
 def _standalone_line(line: str) -> bool:
     s = line.strip()
-    return 0 < len(s) <= STANDALONE_CHARS and not _LINE_END.search(s)
+    return (0 < len(s) <= STANDALONE_CHARS and not _LINE_END.search(s)) or bool(_AFFILIATION_LINE.fullmatch(s))
 
 
 def _blocks_from_lines(lines: Iterable[str], page: int | None = None,
@@ -191,13 +191,36 @@ def _blocks_from_lines(lines: Iterable[str], page: int | None = None,
 _SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[\.、]\D|第[一二三四五六七八九十\d]+[章节部分])")
 
 
+# a journal article's front matter, which names its part or its authors, not the document: 摘要 / 关键词 / 目录 lines,
+# an affiliation in brackets with a postcode or an institution (（某某研究院，北京 100088）), and the author line
+# (2–4-character names separated by commas) that stands right above such an affiliation (which a text file's
+# paragraph joining may have run into the body)
+_FRONT_LABEL = re.compile(r"^(?:内容)?(?:摘\s*要|关键词|关键字|目\s*录|前\s*言|引\s*言|abstract|keywords?)\s*[：:]?", re.I)
+_AFFILIATION = re.compile(r"^[（(][^（）()]{2,60}(?:\d{6}|大学|学院|研究院|研究所|研究中心)[^（）()]{0,20}[）)]")
+_AFFILIATION_LINE = re.compile(_AFFILIATION.pattern[1:])  # a line of its own: not the start of the body's paragraph
+_AUTHOR_LINE = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}(?:\s*[,，、]\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})*\d?$")
+
+
+def _front_matter(blocks: list[Block], i: int) -> bool:
+    text = blocks[i].text.lstrip("# ").strip()
+    if _FRONT_LABEL.match(text) or (_AFFILIATION.match(text) and len(text) <= 80):
+        return True
+    nxt = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
+    return bool(_AUTHOR_LINE.match(text) and _AFFILIATION.match(nxt))
+
+
 def _title_from(blocks: list[Block], fallback: str) -> str:
-    for b in blocks[:5]:
+    """The document's title: the first heading or short line before its body begins. Numbered section headings and
+    an article's front matter are skipped; a short line after the first body paragraph is a sub-heading, so a page
+    that opens with its body keeps the fallback (the file name)."""
+    for i, b in enumerate(blocks[:5]):
         text = b.text.lstrip("# ").strip()
-        if _SECTION_HEADING.match(text):
+        if _SECTION_HEADING.match(text) or _front_matter(blocks, i):
             continue
         if b.kind == "heading" or (len(b.text) <= 60 and not b.text.endswith("。")):
             return text
+        if b.kind != "heading" and len(b.text) > 60:
+            break  # the body has begun
     return fallback
 
 
