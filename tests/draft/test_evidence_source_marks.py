@@ -1,5 +1,6 @@
 """Evidence sentences drop the source's own footnote marks and read a space-separated thousands group as one figure;
-a notice's forwarding formula (现印发给你们，请认真贯彻执行) is never evidence."""
+a notice's forwarding formula (现印发给你们，请认真贯彻执行) is never evidence; the forecast section takes only
+forward-looking sentences or method notes."""
 from assistant.analysis.tables import load_yaml
 from assistant.draft.evidence import evidence_sentences, usable
 from assistant.textproc import numbers_in
@@ -20,3 +21,12 @@ def test_thousands_space_is_one_number_but_a_label_and_year_are_not_joined():
 def test_forwarding_formula_is_not_evidence():
     assert not usable("《渔港经济区建设方案》已经国务院同意，现印发给你们，请认真贯彻执行。", TPL)
     assert usable("《渔港经济区建设方案》提出到2027年建成十个国家级渔港经济区。", TPL)
+
+
+def test_forecast_section_takes_only_forward_looking_sentences():
+    from assistant.outline import load_outline
+
+    forecast = next(s for s in load_outline("talent-demand").sections if s.id == "forecast")
+    assert not forecast.on_topic("会议明确指出要深化校企合作，培养高素质技术技能人才。")
+    assert forecast.on_topic("预计到2028年全省渔业技术人员需求将超过3万人。")
+    assert forecast.on_topic("按劳动生产率法测算，未来三年新增岗位约1200个。")
