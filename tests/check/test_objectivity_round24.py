@@ -26,3 +26,24 @@ def test_title_wording_not_stated_again_is_still_flagged():
     text = title + "\n\n今年游船观光接待人次为12.4万，同比增长8.1%。\n"
     found = [s for s, _ in spans(text)]
     assert any(s < len(title) for s in found), obj(text)
+
+
+# ---- a prospect: praise that a plan or a cooperation is to bring (将 + a future action or result)
+def test_praise_as_what_a_cooperation_will_bring_is_not_flagged():
+    assert not obj("双方将依托烘焙实训中心，为连锁门店培养提供有力支撑。")
+    assert not obj("钢琴制造学院的成立，将为本地乐器产业转型奠定坚实的基础。")
+
+
+def test_praise_stated_as_a_fact_is_flagged():
+    assert obj("该实训中心为连锁门店培养提供了有力支撑。")
+    assert obj("学院的成立为本地乐器产业转型奠定了坚实的基础。")
+
+
+def test_future_marker_does_not_excuse_an_object_marker_or_a_modifier():
+    # 将 as 把 (将所学技术应用到……) states what was done; a modifier (……蓬勃发展的) states the present state
+    assert obj("学员将所学技术应用到门店经营中，为社区商业注入新活力。")
+    assert obj("学院将进一步优化课程，培养适应油墨产业蓬勃发展的技术人才。")
+
+
+def test_a_forecast_change_is_still_flagged():
+    assert obj("预计明年共享单车维修需求将继续快速增长。")
