@@ -47,3 +47,14 @@ def test_future_marker_does_not_excuse_an_object_marker_or_a_modifier():
 
 def test_a_forecast_change_is_still_flagged():
     assert obj("预计明年共享单车维修需求将继续快速增长。")
+
+
+# ---- 唯一: a scoped uniqueness (全国唯一) or the only way (唯一出路) is a claim; a plain count of one is a fact
+def test_scoped_or_rhetorical_only_is_flagged():
+    assert obj("该校拥有全国唯一的钢琴制造专业实训基地。")
+    assert obj("数字化是果园经营的唯一出路。")
+
+
+def test_plain_count_of_one_is_not_flagged():
+    assert not obj("该厂是本区唯一一家油墨生产企业。")
+    assert not obj("在本次比赛中，该队获得唯一的团体金奖。")
