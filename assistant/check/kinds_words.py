@@ -40,6 +40,11 @@ class Existence(Rule):
                                   (指数为0.83，就业景气相对较低): a comparison inside the data
                     figure_before — a figure earlier in the same paragraph (round 18: a record, 创历史新高, stated
                                   after the figures it sums up; a record that leads its paragraph is a claim)
+                    prospect    — a future marker (将, definitions.prospect) stands before the word in its sentence and
+                                  the word modifies no noun: what a plan or a cooperation is to bring (round 24)
+                    title_copy  — the word stands in the document's title and the body states it again (round 24:
+                                  one finding per statement, where the text states it; labellers leave the title copy
+                                  of a lead's wording unlabelled, 标题副本不另标)
                     policy_document — the document is a policy text (a notice, an implementation plan: its first lines
                                   carry the addressees, a document number or such a title; definitions.policy_document):
                                   its goals and requirements are policy wording (round 18)
@@ -53,7 +58,7 @@ class Existence(Rule):
         self.unless = set(self.spec.get("unless") or ["quoted"])
         bad = self.unless - {"quoted", "attributed", "sourced_scope", "figure", "figure_sentence", "figure_near", "question",
                              "irrealis", "data_comparison", "comparator", "inference", "sourced_figure", "summary_lead",
-                             "share_figure", "figure_before", "policy_document"}
+                             "share_figure", "figure_before", "policy_document", "title_copy", "prospect"}
         if bad:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 的 unless 含未知条件：{', '.join(bad)}")
         self.headings = bool(self.spec.get("headings", True))
@@ -69,6 +74,8 @@ class Existence(Rule):
             if p is None or p.kind == "table_row" or (p.kind in ("heading", "title") and not self.headings):
                 continue
             if self.excepted(text, s, e):
+                continue
+            if "title_copy" in self.unless and p.kind == "title" and _stated_again(ctx, m.group(), p.end):
                 continue
             if "quoted" in self.unless and ctx.doc.in_quotes(s, e):
                 continue
@@ -98,6 +105,8 @@ class Existence(Rule):
                 continue
             if "irrealis" in self.unless and _irrealis(ctx, s):
                 continue
+            if "prospect" in self.unless and _prospect(ctx, s, e):
+                continue
             if "inference" in self.unless and _inference(ctx, s):
                 continue
             if "sourced_figure" in self.unless and _sourced_figure(ctx, s):
@@ -110,6 +119,18 @@ class Existence(Rule):
                 continue
             out.append(self.finding(ctx, s, e))
         return out
+
+
+def _stated_again(ctx: Context, words: str, after: int) -> bool:
+    """The matched words stand again in a body paragraph after the title (which ends at `after`)."""
+    text = ctx.text
+    pos = text.find(words, after)
+    while pos >= 0:
+        q = ctx.doc.paragraph_at(pos)
+        if q is not None and q.kind == "text":
+            return True
+        pos = text.find(words, pos + 1)
+    return False
 
 
 CHANGE_FIGURE = re.compile(r"(?:增长|增加|上升|提高|提升|下降|减少|回落|回升|加快|放缓|收窄|扩大|增幅|降幅|涨幅|增速|同比|环比|"
@@ -372,6 +393,17 @@ def _irrealis(ctx: Context, s: int) -> bool:
     pats = ctx.definitions.get("irrealis") or []
     ss, _ = ctx.doc.sentence_at(s)
     return any(p.search(ctx.text, ss, s) for p in pats)
+
+
+def _prospect(ctx: Context, s: int, e: int) -> bool:
+    """Round 24: a future marker (definitions.prospect: 将) stands earlier in the sentence, and the word is not a
+    modifier (……适应产业蓬勃发展的人才 states the present state inside the plan): the praise is what a plan or a
+    cooperation is to bring."""
+    text = ctx.text
+    if text[e:e + 1] == "的":
+        return False
+    ss, _ = ctx.doc.sentence_at(s)
+    return any(p.search(text, ss, s) for p in ctx.definitions.get("prospect") or [])
 
 
 def _sourced_figure(ctx: Context, s: int) -> bool:
