@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..safe_regex import compile_user
 from ..textproc import sentence_spans
-from .consistency import LOWER_BOUND, UPPER_BOUND, metric_before, significant_digits
+from .consistency import LOWER_BOUND, UNIT_TAIL, UPPER_BOUND, metric_before, significant_digits
 from .figures import NUM, Figure, normalise, parse_num, years_in
 from .rules import Rule, RuleFileError, kind
 from .structure import Document
@@ -77,6 +77,9 @@ def extract_metric_values(ctx_text: str, doc: Document | None, metrics: list[str
                 continue
             num = parse_num(m.group("num"))
             value, fam = normalise(num, unit)
+            if not fam:  # a bare 万/亿: the measure is the word after it (17.79万吨, 6.3亿美元: two measures, round 24)
+                tail = UNIT_TAIL.match(sent, m.end("unit"))
+                fam = tail.group() if tail else ""
             fig = Figure(ss + m.start("num"), ss + m.end("unit"), num, unit, m.group("num") + unit)
             mv = MetricValue(key=(year, period, subj, m.group("metric"), fam), value=value, unit=fam, fig=fig,
                              year=year, start=ss + m.start("metric"), bound=_bound(m, sent))
@@ -249,6 +252,9 @@ class FutureYear(Rule):
         out = []
         text = ctx.text
         done = set()
+        # a later year named in the title is the document's subject (关于申报2016年……项目的通知, issued in 2015): its
+        # figures for that year are the notice's or the plan's, not facts stated early (round 24)
+        titled = {y for y, _, _ in years_in(ctx.doc.title or "")}
         for f in ctx.figures():
             ss, se = ctx.doc.sentence_at(f.start)
             if (ss, se) in done:
@@ -258,7 +264,7 @@ class FutureYear(Rule):
             if not ys:
                 continue
             year, ys_, ye = ys[-1]
-            if year <= ref or any(p.search(sent) for p in self.markers):
+            if year <= ref or year in titled or any(p.search(sent) for p in self.markers):
                 continue
             done.add((ss, se))
             out.append(self.finding(ctx, ss + ys_, f.end, year=year, ref=ref))
