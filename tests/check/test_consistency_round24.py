@@ -130,3 +130,19 @@ def test_points_for_rates_growth_and_contributions_are_not_flagged():
     ]
     for text in clean:
         assert not found(text, POINTS), text
+
+
+# ---------------------------------------------------------------- a qualifier after a listed metric
+def test_a_qualifier_after_the_metric_names_another_measure():
+    text = ("据某市教育局统计，2024年全市卫生学校毕业生3.4万人。据某市人社局统计，2024年全市卫生学校毕业生就业"
+            "3.1万人。")
+    assert not found(text, METRIC)
+
+
+def test_the_same_qualified_metric_with_two_values_stays_flagged_and_measure_words_are_plain():
+    twice = ("据某市人社局统计，2024年全市卫生学校毕业生就业3.1万人。另据某市教育局统计，2024年全市卫生学校毕业生就业"
+             "3.3万人。")
+    assert [h.text for h in found(twice, METRIC)] == ["3.3万人"]
+    plain = ("据某市教育局统计，2024年全市卫生学校毕业生3.4万人。另据某市人社局统计，2024年全市卫生学校毕业生人数"
+             "为3.6万人。")
+    assert [h.text for h in found(plain, METRIC)] == ["3.6万人"]
