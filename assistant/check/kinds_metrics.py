@@ -42,7 +42,7 @@ def extract_metric_values(ctx_text: str, doc: Document | None, metrics: list[str
                           is_body=None, plain: re.Pattern | None = None) -> list[MetricValue]:
     """Metric values with an explicit year in the same sentence: 2024年某产品销量1286.6万台. The word between the
     metric and its number is a qualifier and part of the key (毕业生就业13.9万人 is not 毕业生15.2万人; round 24),
-    unless `plain` says it only names the measure (毕业生人数, 出口量)."""
+    unless `plain` says it only names the measure or is an adverb (毕业生人数, 出口量, 首次突破)."""
     metric_alt = "|".join(sorted(map(re.escape, metrics), key=len, reverse=True))
     rx = re.compile(rf"(?P<subj>[\u4e00-\u9fa5A-Za-z]{{0,10}}?)(?P<metric>{metric_alt})"
                     rf"(?P<qual>[\u4e00-\u9fa5]{{0,2}}?)(?P<verb>为|达到|达|是|约为|约|共计|共|合计|累计|实现|完成|超过|突破|逾|近|接近)?\s*"
@@ -133,7 +133,7 @@ def within_bound(a: MetricValue, b: MetricValue) -> bool:
 
 
 class _MetricRule(Rule):
-    extra_keys = {"metrics", "strip", "tolerance", "tolerance_pp", "measure_words"}
+    extra_keys = {"metrics", "strip", "tolerance", "tolerance_pp", "plain_words"}
 
     def setup(self):
         self.metrics = list(self.spec.get("metrics") or [])
@@ -142,7 +142,7 @@ class _MetricRule(Rule):
         self.strip = compile_user(self.spec.get("strip") or r"^(?:年度?|全年|底|末)?(?:我国|全国|中国|国内)?")
         self.tolerance = float(self.spec.get("tolerance", 0.005))
         self.tolerance_pp = float(self.spec.get("tolerance_pp", 1.0))
-        self.plain = compile_user(self.spec.get("measure_words") or "")
+        self.plain = compile_user(self.spec.get("plain_words") or "")
 
     def values(self, ctx) -> list[MetricValue]:
         key = ("metric_values", tuple(self.metrics), self.strip.pattern, self.plain.pattern)

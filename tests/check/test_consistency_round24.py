@@ -146,3 +146,19 @@ def test_the_same_qualified_metric_with_two_values_stays_flagged_and_measure_wor
     plain = ("据某市教育局统计，2024年全市卫生学校毕业生3.4万人。另据某市人社局统计，2024年全市卫生学校毕业生人数"
              "为3.6万人。")
     assert [h.text for h in found(plain, METRIC)] == ["3.6万人"]
+
+
+# ---------------------------------------------------------------- a share of a whole written with a bare 亿
+SHARE = "consistency.share-mismatch"
+
+
+def test_share_of_a_whole_whose_measure_is_not_written_is_not_recomputed():
+    text = ("据某市竹木家具协会统计，2024年全行业总产值为80.0亿，同比增长4.0%。其中，出口产品产值20.0亿美元，"
+            "同比增长3.1%，占全行业产值的32.0%。")
+    assert not found(text, SHARE)
+
+
+def test_share_of_a_whole_in_the_same_measure_stays_recomputed():
+    text = ("据某市竹木家具协会统计，2024年全行业总产值为80.0亿美元，同比增长4.0%。其中，出口产品产值20.0亿美元，"
+            "同比增长3.1%，占全行业产值的32.0%。")
+    assert found(text, SHARE)
