@@ -625,14 +625,16 @@ class PeriodParts(Rule):
     same year (or none stated in either sentence, and no 上年/去年/同期 before either figure), the same unit (a bare
     万/亿 with the measure written after it), both periods stated (quarters, halves, 前三季度, M—N月, 全年; not a single
     month, not a period's end). Not compared: averages, prices, stocks and counts (`not_flow`, count units), changes
-    (比上年增加…), bounds (近、超过、余), and sentences listing several values (分别)."""
-    extra_keys = {"not_flow", "count_units", "tolerance", "other_year"}
+    (比上年增加…), bounds (近、超过、余), sentences listing several values (分别), and targets or forecasts (`skip`:
+    a year's target may be passed within the year)."""
+    extra_keys = {"not_flow", "count_units", "tolerance", "other_year", "skip"}
 
     def setup(self):
         self.not_flow = re.compile(self.spec.get("not_flow") or r"人均|平均|价格|余额|存量|指数")
         self.counts = set(self.spec.get("count_units") or COUNT_UNITS)
         self.other_year = re.compile(self.spec.get("other_year") or r"上年|去年|同期|上一年")
         self.tol = float(self.spec.get("tolerance", 0.005))
+        self.skip = re.compile(self.spec.get("skip") or r"(?!x)x")
 
     def _values(self, ctx):
         text, out = ctx.text, []
@@ -641,11 +643,12 @@ class PeriodParts(Rule):
                 continue
             ss = max(text.rfind(c, 0, f.start) for c in "。；;\n") + 1
             before = text[ss:f.start]
-            if "分别" in before or _bounded_at(text, f) or CHANGED.search(before[-6:]) or self.other_year.search(before):
+            if ("分别" in before or _bounded_at(text, f) or CHANGED.search(before[-6:]) or self.other_year.search(before)
+                    or self.skip.search(before)):
                 continue
             span = month_span(_own_period(before))
             metric = metric_before(text, f.start, keep=16)  # the whole name: 东部地区……收入 is not 中部地区……收入
-            if span is None or len(metric) < 3 or self.not_flow.search(metric) or re.search(CHANGE, metric):
+            if span is None or len(metric) < 3 or self.not_flow.search(metric):
                 continue
             value, fam = measure(text, f)
             if not fam:

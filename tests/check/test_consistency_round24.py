@@ -162,3 +162,15 @@ def test_share_of_a_whole_in_the_same_measure_stays_recomputed():
     text = ("据某市竹木家具协会统计，2024年全行业总产值为80.0亿美元，同比增长4.0%。其中，出口产品产值20.0亿美元，"
             "同比增长3.1%，占全行业产值的32.0%。")
     assert found(text, SHARE)
+
+
+def test_value_added_above_a_size_threshold_is_a_flow_compared_over_periods():
+    text = ("据某市统计局数据，一季度全市规模以上食品工业增加值86.4亿元，同比增长5.1%。上半年，全市规模以上食品工业"
+            "增加值81.9亿元，同比增长4.8%。")
+    assert [h.text for h in found(text, PERIOD)] == ["86.4亿元"]
+
+
+def test_a_years_target_passed_within_the_year_is_not_a_contradiction():
+    text = ("据某市统计局数据，前三季度全市农产品加工业营业收入312.5亿元。按全年计划，全市农产品加工业营业收入"
+            "300.0亿元，前三季度已超额完成。")
+    assert not found(text, PERIOD)
