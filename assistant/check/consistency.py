@@ -29,6 +29,18 @@ def metric_before(text: str, pos: int, limit: int = 24, keep: int = 8) -> str:
 
 
 PER_UNIT = re.compile(r"人均|生均|户均|平均|单位|每")
+# the measure written after a bare magnitude (万吨、亿美元、万TEU): up to two characters, or Latin letters (round 24)
+UNIT_TAIL = re.compile(r"[A-Za-z]{1,5}(?![A-Za-z])|[\u4e00-\u9fa5]{1,2}")
+
+
+def measure(text: str, f) -> tuple[float, str]:
+    """A figure's value in base units and its unit family; for a bare 万/亿 the word written after it (6.3亿美元 and
+    17.79万吨 are two measures, not one value in two magnitudes; round 24)."""
+    value, fam = normalise(f.value, f.unit)
+    if not fam and f.unit:
+        tail = UNIT_TAIL.match(text, f.end)
+        fam = tail.group() if tail else ""
+    return value, fam
 
 
 def same_metric(a: str, b: str) -> bool:
@@ -79,7 +91,7 @@ class MagnitudeSlip(Rule):
                 continue
             if f.is_percent or f.unit in ("个百分点", "百分点", "倍"):
                 continue
-            value, fam = normalise(f.value, f.unit)
+            value, fam = measure(text, f)
             metric = metric_before(text, f.start)
             year = year_before(text, f.start)
             period = period_before(text, f.start, sentence=True)
@@ -560,7 +572,7 @@ class GrowthRecompute(Rule):
             year = year_before(text, f.start)
             if year is None:
                 continue
-            values.append((year, metric_before(text, f.start), normalise(f.value, f.unit), f,
+            values.append((year, metric_before(text, f.start), measure(text, f), f,
                            period_before(text, f.start, sentence=True)))  # the period read where the year is read
         for year, metric, (v, fam), f, period in values:
             after = text[f.end:f.end + 40]
@@ -583,3 +595,87 @@ class GrowthRecompute(Rule):
             pv = prev[-1]
             self._emit(ctx, out, pv[2][0], v, g, f.end + gm.start("all"), f.end + gm.end(), pv[3].text, f.text,
                        rel=relative_half_units(pv[3].text, f.text), g_txt=gm.group("g"))
+
+
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+PERIOD_SPAN = re.compile(r"(?P<m1>\d{1,2})\s*[-—–~至]\s*(?P<m2>\d{1,2})\s*月(?!\s*[末底])|第?(?P<q>[一二三四1-4])\s*季度(?!\s*[末底])|"
+                         r"前三季度(?!\s*[末底])|上半年|下半年|全年")
+
+
+def month_span(p: str) -> tuple[int, int] | None:
+    """The months a cumulative period covers (一季度 → 1–3, 上半年 → 1–6, 1—10月 → 1–10, 全年 → 1–12); None for a
+    single month, a period end (一季度末) or no period: a single month may be the month or the months up to it."""
+    m = PERIOD_SPAN.fullmatch(p)
+    if not m:
+        return None
+    if m.group("m1"):
+        a, b = int(m.group("m1")), int(m.group("m2"))
+        return (a, b) if 1 <= a < b <= 12 else None
+    if m.group("q"):
+        q = _QUARTERS[m.group("q")]
+        return 3 * q - 2, 3 * q
+    return {"前三季度": (1, 9), "上半年": (1, 6), "下半年": (7, 12), "全年": (1, 12)}[p]
+
+
+@kind("period_parts")
+class PeriodParts(Rule):
+    """A total over part of a period larger than the same metric's total over the whole period that contains it (一季度
+    水泥产量6860万吨 … 上半年水泥产量2940万吨; 1—6月 above 前三季度): a flow cannot shrink as its months add up (round
+    24). Read only where that is certain: the same metric name (equal after time words and verbs are removed), the
+    same year (or none stated in either sentence, and no 上年/去年/同期 before either figure), the same unit (a bare
+    万/亿 with the measure written after it), both periods stated (quarters, halves, 前三季度, M—N月, 全年; not a single
+    month, not a period's end). Not compared: averages, prices, stocks and counts (`not_flow`, count units), changes
+    (比上年增加…), bounds (近、超过、余), sentences listing several values (分别), and targets or forecasts (`skip`:
+    a year's target may be passed within the year)."""
+    extra_keys = {"not_flow", "count_units", "tolerance", "other_year", "skip"}
+
+    def setup(self):
+        self.not_flow = re.compile(self.spec.get("not_flow") or r"人均|平均|价格|余额|存量|指数")
+        self.counts = set(self.spec.get("count_units") or COUNT_UNITS)
+        self.other_year = re.compile(self.spec.get("other_year") or r"上年|去年|同期|上一年")
+        self.tol = float(self.spec.get("tolerance", 0.005))
+        self.skip = re.compile(self.spec.get("skip") or r"(?!x)x")
+
+    def _values(self, ctx):
+        text, out = ctx.text, []
+        for f in ctx.figures():
+            if f.is_percent or not f.unit or "百分点" in f.unit or f.unit == "倍" or f.unit in self.counts:
+                continue
+            ss = max(text.rfind(c, 0, f.start) for c in "。；;\n") + 1
+            before = text[ss:f.start]
+            if ("分别" in before or _bounded_at(text, f) or CHANGED.search(before[-6:]) or self.other_year.search(before)
+                    or self.skip.search(before)):
+                continue
+            span = month_span(_own_period(before))
+            metric = metric_before(text, f.start, keep=16)  # the whole name: 东部地区……收入 is not 中部地区……收入
+            if span is None or len(metric) < 3 or self.not_flow.search(metric):
+                continue
+            value, fam = measure(text, f)
+            if not fam:
+                continue
+            out.append((f, span, year_before(text, f.start), metric, fam, value))
+        return out
+
+    def check(self, ctx):
+        values, out, flagged = self._values(ctx), [], set()
+        for f, span, year, metric, fam, value in values:
+            for g, gspan, gyear, gmetric, gfam, gvalue in values:
+                inside = gspan[0] <= span[0] and span[1] <= gspan[1] and span != gspan
+                if (inside and (year, metric, fam) == (gyear, gmetric, gfam) and value > gvalue * (1 + self.tol)
+                        and f.start not in flagged):
+                    flagged.add(f.start)
+                    out.append(self.finding(ctx, f.start, f.end, metric=metric, whole=g.text,
+                                            whole_line=ctx.doc.line_of(g.start)))
+        return out
+
+
+# any period word: a single month or a period's end read last leaves the figure without a cumulative period
+_PERIOD_ANY = re.compile(PERIOD_SPAN.pattern + r"|\d{1,2}\s*月(?:份)?|[末底]|当月|单月")
+
+
+def _own_period(before: str) -> str:
+    """The last period named in a sentence before its figure, less a comparison's basis (增速较前三季度提高: the
+    basis, not the figure's period); a single month or a period's end read last gives no cumulative period."""
+    own = [m.group() for m in _PERIOD_ANY.finditer(before)
+           if not re.search(r"(?:较|比|与|同|相比|对比)\s*$", before[max(0, m.start() - 3):m.start()])]
+    return re.sub(r"\s", "", own[-1]) if own else ""

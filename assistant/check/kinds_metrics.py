@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..safe_regex import compile_user
 from ..textproc import sentence_spans
-from .consistency import LOWER_BOUND, UPPER_BOUND, metric_before, significant_digits
+from .consistency import LOWER_BOUND, UNIT_TAIL, UPPER_BOUND, metric_before, significant_digits
 from .figures import NUM, Figure, normalise, parse_num, years_in
 from .rules import Rule, RuleFileError, kind
 from .structure import Document
@@ -39,11 +39,13 @@ COMPARE_AFTER = re.compile(r"^[^。；\d]{0,6}?(?:比|较|相比)\s*(20\d\d)\s*�
 
 
 def extract_metric_values(ctx_text: str, doc: Document | None, metrics: list[str], strip: re.Pattern,
-                          is_body=None) -> list[MetricValue]:
-    """Metric values with an explicit year in the same sentence: 2024年某产品销量1286.6万台."""
+                          is_body=None, plain: re.Pattern | None = None) -> list[MetricValue]:
+    """Metric values with an explicit year in the same sentence: 2024年某产品销量1286.6万台. The word between the
+    metric and its number is a qualifier and part of the key (毕业生就业13.9万人 is not 毕业生15.2万人; round 24),
+    unless `plain` says it only names the measure or is an adverb (毕业生人数, 出口量, 首次突破)."""
     metric_alt = "|".join(sorted(map(re.escape, metrics), key=len, reverse=True))
     rx = re.compile(rf"(?P<subj>[\u4e00-\u9fa5A-Za-z]{{0,10}}?)(?P<metric>{metric_alt})"
-                    rf"(?:[\u4e00-\u9fa5]{{0,2}}?)(?P<verb>为|达到|达|是|约为|约|共计|共|合计|累计|实现|完成|超过|突破|逾|近|接近)?\s*"
+                    rf"(?P<qual>[\u4e00-\u9fa5]{{0,2}}?)(?P<verb>为|达到|达|是|约为|约|共计|共|合计|累计|实现|完成|超过|突破|逾|近|接近)?\s*"
                     rf"(?P<num>{NUM})\s*(?P<unit>万亿元|亿元|万元|亿辆|万辆|辆|万台|万人|人|GWh|万个|个|家|所|%|％|万|亿)"
                     rf"(?![\d\u4e00-\u9fa5]{{0,1}}[年月日])")
     out = []
@@ -77,8 +79,12 @@ def extract_metric_values(ctx_text: str, doc: Document | None, metrics: list[str
                 continue
             num = parse_num(m.group("num"))
             value, fam = normalise(num, unit)
+            if not fam:  # a bare 万/亿: the measure is the word after it (17.79万吨, 6.3亿美元: two measures, round 24)
+                tail = UNIT_TAIL.match(sent, m.end("unit"))
+                fam = tail.group() if tail else ""
             fig = Figure(ss + m.start("num"), ss + m.end("unit"), num, unit, m.group("num") + unit)
-            mv = MetricValue(key=(year, period, subj, m.group("metric"), fam), value=value, unit=fam, fig=fig,
+            qual = "" if plain is None or plain.fullmatch(m.group("qual")) else m.group("qual")
+            mv = MetricValue(key=(year, period, subj, m.group("metric") + qual, fam), value=value, unit=fam, fig=fig,
                              year=year, start=ss + m.start("metric"), bound=_bound(m, sent))
             after = sent[m.end("unit"):]
             g = GROWTH_AFTER.match(after)
@@ -127,7 +133,7 @@ def within_bound(a: MetricValue, b: MetricValue) -> bool:
 
 
 class _MetricRule(Rule):
-    extra_keys = {"metrics", "strip", "tolerance", "tolerance_pp"}
+    extra_keys = {"metrics", "strip", "tolerance", "tolerance_pp", "plain_words"}
 
     def setup(self):
         self.metrics = list(self.spec.get("metrics") or [])
@@ -136,11 +142,13 @@ class _MetricRule(Rule):
         self.strip = compile_user(self.spec.get("strip") or r"^(?:年度?|全年|底|末)?(?:我国|全国|中国|国内)?")
         self.tolerance = float(self.spec.get("tolerance", 0.005))
         self.tolerance_pp = float(self.spec.get("tolerance_pp", 1.0))
+        self.plain = compile_user(self.spec.get("plain_words") or "")
 
     def values(self, ctx) -> list[MetricValue]:
-        key = ("metric_values", tuple(self.metrics), self.strip.pattern)
+        key = ("metric_values", tuple(self.metrics), self.strip.pattern, self.plain.pattern)
         if key not in ctx._cache:
-            ctx._cache[key] = extract_metric_values(ctx.text, ctx.doc, self.metrics, self.strip, ctx.is_body)
+            ctx._cache[key] = extract_metric_values(ctx.text, ctx.doc, self.metrics, self.strip, ctx.is_body,
+                                                       self.plain)
         return ctx._cache[key]
 
 
@@ -249,6 +257,9 @@ class FutureYear(Rule):
         out = []
         text = ctx.text
         done = set()
+        # a later year named in the title is the document's subject (关于申报2016年……项目的通知, issued in 2015): its
+        # figures for that year are the notice's or the plan's, not facts stated early (round 24)
+        titled = {y for y, _, _ in years_in(ctx.doc.title or "")}
         for f in ctx.figures():
             ss, se = ctx.doc.sentence_at(f.start)
             if (ss, se) in done:
@@ -258,7 +269,7 @@ class FutureYear(Rule):
             if not ys:
                 continue
             year, ys_, ye = ys[-1]
-            if year <= ref or any(p.search(sent) for p in self.markers):
+            if year <= ref or year in titled or any(p.search(sent) for p in self.markers):
                 continue
             done.add((ss, se))
             out.append(self.finding(ctx, ss + ys_, f.end, year=year, ref=ref))
@@ -289,7 +300,7 @@ class KBContradiction(_MetricRule):
                 return out
             agree, disagree = False, None
             for h in hits:
-                for hv in extract_metric_values(h.text, None, self.metrics, self.strip):
+                for hv in extract_metric_values(h.text, None, self.metrics, self.strip, plain=self.plain):
                     if hv.key != mv.key:
                         continue
                     if abs(hv.value - mv.value) <= self.tolerance * max(hv.value, mv.value):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .consistency import CHANGE, half_unit
+from .consistency import CHANGE, half_unit, metric_before
 from .kinds_shares import share_pairs
 from .kinds_tables import YEAR_CELL, read_tables, value
 from .kinds_words import Existence
@@ -172,17 +172,45 @@ def _impossible_fall(a: float, b: float) -> bool:
     return a + b > 100 and (b >= 100 or a / (1 - b / 100) > 100)
 
 
+def _relative_meant(text: str, a: float, b: float, x: float) -> bool:
+    """The stated change `x` (%) of a rate from `a` to `b` is their relative change within the rounding of the three
+    numbers as written, and not their difference: the writer meant a relative change."""
+    nums = LEVEL.findall(text)
+    if a <= 0 or b <= 0:
+        return False
+    hx = half_unit(nums[2], value=False)
+    rel = abs(b / a - 1) * 100
+    spread = (b / a) * (half_unit(nums[0], value=False) / a + half_unit(nums[1], value=False) / b) * 100
+    return abs(rel - x) <= hx + spread + 1e-9 and abs(abs(b - a) - x) > hx + 1e-9
+
+
 @kind("percent_points")
 class PercentPoints(Existence):
     """`existence` over the rule's patterns (a rate's change written in %), less the shares whose stated change is
     their amount's (round 23): in a sentence where a share followed by 同比下降b% cannot have fallen by b — as points
     last year's share would be over 100%, and as a relative change too — the writer gives each share with its amount's
     change (分行业看，X增加值占比达96.05%，同比下降15.6%；Y增加值占比为2.45%，同比下降14.8%), and none of that
-    sentence's share-then-change clauses is read as the share's change."""
+    sentence's share-then-change clauses is read as the share's change.
+
+    `yearly` (round 24): a rate's change stated per year (报考率每年提高10%左右, 年均提高) with no level of the rate in
+    the match is a yearly relative rise as readily as a change in points: not flagged. Nor is a change whose two
+    levels are stated with it and whose % is their ratio, not their difference (出租率由50.0%提高到56.0%，提高了12.0%:
+    a relative change, meant and right)."""
+    extra_keys = Existence.extra_keys | {"yearly"}
+
+    def setup(self):
+        super().setup()
+        yearly = self.spec.get("yearly")
+        self.yearly = re.compile(yearly) if yearly else None
 
     def check(self, ctx):
         out, text = [], ctx.text
         for f in super().check(ctx):
+            levels = [float(x) for x in LEVEL.findall(f.text)]
+            if self.yearly and self.yearly.search(f.text) and len(levels) < 2:
+                continue
+            if len(levels) == 3 and _relative_meant(f.text, *levels):
+                continue
             if _SHARE_THEN_CHANGE.match(f.text):
                 para = ctx.doc.paragraph_at(f.span[0])
                 lo = max(text.rfind("。", para.start, f.span[0]) + 1, para.start)
@@ -193,3 +221,76 @@ class PercentPoints(Existence):
                     continue
             out.append(f)
         return out
+
+
+# 同比下降近9个百分点 / 高于招聘薪资5.2个百分点: a change or a gap in points (round 24)
+_POINTS_AT = re.compile(r"(?:近|约|逾|超过|将近|接近)?\s*\d+(?:\.\d+)?\s*个?百分点")
+
+
+@kind("points_of_amount")
+class PointsOfAmount(Rule):
+    """Percentage points written for the change of an amount (产量为20482.75万件。同比下降近1.86个百分点; 减少1029.68万件，
+    同比下降近9个百分点) or for the gap between two amounts (平均期望薪资高于招聘薪资5.2个百分点, 薪资 given in 元 in the
+    document): points measure the change of a rate; an amount's change is in % (round 24).
+
+    Read only where the structure is certain. A change clause that holds nothing but its basis and verb (`change`:
+    同比下降近) belongs to the figure just before it — the last figure of its sentence, or, when the sentence opens with
+    the change, of the sentence before in the same paragraph: that figure must be an amount (not a %, 百分点 or 倍) with
+    no rate word (`rate_words`: 增速、比重、贡献、拉动……) in its name or between it and the change. A comparison clause
+    with no figure (`compare`: X高于Y / X较Y高出) is read when it holds no rate word and the compared word's last two
+    characters name, elsewhere in the document, figures given in an amount unit and never in %."""
+    extra_keys = {"rate_words", "change", "compare", "skip", "gap_message"}
+
+    def setup(self):
+        self.rate = re.compile(self.spec.get("rate_words") or r"率|比重|占比|比例|份额|增速|增幅|[%％]")
+        self.change = re.compile(self.spec.get("change") or r"^(?:同比|环比)?(?:提高|上升|增加|增长|下降|减少)了?$")
+        self.compare = self._pats("compare") or [re.compile(r"(?:高于|低于)(?P<other>[\u4e00-\u9fa5]{2,12}?)$")]
+        self.skip = re.compile(self.spec.get("skip") or r"(?!x)x")
+
+    def check(self, ctx):
+        out, text = [], ctx.text
+        figures = ctx.figures()
+        for ss, se, sent in ctx.body_sentences():
+            if self.skip.search(sent):
+                continue
+            for m in _POINTS_AT.finditer(sent):
+                cs = max(sent.rfind(c, 0, m.start()) for c in "，,；;：:") + 1
+                head = sent[cs:m.start()].strip()
+                if self.change.match(head):
+                    f = self._amount_before(ctx, figures, ss + cs, ss)
+                    if f is not None:
+                        out.append(self.finding(ctx, ss + cs + sent[cs:].index(head[0]), ss + m.end(), amount=f.text))
+                    continue
+                c = next((c for c in (p.search(head) for p in self.compare) if c), None)
+                if c and not re.search(r"\d", head) and not self.rate.search(head) and self._amount_word(ctx, figures, c.group("other")):
+                    out.append(self.finding(ctx, ss + cs + c.start(), ss + m.end(), self.spec.get("gap_message"),
+                                            amount=c.group("other")))
+        return out
+
+    def _amount_before(self, ctx, figures, clause_start: int, sent_start: int):
+        """The amount a change clause at `clause_start` describes, or None when it is not certainly an amount."""
+        text = ctx.text
+        before = [f for f in figures if sent_start <= f.start and f.end <= clause_start]
+        if not before and clause_start == sent_start:  # the sentence opens with the change: the sentence before
+            para = ctx.doc.paragraph_at(sent_start)
+            prev_start = max(text.rfind(c, para.start, sent_start - 1) for c in "。；;！？") + 1
+            before = [f for f in figures if max(prev_start, para.start) <= f.start and f.end < sent_start]
+        if not before:
+            return None
+        f = before[-1]
+        if f.is_percent or "百分点" in f.unit or f.unit == "倍" or not f.unit:
+            return None  # a rate, a change in points, a multiple, or a bare number (an index, a ratio)
+        if self.rate.search(text[f.end:clause_start]) or self.rate.search(metric_before(text, f.start)):
+            return None
+        return f
+
+    def _amount_word(self, ctx, figures, word: str) -> bool:
+        """The word's head (last two characters) names amounts in this document and never a %."""
+        head, amounts = word[-2:], 0
+        for f in figures:
+            if "百分点" in f.unit or not metric_before(ctx.text, f.start).endswith(head):
+                continue  # (the gaps in points themselves are what is checked)
+            if f.is_percent:
+                return False
+            amounts += bool(f.unit) and f.unit != "倍"
+        return amounts > 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import re
 
-from .consistency import CHANGE, half_unit, metric_before
+from .consistency import CHANGE, half_unit, measure, metric_before
 from .figures import find_figures, normalise
 from .rules import Rule, kind
 
@@ -55,9 +55,9 @@ def share_pairs(ctx, loose: bool = False):
         m = SHARE_AFTER.match(text[f.end:f.end + 60])
         if not m or not ctx.is_body(f.start):
             continue
-        value, fam = normalise(f.value, f.unit)
+        value, fam = measure(text, f)  # a bare 万/亿 with its measure word (亿美元, 万吨): round 24
         for w in reversed(figs[:i]):
-            wval, wfam = normalise(w.value, w.unit)
+            wval, wfam = measure(text, w)
             sibling = SHARE_AFTER.match(text[w.end:w.end + 60])  # another part of the same whole, not the whole
             if wfam == fam and wval > value and not sibling and _names(text, w, m.group("whole"), loose):
                 yield f, m, w
@@ -206,11 +206,11 @@ class PairTotal(Rule):
             if (any(w in names[i] for pair in self.pairs for w in pair) or self._bounded(text, t)
                     or self.averages.search(names[i])):
                 continue
-            tv, fam = normalise(t.value, t.unit)
+            tv, fam = measure(text, t)
             para_end = text.find("\n", t.end)
             stop = min(t.end + self.window, para_end if para_end >= 0 else len(text))
             later = [(f, n) for f, n in zip(figs[i + 1:], names[i + 1:]) if f.start < stop
-                     and normalise(f.value, f.unit)[1] == fam]
+                     and measure(text, f)[1] == fam]
             for a_word, b_word in self.pairs:
                 a = next(((f, n) for f, n in later if a_word in n), None)
                 b = next(((f, n) for f, n in later if b_word in n), None)
