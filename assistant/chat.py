@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import re
 import threading
 import weakref
@@ -2129,20 +2130,70 @@ def whole_as_member(question: str, said: str, splitter) -> bool:
 
 INSERTED_WORD_GUARD = True
 _INSERTED_POS = ("n", "a", "b", "vn")
+_NAME_TAGS = {"nr", "ns", "nt", "nz"}
 
 
 def inserted_word(q_tags: list[tuple[str, str]], said: str, where: str) -> str:
     """A word the question puts inside a phrase the sentence has without it ("人均健康预期寿命" asked, "人均预期寿命"
     stated: 健康 makes it another figure), when the sentence and its context never say that word; else ""."""
     words = [(w, f) for w, f in q_tags if w.strip()]
-    for (a, _), (m, flag), (h, _) in zip(words, words[1:], words[2:]):
-        if len(m) < 2 or not flag.startswith(_INSERTED_POS) or m in QUESTION_WORDS or m in where:
+    for (a, fa), (m, flag), (h, fh) in zip(words, words[1:], words[2:]):
+        if not flag.startswith(_INSERTED_POS) or flag in _NAME_TAGS or m in QUESTION_WORDS or m in where:
+            continue  # (a name inserted is the place and entity checks' concern)
+        # three words of two characters or more, no date ("全年汽车出口" is no "年中国汽车出口" less 中国)
+        if not all(len(x) >= 2 and _HAN_RX.fullmatch(x) and x not in QUESTION_WORDS and not f.startswith(("m", "t"))
+                   for x, f in ((a, fa), (m, flag), (h, fh))):
             continue
-        if not all(_HAN_RX.fullmatch(x) and x not in QUESTION_WORDS and x not in _PARTICLES for x in (a, m, h)):
-            continue
-        if len(a + h) >= 3 and a + h in said:
+        if a + h in said:
             return m
     return ""
+
+
+# Round 20: the whole for its part. "甲老年人和乙老年人达133万人" is the sum of two groups of one kind (the same head,
+# 老年人); the question that names one of them (乙老年人) and not the other is not answered by the sum.
+JOINED_GROUP_GUARD = True
+_JOINED_PAIR = re.compile(r"([\u4e00-\u9fff]{2,16})(?:和|与|及|以及)([\u4e00-\u9fff]{2,16}?)"
+                          r"(?:共|合计|总计|总数|人数|数量)?(?:达到|达|为|约|有|超过|共计|合计)?\s*(?:\d|[一二两三四五六七八九十]+[万亿千百])")
+JOINED_HEAD_MIN_CHARS = 2
+
+
+def joined_group(question: str, said: str) -> str:
+    """The member of a summed pair ("甲老年人和乙老年人达133万人") the question names alone; else ""."""
+    if _GROUP_Q.search(question):
+        return ""
+    for m in _JOINED_PAIR.finditer(said):
+        a, b = m.group(1), m.group(2)
+        head = os.path.commonprefix([a[::-1], b[::-1]])[::-1]
+        if len(head) < JOINED_HEAD_MIN_CHARS or head in (a, b) or "分别" in said[m.end():]:
+            continue
+        named = [x for x in (a, b) if x in question]
+        if len(named) != 1:
+            continue
+        other = b if named[0] == a else a
+        if other[:len(other) - len(head)] not in question:  # nor the other one's own words
+            return named[0]
+    return ""
+
+
+# Round 20: the asked unit's figure is the whole's. "社区设施34.7万个，床位311.1万张；其中，城市社区设施11.5万个": the
+# question's qualified phrase (城市社区) is in the sentence, but every figure in the asked unit (张) stands in a clause of
+# the head without it.
+UNIT_FIGURE_OWNER_GUARD = True
+
+
+def unit_figure_elsewhere(pairs: list[tuple[str, str]], unit: str, said: str) -> bool:
+    """True when, for a (qualifier, head) pair of the question said together in the sentence, each clause (；。) that
+    gives a figure in `unit` lacks the pair and names the head."""
+    if not unit:
+        return False
+    clauses = [c for c in _SEGMENT_SPLIT.split(said) if c.strip()]
+    with_unit = [c for c in clauses if re.search(r"\d\s*[万亿千百]*\s*" + re.escape(unit), c)]
+    if not with_unit:
+        return False
+    for m, h in pairs:
+        if m + h in said and all(m + h not in c for c in with_unit) and any(h in c for c in with_unit):
+            return True
+    return False
 
 
 def scope_adverbials(question: str) -> set[str]:
@@ -2406,6 +2457,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("figure")  # 2030年的数 asked, the sentence gives figures of other years only
             if WHOLE_MEMBER_GUARD and kind == "amount" and has_value and whole_as_member(question, said, splitter):
                 r8.append("whole")  # 甲类约12万人中乙有多少 asked, 甲类 is one item and 乙 is of the whole
+            if JOINED_GROUP_GUARD and kind == "amount" and has_value and joined_group(question, said):
+                r8.append("member")  # 乙老年人 asked, "甲老年人和乙老年人达133万人" stated
+            if UNIT_FIGURE_OWNER_GUARD and kind == "amount" and has_value and unit_figure_elsewhere(pairs, unit, said):
+                r8.append("part")  # 城市社区的床位 asked, the beds stated are all 社区's
             if INSERTED_WORD_GUARD and kind == "amount" and has_value and inserted_word(q_tags, said, where):
                 r8.append("modifier")  # 人均健康预期寿命 asked, 人均预期寿命 stated
             if adverbials and not all(a in where for a in adverbials):

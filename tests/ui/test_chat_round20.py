@@ -11,6 +11,8 @@ into units of about 120 characters, a passage being a window of them).
 - A title word ending with the owner names one of them (`owner_ok`, `OWNER_COMPOUND`).
 - A section heading "甲：<what the question describes>" answers it (`heading_answer`).
 - "百岁及以上" is no pair of items in "…中甲和乙分别…" (`split_question`).
+- The sum of a pair of one kind ("甲货船和乙货船达2051艘") is no figure of the member asked (`joined_group`, tag `member`).
+- The figure in the asked unit given only in a clause of the bare head is the whole's (`unit_figure_elsewhere`, tag `part`).
 A small knowledge base of an invented industry (电动船舶), written for these tests."""
 from __future__ import annotations
 
@@ -155,3 +157,23 @@ def test_a_threshold_is_no_item_of_a_pair():
 def test_more_cities_are_places():
     assert chat._PLACE_RX.findall("大连的电动船舶有多少艘？") == ["大连"]
     assert chat._PLACE_RX.findall("出海口的电动船舶有多少艘？") == []
+
+
+def test_the_sum_of_a_pair_is_no_member_figure():
+    said = "据统计，全省内河电动货船和沿海电动货船达2051艘，充电设施有一定缺口。"
+    assert chat.joined_group("全省沿海电动货船有多少艘？", said) == "沿海电动货船"
+    # the question asks of both, of the pair's sum, or the sentence gives each its own figure
+    assert chat.joined_group("全省内河电动货船和沿海电动货船一共有多少艘？", said) == ""
+    assert chat.joined_group("全省沿海电动货船有多少艘？", "内河电动货船和沿海电动货船分别达1800艘和251艘。") == ""
+    # a pair of two kinds (no shared head) is no sum of one kind
+    assert chat.joined_group("全省货船有多少艘？", "全省货船和客船达2051艘。") == ""
+
+
+def test_the_figure_in_the_asked_unit_belongs_to_the_whole():
+    pairs = [("内河", "港口")]
+    said = "港口充电设施412个，充电功率3.6万千瓦；其中，内河港口充电设施305个，沿海港口107个。"
+    assert chat.unit_figure_elsewhere(pairs, "千瓦", said)
+    # the asked unit's figure in the pair's own clause, or no clause naming the head with that figure
+    assert not chat.unit_figure_elsewhere(pairs, "千瓦", "内河港口充电设施305个，充电功率2.7万千瓦；沿海港口107个。")
+    assert not chat.unit_figure_elsewhere(pairs, "千瓦", "内河港口充电设施305个；总功率3.6万千瓦。")
+    assert not chat.unit_figure_elsewhere(pairs, "", said)
