@@ -48,10 +48,11 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import re
 import threading
 import weakref
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -232,6 +233,11 @@ def _noun_like(term: str, tags: list[tuple[str, str]]) -> bool:
 _COUNTED_VERB = re.compile(r"^(?:了|过)?(?:多少|几)")
 
 
+# A question word at least this long hides the words it is cut into ("不是" of "是不是"; round 20: two characters, so
+# "来" and "着" of a colloquial "来着" the tokenizer splits off after a noun are no content either).
+ASKING_SPAN_CHARS = 2
+
+
 def term_weights(question: str, kb) -> tuple[dict[str, float], set[str]]:
     """The question's content terms with their weights (IDF over the knowledge base), and the nouns
     among them that the knowledge base does not have. An unknown noun ("编码", "理事长") weighs most;
@@ -245,8 +251,9 @@ def term_weights(question: str, kb) -> tuple[dict[str, float], set[str]]:
     unknown: set[str] = set()
     counted: set[str] = set()  # unknown verbs whose count is asked (召回了多少辆)
     tags = None
-    # a part of a longer question word ("不是" of "是不是", "没有" of "有没有") is no content either
-    asking = [(m.start(), m.end()) for w in QUESTION_WORDS if len(w) >= 3 for m in re.finditer(re.escape(w), question)]
+    # a part of a longer question word ("不是" of "是不是", "没有" of "有没有", "着" of "来着") is no content either
+    asking = [(m.start(), m.end()) for w in QUESTION_WORDS if len(w) >= ASKING_SPAN_CHARS
+              for m in re.finditer(re.escape(w), question)]
     for t in tok.tokenize(question):
         if t in QUESTION_WORDS or not re.search(r"[\w\u4e00-\u9fff]", t):
             continue
@@ -414,13 +421,32 @@ def _cells(line: str) -> list[str]:
     return cells
 
 
+# Round 20: the knowledge base cuts a long paragraph into units of about 120 characters, a sentence longer than that at
+# a comma, and a passage joins its units with line breaks; a line that ends with a clause mark (，、) is the first part of
+# a sentence the next line goes on with ("2024年重阳节前夕，" / "某某给某某回信……"), joined back before scoring.
+REJOIN_CLAUSES = True
+_CLAUSE_TAIL = re.compile(r"[，,、]\s*$")
+
+
+def rejoin_clauses(pieces: list[str]) -> list[str]:
+    """`pieces` (the lines and sentences of a passage) with a piece that ends with a clause mark joined to the
+    text piece after it; table lines ("列 | 列") are left as they are."""
+    out: list[str] = []
+    for p in pieces:
+        if out and _CLAUSE_TAIL.search(out[-1]) and "|" not in out[-1] and "|" not in p and p.strip():
+            out[-1] = out[-1].rstrip() + p.lstrip()
+        else:
+            out.append(p)
+    return out
+
+
 def split_sentences(text: str, keep_blank: bool = False) -> list[str]:
     """Sentences and lines of a passage. A pipe table (`列 | 列 | 列` and its rows) becomes one
     sentence per row, `表题｜列：值；列：值` (cells with no value left out, or with `keep_blank` a cell marked
     blank, "—", kept as it is), its header line no answer of its own; a sentence that ends with a colon takes
     the lines that follow it (a list it introduces)."""
     out: list[str] = []
-    pieces = split_text(text)
+    pieces = rejoin_clauses(split_text(text)) if REJOIN_CLAUSES else split_text(text)
     header: list[str] | None = None
     caption = last = ""
     i = 0
@@ -492,6 +518,24 @@ CONTEXT_CREDIT = 0.6
 # table row's caption (a row "岗位：某岗；计划招聘：80" states its figure for the caption's company and
 # year). 0.6, as any context, before round 7.
 FRAME_CREDIT = float(_TERMS.get("frame_credit", CONTEXT_CREDIT))
+# Round 20: credit for a question term found only further back in the passage (the same section of the same document,
+# before the sentence before): with units of about 120 characters the sentence that names the report, the body or
+# the programme a later sentence speaks of is seldom the one right before it. Not for the asked-for words (`focus_terms`:
+# the answer sentence must say them) nor a year (a sentence about another year may follow).
+EARLIER_CREDIT = 0.5
+# ... and only for the terms that name something (a body, a place, a document: chat.yaml `context_name_pos`, or the
+# words of a 《title》): the content words of the question found earlier make every later sentence of a passage look
+# like an answer (a two-part question answered by the sentence after the one that answers it).
+_NAME_POS = tuple(_TERMS.get("context_name_pos", []) or [])
+
+
+def context_names(question: str, terms: dict[str, float], tok) -> set[str]:
+    """The question's terms that name something: tagged as a name (`_NAME_POS`) or inside a 《title》."""
+    tags = _pos_tags(question, tok)
+    titled = "".join(re.findall(r"《([^》]*)》", question))
+    return {t for t in terms if (t in titled and len(t) > 1)
+            or any(f.startswith(_NAME_POS) for w, f in tags if w == t)} if _NAME_POS else set()
+
 # Near-synonyms of general Chinese (assistant/data/chat.yaml `synonyms`): each word of a group counts
 # as any other of it in the coverage (上牌 / 注册登记, 员工 / 职工); a question term only, never a check.
 SYNONYMS: dict[str, set[str]] = {}
@@ -521,12 +565,14 @@ def _coverage(terms: dict[str, float], tokens: set[str], context: set[str], text
 
 def term_credits(terms: dict[str, float], tokens: set[str], context: set[str], text: str = "",
                  context_text: str = "", alternates: dict[str, set[str]] | None = None,
-                 frame: set[str] | None = None, frame_text: str = "") -> dict[str, float]:
+                 frame: set[str] | None = None, frame_text: str = "", earlier: set[str] | None = None,
+                 earlier_text: str = "", earlier_skip: set[str] | None = None) -> dict[str, float]:
     """How much of each question term the sentence states (1 itself, a word for it of `TERM_ALTERNATES`,
     of `alternates` (see `paraphrase_alternates`) or a near-synonym of `SYNONYMS`; `FRAME_CREDIT` in its
     frame (`frame`, `frame_text`: the document title, the heading path, a table row's caption; the row
     states its figure under them), `CONTEXT_CREDIT` in its other context (the sentence before),
-    `ABBREV_CREDIT` as a short form, 0 not at all); see `_coverage`."""
+    `ABBREV_CREDIT` as a short form, `EARLIER_CREDIT` in the passage's text before that (`earlier`, `earlier_text`:
+    the same section of the same document), 0 not at all); see `_coverage`."""
     own_years = {t for t in tokens if _YEAR_RX.fullmatch(t)}
     alternates = alternates or {}
     frame = frame or set()
@@ -547,6 +593,13 @@ def term_credits(terms: dict[str, float], tokens: set[str], context: set[str], t
             c = ABBREV_CREDIT  # a short form; not the term inside other words (工业|机器人产量)
         elif context_text and t not in context_text and abbreviates(t, context_text):
             c = CONTEXT_CREDIT * ABBREV_CREDIT
+        elif earlier_skip and t in earlier_skip:
+            pass
+        elif earlier_text and (t in (earlier or ()) or (len(t) > 1 and _HAN_RX.fullmatch(t) and t in earlier_text)) \
+                and not _YEAR_RX.fullmatch(t):
+            c = EARLIER_CREDIT
+        elif earlier_text and t not in earlier_text and abbreviates(t, earlier_text):
+            c = EARLIER_CREDIT * ABBREV_CREDIT
         out[t] = c
     return out
 
@@ -641,6 +694,10 @@ _CHANGE_RX = re.compile("(?:" + "|".join(map(re.escape, sorted(_TERMS["change_wo
                         + ")+$")
 
 
+YEAR_COMPARISON_ATTRIBUTE = True
+_CMP_YEAR_TAIL = re.compile(r"(?:比|较|与|和|跟|同)\s*(?:19|20)\d\d\s*年(?:同期|底|末|全年)?(?:相比|相较|比)?$")
+
+
 def attribute_terms(question: str, tok) -> set[str]:
     """The attribute a change or share is asked of ("2023年某产品销量同比增长多少" → {"销量"}): the
     words before the change word that closes the asked-for slot; empty when there is none."""
@@ -651,7 +708,10 @@ def attribute_terms(question: str, tok) -> set[str]:
     cut = _CHANGE_RX.search(head)
     if not cut or not cut.start():
         return set()
-    head = _COMPARISON_RX.sub("", head[:cut.start()])  # "生产量与上一年相比增长": the attribute is 生产量
+    head = head[:cut.start()]
+    if YEAR_COMPARISON_ATTRIBUTE:  # round 20: "床位数比2019年增长": the attribute is 床位数, not a year
+        head = _CMP_YEAR_TAIL.sub("", head)
+    head = _COMPARISON_RX.sub("", head)  # "生产量与上一年相比增长": the attribute is 生产量
     return focus_terms(head + "是多少", tok) if head else set()
 
 
@@ -1046,7 +1106,17 @@ _REF_YEAR_RX = re.compile(r"(?:比|较|为|是|于|相当于|对比)\s*((?:19|20
 
 
 # A four-digit figure that is an amount, not a year ("2051亿美元", "2024.5万辆").
-_AMOUNT_AFTER = r"\s*(?:\.\d|[亿万千百%％])"
+_AMOUNT_AFTER = r"\s*(?:\.\d|[亿万千百%％]" + (
+    # round 20: a count of people or things ("女性2051人") is no year either (chat.yaml `count_units`)
+    "|" + "|".join(map(re.escape, sorted(_TERMS.get("count_units", []) or [], key=len, reverse=True)))
+    if _TERMS.get("count_units") else "") + ")"
+
+
+# Words that date a statement to the time it was written (chat.yaml `present_words`) and how far that may be from the
+# asked year (a report written early in a year speaks of the year before).
+PRESENT_YEAR_GAP = 1
+_PRESENT_RX = re.compile("|".join(map(re.escape, _TERMS.get("present_words", []) or []))) \
+    if _TERMS.get("present_words") else None
 
 
 def _stated_years(tokens, text: str) -> set[str]:
@@ -1194,10 +1264,16 @@ def possessive_pairs(question: str, tok, df: dict[str, int]) -> list[tuple[str, 
             and _HAN_RX.fullmatch(m) and _HAN_RX.fullmatch(h) and df.get(m, 0) > 0 and df.get(h, 0) > 0]
 
 
+# Round 20: a word of the title that ends with the owner ("某某行业产教融合共同体", one word to the tokenizer) names one of
+# them: the owner 共同体 is in the title.
+OWNER_COMPOUND = True
+
+
 def owner_ok(pairs: list[tuple[str, str]], said: str, context_words: set[str]) -> bool:
     """False when the sentence gives an attribute the question asks of an owner ("存储器的贸易逆差")
-    without naming that owner, in itself or as a word of its title or heading."""
-    return all(h not in said or m in said or m in context_words or abbreviates(m, said) for m, h in pairs)
+    without naming that owner, in itself or as a word of its title or heading (or the end of one)."""
+    return all(h not in said or m in said or m in context_words or abbreviates(m, said)
+               or (OWNER_COMPOUND and any(len(w) > len(m) and w.endswith(m) for w in context_words)) for m, h in pairs)
 
 
 def change_ok(focus: set[str], said: str) -> bool:
@@ -2052,6 +2128,74 @@ def whole_as_member(question: str, said: str, splitter) -> bool:
     return False
 
 
+INSERTED_WORD_GUARD = True
+_INSERTED_POS = ("n", "a", "b", "vn")
+_NAME_TAGS = {"nr", "ns", "nt", "nz"}
+
+
+def inserted_word(q_tags: list[tuple[str, str]], said: str, where: str) -> str:
+    """A word the question puts inside a phrase the sentence has without it ("人均健康预期寿命" asked, "人均预期寿命"
+    stated: 健康 makes it another figure), when the sentence and its context never say that word; else ""."""
+    words = [(w, f) for w, f in q_tags if w.strip()]
+    for (a, fa), (m, flag), (h, fh) in zip(words, words[1:], words[2:]):
+        if not flag.startswith(_INSERTED_POS) or flag in _NAME_TAGS or m in QUESTION_WORDS or m in where:
+            continue  # (a name inserted is the place and entity checks' concern)
+        # three words of two characters or more, no date ("全年汽车出口" is no "年中国汽车出口" less 中国)
+        if not all(len(x) >= 2 and _HAN_RX.fullmatch(x) and x not in QUESTION_WORDS and not f.startswith(("m", "t"))
+                   for x, f in ((a, fa), (m, flag), (h, fh))):
+            continue
+        if a + h in said:
+            return m
+    return ""
+
+
+# Round 20: the whole for its part. "甲老年人和乙老年人达133万人" is the sum of two groups of one kind (the same head,
+# 老年人); the question that names one of them (乙老年人) and not the other is not answered by the sum.
+JOINED_GROUP_GUARD = True
+_JOINED_PAIR = re.compile(r"([\u4e00-\u9fff]{2,16})(?:和|与|及|以及)([\u4e00-\u9fff]{2,16}?)"
+                          r"(?:共|合计|总计|总数|人数|数量)?(?:达到|达|为|约|有|超过|共计|合计)?\s*(?:\d|[一二两三四五六七八九十]+[万亿千百])")
+JOINED_HEAD_MIN_CHARS = 2
+
+
+def joined_group(question: str, said: str) -> str:
+    """The member of a summed pair ("甲老年人和乙老年人达133万人") the question names alone; else ""."""
+    if _GROUP_Q.search(question):
+        return ""
+    for m in _JOINED_PAIR.finditer(said):
+        a, b = m.group(1), m.group(2)
+        head = os.path.commonprefix([a[::-1], b[::-1]])[::-1]
+        if len(head) < JOINED_HEAD_MIN_CHARS or head in (a, b) or "分别" in said[m.end():]:
+            continue
+        named = [x for x in (a, b) if x in question]
+        if len(named) != 1:
+            continue
+        other = b if named[0] == a else a
+        if other[:len(other) - len(head)] not in question:  # nor the other one's own words
+            return named[0]
+    return ""
+
+
+# Round 20: the asked unit's figure is the whole's. "社区设施34.7万个，床位311.1万张；其中，城市社区设施11.5万个": the
+# question's qualified phrase (城市社区) is in the sentence, but every figure in the asked unit (张) stands in a clause of
+# the head without it.
+UNIT_FIGURE_OWNER_GUARD = True
+
+
+def unit_figure_elsewhere(pairs: list[tuple[str, str]], unit: str, said: str) -> bool:
+    """True when, for a (qualifier, head) pair of the question said together in the sentence, each clause (；。) that
+    gives a figure in `unit` lacks the pair and names the head."""
+    if not unit:
+        return False
+    clauses = [c for c in _SEGMENT_SPLIT.split(said) if c.strip()]
+    with_unit = [c for c in clauses if re.search(r"\d\s*[万亿千百]*\s*" + re.escape(unit), c)]
+    if not with_unit:
+        return False
+    for m, h in pairs:
+        if m + h in said and all(m + h not in c for c in with_unit) and any(h in c for c in with_unit):
+            return True
+    return False
+
+
 def scope_adverbials(question: str) -> set[str]:
     """The words of an adverbial that restricts the asked figure ("在国内市场" → 国内)."""
     return set(_SCOPE_ADVERBIAL.findall(question)) if SCOPE_ADVERBIAL_GUARD else set()
@@ -2080,6 +2224,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     df = _doc_freqs(kb)[0]
     focus = focus_terms(question, tok)
     pairs += [p for p in nested_pairs(focus) if p not in pairs]
+    names = context_names(question, terms, tok) - focus if EARLIER_CREDIT else set()
     attribute = attribute_terms(question, tok)
     owners = possessive_pairs(question, tok, df)
     splitter = getattr(tok, "_tok", None)
@@ -2134,6 +2279,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
         heading_toks = set(tok.tokenize(heading))
         base = title_toks | heading_toks
         prev = prev_shown = ""
+        before: list[str] = []  # the passage's sentences before the sentence before
         shown_rows = split_sentences(h.text)
         blank_kept = split_sentences(h.text, keep_blank=True) if BLANK_CELL_GUARD and kind == "amount" else []
         with_blanks = dict(zip(shown_rows, blank_kept)) if len(blank_kept) == len(shown_rows) else {}
@@ -2148,10 +2294,13 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
             if joined:
                 own |= prev_toks
             said = f"{prev}{s}" if joined else body
+            earlier_text = "".join(before[:-1]) if EARLIER_CREDIT and names and not caption else ""
             credits = term_credits(terms, own, base | near, f"{prev}{body}" if joined else body,
                                    f"{title} {heading} {caption} {prev}", alternates,
                                    frame=base | set(tok.tokenize(f"{caption} {named}")),
-                                   frame_text=f"{title} {heading} {caption} {named}")
+                                   frame_text=f"{title} {heading} {caption} {named}",
+                                   earlier=set(tok.tokenize(earlier_text)) if earlier_text else None,
+                                   earlier_text=earlier_text, earlier_skip=set(terms) - names)
             unit_pass = unit_ok(unit, said, f"{heading} {caption}")
             total = sum(terms.values())
             cov = sum(terms[t] * c for t, c in credits.items()) / total if total else 0.0
@@ -2171,6 +2320,12 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                     first = next((m.group(0) for m in _YEAR_RX.finditer(prev) if m.group(0) in years), None)
                     years = {first} if first else years
                 conflict = bool(years) and not (years & q_years)
+                if not years and PRESENT_YEAR_GAP and _PRESENT_RX and _PRESENT_RX.search(said) \
+                        and getattr(h, "year", None):
+                    # round 20: "目前在7万亿元左右" speaks of when its document was written; a year the question
+                    # asks for more than PRESENT_YEAR_GAP years before or after that is another year's figure
+                    conflict = all(abs(int(re.sub(r"\D", "", y)[:4]) - int(h.year)) > PRESENT_YEAR_GAP
+                                   for y in q_years if re.sub(r"\D", "", y)[:4].isdigit())
                 if conflict:
                     cov *= YEAR_CONFLICT_FACTOR
             bonus = 0.08 / (1 + i)
@@ -2302,6 +2457,12 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("figure")  # 2030年的数 asked, the sentence gives figures of other years only
             if WHOLE_MEMBER_GUARD and kind == "amount" and has_value and whole_as_member(question, said, splitter):
                 r8.append("whole")  # 甲类约12万人中乙有多少 asked, 甲类 is one item and 乙 is of the whole
+            if JOINED_GROUP_GUARD and kind == "amount" and has_value and joined_group(question, said):
+                r8.append("member")  # 乙老年人 asked, "甲老年人和乙老年人达133万人" stated
+            if UNIT_FIGURE_OWNER_GUARD and kind == "amount" and has_value and unit_figure_elsewhere(pairs, unit, said):
+                r8.append("part")  # 城市社区的床位 asked, the beds stated are all 社区's
+            if INSERTED_WORD_GUARD and kind == "amount" and has_value and inserted_word(q_tags, said, where):
+                r8.append("modifier")  # 人均健康预期寿命 asked, 人均预期寿命 stated
             if adverbials and not all(a in where for a in adverbials):
                 r8.append("scope")  # 在国内市场 asked, the sentence's figure is not restricted so
             refused += r8
@@ -2312,6 +2473,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                                   has_value=has_value,
                                   scope_ok=scope_ok, refused=tuple(refused), credits=credits))
             prev, prev_shown = s, s_shown
+            before.append(s)
     if blank:  # the source leaves the asked figure blank: another column or sentence does not give it
         for x in scored:
             x.refused += ("blank",)
@@ -2500,6 +2662,33 @@ def focus_neighbour(question: str, best: _Scored, scored: list[_Scored], hits, t
                  and set(x.refused) <= NEIGHBOUR_REFUSALS), None) if follower else None
 
 
+# Round 20: a section heading "甲：需求侧的核心驱动力" says what the question describes ("把什么视作需求侧的核心驱动力")
+# and its sentences only go on about it: the heading is the answer, shown before the chosen sentence.
+HEADING_ANSWER = True
+HEADING_ANSWER_MIN_WORDS = 2
+
+
+def heading_answer(question: str, best: _Scored, hit, tok) -> str:
+    """The section heading of `hit` when its part after a colon holds at least `HEADING_ANSWER_MIN_WORDS` words of
+    the question's asking clause after its question word that `best` does not say; else ""."""
+    from .textproc import default_tokenizer
+
+    if not FOCUS_NEIGHBOUR or expected_type(question) is not None:
+        return ""
+    head = section(hit)
+    lead, colon, described = head.partition("：") if "：" in head else head.partition(":")
+    if not colon or not lead.strip() or not described.strip():
+        return ""
+    clauses = [c for c in re.split(r"[，,；;。？?！!]", question) if _FOCUS_WH_RX.search(c)]
+    if not clauses:
+        return ""
+    asked = clauses[-1][_FOCUS_WH_RX.search(clauses[-1]).end():]
+    tok = tok or default_tokenizer()
+    words = {w for w in tok.tokenize(asked) if len(w) >= 2 and _HAN_RX.fullmatch(w) and w not in QUESTION_WORDS}
+    found = {w for w in words if w in described and w not in best.sentence}
+    return head if len(found) >= HEADING_ANSWER_MIN_WORDS else ""
+
+
 CONTINUATION_SLACK = 0.05
 _SINGLING_OUT = re.compile(r"^[\s,，。]*(?:其中|尤其是|特别是)")
 
@@ -2540,6 +2729,10 @@ def choose(question: str, hits, kb, profile=None) -> tuple[list[_Scored], float,
         extra = focus_neighbour(question, best, scored, hits, getattr(kb, "tokenizer", None) or default_tokenizer())
         if extra is not None:
             chosen = [best, extra] + [c for c in chosen[1:] if c is not extra][:MAX_SENTENCES - 2]
+    lead = heading_answer(question, best, hits[best.hit_index], getattr(kb, "tokenizer", None)) \
+        if HEADING_ANSWER else ""
+    if lead:
+        chosen = [replace(best, sentence=f"{lead}。{best.sentence}")] + chosen[1:]
     grounded = is_grounded(max(best.coverage, alone.coverage), hits[best.hit_index], best)
     if not grounded and best.scope_ok and not best.year_conflict and best.sim:
         # a reworded question: close in meaning, and what it misses is not named elsewhere
@@ -2585,6 +2778,11 @@ _AND_RX = re.compile(r"以及|[；;]")
 _CONTINUES = re.compile(r"^(?:比|较|同比|环比|占|增长|其中|提高|下降|增加|减少)")
 
 
+# What joins the items of "甲和乙分别…"; round 20: not the 及 of a threshold ("百岁及以上老人中男性和女性": two items,
+# not three) nor of 及其.
+_ITEM_JOINS = re.compile(r"和|与|及(?!以上|以下|以内|其)|、")
+
+
 def split_question(question: str, tok=None) -> list[str]:
     """The parts of a question that asks for two things, each a question on its own:
     "…占有率是多少？比上年提高了多少个百分点？" (the second part takes the first one's subject),
@@ -2611,7 +2809,7 @@ def split_question(question: str, tok=None) -> list[str]:
     if not m:
         return [q]
     head, tail = q[:m.start()], q[m.end():]
-    items = re.split(r"和|与|及|、", head)
+    items = _ITEM_JOINS.split(head)
     if len(items) < 2 or not all(items):
         return [q]
     lcut = getattr(getattr(tok, "_tok", None), "lcut", None) or (lambda x: [x[:-2], x[-2:]])
