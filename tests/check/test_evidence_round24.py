@@ -82,3 +82,35 @@ def test_a_release_whose_numbered_titles_run_into_the_text_is_its_own_source():
 def test_a_single_numbered_paragraph_is_not_a_release_layout():
     text = RUN_IN.replace("二、交通运输平稳运行上半年", "交通运输方面,上半年")
     assert any("286.4万人次" in t for t in findings(text, UNSOURCED))
+
+
+# --- 4. an official document's targets: its addressees (or number, title) mark the issuing body's own document ------
+PLAN_BODY = ("(二)主要目标。到2027年,全市数字文化产业营业收入年均增长12%左右,规模以上数字文化企业达到150家以上。\n"
+             "到2030年,建成5个以上省级数字文化产业园区。\n")
+
+
+def test_a_plan_under_an_addressee_line_states_the_issuers_own_targets():
+    text = ("各区人民政府,市政府各部门,各有关单位:\n"
+            "现将《某市数字文化产业发展行动方案》印发给你们,请认真贯彻执行。\n" + PLAN_BODY)
+    assert findings(text, UNSOURCED) == []
+
+
+def test_the_same_targets_in_a_text_with_no_addressee_line_stay_flagged():
+    text = "某市数字文化产业加快发展\n" + PLAN_BODY
+    assert any("150家" in t for t in findings(text, UNSOURCED))
+
+
+# --- 5. the clauses after 力争 are a plan's targets -------------------------------------------------------------------
+def test_figures_after_a_striving_clause_are_targets():
+    text = "某工程机械企业发布青年技工计划,力争在三年内,覆盖30个城市、培养5000名维修技工。\n"
+    assert findings(text, UNSOURCED) == []
+
+
+def test_figures_before_the_striving_clause_are_still_checked():
+    text = "某工程机械企业的青年技工计划已覆盖12个城市,力争在三年内,覆盖30个城市、培养5000名维修技工。\n"
+    assert any("12个" in t for t in findings(text, UNSOURCED))
+
+
+def test_the_same_figures_stated_as_done_stay_flagged():
+    text = "某工程机械企业发布青年技工计划,三年来,已覆盖30个城市、培养5000名维修技工。\n"
+    assert any("30个城市" in t for t in findings(text, UNSOURCED))
