@@ -171,6 +171,9 @@ def _release_layout(ctx, paras) -> bool:
     if not any(_any(defs.get("release_topic_not") or [], p.text) for p in paras):
         inline += defs.get("inline_heading_numbered") or []  # round 19: 1.提供住宿的某服务。, not in a text on our subject
     headings = [p for p in ctx.doc.paragraphs if p.kind == "heading" or p.kind == "text" and _any(inline, p.text)]
+    numbered = [p for p in ctx.doc.paragraphs if p.kind == "text" and _any(defs.get("numbered_paragraph") or [], p.text)]
+    if len(numbered) >= int(params.get("numbered_paragraph_min", 2)):
+        headings += numbered  # round 24: 一、……二、…… opening paragraphs whose headings run into the text
     most = int(params.get("inline_heading_max_chars", 16))
     sents = [s for s in ctx.body_sentences() if not (inline and _any(inline, s[2]) and len(s[2].strip()) <= most)]
     least = int(params.get("release_min_sentences", 4))
@@ -229,15 +232,23 @@ def _release_voice(ctx, paras, heads, vague_line) -> bool:
 
 
 def _voiced_or_sourced(ctx, paras, vague_line, extra: tuple[str, ...], text_sources_only: bool = False,
-                       blank: list | None = None) -> bool:
+                       blank: list | None = None, figure_sources_only: bool = False) -> bool:
     """Does any paragraph carry a report's own voice (stat_run_not and the `extra` cue lists) or a vague source, or
-    name a source (with `text_sources_only`, a named source counts in running text only, not in a heading)? Words
-    matching `blank` are set aside first (round 18: a publisher's own 据初步核算)."""
+    name a source (with `text_sources_only`, a named source counts in running text only, not in a heading; round 24:
+    with `figure_sources_only`, only in a paragraph that states a figure)? Words matching `blank` are set aside first
+    (round 18: a publisher's own 据初步核算)."""
     defs = ctx.definitions
     cues = [p for key in ("stat_run_not", *extra, "vague_attribution") for p in (defs.get(key) or [])] + list(vague_line)
-    texts = [(p.kind, blank_out(p.text, blank) if blank else p.text) for p in paras]
-    return any(_any(cues, t) or ((kind == "text" or not text_sources_only) and ctx._has_attribution(t))
-               for kind, t in texts)
+    texts = [(p, blank_out(p.text, blank) if blank else p.text) for p in paras]
+
+    def named(p, t) -> bool:
+        if text_sources_only and p.kind != "text":
+            return False
+        if figure_sources_only and not find_figures(ctx.text, p.start, p.end):
+            return False
+        return ctx._has_attribution(t)
+
+    return any(_any(cues, t) or named(p, t) for p, t in texts)
 
 
 def _statistical_run(ctx, paras, vague_line) -> bool:
@@ -282,7 +293,10 @@ def _headed_release(ctx, paras, vague_line) -> bool:
     if any(_any(defs.get("release_not") or [], p.text) for p in paras[:3]):
         return False
     texts = [p for p in paras if p.kind != "table_row"]
-    if _voiced_or_sourced(ctx, texts, vague_line, ("release_topic_not", "headed_release_not"), text_sources_only=True):
+    # round 24: a source named in a paragraph with no figure (遥感监测结果显示，……长势好于上年; 根据全国种植意向调查，……
+    # 总体稳定) is the bulletin's own survey or monitoring behind a qualitative finding, not someone else's data
+    if _voiced_or_sourced(ctx, texts, vague_line, ("release_topic_not", "headed_release_not"), text_sources_only=True,
+                          figure_sources_only=True):
         return False
     with_fig = [s for ss, se, s in ctx.body_sentences() if s.strip() and find_figures(ctx.text, ss, se)]
     if len(with_fig) < int(params.get("headed_release_min_figure_sentences", 2)):
