@@ -158,8 +158,7 @@ class UnsourcedFigure(Rule):
         if self._own_sample_section(ctx, ss):
             return None  # round 11: the section describing the report's own sample (样本说明)
         if (ctx.vague_source_in_sentence(self.attr_name, ss) and not self._own_voice_line(ctx, ss)
-                and not self._continued_lead(ctx, ss, se) and not self._own_accounting(ctx, ss, se)
-                or self._vague_introducer(ctx, ss)):
+                and not self._continued_lead(ctx, ss, se) and not self._own_accounting(ctx, ss, se)):
             # round 11: a vague source (据统计、数据显示) takes over from the document's own source too — a byline or a
             # headline naming a body — as it does from a lead (labelling policy; dev l02, l08)
             return self.finding(ctx, self._vague_start(ctx, ss, figs[0].start), figs[-1].end, n=len(figs))
@@ -262,27 +261,6 @@ class UnsourcedFigure(Rule):
             return False
         rest = blank_out(ctx.text[ss:se], ctx.definitions.get("own_stats_accounting") or [])
         return not any(p.search(rest) for p in ctx.definitions.get(f"vague_{self.attr_name}") or [])
-
-    def _vague_introducer(self, ctx, ss: int) -> bool:
-        """Round 24: the sentence right before, in the same paragraph, names only an unnamed informant (definitions.
-        vague_informant: 有消息透露、业内人士称) and states no figure of its own (2019年初，有消息透露，某中心首次……进口。
-        全年进口量约870万台……): the informant's report goes on into this sentence, and takes over from any source named
-        earlier as it does in its own sentence. Not when this sentence names a source itself, and not after a sentence
-        with figures (its vague source is spent on them)."""
-        para = ctx.doc.paragraph_at(ss)
-        if para is None or ss <= para.start or ctx.sentence_has(self.attr_name, ss):
-            return False
-        ps, pe = ctx.doc.sentence_at(ss - 1)
-        if ps < para.start or pe > ss:
-            return False
-        if not (ctx.vague_source_in_sentence(self.attr_name, ps) and not ctx.all_figures(ps, pe)
-                and not self._continued_lead(ctx, ps, pe) and not self._own_accounting(ctx, ps, pe)):
-            return False
-        # only an unnamed informant's report goes on into the next sentence (有消息透露、业内人士称……。……), as a named
-        # speaker's does; a bare data phrase (最新数据显示，近年来……增长。) speaks for its own sentence
-        vague = ctx.definitions.get(f"vague_{self.attr_name}") or []
-        told = ctx.definitions.get("vague_informant") or []
-        return any(any(t.search(m.group()) for t in told) for r in vague for m in r.finditer(ctx.text, ps, pe))
 
     def _vague_start(self, ctx, ss: int, first: int) -> int:
         """Round 16: a finding under a vague source starts at that source when it comes before the figures
