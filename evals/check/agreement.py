@@ -104,7 +104,7 @@ def pooled() -> int:
             tp, fp, hit, miss = score.tp[c], score.fp[c], score.hit[c], score.miss[c]
             passed[c] += bool(tp + fp and hit + miss and tp / (tp + fp) >= 0.9 and hit / (hit + miss) >= 0.85)
         passed["official"] += score.official_rate()[2] <= 2
-    print(f"合计（{len(keys)} 批：{''.join(keys)}）")
+    print(f"合计（{len(keys)} 批：{'、'.join(keys)}）")
     print_score(total)
     print(f"  第二名标注者达到目标的批数（共 {len(keys)} 批）：objectivity {passed['objectivity']}，evidence "
           f"{passed['evidence']}，官方发布与新闻多标≤2条/万字 {passed['official']}")

@@ -110,8 +110,10 @@ class Score:
         return fps, chars, (fps / chars * 10000 if chars else float("nan"))
 
 
-# The batches collected after the second round, in order: (split.yaml key, letter, ordinal). The newest one present in
-# split.yaml is the current test batch; every earlier one has been run once, read once and moved to dev.
+# The batches collected after the second round, in order: (split.yaml key, id letters, ordinal); after z the single
+# letters were reused (a, b, c) and then two letters (aa, ...), so a batch is its ids' whole leading run of letters.
+# The newest one present in split.yaml is the current test batch; every earlier one has been run once, read once and
+# moved to dev.
 BATCHES = (("third_test", "g", "三"), ("fourth_test", "h", "四"), ("fifth_test", "i", "五"), ("sixth_test", "j", "六"),
            ("seventh_test", "k", "七"), ("eighth_test", "l", "八"), ("ninth_test", "m", "九"),
            ("tenth_test", "n", "十"), ("eleventh_test", "o", "十一"), ("twelfth_test", "p", "十二"),
@@ -125,7 +127,8 @@ BATCHES = (("third_test", "g", "三"), ("fourth_test", "h", "四"), ("fifth_test
            ("twenty_second_test", "z", "二十二"),
            ("twenty_third_test", "a", "二十三"),
            ("twenty_fourth_test", "b", "二十四"),
-           ("twenty_fifth_test", "c", "二十五"))
+           ("twenty_fifth_test", "c", "二十五"),
+           ("twenty_sixth_test", "aa", "二十六"))
 
 
 def _split() -> dict:

@@ -1,7 +1,7 @@
 """Check the real-document set's files against each other, without running (or importing) the checker.
 
     python evals/check/validate_labels.py            # all batches (d, f, g, h, i)
-    python evals/check/validate_labels.py h          # only ids starting with h
+    python evals/check/validate_labels.py h          # only batch h (ids h01…, not a two-letter batch such as hh01…)
     python evals/check/validate_labels.py k labels_b # the second labeller's files (real/labels_b) for batch k
 
 For every document in real/docs: a record in records.yaml with the right `chars`, a labels file whose id matches, a
@@ -13,6 +13,7 @@ ambiguous spans are warnings.
 """
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -27,14 +28,28 @@ SPLIT_KEYS = ("dev", "test", "fresh_dev", "fresh_dev_from_test", "third_test", "
               "sixteenth_test", "seventeenth_test", "eighteenth_test",
               "nineteenth_test", "twentieth_test", "twenty_first_test",
               "twenty_second_test", "twenty_third_test", "twenty_fourth_test",
-              "twenty_fifth_test")  # keep in step with real.BATCHES
+              "twenty_fifth_test", "twenty_sixth_test")  # keep in step with real.BATCHES
+
+
+def batch_of(did: str) -> str:
+    """A document id's batch: its whole leading run of letters ("c07" -> "c", "aa07" -> "aa")."""
+    m = re.match(r"[a-z]+", did)
+    return m.group(0) if m else did
+
+
+def selected(did: str, prefix: str) -> bool:
+    """Whether `did` is asked for: a prefix of letters names one batch exactly (so "a" leaves out "aa07"), any other
+    prefix (e.g. "c1") is matched as the start of the id."""
+    if not prefix:
+        return True
+    return batch_of(did) == prefix if prefix.isalpha() else did.startswith(prefix)
 
 
 def main(prefix: str = "", labels_dir: str = "labels") -> int:
     errors: list[str] = []
     warnings: list[str] = []
     records = {d["id"]: d for d in yaml.safe_load((REAL / "records.yaml").read_text(encoding="utf-8"))["documents"]}
-    docs = {p.stem: p for p in sorted((REAL / "docs").glob("*.txt")) if p.stem.startswith(prefix)}
+    docs = {p.stem: p for p in sorted((REAL / "docs").glob("*.txt")) if selected(p.stem, prefix)}
     counts: Counter = Counter()
     for did, path in docs.items():
         text = path.read_text(encoding="utf-8")
@@ -67,15 +82,15 @@ def main(prefix: str = "", labels_dir: str = "labels") -> int:
                 errors.append(f"{did}: occurrence {occ} but only {n} copies: {span!r}")
             elif occ is None and n > 1 and span not in with_occ:
                 warnings.append(f"{did}: span occurs {n} times, no occurrence key (first copy used): {span!r}")
-            counts[(did[0], cat)] += 1
+            counts[(batch_of(did), cat)] += 1
     for did in records:
-        if did.startswith(prefix) and did not in docs:
+        if selected(did, prefix) and did not in docs:
             errors.append(f"{did}: record without a document")
     split = yaml.safe_load((REAL / "split.yaml").read_text(encoding="utf-8"))
     seen: dict[str, str] = {}
     for key in SPLIT_KEYS:
         for did in split.get(key) or []:
-            if not did.startswith(prefix):
+            if not selected(did, prefix):
                 continue
             if did not in docs:
                 errors.append(f"split {key}: {did} has no document")
@@ -89,10 +104,10 @@ def main(prefix: str = "", labels_dir: str = "labels") -> int:
         print("warning:", w)
     for e in errors:
         print("ERROR:", e)
-    batches = sorted({b for b, _ in counts} | {d[0] for d in docs})
+    batches = sorted({b for b, _ in counts} | {batch_of(d) for d in docs})
     for b in batches:
-        n_docs = sum(1 for d in docs if d[0] == b)
-        chars = sum(len(docs[d].read_text(encoding="utf-8")) for d in docs if d[0] == b)
+        n_docs = sum(1 for d in docs if batch_of(d) == b)
+        chars = sum(len(docs[d].read_text(encoding="utf-8")) for d in docs if batch_of(d) == b)
         per = ", ".join(f"{c} {counts[(b, c)]}" for c in sorted(CATS) if counts[(b, c)])
         print(f"{b}: {n_docs} documents, {chars} characters; labels: {per or 'none'}")
     print("OK" if not errors else f"{len(errors)} error(s)")
