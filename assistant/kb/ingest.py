@@ -31,7 +31,7 @@ for _name in ("pypdf", "pdfminer"):
 # a file's chunks while the file's sha256 and this identity are unchanged, so an index built before the
 # change would go on answering from the old reading (an index built before eeab7e6 kept a PDF paragraph
 # cut in two, and a chat answer changed with the cache).
-READER_VERSION = "3"  # 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading; 3: web mirrors' pinyin glosses, Traditional characters and doubled commas cleaned (textproc.clean_page_texts)
+READER_VERSION = "4"  # 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading; 3: web mirrors' pinyin glosses, Traditional characters and doubled commas cleaned (textproc.clean_page_texts); 4: one-cell-per-line TXT/Markdown tables read back as rows (round 20); titles only from before the body, an article's front matter skipped, an affiliation line apart from the body
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".csv": "csv",
              ".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html"}
@@ -210,10 +210,12 @@ def _front_matter(blocks: list[Block], i: int) -> bool:
 
 
 def _title_from(blocks: list[Block], fallback: str) -> str:
-    """The document's title: the first heading or short line before its body begins. Numbered section headings and
-    an article's front matter are skipped; a short line after the first body paragraph is a sub-heading, so a page
-    that opens with its body keeps the fallback (the file name)."""
+    """The document's title: the first heading or short line before its body begins. Numbered section headings,
+    an article's front matter and a text table's header row are skipped; a short line after the first body paragraph
+    is a sub-heading, so a page that opens with its body keeps the fallback (the file name)."""
     for i, b in enumerate(blocks[:5]):
+        if b.kind == "table_row" and b.table is None:  # a text table's header row names columns, not the document
+            continue
         text = b.text.lstrip("# ").strip()
         if _SECTION_HEADING.match(text) or _front_matter(blocks, i):
             continue
@@ -224,12 +226,60 @@ def _title_from(blocks: list[Block], fallback: str) -> str:
     return fallback
 
 
+# A table copied from a web page or PDF often arrives one cell per line: a header of labels, then rows of
+# a label (a year, a name) and figures. Such a run of short lines is read back as a table (one row per
+# unit, under its header) instead of being packed into units of bare numbers with no column names.
+CELL_CHARS = 16  # a cell line is at most this long, with no sentence end
+CELL_MIN_COLUMNS = 3
+CELL_MIN_ROWS = 2
+_FIGURE_CELL = re.compile(r"[-+−]?\d[\d,，]*(?:\.\d+)?[%％]?|[-—–…]+")
+
+
+def _cell_like(b: Block) -> bool:
+    return b.kind == "text" and 0 < len(b.text) <= CELL_CHARS and not re.search(r"[。；！？;!?]", b.text)
+
+
+def _cell_tables(blocks: list[Block]) -> list[Block]:
+    """Runs of one-cell-per-line text read back as table rows (Markdown-style: the first row is the
+    header, table=None): n leading label cells (no figure) form the header, then each group of n cells
+    whose last n-1 are figures is a row; the run stops at the first group that is not."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if not _cell_like(b):
+            out.append(b)
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and _cell_like(blocks[j]) and blocks[j].heading_path == b.heading_path \
+                and blocks[j].page == b.page:
+            j += 1
+        cells = [x.text.strip() for x in blocks[i:j]]
+        n = next((k for k, c in enumerate(cells) if _FIGURE_CELL.fullmatch(c)), len(cells))
+        rows = []
+        if n >= CELL_MIN_COLUMNS:
+            k = n
+            while k + n <= len(cells) and all(_FIGURE_CELL.fullmatch(c) for c in cells[k + 1:k + n]):
+                rows.append(cells[k:k + n])
+                k += n
+        if len(rows) < CELL_MIN_ROWS:
+            out.append(b)
+            i += 1
+            continue
+        for row in [cells[:n], *rows]:
+            out.append(Block(text=" | ".join(row), page=b.page, heading_path=list(b.heading_path), kind="table_row"))
+        i += n * (len(rows) + 1)
+    return out
+
+
 def load_text(path: Path, kind: str) -> LoadedDocument:
     text, enc = decode_bytes(path.read_bytes())
     if not text.strip():
         raise InputError("文件为空")
     lines = text.splitlines()
     blocks, _ = _blocks_from_lines(lines, short_lines_apart=True)
+    blocks = _cell_tables(blocks)
     # A TXT title is its first line even without a heading marker (unless it is the only text).
     if kind == "txt" and len(blocks) > 1 and blocks[0].kind == "text" and len(blocks[0].text) <= 60 \
             and any(b.kind != "heading" for b in blocks[1:]):

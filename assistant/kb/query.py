@@ -4,14 +4,17 @@ Two data sources, no industry in code:
 - the index's industry profile: a question that names the industry by an alias (a colloquial or
   shorter name) also searches for the industry's own name, which is what statistics and reports use;
 - `assistant/data/query_terms.yaml`: industry-neutral colloquial wording of statistical questions
-  (产了多少 → 产量, 头三个月 → 一季度), each rule a list of phrases and the words they add.
+  (产了多少 → 产量, 头三个月 → 一季度), each rule a list of phrases and the words they add; and how a
+  colloquial two-digit year is read (“07年” → 2007, but not “近10年”, “25年来”: `short_years`).
 
 Only the keyword side is expanded: the query's embedding is left as asked (the dense model already
 relates paraphrases, and appended words would shift it). The retrieval eval measures each part.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -60,3 +63,47 @@ def expansion(query: str, profile=None, rules: tuple[Rule, ...] | None = None) -
         if any(w in query for w in r.when):
             extra += [a for a in r.add if a not in query]
     return list(dict.fromkeys(extra))
+
+
+@dataclass(frozen=True)
+class ShortYears:
+    future: int  # a two-digit year yy is 20yy up to this many years after the present one, else 19yy
+    not_after: tuple[str, ...]  # words before “NN年” that make it a number of years (近10年)
+    not_before: tuple[str, ...]  # words after it that do (10年来, 80年代)
+
+
+_SHORT_YEAR = re.compile(r"(?<![\d.．])(\d{2})年")
+
+
+@lru_cache(maxsize=4)
+def load_short_years(path: Path = TERMS_FILE) -> ShortYears | None:
+    """The `short_years:` entry of the terms file (None when absent); a bad entry names the file."""
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    item = raw.get("short_years") if isinstance(raw, dict) else None
+    if item is None:
+        return None
+    lists = [item.get(k) if isinstance(item, dict) else None for k in ("not_after", "not_before")]
+    future = item.get("future") if isinstance(item, dict) else None
+    if not (isinstance(future, int) and 0 <= future < 100
+            and all(isinstance(x, list) and all(isinstance(w, str) and w.strip() for w in x) for x in lists)):
+        raise InputError(f"{path}：short_years 应为 {{future: 年数, not_after: [词, ...], not_before: [词, ...]}}")
+    return ShortYears(future, *(tuple(sorted({w.strip() for w in x}, key=len, reverse=True)) for x in lists))
+
+
+def short_years(query: str, rule: ShortYears | None = None, this_year: int | None = None) -> list[str]:
+    """Four-digit years for the colloquial two-digit years of `query` (“07年那一格” → 2007), in order;
+    a number of years (“近10年”, “整整25年”, “10年来”, “80年代”) is none."""
+    rule = load_short_years(TERMS_FILE) if rule is None else rule
+    if rule is None:
+        return []
+    this_year = date.today().year if this_year is None else this_year
+    out: list[str] = []
+    for m in _SHORT_YEAR.finditer(query):
+        before, after = query[:m.start()], query[m.end():]
+        if any(before.endswith(w) for w in rule.not_after) or any(after.startswith(w) for w in rule.not_before):
+            continue
+        yy = int(m.group(1))
+        year = 2000 + yy if 2000 + yy <= this_year + rule.future else 1900 + yy
+        if str(year) not in query:
+            out.append(str(year))
+    return list(dict.fromkeys(out))

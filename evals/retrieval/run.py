@@ -19,7 +19,8 @@ Methods, measured on the same questions in the same run:
 - with --sweep, variants of ours for choosing the defaults on dev: passage length, window re-scoring
   from the units' stored vectors (off; weight × share of best vs mean cosine; depth), keyword-query
   expansion on/off, RRF weight of the dense ranking, year-match bonus, a unit's year taken from its
-  heading or title, period (month/quarter/half-year) bonus; with --rerank also the window re-ranking
+  heading or title, period (month/quarter/half-year) bonus, colloquial two-digit years off
+  (index.SHORT_YEARS), the keyword leader's bonus (retrieve.KEYWORD_LEAD_WEIGHT); with --rerank also the window re-ranking
   that embeds the windows at query time (their vectors are kept in --cache/windows.npz).
 
 Each sample's questions are asked of the index with that sample's profile (corpus/<sample>/profile.yaml)
@@ -299,6 +300,9 @@ def variants(sweep: bool, rerank: bool = False) -> dict[str, dict]:
         out["ours-no-year-context"] = {"settings": {"index.YEAR_FROM_CONTEXT": False}}
         for b in (0.0, 0.0015, 0.006):
             out[f"ours-period{b:g}"] = {"settings": {"index.PERIOD_MATCH_BONUS": b}}
+        out["ours-no-short-years"] = {"settings": {"index.SHORT_YEARS": False}}
+        for w in (0.005, 0.01, 0.02):
+            out[f"ours-lead{w:g}"] = {"settings": {"retrieve.KEYWORD_LEAD_WEIGHT": w}}
     return out
 
 
