@@ -333,10 +333,19 @@ class ValueTwoNames(Rule):
     同比增长27.72%): a value of at least `min_digits` significant digits, written twice in the body with the same
     change wording, under two metric names that share their head noun (需求) but differ before it. A figure repeated
     under its own name, or under names with different heads, is not reported."""
-    extra_keys = {"min_digits"}
+    extra_keys = {"min_digits", "unmodified_before"}
 
     def setup(self):
         self.min_digits = int(self.spec.get("min_digits", 4))
+        # a name whose own modifier is empty (以就业人数为基数: 以 is no modifier) is the other name, not its rival
+        self.unmodified = set(self.spec.get("unmodified_before", ""))
+
+    def _rivals(self, a: str, b: str) -> bool:
+        common = len(os.path.commonprefix([a[::-1], b[::-1]]))
+        ra, rb = a[:len(a) - common], b[:len(b) - common]
+        if (ra and ra[-1] in self.unmodified) or (rb and rb[-1] in self.unmodified):
+            return False
+        return _rival(a, b)
 
     def _metric(self, text: str, f) -> tuple[str, str]:
         name = metric_before(text, f.start, keep=24)  # whole names: an abbreviation is told by all its words
@@ -352,7 +361,7 @@ class ValueTwoNames(Rule):
             name, change = self._metric(text, f)
             key = (f.text.replace(" ", ""), change)
             for first, first_name in seen.get(key, []):
-                if len(name) >= 3 and len(first_name) >= 3 and name[-2:] == first_name[-2:] and _rival(name, first_name):
+                if len(name) >= 3 and len(first_name) >= 3 and name[-2:] == first_name[-2:] and self._rivals(name, first_name):
                     out.append(self.finding(ctx, f.start, f.end, metric=name[-4:], first_metric=first_name[-4:],
                                             first=first.text, first_line=ctx.doc.line_of(first.start)))
                     break
