@@ -248,7 +248,7 @@ class PointsOfAmount(Rule):
         self.skip = re.compile(self.spec.get("skip") or r"(?!x)x")
 
     def check(self, ctx):
-        out, text = [], ctx.text
+        out = []
         figures = ctx.figures()
         for ss, se, sent in ctx.body_sentences():
             if self.skip.search(sent):

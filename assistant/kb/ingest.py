@@ -136,7 +136,8 @@ _LINE_END = re.compile(r"[。；！？，、：:;,.!?）)」”’…—]$")
 
 def _standalone_line(line: str) -> bool:
     s = line.strip()
-    return (0 < len(s) <= STANDALONE_CHARS and not _LINE_END.search(s)) or bool(_AFFILIATION_LINE.fullmatch(s))
+    # an affiliation line ((某研究院,北京 100088)) stands apart too: it is not the start of the body's first paragraph
+    return (0 < len(s) <= STANDALONE_CHARS and not _LINE_END.search(s)) or bool(_AFFILIATION.fullmatch(s))
 
 
 def _blocks_from_lines(lines: Iterable[str], page: int | None = None,
@@ -197,7 +198,6 @@ _SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][
 # paragraph joining may have run into the body)
 _FRONT_LABEL = re.compile(r"^(?:内容)?(?:摘\s*要|关键词|关键字|目\s*录|前\s*言|引\s*言|abstract|keywords?)\s*[：:]?", re.I)
 _AFFILIATION = re.compile(r"^[（(][^（）()]{2,60}(?:\d{6}|大学|学院|研究院|研究所|研究中心)[^（）()]{0,20}[）)]")
-_AFFILIATION_LINE = re.compile(_AFFILIATION.pattern[1:])  # a line of its own: not the start of the body's paragraph
 _AUTHOR_LINE = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}(?:\s*[,，、]\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})*\d?$")
 
 
