@@ -38,3 +38,24 @@ def test_a_release_does_not_excuse_other_vague_words():
     text = BULLETIN.replace("全县经济稳中向好，保持良好态势。", "全县经济稳中向好，漆器产业规模持续扩大。")
     found = obj(text)
     assert any("持续扩大" in t for _, t in found), found
+
+
+# ---- praise of an event, a speech, a view or a platform (一大盛事、真知灼见、精彩发言、搭建了一个很好的平台)
+def test_praise_of_events_speeches_and_views_is_flagged():
+    for s in ("作为养蜂行业的一大盛事，蜂产品博览会在县城开幕。",
+              "与会的风筝艺人提出了许多真知灼见。",
+              "玻璃回收企业代表带来了精彩的讲解，介绍了分拣流程。",
+              "院长发表了热情洋溢的致辞。",
+              "这次交流为漆器作坊提供了非常好的发展思路。"):
+        assert any(r == "objectivity.lexicon-occasion" for r, _ in obj(s)), (s, obj(s))
+
+
+def test_a_platform_built_is_praise_but_a_planned_one_is_not():
+    assert obj("此次研讨会为校企双方搭建了一个高效的交流平台。")
+    assert not obj("双方将为学员搭建起优质的实训平台。")
+    assert not [r for r, _ in obj("学院要为风筝专业学生搭建实践平台。") if r == "objectivity.lexicon-occasion"]
+
+
+def test_half_the_country_metaphor_is_flagged_unless_quoted():
+    assert obj("本县竹编出口已占据全省出口的半壁江山。")
+    assert not obj("本县竹编出口被称为全省出口的“半壁江山”。")
