@@ -45,6 +45,11 @@ class Existence(Rule):
                     title_copy  — the word stands in the document's title and the body states it again (round 24:
                                   one finding per statement, where the text states it; labellers leave the title copy
                                   of a lead's wording unlabelled, 标题副本不另标)
+                    own_release — the document is a publisher's own statistical release (the source model reads it
+                                  as one: a release layout, an opening voice, a headed bulletin or its own accounting)
+                                  and the words are its summary of the state of affairs (稳中向好、良好态势:
+                                  definitions.state_summary): the publisher's statistical voice, not a claim of ours
+                                  (round 25)
                     policy_document — the document is a policy text (a notice, an implementation plan: its first lines
                                   carry the addressees, a document number or such a title; definitions.policy_document):
                                   its goals and requirements are policy wording (round 18)
@@ -58,7 +63,8 @@ class Existence(Rule):
         self.unless = set(self.spec.get("unless") or ["quoted"])
         bad = self.unless - {"quoted", "attributed", "sourced_scope", "figure", "figure_sentence", "figure_near", "question",
                              "irrealis", "data_comparison", "comparator", "inference", "sourced_figure", "summary_lead",
-                             "share_figure", "figure_before", "policy_document", "title_copy", "prospect"}
+                             "share_figure", "figure_before", "policy_document", "title_copy", "prospect",
+                             "own_release"}
         if bad:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 的 unless 含未知条件：{', '.join(bad)}")
         self.headings = bool(self.spec.get("headings", True))
@@ -100,6 +106,8 @@ class Existence(Rule):
             if "figure_before" in self.unless and p.kind == "text" and find_figures(text, p.start, s):
                 continue
             if "policy_document" in self.unless and _policy_document(ctx):
+                continue
+            if "own_release" in self.unless and _own_release_summary(ctx, m.group()):
                 continue
             if "summary_lead" in self.unless and _summary_lead(ctx, s, e):
                 continue
@@ -386,6 +394,15 @@ def _policy_document(ctx: Context) -> bool:
         heads = [p.text for p in ctx.doc.paragraphs if p.text.strip()][:most]
         ctx._cache[key] = ctx.report is None and any(r.search(h) for h in heads for r in pats)
     return ctx._cache[key]
+
+
+def _own_release_summary(ctx: Context, words: str) -> bool:
+    """Round 25: the words summarise the state of affairs (definitions.state_summary) in a document the source model
+    reads as a publisher's own statistical release (sources.py: release layout, opening voice, headed bulletin, own
+    accounting). Such a summary (全县经济稳中向好、保持良好态势) is the statistics body's own characterisation of the
+    period it reports, which labellers leave clean (c17, c36, b06, a32, v40, z37); the same words in an association's
+    or a newspaper's analysis are claims and stay flagged."""
+    return any(p.search(words) for p in ctx.defs("state_summary")) and ctx.source().release
 
 
 def _irrealis(ctx: Context, s: int) -> bool:
