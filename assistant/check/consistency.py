@@ -566,8 +566,8 @@ class GrowthRecompute(Rule):
                     lo, hi = (r, hi) if sign < 0 else (lo, r)
                 h = half_unit(g_txt, value=False) + self.parts_slack
                 if g + h < lo or g - h > hi:
-                    at = t.end + PART_GROWTH.match(text, t.end, t.end + 40).start("all") - t.end
-                    end = PART_GROWTH.match(text, t.end, t.end + 40).end()
+                    gm = PART_GROWTH.match(text, t.end, t.end + 40)
+                    at, end = gm.start("all"), gm.end()
                     if not any(x.span[0] < end and at < x.span[1] for x in out):
                         out.append(self.finding(ctx, at, end, self.spec.get("parts_message"), stated=f"{g:g}%",
                                                 computed=f"{(lo + hi) / 2:.2f}%", total=t.text,
