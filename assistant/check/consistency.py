@@ -50,11 +50,28 @@ def same_metric(a: str, b: str) -> bool:
 
 
 PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月|\d{1,2}\s*月(?:份)?|上半年|下半年|前三季度|第?[一二三四1-4]\s*季度|年末|年底|底|末")
+# the cumulative periods (month_span reads them) and, for a figure's own period, every other period word: a single month
+# or a period's end read last leaves the figure without a cumulative period
+PERIOD_SPAN = re.compile(r"(?P<m1>\d{1,2})\s*[-—–~至]\s*(?P<m2>\d{1,2})\s*月(?!\s*[末底])|第?(?P<q>[一二三四1-4])\s*季度(?!\s*[末底])|"
+                         r"前三季度(?!\s*[末底])|上半年|下半年|全年")
+PERIOD_OWN = re.compile(PERIOD_SPAN.pattern + r"|\d{1,2}\s*月(?:份)?|[末底]|当月|单月")
+BASIS_BEFORE = re.compile(r"(?:较|比|与|同|相比|对比)\s*$")  # 增速较前三季度提高: a comparison's basis period
 
 
-def period_before(text: str, pos: int, sentence: bool = False) -> str:
+def period_before(text: str, pos: int, sentence: bool = False, own: bool = False) -> str:
     """The period inside the year a figure refers to (上半年, 1—10月, 一季度, 年末); '' for the whole year. Read in
-    the figure's clause, or with `sentence` from the start of its sentence (2024年1月，全省……约4.8亿吨)."""
+    the figure's clause, or with `sentence` from the start of its sentence (2024年1月，全省……约4.8亿吨).
+
+    With `own`, the figure's own cumulative period (period_parts, round 24; one reader since round 25): read from the
+    start of its sentence (to 。；; or a line break), over every period word (`PERIOD_OWN`: 全年, and a single month or
+    a period's end, which month_span reads as no cumulative period), less a comparison's basis (增速较前三季度提高
+    names the basis, not the figure's period)."""
+    if own:
+        s = max(text.rfind(c, 0, pos) for c in "。；;\n") + 1
+        before = text[s:pos]
+        found = [m.group() for m in PERIOD_OWN.finditer(before)
+                 if not BASIS_BEFORE.search(before[max(0, m.start() - 3):m.start()])]
+        return re.sub(r"\s", "", found[-1]) if found else ""
     s = max(text.rfind(c, 0, pos) for c in ("。；\n" if sentence else "。；\n，,")) + 1
     found = PERIOD.findall(text[s:pos])
     return re.sub(r"\s|份", "", found[-1]) if found else ""
@@ -160,10 +177,12 @@ YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*年?\s*[—–\-~至到]\s*(?:19|20)\d\
 class PartsTotal(Rule):
     """Parts listed after a total (合计N，其中A、B、其他C) that exceed it, or that are declared exhaustive (其余、
     其他) and do not add up; shares of one whole given with 分别为 that do not add up to 100%."""
-    extra_keys = {"rest_words", "tolerance", "metric_word", "over_message", "averages"}
+    extra_keys = {"rest_words", "tolerance", "metric_word", "over_message", "averages", "respondents", "answers"}
 
     def setup(self):
         self.rest = self._pats("rest_words") or [re.compile("其他|其余|剩余|另有")]
+        self.respondents = re.compile(self.spec.get("respondents") or r"(?!x)x")
+        self.answers = re.compile(self.spec.get("answers") or r"(?!x)x")
         self.averages = re.compile(self.spec.get("averages") or r"人均|平均")
         self.metric_word = re.compile(self.spec.get("metric_word") or r"[\u4e00-\u9fa5]{2}[额量]$")
         self.tol = float(self.spec.get("tolerance", 0.005))
@@ -281,6 +300,10 @@ class PartsTotal(Rule):
             return []  # the same share in several years (2016年—2018年的比例分别为…, 近5年……), not the parts of one whole
         if re.search(r"占[^，。；]{0,30}?[和与及、][^，。；]{0,20}?的?(?:比重|比例|份额)", before):
             return []  # one part's shares of several wholes (占总产出和增加值的比重分别为65.7%和50.2%)
+        if self.respondents.search(before) and self.answers.search(before):
+            # the shares of respondents who gave each answer (受访企业中开展……业务的比例): answers may overlap; a
+            # survey's respondents by kind (受访企业中大型、中型、小型企业的占比) are still the parts of one whole
+            return []
         vals = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group("list"))]
         vals += self._lead_share(prev, m.group("lead"))
         s = sum(vals)
@@ -341,6 +364,9 @@ DELTA_SEG = re.compile(r"^[，,；;]\s*(?:比上年|比去年|较上年|同比|�
                        r"(?P<g>\d+(?:\.\d+)?)\s*[%％]")
 COUNT_UNITS = {"个", "人", "名", "家", "项", "所"}
 GROWTH_AFTER = re.compile(rf"^[，,]?\s*(?P<all>(?:同比|比上年|较上年)?(?P<verb>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％])")
+# a level's growth written right after it, with its basis (比去年同期增长5.15%; round 25's parts of a total)
+PART_GROWTH = re.compile(rf"[，,]?\s*(?P<all>(?P<basis>同比|环比|(?:比|较)(?:上年|去年|上一年)(?:同期)?)(?P<verb>{CHANGE})了?"
+                         rf"\s*(?P<g>\d+(?:\.\d+)?)\s*[%％])")
 COMPARE = re.compile(rf"^[，,]?\s*(?:比|较)\s*(?:(?P<y>20\d\d)\s*年|上年|去年|上一年)(?:同期)?的?\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>[^\d\s，。；]{{0,3}}?)\s*"
                      rf"(?P<verb>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
 
@@ -423,11 +449,16 @@ class GrowthRecompute(Rule):
     """A stated growth rate that does not match the two values it relates (从A增长到B，增长X%; 2023年…A；2024年…B，
     增长X%; 比上年增加D，增长X%; B，比2023年的A增长X%), beyond rounding; an average annual rate (年均增长X%) is
     recomputed as the compound rate over the years between the two values."""
-    extra_keys = {"tolerance_pp", "comparable_words"}
+    extra_keys = {"tolerance_pp", "comparable_words", "parts_message", "parts_window", "parts_skip", "parts_slack",
+                  "parts_max"}
 
     def setup(self):
         self.tol = float(self.spec.get("tolerance_pp", 1.0))
         self.comparable = re.compile("|".join(self.spec.get("comparable_words") or ["可比口径"]))
+        self.parts_window = int(self.spec.get("parts_window", 300))
+        self.parts_skip = re.compile(self.spec.get("parts_skip") or r"(?!x)x")
+        self.parts_slack = float(self.spec.get("parts_slack", 0.1))
+        self.parts_max = int(self.spec.get("parts_max", 4))
 
     def _bad(self, a: float, b: float, g: float, rel: float | None = None, g_half: float | None = None) -> tuple[bool, float]:
         """Beyond rounding: with the digits of the two values (relative half-units `rel`, summed) and of the rate
@@ -484,7 +515,64 @@ class GrowthRecompute(Rule):
         self._deltas(ctx, out)
         self._pairs(ctx, out)
         self._respective(ctx, out)
+        self._parts(ctx, out)
         return out
+
+    def _growth_after(self, ctx, f):
+        """(basis, signed rate, rate as written) of the growth stated right after a level (，比去年同期增长5.15%)."""
+        m = PART_GROWTH.match(ctx.text, f.end, f.end + 40)
+        if not m:
+            return None
+        sign = -1 if re.search("下降|减少|降低|回落|下滑|降", m.group("verb")) else 1
+        return m.group("basis"), sign * float(m.group("g")), m.group("g")
+
+    def _parts(self, ctx, out):
+        """A total with its growth, followed within `parts_window` characters by the first k (2…`parts_max`) levels of
+        its unit, each with its growth on the same written basis, that add up to the total within the rounding of
+        their digits (过夜游客422.00万人次 + 一日游游客438.03万人次 = 入境游客860.03万人次): the parts of that total, so
+        its growth is recomputed from theirs (last year's total = Σ part ÷ (1 + its growth)) (round 25). Levels
+        that are bounds, changes or averages, and totals of value added or at comparable prices (`parts_skip`: real
+        growth does not add up at current values) are not read."""
+        text = ctx.text
+        levels = []
+        for f in ctx.figures():
+            if f.is_percent or not f.unit or "百分点" in f.unit or f.unit == "倍" or _bounded_at(text, f):
+                continue
+            ss = max(text.rfind(c, 0, f.start) for c in "。；;\n") + 1
+            before = text[ss:f.start]
+            if CHANGED.search(before[-6:]) or "分别" in before or PER_UNIT.search(metric_before(text, f.start)):
+                continue
+            growth = self._growth_after(ctx, f)
+            value, fam = measure(text, f)
+            if growth and fam and value > 0 and len(_written(f.text).replace(".", "").lstrip("0")) >= 3:
+                levels.append((f, value, fam, growth, before))
+        for i, (t, tv, fam, (basis, g, g_txt), before) in enumerate(levels):
+            if self.parts_skip.search(before) or self.comparable.search(before):
+                continue
+            parts = [p for p in levels[i + 1:] if p[0].start - t.end <= self.parts_window and p[2] == fam]
+            for k in range(2, min(self.parts_max, len(parts)) + 1):
+                run = parts[:k]
+                if any(p[3][0] != basis or p[1] >= tv or p[3][1] <= -100 for p in run):
+                    break
+                scale = tv / t.value
+                half = half_unit(t.text) * scale + sum(half_unit(p[0].text) * p[1] / p[0].value for p in run)
+                if abs(sum(p[1] for p in run) - tv) > half + 1e-9:
+                    continue
+                lo = hi = 0.0
+                for sign in (-1, 1):  # the corners of the parts' and the total's rounding
+                    prev = sum((p[1] - sign * half_unit(p[0].text) * p[1] / p[0].value)
+                               / (1 + (p[3][1] + sign * half_unit(p[3][2], value=False)) / 100) for p in run)
+                    r = ((tv + sign * half_unit(t.text) * scale) / prev - 1) * 100
+                    lo, hi = (r, hi) if sign < 0 else (lo, r)
+                h = half_unit(g_txt, value=False) + self.parts_slack
+                if g + h < lo or g - h > hi:
+                    gm = PART_GROWTH.match(text, t.end, t.end + 40)
+                    at, end = gm.start("all"), gm.end()
+                    if not any(x.span[0] < end and at < x.span[1] for x in out):
+                        out.append(self.finding(ctx, at, end, self.spec.get("parts_message"), stated=f"{g:g}%",
+                                                computed=f"{(lo + hi) / 2:.2f}%", total=t.text,
+                                                parts="、".join(p[0].text for p in run)))
+                break
 
     def _respective(self, ctx, out):
         """Two changes stated 分别 for two levels given just before (the two nearest levels in one sentence, in the
@@ -598,8 +686,6 @@ class GrowthRecompute(Rule):
 
 
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-PERIOD_SPAN = re.compile(r"(?P<m1>\d{1,2})\s*[-—–~至]\s*(?P<m2>\d{1,2})\s*月(?!\s*[末底])|第?(?P<q>[一二三四1-4])\s*季度(?!\s*[末底])|"
-                         r"前三季度(?!\s*[末底])|上半年|下半年|全年")
 
 
 def month_span(p: str) -> tuple[int, int] | None:
@@ -646,7 +732,7 @@ class PeriodParts(Rule):
             if ("分别" in before or _bounded_at(text, f) or CHANGED.search(before[-6:]) or self.other_year.search(before)
                     or self.skip.search(before)):
                 continue
-            span = month_span(_own_period(before))
+            span = month_span(period_before(text, f.start, own=True))
             metric = metric_before(text, f.start, keep=16)  # the whole name: 东部地区……收入 is not 中部地区……收入
             if span is None or len(metric) < 3 or self.not_flow.search(metric):
                 continue
@@ -668,14 +754,3 @@ class PeriodParts(Rule):
                                             whole_line=ctx.doc.line_of(g.start)))
         return out
 
-
-# any period word: a single month or a period's end read last leaves the figure without a cumulative period
-_PERIOD_ANY = re.compile(PERIOD_SPAN.pattern + r"|\d{1,2}\s*月(?:份)?|[末底]|当月|单月")
-
-
-def _own_period(before: str) -> str:
-    """The last period named in a sentence before its figure, less a comparison's basis (增速较前三季度提高: the
-    basis, not the figure's period); a single month or a period's end read last gives no cumulative period."""
-    own = [m.group() for m in _PERIOD_ANY.finditer(before)
-           if not re.search(r"(?:较|比|与|同|相比|对比)\s*$", before[max(0, m.start() - 3):m.start()])]
-    return re.sub(r"\s", "", own[-1]) if own else ""

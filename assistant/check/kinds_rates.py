@@ -195,13 +195,33 @@ class PercentPoints(Existence):
     `yearly` (round 24): a rate's change stated per year (报考率每年提高10%左右, 年均提高) with no level of the rate in
     the match is a yearly relative rise as readily as a change in points: not flagged. Nor is a change whose two
     levels are stated with it and whose % is their ratio, not their difference (出租率由50.0%提高到56.0%，提高了12.0%:
-    a relative change, meant and right)."""
-    extra_keys = Existence.extra_keys | {"yearly"}
+    a relative change, meant and right).
+
+    `change_rates` (round 25): the change in % of a rate of change itself (增速同比下降43.5%, 增长率比上年回落27.4%) is a
+    relative fall as readily as a fall in points when the text gives no level of that rate: flagged only with a level
+    in the match or earlier in its clause (同比增长8.9%，增速同比下降了2.3%). A rate of change that measures the change
+    of another rate named before it (比例增幅达12.4%: the share's rise) is that share's, and read as before."""
+    extra_keys = Existence.extra_keys | {"yearly", "change_rates", "rate_words"}
 
     def setup(self):
         super().setup()
         yearly = self.spec.get("yearly")
         self.yearly = re.compile(yearly) if yearly else None
+        change_rates = self.spec.get("change_rates")
+        self.change_rates = re.compile(change_rates) if change_rates else None
+        self.rate_words = re.compile(self.spec.get("rate_words") or r"率|比例|占比|比重|份额")
+
+    def _levelless_change_rate(self, text: str, f) -> bool:
+        """A rate of change (增速, 增长率) is the rate whose change the match states, and no level of it is written in
+        the match or earlier in its clause (the text after the last 。；; or line break)."""
+        if not self.change_rates or len(LEVEL.findall(f.text)) > 1:  # the change itself is the match's last %
+            return False
+        head = re.split(r"\d", f.text, maxsplit=1)[0]
+        m = self.change_rates.search(head)
+        if not m or self.rate_words.search(re.sub(self.change_rates, "", head[:m.start()])):
+            return False
+        start = max(text.rfind(c, 0, f.span[0]) for c in "。；;\n") + 1
+        return not LEVEL.search(text, start, f.span[0])
 
     def check(self, ctx):
         out, text = [], ctx.text
@@ -210,6 +230,8 @@ class PercentPoints(Existence):
             if self.yearly and self.yearly.search(f.text) and len(levels) < 2:
                 continue
             if len(levels) == 3 and _relative_meant(f.text, *levels):
+                continue
+            if self._levelless_change_rate(text, f):
                 continue
             if _SHARE_THEN_CHANGE.match(f.text):
                 para = ctx.doc.paragraph_at(f.span[0])
