@@ -40,6 +40,10 @@ Decided once per document, before the rules run on sentences (cues and threshold
   据测算 is then that publisher's own estimate, not a vague source. Anything short of that abstains: the figures stay
   unsourced. Written from batch u: a closing compiled-from line naming a body （根据某联合会有关数据整理） is a closing
   source line, and a paragraph opening with a numbered headline sentence (一、生产运行平稳。) is a release section.
+- **round 25**: a data release known by its title line (a period and 情况／数据／主要指标, perhaps a colon) over a list
+  or a table of indicator figures and their changes (`_titled_release`); and a data page — label and value lines,
+  distribution tables and percentiles, little or no prose, first line a layout line (`_data_sheet`) — is its own
+  publisher's data. Both need no source named or vague and none of a report's voice or an analysis's reasoning.
 
 A vague source (来源：网络、据相关媒体报道) is no source. The header, the closing line and the release layout cover the whole
 document when the document is not one of the community's own report kinds (or when they name an authority); a
@@ -120,7 +124,10 @@ def build_source_model(ctx) -> SourceModel:
     if model.header is None and not model.release and ctx.report is None and not reporter:
         model.release = model.voice = (_release_voice(ctx, paras, heads, vague_line)
                                        or _statistical_run(ctx, paras, vague_line)
-                                       or _headed_release(ctx, paras, vague_line))
+                                       or _headed_release(ctx, paras, vague_line)
+                                       or _titled_release(ctx, paras, vague_line))
+        if not model.release:
+            model.release = _data_sheet(ctx, paras, vague_line)
         if not model.release:
             model.release = model.own_stats = _own_statistics(ctx, paras, heads, vague_line)
 
@@ -303,6 +310,71 @@ def _headed_release(ctx, paras, vague_line) -> bool:
         return False
     period = [s for s in with_fig if _any(defs.get("release_period_figure") or [], s)]
     return len(period) / len(with_fig) >= float(params.get("headed_release_min_period_share", 0.8))
+
+
+def _titled_release(ctx, paras, vague_line) -> bool:
+    """Round 25: a data release known by its title line and the list under it (2016年1-9月全省某接待情况: / 2018年2月份
+    主要某统计数据, then one indicator a line — numbered or not, or a table of indicators): the title, alone on the
+    first line, names a period and ends in 情况／数据／统计数据／主要指标 (a colon or 如下 may follow), and is not an
+    analysis's or a brief's (titled_release_title_not: 分析、现状、简报……). Under it: at least
+    `voice_min_figure_sentences` figure sentences making up most of the body (voice_min_figure_share), most stating
+    the period's change (release_min_change_share) — or a header line of the indicator table naming the comparison
+    (同比、去年同期), which every row then states (a row of such a table, an indicator and its values, counts as a figure
+    sentence: indicator_row); no source named or vague anywhere, none of a report's voice, an
+    analysis's reasoning or the community's own subject, and not a paper's marks. Never in a document of a community
+    report kind (the caller checks). The release names nobody else, so it is its own source."""
+    defs, params = ctx.definitions, ctx.parameters
+    title_pats = defs.get("titled_release_title") or []
+    if not title_pats or not paras or paras[0].kind == "table_row":
+        return False
+    title = paras[0].text.strip()
+    if not _any(title_pats, title) or _any(defs.get("titled_release_title_not") or [], title):
+        return False
+    if any(_any(defs.get("release_not") or [], p.text) for p in paras[:3]):
+        return False
+    texts = [p for p in paras if p.kind != "table_row"]
+    if _voiced_or_sourced(ctx, texts, vague_line, ("release_topic_not", "headed_release_not"), text_sources_only=True):
+        return False
+    sents = [s for s in ctx.body_sentences() if s[2].strip() and s[2].strip() != title]
+    rows = defs.get("indicator_row") or []  # a row of the indicator table: its values are figures without units
+    figs = [bool(find_figures(ctx.text, ss, se)) or _any(rows, s) for ss, se, s in sents]
+    with_fig = [s for (_, _, s), f in zip(sents, figs) if f]
+    if len(with_fig) < int(params.get("voice_min_figure_sentences", 3)):
+        return False
+    counted = len(sents) - _topic_lines(ctx, sents, figs)
+    if len(with_fig) / max(counted, 1) < float(params.get("voice_min_figure_share", 0.7)):
+        return False
+    header = [p for p in paras[1:1 + int(params.get("titled_release_header_lines", 3))]
+              if not p.text.strip().endswith(("。", "；", ";")) and _any(defs.get("release_period_figure") or [], p.text)]
+    change = [s for s in with_fig if _any(defs.get("release_change_figure") or [], s)]
+    return bool(header) or len(change) / len(with_fig) >= float(params.get("release_min_change_share", 0.6))
+
+
+def _data_sheet(ctx, paras, vague_line) -> bool:
+    """Round 25: a data page — a platform's or a body's sheet of its own figures laid out as data, not written as an
+    argument (职位类别 / 地区 / 平均月薪 lines, then distribution tables 区间 | 占比 and a list of percentiles): at
+    least `data_sheet_min_lines` non-empty lines, of which at least `data_sheet_min_layout_share` are layout lines
+    (table rows, cells split by |, or short lines with no sentence end: labels and values), opening with a layout line
+    (not a heading or a paragraph of prose: an article's table stands under its argument), and no source named or
+    vague, none of a report's voice or an analysis's reasoning anywhere. Whose figures they are is then the page's
+    own publisher's (the byline scope), as for a release; never in a document of a community report kind."""
+    defs, params = ctx.definitions, ctx.parameters
+    least = int(params.get("data_sheet_min_lines", 0))
+    if not least or len(paras) < least:
+        return False
+    most = int(params.get("data_sheet_line_max_chars", 30))
+
+    def layout(p) -> bool:
+        t = p.text.strip()
+        return (p.kind == "table_row" or "|" in t
+                or p.kind != "heading" and len(t) <= most and not t.endswith(("。", "；", ";", "！", "？", "，", ",")))
+
+    if not layout(paras[0]) or paras[0].kind == "heading":
+        return False
+    if sum(layout(p) for p in paras) / len(paras) < float(params.get("data_sheet_min_layout_share", 0.85)):
+        return False
+    texts = [p for p in paras if p.kind != "table_row" and "|" not in p.text]
+    return not _voiced_or_sourced(ctx, texts, vague_line, ("headed_release_not", "release_not"), text_sources_only=True)
 
 
 def _own_statistics(ctx, paras, heads, vague_line) -> bool:
