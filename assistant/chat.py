@@ -1670,7 +1670,9 @@ def group_member(question: str, said: str) -> str:
         # "甲、乙、丙等食材的流通率30%"): the figure after it is the group's too
         for m in _ENCLOSED_GROUP_RX.finditer(said):
             items = [x.strip() for x in m.group(1).split("、")]
-            items[0] = re.split(r"包括|包含|涉及|有|是|为|即|如|以", items[0])[-1]  # "第一梯队为甲" → 甲
+            items[0] = re.split(r"其中|包括|包含|涉及|有|是|为|即|如|以", items[0])[-1]  # "第一梯队为甲" → 甲
+            if any(re.search(r"\d", x) for x in items):
+                continue  # "甲、乙和丙约320人，": the figure sits in the last item, which is no name
             items = items[:-1] + [x for x in re.split(r"和|与|及|以及", items[-1]) if x]
             named = [x for x in items if len(x) >= 2 and x in question]
             rest = said[m.end():]

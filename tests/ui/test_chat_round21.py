@@ -78,6 +78,9 @@ def test_a_listed_groups_figure_is_no_members():
     assert chat.group_member("乙茶厂的产量占比是多少？", said3) == ""  # the member has its own figure
     assert chat.group_member("头部加工厂合计占精制茶产量的多少？", said) == ""  # the group is asked
     assert chat.group_member("乙茶厂和丙茶厂的产量占比是多少？", said) == ""  # two members asked
+    # a list whose last item holds the figure is no closed list of names ("甲、乙和丙约320人，")
+    said4 = "全厂员工约400人，其中制茶师、评茶员和包装工约260人，占65%。"
+    assert chat.group_member("全厂约400名员工中，制茶师、评茶员和包装工约有多少人？", said4) == ""
 
 
 def test_a_measure_split_by_the_tokenizer_is_asked_as_the_pair(kb):
