@@ -1910,9 +1910,19 @@ def rank_ok(ranks: set[int], text: str) -> bool:
     cn = "一二三四五六七八九十"
     for n in ranks:
         word = cn[n - 1] if 1 <= n <= 10 else str(n)
-        if not re.search(f"第\\s*(?:{word}|{n})(?![\\d十])", text) and not any(w in text for w in _RANK_WORDS.get(n, [])):
+        if not re.search(f"第\\s*(?:{word}|{n})(?![\\d十])", text) and not any(w in text for w in _RANK_WORDS.get(n, [])) \
+                and not ranked_list(n, text):
             return False
     return True
+
+
+_RANK_LIST_CUE = re.compile(_TERMS["rank_list_cue"]) if _TERMS.get("rank_list_cue") else None
+
+
+def ranked_list(n: int, text: str) -> bool:
+    """Does the text list at least `n` items in ranked order ("依次为：甲、乙、丙")? Then it says the n-th."""
+    m = _RANK_LIST_CUE.search(text) if _RANK_LIST_CUE else None
+    return bool(m) and len(re.split(r"[、，,；;]", re.split(r"[。！？]", text[m.end():])[0])) >= n
 
 
 _AMOUNT_ASKED = re.compile(r"([\u4e00-\u9fff]{1,2})([量额数值])(?:是|有|为|达到?|约|大约|一共|总共|共)?(?:多少|几)")

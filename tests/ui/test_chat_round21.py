@@ -60,6 +60,9 @@ def test_a_place_of_a_ranking_asked():
     assert not chat.rank_ok({2}, "全省茶园面积排名第一的是东山县。")
     assert chat.rank_ok({2}, "排名第二的是西岭县。")
     assert chat.rank_ok({2}, "西岭县仅次于东山县。")
+    # a list in ranked order says each place it reaches
+    assert chat.rank_ok({3}, "出口量排名前五的茶类依次为：绿茶、红茶、乌龙茶、黑茶、白茶。")
+    assert not chat.rank_ok({3}, "出口量最大的茶类依次为：绿茶、红茶。")
 
 
 def test_a_ranking_sentence_of_another_place_does_not_answer(kb):
