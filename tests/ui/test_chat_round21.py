@@ -44,6 +44,7 @@ def test_the_chat_reads_two_digit_years_as_retrieval_does():
     assert chat.expand_short_years("19年全省茶叶出口多少吨？") == "2019年全省茶叶出口多少吨？"
     assert chat.expand_short_years("21年中国茶叶出口多少吨？") == "2021年中国茶叶出口多少吨？"  # (中国 is no span)
     assert chat.expand_short_years("22年5月鲜叶收购价多少？") == "2022年5月鲜叶收购价多少？"
+    assert chat.expand_short_years("21年制茶业增速最快说明啥？") == "2021年制茶业增速最快说明啥？"
     for q in ("茶厂建成15年来产量翻了几番？", "承包期15年10个月，租金多少？", "近10年茶园面积增长多少？",
               "为期12年的合同", "2019—23年的产量"):
         assert chat.expand_short_years(q) == q, q
