@@ -103,6 +103,7 @@ def test_the_genre_of_a_pointed_at_document_is_no_unknown_noun():
     assert chat.document_genre("报告", "一份讲茶园改造的报告里，提到了哪些措施？")
     assert not chat.document_genre("论文", "全省茶叶学科发表论文多少篇？")  # what is asked about
     assert not chat.document_genre("论文", "论文的作者是谁？")
+    assert not chat.document_genre("用处", "报告的这一部分对茶农有什么用处？")  # 一部分 points at no document
 
 
 def test_an_identifier_asked_is_a_code_of_the_document_asked(kb):
