@@ -266,7 +266,9 @@ def term_weights(question: str, kb) -> tuple[dict[str, float], set[str]]:
         elif n and not df.get(t) and _HAN_RX.fullmatch(t):
             tags = tags if tags is not None else _pos_tags(question, tok)
             if len(t) >= UNKNOWN_MIN_CHARS and _noun_like(t, tags) and not _known_compound(t, df) \
-                    and not _straddles(t, question) and not asked_category(t, question):
+                    and not _straddles(t, question) and not asked_category(t, question) \
+                    and not document_genre(t, question) \
+                    and not (_CODE_ANSWER and any(t in c and c in question for c in _CODE_CATEGORIES)):
                 unknown.add(t)
             else:
                 if len(t) >= UNKNOWN_MIN_CHARS and _COUNTED_VERB.search(question[question.find(t) + len(t):][:4]) \
@@ -281,6 +283,36 @@ def term_weights(question: str, kb) -> tuple[dict[str, float], set[str]]:
         unknown |= {t for t in counted if not alternates.get(t)
                     and not any(t in u or u in t for u in alternates)}
     return terms, unknown
+
+
+# Round 21: words of the question that only point at the document ("那篇……的论文", "那份通知") or name the kind of
+# identifier asked ("编号是多少", "文号是什么": chat.yaml `code_categories`, answered by a code, `code_answer`) are
+# not things the answer sentence must name, though the knowledge base has no such word.
+_GENRE_LEAD = _TERMS.get("document_pointer")
+_CODE_CATEGORIES = set(_TERMS.get("code_categories", []) or [])
+_CODE_ANSWER = re.compile(_TERMS["code_answer"]) if _TERMS.get("code_answer") else None
+
+
+def document_genre(term: str, question: str) -> bool:
+    """Is `term` the head of a phrase that points at a document ("那篇研究甲的论文", "一篇……文章")?"""
+    return bool(_GENRE_LEAD) and bool(re.search(f"(?:{_GENRE_LEAD})[^，,。？?；;]{{0,40}}?{re.escape(term)}"
+                                                r"(?=[，,。？?；;里中]|$|指出|认为|提到|说|称)", question))
+
+
+_CITE_VERBS = re.compile("|".join(map(re.escape, _TERMS.get("cite_verbs", []) or []))) if _TERMS.get("cite_verbs") else None
+
+
+def own_code(said: str, question: str) -> bool:
+    """Does the sentence give an identifier that is the asked one? A code in brackets right after a 《title》 is
+    the number of the document it cites ("按照《甲通知》（乙〔2021〕7号）"): it answers only a question about the
+    document cited (chat.yaml `cite_verbs`: 按照, 依据 …)."""
+    cites = bool(_CITE_VERBS and _CITE_VERBS.search(question))
+    return any(cites or not re.search(r"》\s*[(（][^()（）《》]{0,10}$", said[:m.start()]) for m in _CODE_ANSWER.finditer(said))
+
+
+def asks_code(question: str) -> bool:
+    """Does the question ask for an identifier (its number, code)?"""
+    return bool(_CODE_ANSWER) and any(w in question for w in _CODE_CATEGORIES)
 
 
 _CATEGORY_BEFORE = _TERMS.get("asked_category_before")
@@ -682,9 +714,32 @@ def focus_terms(question: str, tok) -> set[str]:
         # "员工规模是多少": 规模 only says an amount is asked; the attribute is the word before it (员工)
         inner = head[:-max(len(t) for t in found)]
         found = focus_terms(inner + "是多少", tok) or found if inner and inner[-1] not in _NOT_QUALIFIER else found
+    if not found and COMPOUND_MEASURE:
+        found = compound_measure(head, tok)  # "抚养比" split 抚养 / 比: the measure is the pair
     if not found and head[-1] in TERM_ALTERNATES:
         found = {head[-1]}  # a one-character verb ("一共产了多少"): matched by its alternates only
     return found
+
+
+# Round 21: a measure the tokenizer splits into a word and a one-character head ("抚养比" → 抚养 / 比, "流通率" →
+# 流通 / 率; heads in chat.yaml `measure_heads`) is asked as the pair: the sentence must say it.
+COMPOUND_MEASURE = bool(_TERMS.get("measure_heads"))
+_MEASURE_HEADS = set(_TERMS.get("measure_heads", []) or [])
+
+
+def compound_measure(head: str, tok) -> set[str]:
+    """{word + head} when `head` (the question up to its question word) ends in a word of two or more Chinese
+    characters and a measure head character the tokenizer left on its own; else an empty set."""
+    splitter = getattr(tok, "_tok", None)
+    words = splitter.lcut(head[-10:]) if splitter is not None else []
+    if len(words) < 2 or words[-1] not in _MEASURE_HEADS or len(words[-2]) < 2 or not _HAN_RX.fullmatch(words[-2]) \
+            or words[-2] in QUESTION_WORDS:
+        return set()
+    return {words[-2] + words[-1]}
+
+
+def is_compound_measure(term: str) -> bool:
+    return COMPOUND_MEASURE and len(term) >= 3 and term[-1] in _MEASURE_HEADS
 
 
 # Words that only say an amount is asked ("员工规模", "企业数量"): the attribute is the word before them.
@@ -832,7 +887,8 @@ def _mentions_focus(focus: set[str], said: str, df: dict[str, int] | None = None
     there to catch "出口" asked and "产销" answered, or "进口" asked and "出口" answered. Only words
     the knowledge base knows are required (`df`): a colloquial verb ("卖出去") imposes nothing."""
     if df is not None:
-        focus = {f for f in focus if df.get(f, 0) > 0 or (len(f) == 1 and f in TERM_ALTERNATES)}
+        focus = {f for f in focus if df.get(f, 0) > 0 or (len(f) == 1 and f in TERM_ALTERNATES)
+                 or (is_compound_measure(f) and df.get(f[:-1], 0) > 0)}
     if not focus:
         return True
     if any(f in _SHARE_WORDS for f in focus) and "%" in said:
@@ -938,18 +994,15 @@ _PERIOD_RX = re.compile(
     r"|(?P<m>(?<![\d—–\-～~至到])(?P<mn>\d{1,2})月(?![\d]{1,2}日|\d))")
 
 
-_SHORT_YEAR_RX = re.compile(
-    r"(?<![\d.\-—–~～至到/])(?<!" + ")(?<!".join(map(re.escape, _TERMS.get("short_year_not_after", []))) + r")"
-    r"([0-3]\d)年(?!(?!\d{1,2}月)\d|" + "|".join(map(re.escape, sorted(_TERMS.get("short_year_not_before", []), key=len, reverse=True)))
-    + ")") if _TERMS.get("short_year_not_after") else None
-
-
 def expand_short_years(question: str) -> str:
     """Colloquial two-digit years read as years: "24年出口增速是多少" → "2024年…". A duration
-    ("存续期为15年", "近10年", "15年以上") is left as it is (assistant/data/chat.yaml, short_year_*)."""
-    if _SHORT_YEAR_RX is None:
-        return question
-    return _SHORT_YEAR_RX.sub(lambda m: f"20{m.group(1)}年", question)
+    ("存续期为15年", "近10年", "15年以上") is left as it is. The reader is retrieval's (`kb.query.short_year_spans`,
+    word lists `short_years` in assistant/data/query_terms.yaml), so search and answer read a question alike."""
+    from .kb.query import short_year_spans
+
+    for start, end, year in reversed(short_year_spans(question)):
+        question = question[:start] + year + question[end:]
+    return question
 
 
 def _num(x: str) -> int:
@@ -1612,7 +1665,27 @@ def group_member(question: str, said: str) -> str:
         if len(named) == 1 and len(items) >= 2 and not re.search(re.escape(named[0]) + _OWN_FIGURE, said):
             if _VALUE_RX.search(_YEAR_RX.sub("", rest)):
                 return named[0]
+    if ENCLOSED_GROUP_GUARD:
+        # round 21: a list without its count, closed by 等 or by a bracket ("第一梯队（甲、乙、丙）合计近70%",
+        # "甲、乙、丙等食材的流通率30%"): the figure after it is the group's too
+        for m in _ENCLOSED_GROUP_RX.finditer(said):
+            items = [x.strip() for x in m.group(1).split("、")]
+            items[0] = re.split(r"其中|包括|包含|涉及|有|是|为|即|如|以", items[0])[-1]  # "第一梯队为甲" → 甲
+            if any(re.search(r"\d", x) for x in items):
+                continue  # "甲、乙和丙约320人，": the figure sits in the last item, which is no name
+            items = items[:-1] + [x for x in re.split(r"和|与|及|以及", items[-1]) if x]
+            named = [x for x in items if len(x) >= 2 and x in question]
+            rest = said[m.end():]
+            if "分别" in rest or len(items) < 3 or len(named) != 1 \
+                    or named[0] in said[:m.start()] + " " + rest:  # the member spoken of on its own too
+                continue
+            if _VALUE_RX.search(_YEAR_RX.sub("", rest.split("。")[0])):
+                return named[0]
     return ""
+
+
+ENCLOSED_GROUP_GUARD = True
+_ENCLOSED_GROUP_RX = re.compile(r"((?:[^、，,。；;：:（）()]{2,20}?、)+[^、，,。；;：:（）()]{2,30}?)(?:等(?=[\u4e00-\u9fff])|[）)]|(?=[，,]))")
 
 
 # "约120名甲、乙和丙人员中，乙有多少": the question states a total and asks one part of it.
@@ -1816,6 +1889,40 @@ def ordinal_item_ok(items: set[int], text: str) -> bool:
                          f"{n}\\s*[.、．）)]", text):
             return False
     return True
+
+
+# Round 21: "排名第二的企业是哪家" asks for one place of a ranking: a sentence that names another place ("国内第一")
+# and not the asked one does not answer it (chat.yaml `rank_question`, `rank_words`).
+RANK_GUARD = bool(_TERMS.get("rank_question"))
+_RANK_Q = re.compile(_TERMS["rank_question"]) if RANK_GUARD else None
+_RANK_WORDS = {int(k): list(v) for k, v in (_TERMS.get("rank_words") or {}).items()}
+
+
+def asked_ranks(question: str) -> set[int]:
+    """The places of a ranking the question asks for (排名第二 → 2), first place left out."""
+    if _RANK_Q is None:
+        return set()
+    return {n for m in _RANK_Q.finditer(question) for n in [_ordinal(next(g for g in m.groups() if g))] if n >= 2}
+
+
+def rank_ok(ranks: set[int], text: str) -> bool:
+    """Does the text name every asked place (第二, 第2, or a word that says it: 仅次于 for the second)?"""
+    cn = "一二三四五六七八九十"
+    for n in ranks:
+        word = cn[n - 1] if 1 <= n <= 10 else str(n)
+        if not re.search(f"第\\s*(?:{word}|{n})(?![\\d十])", text) and not any(w in text for w in _RANK_WORDS.get(n, [])) \
+                and not ranked_list(n, text):
+            return False
+    return True
+
+
+_RANK_LIST_CUE = re.compile(_TERMS["rank_list_cue"]) if _TERMS.get("rank_list_cue") else None
+
+
+def ranked_list(n: int, text: str) -> bool:
+    """Does the text list at least `n` items in ranked order ("依次为：甲、乙、丙")? Then it says the n-th."""
+    m = _RANK_LIST_CUE.search(text) if _RANK_LIST_CUE else None
+    return bool(m) and len(re.split(r"[、，,；;]", re.split(r"[。！？]", text[m.end():])[0])) >= n
 
 
 _AMOUNT_ASKED = re.compile(r"([\u4e00-\u9fff]{1,2})([量额数值])(?:是|有|为|达到?|约|大约|一共|总共|共)?(?:多少|几)")
@@ -2237,6 +2344,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     ranges = {r for r in span_ranges(question) if r[1] <= SPAN_RANGE_MAX} if SPAN_RANGE_GUARD else set()
     ordinals = ordinal_spans(question) if ORDINAL_SPAN_GUARD else set()
     items = ordinal_items(question) if ORDINAL_ITEM_GUARD else set()
+    ranks = asked_ranks(question) if RANK_GUARD else set()
+    wants_code = asks_code(question)
     q_periods = periods(question)
     wants_share = bool(_SHARE_ANSWER and _SHARE_Q.search(question)) and not unit
     wants_duration = bool(_DURATION_Q and _DURATION_ANSWER and _DURATION_Q.search(question))
@@ -2339,9 +2448,12 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
             refused = []
             duration = wants_duration and bool(_DURATION_ANSWER.search(said))  # "三个月": a value in words
             if (not type_ok(kind, said, f"{heading} {caption}", has_value) and not duration) \
-                    or (wants_duration and not duration):
-                refused.append("type")
-            if not _mentions_focus(focus, said, df or None) or not _mentions_focus(attribute, said, df or None):
+                    or (wants_duration and not duration) or (wants_code and not own_code(said, question)):
+                refused.append("type")  # (编号是多少: a code, not any figure)
+            if (not _mentions_focus(focus, said, df or None)
+                    and not (caption and any(map(is_compound_measure, focus))
+                             and _mentions_focus(focus, caption, df or None))) \
+                    or not _mentions_focus(attribute, said, df or None):  # (a split measure: the table's title)
                 refused.append("focus")
             if not unit_pass or rate_only(focus, unit, said, question) \
                     or (wants_share and not _SHARE_ANSWER.search(said)):
@@ -2355,6 +2467,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("number")  # 一到两年 asked, 3-5年 stated
             if items and not ordinal_item_ok(items, f"{_lead(h.text, s_shown)}{said}"):
                 refused.append("number")  # 第二条 asked, the sentence marks no second item
+            if ranks and not rank_ok(ranks, f"{heading} {caption} {said}"):
+                refused.append("rank")  # 排名第二 asked, the sentence names the first only
             if ordinals and not ordinal_span_ok(ordinals, f"{heading} {caption} {said}"):
                 refused.append("number")  # 第十一年到第十五年 asked, 第一年至第十年 stated
             if (q_periods or q_years) and not period_ok(q_periods, periods(f"{heading} {caption} {said}"), said):

@@ -72,7 +72,8 @@ class ShortYears:
     not_before: tuple[str, ...]  # words after it that do (10年来, 80年代)
 
 
-_SHORT_YEAR = re.compile(r"(?<![\d.．])(\d{2})年")
+# “NN年”, not when a digit other than a month’s follows (“15年10个月” is a span; “23年5月” is a year)
+_SHORT_YEAR = re.compile(r"(?<![\d.．])(\d{2})年(?!(?!\d{1,2}月)\d)")
 
 
 @lru_cache(maxsize=4)
@@ -90,20 +91,26 @@ def load_short_years(path: Path = TERMS_FILE) -> ShortYears | None:
     return ShortYears(future, *(tuple(sorted({w.strip() for w in x}, key=len, reverse=True)) for x in lists))
 
 
-def short_years(query: str, rule: ShortYears | None = None, this_year: int | None = None) -> list[str]:
-    """Four-digit years for the colloquial two-digit years of `query` (“07年那一格” → 2007), in order;
-    a number of years (“近10年”, “整整25年”, “10年来”, “80年代”) is none."""
+def short_year_spans(query: str, rule: ShortYears | None = None,
+                     this_year: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, four-digit year) of each colloquial two-digit year of `query` (“07年那一格” → 2007), in order;
+    a number of years (“近10年”, “整整25年”, “10年来”, “80年代”) is none. The one reader of such years: retrieval adds
+    the years to the keyword query (`short_years`), the chat writes them into the question."""
     rule = load_short_years(TERMS_FILE) if rule is None else rule
     if rule is None:
         return []
     this_year = date.today().year if this_year is None else this_year
-    out: list[str] = []
+    out: list[tuple[int, int, str]] = []
     for m in _SHORT_YEAR.finditer(query):
         before, after = query[:m.start()], query[m.end():]
         if any(before.endswith(w) for w in rule.not_after) or any(after.startswith(w) for w in rule.not_before):
             continue
         yy = int(m.group(1))
-        year = 2000 + yy if 2000 + yy <= this_year + rule.future else 1900 + yy
-        if str(year) not in query:
-            out.append(str(year))
-    return list(dict.fromkeys(out))
+        out.append((m.start(1), m.end(1), str(2000 + yy if 2000 + yy <= this_year + rule.future else 1900 + yy)))
+    return out
+
+
+def short_years(query: str, rule: ShortYears | None = None, this_year: int | None = None) -> list[str]:
+    """Four-digit years for the colloquial two-digit years of `query` (“07年那一格” → 2007), in order, less those
+    the query already writes in full (`short_year_spans`)."""
+    return list(dict.fromkeys(y for _, _, y in short_year_spans(query, rule, this_year) if y not in query))
