@@ -295,21 +295,52 @@ def map_span(order: list[int] | None, start: int, end: int) -> tuple[int, int]:
 # ---------------------------------------------------------------- web-page text at ingest
 
 _TONED = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
-_GLOSS_AFTER_CJK = re.compile(rf"(?<=[{_CJK}])[(（] ?([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}}) ?[)）]")
+_GLOSS = r"[(（] ?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6} ?[)）]"
+# one gloss or a run of them (國(guo)(guo): some mirrors repeat the reading) right after a character
+_GLOSS_AFTER_CJK = re.compile(rf"(?<=[{_CJK}])(?:{_GLOSS})+")
+_GLOSS_ONE = re.compile(_GLOSS)
+# a pinyin syllable written without tone marks (v for ü): initial + final, as the reading aids of mirror sites give it
+_SYLLABLE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+                       r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|uan|ian|iao|van|üan|ai|ei|ao|ou|an|en|er|in|un|"
+                       r"vn|ün|ia|ie|iu|ua|uo|ui|ue|ve|üe|a|o|e|i|u|v|ü)")
 _DOUBLED_COMMA = re.compile(rf"(?<=[{_CJK}%）”」》])\s*[,，]+\s*(?=[,，、。；;！？])|(?<=[，、。；！？])\s*[,，]+")
+
+
+def _gloss_words(run: str) -> list[str]:
+    return [g.strip("(（)） ") for g in _GLOSS_ONE.findall(run)]
+
+
+def _untoned_syllable(word: str) -> bool:
+    """A reading written without tones (guo, tun, lv): two letters at least, so list marks (a)(b) never count."""
+    return len(word) >= 2 and not _TONED.search(word) and bool(_SYLLABLE.fullmatch(word))
+
+
+def _without_glosses(texts: list[str]) -> list[str]:
+    """Pinyin reading aids after characters, decided for the document: with at least three toned glosses all glosses
+    go; with at least three untoned ones that are pinyin syllables (吞(tun)吐), those and the toned go; otherwise only
+    the toned ones (社会（huì ）), which no ordinary text puts after a character, so “质量(kg)” stays."""
+    words = [w for t in texts for m in _GLOSS_AFTER_CJK.finditer(t) for w in _gloss_words(m.group())]
+    if sum(1 for w in words if _TONED.search(w)) >= 3:
+        def keep(w: str) -> bool:
+            return False
+    elif sum(1 for w in words if _untoned_syllable(w)) >= 3:
+        def keep(w: str) -> bool:
+            return not (_TONED.search(w) or _untoned_syllable(w))
+    else:
+        def keep(w: str) -> bool:
+            return not _TONED.search(w)
+
+    def strip(m: re.Match) -> str:
+        return "".join(g for g in _GLOSS_ONE.findall(m.group()) if keep(g.strip("(（)） ")))
+    return [_GLOSS_AFTER_CJK.sub(strip, t) for t in texts]
 
 
 def clean_page_texts(texts: list[str]) -> list[str]:
     """One document's texts with the marks some web mirrors leave, decided for the document as a whole:
-    pinyin reading aids after characters (運(yùn)行; all removed when the document has at least three with tone
-    marks, else only the toned ones, so “质量(kg)” in an ordinary text stays), Traditional characters (converted to Simplified when at
+    pinyin reading aids after characters (運(yùn)行, 吞(tun)吐; see `_without_glosses`), Traditional characters (converted to Simplified when at
     least 5 characters and 2 % of the Chinese characters differ, so a stray 乾 or 著 in a Simplified text stays)
     and doubled commas (“增长,，” “行走,、对话”) next to Chinese text."""
-    glossed = sum(1 for t in texts for m in _GLOSS_AFTER_CJK.finditer(t) if _TONED.search(m.group(1))) >= 3
-    if glossed:
-        texts = [_GLOSS_AFTER_CJK.sub("", t) for t in texts]
-    else:  # a stray gloss or two: only those with a tone mark (社会（huì ）), which no ordinary text puts after a character
-        texts = [_GLOSS_AFTER_CJK.sub(lambda m: "" if _TONED.search(m.group(1)) else m.group(0), t) for t in texts]
+    texts = _without_glosses(texts)
     try:
         simple = [_t2s_same_length(t) for t in texts]
     except ImportError:  # OpenCC missing: the text stays as it is

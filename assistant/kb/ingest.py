@@ -31,7 +31,7 @@ for _name in ("pypdf", "pdfminer"):
 # a file's chunks while the file's sha256 and this identity are unchanged, so an index built before the
 # change would go on answering from the old reading (an index built before eeab7e6 kept a PDF paragraph
 # cut in two, and a chat answer changed with the cache).
-READER_VERSION = "4"  # 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading; 3: web mirrors' pinyin glosses, Traditional characters and doubled commas cleaned (textproc.clean_page_texts); 4: one-cell-per-line TXT/Markdown tables read back as rows (round 20); titles only from before the body, an article's front matter skipped, an affiliation line apart from the body
+READER_VERSION = "5"  # 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading; 3: web mirrors' pinyin glosses, Traditional characters and doubled commas cleaned (textproc.clean_page_texts); 4: one-cell-per-line TXT/Markdown tables read back as rows (round 20); titles only from before the body, an article's front matter skipped, an affiliation line apart from the body; 5: untoned pinyin readings (吞(tun)吐) removed when a document has several, a page's metadata line and a space-separated author line are not titles (sixth-industry probe)
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".csv": "csv",
              ".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html"}
@@ -196,17 +196,27 @@ _SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][
 # an affiliation in brackets with a postcode or an institution (（某某研究院，北京 100088）), and the author line
 # (2–4-character names separated by commas) that stands right above such an affiliation (which a text file's
 # paragraph joining may have run into the body)
-_FRONT_LABEL = re.compile(r"^(?:内容)?(?:摘\s*要|关键词|关键字|目\s*录|前\s*言|引\s*言|abstract|keywords?)\s*[：:]?", re.I)
+_FRONT_LABEL = re.compile(r"^[\[【]?(?:内容)?(?:摘\s*要|关\s*键\s*[词字]|目\s*录|前\s*言|引\s*言|abstract|keywords?)\s*[\]】]?\s*[：:]?",
+                          re.I)
 _AFFILIATION = re.compile(r"^[（(][^（）()]{2,60}(?:\d{6}|大学|学院|研究院|研究所|研究中心)[^（）()]{0,20}[）)]")
-_AUTHOR_LINE = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}(?:\s*[,，、]\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})*\d?$")
+# an affiliation line without brackets: an institution, its city and a postcode (某某学院 某省某市 100088)
+_AFFILIATION_BARE = re.compile(r"^[^，。,;；]{2,40}(?:大学|学院|研究院|研究所|研究中心)[^，。,;；]{0,20}\d{6}$")
+_AUTHOR_LINE = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}(?:\s*[,，、]\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})*\d?$"
+                          r"|^[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){1,7}$")  # or names separated by spaces
+# a page's metadata line (时间:2020-04-09 来源:… 作者:…): it dates and credits the page, it does not name it
+_META_LINE = re.compile(r"^(?:发布|更新|发表)?(?:时间|日期|来源|作者|编辑|责任编辑|浏览次数|点击数?)\s*[：:]")
+
+
+def _affiliation_line(text: str) -> bool:
+    return bool(_AFFILIATION.match(text) or _AFFILIATION_BARE.match(text))
 
 
 def _front_matter(blocks: list[Block], i: int) -> bool:
     text = blocks[i].text.lstrip("# ").strip()
-    if _FRONT_LABEL.match(text) or (_AFFILIATION.match(text) and len(text) <= 80):
+    if _FRONT_LABEL.match(text) or _META_LINE.match(text) or (_affiliation_line(text) and len(text) <= 80):
         return True
     nxt = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
-    return bool(_AUTHOR_LINE.match(text) and _AFFILIATION.match(nxt))
+    return bool(_AUTHOR_LINE.match(text) and (_affiliation_line(nxt) or _FRONT_LABEL.match(nxt)))
 
 
 def _title_from(blocks: list[Block], fallback: str) -> str:

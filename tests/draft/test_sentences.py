@@ -18,6 +18,9 @@ from assistant.outline import Section, load_outline
     ("成员院校应加强与园区企业的师资互聘。", "recommendation"),
     ("“工位利用率”是指实际作业工时与计划工时之比。", "definition"),
     ("本表产值按现行价格计算，不含个体经营户。", "caveat"),
+    # a comparison with a past year is not a deadline: 恢复至/相当于 20xx年(同期)的…
+    ("示例港口集装箱航线增至每周320班，恢复至2019年的91%，冷藏箱量同比增长8.2%。", "fact"),
+    ("一季度入境游客规模相当于2019年同期的76.5%。", "fact"),
 ])
 def test_rules_type_sentences_of_any_industry(text, expected):
     hit = rule_type(text)
@@ -111,6 +114,14 @@ def test_compose_frames_targets_and_repairs_generic_leads():
     texts = [t for p in paras for t, _ in p]
     assert texts[0] == "《示例产业规划》提出的目标是：到2027年，示例产业规模达到1万亿元；到2030年，示例产业规模达到2万亿元。"
     assert texts[1] == "据《示例人才报告》统计，示例岗位招聘量同比增长12%。"
+
+
+def test_a_bulletin_named_generically_gets_its_title():
+    typer = SentenceTyper(None)
+    ev = [_cand("根据公报，2023年全港完成集装箱吞吐量512万标箱，比上年增长4.4%。", "b.md", qi=0, title="示例港口统计公报")]
+    paras = paragraphs.compose_evidence(ev, typer, set(), lambda h: f"《{h['title']}》")
+    assert [t for p in paras for t, _ in p] == ["根据《示例港口统计公报》，2023年全港完成集装箱吞吐量512万标箱，比上年增长4.4%。"]
+    assert dangling_term("报告，是年度工作的总结。") is None  # a bare 报告， with no 据 is not a lead
 
 
 def test_admit_keeps_recommendations_out_of_status_sections():
