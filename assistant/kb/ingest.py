@@ -136,8 +136,10 @@ _LINE_END = re.compile(r"[。；！？，、：:;,.!?）)」”’…—]$")
 
 def _standalone_line(line: str) -> bool:
     s = line.strip()
-    # an affiliation line ((某研究院,北京 100088)) stands apart too: it is not the start of the body's first paragraph
-    return (0 < len(s) <= STANDALONE_CHARS and not _LINE_END.search(s)) or bool(_AFFILIATION.fullmatch(s))
+    # an affiliation line ((某研究院,北京 100088), 某学院 某市 100088) stands apart too: it is not the start of the
+    # body's first paragraph
+    return ((0 < len(s) <= STANDALONE_CHARS and not _LINE_END.search(s)) or bool(_AFFILIATION.fullmatch(s))
+            or bool(_AFFILIATION_BARE.match(s)))
 
 
 def _blocks_from_lines(lines: Iterable[str], page: int | None = None,

@@ -26,8 +26,10 @@ def test_space_separated_author_line_above_abstract_label_is_not_the_title(tmp_p
 
 
 def test_author_line_above_bare_affiliation_with_postcode_is_not_the_title(tmp_path):
-    p = _write(tmp_path, "2023_某学报_茶叶加工实训.txt", f"王小明 李春华\n某某农业职业学院 福建福州 350000\n{BODY}\n")
-    assert load_file(p).title == "2023_某学报_茶叶加工实训"
+    p = _write(tmp_path, "2023_某学报_茶叶加工实训.txt", f"王小明 李春华\n某某农业职业技术学院 福建福州 350000\n{BODY}\n")
+    doc = load_file(p)
+    assert doc.title == "2023_某学报_茶叶加工实训"
+    assert any(b.text.startswith("本文梳理") for b in doc.blocks)  # the affiliation is not run into the body
 
 
 def test_a_short_title_of_two_words_is_still_a_title(tmp_path):
