@@ -48,7 +48,8 @@ THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 # flags; the feature set (sentence embedding + cues + rule) was chosen the same way over clause, sentence, both and
 # cues alone. The objectivity filter is measured and not shipped (evals/check/README.md, "Round 19: learned layer
 # over the rules"). Round 22 kept this setting: the document cues (CUE_SETS "doc", "all") and the objectivity filter
-# failed the criteria fixed before measuring (evals/check/README.md, "Round 22: learned layer").
+# failed the criteria fixed before measuring (evals/check/README.md, "Round 22: learned layer"); round 26 re-measured
+# the objectivity filter over 11 forward batches (t–aa) and it failed again ("Round 26: learned layer (lrn26)").
 CHOSEN = {"evidence": {"C": 0.01, "threshold": 0.2}}
 MEASURED = {"objectivity": {"C": 0.01, "threshold": 0.2}, **CHOSEN}
 
@@ -245,7 +246,8 @@ def select(docs: dict, rows: list[dict], order: list[str], fwd: list[str], lobo:
     held = [(b, False) for b in fwd] + [(b, True) for b in lobo]
     base = {b: score({k: d for k, d in docs.items() if d["batch"] == b}, set()) for b, _ in held}
     print(f"\n== selection grid, {cat}: gain = F1 − rules alone; ΔFP = release+news false flags per 10k − rules alone")
-    print("  cues  C      p<    mean19  fwd    lobo   fwd>0  fwd<0  ΔFP19  ΔFPfwd")
+    n = len(held)
+    print(f"  cues  C      p<    mean{n}  fwd    lobo   fwd>0  fwd<0  ΔFP{n}  ΔFPfwd")
     for name in sets or CUE_SETS:
         for C in CS:
             probs = {b: forward(docs, rows, order, b, C, lobo=lb, cues={cat: name}) for b, lb in held}
@@ -275,7 +277,7 @@ def main() -> None:
     ap.add_argument("--lobo", help="batches to hold out one at a time, each on a model of all the others")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--adjudicated", action="store_true", help="train on the adjudicated labels where a batch has "
-                    "them (y, z); scores stay against labeller A")
+                    "them (labels_adj/); scores stay against labeller A")
     ap.add_argument("--sets", help="cue sets of the selection grid (default: every one of CUE_SETS)")
     ap.add_argument("--select", help="print the round-22 selection grid for these categories (objectivity,evidence)"
                     " over the --forward and --lobo batches, then stop")
