@@ -177,13 +177,16 @@ YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*年?\s*[—–\-~至到]\s*(?:19|20)\d\
 class PartsTotal(Rule):
     """Parts listed after a total (合计N，其中A、B、其他C) that exceed it, or that are declared exhaustive (其余、
     其他) and do not add up; shares of one whole given with 分别为 that do not add up to 100%."""
-    extra_keys = {"rest_words", "tolerance", "metric_word", "over_message", "averages", "respondents", "answers"}
+    extra_keys = {"rest_words", "tolerance", "metric_word", "over_message", "averages", "respondents", "answers",
+                  "own_rates", "share_words"}
 
     def setup(self):
         self.rest = self._pats("rest_words") or [re.compile("其他|其余|剩余|另有")]
         self.respondents = re.compile(self.spec.get("respondents") or r"(?!x)x")
         self.answers = re.compile(self.spec.get("answers") or r"(?!x)x")
         self.averages = re.compile(self.spec.get("averages") or r"人均|平均")
+        self.own_rates = re.compile(self.spec.get("own_rates") or r"(?!x)x")
+        self.share_words = re.compile(self.spec.get("share_words") or r"占比|比重|比例|构成|份额|结构")
         self.metric_word = re.compile(self.spec.get("metric_word") or r"[\u4e00-\u9fa5]{2}[额量]$")
         self.tol = float(self.spec.get("tolerance", 0.005))
 
@@ -293,7 +296,12 @@ class PartsTotal(Rule):
 
     def _shares(self, ctx, ss, sent, prev: str = ""):
         m = SHARES_RE.search(sent)
-        if not m or not re.search(r"占比|比重|比例|构成|份额|结构", m.group("lead") + sent[m.end():m.end() + 6]):
+        if not m or not self.share_words.search(m.group("lead") + sent[m.end():m.end() + 6]):
+            return []
+        own = re.split(r"[，,：:]", m.group("lead"))[-1].strip()
+        if self.own_rates.search(own) and not self.share_words.search(own):
+            # the list's own clause names a rate (就业率、落实率、合格率分别为…): each value is a rate within its own
+            # group, not a part of one whole, even after a share word in an earlier clause (round 26)
             return []
         before = sent[:m.start("list")]
         if YEAR_SPAN.search(before) or len({y for y, _, _ in years_in(before)}) >= 2 or SERIES.search(sent):
@@ -357,7 +365,8 @@ _SCI_UNIT = r"×\s*10\d?\s*[a-zA-Z\u4e00-\u9fa5]{0,2}"  # 6459.02×10⁴t writte
 DELTA = re.compile(rf"(?P<v>{NUM})\s*(?P<u>{_SCI_UNIT}|[\u4e00-\u9fa5]{{0,4}}?)[，,]\s*"
                    rf"(?:(?:比上年|比去年|较上年|同比|(?:比|较)(?:19|20)\d\d年(?:同期)?)净?|净)"  # 净增长D: the change itself
                    rf"(?P<dv>增加|减少|增长|下降)\s*(?P<d>{NUM})\s*(?P<du>{_SCI_UNIT}|[\u4e00-\u9fa5]{{0,4}}?)[，,]\s*(?:同比)?"
-                   rf"(?:增长|下降)\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
+                   rf"(?:增长|下降|(?:增速|增幅|增长率|降幅)(?:为|达)?)\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
+# (the rate may be named as a noun after the change: 同比增长883.3万吨，增速6.8%; round 26)
 # 68151个，同比减少30981个，降幅为31.25%；环比增加22662个，环比增长40.09%  (one value, several deltas)
 DELTA_SEG = re.compile(r"^[，,；;]\s*(?:比上年|比去年|较上年|同比|环比|比上季度|较上季度)(?P<dv>增加|减少)\s*(?P<d>\d+(?:\.\d+)?)\s*"
                        r"(?P<du>[\u4e00-\u9fa5]{0,2}?)[，,]\s*(?:同比|环比)?(?P<gv>增长|下降|增幅为|降幅为|增长率为|增速为)\s*"

@@ -238,3 +238,79 @@ class PairTotal(Rule):
 
 def _common_tail(*names: str) -> int:
     return len(os.path.commonprefix([n[::-1] for n in names]))
+
+
+_RISE = r"提升|提高|上升|增加|增长"
+_FALL = r"下降|降低|回落|减少|下滑"
+# a level's growth right after it (basis optional: 增长10.6% / 比去年同期增长12%)
+# (after the measure word the figure reader leaves out: 4.20亿|吨, 1137.1亿元|人民币)
+_GROWTH = re.compile(rf"(?:[A-Za-z]{{1,5}}|[\u4e00-\u9fa5]{{1,3}})?\s*[，,]\s*(?P<all>(?:同比|(?:比|较)(?:上年|去年|上一年)(?:同期)?)?"
+                     rf"(?P<v>{_RISE}|{_FALL})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％])")
+# …，占（整体的）x%，占比较上年提升y个百分点
+_SHARE_MOVE = re.compile(r"[，,]\s*占(?P<whole>[^，,。；;\d%％]{0,20}?)(?:的)?(?:比重|比例|份额)?(?:为|达)?\s*"
+                         r"(?P<x>\d+(?:\.\d+)?)\s*[%％][，,]\s*(?P<move>(?:其?占比|所占比重|比重|份额)\s*(?:较|比)?\s*"
+                         r"(?:上年|去年|上一年)?(?:同期)?(?:同比)?"
+                         rf"(?P<v>{_RISE}|{_FALL})了?\s*(?P<y>\d+(?:\.\d+)?)\s*个?百分点)")
+
+
+@kind("share_direction")
+class ShareDirection(Rule):
+    """A part's share said to rise (or fall) while the part grew slower (or faster) than its whole: 民营企业进出口
+    828.8亿元，增长10.6%，占72.9%，占比较上年提升了1个百分点, the whole 1137.1亿元 having grown 12%. The whole is the
+    nearest earlier level of the same measure, within `window` characters, that has its own growth and of which the part
+    is the stated share (within the rounding of the digits); last year's share is x·(1+g_whole)/(1+g_part). Flagged only
+    when every rounding of the two growth rates and of the share gives the opposite direction (round 26)."""
+    extra_keys = {"window"}
+
+    def setup(self):
+        self.window = int(self.spec.get("window", 800))
+
+    def check(self, ctx):
+        text, out = ctx.text, []
+        figs = [f for f in find_figures(text) if not f.is_percent and f.unit not in ("个百分点", "百分点", "倍")]
+        for i, f in enumerate(figs):
+            g = _GROWTH.match(text, f.end, f.end + 30)
+            if not g or not ctx.is_body(f.start) or _bound(text, f):
+                continue
+            m = _SHARE_MOVE.match(text, g.end(), g.end() + 80)
+            if not m:
+                continue
+            value, fam = measure(text, f)
+            x = float(m.group("x"))
+            whole = None
+            for w in reversed(figs[:i]):
+                if f.start - w.end > self.window:
+                    break
+                wval, wfam = measure(text, w)
+                wg = _GROWTH.match(text, w.end, w.end + 30)
+                if wfam != fam or wval <= value or not wg or _bound(text, w):
+                    continue
+                share = value / wval * 100
+                spread = share * (half_unit(f.text) / max(f.value, 1e-9) + half_unit(w.text) / max(w.value, 1e-9))
+                if abs(share - x) <= spread + half_unit(m.group("x"), value=False) + 0.05:
+                    whole = (w, wg)
+                    break
+            if not whole:
+                continue
+            w, wg = whole
+            gp, gt = _signed(g), _signed(wg)
+            hp, ht = half_unit(g.group("g"), value=False), half_unit(wg.group("g"), value=False)
+            hx = half_unit(m.group("x"), value=False)
+            changes = [(x + dx) - (x + dx) * (1 + (gt + dt) / 100) / (1 + (gp + dp) / 100)
+                       for dx in (-hx, hx) for dt in (-ht, ht) for dp in (-hp, hp)]
+            rise = bool(re.fullmatch(_RISE, m.group("v")))
+            if (rise and max(changes) < 0) or (not rise and min(changes) > 0):
+                s, e = m.start("move"), m.end("move")
+                out.append(self.finding(ctx, s, e, part=f.text, part_growth=g.group("all"),
+                                        whole=w.text, whole_growth=wg.group("all"),
+                                        first_line=ctx.doc.line_of(w.start)))
+        return out
+
+
+def _signed(g) -> float:
+    return float(g.group("g")) * (1 if re.fullmatch(_RISE, g.group("v")) else -1)
+
+
+def _bound(text: str, f) -> bool:
+    return bool(re.search(r"(?:近|逾|约|超过|将近|接近|不足|不到)\s*$", text[max(0, f.start - 3):f.start])
+                or re.match(r"\s*(?:余|多)", text[f.end:f.end + 2]))
