@@ -44,7 +44,7 @@ Decided once per document, before the rules run on sentences (cues and threshold
   survey team's name, or a local office's opening voice `local_release_voice`) — its header already covered its figures,
   but `release` (which objectivity's own-release exception reads) was only set by the body's form, never beside a
   header; and an industry operation report in its own voice (`_industry_operation`, `own_industry`: its opening
-  characterises the industry's operation, 某行业经济运行态势总体向好) is its publisher's own statistics: whole, not a
+  characterises the industry's economic operation, 某行业经济运行态势总体向好) is its publisher's own statistics: whole, not a
   release.
 - **round 25**: a data release known by its title line (a period and 情况／数据／主要指标, perhaps a colon) over a list
   or a table of indicator figures and their changes (`_titled_release`); and a data page — label and value lines,
@@ -429,7 +429,8 @@ def _industry_operation(ctx, paras, vague_line) -> bool:
     某行业经济运行态势总体向好，主要经济运行指标……／行业经济运行呈现向好的态势): an association's or a federation's
     periodic summary of its industry's statistics (its above-scale or member enterprises), so its figures are the
     publisher's own, like a release. Known by a sentence in the opening (`industry_operation_chars`) that characterises
-    the industry's operation (industry_operation_voice: a named industry, 运行／经济运行, then 态势、情况、总体、平稳…), at
+    the industry's economic operation (industry_operation_voice: an industry, 经济运行, then 态势、情况、总体…; an
+    analysis's 行业运行态势良好 or 运营状态 is not it), at
     least `industry_operation_min_figure_sentences` figure sentences, no vague source anywhere (one beside a named
     body, 据某署相关数据显示, is that body's) and not a paper's or a
     commentary's opening (release_not). A source named in a sentence still speaks for that sentence (the rules read it
@@ -438,9 +439,9 @@ def _industry_operation(ctx, paras, vague_line) -> bool:
     pats = defs.get("industry_operation_voice") or []
     if not pats:
         return False
-    head = ctx.text[:int(params.get("industry_operation_chars", 400))]
-    if not _any(pats, head):
-        return False
+    most = int(params.get("industry_operation_chars", 400))
+    if not any(p.kind == "text" and _any(pats, ctx.text[p.start:min(p.end, most)]) for p in paras if p.start < most):
+        return False  # in running text: a numbered heading (一、某行业经济运行情况) is a report's section (round 16)
     if any(_any(defs.get("release_not") or [], p.text) for p in paras[:3]):
         return False
     vague = list(defs.get("vague_attribution") or []) + list(vague_line)
