@@ -40,6 +40,12 @@ Decided once per document, before the rules run on sentences (cues and threshold
   据测算 is then that publisher's own estimate, not a vague source. Anything short of that abstains: the figures stay
   unsourced. Written from batch u: a closing compiled-from line naming a body （根据某联合会有关数据整理） is a closing
   source line, and a paragraph opening with a numbered headline sentence (一、生产运行平稳。) is a release section.
+- **round 26**: a release known by its byline is a release too (`release_header`: ……统计公报, a statistics bureau's or
+  survey team's name, or a local office's opening voice `local_release_voice`) — its header already covered its figures,
+  but `release` (which objectivity's own-release exception reads) was only set by the body's form, never beside a
+  header; and an industry operation report in its own voice (`_industry_operation`, `own_industry`: its opening
+  characterises the industry's economic operation, 某行业经济运行态势总体向好) is its publisher's own statistics: whole, not a
+  release.
 - **round 25**: a data release known by its title line (a period and 情况／数据／主要指标, perhaps a colon) over a list
   or a table of indicator figures and their changes (`_titled_release`); and a data page — label and value lines,
   distribution tables and percentiles, little or no prose, first line a layout line (`_data_sheet`) — is its own
@@ -67,6 +73,7 @@ class SourceModel:
     credit: str | None = None  # round 13: a closing author credit （某局 张某）, covering figures but not forecasts
     own_stats: bool = False  # round 18: a publisher's own statistical text (its 据初步核算、据测算 are its own accounting)
     own_data: str | None = None  # round 19: the opening line declaring the report's own survey or collected data
+    own_industry: bool = False  # round 26: an industry operation report in its own voice (its figures are its own)
     notes: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of text a notes block covers
     note_lines: list[int] = field(default_factory=list)  # paragraph starts of the notes blocks that name a source
 
@@ -79,7 +86,7 @@ class SourceModel:
     def describe(self) -> dict:
         return {"header": self.header, "closing": self.closing, "release": self.release, "voice": self.voice,
                 "whole": self.whole, "notes": len(self.notes), "credit": self.credit, "own_stats": self.own_stats,
-                "own_data": self.own_data}
+                "own_data": self.own_data, "own_industry": self.own_industry}
 
 
 def _any(pats, text: str) -> bool:
@@ -100,9 +107,11 @@ def build_source_model(ctx) -> SourceModel:
             break
 
     reporter = _reporter_only(ctx, paras)
+    local_voice = False
     if model.header is None and not reporter and not any(_any(vague_line, p.text) for p in paras):
         # a local statistics office's own voice (全市……同比增长): that office is the source
         model.header = _first_text_line(heads, defs.get("local_release_voice"))
+        local_voice = model.header is not None
     if model.header is None:
         # round 10: the body says it compiled the data itself (某中心……经统计分析形成……报告如下)
         model.header = _first_text_line(heads, defs.get("author_lead"))
@@ -130,10 +139,17 @@ def build_source_model(ctx) -> SourceModel:
             model.release = _data_sheet(ctx, paras, vague_line)
         if not model.release:
             model.release = model.own_stats = _own_statistics(ctx, paras, heads, vague_line)
+        if not model.release:
+            model.own_industry = _industry_operation(ctx, paras, vague_line)
 
+    if (model.header and not model.release and ctx.report is None and not reporter
+            and (local_voice or _any(defs.get("release_header") or [], model.header))):
+        # round 26: a release known by its byline — a statistics body's own title or name (……统计公报, 国家统计局
+        # alone on a line) or a local office's opening voice (全省……同比增长): it is a release, like the forms above
+        model.release = True
     named = [b for b in (model.header, model.closing) if b]
     if ctx.report is None:
-        model.whole = bool(named) or model.release
+        model.whole = bool(named) or model.release or model.own_industry
     else:  # a community report: only a byline naming an authority (a bureau, an association, a profile body)
         pats = defs.get("authority") or []
         model.whole = any(any(a in b for a in ctx.authorities) or _any(pats, b) for b in named)
@@ -406,6 +422,33 @@ def _own_statistics(ctx, paras, heads, vague_line) -> bool:
         return False
     counted = len(sents) - _topic_lines(ctx, sents, figs)
     return sum(figs) / max(counted, 1) >= float(params.get("own_stats_min_figure_share", 0.5))
+
+
+def _industry_operation(ctx, paras, vague_line) -> bool:
+    """Round 26: an industry operation report in its own voice, with its title and byline cut from the excerpt (1-6月
+    某行业经济运行态势总体向好，主要经济运行指标……／行业经济运行呈现向好的态势): an association's or a federation's
+    periodic summary of its industry's statistics (its above-scale or member enterprises), so its figures are the
+    publisher's own, like a release. Known by a sentence in the opening (`industry_operation_chars`) that characterises
+    the industry's economic operation (industry_operation_voice: an industry, 经济运行, then 态势、情况、总体…; an
+    analysis's 行业运行态势良好 or 运营状态 is not it), at
+    least `industry_operation_min_figure_sentences` figure sentences, no vague source anywhere (one beside a named
+    body, 据某署相关数据显示, is that body's) and not a paper's or a
+    commentary's opening (release_not). A source named in a sentence still speaks for that sentence (the rules read it
+    first); never in a reporter's round-up or a document of a community report kind (the caller checks)."""
+    defs, params = ctx.definitions, ctx.parameters
+    pats = defs.get("industry_operation_voice") or []
+    if not pats:
+        return False
+    most = int(params.get("industry_operation_chars", 400))
+    if not any(p.kind == "text" and _any(pats, ctx.text[p.start:min(p.end, most)]) for p in paras if p.start < most):
+        return False  # in running text: a numbered heading (一、某行业经济运行情况) is a report's section (round 16)
+    if any(_any(defs.get("release_not") or [], p.text) for p in paras[:3]):
+        return False
+    vague = list(defs.get("vague_attribution") or []) + list(vague_line)
+    if any(_any(vague, p.text) and not ctx._has_attribution(p.text) for p in paras):
+        return False  # a vague source (a body named with it, 据某署相关数据显示, is a named source)
+    figs = [s for ss, se, s in ctx.body_sentences() if s.strip() and find_figures(ctx.text, ss, se)]
+    return len(figs) >= int(params.get("industry_operation_min_figure_sentences", 3))
 
 
 def _topic_lines(ctx, sents, figs) -> int:
