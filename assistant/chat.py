@@ -1158,6 +1158,25 @@ _REF_YEAR_RX = re.compile(r"(?:比|较|为|是|于|相当于|对比)\s*((?:19|20
                           r"(?:(?!\s*\d)|(?=\s*\d+(?:\.\d+)?\s*倍))")
 
 
+# Round 22: a year a sentence names only as the basis of a ratio ("恢复至2019年的84%") or of a comparison with no
+# value of its own ("较2019年增长5%") is not the year the sentence is about (chat.yaml `base_ratio`, `base_compare`).
+BASE_YEAR_GUARD = True
+_BASE_RATIO_RX = re.compile(_TERMS["base_ratio"]) if _TERMS.get("base_ratio") else None
+_BASE_COMPARE_RX = re.compile(_TERMS["base_compare"]) if _TERMS.get("base_compare") else None
+
+
+def base_years(body: str, question: str) -> set[str]:
+    """The years `body` names only as a basis: of a ratio (恢复至2019年的84%) or of a comparison (较2019年增长); a year
+    the question itself compares with (比2019年增长多少) stays."""
+    if not BASE_YEAR_GUARD:
+        return set()
+    out = set(_BASE_RATIO_RX.findall(body)) if _BASE_RATIO_RX else set()
+    if _BASE_COMPARE_RX:
+        out |= set(_BASE_COMPARE_RX.findall(body))
+    return out - set(_Q_REF_YEAR_RX.findall(question)) - set(re.findall(r"((?:19|20)\d\d)\s*年(?:同期)?(?:的)?(?:水平)?(?:相比|对比)",
+                                                                           question))
+
+
 # A four-digit figure that is an amount, not a year ("2051亿美元", "2024.5万辆").
 _AMOUNT_AFTER = r"\s*(?:\.\d|[亿万千百%％]" + (
     # round 20: a count of people or things ("女性2051人") is no year either (chat.yaml `count_units`)
@@ -1254,11 +1273,21 @@ _TEXT_Q = re.compile(_TERMS["text_question"]) if _TERMS.get("text_question") els
 _COUNT_CUE = re.compile(_TERMS["count_cue"]) if _TERMS.get("count_cue") else None
 
 
+# Round 22: a day asked (落款日期、哪一天、几月几日): the sentence or its context gives a day, not a year or a month alone
+# (chat.yaml `day_question`, `day_answer`).
+_DAY_Q = re.compile(_TERMS["day_question"]) if _TERMS.get("day_question") else None
+_DAY_ANSWER = re.compile(_TERMS["day_answer"]) if _TERMS.get("day_answer") else None
+
+
+def asks_day(question: str) -> bool:
+    return bool(_DAY_Q and _DAY_ANSWER and _DAY_Q.search(question))
+
+
 def expected_type(question: str) -> str | None:
     """"date" (何时/哪年…), "list" (哪些/哪几), "amount" (多少/数量/规模/比例…) or None. A question of a
     text fact ("对培养规模提出了什么建议") that asks no count is not asking for an amount (chat.yaml
     `text_question`, `count_cue`)."""
-    if _DATE_Q.search(question):
+    if _DATE_Q.search(question) or asks_day(question):
         return "date"
     if _LIST_Q.search(question):
         return "list"
@@ -2143,6 +2172,37 @@ def counted_group_short(said: str) -> bool:
     return False
 
 
+# Round 22: a rate's level asked ("某某率是多少", "占多大比例"), its change given ("提升3.41个百分点"): chat.yaml
+# `change_verbs`, `level_cue`.
+_LEVEL_CHANGE_RX = re.compile("(?:" + "|".join(map(re.escape, _TERMS.get("change_verbs", []) or ["增长"]))
+                              + r")了?\s*(?:约|近|超过)?\s*\d")
+_LEVEL_RX = re.compile("(?:" + (_TERMS.get("level_cue") or "为") + r")\d+(?:\.\d+)?\s*[%％‰]|由\s*\d+(?:\.\d+)?\s*[%％‰]")
+_LEVEL_MEASURE_RX = re.compile(r"[\u4e00-\u9fff]{2}率|" + "|".join(
+    map(re.escape, sorted(set(_TERMS.get("percent_words", [])) - {"增长率", "增速", "增幅"}, key=len, reverse=True))))
+
+
+def asked_level(question: str, tok=None) -> set[str]:
+    """The rates whose level a question asks ("平均靠桥率是多少" → 靠桥率, "占多大比例" → 比例); a rate of change
+    (增长率、增速) is no level, and a question that names a change (提升了多少) asks none."""
+    if any(w in question for w in _TERMS.get("change_verbs", []) or []):
+        return set()
+    return {m.group(0) for m in _LEVEL_MEASURE_RX.finditer(question) if not _ASK_CHANGE_RX.search(m.group(0))}
+
+
+def change_for_level(measures: set[str], said: str) -> bool:
+    """Does the sentence give only a change of the asked rate ("靠桥率提升3.41个百分点") where the question asks its
+    level? Each segment (up to ；。) that names the rate is read after the rate; a percentage stated as a level there
+    ("达到85%", "由80%提升至85%") is the level."""
+    changed = False
+    for m in measures:
+        for hit in re.finditer(re.escape(m), said):
+            seg = _SEGMENT_SPLIT.split(said[hit.end():], 1)[0]
+            if _LEVEL_RX.search(seg) or re.match(r"\s*\d", seg):
+                return False
+            changed = changed or bool(_LEVEL_CHANGE_RX.search(seg))
+    return changed
+
+
 def event_verbs(question: str, tok) -> set[str]:
     """The verbs a date question asks the date of ("哪一年成立的" → 成立, "何时发布" → 发布): verbs of two characters
     or more next to the date question word (chat.yaml `event_date_skip` are no events)."""
@@ -2373,6 +2433,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     wants_rate = bool(_RATE_ANSWER) and kind == "amount" and not unit and not count_q and not change_q \
         and bool(_RATE_WORD.search(question))
     verbs = event_verbs(question, tok) if EVENT_DATE_GUARD and kind == "date" else set()
+    wants_day = kind == "date" and asks_day(question)
+    level_measures = asked_level(question, tok) if kind == "amount" and not asks_change else set()
     adverbials = scope_adverbials(question) if kind == "amount" else set()
     n_items = asked_item_count(question) if ITEM_COUNT_GUARD else 0
     asked_ordinal = ordinal_asked(question)
@@ -2416,7 +2478,9 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
             conflict = False
             if q_years:
                 # a year the sentence only compares with (约为2020年的1.6倍, 比2023年的…增长) is not its own
-                ref = set(_REF_YEAR_RX.findall(body)) | (set(_CMP_YEAR_RX.findall(body)) if asks_change else set())
+                based = base_years(body, question)
+                ref = set(_REF_YEAR_RX.findall(body)) | (set(_CMP_YEAR_RX.findall(body)) if asks_change else set()) \
+                    | based
                 own_years = {y for y in _stated_years(own, said) if re.sub(r"\D", "", y) not in ref}
                 row_year = _ROW_YEAR_RX.match(body) if caption else None
                 if row_year:  # a table row is about its year cell's year, not one its remarks name
@@ -2429,6 +2493,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                     first = next((m.group(0) for m in _YEAR_RX.finditer(prev) if m.group(0) in years), None)
                     years = {first} if first else years
                 conflict = bool(years) and not (years & q_years)
+                if not years and based & q_year_digits:
+                    conflict = True  # compared with the asked year, so about another time
                 if not years and PRESENT_YEAR_GAP and _PRESENT_RX and _PRESENT_RX.search(said) \
                         and getattr(h, "year", None):
                     # round 20: "目前在7万亿元左右" speaks of when its document was written; a year the question
@@ -2564,6 +2630,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("items")  # 哪五项任务 asked, the sentence lists three things
             if COUNTED_GROUP_GUARD and kind == "list" and counted_group_short(said):
                 r8.append("group")  # 哪几个部门 asked, "甲等六部门" names one of six
+            if level_measures and has_value and not caption and change_for_level(level_measures, said):
+                r8.append("level")  # 某某率是多少 asked, only its change (提升3个百分点) stated
+            if wants_day and not _DAY_ANSWER.search(f"{heading} {caption} {said}"):
+                r8.append("day")  # 落款日期 asked, the sentence gives no day (a year in a title is none)
             if verbs and not event_date_ok(verbs, said):
                 r8.append("event")  # 哪一年成立 asked, the clause of 成立 has no date
             if YEAR_FIGURE_GUARD and kind == "amount" and has_value and not caption \
