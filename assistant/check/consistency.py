@@ -14,6 +14,12 @@ TIME_WORDS = re.compile(r"(?:20\d\d\s*年(?:度|底|末)?|\d{1,2}\s*[-—至~]\s
 VERB_TAIL = re.compile(r"(?:为|达到?|是|约为?|共计?|合计|累计|实现|完成|超过|突破|增至|降至|增加到|减少到|有|占)+$")
 CLAUSE_SPLIT = "，。；！？\n,;：:（("
 CHANGE = r"(?:增长|增加|上升|提高|提升|增|下降|减少|降低|回落|下滑|降)"
+FALL = r"下降|减少|降低|回落|下滑|降"  # the change words of CHANGE that mean a fall
+
+
+def change_sign(verb: str) -> int:
+    """-1 for a change word that means a fall (下降、回落…), else 1."""
+    return -1 if re.search(FALL, verb) else 1
 
 
 def metric_before(text: str, pos: int, limit: int = 24, keep: int = 8) -> str:
@@ -532,7 +538,7 @@ class GrowthRecompute(Rule):
         m = PART_GROWTH.match(ctx.text, f.end, f.end + 40)
         if not m:
             return None
-        sign = -1 if re.search("下降|减少|降低|回落|下滑|降", m.group("verb")) else 1
+        sign = change_sign(m.group("verb"))
         return m.group("basis"), sign * float(m.group("g")), m.group("g")
 
     def _parts(self, ctx, out):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import re
 
-from .consistency import CHANGE, half_unit, measure, metric_before
+from .consistency import CHANGE, change_sign, half_unit, measure, metric_before
 from .figures import find_figures, normalise
 from .rules import Rule, kind
 
@@ -298,7 +298,7 @@ class ShareDirection(Rule):
             hx = half_unit(m.group("x"), value=False)
             changes = [(x + dx) - (x + dx) * (1 + (gt + dt) / 100) / (1 + (gp + dp) / 100)
                        for dx in (-hx, hx) for dt in (-ht, ht) for dp in (-hp, hp)]
-            rise = bool(re.fullmatch(_RISE, m.group("v")))
+            rise = change_sign(m.group("v")) > 0
             if (rise and max(changes) < 0) or (not rise and min(changes) > 0):
                 s, e = m.start("move"), m.end("move")
                 out.append(self.finding(ctx, s, e, part=f.text, part_growth=g.group("all"),
@@ -308,7 +308,7 @@ class ShareDirection(Rule):
 
 
 def _signed(g) -> float:
-    return float(g.group("g")) * (1 if re.fullmatch(_RISE, g.group("v")) else -1)
+    return float(g.group("g")) * change_sign(g.group("v"))
 
 
 def _bound(text: str, f) -> bool:
