@@ -26,3 +26,17 @@ def test_trend_in_a_background_clause_is_not_flagged():
 def test_trend_after_a_second_background_item_is_not_flagged():
     # the trend is the second item of one 随着 clause, beyond the first trend word
     assert trend("随着菌菇网店销量的持续提升、冷库租赁的快速迭代，产地收购价格波动变小。") == []
+
+
+# ---- 一致认为 after the participants it reports (named in the clause or before it) is their view, not a certainty claim
+def certainty(text):
+    return [t for r, t in obj(text) if r == "objectivity.certainty"]
+
+
+def test_consensus_of_named_participants_is_not_flagged():
+    assert certainty("座谈会上，育种企业和农技站双方一致认为，示范田还要再扩一倍。") == []
+    assert certainty("几位丝绸厂厂长介绍了各自的订单情况，一致认为蚕茧收购价应当稳定。") == []
+    assert certainty("这一做法被博物馆讲解员一致认为值得推广。") == []
+    # a consensus with no holder named is still a certainty claim
+    assert certainty("业内一致认为，钢琴制造将迎来转机。") == ["一致认为"]
+    assert certainty("行业普遍认为，内河航运将迎来转机。") == ["普遍认为"]
