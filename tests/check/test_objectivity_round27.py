@@ -14,12 +14,14 @@ def trend(text):
 
 # ---- a trend inside a 随着 clause is the background of the main clause, not the claim
 def test_trend_in_a_background_clause_is_not_flagged():
-    assert trend("随着内河航运需求日益加快，船员培训的课程也作了调整。") == []
+    assert trend("随着内河航运需求不断增加，船员培训的课程也作了调整。") == []
     assert trend("随着育种技术门槛逐渐降低，小型种子公司开始自建实验室。") == []
     assert trend("随着丝绸企业的订单来源不断扩大，织造车间改为两班制。") == []
     assert trend("伴随着钢琴制造工艺的快速迭代，调律师的岗位分工更细了。") == []
     # the same trend as the main claim, or in the main clause after the background, is still flagged
-    assert trend("近年来，内河航运需求日益加快，船员培训却跟不上。") == ["日益加快"]
+    assert trend("近年来，内河航运需求不断增加，船员培训却跟不上。") == ["不断增加"]
+    # development speeding up (不断提速、日益加快) stays flagged even in a 随着 clause (labelled in round 12)
+    assert trend("随着内河航运发展不断提速，船员培训的课程也作了调整。") == ["不断提速"]
     assert trend("随着新馆开放，讲解员的工作量不断增加。") == ["不断增加"]
 
 
