@@ -59,7 +59,7 @@ def test_named_sources_are_not_guest_rhetoric():
 # ---- consensus claims
 def test_consensus_claim_is_flagged():
     assert flagged("业内普遍认为，数字化是家具企业转型的关键。", "普遍认为")
-    assert flagged("与会代表一致认为，茶园改造势在必行。", "一致认为")
+    assert flagged("业内一致认为，茶园改造势在必行。", "一致认为")  # round 27: named participants (与会代表) are exempt
 
 
 def test_quoted_or_plain_opinions_are_not_flagged():
