@@ -76,3 +76,23 @@ def test_parts_with_two_significant_digits():
     good = "据某县竹产业办统计，全县竹材产量为12.0万吨，比上年增长1.7%，其中毛竹8.0万吨，增长2.0%；杂竹4.0万吨，增长1.0%。"
     assert [h.text for h in found(bad)] == ["比上年增长6.5%"]
     assert not found(good)
+
+
+# ---------------------------------------------------------------- a share's direction with its whole named after it
+DIRECTION = "consistency.share-direction"
+
+
+def test_share_direction_with_the_whole_after_the_part():
+    bad = ("据某市家政服务协会统计，全市育婴服务营业收入为21.0亿元，同比增长4.0%，占全市家政服务营业收入的比重为"
+           "30.0%，比上年提高1.5个百分点；全市家政服务营业收入为70.0亿元，同比增长10.0%。")
+    good = bad.replace("同比增长4.0%", "同比增长16.0%")
+    assert [h.text for h in found(bad, DIRECTION)] == ["比上年提高1.5个百分点"]
+    assert not found(good, DIRECTION)
+
+
+def test_share_direction_with_the_share_word_on_the_level_and_the_whole_before():
+    bad = ("据某省民宿协会统计，全省民宿营业收入为80.0亿元，同比增长12.0%；其中乡村民宿营业收入为48.0亿元，"
+           "同比增长6.0%，占全省民宿营业收入的比例为60.0%，较上年上升2.0个百分点。")
+    good = bad.replace("较上年上升2.0个百分点", "较上年下降3.4个百分点")
+    assert [h.text for h in found(bad, DIRECTION)] == ["较上年上升2.0个百分点"]
+    assert not found(good, DIRECTION)
