@@ -382,6 +382,8 @@ GROWTH_AFTER = re.compile(rf"^[，,]?\s*(?P<all>(?:同比|比上年|较上年)?(
 # a level's growth written right after it, with its basis (比去年同期增长5.15%; round 25's parts of a total)
 PART_GROWTH = re.compile(rf"[，,]?\s*(?P<all>(?P<basis>同比|环比|(?:比|较)(?:上年|去年|上一年)(?:同期)?)(?P<verb>{CHANGE})了?"
                          rf"\s*(?P<g>\d+(?:\.\d+)?)\s*[%％])")
+# a part's growth with no basis written (其中猪肉8.0万吨，增长2.0%): the basis of its total's growth (round 27)
+BARE_GROWTH = re.compile(rf"[，,]\s*(?P<all>(?P<verb>增长|下降|减少|增加)了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％])")
 COMPARE = re.compile(rf"^[，,]?\s*(?:比|较)\s*(?:(?P<y>20\d\d)\s*年|上年|去年|上一年)(?:同期)?的?\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>[^\d\s，。；]{{0,3}}?)\s*"
                      rf"(?P<verb>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
 
@@ -535,11 +537,14 @@ class GrowthRecompute(Rule):
 
     def _growth_after(self, ctx, f):
         """(basis, signed rate, rate as written) of the growth stated right after a level (，比去年同期增长5.15%)."""
-        m = PART_GROWTH.match(ctx.text, f.end, f.end + 40)
+        m = PART_GROWTH.match(ctx.text, f.end, f.end + 40) or BARE_GROWTH.match(ctx.text, f.end, f.end + 40)
         if not m:
             return None
         sign = change_sign(m.group("verb"))
-        return m.group("basis"), sign * float(m.group("g")), m.group("g")
+        basis = m.groupdict().get("basis")
+        if basis and basis != "环比":
+            basis = "同比"  # 同比、比上年、较去年同期: one basis, the same period a year before (round 27)
+        return basis, sign * float(m.group("g")), m.group("g")
 
     def _parts(self, ctx, out):
         """A total with its growth, followed within `parts_window` characters by the first k (2…`parts_max`) levels of
@@ -559,7 +564,7 @@ class GrowthRecompute(Rule):
                 continue
             growth = self._growth_after(ctx, f)
             value, fam = measure(text, f)
-            if growth and fam and value > 0 and len(_written(f.text).replace(".", "").lstrip("0")) >= 3:
+            if growth and fam and value > 0 and len(_written(f.text).replace(".", "").lstrip("0")) >= 2:
                 levels.append((f, value, fam, growth, before))
         for i, (t, tv, fam, (basis, g, g_txt), before) in enumerate(levels):
             if self.parts_skip.search(before) or self.comparable.search(before):
@@ -567,7 +572,7 @@ class GrowthRecompute(Rule):
             parts = [p for p in levels[i + 1:] if p[0].start - t.end <= self.parts_window and p[2] == fam]
             for k in range(2, min(self.parts_max, len(parts)) + 1):
                 run = parts[:k]
-                if any(p[3][0] != basis or p[1] >= tv or p[3][1] <= -100 for p in run):
+                if not basis or any(p[3][0] not in (basis, None) or p[1] >= tv or p[3][1] <= -100 for p in run):
                     break
                 scale = tv / t.value
                 half = half_unit(t.text) * scale + sum(half_unit(p[0].text) * p[1] / p[0].value for p in run)
@@ -666,11 +671,24 @@ class GrowthRecompute(Rule):
                 pos += m.end()
 
     def _pairs(self, ctx, out):
-        """The same metric in two years, the later one followed by its growth rate (or by 比YYYY年的A)."""
+        """A level followed by 比上年的A增长g% (its basis written beside it: no year needed, round 27), and the same
+        metric in two years, the later one followed by its growth rate."""
         text = ctx.text
         values = []
         for f in ctx.figures():
             if f.is_percent:
+                continue
+            v, fam = measure(text, f)
+            end = f.end  # after a bare 万/亿, after the measure written with it (8600万件，比上年的7200万件增长…)
+            if f.unit and not normalise(f.value, f.unit)[1] and fam:
+                end += len(fam)
+            c = COMPARE.match(text[end:end + 40])
+            if c:
+                a, fa = normalise(float(c.group("a")), c.group("ua") or f.unit)
+                g = float(c.group("g")) * change_sign(c.group("verb"))
+                if fa == fam:
+                    self._emit(ctx, out, a, v, g, end + c.start("verb"), end + c.end(), c.group("a") + c.group("ua"), f.text,
+                               rel=relative_half_units(c.group("a"), f.text), g_txt=c.group("g"))
                 continue
             year = year_before(text, f.start)
             if year is None:
@@ -679,14 +697,6 @@ class GrowthRecompute(Rule):
                            period_before(text, f.start, sentence=True)))  # the period read where the year is read
         for year, metric, (v, fam), f, period in values:
             after = text[f.end:f.end + 40]
-            c = COMPARE.match(after)
-            if c:
-                a, fa = normalise(float(c.group("a")), c.group("ua") or f.unit)
-                g = float(c.group("g")) * (-1 if re.search("下降|减少|降低|回落|下滑|降", c.group("verb")) else 1)
-                if fa == fam:
-                    self._emit(ctx, out, a, v, g, f.end + c.start("verb"), f.end + c.end(), c.group("a") + c.group("ua"), f.text,
-                               rel=relative_half_units(c.group("a"), f.text), g_txt=c.group("g"))
-                continue
             gm = GROWTH_AFTER.match(after)
             if not gm:
                 continue

@@ -247,8 +247,9 @@ _FALL = r"下降|降低|回落|减少|下滑"
 _GROWTH = re.compile(rf"(?:[A-Za-z]{{1,5}}|[\u4e00-\u9fa5]{{1,3}})?\s*[，,]\s*(?P<all>(?:同比|(?:比|较)(?:上年|去年|上一年)(?:同期)?)?"
                      rf"(?P<v>{_RISE}|{_FALL})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％])")
 # …，占（整体的）x%，占比较上年提升y个百分点
-_SHARE_MOVE = re.compile(r"[，,]\s*占(?P<whole>[^，,。；;\d%％]{0,20}?)(?:的)?(?:比重|比例|份额)?(?:为|达)?\s*"
-                         r"(?P<x>\d+(?:\.\d+)?)\s*[%％][，,]\s*(?P<move>(?:其?占比|所占比重|比重|份额)\s*(?:较|比)?\s*"
+# (or …，占（整体的）比重为x%，比上年提高y个百分点: the share word written with the level, none with the move; round 27)
+_SHARE_MOVE = re.compile(r"[，,]\s*占(?P<whole>[^，,。；;\d%％]{0,20}?)(?:的)?(?P<word>比重|比例|份额)?(?:为|达)?\s*"
+                         r"(?P<x>\d+(?:\.\d+)?)\s*[%％][，,]\s*(?P<move>(?:(?:其?占比|所占比重|比重|份额)|(?(word)|(?!)))\s*(?:较|比)?\s*"
                          r"(?:上年|去年|上一年)?(?:同期)?(?:同比)?"
                          rf"(?P<v>{_RISE}|{_FALL})了?\s*(?P<y>\d+(?:\.\d+)?)\s*个?百分点)")
 
@@ -278,9 +279,11 @@ class ShareDirection(Rule):
             value, fam = measure(text, f)
             x = float(m.group("x"))
             whole = None
-            for w in reversed(figs[:i]):
-                if f.start - w.end > self.window:
-                    break
+            # the nearest earlier level that is the whole, else the nearest later one (…占全市的比重为37.1%，比上年提高
+            # 6.3个百分点；全市…129.9亿元，同比增长12.6%; round 27)
+            near = [w for w in reversed(figs[:i]) if f.start - w.end <= self.window]
+            near += [w for w in figs[i + 1:] if w.start >= m.end() and w.start - m.end() <= self.window]
+            for w in near:
                 wval, wfam = measure(text, w)
                 wg = _GROWTH.match(text, w.end, w.end + 30)
                 if wfam != fam or wval <= value or not wg or _bound(text, w):
