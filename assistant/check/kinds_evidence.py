@@ -170,8 +170,7 @@ class UnsourcedFigure(Rule):
             return None  # a headline line above a lead that names the source (round 11)
         if self._restated_with_source(ctx, ss, figs):
             return None
-        if not ctx.paragraph_has(self.attr_name, ss) and (ctx.lead_in_scope(ss) or self._speaker_back(ctx, ss)
-                                                            or self._report_lead(ctx, ss)):
+        if not ctx.paragraph_has(self.attr_name, ss) and (ctx.lead_in_scope(ss) or self._report_lead(ctx, ss)):
             return None
         if ctx.paragraph_has(self.attr_name, ss) and self._named_after(ctx, ss):
             # the paragraph's source is named only after this sentence (and does not point back at it)
@@ -224,28 +223,6 @@ class UnsourcedFigure(Rule):
                 continue
             if any(w in p.text.replace(" ", "") for w in wanted):
                 return True
-        return False
-
-    def _speaker_back(self, ctx, ss: int) -> bool:
-        """Round 27: a speaker's scope reaching back — the next paragraph of the section that names a source opens with
-        the same speaker going on (某某同时表示／还表示／并指出, definitions.speaker_back): the paragraphs of figures
-        before it, up to the section's start or the last paragraph naming a source, are that speaker's account (the
-        excerpt often starts after the speaker was introduced). Only text paragraphs, none with a source of its own
-        in between; a vague source in the sentence still takes over (checked before)."""
-        pats = ctx.definitions.get("speaker_back") or []
-        para = ctx.doc.paragraph_at(ss)
-        if not pats or para is None or para.kind != "text":
-            return False
-        sec = ctx.doc.section_at(ss)
-        end = sec.end if sec is not None and getattr(sec, "end", None) is not None else len(ctx.text)
-        for q in ctx.doc.paragraphs:
-            if q.start <= para.start or not q.text.strip():
-                continue
-            if q.start >= end or q.kind != "text":
-                return False  # a heading, a table or the section's end before the speaker
-            if ctx.paragraph_has(self.attr_name, q.start):
-                return any(p.search(q.text) for p in pats) and not ctx.vague_source_in_sentence(self.attr_name,
-                                                                                                 q.start)
         return False
 
     def _report_lead(self, ctx, ss: int) -> bool:

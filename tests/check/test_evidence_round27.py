@@ -1,13 +1,10 @@
-"""Issue 9, round 27 (evidence, helper evid27): whose figures these are.
+"""Issue 9, round 27 (evidence, helper evid27): whose figures these are — a wire story of a report.
 
-1. A speaker's scope reaching back: when the next paragraph naming a source opens with the same speaker going on
-   (某某同时表示／还表示), the paragraphs of figures before it are that speaker's account — the excerpt starts after the
-   speaker was introduced. Twins: a speaker without the additive word (某某表示) covers only what follows; a heading
-   between the figures and the speaker ends the reach; a vague source in the figure sentence still takes over.
-2. A wire story of a report: the first body paragraph says a named body launched a named report (某研究院推出《……报告》);
-   the report's own sections below (Part 1、一、) are its excerpt, covered by that lead although the lead scope ends
-   at a heading. Twins: a lead that launches no report, and a vague source in a later section, stay flagged.
-Texts written for these tests (bicycles, tea, furniture, pet food), not from the eval sets."""
+The first body paragraph says a named body launched a named report (某研究院推出《……报告》, 某平台发布的《……报告》显示):
+the report's own sections below (Part 1、一、) are its excerpt, covered by that lead although the lead scope ends at a
+heading. Twins: a lead that launches no report, and a vague source in a later section, stay flagged.
+(The speaker's backward scope 某某同时表示 and 从某海关获悉 were tried and withdrawn: see evals/check/README.md, round 27.)
+Texts written for these tests (furniture, pet food), not from the eval sets."""
 from assistant.check import check_text
 
 UNSOURCED = "evidence.unsourced-figure"
@@ -16,33 +13,6 @@ UNSOURCED = "evidence.unsourced-figure"
 def evidence(text):
     return [f.text for f in check_text(text, categories={"evidence"}, learned=False).findings
             if f.rule_id == UNSOURCED]
-
-
-_BIKE_FIGURES = ("过去两年,全国自行车整车企业减少46家,降幅8.2%;整车年产能由9100万辆降至8600万辆。\n\n"
-                 "此外,电助力车型的产量占比提高到27%。\n\n")
-
-
-def test_figures_before_a_speaker_going_on_are_the_speakers():
-    text = _BIKE_FIGURES + "刘某某同时表示,今年前三季度,自行车出口量3200万辆,同比增长4.1%。\n"
-    assert evidence(text) == []
-
-
-def test_a_speaker_without_the_additive_word_does_not_reach_back():
-    text = _BIKE_FIGURES + "刘某某表示,今年前三季度,自行车出口量3200万辆,同比增长4.1%。\n"
-    found = evidence(text)
-    assert any("46家" in t for t in found) and any("27%" in t for t in found)
-
-
-def test_a_heading_between_the_figures_and_the_speaker_ends_the_reach():
-    text = ("一、产能调整\n\n" + _BIKE_FIGURES + "二、出口\n\n"
-            "刘某某还表示,今年前三季度,自行车出口量3200万辆,同比增长4.1%。\n")
-    assert any("46家" in t for t in evidence(text))
-
-
-def test_a_vague_source_before_a_speaker_going_on_still_takes_over():
-    text = ("据业内估计,全国茶叶加工企业减少约300家,降幅6%。\n\n"
-            "王某某同时指出,今年春茶产量同比增长3.5%。\n")
-    assert any("300家" in t for t in evidence(text))
 
 
 _REPORT_SECTIONS = ("Part 1 整体需求\n\n"
@@ -76,14 +46,3 @@ def test_a_wire_story_quoting_a_published_report_covers_its_sections():
     # the lead written as 某平台发布的《……报告》显示 is the same wire story of a report
     text = ("某某招聘平台日前发布的《2025家居行业招聘观察报告》显示,行业招聘明显回暖。\n\n" + _REPORT_SECTIONS)
     assert evidence(text) == []
-
-
-def test_a_customs_office_the_reporter_learned_from_is_a_source():
-    text = ("记者从某某海关获悉,今年前三季度,全市陶瓷制品出口额52.3亿元,同比增长8.4%。"
-            "其中,对东盟出口17.9亿元,增长12.1%。\n")
-    assert evidence(text) == []
-
-
-def test_a_port_the_reporter_visited_is_not_a_source():
-    text = ("记者在某某港口看到,今年前三季度,全市陶瓷制品出口额52.3亿元,同比增长8.4%。\n")
-    assert any("52.3亿元" in t for t in evidence(text))
