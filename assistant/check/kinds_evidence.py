@@ -170,7 +170,7 @@ class UnsourcedFigure(Rule):
             return None  # a headline line above a lead that names the source (round 11)
         if self._restated_with_source(ctx, ss, figs):
             return None
-        if not ctx.paragraph_has(self.attr_name, ss) and ctx.lead_in_scope(ss):
+        if not ctx.paragraph_has(self.attr_name, ss) and (ctx.lead_in_scope(ss) or self._report_lead(ctx, ss)):
             return None
         if ctx.paragraph_has(self.attr_name, ss) and self._named_after(ctx, ss):
             # the paragraph's source is named only after this sentence (and does not point back at it)
@@ -224,6 +224,26 @@ class UnsourcedFigure(Rule):
             if any(w in p.text.replace(" ", "") for w in wanted):
                 return True
         return False
+
+    def _report_lead(self, ctx, ss: int) -> bool:
+        """Round 27: a wire story of a report — the document's first body paragraph names a body launching a named
+        report (某研究院推出《……报告》、某平台发布《……洞察》; definitions.report_lead): the story is that report's
+        excerpt, so its source covers the sections after it too (the lead scope stops at a heading; the report's own
+        Part 1、一、 headings are still the report's). Not in a community report kind; a vague source in the sentence
+        still takes over (checked before), and a paragraph naming its own source is judged by it."""
+        pats = ctx.definitions.get("report_lead") or []
+        if not pats or ctx.report is not None:
+            return False
+        key = ("report_lead",)
+        if key not in ctx._cache:
+            byline = ctx.byline()
+            first = next((p for p in ctx.doc.paragraphs if p.kind == "text" and p.text.strip()
+                          and not (byline and p.text.strip() == byline)), None)
+            ok = (first is not None and any(p.search(first.text) for p in pats) and ctx._has_attribution(first.text)
+                  and not ctx.vague_source_in_sentence(self.attr_name, first.start))
+            ctx._cache[key] = first.end if ok else None
+        lead_end = ctx._cache[key]
+        return lead_end is not None and ss >= lead_end
 
     def _own_sample_section(self, ctx, ss: int) -> bool:
         """Round 11: the sentence is in a section whose heading says it describes the report's own sample or data
