@@ -1298,9 +1298,12 @@ def asks_signature(question: str) -> bool:
 
 
 def signature_line(said: str) -> bool:
-    """Is `said` a signature date line: a date alone (after the signing body's name, if any), no page metadata?"""
-    return bool(_SIGNATURE_LINE and _SIGNATURE_LINE.search(said.strip())) \
-        and not (_METADATA_LINE and _METADATA_LINE.search(said))
+    """Does `said` hold a signature date line: a date alone (after the signing body's name, if any), no page
+    metadata? Short lines the reader joined ("国务院办公厅；2021年11月26日；") are segments of one sentence."""
+    return bool(_SIGNATURE_LINE) and any(
+        (_SIGNATURE_LINE.search(seg.strip()) or (_SIGNATURE_Q.search(seg) and _DAY_ANSWER and _DAY_ANSWER.search(seg)))
+        and not (_METADATA_LINE and _METADATA_LINE.search(seg))
+        for seg in re.split(r"[；;。\n]", said) if seg.strip())  # (or a sentence that says the 落款 is a day)
 
 
 def expected_type(question: str) -> str | None:
@@ -2487,7 +2490,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     verbs = event_verbs(question, tok) if EVENT_DATE_GUARD and kind == "date" else set()
     wants_day = kind == "date" and asks_day(question)
     wants_signature = wants_day and asks_signature(question)
-    signature_span = [m.group(0) for m in _DAY_Q.finditer(question)] if wants_signature else []
+    signature_span = [m.group(0) for rx in (_DAY_Q, _SIGNATURE_Q) for m in rx.finditer(question)] \
+        if wants_signature else []  # (落款日期, 落款……哪天: what the date line is)
     level_measures = asked_level(question, tok) if kind == "amount" and not asks_change else set()
     adverbials = scope_adverbials(question) if kind == "amount" else set()
     n_items = asked_item_count(question) if ITEM_COUNT_GUARD else 0

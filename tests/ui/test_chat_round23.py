@@ -104,6 +104,9 @@ def test_a_signature_date_is_the_documents_own_date_line(kb):
     assert not chat.asks_signature("蜂业振兴方案是哪一天印发的？")
     assert chat.signature_line("2022年5月9日")
     assert chat.signature_line("省农业农村厅2022年5月9日")
+    assert chat.signature_line("请认真贯彻执行。省农业农村厅；2022年5月9日；蜂业振兴方案")  # short lines joined by the reader
+    assert not chat.signature_line("省农业农村厅；发布时间 2022年5月9日")
+    assert chat.signature_line("该通知的落款日期是2022年5月9日，由省农业农村厅发出。")  # a sentence that says so
     assert not chat.signature_line("来源：某某蜂业信息网 发布时间：2022-05-16")
     assert not chat.signature_line("请于6月30日前报送落实情况。")
     q = "省农业农村厅印发蜂业振兴方案的那份通知，落款日期是哪一天？"
