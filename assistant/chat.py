@@ -2364,11 +2364,16 @@ def part_for_whole(question: str, said: str) -> bool:
     if not PART_WHOLE_GUARD or not _WHOLE_SCOPE_RX.search(question) \
             or _SHARE_Q.search(question) or any(w in question for w in _SHARE_WORDS) or _WHOLE_SHARE_RX.search(question):
         return False
-    shares = list(_WHOLE_SHARE_RX.finditer(said))
-    if not shares:
-        return False
+    share = _WHOLE_SHARE_RX.search(said)
+    if not share or not _NAMED_PARTS.search(said[:share.start()]):
+        return False  # (集成电路进口金额…占全国货物进口总值的15%: the figure is the whole's, a share of another measure)
     rest = _WHOLE_SHARE_RX.sub("", said)
     return not _WHOLE_SCOPE_RX.search(rest)
+
+
+# The parts named before the share: a list (甲、乙、丙) or a counted group (三省, 两家).
+_NAMED_PARTS = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,12}、[\u4e00-\u9fffA-Za-z]{1,12}|(?:[两二三四五六七八九十]|\d{1,2})\s*(?:"
+                          + "|".join(map(re.escape, _TERMS.get("part_group_measures", []) or ["家"])) + ")")
 
 
 # Round 20: the whole for its part. "甲老年人和乙老年人达133万人" is the sum of two groups of one kind (the same head,

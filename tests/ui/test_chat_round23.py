@@ -51,6 +51,8 @@ def test_a_part_does_not_answer_the_whole():
     assert chat.part_for_whole("全行业的蜂蜜年产量有多大？", "两家龙头企业年产蜂蜜5万吨，占全行业的一成。")
     # the sentence names the whole outside its share: the whole's figure is there
     assert not chat.part_for_whole("2023年全国蜂蜜产量是多少？", "2023年全国蜂蜜产量46.3万吨，其中甲省占全国的26.8%。")
+    # no parts named: the figure is the whole's, its share is of another measure
+    assert not chat.part_for_whole("2023年我国蜂蜜出口额是多少？", "2023年蜂蜜出口额12亿美元，占全国农产品出口总额的0.5%。")
     # a share asked: the part's share is the answer
     assert not chat.part_for_whole("甲省蜂蜜产量占全国多少？", parts)
     assert not chat.part_for_whole("三省蜂蜜产量占全国的比重是多少？", parts)
