@@ -1163,6 +1163,7 @@ _REF_YEAR_RX = re.compile(r"(?:比|较|为|是|于|相当于|对比)\s*((?:19|20
 BASE_YEAR_GUARD = True
 _BASE_RATIO_RX = re.compile(_TERMS["base_ratio"]) if _TERMS.get("base_ratio") else None
 _BASE_COMPARE_RX = re.compile(_TERMS["base_compare"]) if _TERMS.get("base_compare") else None
+_BASE_ASKED_RX = re.compile(_TERMS["base_asked"]) if _TERMS.get("base_asked") else None
 
 
 def base_years(body: str, question: str) -> set[str]:
@@ -1173,8 +1174,8 @@ def base_years(body: str, question: str) -> set[str]:
     out = set(_BASE_RATIO_RX.findall(body)) if _BASE_RATIO_RX else set()
     if _BASE_COMPARE_RX:
         out |= set(_BASE_COMPARE_RX.findall(body))
-    return out - set(_Q_REF_YEAR_RX.findall(question)) - set(re.findall(r"((?:19|20)\d\d)\s*年(?:同期)?(?:的)?(?:水平)?(?:相比|对比)",
-                                                                           question))
+    kept = set(_BASE_ASKED_RX.findall(question)) if _BASE_ASKED_RX else set()
+    return out - set(_Q_REF_YEAR_RX.findall(question)) - kept
 
 
 # A four-digit figure that is an amount, not a year ("2051亿美元", "2024.5万辆").
@@ -1283,6 +1284,28 @@ def asks_day(question: str) -> bool:
     return bool(_DAY_Q and _DAY_ANSWER and _DAY_Q.search(question))
 
 
+# Round 23: a document's signature date (落款) is the line of its own that holds only a date, at the end of the text
+# ("民航局" / "2020年1月3日"); a web page's metadata line ("来源:某网 添加时间:2020-01-06") dates the page, not the
+# document, and a paragraph that mentions a day (9月25日在某地指出) is no signature (chat.yaml `signature_question`,
+# `signature_line`, `metadata_line`).
+_SIGNATURE_Q = re.compile(_TERMS["signature_question"]) if _TERMS.get("signature_question") else None
+_SIGNATURE_LINE = re.compile(_TERMS["signature_line"]) if _TERMS.get("signature_line") else None
+_METADATA_LINE = re.compile(_TERMS["metadata_line"]) if _TERMS.get("metadata_line") else None
+
+
+def asks_signature(question: str) -> bool:
+    return bool(_SIGNATURE_Q and _SIGNATURE_LINE and _SIGNATURE_Q.search(question))
+
+
+def signature_line(said: str) -> bool:
+    """Does `said` hold a signature date line: a date alone (after the signing body's name, if any), no page
+    metadata? Short lines the reader joined ("国务院办公厅；2021年11月26日；") are segments of one sentence."""
+    return bool(_SIGNATURE_LINE) and any(
+        (_SIGNATURE_LINE.search(seg.strip()) or (_SIGNATURE_Q.search(seg) and _DAY_ANSWER and _DAY_ANSWER.search(seg)))
+        and not (_METADATA_LINE and _METADATA_LINE.search(seg))
+        for seg in re.split(r"[；;。\n]", said) if seg.strip())  # (or a sentence that says the 落款 is a day)
+
+
 def expected_type(question: str) -> str | None:
     """"date" (何时/哪年…), "list" (哪些/哪几), "amount" (多少/数量/规模/比例…) or None. A question of a
     text fact ("对培养规模提出了什么建议") that asks no count is not asking for an amount (chat.yaml
@@ -1341,9 +1364,17 @@ def possessive_pairs(question: str, tok, df: dict[str, int]) -> list[tuple[str, 
     if splitter is None:
         return []
     words = splitter.lcut(question)
+    tags = _pos_tags(question, tok) if "的" in question else []
     return [(m, h) for m, de, h in zip(words, words[1:], words[2:])
-            if de == "的" and len(m) >= 2 and len(h) >= 2 and m not in QUESTION_WORDS and h not in QUESTION_WORDS
+            if de == "的" and not _modifier_only(m, tags) and len(m) >= 2 and len(h) >= 2 and m not in QUESTION_WORDS and h not in QUESTION_WORDS
             and _HAN_RX.fullmatch(m) and _HAN_RX.fullmatch(h) and df.get(m, 0) > 0 and df.get(h, 0) > 0]
+
+
+def _modifier_only(word: str, tags: list[tuple[str, str]]) -> bool:
+    """Round 23: is `word` tagged only as an adjective or adverb ("每年平均的飞行时数": 平均 says how the attribute is
+    counted, it owns nothing)?"""
+    flags = [f for w, f in tags if w == word]
+    return bool(flags) and all(f[:1] in ("a", "d") for f in flags)
 
 
 # Round 20: a word of the title that ends with the owner ("某某行业产教融合共同体", one word to the tokenizer) names one of
@@ -2316,6 +2347,35 @@ def inserted_word(q_tags: list[tuple[str, str]], said: str, where: str) -> str:
     return ""
 
 
+# Round 23: a part for the whole (the mirror of `group_member` and `joined_group`). The question asks the whole's
+# figure (a scope word of the whole: 全国, 全行业); the sentence gives its figure as a share of that whole
+# ("甲、乙、丙三省产量合计2368.5亿块，约占全国产量的66%"): the figure is of the parts it names, not the whole's,
+# unless the sentence also speaks of the whole outside that share ("全国产量3594亿块，其中甲省占全国的三成").
+PART_WHOLE_GUARD = bool(_TERMS.get("whole_scopes") and _TERMS.get("whole_share"))
+_WHOLE_SCOPES = sorted(_TERMS.get("whole_scopes", []) or [], key=len, reverse=True)
+_WHOLE_SCOPE_RX = re.compile("|".join(map(re.escape, _WHOLE_SCOPES)) or r"(?!x)x")
+_WHOLE_SHARE_RX = re.compile(_TERMS["whole_share"]) if _TERMS.get("whole_share") else None
+
+
+def part_for_whole(question: str, said: str) -> bool:
+    """Does the question ask a whole's figure (全国…多少) and the sentence give its figure only as a part of that
+    whole ("…合计2368.5亿块，约占全国产量的66%"), naming the whole nowhere else? A share asked (占全国多少) is not
+    judged: the part's share is its answer."""
+    if not PART_WHOLE_GUARD or not _WHOLE_SCOPE_RX.search(question) \
+            or _SHARE_Q.search(question) or any(w in question for w in _SHARE_WORDS) or _WHOLE_SHARE_RX.search(question):
+        return False
+    share = _WHOLE_SHARE_RX.search(said)
+    if not share or not _NAMED_PARTS.search(said[:share.start()]):
+        return False  # (集成电路进口金额…占全国货物进口总值的15%: the figure is the whole's, a share of another measure)
+    rest = _WHOLE_SHARE_RX.sub("", said)
+    return not _WHOLE_SCOPE_RX.search(rest)
+
+
+# The parts named before the share: a list (甲、乙、丙) or a counted group (三省, 两家).
+_NAMED_PARTS = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,12}、[\u4e00-\u9fffA-Za-z]{1,12}|(?:[两二三四五六七八九十]|\d{1,2})\s*(?:"
+                          + "|".join(map(re.escape, _TERMS.get("part_group_measures", []) or ["家"])) + ")")
+
+
 # Round 20: the whole for its part. "甲老年人和乙老年人达133万人" is the sum of two groups of one kind (the same head,
 # 老年人); the question that names one of them (乙老年人) and not the other is not answered by the sum.
 JOINED_GROUP_GUARD = True
@@ -2434,6 +2494,9 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
         and bool(_RATE_WORD.search(question))
     verbs = event_verbs(question, tok) if EVENT_DATE_GUARD and kind == "date" else set()
     wants_day = kind == "date" and asks_day(question)
+    wants_signature = wants_day and asks_signature(question)
+    signature_span = [m.group(0) for rx in (_DAY_Q, _SIGNATURE_Q) for m in rx.finditer(question)] \
+        if wants_signature else []  # (落款日期, 落款……哪天: what the date line is)
     level_measures = asked_level(question, tok) if kind == "amount" and not asks_change else set()
     adverbials = scope_adverbials(question) if kind == "amount" else set()
     n_items = asked_item_count(question) if ITEM_COUNT_GUARD else 0
@@ -2472,6 +2535,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                                    frame_text=f"{title} {heading} {caption} {named}",
                                    earlier=set(tok.tokenize(earlier_text)) if earlier_text else None,
                                    earlier_text=earlier_text, earlier_skip=set(terms) - names)
+            if signature_span and signature_line(body):  # the date line is the 落款日期 asked
+                credits = {t: (1.0 if any(t in x for x in signature_span) else c) for t, c in credits.items()}
             unit_pass = unit_ok(unit, said, f"{heading} {caption}")
             total = sum(terms.values())
             cov = sum(terms[t] * c for t, c in credits.items()) / total if total else 0.0
@@ -2634,6 +2699,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("level")  # 某某率是多少 asked, only its change (提升3个百分点) stated
             if wants_day and not _DAY_ANSWER.search(f"{heading} {caption} {said}"):
                 r8.append("day")  # 落款日期 asked, the sentence gives no day (a year in a title is none)
+            if wants_signature and not signature_line(body):
+                r8.append("signature")  # 落款日期 asked: a date line of the document, not a paragraph or page metadata
             if verbs and not event_date_ok(verbs, said):
                 r8.append("event")  # 哪一年成立 asked, the clause of 成立 has no date
             if YEAR_FIGURE_GUARD and kind == "amount" and has_value and not caption \
@@ -2641,6 +2708,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("figure")  # 2030年的数 asked, the sentence gives figures of other years only
             if WHOLE_MEMBER_GUARD and kind == "amount" and has_value and whole_as_member(question, said, splitter):
                 r8.append("whole")  # 甲类约12万人中乙有多少 asked, 甲类 is one item and 乙 is of the whole
+            if kind == "amount" and has_value and part_for_whole(question, said):
+                r8.append("whole")  # 全国的数 asked, the sentence's figure is a few parts' (占全国的66%)
             if JOINED_GROUP_GUARD and kind == "amount" and has_value and joined_group(question, said):
                 r8.append("member")  # 乙老年人 asked, "甲老年人和乙老年人达133万人" stated
             if UNIT_FIGURE_OWNER_GUARD and kind == "amount" and has_value and unit_figure_elsewhere(pairs, unit, said):
