@@ -15,6 +15,7 @@ def _talent(sent: str) -> bool:
 def test_a_college_and_its_services_are_not_talent_evidence():
     assert not _talent("学院设有就业指导中心，每学期举办两场招聘会和职业规划讲座，帮助学生提升求职能力。")
     assert not _talent("该林业职业技术学院位于省城东郊，占地300余亩，建筑面积12万平方米。")
+    assert not _talent("学院构建跨区域、跨岗位的林业人才培养新模式。")  # training, not the workforce
 
 
 def test_workforce_sentences_stay_talent_evidence():
@@ -26,6 +27,7 @@ def test_workforce_sentences_stay_talent_evidence():
 def test_the_supply_section_takes_college_sentences():
     supply = Section(id="supply", title="人才供给分析", topic="supply")
     assert supply.on_topic("全省共有9所高职院校开设林业技术专业，年毕业生约2100人。")
+    assert not supply.on_topic("该林业职业技术学院位于省城东郊，占地300余亩，建筑面积12万平方米。")
 
 
 def test_the_demand_section_searches_for_the_salary_it_requires():
