@@ -45,11 +45,16 @@ def propose_aliases(texts: list[str], industry: str) -> list[str]:
     """Names given to the industry in brackets or with 简称/又称; not a place in brackets inside a firm's
     name (某某养老服务（上海）有限公司)."""
     name = re.escape(industry)
-    pats = [rf"{name}[（(](?:简称|又称|以下简称)?[“\"]?([\u4e00-\u9fffA-Za-z]{{2,8}})[”\"]?[）)](?!有限|股份|分公司|公司)",
-            rf"([\u4e00-\u9fffA-Za-z]{{2,8}})[（(](?:即)?{name}[）)]",
-            rf"{name}(?:，|,)?(?:简称|又称|也称)[“\"]?([\u4e00-\u9fffA-Za-z]{{2,8}})"]
+    verbs = sorted(load_yaml(RULES_FILE).get("alias_verbs") or [], key=len, reverse=True)  # 以下简称 before 简称
+    verb = "|".join(map(re.escape, verbs)) or "(?!)"
+    pats = [rf"{name}[（(](?:{verb})?[“\"]?([\u4e00-\u9fffA-Za-z]{{2,8}})[”\"]?[）)](?!有限|股份|分公司|公司)",
+            rf"([\u4e00-\u9fffA-Za-z]{{2,8}})[（(](?:即|{verb})?{name}[）)]",
+            rf"{name}(?:，|,)?(?:{verb})[“\"]?([\u4e00-\u9fffA-Za-z]{{2,8}})"]
     places = _place_names()
-    found = Counter(m for t in texts for p in pats for m in re.findall(p, t) if m != industry and m not in places)
+    # a form of the verb the list lacks (下文简称) must not be read as part of the name
+    has_verb = re.compile("|".join(re.escape(v[-2:]) for v in verbs if len(v) >= 2) or "(?!)")
+    found = Counter(m for t in texts for p in pats for m in re.findall(p, t)
+                    if m != industry and m not in places and not has_verb.search(m))
     return [w for w, _ in found.most_common(5)]
 
 

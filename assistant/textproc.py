@@ -260,6 +260,20 @@ def _t2s_same_length(text: str) -> str:
     return "".join(c2 if len(c2 := _t2s().convert(c)) == 1 else c for c in text)
 
 
+def name_as_read(name: str, title: str | None) -> str:
+    """A document's file name (a fallback title) written as its text was stored: ingest converts a Traditional web
+    mirror to Simplified, file name and title with it, so when the stored title holds no Traditional character the
+    name is converted too (a mirror's 《城市軌道交通…報告》 is not cited in Traditional beside its Simplified text);
+    a title still in Traditional keeps the name as it is."""
+    try:
+        simple = _t2s_same_length(name)
+        if simple == name or (title and _t2s_same_length(title) != title):
+            return name
+    except ImportError:  # OpenCC missing: nothing was converted at ingest either
+        return name
+    return simple
+
+
 def to_simplified(text: str) -> tuple[str, list[int] | None]:
     """Text in Simplified characters for the rules, of the same length, and where each character came from (None when
     nothing changed). Traditional characters are converted one for one (OpenCC t2s, falling back to one character at a

@@ -21,6 +21,7 @@ import yaml
 
 from ..errors import InputError
 from ..outline import Outline, Section
+from ..textproc import name_as_read
 from .compose import Part, Sent, cn_date, findings, indicator_parts, load_templates, plan_parts, problem_parts
 from .indicators import CN, Indicators, compute
 from .render import References, render, write_docx
@@ -69,7 +70,7 @@ def _title(title: str | None, source: str) -> str:
     """A source's title for citing it: its own title, else the file name without the year prefix."""
     t = re.sub(r"\s*(发布时间|发布日期|来源)[：:].*$", "", (title or "").strip())
     if not t or len(t) > 48 or re.match(r"^([一二三四五六七八九十]+、|\d+[\.、]|第.+[章节])", t):
-        t = re.sub(r"^\d{4}(-\d{4})?_", "", Path(source).stem).replace("_", "")
+        t = re.sub(r"^\d{4}(-\d{4})?_", "", name_as_read(Path(source).stem, title)).replace("_", "")
     return t
 
 def evidence_parts(kb, section: Section, profile, community: str, budget: int, used: set[str],

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..outline import Section
 from ..textproc import NUMBER, SENTENCE_END
-from .evidence import evidence_sentences, usable
+from .evidence import evidence_sentences, other_industry, usable
 from .references import attr_title
 from .types import Block, Reference, SectionDraft, Sentence
 
@@ -28,6 +28,7 @@ class Context:
     facts: dict[str, dict] = field(default_factory=dict)  # data reference key -> computed facts
     typer: object = None  # sentences.SentenceTyper (the knowledge base's embedder), set per draft
     names: tuple[str, ...] = ()  # the industry's name and aliases (no topic signal within its own knowledge base)
+    terms: tuple[str, ...] = ()  # the profile's domain terms (with the names: what marks a sentence as this industry's)
 
 
 def _applies(item: dict, present: set[str]) -> bool:
@@ -130,8 +131,8 @@ def section_plain(sd: SectionDraft) -> str:
 def fill_missing_elements(section: Section, sd: SectionDraft, hits: list[dict], ctx: Context) -> None:
     """If a required element is still missing, add the best evidence sentence that carries it and is on the
     section's topic, in its own words or its document's title (a market projection's 预计…达到 is no policy
-    target; a plan's target is, though it names no plan); a sentence already used in another section may be
-    repeated. Otherwise leave a note."""
+    target; a plan's target is, though it names no plan), and not used in another section already (a sentence is
+    cited once per report). Otherwise leave a note."""
     tpl = ctx.templates
     missing: list[str] = []
     for e in section.required_elements:
@@ -145,7 +146,9 @@ def fill_missing_elements(section: Section, sd: SectionDraft, hits: list[dict], 
         seen = {f for b in sd.blocks for x in b.sentences for f in figures(x.text)}
         for h in sorted(hits, key=lambda h: h["rank"]):
             for sent in evidence_sentences(h["text"]):
-                if (usable(sent, tpl) and e.found_in(sent) and sent not in section_plain(sd) and admit(sent)
+                if (usable(sent, tpl) and e.found_in(sent) and sent not in section_plain(sd)
+                        and sent not in ctx.used_sentences and admit(sent)
+                        and not other_industry(sent, (*ctx.names, *ctx.terms), tpl)
                         and not figures(sent) & seen
                         and (section.on_topic(sent) or section.on_topic(attr_title(h)))):
                     best = (h, sent)
@@ -157,6 +160,7 @@ def fill_missing_elements(section: Section, sd: SectionDraft, hits: list[dict], 
             missing.append(e.name)
             continue
         h, sent = best
+        ctx.used_sentences.add(sent)
         # a paragraph of its own, where its source is named once
         sd.blocks += _evidence_blocks([{"text": sent, "hit": h, "pos": 0, "query_index": 0}], ctx, seen)
     note = tpl.get("missing", {}).get("empty_section")

@@ -176,6 +176,28 @@ _LISTY = re.compile(r"[|\t]|^\s*[#>*-]|https?://|^\d+[\.、]|^[（(][一二三�
 SELF_REF = re.compile(r"(本文|本报告|本节|本章|见表|见图|如图|如表|下表|上表)")
 
 
+_DATE_WORDS = re.compile(r"\d{4}\s*年(?:度)?|\d{1,2}\s*月(?:份)?|\d{1,2}\s*日|第\s*\d+\s*期")
+
+
+def _release_only(sent: str, pattern: str | None) -> bool:
+    """A sentence that only says a release came out (某日，某部发布某月数据速报。): no figure besides its dates."""
+    return bool(pattern and re.search(pattern, sent) and not NUMBER.search(_DATE_WORDS.sub("", sent)))
+
+
+def other_industry(sent: str, own: tuple[str, ...], tpl: dict) -> bool:
+    """A sentence about another industry (全年完成某某行业业务量… in a bulletin of several sectors): it names a 行业 that
+    is none of the industry's own names or terms (a title in 《》 aside, and 全/本/相关行业 not counted) and it says
+    none of them either."""
+    plain = re.sub(r"《[^》]*》", "", sent)
+    generic = set(tpl.get("generic_industry_heads", []))
+    heads = [m for m in re.findall(r"([\u4e00-\u9fff]{2,4}?)行业", plain)
+             if not any(m.endswith(g) for g in generic)]
+    if not heads or any(w and w in sent for w in own):
+        return False
+    own_bigrams = set().union(*(bigrams(w) for w in own if w)) if own else set()
+    return any(not bigrams(h) & own_bigrams for h in heads)
+
+
 def usable(sent: str, tpl: dict) -> bool:
     """A sentence that reads on its own, states no absolute claim and is no list or table fragment."""
     if not 14 <= len(sent) <= 180 or sent[-1] not in SENTENCE_END or sent[-1] in tpl.get("non_statement_ends", ""):
@@ -189,6 +211,8 @@ def usable(sent: str, tpl: dict) -> bool:
     if any(w in sent for w in tpl.get("ceremonial", [])) or any(w in sent for w in tpl.get("administrative", [])):
         return False
     if flagged_as_subjective(sent):
+        return False
+    if _release_only(sent, tpl.get("release_only")):
         return False
     if "缺口" in sent and not re.search(tpl.get("gap_baseline", "口径"), sent):
         return False

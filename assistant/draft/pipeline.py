@@ -33,7 +33,7 @@ from .bindings import REGISTRY, Inputs, analyse, check_templates, methods_text
 from .bindings_industry import find_series, series_reference
 from .compose import Context, compose_section, fill_missing_elements, template_blocks
 from . import paragraphs, recommend
-from .evidence import evidence_sentences, relevance, retrieve_evidence, select_evidence, usable
+from .evidence import evidence_sentences, other_industry, relevance, retrieve_evidence, select_evidence, usable
 from .sentences import typer_for
 from .references import References, doc_refs_from_run
 from .render import assemble, byline, compiler
@@ -73,7 +73,7 @@ def build_context(outline: Outline, bundle: DataBundle, year: int, run_dir: Path
     inp = Inputs(year=year, profile=profile, bundle=bundle, kb=kb, run_dir=run_dir, common={**common, **private},
                  found=a)
     ctx = Context(templates=templates, common=common, present=set(a.present), data_refs=dict(a.refs),
-                  names=tuple(profile.names))
+                  names=tuple(profile.names), terms=tuple(profile.terms))
     facts = copy.deepcopy(a.facts)
     forecasts = {}
     (run_dir / "charts").mkdir(parents=True, exist_ok=True)
@@ -121,12 +121,16 @@ def _draft_one(section: Section, ctx: Context, kb, llm_backend, run_dir: Path, r
     ctx.typer = ctx.typer or typer_for(kb)
     ctx.typer.types([s for h in hits for s in evidence_sentences(h["text"])
                      if relevance(s, h) >= 0.2 and usable(s, ctx.templates)])
+    takes = paragraphs.admit(section, ctx.typer)
     evidence = select_evidence(hits, section, ctx.templates, budget, ctx.used_sentences,
-                               admit=paragraphs.admit(section, ctx.typer))
+                               admit=lambda s: takes(s) and not other_industry(s, (*ctx.names, *ctx.terms),
+                                                                              ctx.templates))
     paragraphs.attach_qualifiers(evidence, ctx.typer, ctx.templates["banned_words"], evidence_sentences)
     ctx.used_sentences |= {c["text"] for c in evidence}
     sd = compose_section(section, ctx, evidence)
+    placed = set(ctx.used_sentences)
     fill_missing_elements(section, sd, hits, ctx)
+    filled = sorted(ctx.used_sentences - placed)  # sentences that fill a missing element, cited once per report too
     if llm_backend is not None and section.id != "references" and (evidence or section.data):
         from .llm_compose import llm_compose_section
         try:
@@ -141,7 +145,8 @@ def _draft_one(section: Section, ctx: Context, kb, llm_backend, run_dir: Path, r
     _save_json(run_dir / "evidence" / f"{section.id}.json",
                {"section": section.id, "hits": hits,
                 "selected": [{"text": c["text"], "chunk_id": c["hit"]["chunk_id"], "source": c["hit"]["source"],
-                              "page": c["hit"].get("page"), "year": c["hit"].get("year")} for c in evidence]})
+                              "page": c["hit"].get("page"), "year": c["hit"].get("year")} for c in evidence],
+                "filled": filled})
     _save_json(run_dir / "sections" / f"{section.id}.json", sd.to_dict())
     note_stated(ctx, sd)
     return sd
@@ -275,7 +280,8 @@ def regenerate_section(run_dir, section_id: str, kb, settings: Settings | None =
     ctx, _ = build_context(outline, bundle, saved["year"], run_dir, profile, kb=kb, templates=templates)
     for f in (run_dir / "evidence").glob("*.json"):
         if f.stem != section_id:
-            ctx.used_sentences |= {c["text"] for c in json.loads(f.read_text(encoding="utf-8"))["selected"]}
+            saved_evidence = json.loads(f.read_text(encoding="utf-8"))
+            ctx.used_sentences |= {c["text"] for c in saved_evidence["selected"]} | set(saved_evidence.get("filled", []))
     idx = outline.sections.index(section)
     for s in outline.sections[:idx]:  # the figures the sections before it wrote
         f = run_dir / "sections" / f"{s.id}.json"

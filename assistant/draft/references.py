@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from ..config import CORPUS_DIR
+from ..textproc import name_as_read
 from .types import Reference
 
 
@@ -54,7 +55,7 @@ def clean_title(title: str | None, source: str) -> str:
     t = re.sub(r"(?<=[\u4e00-\u9fff”」])(?<!第)\d$", "", t)  # a page's footnote or column number run into the title
     if not t or re.match(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[\.、]|第.+[章节]|\d{4}(-\d{4})?_)",
                          t) or len(t) > 48:
-        base = t if re.match(r"^\d{4}(-\d{4})?_", t) else Path(source).stem  # the file name, as ingest read it
+        base = t if re.match(r"^\d{4}(-\d{4})?_", t) else name_as_read(Path(source).stem, title)  # as ingest read it
         stem = re.sub(r"^\d{4}(-\d{4})?_", "", base)
         parts = stem.split("_")  # <year>_<publisher>_<title>: the title, not the publisher run into it
         t = parts[1] if len(parts) == 2 and len(parts[1]) >= 4 else stem.replace("_", "")

@@ -31,7 +31,7 @@ for _name in ("pypdf", "pdfminer"):
 # a file's chunks while the file's sha256 and this identity are unchanged, so an index built before the
 # change would go on answering from the old reading (an index built before eeab7e6 kept a PDF paragraph
 # cut in two, and a chat answer changed with the cache).
-READER_VERSION = "5"  # 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading; 3: web mirrors' pinyin glosses, Traditional characters and doubled commas cleaned (textproc.clean_page_texts); 4: one-cell-per-line TXT/Markdown tables read back as rows (round 20); titles only from before the body, an article's front matter skipped, an affiliation line apart from the body; 5: untoned pinyin readings (吞(tun)吐) removed when a document has several, a page's metadata line and a space-separated author line are not titles (sixth-industry probe)
+READER_VERSION = "6"  # 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading; 3: web mirrors' pinyin glosses, Traditional characters and doubled commas cleaned (textproc.clean_page_texts); 4: one-cell-per-line TXT/Markdown tables read back as rows (round 20); titles only from before the body, an article's front matter skipped, an affiliation line apart from the body; 5: untoned pinyin readings (吞(tun)吐) removed when a document has several, a page's metadata line and a space-separated author line are not titles (sixth-industry probe)
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".csv": "csv",
              ".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html"}
@@ -207,6 +207,11 @@ _AUTHOR_LINE = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}(?:\s*[,�
                           r"|^[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){1,7}$")  # or names separated by spaces
 # a page's metadata line (时间:2020-04-09 来源:… 作者:…): it dates and credits the page, it does not name it
 _META_LINE = re.compile(r"^(?:发布|更新|发表)?(?:时间|日期|来源|作者|编辑|责任编辑|浏览次数|点击数?)\s*[：:]")
+# a page's bare date line, with or without its time and weekday (2025-12-12 星期五, 2024年5月6日 周一, 2025/1/16 7:53:25),
+# or a date running into a metadata field (2025/1/16 来源:…): it dates the page, it does not name it
+_DATE_LINE = re.compile(r"^\d{4}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+                        r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*(?:(?:星期|周|礼拜)[一二三四五六日天])?"
+                        r"\s*(?:$|(?:发布|更新|发表)?(?:时间|日期|来源|作者|编辑|责任编辑|责编)\s*[：:])")
 
 
 def _affiliation_line(text: str) -> bool:
@@ -215,10 +220,23 @@ def _affiliation_line(text: str) -> bool:
 
 def _front_matter(blocks: list[Block], i: int) -> bool:
     text = blocks[i].text.lstrip("# ").strip()
-    if _FRONT_LABEL.match(text) or _META_LINE.match(text) or (_affiliation_line(text) and len(text) <= 80):
+    if _FRONT_LABEL.match(text) or _META_LINE.match(text) or _DATE_LINE.match(text) or (_affiliation_line(text) and len(text) <= 80):
         return True
     nxt = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
     return bool(_AUTHOR_LINE.match(text) and (_affiliation_line(nxt) or _FRONT_LABEL.match(nxt)))
+
+
+def _title_line_after(blocks: list[Block], i: int) -> str:
+    """A newspaper's main title below its kicker (引题: 某某职业技术学院 / 三跨融合 培育某某人才): a second short line
+    right after the title line, which the page's author line or front matter (not the body) follows."""
+    if i + 2 >= len(blocks) or any(b.kind == "table_row" for b in blocks[i:i + 3]):
+        return ""
+    kicker, text = (blocks[k].text.lstrip("# ").strip() for k in (i, i + 1))
+    if (any(len(t) > 30 or re.search(r"[。；;！？!?，,：:/|]", t) for t in (kicker, text)) or _SECTION_HEADING.match(text)
+            or _front_matter(blocks, i + 1) or _AUTHOR_LINE.match(text)):
+        return ""
+    after = blocks[i + 2].text.lstrip("# ").strip()
+    return text if _AUTHOR_LINE.match(after) or _front_matter(blocks, i + 2) else ""
 
 
 def _title_from(blocks: list[Block], fallback: str) -> str:
@@ -232,7 +250,8 @@ def _title_from(blocks: list[Block], fallback: str) -> str:
         if _SECTION_HEADING.match(text) or _front_matter(blocks, i):
             continue
         if b.kind == "heading" or (len(b.text) <= 60 and not b.text.endswith("。")):
-            return text
+            nxt = _title_line_after(blocks, i)
+            return f"{text} {nxt}" if nxt else text
         if b.kind != "heading" and len(b.text) > 60:
             break  # the body has begun
     return fallback

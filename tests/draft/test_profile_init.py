@@ -73,3 +73,14 @@ def test_places_and_document_kinds_are_not_proposed(tmp_path):
     prof = load_profile(init_profile("现代物流", tmp_path, kb=FakeKB(docs=docs)))
     assert "物流业" in prof.aliases and "上海" not in prof.aliases
     assert not {"意见", "教育"} & set(prof.terms)
+
+
+def test_alias_after_shortened_forms_of_yixia_jiancheng_keeps_only_the_name():
+    # 下简称/下称/以下称 give an alias as 以下简称 does; the verb is never part of it, nor an unknown form of it
+    from assistant.profile_init import propose_aliases
+
+    texts = ["全省现代林业(下简称林业经济)产值继续增长。", "现代林业（下称现代林）稳步发展。",
+             "现代林业（以下称林产业）吸纳就业。", "现代林业（下文简称林下业）用工增加。"]
+    aliases = propose_aliases(texts, "现代林业")
+    assert {"林业经济", "现代林", "林产业"} <= set(aliases)
+    assert not any("称" in a for a in aliases)
