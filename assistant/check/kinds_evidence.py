@@ -526,7 +526,7 @@ class Forecast(Rule):
 class GapBaseline(Rule):
     """A gap (缺口) with a figure must say what it is measured against: in its paragraph, or in the two short
     paragraphs (list lines) just before it, where a demand and a supply are often given line by line."""
-    extra_keys = {"triggers", "baseline", "vague_triggers"}
+    extra_keys = {"triggers", "baseline", "vague_triggers", "need_before"}
 
     @staticmethod
     def _scope(ctx, ss: int, sent: str) -> str:
@@ -554,6 +554,18 @@ class GapBaseline(Rule):
         self.baseline = self._pats("baseline", required=True)
         # 缺口 described by an evaluative word and no figure at all (缺口巨大、缺口持续扩大)
         self.vague_triggers = self._pats("vague_triggers")
+        # round 28: a need (headcount) stated before this gap in its own paragraph
+        self.need_before = self._pats("need_before")
+
+    def _need_before(self, ctx, gap_end: int) -> bool:
+        """Round 28: the gap's own paragraph states a need in headcount before it, with no other gap between
+        (人才需求将达到X万人，人才缺口为Y万人; 需求量约为X万，……仅有Z人持证。整体缺口超Y万): the gap is measured
+        against that need. A pattern of need_before ends at 缺口; it must end at this gap's trigger (`gap_end`)."""
+        para = ctx.doc.paragraph_at(gap_end - 1)
+        if para is None or not self.need_before:
+            return False
+        seg = ctx.text[para.start:gap_end]
+        return any(m.end() == len(seg) for p in self.need_before for m in p.finditer(seg))
 
     def check(self, ctx):
         out = []
@@ -574,6 +586,8 @@ class GapBaseline(Rule):
                 out.append(self.finding(ctx, ss + vm.start(), ss + vm.end()))
                 continue
             if any(p.search(self._scope(ctx, ss, sent)) for p in self.baseline) or self._explained_later(ctx, ss):
+                continue
+            if self._need_before(ctx, ss + m.end()):
                 continue
             if self.excepted(text, ss + m.start(), ss + m.end()):
                 continue
