@@ -94,9 +94,14 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff，。；：、（）“”])[ \t\u300
                       r"|(?<=[\d%])[ \t\u3000]+(?=[\u4e00-\u9fff，。；：、）])")
 
 
+# a web page's headline in black brackets run into its first sentence (【某某工资多少】在当前就业市场中，…)
+_BRACKET_HEADLINE = re.compile(r"^【[^【】]{2,40}】\s*")
+
+
 def run_in_heading(sent: str) -> str:
-    """The document title and numbered section heading run into a sentence's start ("" when none)."""
-    m = _RUN_IN_HEADING.match(sent)
+    """The document title and numbered section heading, or a page's 【headline】, run into a sentence's start
+    ("" when none)."""
+    m = _RUN_IN_HEADING.match(sent) or _BRACKET_HEADLINE.match(sent)
     return sent[:m.end()] if m and len(sent) - m.end() >= 14 else ""
 
 

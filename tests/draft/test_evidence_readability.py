@@ -23,6 +23,13 @@ def test_run_in_title_and_heading_dropped_and_pdf_spaces_closed():
     assert evidence_sentences(plain) == ["FAO Yearbook 数据显示，养殖产量占水产品总产量的比重为57%。"]
 
 
+def test_a_pages_bracketed_headline_run_into_its_first_sentence_is_dropped():
+    text = "【茶艺师工资多少】在当前就业市场中，茶艺师的月薪普遍在4500元至7000元之间。"
+    assert evidence_sentences(text) == ["在当前就业市场中，茶艺师的月薪普遍在4500元至7000元之间。"]
+    # a bracketed label that is the whole of a short sentence stays (nothing would be left to read)
+    assert evidence_sentences("【说明】数据为示例。") == ["【说明】数据为示例。"]
+
+
 def test_questions_exclamations_and_context_bound_openers_are_not_evidence():
     tpl = load_yaml("draft_templates.yaml")
     statement = "2023年全省水产品总产量96.5万吨，比上年增长3.2%。"
