@@ -2355,6 +2355,9 @@ PART_WHOLE_GUARD = bool(_TERMS.get("whole_scopes") and _TERMS.get("whole_share")
 _WHOLE_SCOPES = sorted(_TERMS.get("whole_scopes", []) or [], key=len, reverse=True)
 _WHOLE_SCOPE_RX = re.compile("|".join(map(re.escape, _WHOLE_SCOPES)) or r"(?!x)x")
 _WHOLE_SHARE_RX = re.compile(_TERMS["whole_share"]) if _TERMS.get("whole_share") else None
+# The parts named before the share: a list (甲、乙、丙) or a counted group (三省, 两家).
+_NAMED_PARTS = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,12}、[\u4e00-\u9fffA-Za-z]{1,12}|(?:[两二三四五六七八九十]|\d{1,2})\s*(?:"
+                          + "|".join(map(re.escape, _TERMS.get("part_group_measures", []) or ["家"])) + ")")
 
 
 def part_for_whole(question: str, said: str) -> bool:
@@ -2370,10 +2373,6 @@ def part_for_whole(question: str, said: str) -> bool:
     rest = _WHOLE_SHARE_RX.sub("", said)
     return not _WHOLE_SCOPE_RX.search(rest)
 
-
-# The parts named before the share: a list (甲、乙、丙) or a counted group (三省, 两家).
-_NAMED_PARTS = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,12}、[\u4e00-\u9fffA-Za-z]{1,12}|(?:[两二三四五六七八九十]|\d{1,2})\s*(?:"
-                          + "|".join(map(re.escape, _TERMS.get("part_group_measures", []) or ["家"])) + ")")
 
 
 # Round 20: the whole for its part. "甲老年人和乙老年人达133万人" is the sum of two groups of one kind (the same head,

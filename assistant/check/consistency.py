@@ -218,7 +218,7 @@ class PartsTotal(Rule):
         def amounts(txt):
             out = []
             for f in find_figures(txt):
-                if f.is_percent or f.unit in ("个百分点", "百分点", "倍") or _bounded_at(txt, f):
+                if f.is_percent or f.unit in ("个百分点", "百分点", "倍") or bounded_at(txt, f):
                     continue
                 before = txt[max(0, f.start - 4):f.start]
                 if re.search(r"[兆万亿\d]$", before) or CHANGED.search(before):
@@ -349,7 +349,8 @@ def _total_label(txt: str, pos: int) -> str:
 CHANGED = re.compile(r"(?:增加|减少|增长|下降|提高|降低|扩大|缩小|多|少)了?\s*$")
 
 
-def _bounded_at(txt: str, f) -> bool:
+def bounded_at(txt: str, f) -> bool:
+    """Is figure `f` written as a bound (近、约、超过、突破…X, X余/多), not an exact value?"""
     return bool(re.search(r"(?:近|约|逾|超过|将近|接近|不足|不到|突破)\s*$", txt[max(0, f.start - 3):f.start])
                 or re.match(r"\s*(?:余|多)", txt[f.end:f.end + 2]))
 
@@ -556,7 +557,7 @@ class GrowthRecompute(Rule):
         text = ctx.text
         levels = []
         for f in ctx.figures():
-            if f.is_percent or not f.unit or "百分点" in f.unit or f.unit == "倍" or _bounded_at(text, f):
+            if f.is_percent or not f.unit or "百分点" in f.unit or f.unit == "倍" or bounded_at(text, f):
                 continue
             ss = max(text.rfind(c, 0, f.start) for c in "。；;\n") + 1
             before = text[ss:f.start]
@@ -754,7 +755,7 @@ class PeriodParts(Rule):
                 continue
             ss = max(text.rfind(c, 0, f.start) for c in "。；;\n") + 1
             before = text[ss:f.start]
-            if ("分别" in before or _bounded_at(text, f) or CHANGED.search(before[-6:]) or self.other_year.search(before)
+            if ("分别" in before or bounded_at(text, f) or CHANGED.search(before[-6:]) or self.other_year.search(before)
                     or self.skip.search(before)):
                 continue
             span = month_span(period_before(text, f.start, own=True))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import re
 
-from .consistency import CHANGE, change_sign, half_unit, measure, metric_before
+from .consistency import CHANGE, bounded_at, change_sign, half_unit, measure, metric_before
 from .figures import find_figures, normalise
 from .rules import Rule, kind
 
@@ -203,7 +203,7 @@ class PairTotal(Rule):
                 and ctx.is_body(f.start)]
         names = [metric_before(text, f.start, keep=16) for f in figs]
         for i, t in enumerate(figs):
-            if (any(w in names[i] for pair in self.pairs for w in pair) or self._bounded(text, t)
+            if (any(w in names[i] for pair in self.pairs for w in pair) or bounded_at(text, t)
                     or self.averages.search(names[i])):
                 continue
             tv, fam = measure(text, t)
@@ -214,7 +214,7 @@ class PairTotal(Rule):
             for a_word, b_word in self.pairs:
                 a = next(((f, n) for f, n in later if a_word in n), None)
                 b = next(((f, n) for f, n in later if b_word in n), None)
-                if (not a or not b or self._bounded(text, a[0]) or self._bounded(text, b[0])
+                if (not a or not b or bounded_at(text, a[0]) or bounded_at(text, b[0])
                         or self.averages.search(a[1] + b[1])):
                     continue
                 common = _common_tail(names[i], a[1], b[1])
@@ -230,28 +230,22 @@ class PairTotal(Rule):
                 break
         return out
 
-    @staticmethod
-    def _bounded(text: str, f) -> bool:
-        return bool(re.search(r"(?:近|约|逾|超过|将近|接近|不足|不到|突破)\s*$", text[max(0, f.start - 3):f.start])
-                    or re.match(r"\s*(?:余|多)", text[f.end:f.end + 2]))
 
 
 def _common_tail(*names: str) -> int:
     return len(os.path.commonprefix([n[::-1] for n in names]))
 
 
-_RISE = r"提升|提高|上升|增加|增长"
-_FALL = r"下降|降低|回落|减少|下滑"
 # a level's growth right after it (basis optional: 增长10.6% / 比去年同期增长12%)
 # (after the measure word the figure reader leaves out: 4.20亿|吨, 1137.1亿元|人民币)
 _GROWTH = re.compile(rf"(?:[A-Za-z]{{1,5}}|[\u4e00-\u9fa5]{{1,3}})?\s*[，,]\s*(?P<all>(?:同比|(?:比|较)(?:上年|去年|上一年)(?:同期)?)?"
-                     rf"(?P<v>{_RISE}|{_FALL})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％])")
+                     rf"(?P<v>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％])")
 # …，占（整体的）x%，占比较上年提升y个百分点
 # (or …，占（整体的）比重为x%，比上年提高y个百分点: the share word written with the level, none with the move; round 27)
 _SHARE_MOVE = re.compile(r"[，,]\s*占(?P<whole>[^，,。；;\d%％]{0,20}?)(?:的)?(?P<word>比重|比例|份额)?(?:为|达)?\s*"
                          r"(?P<x>\d+(?:\.\d+)?)\s*[%％][，,]\s*(?P<move>(?:(?:其?占比|所占比重|比重|份额)|(?(word)|(?!)))\s*(?:较|比)?\s*"
                          r"(?:上年|去年|上一年)?(?:同期)?(?:同比)?"
-                         rf"(?P<v>{_RISE}|{_FALL})了?\s*(?P<y>\d+(?:\.\d+)?)\s*个?百分点)")
+                         rf"(?P<v>{CHANGE})了?\s*(?P<y>\d+(?:\.\d+)?)\s*个?百分点)")
 
 
 @kind("share_direction")
@@ -271,7 +265,7 @@ class ShareDirection(Rule):
         figs = [f for f in find_figures(text) if not f.is_percent and f.unit not in ("个百分点", "百分点", "倍")]
         for i, f in enumerate(figs):
             g = _GROWTH.match(text, f.end, f.end + 30)
-            if not g or not ctx.is_body(f.start) or _bound(text, f):
+            if not g or not ctx.is_body(f.start) or bounded_at(text, f):
                 continue
             m = _SHARE_MOVE.match(text, g.end(), g.end() + 80)
             if not m:
@@ -286,7 +280,7 @@ class ShareDirection(Rule):
             for w in near:
                 wval, wfam = measure(text, w)
                 wg = _GROWTH.match(text, w.end, w.end + 30)
-                if wfam != fam or wval <= value or not wg or _bound(text, w):
+                if wfam != fam or wval <= value or not wg or bounded_at(text, w):
                     continue
                 share = value / wval * 100
                 spread = share * (half_unit(f.text) / max(f.value, 1e-9) + half_unit(w.text) / max(w.value, 1e-9))
@@ -312,8 +306,3 @@ class ShareDirection(Rule):
 
 def _signed(g) -> float:
     return float(g.group("g")) * change_sign(g.group("v"))
-
-
-def _bound(text: str, f) -> bool:
-    return bool(re.search(r"(?:近|逾|约|超过|将近|接近|不足|不到)\s*$", text[max(0, f.start - 3):f.start])
-                or re.match(r"\s*(?:余|多)", text[f.end:f.end + 2]))

@@ -30,6 +30,11 @@ class Context:
     names: tuple[str, ...] = ()  # the industry's name and aliases (no topic signal within its own knowledge base)
     terms: tuple[str, ...] = ()  # the profile's domain terms (with the names: what marks a sentence as this industry's)
 
+    def about_other_industry(self, sent: str) -> bool:
+        """A sentence about another industry, not this one (`evidence.other_industry` with the profile's names and
+        terms)."""
+        return other_industry(sent, (*self.names, *self.terms), self.templates)
+
 
 def _applies(item: dict, present: set[str]) -> bool:
     return all(f in present for f in item.get("when", [])) and not any(f in present for f in item.get("unless", []))
@@ -148,7 +153,7 @@ def fill_missing_elements(section: Section, sd: SectionDraft, hits: list[dict], 
             for sent in evidence_sentences(h["text"]):
                 if (usable(sent, tpl) and e.found_in(sent) and sent not in section_plain(sd)
                         and sent not in ctx.used_sentences and admit(sent)
-                        and not other_industry(sent, (*ctx.names, *ctx.terms), tpl)
+                        and not ctx.about_other_industry(sent)
                         and not figures(sent) & seen
                         and (section.on_topic(sent) or section.on_topic(attr_title(h)))):
                     best = (h, sent)

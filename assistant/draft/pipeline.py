@@ -33,7 +33,7 @@ from .bindings import REGISTRY, Inputs, analyse, check_templates, methods_text
 from .bindings_industry import find_series, series_reference
 from .compose import Context, compose_section, fill_missing_elements, template_blocks
 from . import paragraphs, recommend
-from .evidence import evidence_sentences, other_industry, relevance, retrieve_evidence, select_evidence, usable
+from .evidence import evidence_sentences, relevance, retrieve_evidence, select_evidence, usable
 from .sentences import typer_for
 from .references import References, doc_refs_from_run
 from .render import assemble, byline, compiler
@@ -123,8 +123,7 @@ def _draft_one(section: Section, ctx: Context, kb, llm_backend, run_dir: Path, r
                      if relevance(s, h) >= 0.2 and usable(s, ctx.templates)])
     takes = paragraphs.admit(section, ctx.typer)
     evidence = select_evidence(hits, section, ctx.templates, budget, ctx.used_sentences,
-                               admit=lambda s: takes(s) and not other_industry(s, (*ctx.names, *ctx.terms),
-                                                                              ctx.templates))
+                               admit=lambda s: takes(s) and not ctx.about_other_industry(s))
     paragraphs.attach_qualifiers(evidence, ctx.typer, ctx.templates["banned_words"], evidence_sentences)
     ctx.used_sentences |= {c["text"] for c in evidence}
     sd = compose_section(section, ctx, evidence)
