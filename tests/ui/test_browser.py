@@ -45,6 +45,24 @@ def page(ui_server, tmp_path_factory):
         shutil.copyfile(f, SHOTS / f.name)
 
 
+def fill_until_held(pg, elem_id: str, text: str, tries: int = 6) -> None:
+    """Type into a Gradio textbox and wait until the page holds the value.
+
+    Once in a clean-clone CI run a single fill on the freshly shown 起草 tab never reached the field
+    (the box was re-mounted after the fill): re-locate and fill again rather than wait on a lost fill.
+    """
+    fields = f"{elem_id} textarea, {elem_id} input"
+    holds = f"[...document.querySelectorAll('{fields}')].some(e => e.value === {text!r})"
+    for _ in range(tries):
+        pg.locator(fields).first.fill(text)
+        try:
+            pg.wait_for_function(holds, timeout=10_000)
+            return
+        except Exception:
+            pg.wait_for_timeout(1_000)
+    raise AssertionError(f"{elem_id} 填入“{text}”后未保持")
+
+
 def shot(pg, name: str) -> None:
     pg.screenshot(path=str(pg.shots / f"{name}.png"), full_page=True)
 
@@ -73,7 +91,7 @@ def test_upload_file_shows_in_sources(page, tmp_path):
 
 def test_ask_and_read_cited_answer(page):
     page.get_by_role("tab", name="问答").click()
-    page.fill("#chat-input textarea", "2024年新能源汽车出口多少万辆？")
+    fill_until_held(page, "#chat-input", "2024年新能源汽车出口多少万辆？")
     page.click("#chat-send")
     page.wait_for_selector("#chatbot details.cie-cite")
     text = page.inner_text("#chatbot")
@@ -81,7 +99,7 @@ def test_ask_and_read_cited_answer(page):
     page.locator("#chatbot details.cie-cite summary").last.click()
     page.wait_for_timeout(300)
     assert page.locator("#chatbot details.cie-cite").last.evaluate("d => d.open")
-    page.fill("#chat-input textarea", "2024年我国光伏组件产量是多少？")
+    fill_until_held(page, "#chat-input", "2024年我国光伏组件产量是多少？")
     page.click("#chat-send")
     page.wait_for_function("document.querySelector('#chatbot').innerText.includes('知识库中没有找到可靠的答案')")
     shot(page, "03_问答")
@@ -109,10 +127,7 @@ def test_check_and_read_a_finding(page, report_md):
 def test_draft_with_industry_name(page):
     page.get_by_role("tab", name="起草").click()
     page.locator("#draft-run").wait_for(state="visible")
-    field = page.locator("#draft-industry textarea, #draft-industry input").first
-    field.fill("新能源汽车")
-    page.wait_for_function("[...document.querySelectorAll('#draft-industry textarea, #draft-industry input')]"
-                           ".some(e => e.value === '新能源汽车')")
+    fill_until_held(page, "#draft-industry", "新能源汽车")
     page.click("#draft-run")
     try:  # the per-section progress is shown while drafting (a few seconds): catch it if we can
         page.wait_for_function("document.body.innerText.includes('起草第')", timeout=15_000)
@@ -159,7 +174,7 @@ def test_empty_knowledge_base_says_what_to_do(page, tmp_path):
         page.wait_for_function("(document.querySelector('#kb-status') || {innerText: ''}).innerText.includes('知识库为空')")
         shot(page, "00_空知识库")
         page.get_by_role("tab", name="问答").click()
-        page.fill("#chat-input textarea", "2024年新能源汽车出口多少万辆？")
+        fill_until_held(page, "#chat-input", "2024年新能源汽车出口多少万辆？")
         page.click("#chat-send")
         page.wait_for_function("document.querySelector('#chatbot').innerText.includes('知识库为空')")
     finally:
