@@ -184,7 +184,7 @@ class PartsTotal(Rule):
     """Parts listed after a total (合计N，其中A、B、其他C) that exceed it, or that are declared exhaustive (其余、
     其他) and do not add up; shares of one whole given with 分别为 that do not add up to 100%."""
     extra_keys = {"rest_words", "tolerance", "metric_word", "over_message", "averages", "respondents", "answers",
-                  "own_rates", "share_words"}
+                  "own_rates", "share_words", "counted", "counted_message"}
 
     def setup(self):
         self.rest = self._pats("rest_words") or [re.compile("其他|其余|剩余|另有")]
@@ -195,12 +195,14 @@ class PartsTotal(Rule):
         self.share_words = re.compile(self.spec.get("share_words") or r"占比|比重|比例|构成|份额|结构")
         self.metric_word = re.compile(self.spec.get("metric_word") or r"[\u4e00-\u9fa5]{2}[额量]$")
         self.tol = float(self.spec.get("tolerance", 0.005))
+        self.counted = re.compile(self.spec.get("counted") or r"(?!x)x")
 
     def check(self, ctx):
-        out, prev = [], (None, "")
+        out, prev, seen = [], (None, ""), set()
         for ss, se, sent in ctx.body_sentences():
             para = ctx.doc.paragraph_at(ss)
             out.extend(self._totals(ctx, ss, sent))
+            out.extend(self._counted(ctx, ss, seen))
             out.extend(self._shares(ctx, ss, sent, prev[1] if prev[0] is para else ""))
             if prev[0] is para:
                 out.extend(self._part_over(ctx, ss, sent, prev[1]))
@@ -215,21 +217,8 @@ class PartsTotal(Rule):
         head = re.match(r"^\s*其中\s*[，,：:]?", sent)
         if not head:
             return []
-        def amounts(txt):
-            out = []
-            for f in find_figures(txt):
-                if f.is_percent or f.unit in ("个百分点", "百分点", "倍") or bounded_at(txt, f):
-                    continue
-                before = txt[max(0, f.start - 4):f.start]
-                if re.search(r"[兆万亿\d]$", before) or CHANGED.search(before):
-                    continue  # 23兆1200亿 (a compound number), 比上年增加241.3万亩 (a change, not a level)
-                value, fam = normalise(f.value, f.unit)
-                unit = fam + self._unit(txt, f)
-                if unit:  # a bare 万/亿 names no measure: not compared
-                    out.append((f, value, unit))
-            return out
-        before = amounts(prev)
-        after = amounts(sent)
+        before = self._amounts(prev)
+        after = self._amounts(sent)
         for f, v, unit in after:
             same = [(g, w) for g, w, u in before if u == unit]
             if len(same) != 1 or sum(1 for _, _, u in after if u == unit) < 2:
@@ -247,6 +236,66 @@ class PartsTotal(Rule):
                 return [self.finding(ctx, ss + f.start, ss + f.end + len(latin), self.spec.get("over_message"),
                                      total=total.text + self._unit(prev, total))]
         return []
+
+    @classmethod
+    def _amounts(cls, txt: str) -> list:
+        """(figure, value in base units, unit) of every level of an amount in `txt`: not a %, a multiple, a bound, a
+        change (比上年增加241.3万亩) or part of a compound number (23兆1200亿); a bare 万/亿 names no measure."""
+        out = []
+        for f in find_figures(txt):
+            if f.is_percent or f.unit in ("个百分点", "百分点", "倍") or bounded_at(txt, f):
+                continue
+            before = txt[max(0, f.start - 4):f.start]
+            if re.search(r"[兆万亿\d]$", before) or CHANGED.search(before):
+                continue
+            value, fam = normalise(f.value, f.unit)
+            unit = fam + cls._unit(txt, f)
+            if unit:
+                out.append((f, value, unit))
+        return out
+
+    def _counted(self, ctx, ss: int, seen: set):
+        """A total named with the count of its parts (七大支柱产业实现工业总产值74.5亿元；全市三类园林工程完成产值18.6亿元)
+        followed after 其中 — in its sentence, or in the next sentence of its paragraph when that one opens with 其中 —
+        by exactly that many amounts of its unit: the parts are all of it, so their sum must be the total within
+        `tolerance` (round 29). A different number of amounts (a part's own part, two measures per part) is not read."""
+        text = ctx.text
+        para = ctx.doc.paragraph_at(ss)
+        if para is None:
+            return []
+        end = text.find("。", ss, para.end)
+        end = para.end if end < 0 else end
+        m = self.counted.search(text, ss, end)
+        if not m or m.start() in seen:
+            return []
+        seen.add(m.start())
+        n = _count_of(m.group("n"))
+        total = next((a for a in self._amounts(text[m.end():end]) if not re.search(r"[，,；;：:。]", text[m.end():m.end() + a[0].start])), None)
+        if total is None or n < 2:
+            return []
+        f, tv, unit = total
+        t_end = m.end() + f.end
+        if self.averages.search(text[ss:t_end]):
+            return []
+        k = text.find("其中", t_end, end)
+        if k >= 0:
+            lo, hi = k + 2, end
+        else:
+            nxt = re.match(r"[。\s]*其中", text[end:para.end])
+            if not nxt:
+                return []
+            lo = end + nxt.end()
+            hi = text.find("。", lo, para.end)
+            hi = para.end if hi < 0 else hi
+        parts = [(g, v) for g, v, u in self._amounts(text[lo:hi]) if u == unit]
+        if len(parts) != n:
+            return []
+        s = sum(v for _, v in parts)
+        if abs(s - tv) <= tv * self.tol:
+            return []
+        scale = tv / f.value if f.value else 1.0
+        return [self.finding(ctx, m.end() + f.start, t_end, self.spec.get("counted_message"), n=m.group("n"),
+                             parts=f"{round(s / scale, 4):g}{f.unit}")]
 
     @staticmethod
     def _unit(txt: str, f) -> str:
@@ -339,6 +388,14 @@ class PartsTotal(Rule):
         pcts = re.findall(r"(\d+(?:\.\d+)?)\s*[%％]", prev)
         one = re.search(re.escape(key) + r"(?:为|达|约|是)?\s*(\d+(?:\.\d+)?)\s*[%％]", prev)
         return [float(one.group(1))] if one and len(pcts) == 1 else []
+
+
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _count_of(n: str) -> int:
+    """The number a count word names (七 → 7, 5 → 5)."""
+    return int(n) if n.isdigit() else _COUNTS.get(n, 0)
 
 
 def _total_label(txt: str, pos: int) -> str:
