@@ -58,9 +58,11 @@ def same_metric(a: str, b: str) -> bool:
 PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月|\d{1,2}\s*月(?:份)?|上半年|下半年|前三季度|第?[一二三四1-4]\s*季度|年末|年底|底|末")
 # the cumulative periods (month_span reads them) and, for a figure's own period, every other period word: a single month
 # or a period's end read last leaves the figure without a cumulative period
-PERIOD_SPAN = re.compile(r"(?P<m1>\d{1,2})\s*[-—–~至]\s*(?P<m2>\d{1,2})\s*月(?!\s*[末底])|第?(?P<q>[一二三四1-4])\s*季度(?!\s*[末底])|"
+PERIOD_SPAN = re.compile(r"(?P<m1>\d{1,2})\s*月?\s*[-—–~至]\s*(?P<m2>\d{1,2})\s*月(?!\s*[末底])|第?(?P<q>[一二三四1-4])\s*季度(?!\s*[末底])|"
                          r"前三季度(?!\s*[末底])|上半年|下半年|全年")
 PERIOD_OWN = re.compile(PERIOD_SPAN.pattern + r"|\d{1,2}\s*月(?:份)?|[末底]|当月|单月")
+# a month written alone (8月, 7月当月), not the end of a span (1—8月, 1月至8月) nor a month's end (8月末)
+SINGLE_MONTH = re.compile(r"(?<![\d—–~至-])(\d{1,2})\s*月(?:份)?(?!\s*(?:[末底]|[-—–~至]\s*\d))")
 BASIS_BEFORE = re.compile(r"(?:较|比|与|同|相比|对比)\s*$")  # 增速较前三季度提高: a comparison's basis period
 
 
@@ -796,7 +798,8 @@ class PeriodParts(Rule):
     month, not a period's end). Not compared: averages, prices, stocks and counts (`not_flow`, count units), changes
     (比上年增加…), bounds (近、超过、余), sentences listing several values (分别), and targets or forecasts (`skip`:
     a year's target may be passed within the year)."""
-    extra_keys = {"not_flow", "count_units", "tolerance", "other_year", "skip"}
+    extra_keys = {"not_flow", "count_units", "tolerance", "other_year", "skip", "cover_window", "cover_message",
+                  "cover_strip"}
 
     def setup(self):
         self.not_flow = re.compile(self.spec.get("not_flow") or r"人均|平均|价格|余额|存量|指数")
@@ -804,8 +807,12 @@ class PeriodParts(Rule):
         self.other_year = re.compile(self.spec.get("other_year") or r"上年|去年|同期|上一年")
         self.tol = float(self.spec.get("tolerance", 0.005))
         self.skip = re.compile(self.spec.get("skip") or r"(?!x)x")
+        self.cover_window = int(self.spec.get("cover_window", 0))
+        self.cover_strip = re.compile(self.spec.get("cover_strip") or r"(?!x)x")
 
-    def _values(self, ctx):
+    def _values(self, ctx, months: bool = False):
+        """(figure, months, year, metric, unit, value) of every flow figure with a cumulative period; with `months`,
+        also those of one month (8月实现出口39.4亿美元, 7月当月…), as (m, m) with the flag `single`."""
         text, out = ctx.text, []
         for f in ctx.figures():
             if f.is_percent or not f.unit or "百分点" in f.unit or f.unit == "倍" or f.unit in self.counts:
@@ -815,18 +822,65 @@ class PeriodParts(Rule):
             if ("分别" in before or bounded_at(text, f) or CHANGED.search(before[-6:]) or self.other_year.search(before)
                     or self.skip.search(before)):
                 continue
-            span = month_span(period_before(text, f.start, own=True))
+            own = period_before(text, f.start, own=True)
+            span, single = month_span(own), False
+            if span is None and months and re.fullmatch(r"\d{1,2}月份?|当月|单月", own):
+                ones = SINGLE_MONTH.findall(before)
+                if ones and 1 <= int(ones[-1]) <= 12:
+                    span, single = (int(ones[-1]),) * 2, own not in ("当月", "单月")
             metric = metric_before(text, f.start, keep=16)  # the whole name: 东部地区……收入 is not 中部地区……收入
-            if span is None or len(metric) < 3 or self.not_flow.search(metric):
+            if span is None or len(metric) < (2 if months else 3) or self.not_flow.search(metric):
                 continue
             value, fam = measure(text, f)
             if not fam:
                 continue
-            out.append((f, span, year_before(text, f.start), metric, fam, value))
+            out.append((f, span, year_before(text, f.start), metric, fam, value) + ((single,) if months else ()))
+        return out
+
+    def _covers(self, ctx):
+        """A cumulative total (1月至9月…累计出口226.1亿美元) and, within `cover_window` characters before it, figures of
+        the same flow whose periods cover it exactly, one after another (上半年 105.9, 7月当月 35.4, 8月 39.4, 9月 41.1):
+        their sum must be the total (round 29). Read only where the cover is certain: one candidate for each start
+        month, the same year and unit, names that end alike once `cover_strip` (累计、实现…) is removed, and a month
+        written alone (8月, not 8月当月) read as that month only when its value is below a cumulative from month 1
+        that ends before it (a cumulative to month 8 could not be)."""
+        if not self.cover_window:
+            return []
+        text, out = ctx.text, []
+        values = self._values(ctx, months=True)
+        key = lambda metric: self.cover_strip.sub("", metric)
+        for w, wspan, wyear, wmetric, wfam, wvalue, wsingle in values:
+            if wsingle or wspan[0] == wspan[1]:
+                continue
+            wk = key(wmetric)
+            cands = [v for v in values if v[0].start < w.start and w.start - v[0].end <= self.cover_window
+                     and v[1] != wspan and v[2] == wyear and v[4] == wfam and len(key(v[3])) >= 2
+                     and (wk.endswith(key(v[3])) or key(v[3]).endswith(wk))]
+            chain, month = [], wspan[0]
+            while month <= wspan[1]:
+                here = [v for v in cands if v[1][0] == month and v[1][1] <= wspan[1]]
+                if len(here) != 1:
+                    chain = []
+                    break
+                chain.append(here[0])
+                month = here[0][1][1] + 1
+            if len(chain) < 2:
+                continue
+            firsts = [v for v in chain if v[1][0] == 1 and not v[6]]
+            if any(v[6] and not any(c[1][1] < v[1][0] and v[5] < c[5] for c in firsts) for v in chain):
+                continue  # a month written alone that may be the cumulative to that month
+            total = sum(v[5] for v in chain)
+            slack = sum(half_unit(v[0].text) * v[5] / v[0].value for v in chain + [(w, 0, 0, 0, 0, wvalue)] if v[0].value)
+            if abs(total - wvalue) > max(slack, wvalue * self.tol):
+                scale = wvalue / w.value if w.value else 1.0
+                tail = UNIT_TAIL.match(text, w.end) if not normalise(w.value, w.unit)[1] else None  # 万标箱
+                out.append(self.finding(ctx, w.start, tail.end() if tail else w.end, self.spec.get("cover_message"),
+                                        metric=wmetric, parts="+".join(v[0].text for v in chain),
+                                        total=f"{round(total / scale, 4):g}"))
         return out
 
     def check(self, ctx):
-        values, out, flagged = self._values(ctx), [], set()
+        values, out, flagged = self._values(ctx), self._covers(ctx), set()
         for f, span, year, metric, fam, value in values:
             for g, gspan, gyear, gmetric, gfam, gvalue in values:
                 inside = gspan[0] <= span[0] and span[1] <= gspan[1] and span != gspan

@@ -82,3 +82,34 @@ def test_margin_on_costs_or_a_parts_profit_is_not_read():
               "销售利润率提高0.1个百分点。")
     assert not found(within, MARGIN)  # 5.98 vs 6.0: a rounding of 6.0 (5.95–6.05) lets the margin rise
     assert found(within.replace("增长5.98%", "增长5.8%"), MARGIN)
+
+
+# ---------------------------------------------------------------- periods that cover a cumulative total
+PERIOD = "consistency.period-parts"
+
+
+def test_half_year_and_three_months_against_the_nine_months_total():
+    bad = ("据某省陶瓷行业协会统计，上半年全省日用陶瓷出口额42.6亿元，同比增长2.3%。7月当月出口7.8亿元，8月出口8.1亿元，"
+           "9月出口7.5亿元。1月至9月，全省日用陶瓷累计出口68.9亿元。")
+    good = bad.replace("68.9亿元", "66.0亿元")
+    assert [h.text for h in found(bad, PERIOD)] == ["68.9亿元"]
+    assert not found(good, PERIOD)
+
+
+def test_two_quarters_and_a_half_against_the_year():
+    bad = ("据某市港口管理局统计，一季度全市集装箱吞吐量58.2万标箱；二季度全市集装箱吞吐量61.4万标箱；"
+           "下半年全市集装箱吞吐量127.5万标箱。全年全市集装箱吞吐量253.6万标箱。")
+    good = bad.replace("253.6万标箱", "247.1万标箱")
+    assert [h.text for h in found(bad, PERIOD)] == ["253.6万标箱"]
+    assert not found(good, PERIOD)
+
+
+def test_a_month_alone_that_may_be_cumulative_is_not_read():
+    # 8月 above the half year's total: it may be the cumulative to August, so the months do not certainly cover 1—9月
+    text = ("据某省陶瓷行业协会统计，上半年全省日用陶瓷出口额42.6亿元。7月当月出口7.8亿元，8月出口50.2亿元，"
+            "9月出口7.5亿元。1月至9月，全省日用陶瓷累计出口68.9亿元。")
+    assert not found(text, PERIOD)
+    # two figures that start in January (一季度 and 上半年): the cover is not unique
+    two = ("据某市港口管理局统计，一季度全市集装箱吞吐量58.2万标箱；上半年全市集装箱吞吐量119.6万标箱；"
+           "下半年全市集装箱吞吐量127.5万标箱。全年全市集装箱吞吐量253.6万标箱。")
+    assert not found(two, PERIOD)
