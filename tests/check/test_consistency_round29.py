@@ -109,7 +109,9 @@ def test_a_month_alone_that_may_be_cumulative_is_not_read():
     text = ("据某省陶瓷行业协会统计，上半年全省日用陶瓷出口额42.6亿元。7月当月出口7.8亿元，8月出口50.2亿元，"
             "9月出口7.5亿元。1月至9月，全省日用陶瓷累计出口68.9亿元。")
     assert not found(text, PERIOD)
+    assert [h.text for h in found(text.replace("8月出口50.2亿元", "8月出口9.2亿元"), PERIOD)] == ["68.9亿元"]
     # two figures that start in January (一季度 and 上半年): the cover is not unique
     two = ("据某市港口管理局统计，一季度全市集装箱吞吐量58.2万标箱；上半年全市集装箱吞吐量119.6万标箱；"
            "下半年全市集装箱吞吐量127.5万标箱。全年全市集装箱吞吐量253.6万标箱。")
     assert not found(two, PERIOD)
+    assert found(two.replace("上半年全市集装箱吞吐量119.6万标箱", "二季度全市集装箱吞吐量61.4万标箱"), PERIOD)
