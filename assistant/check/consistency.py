@@ -58,9 +58,11 @@ def same_metric(a: str, b: str) -> bool:
 PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月|\d{1,2}\s*月(?:份)?|上半年|下半年|前三季度|第?[一二三四1-4]\s*季度|年末|年底|底|末")
 # the cumulative periods (month_span reads them) and, for a figure's own period, every other period word: a single month
 # or a period's end read last leaves the figure without a cumulative period
-PERIOD_SPAN = re.compile(r"(?P<m1>\d{1,2})\s*[-—–~至]\s*(?P<m2>\d{1,2})\s*月(?!\s*[末底])|第?(?P<q>[一二三四1-4])\s*季度(?!\s*[末底])|"
+PERIOD_SPAN = re.compile(r"(?P<m1>\d{1,2})\s*月?\s*[-—–~至]\s*(?P<m2>\d{1,2})\s*月(?!\s*[末底])|第?(?P<q>[一二三四1-4])\s*季度(?!\s*[末底])|"
                          r"前三季度(?!\s*[末底])|上半年|下半年|全年")
 PERIOD_OWN = re.compile(PERIOD_SPAN.pattern + r"|\d{1,2}\s*月(?:份)?|[末底]|当月|单月")
+# a month written alone (8月, 7月当月), not the end of a span (1—8月, 1月至8月) nor a month's end (8月末)
+SINGLE_MONTH = re.compile(r"(?<![\d—–~至-])(\d{1,2})\s*月(?:份)?(?!\s*(?:[末底]|[-—–~至]\s*\d))")
 BASIS_BEFORE = re.compile(r"(?:较|比|与|同|相比|对比)\s*$")  # 增速较前三季度提高: a comparison's basis period
 
 
@@ -184,7 +186,7 @@ class PartsTotal(Rule):
     """Parts listed after a total (合计N，其中A、B、其他C) that exceed it, or that are declared exhaustive (其余、
     其他) and do not add up; shares of one whole given with 分别为 that do not add up to 100%."""
     extra_keys = {"rest_words", "tolerance", "metric_word", "over_message", "averages", "respondents", "answers",
-                  "own_rates", "share_words"}
+                  "own_rates", "share_words", "counted", "counted_message"}
 
     def setup(self):
         self.rest = self._pats("rest_words") or [re.compile("其他|其余|剩余|另有")]
@@ -195,12 +197,14 @@ class PartsTotal(Rule):
         self.share_words = re.compile(self.spec.get("share_words") or r"占比|比重|比例|构成|份额|结构")
         self.metric_word = re.compile(self.spec.get("metric_word") or r"[\u4e00-\u9fa5]{2}[额量]$")
         self.tol = float(self.spec.get("tolerance", 0.005))
+        self.counted = re.compile(self.spec.get("counted") or r"(?!x)x")
 
     def check(self, ctx):
-        out, prev = [], (None, "")
+        out, prev, seen = [], (None, ""), set()
         for ss, se, sent in ctx.body_sentences():
             para = ctx.doc.paragraph_at(ss)
             out.extend(self._totals(ctx, ss, sent))
+            out.extend(self._counted(ctx, ss, seen))
             out.extend(self._shares(ctx, ss, sent, prev[1] if prev[0] is para else ""))
             if prev[0] is para:
                 out.extend(self._part_over(ctx, ss, sent, prev[1]))
@@ -215,21 +219,8 @@ class PartsTotal(Rule):
         head = re.match(r"^\s*其中\s*[，,：:]?", sent)
         if not head:
             return []
-        def amounts(txt):
-            out = []
-            for f in find_figures(txt):
-                if f.is_percent or f.unit in ("个百分点", "百分点", "倍") or bounded_at(txt, f):
-                    continue
-                before = txt[max(0, f.start - 4):f.start]
-                if re.search(r"[兆万亿\d]$", before) or CHANGED.search(before):
-                    continue  # 23兆1200亿 (a compound number), 比上年增加241.3万亩 (a change, not a level)
-                value, fam = normalise(f.value, f.unit)
-                unit = fam + self._unit(txt, f)
-                if unit:  # a bare 万/亿 names no measure: not compared
-                    out.append((f, value, unit))
-            return out
-        before = amounts(prev)
-        after = amounts(sent)
+        before = self._amounts(prev)
+        after = self._amounts(sent)
         for f, v, unit in after:
             same = [(g, w) for g, w, u in before if u == unit]
             if len(same) != 1 or sum(1 for _, _, u in after if u == unit) < 2:
@@ -247,6 +238,66 @@ class PartsTotal(Rule):
                 return [self.finding(ctx, ss + f.start, ss + f.end + len(latin), self.spec.get("over_message"),
                                      total=total.text + self._unit(prev, total))]
         return []
+
+    @classmethod
+    def _amounts(cls, txt: str) -> list:
+        """(figure, value in base units, unit) of every level of an amount in `txt`: not a %, a multiple, a bound, a
+        change (比上年增加241.3万亩) or part of a compound number (23兆1200亿); a bare 万/亿 names no measure."""
+        out = []
+        for f in find_figures(txt):
+            if f.is_percent or f.unit in ("个百分点", "百分点", "倍") or bounded_at(txt, f):
+                continue
+            before = txt[max(0, f.start - 4):f.start]
+            if re.search(r"[兆万亿\d]$", before) or CHANGED.search(before):
+                continue
+            value, fam = normalise(f.value, f.unit)
+            unit = fam + cls._unit(txt, f)
+            if unit:
+                out.append((f, value, unit))
+        return out
+
+    def _counted(self, ctx, ss: int, seen: set):
+        """A total named with the count of its parts (七大支柱产业实现工业总产值74.5亿元；全市三类园林工程完成产值18.6亿元)
+        followed after 其中 — in its sentence, or in the next sentence of its paragraph when that one opens with 其中 —
+        by exactly that many amounts of its unit: the parts are all of it, so their sum must be the total within
+        `tolerance` (round 29). A different number of amounts (a part's own part, two measures per part) is not read."""
+        text = ctx.text
+        para = ctx.doc.paragraph_at(ss)
+        if para is None:
+            return []
+        end = text.find("。", ss, para.end)
+        end = para.end if end < 0 else end
+        m = self.counted.search(text, ss, end)
+        if not m or m.start() in seen:
+            return []
+        seen.add(m.start())
+        n = _count_of(m.group("n"))
+        total = next((a for a in self._amounts(text[m.end():end]) if not re.search(r"[，,；;：:。]", text[m.end():m.end() + a[0].start])), None)
+        if total is None or n < 2:
+            return []
+        f, tv, unit = total
+        t_end = m.end() + f.end
+        if self.averages.search(text[ss:t_end]):
+            return []
+        k = text.find("其中", t_end, end)
+        if k >= 0:
+            lo, hi = k + 2, end
+        else:
+            nxt = re.match(r"[。\s]*其中", text[end:para.end])
+            if not nxt:
+                return []
+            lo = end + nxt.end()
+            hi = text.find("。", lo, para.end)
+            hi = para.end if hi < 0 else hi
+        parts = [(g, v) for g, v, u in self._amounts(text[lo:hi]) if u == unit]
+        if len(parts) != n:
+            return []
+        s = sum(v for _, v in parts)
+        if abs(s - tv) <= tv * self.tol:
+            return []
+        scale = tv / f.value if f.value else 1.0
+        return [self.finding(ctx, m.end() + f.start, t_end, self.spec.get("counted_message"), n=m.group("n"),
+                             parts=f"{round(s / scale, 4):g}{f.unit}")]
 
     @staticmethod
     def _unit(txt: str, f) -> str:
@@ -339,6 +390,14 @@ class PartsTotal(Rule):
         pcts = re.findall(r"(\d+(?:\.\d+)?)\s*[%％]", prev)
         one = re.search(re.escape(key) + r"(?:为|达|约|是)?\s*(\d+(?:\.\d+)?)\s*[%％]", prev)
         return [float(one.group(1))] if one and len(pcts) == 1 else []
+
+
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _count_of(n: str) -> int:
+    """The number a count word names (七 → 7, 5 → 5)."""
+    return int(n) if n.isdigit() else _COUNTS.get(n, 0)
 
 
 def _total_label(txt: str, pos: int) -> str:
@@ -739,7 +798,8 @@ class PeriodParts(Rule):
     month, not a period's end). Not compared: averages, prices, stocks and counts (`not_flow`, count units), changes
     (比上年增加…), bounds (近、超过、余), sentences listing several values (分别), and targets or forecasts (`skip`:
     a year's target may be passed within the year)."""
-    extra_keys = {"not_flow", "count_units", "tolerance", "other_year", "skip"}
+    extra_keys = {"not_flow", "count_units", "tolerance", "other_year", "skip", "cover_window", "cover_message",
+                  "cover_strip"}
 
     def setup(self):
         self.not_flow = re.compile(self.spec.get("not_flow") or r"人均|平均|价格|余额|存量|指数")
@@ -747,8 +807,12 @@ class PeriodParts(Rule):
         self.other_year = re.compile(self.spec.get("other_year") or r"上年|去年|同期|上一年")
         self.tol = float(self.spec.get("tolerance", 0.005))
         self.skip = re.compile(self.spec.get("skip") or r"(?!x)x")
+        self.cover_window = int(self.spec.get("cover_window", 0))
+        self.cover_strip = re.compile(self.spec.get("cover_strip") or r"(?!x)x")
 
-    def _values(self, ctx):
+    def _values(self, ctx, months: bool = False):
+        """(figure, months, year, metric, unit, value) of every flow figure with a cumulative period; with `months`,
+        also those of one month (8月实现出口39.4亿美元, 7月当月…), as (m, m) with the flag `single`."""
         text, out = ctx.text, []
         for f in ctx.figures():
             if f.is_percent or not f.unit or "百分点" in f.unit or f.unit == "倍" or f.unit in self.counts:
@@ -758,18 +822,65 @@ class PeriodParts(Rule):
             if ("分别" in before or bounded_at(text, f) or CHANGED.search(before[-6:]) or self.other_year.search(before)
                     or self.skip.search(before)):
                 continue
-            span = month_span(period_before(text, f.start, own=True))
+            own = period_before(text, f.start, own=True)
+            span, single = month_span(own), False
+            if span is None and months and re.fullmatch(r"\d{1,2}月份?|当月|单月", own):
+                ones = SINGLE_MONTH.findall(before)
+                if ones and 1 <= int(ones[-1]) <= 12:
+                    span, single = (int(ones[-1]),) * 2, own not in ("当月", "单月")
             metric = metric_before(text, f.start, keep=16)  # the whole name: 东部地区……收入 is not 中部地区……收入
-            if span is None or len(metric) < 3 or self.not_flow.search(metric):
+            if span is None or len(metric) < (2 if months else 3) or self.not_flow.search(metric):
                 continue
             value, fam = measure(text, f)
             if not fam:
                 continue
-            out.append((f, span, year_before(text, f.start), metric, fam, value))
+            out.append((f, span, year_before(text, f.start), metric, fam, value) + ((single,) if months else ()))
+        return out
+
+    def _covers(self, ctx):
+        """A cumulative total (1月至9月…累计出口226.1亿美元) and, within `cover_window` characters before it, figures of
+        the same flow whose periods cover it exactly, one after another (上半年 105.9, 7月当月 35.4, 8月 39.4, 9月 41.1):
+        their sum must be the total (round 29). Read only where the cover is certain: one candidate for each start
+        month, the same year and unit, names that end alike once `cover_strip` (累计、实现…) is removed, and a month
+        written alone (8月, not 8月当月) read as that month only when its value is below a cumulative from month 1
+        that ends before it (a cumulative to month 8 could not be)."""
+        if not self.cover_window:
+            return []
+        text, out = ctx.text, []
+        values = self._values(ctx, months=True)
+        key = lambda metric: self.cover_strip.sub("", metric)
+        for w, wspan, wyear, wmetric, wfam, wvalue, wsingle in values:
+            if wsingle or wspan[0] == wspan[1]:
+                continue
+            wk = key(wmetric)
+            cands = [v for v in values if v[0].start < w.start and w.start - v[0].end <= self.cover_window
+                     and v[1] != wspan and v[2] == wyear and v[4] == wfam and len(key(v[3])) >= 2
+                     and (wk.endswith(key(v[3])) or key(v[3]).endswith(wk))]
+            chain, month = [], wspan[0]
+            while month <= wspan[1]:
+                here = [v for v in cands if v[1][0] == month and v[1][1] <= wspan[1]]
+                if len(here) != 1:
+                    chain = []
+                    break
+                chain.append(here[0])
+                month = here[0][1][1] + 1
+            if len(chain) < 2:
+                continue
+            firsts = [v for v in chain if v[1][0] == 1 and not v[6]]
+            if any(v[6] and not any(c[1][1] < v[1][0] and v[5] < c[5] for c in firsts) for v in chain):
+                continue  # a month written alone that may be the cumulative to that month
+            total = sum(v[5] for v in chain)
+            slack = sum(half_unit(v[0].text) * v[5] / v[0].value for v in chain + [(w, 0, 0, 0, 0, wvalue)] if v[0].value)
+            if abs(total - wvalue) > max(slack, wvalue * self.tol):
+                scale = wvalue / w.value if w.value else 1.0
+                tail = UNIT_TAIL.match(text, w.end) if not normalise(w.value, w.unit)[1] else None  # 万标箱
+                out.append(self.finding(ctx, w.start, tail.end() if tail else w.end, self.spec.get("cover_message"),
+                                        metric=wmetric, parts="+".join(v[0].text for v in chain),
+                                        total=f"{round(total / scale, 4):g}"))
         return out
 
     def check(self, ctx):
-        values, out, flagged = self._values(ctx), [], set()
+        values, out, flagged = self._values(ctx), self._covers(ctx), set()
         for f, span, year, metric, fam, value in values:
             for g, gspan, gyear, gmetric, gfam, gvalue in values:
                 inside = gspan[0] <= span[0] and span[1] <= gspan[1] and span != gspan

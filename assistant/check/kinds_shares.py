@@ -306,3 +306,46 @@ class ShareDirection(Rule):
 
 def _signed(g) -> float:
     return float(g.group("g")) * change_sign(g.group("v"))
+
+
+# 利润178亿元，增长1.23% / 利润总额同比增长2.1%: an amount's growth, its level optional (round 29)
+_AMOUNT_GROWTH = (r"[^，,；;。\d%％]{0,8}?(?:\d+(?:\.\d+)?\s*[万亿千百]*[\u4e00-\u9fa5]{0,2}\s*[，,]?)?\s*"
+                  rf"(?:同比|(?:比|较)(?:上年|去年|上一年)(?:同期)?)?(?P<v>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
+# …利润率（为5.7%，）同比提高0.15个百分点
+_RATIO_MOVE = (r"(?:为\s*\d+(?:\.\d+)?\s*[%％][，,]?)?\s*(?:同比|(?:比|较)(?:上年|去年|上一年)(?:同期)?)?"
+               rf"(?P<v>{CHANGE})了?\s*(?P<x>\d+(?:\.\d+)?)\s*个?百分点")
+
+
+@kind("margin_direction")
+class MarginDirection(Rule):
+    """A revenue margin said to rise (or fall) in the sentence that gives its profit growing slower (or faster) than
+    its revenue: 主营业务收入2817亿元，同比增长1.41%；利润178亿元，增长1.23%；销售利润率同比增加0.02个百分点. The margin
+    is profit over revenue (`ratio`, `numerator`, `denominator`: a margin on costs or assets is not read), so its
+    direction is that of (1 + g_profit)/(1 + g_revenue); flagged only when every rounding of the two growth rates gives
+    the opposite direction, with one growth of each in the sentence before the move and no 其中 between (round 29)."""
+    extra_keys = {"ratio", "numerator", "denominator"}
+
+    def setup(self):
+        self.move = re.compile(f"(?:{self.spec['ratio']}){_RATIO_MOVE}")
+        self.num = re.compile(f"(?:{self.spec['numerator']}){_AMOUNT_GROWTH}")
+        self.den = re.compile(f"(?:{self.spec['denominator']}){_AMOUNT_GROWTH}")
+
+    def check(self, ctx):
+        out = []
+        for ss, se, sent in ctx.body_sentences():
+            for m in self.move.finditer(sent):
+                before = sent[:m.start()]
+                num, den = list(self.num.finditer(before)), list(self.den.finditer(before))
+                if len(num) != 1 or len(den) != 1:
+                    continue
+                a, b = sorted((num[0], den[0]), key=lambda g: g.start())
+                if "其中" in sent[a.start():b.start()]:
+                    continue  # a part's profit beside the whole's revenue
+                gp, gr = (float(g.group("g")) * change_sign(g.group("v")) for g in (num[0], den[0]))
+                hp, hr = (half_unit(g.group("g"), value=False) for g in (num[0], den[0]))
+                ratios = [(100 + gp + dp) / (100 + gr + dr) - 1 for dp in (-hp, hp) for dr in (-hr, hr)]
+                rise = change_sign(m.group("v")) > 0
+                if float(m.group("x")) > 0 and ((rise and max(ratios) < 0) or (not rise and min(ratios) > 0)):
+                    out.append(self.finding(ctx, ss + m.start(), ss + m.end(),
+                                            profit=num[0].group().strip("，, "), revenue=den[0].group().strip("，, ")))
+        return out
