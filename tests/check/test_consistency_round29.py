@@ -115,3 +115,18 @@ def test_a_month_alone_that_may_be_cumulative_is_not_read():
            "下半年全市集装箱吞吐量127.5万标箱。全年全市集装箱吞吐量253.6万标箱。")
     assert not found(two, PERIOD)
     assert found(two.replace("上半年全市集装箱吞吐量119.6万标箱", "二季度全市集装箱吞吐量61.4万标箱"), PERIOD)
+
+
+def test_margin_in_a_statistics_release_is_not_read():
+    """A statistics body's release states growths on a comparable sample and this year's margin on this year's
+    sample: the two may disagree, so the check stays out of a text with the release layout."""
+    release = ("一、总体情况\n\n1—10月份，全市规模以上造纸企业实现营业收入1850亿元，同比下降6.0%；实现利润94亿元，同比下降2.0%；"
+               "营业收入利润率为5.1%，同比下降0.2个百分点。\n\n"
+               "二、分行业情况\n\n1—10月份，纸浆制造业营业收入增长3.1%，利润增长5.4%。纸制品制造业营业收入下降8.2%，利润下降1.5%。"
+               "机制纸及纸板产量同比增长2.6%。包装用纸产量同比下降4.3%。\n\n"
+               "附注\n\n1.统计范围：年主营业务收入2000万元及以上的工业法人单位。\n\n"
+               "2.指标解释：营业收入利润率指利润总额与营业收入之比。分经济类型看，国有控股企业利润增长1.2%。\n")
+    from assistant.check import check_text
+    assert not found(release, MARGIN)
+    article = release.replace("一、总体情况\n\n", "").split("\n\n二、")[0]
+    assert found("据某省造纸行业协会统计，" + article, MARGIN)  # the same sentence in an association's report
