@@ -181,6 +181,8 @@ def _figure_near(ctx: Context, s: int, e: int) -> bool:
     so an unrelated change figure nearby does not excuse them."""
     if _clause_has_figure(ctx, s, e):
         return True
+    if _prose_heading(ctx, s):
+        return False  # round 29: a numbered heading of a prose document is answered by its own clause only
     if _rate_change(ctx.text, s, e):
         return _rate_figure_near(ctx, s)
     text = ctx.text
@@ -554,7 +556,45 @@ def _clause_has_figure(ctx: Context, s: int, e: int) -> bool:
     cs = max(text.rfind(c, 0, s) for c in "，。；！？\n,;") + 1
     ends = [i for i in (text.find(c, e) for c in "，。；！？\n,;") if i != -1]
     ce = min(ends) if ends else len(text)
+    cs = _after_section_number(ctx, cs)
     return bool(find_figures(text, cs, ce)) or bool(ctx.cn_figures(cs, ce))
+
+
+def _after_section_number(ctx: Context, pos: int) -> int:
+    """Round 29: where a paragraph's text starts after its section number (1.2 人才缺口明显: 1.2 is a number of the
+    outline, not 1.2 人), or `pos` when the paragraph at `pos` has none (definitions.section_number)."""
+    p = ctx.doc.paragraph_at(pos)
+    if p is None or "section_number" not in ctx.definitions:
+        return pos
+    line = ctx.text[p.start:p.end]
+    m = next((m for r in ctx.defs("section_number") if (m := r.match(line))), None)
+    return max(pos, p.start + m.end()) if m else pos
+
+
+def _prose_document(ctx: Context) -> bool:
+    """Round 29: fewer of the document's body sentences carry a figure than parameters.prose_max_figure_share (an
+    analysis, a community or association text, not a data release or a statistical bulletin)."""
+    if "prose_document" not in ctx._cache:
+        limit = ctx.parameters.get("prose_max_figure_share")
+        sentences = [(ss, se) for ss, se, sent in ctx.body_sentences() if sent.strip()]
+        with_figure = sum(1 for ss, se in sentences if find_figures(ctx.text, ss, se))
+        ctx._cache["prose_document"] = (limit is not None and bool(sentences)
+                                        and with_figure / len(sentences) < float(limit))
+    return ctx._cache["prose_document"]
+
+
+def _prose_heading(ctx: Context, s: int) -> bool:
+    """Round 29: the word stands in a numbered heading line (2、……稳步增长; 1.1 ……大幅缩小; definitions.numbered_line)
+    of a prose document. There the heading is the author's claim and the policy asks for a figure in its own clause:
+    the figures of the lines below it do not answer it. In a release, whose sentences nearly all carry figures, a
+    numbered headline sums up the figures under it and is left to them; so is a document whose own source (a byline,
+    a closing source line) covers every sentence: a publisher summing up its own data (sources.py, like own_release)."""
+    p = ctx.doc.paragraph_at(s)
+    if p is None or "numbered_line" not in ctx.definitions:
+        return False
+    line = ctx.text[p.start:p.end]
+    return (any(r.match(line) for r in ctx.defs("numbered_line")) and _prose_document(ctx)
+            and not ctx.source().whole)
 
 
 SHARE = re.compile(r"占[^，。；,;]{0,14}?\d+(?:\.\d+)?\s*[%％]|(?:占比|比重|份额|渗透率)[^，。；,;\d]{0,4}\d+(?:\.\d+)?\s*[%％]")
