@@ -1,4 +1,5 @@
-"""Issue 9, round 29 (evidence, helper evid29): whose forecast a reported statement carries.
+"""Issue 9, round 29 (evidence, helper evid29): whose forecast a reported statement carries; a news lead that names
+its informant in more ways.
 
 A sentence whose source clause reports a statement — 记者从某协会……年会上获悉，／会上发布的《某蓝皮书》称， — and then
 gives the year's data and a forecast after it: the forecast is that body's (labelling policy: another body's forecast
@@ -35,3 +36,34 @@ def test_a_forecast_with_no_source_in_its_sentence_is_flagged():
     text = ("记者从某某滑雪场协会获悉,上个雪季全国滑雪人次为2300万。\n\n"
             "业内普遍看好后市,预计下个雪季滑雪人次将突破2600万。\n")
     assert any("2600万" in t for t in forecasts(text))
+
+
+# A news lead that names its informant — 记者从某海关获悉、从某某集团有限公司了解到、从某协会得知 — covers the lead's figures
+# and the paragraphs after it up to a heading, like 记者从某局获悉 (round 6). Twin: an informant that is no body
+# (从采访中了解到) leaves the figures unsourced.
+UNSOURCED = "evidence.unsourced-figure"
+
+
+def unsourced(text):
+    return [f.text for f in check_text(text, categories={"evidence"}, learned=False).findings if f.rule_id == UNSOURCED]
+
+
+def test_a_lead_learnt_from_a_named_customs_office_covers_its_figures():
+    text = ("记者从某某海关获悉,今年前三季度本地区陶瓷砖出口额为85.2亿元,同比增长9.3%。\n\n"
+            "其中,对东盟出口31.4亿元,增长14.2%。\n")
+    assert unsourced(text) == []
+
+
+def test_a_lead_learnt_from_a_named_group_company_covers_its_figures():
+    text = "记者从某某港口集团有限公司了解到,一季度该集团完成集装箱吞吐量512万标箱,同比增长7.8%。\n"
+    assert unsourced(text) == []
+
+
+def test_a_lead_that_came_to_know_from_an_association_covers_its_figures():
+    text = "记者从某某游艇行业协会得知,上半年全国游艇制造企业完成产值42.6亿元,同比增长11.5%。\n"
+    assert unsourced(text) == []
+
+
+def test_an_informant_that_is_no_body_leaves_the_figures_unsourced():
+    text = "记者从采访中了解到,上半年全国游艇制造企业完成产值42.6亿元,同比增长11.5%。\n"
+    assert any("42.6亿元" in t for t in unsourced(text))
