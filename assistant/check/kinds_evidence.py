@@ -379,11 +379,13 @@ class UnsourcedFigure(Rule):
 class Forecast(Rule):
     """A forecast with a figure must state its method and assumptions (and a horizon)."""
     extra_keys = {"triggers", "targets", "method", "horizon", "assumptions", "require", "extrapolated",
-                  "toc_head", "toc_page", "toc_min_pages", "plan_source"}
+                  "toc_head", "toc_page", "toc_min_pages", "plan_source", "stated_by"}
 
     def setup(self):
         self.triggers = self._pats("triggers", required=True)
         self.plan_source = self._pats("plan_source")  # round 17: a cited plan's target (根据《某规划》，到2025年……)
+        # round 29: a source clause that reports a statement (从某协会……获悉，／《某蓝皮书》称，) speaks the whole sentence
+        self.stated_by = self._pats("stated_by")
         self.targets = self._pats("targets")
         self.parts = {k: self._pats(k) for k in ("method", "horizon", "assumptions")}
         self.require = list(self.spec.get("require") or ["method", "horizon", "assumptions"])
@@ -471,7 +473,22 @@ class Forecast(Rule):
         last = max(hits, key=lambda mm: mm.end())
         if self.FORECAST_WORD.search(last.group()) or self.FORECAST_WORD.search(text[ss + last.end():ss + last.end() + 6]):
             return False
+        if self._stated(text, ss + last.end(), trig):
+            return False
         return bool(find_figures(text, ss + last.end(), trig))
+
+    def _stated(self, text: str, src_end: int, trig: int) -> bool:
+        """Round 29: the source's clause ends in a verb of saying or learning (记者从某协会……大会上获悉，／会上发布的
+        《某蓝皮书》称，; stated_by): what follows in the sentence — the data and the forecast after it — is that body's
+        statement, so the forecast is that body's (labelling policy: another body's forecast needs no method). A source
+        that names data (据某协会数据，……，预计……: h21, h23) covers the data only, as before."""
+        if not self.stated_by:
+            return False
+        cut = min((i for i in (text.find(c, src_end, trig) for c in "，,：:") if i != -1), default=-1)
+        if cut == -1:
+            return False
+        clause = text[max(0, src_end - 12):cut]
+        return any(p.search(clause) for p in self.stated_by)
 
     BACK = re.compile(r"^\s*(?:这是|以上|上述|这些|该|此|前述)|(?:以上|上述)(?:数据|数字|预测)")
 
