@@ -1106,6 +1106,29 @@ def table_key(i: int, sentence: str) -> tuple[str, str]:
     return (caption or f"#{i}", row) if _ROW_RX.match(row) else ("", "")
 
 
+ROW_IDENTITY = True
+ROW_LABEL_MAX_CHARS = 12
+
+
+def row_identity(caption: str, row: str) -> str:
+    """What names a table row (round 24): its table's caption, its column names and its label cells — the first
+    cell and the short word cells that follow it ("城市：甲市；岗位：调度员；月薪：…") —, not the values of its
+    other cells: a row whose 主要就业单位 cell lists 某市地铁 (after its figures) is not about 某市."""
+    cells = [c for c in re.split(r"[；;]", row) if c.strip()]
+    names, labels = [], []
+    for c in cells:
+        name, sep, _ = c.partition("：")
+        if sep:
+            names.append(name)
+    for k, c in enumerate(cells):
+        name, sep, value = c.partition("：")
+        value = (value if sep else c).strip()
+        if k and (re.search(r"\d|[、，,/]", value) or len(value) > ROW_LABEL_MAX_CHARS):
+            break  # (a figure, or a list of names: the row's data)
+        labels.append(value)
+    return " ".join([caption, *names, *labels])
+
+
 def row_labels(hits, canon) -> dict[str, set[str]]:
     """The row labels of each table (see `table_key`) in the passages."""
     out: dict[str, set[str]] = {}
@@ -1184,6 +1207,17 @@ def base_years(body: str, question: str) -> set[str]:
 
 
 # A four-digit figure that is an amount, not a year ("2051亿美元", "2024.5万辆").
+_COMPARED_YEAR_RX = re.compile(r"(?:较|比|相比|与|同|相当于|恢复至|恢复到)\s*((?:19|20)\d\d)\s*年")
+
+
+def passage_years(sentence: str, question: str) -> set[str]:
+    """The years a sentence is about (round 24: what a later sentence with no year of its own goes on from): the
+    years it names, less those it only compares with (较2022年四季度, 相当于2019年同期的89%)."""
+    compared = set(_COMPARED_YEAR_RX.findall(sentence)) | set(_REF_YEAR_RX.findall(sentence)) \
+        | base_years(sentence, question)
+    return set(_FULL_YEAR.findall(sentence)) - compared
+
+
 _AMOUNT_AFTER = r"\s*(?:\.\d|[亿万千百%％]" + (
     # round 20: a count of people or things ("女性2051人") is no year either (chat.yaml `count_units`)
     "|" + "|".join(map(re.escape, sorted(_TERMS.get("count_units", []) or [], key=len, reverse=True)))
@@ -2654,7 +2688,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                     # round 24: no year in the sentence or its frame. It goes on from the years its passage named
                     # before it, or, if none, speaks of about its document's date (a year or two before, for a
                     # report); a year asked that is none of these is another year's figure (2019 asked, a 2025 page)
-                    passage = {m.group(0) for m in _YEAR_RX.finditer("".join(before))}
+                    passage = set().union(*(passage_years(b, question) for b in before)) if before else set()
                     if passage:
                         conflict = not (passage & q_year_digits)
                     elif getattr(h, "year", None):
@@ -2667,6 +2701,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 bonus += 0.05
             shown = f"{prev_shown}{s_shown}" if joined else s_shown
             where = f"{title} {named} {heading} {caption} {prev} {s}"
+            key, table_row = table_key(i, s)
+            # a table row is about its label and its table, not what its other cells name (round 24)
+            ident = row_identity(caption, table_row) if key and ROW_IDENTITY else said
+            ident_where = f"{title} {named} {heading} {ident}" if key and ROW_IDENTITY else where
             frame_of = f"{title} {named} {heading} {caption}"
             has_value = bool(_VALUE_RX.search(_YEAR_ONLY_RX.sub("", _NUMERIC_DATE.sub("", said)))) \
                 or bool(counted and _WORD_COUNT_RX.search(said))  # "两门课程": a count in words
@@ -2702,7 +2740,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("period")  # 年末 asked, 11月底 or a plan period's end stated
             elif not q_periods and _SINGLE_MONTH_RX and _SINGLE_MONTH_RX.search(said):
                 refused.append("period")  # a month's own figure (8月当月) is not the year's or a quarter's
-            if not entity_ok(pairs, said, f"{title} {named} {heading} {caption}", tok, question, kind == "amount"):
+            if not entity_ok(pairs, ident, f"{title} {named} {heading} {caption}", tok, question, kind == "amount"):
                 refused.append("entity")
             elif BARE_HEAD_GUARD and kind == "amount" \
                     and bare_head([p for p in pairs if any(p[1] in f or p[1] + f in question for f in focus)], said, f"{title} {named} {heading} {caption} {prev} {said}", tok):
@@ -2713,8 +2751,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("change")
             elif CHANGE_SUBJECT_GUARD and kind == "amount" and change_figure_elsewhere(focus, attribute, said):
                 refused.append("change")  # 产量增长多少 asked, "投资增长9.1%；产量同比大幅增长"
-            if not all(p in where for p in places) or (places and not all(p in f"{said} {frame_of}" for p in places)
-                                                       and set(_PLACE_RX.findall(said)) - places):
+            if not all(p in ident_where for p in places) or (places and not all(p in f"{ident} {frame_of}" for p in places)
+                                                             and set(_PLACE_RX.findall(ident)) - places):
                 refused.append("place")  # (the sentence names a place of its own: the one before cannot lend it)
             if contrasts and not contrast_ok(contrasts, said, caption):
                 refused.append("contrast")
@@ -2754,7 +2792,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("head")  # 甲类设备 asked, 甲类机组 stated
             if wants_rate and not _RATE_ANSWER.search(said):
                 r8.append("rate")  # a rate asked (良率, 占比), the sentence gives no rate
-            if orgs and not all(o in f"{said} {frame_of}" for o in orgs):
+            if orgs and not all(o in f"{ident} {frame_of}" for o in orgs):
                 r8.append("org")  # another organisation (a shared word of its name is not it)
             if which and not counted_ok(which, said, caption):
                 r8.append("which")  # 哪个联盟: the sentence names no 联盟
@@ -2766,7 +2804,6 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("part")  # a part of the question's own total, the sentence has the total only
             if explain and not explain_ok(explain, said, f"{heading} {caption}"):
                 r8.append("explain")  # why / what it means / how far apart: the sentence only shares nouns
-            key, table_row = table_key(i, s)
             if key and not row_ok(labels.get(key, set()), table_row, question):
                 r8.append("row")  # another row of the table the question names a row of
             if wh and not wh_ok(wh, question, said, tok):

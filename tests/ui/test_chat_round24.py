@@ -117,3 +117,39 @@ def test_which_record_who_and_times(kb):
     assert not chat.unit_ok("艘", "全年进出港渔船3.1万艘次。", "")
     assert chat.unit_ok("艘次", "全年进出港渔船3.1万艘次。", "")
     assert chat.unit_ok("艘", "全国共有远洋渔船2705艘。", "")
+
+
+def test_years_a_sentence_only_compares_with_are_not_its_passages():
+    q = "2023年一季度渔获量是多少？"
+    assert chat.passage_years("一季度，渔获量较2022年四季度提升19.8%，相当于2019年同期的89%。", q) == set()
+    assert chat.passage_years("2022年全国渔港建设稳步推进。", q) == {"2022"}
+
+
+TABLE_DOCS = {
+    "2025_网文_舟山海洋职业技术学院就业情况.txt": """舟山海洋职业技术学院就业情况
+
+舟山海洋职业技术学院近三年毕业生就业情况总结如下。
+
+年份 | 毕业生人数 | 就业率 | 主要就业单位 |
+2022 | 1200 | 95.1% | 宁波远洋渔业公司、厦门水产集团 |
+2023 | 1300 | 96.4% | 大连渔港管理局、青岛水产研究所 |
+""",
+    "2025_网文_宁波海洋职业技术学院.txt": """宁波海洋职业技术学院设有海洋捕捞技术专业，毕业生起薪位居前列。
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def table_kb(tmp_path_factory):
+    return kb_from_docs(tmp_path_factory, TABLE_DOCS, "round24-table")
+
+
+def test_a_table_row_is_about_its_label_not_its_other_cells(table_kb):
+    ident = chat.row_identity("某表", "年份：2022；毕业生人数：1200；就业率：95.1%；主要就业单位：宁波远洋渔业公司、厦门水产集团")
+    assert "宁波" not in ident and "2022" in ident and "就业率" in ident
+    assert "调度员" in chat.row_identity("", "城市：甲市；岗位：调度员；月薪：9000-13000")
+    # 宁波 names only a company in the 2022 row's last cell: the row is not about a 宁波 school
+    row = scored_row(table_kb, "宁波海洋职业技术学院毕业生的就业率是多少？", "宁波远洋")
+    assert "place" in row.refused
+    ok = scored_row(table_kb, "舟山海洋职业技术学院2022年毕业生的就业率是多少？", "宁波远洋")
+    assert "place" not in ok.refused and "entity" not in ok.refused
