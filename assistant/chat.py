@@ -1156,7 +1156,7 @@ def asked_years(years: set[str], question: str) -> set[str]:
 
 
 # Who / where: the answer names a person or an organisation, a place (jieba POS: nr, nt, ns).
-_WHO_Q = re.compile(r"是谁|哪位|何人|哪一位|谁(?!的)")
+_WHO_Q = re.compile(r"是谁|哪位|何人|哪一位|找[^，,。？?]{0,4}谁|谁(?=负责|主持|签|联系)|联系谁")  # (找谁: a contact person, round 24)
 _WHERE_Q = re.compile(r"哪(?:个|座)(?:城市|省份?|地方)|在哪(?:里|儿)|什么地方|何地|哪座城")
 _BOOK_RX = re.compile(r"《[^》]*》")
 
