@@ -2315,8 +2315,8 @@ def part_whole_words(question: str, splitter) -> set[str]:
     if not _PART_WHOLE_Q or splitter is None or _GROUP_Q.search(question) or _SHARE_Q.search(question):
         return set()
     m = _PART_WHOLE_Q.search(question)
-    if not m or m.group(1).endswith(_PART_WHOLE_NOT):
-        return set()
+    if not m or m.group(1).endswith(_PART_WHOLE_NOT) or re.search(r"第\s*几", m.group(0)):
+        return set()  # (在新兴专业中排第几: a rank asked, not a part's amount)
     whole = m.group(1)
     return {w for w in splitter.lcut(m.group(2)) if len(w) >= 2 and _HAN_RX.fullmatch(w) and w not in whole
             and w not in QUESTION_WORDS and w not in _AMOUNT_WORDS}

@@ -82,6 +82,7 @@ def test_a_part_of_a_whole_needs_its_own_figure():
     assert not chat.part_whole_words("中国远洋渔业产量有多少万吨？", Split)
     assert not chat.part_whole_words("2023年中远洋渔业产量有多少？", Split)
     assert not chat.part_whole_words("捕捞量中海洋和淡水捕捞分别有多少？", Split)
+    assert not chat.part_whole_words("远洋渔业公司在全国渔业企业中排第几？", Split)  # a rank asked
 
 
 def test_the_part_asked_is_refused_the_total(kb):
