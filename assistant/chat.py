@@ -943,9 +943,14 @@ _THRESHOLD_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _TERMS.get("thres
 _THRESHOLD_AFTER = re.compile(r"\s*(?:以上|以下|以内|之间|左右)?的")
 
 
+UNIT_TIMES_GUARD = True
+
+
 def _unit_ok(bare: str, said: str, context: str) -> bool:
-    for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?|" + _CN_COUNT + r")\s*(?:余|多)?[万亿千百]*(?:余|多)?" + re.escape(bare),
-                         said):
+    # (round 24: 列 is not 列次, nor 人 人次: a count of times is another measure)
+    times = "" if bare.endswith("次") or not UNIT_TIMES_GUARD else r"(?!次)"
+    for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?|" + _CN_COUNT + r")\s*(?:余|多)?[万亿千百]*(?:余|多)?" + re.escape(bare)
+                         + times, said):
         if _THRESHOLD_BEFORE and _THRESHOLD_BEFORE.search(said[:m.start()]) and _THRESHOLD_AFTER.match(said, m.end()):
             continue  # a threshold that qualifies another noun, not the amount asked
         if not (bare.startswith("年") and _YEAR_RX.fullmatch(m.group(1))):
@@ -1101,6 +1106,29 @@ def table_key(i: int, sentence: str) -> tuple[str, str]:
     return (caption or f"#{i}", row) if _ROW_RX.match(row) else ("", "")
 
 
+ROW_IDENTITY = True
+ROW_LABEL_MAX_CHARS = 12
+
+
+def row_identity(caption: str, row: str) -> str:
+    """What names a table row (round 24): its table's caption, its column names and its label cells — the first
+    cell and the short word cells that follow it ("城市：甲市；岗位：调度员；月薪：…") —, not the values of its
+    other cells: a row whose 主要就业单位 cell lists 某市地铁 (after its figures) is not about 某市."""
+    cells = [c for c in re.split(r"[；;]", row) if c.strip()]
+    names, labels = [], []
+    for c in cells:
+        name, sep, _ = c.partition("：")
+        if sep:
+            names.append(name)
+    for k, c in enumerate(cells):
+        name, sep, value = c.partition("：")
+        value = (value if sep else c).strip()
+        if k and (re.search(r"\d|[、，,/]", value) or len(value) > ROW_LABEL_MAX_CHARS):
+            break  # (a figure, or a list of names: the row's data)
+        labels.append(value)
+    return " ".join([caption, *names, *labels])
+
+
 def row_labels(hits, canon) -> dict[str, set[str]]:
     """The row labels of each table (see `table_key`) in the passages."""
     out: dict[str, set[str]] = {}
@@ -1128,7 +1156,7 @@ def asked_years(years: set[str], question: str) -> set[str]:
 
 
 # Who / where: the answer names a person or an organisation, a place (jieba POS: nr, nt, ns).
-_WHO_Q = re.compile(r"是谁|哪位|何人|哪一位")
+_WHO_Q = re.compile(r"是谁|哪位|何人|哪一位|找[^，,。？?]{0,4}谁|谁(?=负责|主持|签|联系)|联系谁")  # (找谁: a contact person, round 24)
 _WHERE_Q = re.compile(r"哪(?:个|座)(?:城市|省份?|地方)|在哪(?:里|儿)|什么地方|何地|哪座城")
 _BOOK_RX = re.compile(r"《[^》]*》")
 
@@ -1179,6 +1207,17 @@ def base_years(body: str, question: str) -> set[str]:
 
 
 # A four-digit figure that is an amount, not a year ("2051亿美元", "2024.5万辆").
+_COMPARED_YEAR_RX = re.compile(r"(?:较|比|相比|与|同|相当于|恢复至|恢复到)\s*((?:19|20)\d\d)\s*年")
+
+
+def passage_years(sentence: str, question: str) -> set[str]:
+    """The years a sentence is about (round 24: what a later sentence with no year of its own goes on from): the
+    years it names, less those it only compares with (较2022年四季度, 相当于2019年同期的89%)."""
+    compared = set(_COMPARED_YEAR_RX.findall(sentence)) | set(_REF_YEAR_RX.findall(sentence)) \
+        | base_years(sentence, question)
+    return set(_FULL_YEAR.findall(sentence)) - compared
+
+
 _AMOUNT_AFTER = r"\s*(?:\.\d|[亿万千百%％]" + (
     # round 20: a count of people or things ("女性2051人") is no year either (chat.yaml `count_units`)
     "|" + "|".join(map(re.escape, sorted(_TERMS.get("count_units", []) or [], key=len, reverse=True)))
@@ -1188,6 +1227,8 @@ _AMOUNT_AFTER = r"\s*(?:\.\d|[亿万千百%％]" + (
 # Words that date a statement to the time it was written (chat.yaml `present_words`) and how far that may be from the
 # asked year (a report written early in a year speaks of the year before).
 PRESENT_YEAR_GAP = 1
+DOC_YEAR_GUARD = True
+DOC_YEAR_BEFORE = 2  # round 24: a sentence with no year of its own may report up to two years before its document
 _PRESENT_RX = re.compile("|".join(map(re.escape, _TERMS.get("present_words", []) or []))) \
     if _TERMS.get("present_words") else None
 
@@ -1823,7 +1864,7 @@ def counted_ok(noun: str, said: str, frame: str = "") -> bool:
 
 
 _ORG_SUFFIXES = tuple(_TERMS.get("org_suffixes", []) or [])
-_WHICH_RX = re.compile(r"(?:哪个|哪家|哪所|哪些|哪几个|哪几家|哪一个|哪一家)([\u4e00-\u9fff]{2,16}?)(?=[？?，,。；;！!]|$|是|呢|吗|啊|来着)")
+_WHICH_RX = re.compile(r"(?:哪个|哪家|哪所|哪些|哪几个|哪几家|哪一个|哪一家|哪项|哪一项|哪几项)([\u4e00-\u9fff]{2,16}?)(?=[？?，,。；;！!]|$|是|呢|吗|啊|来着)")
 
 
 def named_orgs(question: str, splitter) -> set[str]:
@@ -2234,6 +2275,80 @@ def change_for_level(measures: set[str], said: str) -> bool:
     return changed
 
 
+# Round 24: any measure's level asked ("综合能耗是多少"), only its change from another period given ("比上年减少0.17吨"):
+# chat.yaml `change_phrase`, `level_follow`. The rate's own check (`change_for_level`) stays as it was.
+_CHANGE_PHRASE = re.compile(_TERMS["change_phrase"]) if _TERMS.get("change_phrase") else None
+_LEVEL_FOLLOW = re.compile(_TERMS["level_follow"]) if _TERMS.get("level_follow") else None
+
+
+def change_only(measures: set[str], said: str) -> bool:
+    """Does the sentence give, after each mention of an asked measure, only a change (its clause holds a change
+    phrase and no other figure, and the next clause does not go on with the level: "降至4.5吨")? A mention with a
+    figure of its own ("产量100万吨，同比增长5%", "由5吨减少到4.5吨") gives the level."""
+    if not _CHANGE_PHRASE:
+        return False
+    changed = False
+    for m in measures:
+        for hit in re.finditer(re.escape(m), said):
+            clauses = _CLAUSE_SPLIT.split(said[hit.end():])
+            first = clauses[0]
+            rest = _CHANGE_PHRASE.sub("", first)
+            if _VALUE_RX.search(_YEAR_ONLY_RX.sub("", rest)):
+                return False
+            if rest == first:
+                continue  # no figure and no change here: another mention decides
+            if len(clauses) > 1 and _LEVEL_FOLLOW and _LEVEL_FOLLOW.match(clauses[1]):
+                return False
+            changed = True
+    return changed
+
+
+# Round 24: a part of a whole asked ("货物发送量中集装箱发送了多少吨"): chat.yaml `part_whole_question`,
+# `part_whole_not_before`.
+_PART_WHOLE_Q = re.compile(_TERMS["part_whole_question"]) if _TERMS.get("part_whole_question") else None
+_PART_WHOLE_NOT = tuple(_TERMS.get("part_whole_not_before", []) or [])
+
+
+def part_whole_words(question: str, splitter) -> set[str]:
+    """The words that name the part a question asks within a whole ("固定资产投资中公路投资了多少" → 公路): the part's
+    words of two or more characters that the whole does not hold (投资 is the whole's measure)."""
+    if not _PART_WHOLE_Q or splitter is None or _GROUP_Q.search(question) or _SHARE_Q.search(question):
+        return set()
+    m = _PART_WHOLE_Q.search(question)
+    if not m or m.group(1).endswith(_PART_WHOLE_NOT) or re.search(r"第\s*几", m.group(0)):
+        return set()  # (在新兴专业中排第几: a rank asked, not a part's amount)
+    whole = m.group(1)
+    return {w for w in splitter.lcut(m.group(2)) if len(w) >= 2 and _HAN_RX.fullmatch(w) and w not in whole
+            and w not in QUESTION_WORDS and w not in _AMOUNT_WORDS}
+
+
+def part_figure_missing(words: set[str], said: str, question_numbers: set[str]) -> bool:
+    """Does no word of the asked part come with a figure of its own in the sentence (within its clause, not the
+    question's own number)? "其中公路占大部分" names the part with no figure; "其中电煤14.9亿吨" is another part."""
+    if not words:
+        return False
+    for w in words:
+        for k in re.finditer(re.escape(w), said):
+            clause = _CLAUSE_SPLIT.split(said[k.end():], 1)[0]
+            figure = _VALUE_RX.search(_YEAR_ONLY_RX.sub("", clause))
+            if figure and figure.group(0) not in question_numbers:
+                return False
+    return True
+
+
+# Round 24: a place the question asks that only the document's title names, in a title about a whole (全国城轨报告|…、
+# 某市新增线路长度全国第一): the sentence's figure is the whole's. chat.yaml `whole_scopes`.
+def title_only_place(places: set[str], said: str, title: str, near: str = "") -> bool:
+    """Is an asked place named in the title only (not in the sentence, its caption, heading or the sentence before),
+    while the title is about a whole (names 全国、我国 before the place) the place is one item of?"""
+    for p in places:
+        if p in title and p not in f"{said} {near}":
+            whole = _WHOLE_SCOPE_RX.search(title)
+            if whole and whole.start() < title.index(p):  # (北京地铁里程全国第一: a title about the place itself)
+                return True
+    return False
+
+
 def event_verbs(question: str, tok) -> set[str]:
     """The verbs a date question asks the date of ("哪一年成立的" → 成立, "何时发布" → 发布): verbs of two characters
     or more next to the date question word (chat.yaml `event_date_skip` are no events)."""
@@ -2497,6 +2612,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     signature_span = [m.group(0) for rx in (_DAY_Q, _SIGNATURE_Q) for m in rx.finditer(question)] \
         if wants_signature else []  # (落款日期, 落款……哪天: what the date line is)
     level_measures = asked_level(question, tok) if kind == "amount" and not asks_change else set()
+    # (round 24: any measure's level asked, no change word in the question)
+    level_heads = {f for f in focus if len(f) >= 2} if kind == "amount" and not asks_change and not level_measures \
+        and not wants_share and not any(w in question for w in _TERMS.get("change_verbs", []) or []) else set()
+    part_words = part_whole_words(question, splitter) if kind == "amount" else set()
     adverbials = scope_adverbials(question) if kind == "amount" else set()
     n_items = asked_item_count(question) if ITEM_COUNT_GUARD else 0
     asked_ordinal = ordinal_asked(question)
@@ -2565,6 +2684,16 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                     # asks for more than PRESENT_YEAR_GAP years before or after that is another year's figure
                     conflict = all(abs(int(re.sub(r"\D", "", y)[:4]) - int(h.year)) > PRESENT_YEAR_GAP
                                    for y in q_years if re.sub(r"\D", "", y)[:4].isdigit())
+                if not years and not conflict and DOC_YEAR_GUARD and q_year_digits and not _YEAR_RX.search(named):
+                    # round 24: no year in the sentence or its frame. It goes on from the years its passage named
+                    # before it, or, if none, speaks of about its document's date (a year or two before, for a
+                    # report); a year asked that is none of these is another year's figure (2019 asked, a 2025 page)
+                    passage = set().union(*(passage_years(b, question) for b in before)) if before else set()
+                    if passage:
+                        conflict = not (passage & q_year_digits)
+                    elif getattr(h, "year", None):
+                        conflict = all(not (-DOC_YEAR_BEFORE <= int(y[:4]) - int(h.year) <= PRESENT_YEAR_GAP)
+                                       for y in q_year_digits if y[:4].isdigit())
                 if conflict:
                     cov *= YEAR_CONFLICT_FACTOR
             bonus = 0.08 / (1 + i)
@@ -2572,6 +2701,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 bonus += 0.05
             shown = f"{prev_shown}{s_shown}" if joined else s_shown
             where = f"{title} {named} {heading} {caption} {prev} {s}"
+            key, table_row = table_key(i, s)
+            # a table row is about its label and its table, not what its other cells name (round 24)
+            ident = row_identity(caption, table_row) if key and ROW_IDENTITY else said
+            ident_where = f"{title} {named} {heading} {ident}" if key and ROW_IDENTITY else where
             frame_of = f"{title} {named} {heading} {caption}"
             has_value = bool(_VALUE_RX.search(_YEAR_ONLY_RX.sub("", _NUMERIC_DATE.sub("", said)))) \
                 or bool(counted and _WORD_COUNT_RX.search(said))  # "两门课程": a count in words
@@ -2607,7 +2740,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("period")  # 年末 asked, 11月底 or a plan period's end stated
             elif not q_periods and _SINGLE_MONTH_RX and _SINGLE_MONTH_RX.search(said):
                 refused.append("period")  # a month's own figure (8月当月) is not the year's or a quarter's
-            if not entity_ok(pairs, said, f"{title} {named} {heading} {caption}", tok, question, kind == "amount"):
+            if not entity_ok(pairs, ident, f"{title} {named} {heading} {caption}", tok, question, kind == "amount"):
                 refused.append("entity")
             elif BARE_HEAD_GUARD and kind == "amount" \
                     and bare_head([p for p in pairs if any(p[1] in f or p[1] + f in question for f in focus)], said, f"{title} {named} {heading} {caption} {prev} {said}", tok):
@@ -2618,8 +2751,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("change")
             elif CHANGE_SUBJECT_GUARD and kind == "amount" and change_figure_elsewhere(focus, attribute, said):
                 refused.append("change")  # 产量增长多少 asked, "投资增长9.1%；产量同比大幅增长"
-            if not all(p in where for p in places) or (places and not all(p in f"{said} {frame_of}" for p in places)
-                                                       and set(_PLACE_RX.findall(said)) - places):
+            if not all(p in ident_where for p in places) or (places and not all(p in f"{ident} {frame_of}" for p in places)
+                                                             and set(_PLACE_RX.findall(ident)) - places):
                 refused.append("place")  # (the sentence names a place of its own: the one before cannot lend it)
             if contrasts and not contrast_ok(contrasts, said, caption):
                 refused.append("contrast")
@@ -2659,7 +2792,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("head")  # 甲类设备 asked, 甲类机组 stated
             if wants_rate and not _RATE_ANSWER.search(said):
                 r8.append("rate")  # a rate asked (良率, 占比), the sentence gives no rate
-            if orgs and not all(o in f"{said} {frame_of}" for o in orgs):
+            if orgs and not all(o in f"{ident} {frame_of}" for o in orgs):
                 r8.append("org")  # another organisation (a shared word of its name is not it)
             if which and not counted_ok(which, said, caption):
                 r8.append("which")  # 哪个联盟: the sentence names no 联盟
@@ -2671,7 +2804,6 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("part")  # a part of the question's own total, the sentence has the total only
             if explain and not explain_ok(explain, said, f"{heading} {caption}"):
                 r8.append("explain")  # why / what it means / how far apart: the sentence only shares nouns
-            key, table_row = table_key(i, s)
             if key and not row_ok(labels.get(key, set()), table_row, question):
                 r8.append("row")  # another row of the table the question names a row of
             if wh and not wh_ok(wh, question, said, tok):
@@ -2696,6 +2828,12 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("group")  # 哪几个部门 asked, "甲等六部门" names one of six
             if level_measures and has_value and not caption and change_for_level(level_measures, said):
                 r8.append("level")  # 某某率是多少 asked, only its change (提升3个百分点) stated
+            elif level_heads and has_value and not caption and change_only(level_heads, said):
+                r8.append("level")  # 综合能耗是多少 asked, only "比上年减少0.17吨" stated
+            if part_words and has_value and part_figure_missing(part_words, said, q_numbers):
+                r8.append("part")  # 投资中公路投资了多少 asked, the total and "其中公路占大部分" stated
+            if places and title_only_place(places, said, title, f"{heading} {caption} {prev}"):
+                r8.append("place")  # 某市 asked, only the title of a report on the whole country names it
             if wants_day and not _DAY_ANSWER.search(f"{heading} {caption} {said}"):
                 r8.append("day")  # 落款日期 asked, the sentence gives no day (a year in a title is none)
             if wants_signature and not signature_line(body):

@@ -31,7 +31,7 @@ for _name in ("pypdf", "pdfminer"):
 # a file's chunks while the file's sha256 and this identity are unchanged, so an index built before the
 # change would go on answering from the old reading (an index built before eeab7e6 kept a PDF paragraph
 # cut in two, and a chat answer changed with the cache).
-READER_VERSION = "6"  # 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading; 3: web mirrors' pinyin glosses, Traditional characters and doubled commas cleaned (textproc.clean_page_texts); 4: one-cell-per-line TXT/Markdown tables read back as rows (round 20); titles only from before the body, an article's front matter skipped, an affiliation line apart from the body; 5: untoned pinyin readings (吞(tun)吐) removed when a document has several, a page's metadata line and a space-separated author line are not titles (sixth-industry probe)
+READER_VERSION = "7"  # 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading; 3: web mirrors' pinyin glosses, Traditional characters and doubled commas cleaned (textproc.clean_page_texts); 4: one-cell-per-line TXT/Markdown tables read back as rows (round 20); titles only from before the body, an article's front matter skipped, an affiliation line apart from the body; 5: untoned pinyin readings (吞(tun)吐) removed when a document has several, a page's metadata line and a space-separated author line are not titles (sixth-industry probe); 7: pipe-table rows without a left border (北京 | 8000 | 9000 |) read as rows when two or more run together (seventh-industry probe)
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".csv": "csv",
              ".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html"}
@@ -158,21 +158,23 @@ def _blocks_from_lines(lines: Iterable[str], page: int | None = None,
                 blocks.append(Block(text=text, page=page, heading_path=list(heading_path)))
             para.clear()
 
-    for raw in lines:
+    lines = list(lines)
+    table_rows = tbl.pipe_rows(lines)
+    for k, raw in enumerate(lines):
         line = raw.rstrip()
         if not line.strip():
             flush()
             continue
-        h = _heading_level(line)
+        h = None if k in table_rows else _heading_level(line)
         if h:
             flush()
             level, title = h
             heading_path = heading_path[: level - 1] + [title]
             blocks.append(Block(text=title, page=page, heading_path=list(heading_path), kind="heading"))
             continue
-        if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
+        if k in table_rows:
             flush()
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            cells = tbl.pipe_cells(line)
             if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
                 continue
             blocks.append(Block(text=" | ".join(cells), page=page, heading_path=list(heading_path), kind="table_row"))

@@ -15,6 +15,10 @@ META_KEY = "\u0000meta"  # a key no sheet or table can have
 _UNIT = re.compile(r"(?:计量单位|单位)\s*(?:[:：]|为|是)\s*([^\s，。；;,、)）\]】]+)")
 _UNIT_ONLY = re.compile(r"^[（(]?\s*(?:计量单位|单位)\s*(?:[:：]|为|是)[^，。；;]{0,16}[)）]?$")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+# a row of a pipe table written without its left border, as web pages copied to text give it (北京 | 8000 | 9000 |):
+# it ends with a pipe and has at least two cells; only a run of two or more such rows with the same number of cells
+# is a table (a single byline 文 | 某社 | 作者 | 某某 is not)
+_OPEN_ROW = re.compile(r"^[^|\n]*\S[^|\n]*\|.*\|\s*$")
 _SEP_CELL = re.compile(r"^:?-{2,}:?$")
 CAPTION_MAX = 80
 
@@ -51,19 +55,44 @@ def meta(rows: list[list[Any]], caption: str = "", unit: str = "", **extra: Any)
     return {"headers": headers, "caption": caption, "unit": unit or unit_in(caption), **extra}
 
 
+def pipe_cells(line: str) -> list[str]:
+    """The cells of a pipe-table row, without its borders."""
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def pipe_rows(lines: list[str]) -> set[int]:
+    """Indexes of the lines that are rows of a pipe table: a bordered row (| a | b |), or a row without its left
+    border (a | b |) in a run of at least two such rows with the same number of cells (a separator row |---|---|
+    between them counts as one of the run)."""
+    rows = {i for i, ln in enumerate(lines) if _PIPE_ROW.match(ln)}
+    i = 0
+    while i < len(lines):
+        if i in rows or not _OPEN_ROW.match(lines[i]) or len(pipe_cells(lines[i])) < 2:
+            i += 1
+            continue
+        width, j = len(pipe_cells(lines[i])), i
+        while j < len(lines) and _OPEN_ROW.match(lines[j]) and len(pipe_cells(lines[j])) == width:
+            j += 1
+        if j - i >= 2:
+            rows.update(range(i, j))
+        i = max(j, i + 1)
+    return rows
+
+
 def markdown_tables(lines: list[str]) -> tuple[dict[str, list[dict]], dict[str, dict]]:
     """Pipe tables in Markdown (or plain text) lines, named 表1, 表2... with caption and unit."""
     tables: dict[str, list[dict]] = {}
     metas: dict[str, dict] = {}
+    table_rows = pipe_rows(lines)
     i, n = 0, 0
     while i < len(lines):
-        if not _PIPE_ROW.match(lines[i]):
+        if i not in table_rows:
             i += 1
             continue
         start = i
         rows: list[list[str]] = []
-        while i < len(lines) and _PIPE_ROW.match(lines[i]):
-            cells = [c.strip() for c in lines[i].strip().strip("|").split("|")]
+        while i < len(lines) and i in table_rows:
+            cells = pipe_cells(lines[i])
             if not all(_SEP_CELL.match(c) for c in cells if c):
                 rows.append(cells)
             i += 1
