@@ -22,10 +22,11 @@ import regex
 from .errors import InputError
 
 MATCH_TIMEOUT = 5.0  # seconds per call on real text (wall clock: generous on a busy machine)
-PROBE_BUDGET = 1.0  # seconds all probe strings of one pattern may take at load (built-in ones: ~1 ms)
-# seconds one probe string may take: the `regex` engine's own guards make some nested repeats polynomial rather than
+PROBE_BUDGET = 1.0  # CPU seconds all probe strings of one pattern may take at load (built-in ones: ~1 ms)
+# CPU seconds one probe string may take: the `regex` engine's own guards make some nested repeats polynomial rather than
 # exponential ((x+x+)+y: ~0.3 s a 400-character probe on a quiet 2-core machine, just under PROBE_BUDGET in all), which
-# still freezes on a 30,000-character report; ordinary patterns take ~1 ms a probe, so 50 ms leaves room for a busy machine
+# still freezes on a 30,000-character report; ordinary patterns take ~1 ms of CPU a probe (timed by the thread's CPU clock, so a
+# busy machine does not make them look costly)
 PROBE_SINGLE = 0.05
 PROBE_LENGTH = 400
 # Strings that make backtracking patterns blow up: long runs of one class, then a character that
@@ -133,20 +134,34 @@ def probes(pattern: str) -> list[str]:
 _REPEATED_GROUP = re.compile(r"(?<!\\)\)(?:[*+]|\{\d*,?\d*\})")
 
 
+def _cpu_seconds(rx, probe: str, limit: float) -> float:
+    """CPU seconds one probe search takes, stopping once it has used `limit`. Timed by this thread's CPU clock, not
+    the wall clock: on a loaded machine (a CI runner, a server under other work) an ordinary pattern can wait longer
+    than `limit` for the processor and would be taken for a backtracking one. A search stopped by its wall-clock
+    timeout before it had used `limit` of CPU is run again with a longer timeout (four tries)."""
+    start, wall = time.thread_time(), limit
+    for _ in range(4):
+        try:
+            rx.search(probe, timeout=wall)  # a failing search tries every start position
+            return time.thread_time() - start
+        except TimeoutError:
+            used = time.thread_time() - start
+            if used >= limit:
+                return used
+            wall *= 4
+    return time.thread_time() - start
+
+
 def _is_too_costly(rx: "regex.Pattern") -> bool:
-    """True when one probe takes longer than PROBE_SINGLE, or all together longer than PROBE_BUDGET (ordinary
-    patterns: milliseconds)."""
+    """True when one probe takes longer than PROBE_SINGLE, or all together longer than PROBE_BUDGET, of CPU time
+    (ordinary patterns: milliseconds)."""
     if not _REPEATED_GROUP.search(rx.pattern):
         return False
-    deadline = time.monotonic() + PROBE_BUDGET
+    spent = 0.0
     for probe in probes(rx.pattern):
-        start = time.monotonic()
-        left = deadline - start
-        if left <= 0:
-            return True
-        try:
-            rx.search(probe, timeout=min(left, PROBE_SINGLE))  # a failing search tries every start position
-        except TimeoutError:
+        took = _cpu_seconds(rx, probe, min(PROBE_SINGLE, PROBE_BUDGET - spent))
+        spent += took
+        if took >= PROBE_SINGLE or spent >= PROBE_BUDGET:
             return True
     return False
 
