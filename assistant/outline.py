@@ -158,10 +158,16 @@ class Section:
     # section comparing two sides, 供需匹配, takes a sentence matching either side's set)
     topic: str | tuple[str, ...] = ""
 
+    @property
+    def topic_names(self) -> tuple[str, ...]:
+        """The names of the section's topic cue sets (none without a topic)."""
+        names = (self.topic,) if isinstance(self.topic, str) else tuple(self.topic)
+        return tuple(n for n in names if n)
+
     def on_topic(self, sent: str) -> bool:
         """Whether an evidence sentence carries one of the section's topic cues (always, without a topic)."""
-        names = (self.topic,) if isinstance(self.topic, str) else self.topic
-        return not any(names) or any(topic_cues()[n].search(sent) for n in names if n)
+        names = self.topic_names
+        return not names or any(topic_cues()[n].search(sent) for n in names)
 
     @property
     def names(self) -> list[str]:
