@@ -58,12 +58,15 @@ def topic_cues() -> dict[str, re.Pattern]:
     return {name: re.compile("|".join(f"(?:{p})" for p in pats)) for name, pats in raw.items()}
 
 
-def _topic(s: dict, p) -> str:
+def _topic(s: dict, p) -> str | tuple[str, ...]:
+    """A section's topic: one cue set's name, or a list of names (a sentence matching any of them is on topic)."""
     topic = s.get("topic") or ""
-    if topic and topic not in topic_cues():
-        raise InputError(f"提纲文件 {p} 章节 {s['id']} 的 topic 未定义：{topic}"
-                         f"（可选：{', '.join(topic_cues())}，见 {TOPIC_CUES.name}）")
-    return topic
+    names = [topic] if isinstance(topic, str) else list(topic)
+    for name in names:
+        if name and name not in topic_cues():
+            raise InputError(f"提纲文件 {p} 章节 {s['id']} 的 topic 未定义：{name}"
+                             f"（可选：{', '.join(topic_cues())}，见 {TOPIC_CUES.name}）")
+    return topic if isinstance(topic, str) else tuple(names)
 
 
 def report_kinds(from_data: bool = False) -> dict[str, str]:
@@ -151,11 +154,20 @@ class Section:
     min_chars: int = 150
     filters: dict = field(default_factory=dict)
     accepts: list[str] = field(default_factory=list)  # sentence types the section takes (draft/sentences.py)
-    topic: str = ""  # a named cue set in data/topic_cues.yaml its evidence sentences must match ("" = any)
+    # a named cue set in data/topic_cues.yaml its evidence sentences must match ("" = any), or several names (a
+    # section comparing two sides, 供需匹配, takes a sentence matching either side's set)
+    topic: str | tuple[str, ...] = ""
+
+    @property
+    def topic_names(self) -> tuple[str, ...]:
+        """The names of the section's topic cue sets (none without a topic)."""
+        names = (self.topic,) if isinstance(self.topic, str) else tuple(self.topic)
+        return tuple(n for n in names if n)
 
     def on_topic(self, sent: str) -> bool:
         """Whether an evidence sentence carries one of the section's topic cues (always, without a topic)."""
-        return not self.topic or bool(topic_cues()[self.topic].search(sent))
+        names = self.topic_names
+        return not names or any(topic_cues()[n].search(sent) for n in names)
 
     @property
     def names(self) -> list[str]:

@@ -21,7 +21,7 @@ import yaml
 
 from ..errors import InputError
 from ..outline import Outline, Section
-from ..textproc import name_as_read
+from ..draft.references import attr_title
 from .compose import Part, Sent, cn_date, findings, indicator_parts, load_templates, plan_parts, problem_parts
 from .indicators import CN, Indicators, compute
 from .render import References, render, write_docx
@@ -66,13 +66,6 @@ def _queries(section: Section, profile) -> list[str]:
     return list(dict.fromkeys(out + list(profile.extra_queries(section.id))))
 
 
-def _title(title: str | None, source: str) -> str:
-    """A source's title for citing it: its own title, else the file name without the year prefix."""
-    t = re.sub(r"\s*(发布时间|发布日期|来源)[：:].*$", "", (title or "").strip())
-    if not t or len(t) > 48 or re.match(r"^([一二三四五六七八九十]+、|\d+[\.、]|第.+[章节])", t):
-        t = re.sub(r"^\d{4}(-\d{4})?_", "", name_as_read(Path(source).stem, title)).replace("_", "")
-    return t
-
 def evidence_parts(kb, section: Section, profile, community: str, budget: int, used: set[str],
                    doc_refs: dict[str, dict], as_cases: bool = False) -> list[Part]:
     """Cited sentences from the knowledge base for the section's queries (formatted with the profile)."""
@@ -90,7 +83,7 @@ def evidence_parts(kb, section: Section, profile, community: str, budget: int, u
         groups.setdefault(c["hit"]["source"], []).append(c)
     parts = []
     for i, (source, cs) in enumerate(groups.items(), 1):
-        title = "《" + _title(cs[0]["hit"].get("title"), source).strip("《》") + "》"
+        title = attr_title(cs[0]["hit"])  # the drafter's reader: one title per source in every report
         lead = f"案例{CN[i - 1] if i <= 6 else i}：{title}。" if as_cases else ""
         sents = ([Sent(lead)] if lead else [])
         for k, c in enumerate(cs):

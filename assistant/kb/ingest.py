@@ -31,7 +31,7 @@ for _name in ("pypdf", "pdfminer"):
 # a file's chunks while the file's sha256 and this identity are unchanged, so an index built before the
 # change would go on answering from the old reading (an index built before eeab7e6 kept a PDF paragraph
 # cut in two, and a chat answer changed with the cache).
-READER_VERSION = "7"  # 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading; 3: web mirrors' pinyin glosses, Traditional characters and doubled commas cleaned (textproc.clean_page_texts); 4: one-cell-per-line TXT/Markdown tables read back as rows (round 20); titles only from before the body, an article's front matter skipped, an affiliation line apart from the body; 5: untoned pinyin readings (吞(tun)吐) removed when a document has several, a page's metadata line and a space-separated author line are not titles (sixth-industry probe); 7: pipe-table rows without a left border (北京 | 8000 | 9000 |) read as rows when two or more run together (seventh-industry probe)
+READER_VERSION = "8"  # 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading; 3: web mirrors' pinyin glosses, Traditional characters and doubled commas cleaned (textproc.clean_page_texts); 4: one-cell-per-line TXT/Markdown tables read back as rows (round 20); titles only from before the body, an article's front matter skipped, an affiliation line apart from the body; 5: untoned pinyin readings (吞(tun)吐) removed when a document has several, a page's metadata line and a space-separated author line are not titles (sixth-industry probe); 6: a bare date line (2025-12-12 星期五) is front matter, not a title; 7: pipe-table rows without a left border (北京 | 8000 | 9000 |) read as rows when two or more run together (seventh-industry probe); 8: a table's header row or caption (第2页表1：岗位 | 供需比) is never a title, and a short line after an opening sentence is a sub-heading (round 8)
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".csv": "csv",
              ".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html"}
@@ -196,6 +196,11 @@ def _blocks_from_lines(lines: Iterable[str], page: int | None = None,
 _SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[\.、]\D|第[一二三四五六七八九十\d]+[章节部分])")
 
 
+# a table's or figure's caption or locator (表1：… / 第2页表1 / 图3-2 …), which labels a table, not the document
+_TABLE_CAPTION = re.compile(r"^(?:第\d+页)?(?:续)?[表图]\s*[\d一二三四五六七八九十]+(?:[-－.．]\d+)*(?:$|[\s：:，,｜|（(])")
+_SENTENCE_END = re.compile(r"[。！？!?]\s*[”’」）)]*$")
+
+
 # a journal article's front matter, which names its part or its authors, not the document: 摘要 / 关键词 / 目录 lines,
 # an affiliation in brackets with a postcode or an institution (（某某研究院，北京 100088）), and the author line
 # (2–4-character names separated by commas) that stands right above such an affiliation (which a text file's
@@ -244,18 +249,19 @@ def _title_line_after(blocks: list[Block], i: int) -> str:
 def _title_from(blocks: list[Block], fallback: str) -> str:
     """The document's title: the first heading or short line before its body begins. Numbered section headings,
     an article's front matter and a text table's header row are skipped; a short line after the first body paragraph
-    is a sub-heading, so a page that opens with its body keeps the fallback (the file name)."""
+    is a sub-heading, so a page that opens with its body keeps the fallback (the file name). A table's rows, header
+    and caption (第2页表1：岗位 | 供需比, 表3 各省布点) locate or label a table: they never name the document."""
     for i, b in enumerate(blocks[:5]):
-        if b.kind == "table_row" and b.table is None:  # a text table's header row names columns, not the document
+        if b.kind in ("table_row", "table_header"):  # a table's header row names columns, not the document
             continue
         text = b.text.lstrip("# ").strip()
-        if _SECTION_HEADING.match(text) or _front_matter(blocks, i):
+        if _SECTION_HEADING.match(text) or _front_matter(blocks, i) or _TABLE_CAPTION.match(text):
             continue
         if b.kind == "heading" or (len(b.text) <= 60 and not b.text.endswith("。")):
             nxt = _title_line_after(blocks, i)
             return f"{text} {nxt}" if nxt else text
-        if b.kind != "heading" and len(b.text) > 60:
-            break  # the body has begun
+        if b.kind != "heading" and (len(b.text) > 60 or _SENTENCE_END.search(b.text)):
+            break  # the body has begun: a short line after a sentence is a sub-heading
     return fallback
 
 
