@@ -49,3 +49,9 @@ def test_a_sentence_saying_only_that_a_briefing_was_held_is_not_evidence():
     assert not usable("4月8日，省农业农村厅召开新闻发布会。", TPL)
     # a briefing sentence that states a figure is kept
     assert usable("4月8日，省农业农村厅召开新闻发布会，介绍一季度全省茶叶出口额增长12.5%。", TPL)
+
+
+def test_a_sentence_adding_to_the_one_before_it_is_not_quoted_alone():
+    # 还有…也…: “besides the ones just named”, which the draft does not quote
+    assert not usable("还有园艺、食品加工等专业也开设了与茶叶相关的课程。", TPL)
+    assert usable("园艺、食品加工等专业开设了与茶叶相关的课程。", TPL)
