@@ -78,6 +78,7 @@ def evidence_sentences(text: str) -> list[str]:
         s = chinese_punctuation(strip_dateline(strip_run_in_heading(s))).lstrip("”’」』")  # a quote's close split off
         s = THOUSANDS_SPACE.sub(r"\1\2", _SOURCE_NOTE.sub("", _CJK_GAP.sub("", s)))  # 3 000亿元 reads 3000亿元
         s = _LIST_LABEL.sub("", s) if len(_LIST_LABEL.sub("", s)) >= 14 else s
+        s = strip_connective(s)
         for abbr, full in short.items():
             if f"《{abbr}》" in s and f"简称《{abbr}》" not in s:
                 s = s.replace(f"《{abbr}》", f"《{full}》")
@@ -110,9 +111,33 @@ def strip_run_in_heading(sent: str) -> str:
     return sent[len(run_in_heading(sent)):]
 
 
-# the source's own reference marks (…近4 700亿元[1,2]。): its footnotes, which the draft's citation numbers would be
-# read as
-_SOURCE_NOTE = re.compile(r"(?<=[\u4e00-\u9fff%。，；”）\d])[\[［]\d{1,3}(?:\s*[,，、\-–~]\s*\d{1,3})*[\]］]")
+# the source's own reference marks (…近4 700亿元[1,2]。, a mark left at the start of the next sentence: [4]由于…,
+# a superscript ^4 or ⁴): its footnotes, which the draft's citation numbers would be read as; a bracketed year
+# ([2024]) has four digits and stays
+_MARK = r"[\[［]\d{1,3}(?:\s*[,，、\-–~]\s*\d{1,3})*[\]］]"
+_SOURCE_NOTE = re.compile(rf"(?<=[\u4e00-\u9fff%。，；”）\d]){_MARK}|^\s*{_MARK}\s*(?=[\u4e00-\u9fff“《（(\d])"
+                          rf"|(?<=[\u4e00-\u9fff%。，；”）])(?:\^\s*(?:{_MARK}|\d{{1,3}})|[¹²³⁴⁵⁶⁷⁸⁹⁰]{{1,3}})")
+
+
+@lru_cache(maxsize=1)
+def _connective() -> re.Pattern:
+    from ..analysis.tables import load_yaml
+
+    words = load_yaml("draft_templates.yaml").get("leading_connectives") or []
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^(?:{alts})[，,]\s*") if alts else re.compile(r"(?!)")
+
+
+def strip_connective(sent: str) -> str:
+    """A sentence without the discourse connectives at its head (具体来看，/ 值得注意的是，/ 此外，…,
+    `leading_connectives` in draft_templates.yaml): they pointed at the sentence before it in its source, which
+    the draft does not quote. Content words (从区域市场看，) are no connective and stay."""
+    for _ in range(3):
+        rest = _connective().sub("", sent, count=1)
+        if rest == sent or len(rest) < 8:
+            break
+        sent = rest
+    return sent
 
 
 # a list item's label (“学历背景：”, left when the item's number went): not part of what the sentence states;
@@ -184,9 +209,18 @@ SELF_REF = re.compile(r"(本文|本报告|本节|本章|见表|见图|如图|如
 _DATE_WORDS = re.compile(r"\d{4}\s*年(?:度)?|\d{1,2}\s*月(?:份)?|\d{1,2}\s*日|第\s*\d+\s*期")
 
 
-def _release_only(sent: str, pattern: str | None) -> bool:
-    """A sentence that only says a release came out (某日，某部发布某月数据速报。): no figure besides its dates."""
-    return bool(pattern and re.search(pattern, sent) and not NUMBER.search(_DATE_WORDS.sub("", sent)))
+def _release_only(sent: str, patterns: str | list[str] | None) -> bool:
+    """A sentence that only says a release came out or a briefing was held (某日，某部发布某月数据速报。/ 某日，某办举行
+    发布会，介绍上半年情况。): one of the `release_only` patterns, and no figure besides its dates."""
+    pats = [patterns] if isinstance(patterns, str) else list(patterns or [])
+    return (any(re.search(p, sent) for p in pats)
+            and not NUMBER.search(_DATE_WORDS.sub("", sent)))
+
+
+def _preamble(sent: str, patterns: list[str] | None) -> bool:
+    """A plan's or rule's own preamble (根据…要求，结合…实际，制定本方案。): it says why the document was written,
+    nothing about the industry (`preamble` patterns in draft_templates.yaml)."""
+    return any(re.search(p, sent) for p in patterns or [])
 
 
 def other_industry(sent: str, own: tuple[str, ...], tpl: dict) -> bool:
@@ -217,7 +251,7 @@ def usable(sent: str, tpl: dict) -> bool:
         return False
     if flagged_as_subjective(sent):
         return False
-    if _release_only(sent, tpl.get("release_only")):
+    if _release_only(sent, tpl.get("release_only")) or _preamble(sent, tpl.get("preamble")):
         return False
     if "缺口" in sent and not re.search(tpl.get("gap_baseline", "口径"), sent):
         return False

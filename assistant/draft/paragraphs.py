@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .evidence import SELF_REF, bigrams
+from .evidence import SELF_REF, bigrams, strip_connective
 from .sentences import (LEAD, SentenceTyper, dangling_term, figures, frame_target,  # noqa: F401 (LEAD re-exported)
                         is_target_framed, load_rules, section_accepts)
 
@@ -29,7 +29,6 @@ QUALIFIER_TYPES = ("caveat", "definition")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _ATTRIBUTED = re.compile(r"^(据|另据|又据|根据|按照|《)")
 _CONNECTIVE = re.compile(r"^(另据|又据)")
-_FILLER = re.compile(r"^(同时|此外|另外|与此同时)，")
 # advice to whoever writes a report (引用时应注明…) is not a caveat for its readers
 _WRITER_NOTE = re.compile(r"(引用|使用|编制|测算|审核)[^。]{0,12}(时|应|需|宜)")
 
@@ -196,7 +195,7 @@ def compose_evidence(evidence: list[dict], typer: SentenceTyper, seen_figures: s
         para: list[tuple[str, dict]] = []
         named: set[str] = set()
         for c in group:
-            text = _FILLER.sub("", c["text"])
+            text = strip_connective(c["text"])  # a candidate made outside evidence_sentences too
             figs = figures(text)
             if figs & seen_figures:
                 continue  # the same figure twice
