@@ -31,7 +31,7 @@ for _name in ("pypdf", "pdfminer"):
 # a file's chunks while the file's sha256 and this identity are unchanged, so an index built before the
 # change would go on answering from the old reading (an index built before eeab7e6 kept a PDF paragraph
 # cut in two, and a chat answer changed with the cache).
-READER_VERSION = "8"  # 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading; 3: web mirrors' pinyin glosses, Traditional characters and doubled commas cleaned (textproc.clean_page_texts); 4: one-cell-per-line TXT/Markdown tables read back as rows (round 20); titles only from before the body, an article's front matter skipped, an affiliation line apart from the body; 5: untoned pinyin readings (吞(tun)吐) removed when a document has several, a page's metadata line and a space-separated author line are not titles (sixth-industry probe); 6: a bare date line (2025-12-12 星期五) is front matter, not a title; 7: pipe-table rows without a left border (北京 | 8000 | 9000 |) read as rows when two or more run together (seventh-industry probe); 8: a table's header row or caption (第2页表1：岗位 | 供需比) is never a title, and a short line after an opening sentence is a sub-heading (round 8)
+READER_VERSION = "9"  # 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading; 3: web mirrors' pinyin glosses, Traditional characters and doubled commas cleaned (textproc.clean_page_texts); 4: one-cell-per-line TXT/Markdown tables read back as rows (round 20); titles only from before the body, an article's front matter skipped, an affiliation line apart from the body; 5: untoned pinyin readings (吞(tun)吐) removed when a document has several, a page's metadata line and a space-separated author line are not titles (sixth-industry probe); 6: a bare date line (2025-12-12 星期五) is front matter, not a title; 7: pipe-table rows without a left border (北京 | 8000 | 9000 |) read as rows when two or more run together (seventh-industry probe); 8: a table's header row or caption (第2页表1：岗位 | 供需比) is never a title, and a short line after an opening sentence is a sub-heading (round 8); 9: a byline (文/某某, 记者 某某) and a lone author name above the body are not titles, a title's footnote * dropped, a document number line (国函〔2020〕47号) is not a title, 摘要： begins its own block (eighth-industry probe)
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".csv": "csv",
              ".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html"}
@@ -179,6 +179,8 @@ def _blocks_from_lines(lines: Iterable[str], page: int | None = None,
                 continue
             blocks.append(Block(text=" | ".join(cells), page=page, heading_path=list(heading_path), kind="table_row"))
             continue
+        if _FRONT_LABEL.match(line.strip()) and para:
+            flush()  # 摘要： / 关键词： begins its own part: a title line above it is not run into the abstract
         if short_lines_apart and _standalone_line(line):
             # a short line without end punctuation (a sub-heading of a web page copied to TXT: 岗位类型丰富)
             # is not the start of the next sentence
@@ -212,6 +214,15 @@ _AFFILIATION = re.compile(r"^[（(][^（）()]{2,60}(?:\d{6}|大学|学院|研�
 _AFFILIATION_BARE = re.compile(r"^[^，。,;；]{2,40}(?:大学|学院|研究院|研究所|研究中心)[^，。,;；]{0,20}\d{6}$")
 _AUTHOR_LINE = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}(?:\s*[,，、]\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})*\d?$"
                           r"|^[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){1,7}$")  # or names separated by spaces
+# a byline that credits the writer (文/某某 某某, 记者 某某, 作者：某某): it names a person, not the document
+_BYLINE = re.compile(r"^(?:文|图|文图|图文|撰文|作者|记者|通讯员|本报记者|特约记者)\s*[/／|｜:：\s]\s*"
+                     r"[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}(?:[\s,，、]+[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})*$")
+# an official document's number on its own line (国函〔2020〕47号, 某政办发〔2025〕3号): it files the document, it does not name it
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*\d{1,4}\s*号$")
+# the closing words of a short title (通知, 年度报告, 行业概况): a 2–4-character line ending so names a document, one
+# that does not and stands right above the body is its author's name (石某某 above the article's first paragraph)
+_TITLE_WORD = re.compile(r"(?:报告|通知|公告|公报|意见|方案|规划|纲要|办法|决定|概况|简介|综述|总结|简报|快报|年报|月报|周报|"
+                         r"要闻|动态|新闻|资讯|概述|声明|说明|指南|附件|附录|目录)$")
 # a page's metadata line (时间:2020-04-09 来源:… 作者:…): it dates and credits the page, it does not name it
 _META_LINE = re.compile(r"^(?:发布|更新|发表)?(?:时间|日期|来源|作者|编辑|责任编辑|浏览次数|点击数?)\s*[：:]")
 # a page's bare date line, with or without its time and weekday (2025-12-12 星期五, 2024年5月6日 周一, 2025/1/16 7:53:25),
@@ -229,8 +240,16 @@ def _front_matter(blocks: list[Block], i: int) -> bool:
     text = blocks[i].text.lstrip("# ").strip()
     if _FRONT_LABEL.match(text) or _META_LINE.match(text) or _DATE_LINE.match(text) or (_affiliation_line(text) and len(text) <= 80):
         return True
+    if _BYLINE.match(text) or _DOC_NUMBER.match(text):
+        return True
     nxt = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
-    return bool(_AUTHOR_LINE.match(text) and (_affiliation_line(nxt) or _FRONT_LABEL.match(nxt)))
+    if not _AUTHOR_LINE.match(text):
+        return False
+    if _affiliation_line(nxt) or _FRONT_LABEL.match(nxt):
+        return True
+    # a lone name of 2–4 characters right above the body's first paragraph is its author, not its title
+    body_next = i + 1 < len(blocks) and blocks[i + 1].kind == "text" and (len(nxt) > 60 or bool(_SENTENCE_END.search(nxt)))
+    return len(text.replace(" ", "")) <= 4 and body_next and not _TITLE_WORD.search(text)
 
 
 def _title_line_after(blocks: list[Block], i: int) -> str:
@@ -259,6 +278,7 @@ def _title_from(blocks: list[Block], fallback: str) -> str:
             continue
         if b.kind == "heading" or (len(b.text) <= 60 and not b.text.endswith("。")):
             nxt = _title_line_after(blocks, i)
+            text = text.rstrip("*＊†‡ ")  # a journal title's footnote mark (…研究*: the funding note)
             return f"{text} {nxt}" if nxt else text
         if b.kind != "heading" and (len(b.text) > 60 or _SENTENCE_END.search(b.text)):
             break  # the body has begun: a short line after a sentence is a sub-heading
