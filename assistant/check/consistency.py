@@ -186,7 +186,7 @@ class PartsTotal(Rule):
     """Parts listed after a total (合计N，其中A、B、其他C) that exceed it, or that are declared exhaustive (其余、
     其他) and do not add up; shares of one whole given with 分别为 that do not add up to 100%."""
     extra_keys = {"rest_words", "tolerance", "metric_word", "over_message", "averages", "respondents", "answers",
-                  "own_rates", "share_words", "counted", "counted_message"}
+                  "own_rates", "share_words", "counted", "counted_message", "sibling_total"}
 
     def setup(self):
         self.rest = self._pats("rest_words") or [re.compile("其他|其余|剩余|另有")]
@@ -198,6 +198,9 @@ class PartsTotal(Rule):
         self.metric_word = re.compile(self.spec.get("metric_word") or r"[\u4e00-\u9fa5]{2}[额量]$")
         self.tol = float(self.spec.get("tolerance", 0.005))
         self.counted = re.compile(self.spec.get("counted") or r"(?!x)x")
+        # a clause after a semicolon that names a total of its own (；集体企业实现利润总额…) starts a sibling total
+        # with its own parts: the list of the first total's parts ends there (round 30)
+        self.sibling = re.compile(self.spec.get("sibling_total") or r"(?!x)x")
 
     def check(self, ctx):
         out, prev, seen = [], (None, ""), set()
@@ -316,6 +319,8 @@ class PartsTotal(Rule):
                 return []
         total, fam = normalise(float(m.group("num")), m.group("unit"))
         tail = sent[sent.index("其中", m.end()) + 2:]
+        sibling = self.sibling.search(tail)
+        tail = tail[:sibling.start()] if sibling else tail
         # the total's metric word (零售总额 → 零售额): a figure after 其中 named by another metric word (批发业销售额,
         # 住宿业营业额) is not one of its parts but a figure beside it (round 23)
         label = _total_label(sent, m.start("num"))

@@ -333,23 +333,31 @@ class ValueTwoNames(Rule):
     同比增长27.72%): a value of at least `min_digits` significant digits, written twice in the body with the same
     change wording, under two metric names that share their head noun (需求) but differ before it. A figure repeated
     under its own name, or under names with different heads, is not reported."""
-    extra_keys = {"min_digits", "unmodified_before"}
+    extra_keys = {"min_digits", "unmodified_before", "whole_modifier", "name_start"}
 
     def setup(self):
         self.min_digits = int(self.spec.get("min_digits", 4))
         # a name whose own modifier is empty (以就业人数为基数: 以 is no modifier) is the other name, not its rival
         self.unmodified = set(self.spec.get("unmodified_before", ""))
+        # a modifier that names the whole of its head (行业总收入): the same value under another name of that head
+        # (经营收入) is the whole's other name, not a rival part (round 30)
+        self.whole = re.compile(self.spec.get("whole_modifier") or r"(?!x)x")
+        # where a name starts inside run-together text (要点 全国平均月薪 … 一、全国平均月薪): a heading's number
+        self.name_start = re.compile(self.spec.get("name_start") or r"(?!x)x")
 
     def _rivals(self, a: str, b: str) -> bool:
         common = len(os.path.commonprefix([a[::-1], b[::-1]]))
         ra, rb = a[:len(a) - common], b[:len(b) - common]
         if (ra and ra[-1] in self.unmodified) or (rb and rb[-1] in self.unmodified):
             return False
+        if self.whole.search(ra) or self.whole.search(rb):
+            return False
         return _rival(a, b)
 
     def _metric(self, text: str, f) -> tuple[str, str]:
         name = metric_before(text, f.start, keep=24)  # whole names: an abbreviation is told by all its words
         name = _SUBJECT_END.split(name)[-1]  # the metric's own name, not the subject before its verb (企业完成产值)
+        name = self.name_start.split(name)[-1]  # text run on from a heading before it is no part of the name
         tail = _CHANGE_TAIL.search(name)
         return (name[:tail.start()] if tail else name), (tail.group(0) if tail else "")
 

@@ -66,7 +66,7 @@ class DirectionWords(_WordsRule):
     the two values."""
     extra_keys = _WordsRule.extra_keys | {"chain_basis", "whole_year", "from_to_message", "part_words", "basis_words",
                                           "compare_tail", "compare_head", "min_metric", "from_to_skip", "fixed_basis",
-                                          "metric_chars"}
+                                          "metric_chars", "measure_basis"}
 
     def setup(self):
         super().setup()
@@ -82,6 +82,8 @@ class DirectionWords(_WordsRule):
         self.compare_in = re.compile(r"^(?:" + (self.spec.get("compare_head") or "较|与|比") + ")")
         self.min_metric = int(self.spec.get("min_metric", 4))
         self.keep = int(self.spec.get("metric_chars", 16))  # the whole name with its subject (铜矿砂…/铝矿砂…进口量)
+        # a basis clause (以人民币计, 按可比口径计算) names the measure, not the metric (round 30)
+        self.measure = re.compile(self.spec.get("measure_basis") or r"(?!x)x")
         words = "|".join(a for a in (self.flat, self.up, self.down) if a)
         self.rx = re.compile(rf"(?P<cmp>(?:{cmp})\s*)?(?P<adv>(?:{adv})\s*)?(?P<w>{words})"
                              rf"(?P<fig>了?\s*(?:为|达)?\s*{NUM}\s*(?:[%％]|个?百分点|[\u4e00-\u9fa5]{{0,3}}?))?"
@@ -127,9 +129,15 @@ class DirectionWords(_WordsRule):
                     continue  # a figure before the word in its clause (达到50%以上增长): not a plain statement
                 else:
                     metric = self.metric(text, pos, keep=self.keep)
-                metric = self.compare_tail.sub("", metric)
+                metric = self.compare_tail.sub("", self.measure.sub("", metric))
                 if len(metric) < self.min_metric or self.compare_in.search(metric):
                     continue  # 较去年同期产量增加: the subject is in the clause before, not read here
+                # the measure: the last basis clause of the sentence before the statement, outside a closed
+                # parenthesis (以美元计 … （以人民币计…）; 按可比口径计算，…): two measures of one change may differ
+                # in sign, so statements on different bases are not compared (round 30)
+                open_text = re.sub(r"[（(][^（()）]*[）)]", "", sent[:m.start()])
+                bases_m = list(self.measure.finditer(open_text))
+                measure = re.sub(r"\s", "", bases_m[-1].group()) if bases_m else ""
                 # the basis: the last comparison named in the sentence up to the statement (与上季度相比，……增加了…)
                 bases = list(self.basis.finditer(sent[:m.end("cmp") if m.group("cmp") else m.start()]))
                 last = bases[-1].group() if bases else ""
@@ -137,7 +145,7 @@ class DirectionWords(_WordsRule):
                 basis = "chain" if self.chain.search(last) else (
                     re.sub(r"\s", "", last) if self.fixed.fullmatch(last) else "year")
                 year, period = self.time_at(ctx, pos)
-                found.append(dict(metric=metric, dir=d, basis=basis, start=pos, end=ss + m.end(),
+                found.append(dict(metric=metric, dir=d, basis=basis, measure=measure, start=pos, end=ss + m.end(),
                                   word=text[pos:ss + m.end()].strip(), year=year, period=period,
                                   para=ctx.doc.paragraph_at(pos)))
             # one metric stated twice in one sentence is a list over subjects (一线城市……指数下降；二线城市……指数回升)
@@ -150,6 +158,7 @@ class DirectionWords(_WordsRule):
         for i, s in enumerate(stated):
             for f in stated[:i]:
                 if (f["metric"] != s["metric"] or f["dir"] == s["dir"] or f["basis"] != s["basis"]
+                        or f["measure"] != s["measure"]
                         or not _same_time(f["year"], s["year"]) or not _same_time(f["period"], s["period"])
                         or s["start"] - f["end"] > self.window):
                     continue
