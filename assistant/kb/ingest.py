@@ -31,7 +31,7 @@ for _name in ("pypdf", "pdfminer"):
 # a file's chunks while the file's sha256 and this identity are unchanged, so an index built before the
 # change would go on answering from the old reading (an index built before eeab7e6 kept a PDF paragraph
 # cut in two, and a chat answer changed with the cache).
-READER_VERSION = "9"  # 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading; 3: web mirrors' pinyin glosses, Traditional characters and doubled commas cleaned (textproc.clean_page_texts); 4: one-cell-per-line TXT/Markdown tables read back as rows (round 20); titles only from before the body, an article's front matter skipped, an affiliation line apart from the body; 5: untoned pinyin readings (吞(tun)吐) removed when a document has several, a page's metadata line and a space-separated author line are not titles (sixth-industry probe); 6: a bare date line (2025-12-12 星期五) is front matter, not a title; 7: pipe-table rows without a left border (北京 | 8000 | 9000 |) read as rows when two or more run together (seventh-industry probe); 8: a table's header row or caption (第2页表1：岗位 | 供需比) is never a title, and a short line after an opening sentence is a sub-heading (round 8); 9: a byline (文/某某, 记者 某某) and a lone author name above the body are not titles, a title's footnote * dropped, a document number line (国函〔2020〕47号) is not a title, 摘要： begins its own block (eighth-industry probe)
+READER_VERSION = "10"  # 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading; 3: web mirrors' pinyin glosses, Traditional characters and doubled commas cleaned (textproc.clean_page_texts); 4: one-cell-per-line TXT/Markdown tables read back as rows (round 20); titles only from before the body, an article's front matter skipped, an affiliation line apart from the body; 5: untoned pinyin readings (吞(tun)吐) removed when a document has several, a page's metadata line and a space-separated author line are not titles (sixth-industry probe); 6: a bare date line (2025-12-12 星期五) is front matter, not a title; 7: pipe-table rows without a left border (北京 | 8000 | 9000 |) read as rows when two or more run together (seventh-industry probe); 8: a table's header row or caption (第2页表1：岗位 | 供需比) is never a title, and a short line after an opening sentence is a sub-heading (round 8); 9: a byline (文/某某, 记者 某某) and a lone author name above the body are not titles, a title's footnote * dropped, a document number line (国函〔2020〕47号) is not a title, 摘要： begins its own block (eighth-industry probe)
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".csv": "csv",
              ".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html"}
@@ -633,8 +633,21 @@ def _doc(path: Path, kind: str, blocks: list[Block], encoding: str | None = None
     for b in blocks:
         b.text = after[b.text]
         b.heading_path = [after.get(h, h) for h in b.heading_path]
-    return LoadedDocument(source=path.name, path=str(path.resolve()), title=_title_from(blocks, stem),
+    title = _title_from(blocks, stem)
+    _keep_bylines(blocks)
+    return LoadedDocument(source=path.name, path=str(path.resolve()), title=title,
                           year=find_year(head, path.name), file_type=kind, blocks=blocks, encoding=encoding)
+
+
+def _keep_bylines(blocks: list[Block]) -> None:
+    """A byline or a lone author name at the top (文/某某 某某, 石某某) is not the title, but it is the only place the
+    index holds the author: read as a heading (a short line) it would reach no chunk's text, and a question asked by
+    author (某某的文章说……) would lose its document (fresh19 yx10, after READER_VERSION 9). Keep it as text, so the
+    chunker runs it into the first paragraph."""
+    for i, b in enumerate(blocks[:5]):
+        text = b.text.lstrip("# ").strip()
+        if b.kind == "heading" and (_BYLINE.match(text) or (_AUTHOR_LINE.match(text) and _front_matter(blocks, i))):
+            b.kind = "text"
 
 
 LOADERS: dict[str, Callable[[Path], LoadedDocument]] = {

@@ -31,3 +31,14 @@ def test_a_document_number_is_not_the_title(tmp_path):
 def test_a_footnote_mark_and_an_abstract_line(tmp_path):
     assert title_of(tmp_path, "高职蜂产品专业群建设研究*\n——以某学院为例\n\n" + BODY) == "高职蜂产品专业群建设研究"
     assert title_of(tmp_path, "《蜂业发展规划》开启蜂产业高质量发展新阶段\n摘要:" + BODY) == "《蜂业发展规划》开启蜂产业高质量发展新阶段"
+
+
+def test_a_byline_stays_in_the_indexed_text(tmp_path):
+    """Not the title, but still the only place the index holds the author: a question asked by author needs it."""
+    from assistant.kb.chunking import chunk_document
+    for head in ("孙蜜蜜\n", "文/王小蜂 李 花\n\n"):
+        p = tmp_path / "2023_某网_蜂业人才培养调研.txt"
+        p.write_text(head + BODY, encoding="utf-8")
+        doc = load_file(p)
+        assert doc.title == "2023_某网_蜂业人才培养调研"
+        assert head.strip() in chunk_document(doc)[0].text
