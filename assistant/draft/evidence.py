@@ -209,18 +209,14 @@ SELF_REF = re.compile(r"(本文|本报告|本节|本章|见表|见图|如图|如
 _DATE_WORDS = re.compile(r"\d{4}\s*年(?:度)?|\d{1,2}\s*月(?:份)?|\d{1,2}\s*日|第\s*\d+\s*期")
 
 
-def _release_only(sent: str, patterns: str | list[str] | None) -> bool:
+def _matches(sent: str, patterns: list[str] | None) -> bool:
+    return any(re.search(p, sent) for p in patterns or [])
+
+
+def _release_only(sent: str, patterns: list[str] | None) -> bool:
     """A sentence that only says a release came out or a briefing was held (某日，某部发布某月数据速报。/ 某日，某办举行
     发布会，介绍上半年情况。): one of the `release_only` patterns, and no figure besides its dates."""
-    pats = [patterns] if isinstance(patterns, str) else list(patterns or [])
-    return (any(re.search(p, sent) for p in pats)
-            and not NUMBER.search(_DATE_WORDS.sub("", sent)))
-
-
-def _preamble(sent: str, patterns: list[str] | None) -> bool:
-    """A plan's or rule's own preamble (根据…要求，结合…实际，制定本方案。): it says why the document was written,
-    nothing about the industry (`preamble` patterns in draft_templates.yaml)."""
-    return any(re.search(p, sent) for p in patterns or [])
+    return _matches(sent, patterns) and not NUMBER.search(_DATE_WORDS.sub("", sent))
 
 
 def other_industry(sent: str, own: tuple[str, ...], tpl: dict) -> bool:
@@ -251,7 +247,8 @@ def usable(sent: str, tpl: dict) -> bool:
         return False
     if flagged_as_subjective(sent):
         return False
-    if _release_only(sent, tpl.get("release_only")) or _preamble(sent, tpl.get("preamble")):
+    # a plan's own preamble (根据…要求，结合…实际，制定本方案。) says why it was written, nothing about the industry
+    if _release_only(sent, tpl.get("release_only")) or _matches(sent, tpl.get("preamble")):
         return False
     if "缺口" in sent and not re.search(tpl.get("gap_baseline", "口径"), sent):
         return False

@@ -646,7 +646,7 @@ def _keep_bylines(blocks: list[Block]) -> None:
     chunker runs it into the first paragraph."""
     for i, b in enumerate(blocks[:5]):
         text = b.text.lstrip("# ").strip()
-        if b.kind == "heading" and (_BYLINE.match(text) or (_AUTHOR_LINE.match(text) and _front_matter(blocks, i))):
+        if b.kind == "heading" and (_BYLINE.match(text) or _AUTHOR_LINE.match(text)) and _front_matter(blocks, i):
             b.kind = "text"
 
 
