@@ -31,7 +31,7 @@ for _name in ("pypdf", "pdfminer"):
 # a file's chunks while the file's sha256 and this identity are unchanged, so an index built before the
 # change would go on answering from the old reading (an index built before eeab7e6 kept a PDF paragraph
 # cut in two, and a chat answer changed with the cache).
-READER_VERSION = "10"  # 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading; 3: web mirrors' pinyin glosses, Traditional characters and doubled commas cleaned (textproc.clean_page_texts); 4: one-cell-per-line TXT/Markdown tables read back as rows (round 20); titles only from before the body, an article's front matter skipped, an affiliation line apart from the body; 5: untoned pinyin readings (吞(tun)吐) removed when a document has several, a page's metadata line and a space-separated author line are not titles (sixth-industry probe); 6: a bare date line (2025-12-12 星期五) is front matter, not a title; 7: pipe-table rows without a left border (北京 | 8000 | 9000 |) read as rows when two or more run together (seventh-industry probe); 8: a table's header row or caption (第2页表1：岗位 | 供需比) is never a title, and a short line after an opening sentence is a sub-heading (round 8); 9: a byline (文/某某, 记者 某某) and a lone author name above the body are not titles, a title's footnote * dropped, a document number line (国函〔2020〕47号) is not a title, 摘要： begins its own block (eighth-industry probe)
+READER_VERSION = "11"  # 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading; 3: web mirrors' pinyin glosses, Traditional characters and doubled commas cleaned (textproc.clean_page_texts); 4: one-cell-per-line TXT/Markdown tables read back as rows (round 20); titles only from before the body, an article's front matter skipped, an affiliation line apart from the body; 5: untoned pinyin readings (吞(tun)吐) removed when a document has several, a page's metadata line and a space-separated author line are not titles (sixth-industry probe); 6: a bare date line (2025-12-12 星期五) is front matter, not a title; 7: pipe-table rows without a left border (北京 | 8000 | 9000 |) read as rows when two or more run together (seventh-industry probe); 8: a table's header row or caption (第2页表1：岗位 | 供需比) is never a title, and a short line after an opening sentence is a sub-heading (round 8); 9: a byline (文/某某, 记者 某某) and a lone author name above the body are not titles, a title's footnote * dropped, a document number line (国函〔2020〕47号) is not a title, 摘要： begins its own block (eighth-industry probe); 10: a byline stays in the indexed text; 11: a kicker ending in a dash (引题——) gives way to the main title below it, and a TXT's first line that ends as a sentence is not its title (ninth-industry probe)
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".csv": "csv",
              ".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html"}
@@ -265,6 +265,20 @@ def _title_line_after(blocks: list[Block], i: int) -> str:
     return text if _AUTHOR_LINE.match(after) or _front_matter(blocks, i + 2) else ""
 
 
+# a newspaper's kicker (引题) that leads into its main title with a dash (某县坚持制种四十年，亟待转型升级——)
+_KICKER_DASH = re.compile(r"\s*(?:——|—|－－|--)\s*$")
+
+
+def _main_title_below(blocks: list[Block], i: int) -> str:
+    """The main title under a dash-ended kicker: the next short line that is neither front matter nor a sentence."""
+    if i + 1 >= len(blocks) or blocks[i + 1].kind in ("table_row", "table_header") or _front_matter(blocks, i + 1):
+        return ""
+    text = blocks[i + 1].text.lstrip("# ").strip()
+    if len(text) > 40 or _SENTENCE_END.search(text) or _SECTION_HEADING.match(text):
+        return ""
+    return text.rstrip("*＊†‡ ")
+
+
 def _title_from(blocks: list[Block], fallback: str) -> str:
     """The document's title: the first heading or short line before its body begins. Numbered section headings,
     an article's front matter and a text table's header row are skipped; a short line after the first body paragraph
@@ -277,6 +291,9 @@ def _title_from(blocks: list[Block], fallback: str) -> str:
         if _SECTION_HEADING.match(text) or _front_matter(blocks, i) or _TABLE_CAPTION.match(text):
             continue
         if b.kind == "heading" or (len(b.text) <= 60 and not b.text.endswith("。")):
+            if _KICKER_DASH.search(text):  # a kicker (引题) ending in a dash: the main title is the line below it
+                main = _main_title_below(blocks, i)
+                return main or _KICKER_DASH.sub("", text)
             nxt = _title_line_after(blocks, i)
             text = text.rstrip("*＊†‡ ")  # a journal title's footnote mark (…研究*: the funding note)
             return f"{text} {nxt}" if nxt else text
@@ -340,8 +357,9 @@ def load_text(path: Path, kind: str) -> LoadedDocument:
     blocks, _ = _blocks_from_lines(lines, short_lines_apart=True)
     blocks = _cell_tables(blocks)
     # A TXT title is its first line even without a heading marker (unless it is the only text).
+    # A first line that ends as a sentence (a data page's opening 经营范围…销售。) is body, not a title.
     if kind == "txt" and len(blocks) > 1 and blocks[0].kind == "text" and len(blocks[0].text) <= 60 \
-            and any(b.kind != "heading" for b in blocks[1:]):
+            and not _SENTENCE_END.search(blocks[0].text) and any(b.kind != "heading" for b in blocks[1:]):
         blocks[0].kind = "heading"
     doc = _doc(path, kind, blocks, encoding=enc, head=text)
     doc.tables, doc.table_meta = tbl.markdown_tables(lines)
