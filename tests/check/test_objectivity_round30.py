@@ -25,12 +25,3 @@ def test_a_demand_word_followed_by_its_change_is_a_summary():
     # a next clause with a subject of its own names another metric: the demand is its cause, not given by it
     assert "需求旺盛" in words("果园周边的用工需求旺盛，采摘工人数同比增长15%。")
 
-
-
-def test_praise_of_a_course_or_a_name_of_renown():
-    # withdrawn in round 30 (rises on two batches only): kept here with its rules, reverted in the next commit
-    found = [f.text for f in check_text("首期茶艺师研修班迎来里程碑时刻，全体学员圆满结业，学校还邀请著名评茶师授课。",
-                                        categories={"objectivity"}).findings]
-    assert {"里程碑时刻", "圆满结业", "著名"} <= set(found)
-    # the legal title of a trade mark is not praise
-    assert "著名" not in [f.text for f in check_text("该茶厂的品牌获评省著名商标。", categories={"objectivity"}).findings]
