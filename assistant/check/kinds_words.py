@@ -557,7 +557,32 @@ def _clause_has_figure(ctx: Context, s: int, e: int) -> bool:
     ends = [i for i in (text.find(c, e) for c in "，。；！？\n,;") if i != -1]
     ce = min(ends) if ends else len(text)
     cs = _after_section_number(ctx, cs)
-    return bool(find_figures(text, cs, ce)) or bool(ctx.cn_figures(cs, ce))
+    return (bool(find_figures(text, cs, ce)) or bool(ctx.cn_figures(cs, ce))
+            or (_direction(text[s:e]) is None and _quantity_follows(ctx, ce)))
+
+
+def _quantity_follows(ctx: Context, ce: int) -> bool:
+    """Round 30: the clause after the word's clause, in the same sentence, is nothing but the quantity of what the
+    word's clause names (……的平均薪酬较高，分别为a元和b元；……的需求旺盛，同比涨幅达16.5%): it opens with a verb of
+    quantity and no subject of its own (definitions.quantity_clause) and ends with its figure. The word is then the
+    writer's summary of the figure the sentence gives. A clause with a subject of its own (……工作机会较多，投递次数
+    同比增长58.6%) or going on after its figure (为7亿多农村人口脱贫致富做出了贡献) gives another quantity. Only for
+    levels and amounts (the caller asks `_direction` first): a change word's next clause may give the level
+    (占比有所提高，约为62%) or a change on another basis (比上月略有减少，同比增长1.5%), not the change itself."""
+    text = ctx.text
+    if ce >= len(text) or text[ce] not in "，," or "quantity_clause" not in ctx.definitions:
+        return False
+    ends = [i for i in (text.find(c, ce + 1) for c in "，。；！？\n,;") if i != -1]
+    ne = min(ends) if ends else len(text)
+    ns = ce + 1
+    while ns < ne and text[ns].isspace():
+        ns += 1
+    m = next((m for r in ctx.defs("quantity_clause") if (m := r.match(text, ns, ne))), None)
+    if m is None:
+        return False
+    figures = find_figures(text, ns, ne)
+    tail = int(ctx.parameters.get("quantity_clause_tail", 2))
+    return bool(figures) and figures[0].start <= m.end() + 1 and len(text[figures[-1].end:ne].strip()) <= tail
 
 
 def _after_section_number(ctx: Context, pos: int) -> int:
