@@ -575,6 +575,21 @@ class GapBaseline(Rule):
             start = q.start
         return ctx.text[start:para.end]
 
+    def _based(self, ctx, ss: int, se: int) -> bool:
+        """The gap's baseline is stated in its scope (its paragraph and the short lines just before it). Round 30: a
+        baseline cue counts in the gap's own sentence or in a sentence that states a figure (需求120万人，供给80万人): a
+        sentence with no figure — a metaphor (相比我国文物保护这辆“大车”) or a general remark (人才供给与市场需求之间存在
+        差距) — gives no base to measure the gap's figure against."""
+        para = ctx.doc.paragraph_at(ss)
+        scope = self._scope(ctx, ss, ctx.text[ss:se])
+        start = (para.end - len(scope)) if para is not None else ss
+        for p in self.baseline:
+            for m in p.finditer(ctx.text, start, para.end if para is not None else se):
+                s, e = ctx.doc.sentence_at(m.start())
+                if s == ss or m.end() > e or ctx.all_figures(s, e):
+                    return True
+        return False
+
     def _explained_later(self, ctx, ss: int) -> bool:
         """Round 16: a news lead states the gap (某行业存在超过X万的供需缺口) and a later paragraph of its section gives
         the supply and the demand it is measured by (从业人员约为Y万,但市场需求超过Z万) — the lead summarises, the body
@@ -618,7 +633,7 @@ class GapBaseline(Rule):
                     continue
                 out.append(self.finding(ctx, ss + vm.start(), ss + vm.end()))
                 continue
-            if any(p.search(self._scope(ctx, ss, sent)) for p in self.baseline) or self._explained_later(ctx, ss):
+            if self._based(ctx, ss, se) or self._explained_later(ctx, ss):
                 continue
             if self._need_before(ctx, ss + m.end()):
                 continue

@@ -67,3 +67,34 @@ def test_public_data_is_no_named_source():
 def test_a_named_bodys_count_is_still_sourced():
     text = "据某某焙烤食品协会统计,全国现有烘焙门店约32万家。\n"
     assert unsourced(text) == []
+
+
+# A gap's baseline (相比、供给与需求……) must be stated where it can measure the gap: in the gap's own sentence or in a
+# sentence that gives figures. A remark with no figure — a comparison with other countries, a general mismatch of supply
+# and demand — gives no base for the gap's figure (labelling policy: a 缺口 with a figure and no baseline). Twins: the
+# baseline in the gap's sentence, or a supply and a demand stated in figures just before it.
+GAP = "evidence.gap-baseline"
+
+
+def gaps(text):
+    return [f.text for f in check_text(text, categories={"evidence"}, learned=False).findings if f.rule_id == GAP]
+
+
+def test_a_comparison_with_no_figure_is_no_baseline_for_a_gap():
+    text = "与发达国家相比,我国康复治疗行业起步较晚。据估算,全国康复治疗师缺口约为15万人。\n"
+    assert any("15万人" in t for t in gaps(text))
+
+
+def test_a_remark_on_supply_and_demand_is_no_baseline_for_a_gap():
+    text = "茶艺人才的供给与市场需求之间差距日益明显。目前全省茶艺师缺口达到2万人。\n"
+    assert any("2万人" in t for t in gaps(text))
+
+
+def test_a_baseline_in_the_gaps_own_sentence_still_counts():
+    text = "与2023年52万人的需求量相比,全国康复治疗师现有37万人,缺口约为15万人。\n"
+    assert gaps(text) == []
+
+
+def test_a_supply_and_demand_given_in_figures_before_the_gap_still_count():
+    text = "全省茶艺师供给约3万人,而市场需求约5万人。目前全省茶艺师缺口达到2万人。\n"
+    assert gaps(text) == []
