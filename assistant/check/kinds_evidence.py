@@ -77,7 +77,7 @@ def unrestated_headline(ctx) -> list[tuple[int, int, str]]:
 class UnsourcedFigure(Rule):
     """A sentence with a specific figure, and no attribution in its sentence or paragraph."""
     extra_keys = {"attribution", "own_data", "self_report", "skip_sections", "skip_sentences", "skip_clauses", "skip_units",
-                  "citation", "merge_runs", "toc_head", "toc_page", "toc_min_pages", "vague_span_not"}
+                  "citation", "merge_runs", "toc_head", "toc_page", "toc_min_pages", "vague_span_not", "vague_extra"}
 
     def setup(self):
         # inline citations（来源：……）/[1] bind to the figures before them in the paragraph, not to later ones
@@ -96,6 +96,8 @@ class UnsourcedFigure(Rule):
         self.merge_runs = bool(self.spec.get("merge_runs", True))
         # round 16: sentences where the finding keeps to its figures (another rule's finding on them is the sharper one)
         self.vague_span_not = self._pats("vague_span_not")
+        # round 30: phrases vague for this rule only (有资料显示), not in the shared vague_attribution
+        self.vague_extra = self._pats("vague_extra")
 
     def check(self, ctx):
         out = []
@@ -157,7 +159,7 @@ class UnsourcedFigure(Rule):
             return None
         if self._own_sample_section(ctx, ss):
             return None  # round 11: the section describing the report's own sample (样本说明)
-        if (ctx.vague_source_in_sentence(self.attr_name, ss) and not self._own_voice_line(ctx, ss)
+        if (self._vague_in_sentence(ctx, ss) and not self._own_voice_line(ctx, ss)
                 and not self._continued_lead(ctx, ss, se) and not self._own_accounting(ctx, ss, se)):
             # round 11: a vague source (据统计、数据显示) takes over from the document's own source too — a byline or a
             # headline naming a body — as it does from a lead (labelling policy; dev l02, l08)
@@ -281,6 +283,20 @@ class UnsourcedFigure(Rule):
             return False
         rest = blank_out(ctx.text[ss:se], ctx.definitions.get("own_stats_accounting") or [])
         return not any(p.search(rest) for p in ctx.definitions.get(f"vague_{self.attr_name}") or [])
+
+    def _vague_in_sentence(self, ctx, ss: int) -> bool:
+        """The sentence names only a vague source: one of the shared vague phrases (ctx.vague_source_in_sentence), or,
+        round 30, one of this rule's own (vague_extra: 有资料显示 at a clause's start) with no other source left in the
+        sentence once it is set aside. vague_extra stays out of the shared list because the objectivity rules excuse a
+        trend word by a source in its sentence, and the figures there already state the trend."""
+        if ctx.vague_source_in_sentence(self.attr_name, ss):
+            return True
+        if not self.vague_extra:
+            return False
+        s, e = ctx.doc.sentence_at(ss)
+        if not any(p.search(ctx.text, s, e) for p in self.vague_extra):
+            return False
+        return not ctx._has_attribution(blank_out(ctx.text[s:e], self.vague_extra))
 
     def _vague_start(self, ctx, ss: int, first: int) -> int:
         """Round 16: a finding under a vague source starts at that source when it comes before the figures
@@ -559,6 +575,21 @@ class GapBaseline(Rule):
             start = q.start
         return ctx.text[start:para.end]
 
+    def _based(self, ctx, ss: int, se: int) -> bool:
+        """The gap's baseline is stated in its scope (its paragraph and the short lines just before it). Round 30: a
+        baseline cue counts in the gap's own sentence or in a sentence that states a figure (需求120万人，供给80万人): a
+        sentence with no figure — a metaphor (相比我国文物保护这辆“大车”) or a general remark (人才供给与市场需求之间存在
+        差距) — gives no base to measure the gap's figure against."""
+        para = ctx.doc.paragraph_at(ss)
+        scope = self._scope(ctx, ss, ctx.text[ss:se])
+        start = (para.end - len(scope)) if para is not None else ss
+        for p in self.baseline:
+            for m in p.finditer(ctx.text, start, para.end if para is not None else se):
+                s, e = ctx.doc.sentence_at(m.start())
+                if s == ss or m.end() > e or ctx.all_figures(s, e):
+                    return True
+        return False
+
     def _explained_later(self, ctx, ss: int) -> bool:
         """Round 16: a news lead states the gap (某行业存在超过X万的供需缺口) and a later paragraph of its section gives
         the supply and the demand it is measured by (从业人员约为Y万,但市场需求超过Z万) — the lead summarises, the body
@@ -602,7 +633,7 @@ class GapBaseline(Rule):
                     continue
                 out.append(self.finding(ctx, ss + vm.start(), ss + vm.end()))
                 continue
-            if any(p.search(self._scope(ctx, ss, sent)) for p in self.baseline) or self._explained_later(ctx, ss):
+            if self._based(ctx, ss, se) or self._explained_later(ctx, ss):
                 continue
             if self._need_before(ctx, ss + m.end()):
                 continue
