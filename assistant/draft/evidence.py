@@ -271,6 +271,8 @@ def absolute_dates(sent: str, year: int | None) -> str | None:
     目前， → 截至2024年，); titles in 《》 are left as they are, and so is every figure. None when the sentence has
     a relative year or an undated period and its source's year is unknown: it cannot be placed in time."""
     years, words, bare, heads = _relative_dates()
+    if words:  # 去年2024年…: the year is written already, the relative word only repeats it
+        sent = re.sub(rf"(?:{words.pattern})(?=[（(]?(?:19|20)\d\d\s*年)", "", sent)
     parts = re.split(r"(《[^》]*》)", sent)
     plain = "".join(parts[0::2])
     relative = bool(words and words.search(plain))

@@ -61,6 +61,9 @@ def test_relative_dates_become_years_of_the_source_and_figures_stay():
         "2025年上半年，林产品出口额86亿元，比2024年同期增长12%。"
     assert absolute_dates("上半年全省林下经济产值增长7.5%。", 2024) == "2024年上半年全省林下经济产值增长7.5%。"
     assert absolute_dates("目前，全省共有森林康养基地126家。", 2023) == "截至2023年，全省共有森林康养基地126家。"
+    # a relative word before the year it stands for only repeats it (with or without the source's year)
+    assert absolute_dates("去年2024年全省林下经济产值增长7.5%。", 2025) == "2024年全省林下经济产值增长7.5%。"
+    assert absolute_dates("去年2024年全省林下经济产值增长7.5%。", None) == "2024年全省林下经济产值增长7.5%。"
     # a year already written before the period, a title and a 目前 inside a clause are left alone
     for s in ("2023年全省林产品出口86亿元，上半年增长5%。", "据《今年林业工作要点》，全省造林面积120万亩。",
               "全省林下经济目前有经营主体1.2万家。"):
