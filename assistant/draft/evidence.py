@@ -328,15 +328,19 @@ def _scope_words() -> tuple[re.Pattern | None, re.Pattern | None]:
 
 def wider_scope_flags(sents: list[str], own: tuple[str, ...]) -> list[bool]:
     """For a passage's sentences in order, whether each speaks of a wider scope than the industry's (上半年我国
-    贸易进出口总值…: a scope word and an aggregate measure of `wider_scope` in draft_templates.yaml, and none of
-    the industry's own names or terms `own`); a sentence right after one, with an aggregate measure, no scope word
-    and none of `own` either, continues its subject (进入6月份，进出口…。6月份的进出口规模…)."""
+    贸易进出口总值…: a scope word and an aggregate measure of `wider_scope` in draft_templates.yaml before its first
+    figure, the figure's subject, and none of the industry's own names or terms `own` in the sentence); a sentence
+    right after one, with an aggregate measure, no scope word and none of `own` either, continues its subject
+    (进入6月份，进出口…。6月份的进出口规模…)."""
     scope, measure = _scope_words()
     flags, prev = [], False  # prev: the passage is speaking of a wider scope's aggregate
     for s in sents:
         plain = re.sub(r"《[^》]*》", "", s)
-        aggregate = bool(scope and measure and measure.search(plain)) and not any(w and w in s for w in own)
-        scoped = bool(scope and scope.search(plain))
+        # the figure's subject: what comes before the first figure (约占某市进口额的66% is a comparison base)
+        first = NUMBER.search(_DATE_WORDS.sub(lambda m: "_" * len(m.group(0)), plain))
+        subject = plain[:first.start()] if first else plain
+        aggregate = bool(scope and measure and measure.search(subject)) and not any(w and w in s for w in own)
+        scoped = bool(scope and scope.search(subject))
         prev = aggregate and (scoped or prev)
         flags.append(prev)
     return flags

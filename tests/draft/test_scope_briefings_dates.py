@@ -42,6 +42,9 @@ def test_a_province_is_a_wider_scope_too_but_a_sentence_naming_the_industry_is_k
             "福建林产品出口规模达到320亿元，出口增长8%。")
     chosen = _chosen([_hit(text)])
     assert chosen == ["福建林产品出口规模达到320亿元，出口增长8%。"]
+    # a wider scope named after the figure is its comparison base, not its subject
+    base = "2024年，某林区实现木材加工品出口额42亿元，约占福建全省出口额的3%。"
+    assert _chosen([_hit(base)]) == [base]
 
 
 def test_a_briefings_event_and_introduction_clauses_before_a_figure_go():
