@@ -30,6 +30,9 @@ def retrieve_evidence(kb, section: Section, per_query: int = 6, names: tuple[str
                 d["query_index"], d["rank"], d["query"] = qi, rank, q
                 d["topic"] = query_topic(q, names)
                 seen[d["chunk_id"]] = d
+            else:  # found again by another query: its sentences are judged against that query too
+                seen[d["chunk_id"]].setdefault("also", []).append(
+                    {"query_index": qi, "rank": rank, "query": q, "topic": query_topic(q, names)})
     return list(seen.values())
 
 
@@ -221,6 +224,14 @@ def relevance(sent: str, hit: dict) -> float:
     return len(bigrams(sent) & q) / max(len(q), 1)
 
 
+def best_query(sent: str, hit: dict, heading: str = "") -> tuple[float, int, int]:
+    """(relevance, query index, rank) of the query, among those that retrieved the hit's passage, that the
+    sentence fits best: a passage found first by one sub-topic's query may hold the sentence another asked for."""
+    opts = [hit, *hit.get("also", [])]
+    return max(((relevance(heading + sent, o), o["query_index"], o["rank"]) for o in opts),
+               key=lambda t: (t[0], -t[2]))
+
+
 def _strip_quoted(s: str) -> str:
     return re.sub(r"《[^》]*》|“[^”]*”|\"[^\"]*\"", "", s)
 
@@ -398,12 +409,12 @@ def _candidates(hits: list[dict], tpl: dict, used: set[str], admit=None,
         for si, s in passage_sentences(h, own):
             if not usable(s, tpl) or s in used:
                 continue
-            rel = relevance((heading if si == 0 else "") + s, h)
+            rel, qi, rank = best_query(s, h, heading if si == 0 else "")
             if rel < 0.2 or (admit is not None and not admit(s)):
                 continue
-            score = (1.5 * rel + (0.6 if NUMBER.search(s) else 0.0) - 0.08 * h["rank"]
+            score = (1.5 * rel + (0.6 if NUMBER.search(s) else 0.0) - 0.08 * rank
                      + (0.4 * (h["year"] - ymin) / (ymax - ymin) if h.get("year") and ymax > ymin else 0.0))
-            cands.append({"text": s, "score": score, "hit": h, "pos": si, "query_index": h["query_index"]})
+            cands.append({"text": s, "score": score, "hit": h, "pos": si, "query_index": qi})
     return cands
 
 

@@ -33,7 +33,7 @@ from .bindings import REGISTRY, Inputs, analyse, check_templates, methods_text
 from .bindings_industry import find_series, series_reference
 from .compose import Context, compose_section, fill_missing_elements, template_blocks
 from . import paragraphs, recommend
-from .evidence import evidence_sentences, passage_sentences, relevance, retrieve_evidence, select_evidence, usable
+from .evidence import best_query, evidence_sentences, passage_sentences, retrieve_evidence, select_evidence, usable
 from .sentences import typer_for
 from .references import References, doc_refs_from_run
 from .render import assemble, byline, compiler
@@ -120,7 +120,7 @@ def _draft_one(section: Section, ctx: Context, kb, llm_backend, run_dir: Path, r
     # type the candidates in one embedding batch (the relevance floor of select_evidence, usable ones)
     ctx.typer = ctx.typer or typer_for(kb)
     ctx.typer.types([s for h in hits for _, s in passage_sentences(h, ctx.own)
-                     if relevance(s, h) >= 0.2 and usable(s, ctx.templates)])
+                     if best_query(s, h)[0] >= 0.2 and usable(s, ctx.templates)])
     takes = paragraphs.admit(section, ctx.typer)
     evidence = select_evidence(hits, section, ctx.templates, budget, ctx.used_sentences,
                                admit=lambda s: takes(s) and not ctx.about_other_industry(s), own=ctx.own)

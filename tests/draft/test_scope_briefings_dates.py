@@ -92,3 +92,14 @@ def test_the_forecast_section_asks_for_published_talent_demand_forecasts_not_mar
     assert sec.on_topic(FORECAST)
     assert not sec.on_topic(MARKET)
     assert sec.on_topic("本报告采用灰色模型GM(1,1)测算未来三年人才需求。")
+
+
+def test_a_passage_found_by_two_queries_is_judged_against_the_one_its_sentence_fits():
+    # the passage came first for a method query; its forecast sentence is what the second query asks for
+    hit = _hit("某水产学院毕业生就业率达到95%。" + FORECAST, query="劳动生产率 人才需求 测算")
+    hit["topic"] = "劳动生产率 人才需求 测算"
+    sec = Section(id="forecast", title="需求预测", queries=["劳动生产率 人才需求 测算", "水产养殖 岗位需求 预计 新增 万人"])
+    assert [c["text"] for c in select_evidence([hit], sec, TPL, budget=2000)] == []
+    hit["also"] = [{"query_index": 1, "rank": 0, "query": sec.queries[1], "topic": "岗位需求 预计 新增 万人"}]
+    chosen = select_evidence([hit], sec, TPL, budget=2000)
+    assert [(c["text"], c["query_index"]) for c in chosen] == [(FORECAST, 1)]
