@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..outline import Section
 from ..textproc import NUMBER, SENTENCE_END
-from .evidence import evidence_sentences, other_industry, usable
+from .evidence import other_industry, passage_sentences, usable
 from .references import attr_title
 from .types import Block, Reference, SectionDraft, Sentence
 
@@ -33,7 +33,12 @@ class Context:
     def about_other_industry(self, sent: str) -> bool:
         """A sentence about another industry, not this one (`evidence.other_industry` with the profile's names and
         terms)."""
-        return other_industry(sent, (*self.names, *self.terms), self.templates)
+        return other_industry(sent, self.own, self.templates)
+
+    @property
+    def own(self) -> tuple[str, ...]:
+        """The industry's own names and profile terms: what marks a sentence as this industry's."""
+        return (*self.names, *self.terms)
 
 
 def _applies(item: dict, present: set[str]) -> bool:
@@ -150,7 +155,7 @@ def fill_missing_elements(section: Section, sd: SectionDraft, hits: list[dict], 
         admit = admit_for(section, ctx.typer or typer_for(None), for_element=True)
         seen = {f for b in sd.blocks for x in b.sentences for f in figures(x.text)}
         for h in sorted(hits, key=lambda h: h["rank"]):
-            for sent in evidence_sentences(h["text"]):
+            for _, sent in passage_sentences(h, ctx.own):
                 if (usable(sent, tpl) and e.found_in(sent) and sent not in section_plain(sd)
                         and sent not in ctx.used_sentences and admit(sent)
                         and not ctx.about_other_industry(sent)

@@ -30,6 +30,9 @@ def retrieve_evidence(kb, section: Section, per_query: int = 6, names: tuple[str
                 d["query_index"], d["rank"], d["query"] = qi, rank, q
                 d["topic"] = query_topic(q, names)
                 seen[d["chunk_id"]] = d
+            else:  # found again by another query: its sentences are judged against that query too
+                seen[d["chunk_id"]].setdefault("also", []).append(
+                    {"query_index": qi, "rank": rank, "query": q, "topic": query_topic(q, names)})
     return list(seen.values())
 
 
@@ -78,7 +81,7 @@ def evidence_sentences(text: str) -> list[str]:
         s = chinese_punctuation(strip_dateline(strip_run_in_heading(s))).lstrip("”’」』")  # a quote's close split off
         s = THOUSANDS_SPACE.sub(r"\1\2", _SOURCE_NOTE.sub("", _CJK_GAP.sub("", s)))  # 3 000亿元 reads 3000亿元
         s = _LIST_LABEL.sub("", s) if len(_LIST_LABEL.sub("", s)) >= 14 else s
-        s = strip_connective(s)
+        s = strip_briefing(strip_connective(s))
         for abbr, full in short.items():
             if f"《{abbr}》" in s and f"简称《{abbr}》" not in s:
                 s = s.replace(f"《{abbr}》", f"《{full}》")
@@ -140,6 +143,39 @@ def strip_connective(sent: str) -> str:
     return sent
 
 
+@lru_cache(maxsize=1)
+def _briefing() -> tuple[re.Pattern | None, tuple[re.Pattern, ...]]:
+    from ..analysis.tables import load_yaml
+
+    spec = load_yaml("draft_templates.yaml").get("briefing_clauses") or {}
+    date = re.compile(spec["date"]) if spec.get("date") else None
+    return date, tuple(re.compile(p) for p in (*spec.get("event", []), *spec.get("intro", [])))
+
+
+def _has_figure(text: str) -> bool:
+    return bool(NUMBER.search(_DATE_WORDS.sub("", text)))
+
+
+def strip_briefing(sent: str) -> str:
+    """A sentence without the briefing's event and introduction clauses before its figure (9月18日，在某发布会上，
+    某部负责人介绍…情况，上半年…: `briefing_clauses` in draft_templates.yaml): they say where and by whom the figure
+    was given, which the draft's 据《…》 lead says instead. The date clause goes only with such a clause after it;
+    nothing goes when a dropped clause holds a figure or what is left has none (an attribution 据…， stays)."""
+    date, clauses = _briefing()
+    rest, dropped = sent, 0
+    m = date.match(rest) if date else None
+    if m:
+        rest = rest[m.end():]
+    for _ in range(4):
+        m = None if rest.startswith(("据", "根据")) else next((c.match(rest) for c in clauses if c.match(rest)), None)
+        if not m or _has_figure(m.group(0)):
+            break
+        rest, dropped = rest[m.end():].lstrip(), dropped + 1
+    if not dropped or len(rest) < 14 or not _has_figure(rest):
+        return sent
+    return rest
+
+
 # a list item's label (“学历背景：”, left when the item's number went): not part of what the sentence states;
 # a speaker's 显示/表示/指出… before the colon is kept
 _LIST_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}(?<!显示)(?<!表示)(?<!指出)(?<!介绍)(?<!认为)(?<!提出)(?<!强调)(?<!称)(?<!说)(?<!如下)：")
@@ -188,6 +224,14 @@ def relevance(sent: str, hit: dict) -> float:
     return len(bigrams(sent) & q) / max(len(q), 1)
 
 
+def best_query(sent: str, hit: dict, heading: str = "") -> tuple[float, int, int]:
+    """(relevance, query index, rank) of the query, among those that retrieved the hit's passage, that the
+    sentence fits best: a passage found first by one sub-topic's query may hold the sentence another asked for."""
+    opts = [hit, *hit.get("also", [])]
+    return max(((relevance(heading + sent, o), o["query_index"], o["rank"]) for o in opts),
+               key=lambda t: (t[0], -t[2]))
+
+
 def _strip_quoted(s: str) -> str:
     return re.sub(r"《[^》]*》|“[^”]*”|\"[^\"]*\"", "", s)
 
@@ -219,6 +263,53 @@ def _release_only(sent: str, patterns: list[str] | None) -> bool:
     return _matches(sent, patterns) and not NUMBER.search(_DATE_WORDS.sub("", sent))
 
 
+@lru_cache(maxsize=1)
+def _relative_dates() -> tuple[dict, re.Pattern | None, re.Pattern | None, dict]:
+    from ..analysis.tables import load_yaml
+
+    spec = load_yaml("draft_templates.yaml").get("relative_dates") or {}
+    years, heads = dict(spec.get("years") or {}), dict(spec.get("heads") or {})
+    periods = sorted(spec.get("periods") or [], key=len, reverse=True)
+    words = re.compile("|".join(re.escape(w) for w in sorted(years, key=len, reverse=True))) if years else None
+    # a period with no year (nor 第/a digit) just before it
+    bare = re.compile(rf"(?<![年第\d])(?:{'|'.join(re.escape(p) for p in periods)})") if periods else None
+    return years, words, bare, heads
+
+
+def absolute_dates(sent: str, year: int | None) -> str | None:
+    """The sentence with its relative dates (今年, 去年, a 上半年 with no year before it…: `relative_dates` in
+    draft_templates.yaml) written as years of its source's `year` (今年 → 2024年, 上半年 → 2024年上半年; a head
+    目前， → 截至2024年，); titles in 《》 are left as they are, and so is every figure. None when the sentence has
+    a relative year or an undated period and its source's year is unknown: it cannot be placed in time."""
+    years, words, bare, heads = _relative_dates()
+    if words:  # 去年2024年…: the year is written already, the relative word only repeats it
+        sent = re.sub(rf"(?:{words.pattern})(?=[（(]?(?:19|20)\d\d\s*年)", "", sent)
+    parts = re.split(r"(《[^》]*》)", sent)
+    plain = "".join(parts[0::2])
+    relative = bool(words and words.search(plain))
+    m = bare.search(plain) if bare else None
+    undated = bool(m and not YEAR.search(plain[:m.start()]))
+    head = next((h for h in heads if re.match(rf"{re.escape(h)}[，,]", sent)), None)
+    if not (relative or undated or head):
+        return sent
+    if not year:
+        return None if relative or undated else sent
+    out, dated = [], False
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            if words:
+                part = words.sub(lambda w: f"{year + int(years[w.group(0)])}年", part)
+            p = bare.search(part) if bare and not dated else None
+            if p and not YEAR.search(part[:p.start()]):
+                part = f"{part[:p.start()]}{year}年{part[p.start():]}"
+            dated = dated or bool(YEAR.search(part))
+        out.append(part)
+    text = "".join(out)
+    if head and text.startswith(head):
+        text = heads[head].format(year=year) + text[len(head):]
+    return text
+
+
 def other_industry(sent: str, own: tuple[str, ...], tpl: dict) -> bool:
     """A sentence about another industry (全年完成某某行业业务量… in a bulletin of several sectors): it names a 行业 that
     is none of the industry's own names or terms (a title in 《》 aside, and 全/本/相关行业 not counted) and it says
@@ -231,6 +322,39 @@ def other_industry(sent: str, own: tuple[str, ...], tpl: dict) -> bool:
         return False
     own_bigrams = set().union(*(bigrams(w) for w in own if w)) if own else set()
     return any(not bigrams(h) & own_bigrams for h in heads)
+
+
+@lru_cache(maxsize=1)
+def _scope_words() -> tuple[re.Pattern | None, re.Pattern | None]:
+    from ..analysis.tables import load_yaml
+
+    spec = load_yaml("draft_templates.yaml").get("wider_scope") or {}
+    provinces = load_yaml("provinces.yaml").get("provinces") or {}
+    scopes = [*spec.get("scopes", []), *provinces, *(a for al in provinces.values() for a in al or [])]
+
+    def alt(words):
+        return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))) if words else None
+    return alt(scopes), alt(spec.get("measures", []))
+
+
+def wider_scope_flags(sents: list[str], own: tuple[str, ...]) -> list[bool]:
+    """For a passage's sentences in order, whether each speaks of a wider scope than the industry's (上半年我国
+    贸易进出口总值…: a scope word and an aggregate measure of `wider_scope` in draft_templates.yaml before its first
+    figure, the figure's subject, and none of the industry's own names or terms `own` in the sentence); a sentence
+    right after one, with an aggregate measure, no scope word and none of `own` either, continues its subject
+    (进入6月份，进出口…。6月份的进出口规模…)."""
+    scope, measure = _scope_words()
+    flags, prev = [], False  # prev: the passage is speaking of a wider scope's aggregate
+    for s in sents:
+        plain = re.sub(r"《[^》]*》", "", s)
+        # the figure's subject: what comes before the first figure (约占某市进口额的66% is a comparison base)
+        first = NUMBER.search(_DATE_WORDS.sub(lambda m: "_" * len(m.group(0)), plain))
+        subject = plain[:first.start()] if first else plain
+        aggregate = bool(scope and measure and measure.search(subject)) and not any(w and w in s for w in own)
+        scoped = bool(scope and scope.search(subject))
+        prev = aggregate and (scoped or prev)
+        flags.append(prev)
+    return flags
 
 
 def usable(sent: str, tpl: dict) -> bool:
@@ -261,21 +385,36 @@ def usable(sent: str, tpl: dict) -> bool:
     return True
 
 
-def _candidates(hits: list[dict], tpl: dict, used: set[str], admit=None) -> list[dict]:
+def passage_sentences(hit: dict, own: tuple[str, ...] | None = None) -> list[tuple[int, str]]:
+    """(position, sentence) of a hit's passage as the draft may quote it: relative dates written as years of the
+    hit's source (`absolute_dates`; a sentence that cannot be dated left out) and, given the industry's own
+    names and terms `own`, no sentence stating a wider scope's figure (`wider_scope_flags`)."""
+    sents = evidence_sentences(hit["text"])
+    wide = wider_scope_flags(sents, own) if own is not None else [False] * len(sents)
+    out = []
+    for si, (s, w) in enumerate(zip(sents, wide)):
+        dated = None if w else absolute_dates(s, hit.get("year"))
+        if dated is not None:
+            out.append((si, dated))
+    return out
+
+
+def _candidates(hits: list[dict], tpl: dict, used: set[str], admit=None,
+                own: tuple[str, ...] | None = None) -> list[dict]:
     years = [h["year"] for h in hits if h.get("year")]
     ymin, ymax = (min(years), max(years)) if years else (0, 0)
     cands = []
     for h in hits:
         heading = run_in_heading(h["text"].lstrip())  # what the passage's first sentence is about, though not quoted
-        for si, s in enumerate(evidence_sentences(h["text"])):
+        for si, s in passage_sentences(h, own):
             if not usable(s, tpl) or s in used:
                 continue
-            rel = relevance((heading if si == 0 else "") + s, h)
+            rel, qi, rank = best_query(s, h, heading if si == 0 else "")
             if rel < 0.2 or (admit is not None and not admit(s)):
                 continue
-            score = (1.5 * rel + (0.6 if NUMBER.search(s) else 0.0) - 0.08 * h["rank"]
+            score = (1.5 * rel + (0.6 if NUMBER.search(s) else 0.0) - 0.08 * rank
                      + (0.4 * (h["year"] - ymin) / (ymax - ymin) if h.get("year") and ymax > ymin else 0.0))
-            cands.append({"text": s, "score": score, "hit": h, "pos": si, "query_index": h["query_index"]})
+            cands.append({"text": s, "score": score, "hit": h, "pos": si, "query_index": qi})
     return cands
 
 
@@ -288,13 +427,14 @@ def _repeats(c: dict, chosen: list[dict]) -> bool:
 
 
 def select_evidence(hits: list[dict], section: Section, tpl: dict, budget: int,
-                    used: set[str] | None = None, admit=None) -> list[dict]:
+                    used: set[str] | None = None, admit=None, own: tuple[str, ...] | None = None) -> list[dict]:
     """Pick evidence sentences: relevant, numeric, recent, from several sources, without repeats
     (within the section, and of `used` sentences already placed in other sections). `admit`
-    (paragraphs.admit) keeps only the sentence types the section takes."""
+    (paragraphs.admit) keeps only the sentence types the section takes; given the industry's own names and
+    terms `own`, a wider scope's figure is left out (`passage_sentences`)."""
     if not hits:
         return []
-    cands = _candidates(hits, tpl, used or set(), admit)
+    cands = _candidates(hits, tpl, used or set(), admit, own)
     chosen: list[dict] = []
     used_sources: dict[str, int] = {}
     length = 0

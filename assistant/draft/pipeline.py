@@ -33,7 +33,7 @@ from .bindings import REGISTRY, Inputs, analyse, check_templates, methods_text
 from .bindings_industry import find_series, series_reference
 from .compose import Context, compose_section, fill_missing_elements, template_blocks
 from . import paragraphs, recommend
-from .evidence import evidence_sentences, relevance, retrieve_evidence, select_evidence, usable
+from .evidence import best_query, evidence_sentences, passage_sentences, retrieve_evidence, select_evidence, usable
 from .sentences import typer_for
 from .references import References, doc_refs_from_run
 from .render import assemble, byline, compiler
@@ -119,11 +119,11 @@ def _draft_one(section: Section, ctx: Context, kb, llm_backend, run_dir: Path, r
     budget = max(section.target_chars - data_len, 200) if section.queries else 0
     # type the candidates in one embedding batch (the relevance floor of select_evidence, usable ones)
     ctx.typer = ctx.typer or typer_for(kb)
-    ctx.typer.types([s for h in hits for s in evidence_sentences(h["text"])
-                     if relevance(s, h) >= 0.2 and usable(s, ctx.templates)])
+    ctx.typer.types([s for h in hits for _, s in passage_sentences(h, ctx.own)
+                     if best_query(s, h)[0] >= 0.2 and usable(s, ctx.templates)])
     takes = paragraphs.admit(section, ctx.typer)
     evidence = select_evidence(hits, section, ctx.templates, budget, ctx.used_sentences,
-                               admit=lambda s: takes(s) and not ctx.about_other_industry(s))
+                               admit=lambda s: takes(s) and not ctx.about_other_industry(s), own=ctx.own)
     paragraphs.attach_qualifiers(evidence, ctx.typer, ctx.templates["banned_words"], evidence_sentences)
     ctx.used_sentences |= {c["text"] for c in evidence}
     sd = compose_section(section, ctx, evidence)
