@@ -71,7 +71,7 @@ def evidence_sentences(text: str) -> list[str]:
             if len(full) == 1 and text_cn.find(f"《{full[0]}》") < text_cn.find(f"《{abbr}》"):
                 short[abbr] = full[0]
     out = []
-    for s in split_sentences(text):
+    for s in split_sentences(_LINE_CUT.sub("", text)):
         row = row_prose(s)
         if row:
             out.append(row)
@@ -79,12 +79,34 @@ def evidence_sentences(text: str) -> list[str]:
         s = chinese_punctuation(strip_dateline(strip_run_in_heading(s))).lstrip("”’」』")  # a quote's close split off
         s = THOUSANDS_SPACE.sub(r"\1\2", _SOURCE_NOTE.sub("", _CJK_GAP.sub("", s)))  # 3 000亿元 reads 3000亿元
         s = _LIST_LABEL.sub("", s) if len(_LIST_LABEL.sub("", s)) >= 14 else s
-        s = strip_connective(s)
+        s = own_study(strip_connective(s))
         for abbr, full in short.items():
             if f"《{abbr}》" in s and f"简称《{abbr}》" not in s:
                 s = s.replace(f"《{abbr}》", f"《{full}》")
         out.append(plain_head(s))
     return out
+
+
+# a line break the index put inside a sentence, after its semicolon or comma (…女性54名；\n26~30岁8人…): the sentence goes
+# on; a list item on the next line (（二）…, 2. …, 二是…) is another sentence and stays apart
+_LINE_CUT = re.compile(r"(?<=[；;，,])[ \t]*\n(?![ \t]*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]|\d+(?:\.\d+)*\s|第[一二三四五六七八九十\d]+[章节条部分]|[一二三四五六七八九十]是|[-*•#>|]))")
+
+
+@lru_cache(maxsize=1)
+def _own_study() -> list[tuple[str, str]]:
+    from ..analysis.tables import load_yaml
+
+    words = load_yaml("draft_templates.yaml").get("own_study_subject") or {}
+    return sorted(words.items(), key=lambda kv: len(kv[0]), reverse=True)
+
+
+def own_study(sent: str) -> str:
+    """A source's own survey at a sentence's head (本次调查通过…收回有效问卷182份): the survey of the document the
+    draft names in its lead (据《…》，), written without 本次 (`own_study_subject` in draft_templates.yaml)."""
+    for word, plain in _own_study():
+        if sent.startswith(word):
+            return plain + sent[len(word):]
+    return sent
 
 
 # a PDF's title, issuer and numbered heading run into the first sentence, separated by spaces only

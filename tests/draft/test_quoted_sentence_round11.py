@@ -64,3 +64,35 @@ def test_a_place_relative_to_its_source_is_resolved_from_the_source_or_left_out(
 def test_a_leading_contrast_connective_goes():
     assert evidence_sentences("然而，全国茶叶出口额比上年下降了12%。") == ["全国茶叶出口额比上年下降了12%。"]
     assert evidence_sentences("不过，茶叶电商销售额仍增长了9%。") == ["茶叶电商销售额仍增长了9%。"]
+
+
+def test_a_sentence_the_index_broke_after_a_semicolon_is_read_whole():
+    text = "全省茶企共128家，其中规模以上企业46家；\n从业人员约2.1万人，其中技术人员3200人。\n主要任务如下：\n（一）完善茶叶标准体系；\n（二）培育茶叶品牌。"
+    assert evidence_sentences(text)[0] == "全省茶企共128家，其中规模以上企业46家；从业人员约2.1万人，其中技术人员3200人。"
+    # list items on their own lines stay apart
+    assert "完善茶叶标准体系；" in evidence_sentences(text)
+
+
+SAMPLE = ("本次调查共收回有效问卷236份，其中男性141名，女性95名；大专及以下学历88人，本科121人，研究生27人；"
+          "高级职称31名，中级职称104名。")
+
+
+def test_a_surveys_sample_is_a_fact_about_the_surveyed_workforce():
+    sent = evidence_sentences(SAMPLE)[0]
+    assert sent.startswith("调查共收回有效问卷236份")  # the source's own 本次: the draft's lead names the source
+    assert usable(sent, TPL)
+
+
+def test_the_talent_status_section_asks_for_a_surveyed_workforce_and_supply_for_enrolment():
+    from assistant.draft.evidence import relevance
+    from assistant.outline import load_outline
+
+    outline = {s.id: s for s in load_outline("talent-demand").sections}
+    sent = evidence_sentences(SAMPLE)[0]
+    status = outline["talent_status"]
+    assert status.on_topic(sent)
+    assert max(relevance(sent, {"query": q.replace("{industry}", "茶叶"), "topic": q.replace("{industry}", "")})
+               for q in status.queries) >= 0.2
+    enrol = "近年来报考茶学专业的考生增多，多数被第一志愿录取。"
+    assert max(relevance(enrol, {"query": q, "topic": q.replace("{industry}", "")})
+               for q in outline["supply"].queries) >= 0.2
