@@ -71,7 +71,7 @@ def evidence_sentences(text: str) -> list[str]:
             if len(full) == 1 and text_cn.find(f"《{full[0]}》") < text_cn.find(f"《{abbr}》"):
                 short[abbr] = full[0]
     out = []
-    for s in split_sentences(_LINE_CUT.sub("", text)):
+    for s in split_sentences(_LIST_ELLIPSIS.sub("”等。", _LINE_CUT.sub("", text))):
         row = row_prose(s)
         if row:
             out.append(row)
@@ -90,6 +90,10 @@ def evidence_sentences(text: str) -> list[str]:
 # a line break the index put inside a sentence, after its semicolon or comma (…女性54名；\n26~30岁8人…): the sentence goes
 # on; a list item on the next line (（二）…, 2. …, 二是…) is another sentence and stays apart
 _LINE_CUT = re.compile(r"(?<=[；;，,])[ \t]*\n(?![ \t]*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]|\d+(?:\.\d+)*\s|第[一二三四五六七八九十\d]+[章节条部分]|[一二三四五六七八九十]是|[-*•#>|]))")
+
+
+# a list of quoted items closed by an ellipsis, and the next sentence run on (“A”、“B”……近年来，…): the list ends there
+_LIST_ELLIPSIS = re.compile(r"”(?:……|…|\.\.\.|。。。)(?=[\u4e00-\u9fff])")
 
 
 @lru_cache(maxsize=1)

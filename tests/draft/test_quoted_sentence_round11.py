@@ -31,6 +31,7 @@ def test_a_demonstrative_whose_referent_was_the_sentence_before_dangles():
     assert dangling_term("省农业农村厅有关负责人表示，这是推进茶产业标准化的一个重要举措。") == "这是"
     assert dangling_term("2021年，该校在全省率先开设茶艺与茶营销专业。") == "该校"
     assert dangling_term("近年来，此举带动茶园亩均收入提高。") == "此举"
+    assert dangling_term("据《某某茶报》，半个月前，这片茶园刚完成春季修剪。") == "这片"
     # the referent named in the sentence itself: no dangling reference
     assert dangling_term("农业农村部发布了茶产业发展规划，这是首次对茶产业作出专项部署。") is None
     assert dangling_term("如此一来，茶企的加工成本下降了20%。") is None
@@ -96,3 +97,15 @@ def test_the_talent_status_section_asks_for_a_surveyed_workforce_and_supply_for_
     enrol = "近年来报考茶学专业的考生增多，多数被第一志愿录取。"
     assert max(relevance(enrol, {"query": q, "topic": q.replace("{industry}", "")})
                for q in outline["supply"].queries) >= 0.2
+
+
+def test_pay_offers_listed_before_an_ellipsis_are_a_sentence_the_demand_section_asks_for():
+    from assistant.draft.evidence import relevance
+    from assistant.outline import load_outline
+
+    text = "招聘会上，茶企开出的条件颇具吸引力：“月薪5500元+季度奖金”、“包吃住+年终双薪”……近年来，茶饮连锁门店数量持续增加。"
+    sents = evidence_sentences(text)
+    assert sents[0] == "招聘会上，茶企开出的条件颇具吸引力：“月薪5500元+季度奖金”、“包吃住+年终双薪”等。"
+    assert sents[1] == "近年来，茶饮连锁门店数量持续增加。"
+    demand = {s.id: s for s in load_outline("talent-demand").sections}["demand"]
+    assert max(relevance(sents[0], {"query": q, "topic": q.replace("{industry}", "")}) for q in demand.queries) >= 0.2
