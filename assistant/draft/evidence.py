@@ -87,9 +87,10 @@ def evidence_sentences(text: str) -> list[str]:
     return out
 
 
-# a line break the index put inside a sentence, after its semicolon or comma (…女性54名；\n26~30岁8人…): the sentence goes
-# on; a list item on the next line (（二）…, 2. …, 二是…) is another sentence and stays apart
-_LINE_CUT = re.compile(r"(?<=[；;，,])[ \t]*\n(?![ \t]*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]|\d+(?:\.\d+)*\s|第[一二三四五六七八九十\d]+[章节条部分]|[一二三四五六七八九十]是|[-*•#>|]))")
+# a line break the index put inside a sentence, after its semicolon (…女性54名；\n26~30岁8人…): the sentence goes on; a
+# list item on the next line (（二）…, 2. …, 二是…) is another sentence and stays apart. A line ending in a comma is not
+# joined: on web pages that is a letter's addressee (…人民政府，) or a photo caption before the text
+_LINE_CUT = re.compile(r"(?<=[；;])[ \t]*\n(?![ \t]*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]|\d+(?:\.\d+)*\s|第[一二三四五六七八九十\d]+[章节条部分]|[一二三四五六七八九十]是|[-*•#>|]))")
 
 
 # a list of quoted items closed by an ellipsis, and the next sentence run on (“A”、“B”……近年来，…): the list ends there

@@ -14,6 +14,7 @@ def test_a_papers_aim_is_not_evidence():
     assert not usable("本课题梳理了茶叶加工人才的结构，以期为各地制定茶产业人才政策提供参考。", TPL)
     assert not usable("通过问卷调研，掌握茶叶加工技能人才的分布现状，分析人才培养中存在的问题及原因，并提出相应的对策建议。", TPL)
     assert not usable("课题组走访了三个产茶县的加工企业，旨在为茶叶职业教育的专业设置提供借鉴。", TPL)
+    assert not usable("笔者以三省开设茶学专业的高职院校和茶企为调研对象，了解茶叶人才的培养模式和就业状况。", TPL)
     # a finding of the same paper, with its figure, stays
     assert usable("调查的46家茶企中，有31家表示熟练制茶工招聘困难。", TPL)
 
@@ -70,8 +71,9 @@ def test_a_leading_contrast_connective_goes():
 def test_a_sentence_the_index_broke_after_a_semicolon_is_read_whole():
     text = "全省茶企共128家，其中规模以上企业46家；\n从业人员约2.1万人，其中技术人员3200人。\n主要任务如下：\n（一）完善茶叶标准体系；\n（二）培育茶叶品牌。"
     assert evidence_sentences(text)[0] == "全省茶企共128家，其中规模以上企业46家；从业人员约2.1万人，其中技术人员3200人。"
-    # list items on their own lines stay apart
+    # list items on their own lines stay apart; a line ending in a comma (a letter's addressee) is not joined
     assert "完善茶叶标准体系；" in evidence_sentences(text)
+    assert evidence_sentences("某某省人民政府，\n你们关于设立茶叶交易中心的请示收悉。")[0] == "某某省人民政府，"
 
 
 SAMPLE = ("本次调查共收回有效问卷236份，其中男性141名，女性95名；大专及以下学历88人，本科121人，研究生27人；"
