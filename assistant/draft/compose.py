@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..outline import Section
 from ..textproc import NUMBER, SENTENCE_END
-from .evidence import other_industry, passage_sentences, usable
+from .evidence import localize, other_industry, passage_sentences, usable
 from .references import attr_title
 from .types import Block, Reference, SectionDraft, Sentence
 
@@ -156,7 +156,8 @@ def fill_missing_elements(section: Section, sd: SectionDraft, hits: list[dict], 
         seen = {f for b in sd.blocks for x in b.sentences for f in figures(x.text)}
         for h in sorted(hits, key=lambda h: h["rank"]):
             for _, sent in passage_sentences(h, ctx.own):
-                if (usable(sent, tpl) and e.found_in(sent) and sent not in section_plain(sd)
+                sent = localize(sent, h, tpl) if usable(sent, tpl) else None
+                if (sent is not None and e.found_in(sent) and sent not in section_plain(sd)
                         and sent not in ctx.used_sentences and admit(sent)
                         and not ctx.about_other_industry(sent)
                         and not figures(sent) & seen

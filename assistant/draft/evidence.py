@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from ..kb.tables import row_prose
 from ..outline import Section
@@ -73,7 +74,7 @@ def evidence_sentences(text: str) -> list[str]:
             if len(full) == 1 and text_cn.find(f"《{full[0]}》") < text_cn.find(f"《{abbr}》"):
                 short[abbr] = full[0]
     out = []
-    for s in split_sentences(text):
+    for s in split_sentences(_LIST_ELLIPSIS.sub("”等。", _LINE_CUT.sub("", text))):
         row = row_prose(s)
         if row:
             out.append(row)
@@ -81,12 +82,39 @@ def evidence_sentences(text: str) -> list[str]:
         s = chinese_punctuation(strip_dateline(strip_run_in_heading(s))).lstrip("”’」』")  # a quote's close split off
         s = THOUSANDS_SPACE.sub(r"\1\2", _SOURCE_NOTE.sub("", _CJK_GAP.sub("", s)))  # 3 000亿元 reads 3000亿元
         s = _LIST_LABEL.sub("", s) if len(_LIST_LABEL.sub("", s)) >= 14 else s
-        s = strip_briefing(strip_connective(s))
+        s = own_study(strip_briefing(strip_connective(s)))
         for abbr, full in short.items():
             if f"《{abbr}》" in s and f"简称《{abbr}》" not in s:
                 s = s.replace(f"《{abbr}》", f"《{full}》")
         out.append(plain_head(s))
     return out
+
+
+# a line break the index put inside a sentence, after its semicolon (…女性54名；\n26~30岁8人…): the sentence goes on; a
+# list item on the next line (（二）…, 2. …, 二是…) is another sentence and stays apart. A line ending in a comma is not
+# joined: on web pages that is a letter's addressee (…人民政府，) or a photo caption before the text
+_LINE_CUT = re.compile(r"(?<=[；;])[ \t]*\n(?![ \t]*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]|\d+(?:\.\d+)*\s|第[一二三四五六七八九十\d]+[章节条部分]|[一二三四五六七八九十]是|[-*•#>|]))")
+
+
+# a list of quoted items closed by an ellipsis, and the next sentence run on (“A”、“B”……近年来，…): the list ends there
+_LIST_ELLIPSIS = re.compile(r"”(?:……|…|\.\.\.|。。。)(?=[\u4e00-\u9fff])")
+
+
+@lru_cache(maxsize=1)
+def _own_study() -> list[tuple[str, str]]:
+    from ..analysis.tables import load_yaml
+
+    words = load_yaml("draft_templates.yaml").get("own_study_subject") or {}
+    return sorted(words.items(), key=lambda kv: len(kv[0]), reverse=True)
+
+
+def own_study(sent: str) -> str:
+    """A source's own survey at a sentence's head (本次调查通过…收回有效问卷182份): the survey of the document the
+    draft names in its lead (据《…》，), written without 本次 (`own_study_subject` in draft_templates.yaml)."""
+    for word, plain in _own_study():
+        if sent.startswith(word):
+            return plain + sent[len(word):]
+    return sent
 
 
 # a PDF's title, issuer and numbered heading run into the first sentence, separated by spaces only
@@ -126,15 +154,16 @@ _SOURCE_NOTE = re.compile(rf"(?<=[\u4e00-\u9fff%。，；”）\d]){_MARK}|^\s*{
 def _connective() -> re.Pattern:
     from ..analysis.tables import load_yaml
 
-    words = load_yaml("draft_templates.yaml").get("leading_connectives") or []
+    tpl = load_yaml("draft_templates.yaml")
+    words = (tpl.get("leading_connectives") or []) + (tpl.get("contrast_connectives") or [])
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"^(?:{alts})[，,]\s*") if alts else re.compile(r"(?!)")
 
 
 def strip_connective(sent: str) -> str:
-    """A sentence without the discourse connectives at its head (具体来看，/ 值得注意的是，/ 此外，…,
-    `leading_connectives` in draft_templates.yaml): they pointed at the sentence before it in its source, which
-    the draft does not quote. Content words (从区域市场看，) are no connective and stay."""
+    """A sentence without the discourse connectives at its head (具体来看，/ 值得注意的是，/ 此外，/ 然而，…,
+    `leading_connectives` and `contrast_connectives` in draft_templates.yaml): they pointed at the sentence before
+    it in its source, which the draft does not quote. Content words (从区域市场看，) are no connective and stay."""
     for _ in range(3):
         rest = _connective().sub("", sent, count=1)
         if rest == sent or len(rest) < 8:
@@ -310,6 +339,55 @@ def absolute_dates(sent: str, year: int | None) -> str | None:
     return text
 
 
+def _anecdote(sent: str, pattern: str | None) -> bool:
+    """A person's reminiscence or aside (某某回忆，… / 某某笑着说，…) that states no figure besides its dates: the
+    source's story, not a fact a report can cite."""
+    return bool(pattern) and bool(re.search(pattern, sent)) and not NUMBER.search(_DATE_WORDS.sub("", sent))
+
+
+_PLACE_AFTER = r"(?![场域份级间块])"  # 全市场, 本区域, 全省份: no place
+
+
+@lru_cache(maxsize=1)
+def _provinces() -> dict[str, str]:
+    """Every province-level name and short form (provinces.yaml) -> its full name."""
+    from ..analysis.tables import load_yaml
+
+    out = {}
+    for full, shorts in (load_yaml("provinces.yaml").get("provinces") or {}).items():
+        for n in [full, *(shorts or [])]:
+            out[n] = full
+    return out
+
+
+def source_province(hit: dict) -> str | None:
+    """The one province the source's title or file name (its publisher: 2023_某省日报_…) names, or None."""
+    from .references import clean_title
+
+    text = clean_title(hit.get("title"), hit.get("source") or "") + " " + Path(hit.get("source") or "").stem
+    found = {full for name, full in _provinces().items() if name in text}
+    return found.pop() if len(found) == 1 else None
+
+
+def localize(sent: str, hit: dict, tpl: dict) -> str | None:
+    """A sentence whose place is named relative to its source (a provincial paper's 我省, a city's 全市): 我省/全省
+    become the province its source's title or publisher names (`relative_place` in draft_templates.yaml); None when
+    the place cannot be told (no province, or a city, district or county word): a national report cannot quote it."""
+    words = tpl.get("relative_place") or {}
+    local = [w for w in words.get("local") or [] if re.search(re.escape(w) + _PLACE_AFTER, sent)]
+    if local:
+        return None
+    prov = [w for w in words.get("province") or [] if re.search(re.escape(w) + _PLACE_AFTER, sent)]
+    if not prov:
+        return sent
+    name = source_province(hit)
+    if name is None:
+        return None
+    for w in sorted(prov, key=len, reverse=True):
+        sent = re.sub(re.escape(w) + _PLACE_AFTER, name, sent)
+    return sent
+
+
 def other_industry(sent: str, own: tuple[str, ...], tpl: dict) -> bool:
     """A sentence about another industry (全年完成某某行业业务量… in a bulletin of several sectors): it names a 行业 that
     is none of the industry's own names or terms (a title in 《》 aside, and 全/本/相关行业 not counted) and it says
@@ -374,6 +452,11 @@ def usable(sent: str, tpl: dict) -> bool:
     # a plan's own preamble (根据…要求，结合…实际，制定本方案。) says why it was written, nothing about the industry
     if _release_only(sent, tpl.get("release_only")) or _matches(sent, tpl.get("preamble")):
         return False
+    # a paper's aim (以期为…提供参考), an author's aside (这是一个值得思考的问题), a person's reminiscence without a figure
+    if _matches(sent, tpl.get("study_aim")) or any(w in sent for w in tpl.get("rhetorical_aside", [])):
+        return False
+    if _anecdote(sent, tpl.get("anecdote_speech")):
+        return False
     if "缺口" in sent and not re.search(tpl.get("gap_baseline", "口径"), sent):
         return False
     if _LISTY.search(sent) or SELF_REF.search(sent):
@@ -408,6 +491,9 @@ def _candidates(hits: list[dict], tpl: dict, used: set[str], admit=None,
         heading = run_in_heading(h["text"].lstrip())  # what the passage's first sentence is about, though not quoted
         for si, s in passage_sentences(h, own):
             if not usable(s, tpl) or s in used:
+                continue
+            s = localize(s, h, tpl)
+            if s is None or s in used:
                 continue
             rel, qi, rank = best_query(s, h, heading if si == 0 else "")
             if rel < 0.2 or (admit is not None and not admit(s)):

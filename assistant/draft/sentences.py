@@ -48,6 +48,8 @@ class TypeRules:
     target_rewrite: dict
     dangling_terms: tuple[str, ...]
     dangling_starts: tuple[str, ...]
+    dangling_demonstrative: re.Pattern | None
+    clause_preamble: re.Pattern | None
     generic_doc_lead: re.Pattern | None
     leads: dict
     anonymous_lead: re.Pattern | None
@@ -87,6 +89,10 @@ def load_rules(path: str | None = None) -> TypeRules:
                      target_rewrite=dict(raw.get("target_rewrite") or {}),
                      dangling_terms=tuple(raw.get("dangling_terms") or ()),
                      dangling_starts=tuple(raw.get("dangling_starts") or ()),
+                     dangling_demonstrative=_compile(raw["dangling_demonstrative"], "dangling_demonstrative")
+                     if raw.get("dangling_demonstrative") else None,
+                     clause_preamble=_compile(raw["clause_preamble"], "clause_preamble")
+                     if raw.get("clause_preamble") else None,
                      generic_doc_lead=_compile(raw["generic_doc_lead"], "generic_doc_lead")
                      if raw.get("generic_doc_lead") else None,
                      leads=dict(raw.get("leads") or {"default": "据{title}，"}),
@@ -152,6 +158,22 @@ def dangling_term(text: str, rules: TypeRules | None = None) -> str | None:
     for w in rules.dangling_terms:
         if w in body:
             return w
+    return _first_clause_demonstrative(body, rules)
+
+
+def _first_clause_demonstrative(body: str, rules: TypeRules) -> str | None:
+    """A demonstrative with its classifier or noun (这株, 这是, 此举, 该校) in the sentence's first clause that
+    states something, past its time, 截至 and speaker clauses (2022年，/ 某某负责人表示，): its referent was in
+    the source's sentence before. One in a later clause (…发布了规划，这是…) points at the clause before it."""
+    if rules.dangling_demonstrative is None:
+        return None
+    for clause in re.split(r"[，,；;：:]", body):
+        clause = clause.strip()
+        if not clause or (rules.clause_preamble is not None and rules.clause_preamble.match(clause)
+                          and not rules.dangling_demonstrative.search(clause)):
+            continue
+        m = rules.dangling_demonstrative.search(clause)
+        return m.group(0) if m else None
     return None
 
 

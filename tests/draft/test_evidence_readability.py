@@ -74,7 +74,8 @@ def test_policy_target_element_not_filled_with_a_market_projection():
     assert not any(s.text for b in sd.blocks for s in b.sentences if "万亿元" in s.text)
     assert any("政策目标" in n for n in sd.notes)
     # a plan's target qualifies through its document's title, though the sentence names no plan
-    plan = _hit("到2027年，全省深远海养殖产量力争达到30万吨，比2023年翻一番。", "渔业高质量发展三年行动方案", 1)
+    # (its 全省 is told by the province in the title: a 全省 that cannot be told is left out, test_quoted_sentence_round11)
+    plan = _hit("到2027年，全省深远海养殖产量力争达到30万吨，比2023年翻一番。", "福建省渔业高质量发展三年行动方案", 1)
     sd = SectionDraft(id="policy", title="政策环境")
     fill_missing_elements(section, sd, [market, plan], ctx)
     texts = [s.text for b in sd.blocks for s in b.sentences]
@@ -84,12 +85,13 @@ def test_policy_target_element_not_filled_with_a_market_projection():
 def test_run_in_heading_still_tells_what_the_first_sentence_is_about():
     from assistant.draft.evidence import select_evidence
 
-    text = "2023 年度全省渔业发展公报 省农业农村厅 一、产业概况 截至 2023 年末,全省水产养殖面积 412 万亩。"
+    # (a national bulletin: a 全省 its source does not name is left out, test_quoted_sentence_round11)
+    text = "2023 年度全国渔业发展公报 农业农村部 一、产业概况 截至 2023 年末,全国水产养殖面积 412 万亩。"
     hit = {"text": text, "source": "a.txt", "year": 2024, "rank": 0, "chunk_id": "a#0", "query_index": 0,
            "query": "水产养殖 渔业发展", "topic": "渔业发展"}
     section = Section(id="status", title="现状", queries=["水产养殖 渔业发展"])
     chosen = select_evidence([hit], section, load_yaml("draft_templates.yaml"), budget=400)
-    assert [c["text"] for c in chosen] == ["截至2023年末，全省水产养殖面积412万亩。"]
+    assert [c["text"] for c in chosen] == ["截至2023年末，全国水产养殖面积412万亩。"]
 
 
 def test_plan_period_deadline_is_a_target():

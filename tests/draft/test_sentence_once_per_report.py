@@ -22,12 +22,13 @@ def _section():
 
 
 def test_an_element_is_not_filled_with_a_sentence_placed_in_an_earlier_section():
-    placed = "2023年全省深远海养殖产量12.4万吨，占海水养殖产量的8.1%。"
-    other = "2024年全省深远海养殖网箱新增86个，占新增网箱的三成。"
+    # (全国: a 全省 its source does not name is left out, test_quoted_sentence_round11)
+    placed = "2023年全国深远海养殖产量12.4万吨，占海水养殖产量的8.1%。"
+    other = "2024年全国深远海养殖网箱新增86个，占新增网箱的三成。"
     ctx = Context(templates=load_yaml("draft_templates.yaml"), common={}, present=set(), typer=SentenceTyper(None))
     ctx.used_sentences.add(placed)
     sd = SectionDraft(id="trends", title="技术与市场趋势")
-    fill_missing_elements(_section(), sd, [_hit(placed, "全省渔业统计公报", 0), _hit(other, "全省渔业运行简报", 1)], ctx)
+    fill_missing_elements(_section(), sd, [_hit(placed, "全国渔业统计公报", 0), _hit(other, "全国渔业运行简报", 1)], ctx)
     texts = [s.text for b in sd.blocks for s in b.sentences]
     assert not any("12.4万吨" in t for t in texts) and any("86个" in t for t in texts)
     assert other in ctx.used_sentences  # and the filled sentence is not used again later
