@@ -305,7 +305,7 @@ def _relative_dates() -> tuple[dict, re.Pattern | None, re.Pattern | None, dict]
     return years, words, bare, heads
 
 
-def absolute_dates(sent: str, year: int | None) -> str | None:
+def absolute_dates(sent: str, year: int | None, relative_ok: bool = True) -> str | None:
     """The sentence with its relative dates (今年, 去年, a 上半年 with no year before it…: `relative_dates` in
     draft_templates.yaml) written as years of its source's `year` (今年 → 2024年, 上半年 → 2024年上半年; a head
     目前， → 截至2024年，); titles in 《》 are left as they are, and so is every figure. None when the sentence has
@@ -321,7 +321,7 @@ def absolute_dates(sent: str, year: int | None) -> str | None:
     head = next((h for h in heads if re.match(rf"{re.escape(h)}[，,]", sent)), None)
     if not (relative or undated or head):
         return sent
-    if not year:
+    if not year or (relative and not relative_ok):
         return None if relative or undated else sent
     out, dated = [], False
     for i, part in enumerate(parts):
@@ -377,15 +377,26 @@ def localize(sent: str, hit: dict, tpl: dict) -> str | None:
     local = [w for w in words.get("local") or [] if re.search(re.escape(w) + _PLACE_AFTER, sent)]
     if local:
         return None
-    prov = [w for w in words.get("province") or [] if re.search(re.escape(w) + _PLACE_AFTER, sent)]
+    prov = [w for w in words.get("province") or [] if _unnamed(sent, w)]
     if not prov:
         return sent
     name = source_province(hit)
     if name is None:
         return None
     for w in sorted(prov, key=len, reverse=True):
-        sent = re.sub(re.escape(w) + _PLACE_AFTER, name, sent)
+        sent = re.sub(re.escape(w) + _PLACE_AFTER,
+                      lambda m: m.group(0) if _named_before(m.string, m.start()) else name, sent)
     return sent
+
+
+def _named_before(text: str, at: int) -> bool:
+    """A province's name right before position `at` (福建全省: the place is named already)."""
+    return any(text.endswith(n, 0, at) for n in _provinces())
+
+
+def _unnamed(sent: str, word: str) -> bool:
+    """`word` (全省, 我省…) occurs in `sent` at least once without a province's name right before it."""
+    return any(not _named_before(sent, m.start()) for m in re.finditer(re.escape(word) + _PLACE_AFTER, sent))
 
 
 def other_industry(sent: str, own: tuple[str, ...], tpl: dict) -> bool:
@@ -468,6 +479,16 @@ def usable(sent: str, tpl: dict) -> bool:
     return True
 
 
+def source_dates_differ(hit: dict) -> bool:
+    """The source's title or file name gives more than one year (2025_某网_2024年某某统计公报: published in 2025 on
+    2024): its 今年/去年 count from the publication, which the source's one `year` may not be, so they are not
+    rewritten (the sentence is left out; an undated 上半年 still takes the source's year, the year its data is about)."""
+    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", f"{hit.get('title') or ''} {hit.get('source') or ''}")}
+    if hit.get("year"):
+        years.add(int(hit["year"]))
+    return len(years) > 1
+
+
 def passage_sentences(hit: dict, own: tuple[str, ...] | None = None) -> list[tuple[int, str]]:
     """(position, sentence) of a hit's passage as the draft may quote it: relative dates written as years of the
     hit's source (`absolute_dates`; a sentence that cannot be dated left out) and, given the industry's own
@@ -476,7 +497,7 @@ def passage_sentences(hit: dict, own: tuple[str, ...] | None = None) -> list[tup
     wide = wider_scope_flags(sents, own) if own is not None else [False] * len(sents)
     out = []
     for si, (s, w) in enumerate(zip(sents, wide)):
-        dated = None if w else absolute_dates(s, hit.get("year"))
+        dated = None if w else absolute_dates(s, hit.get("year"), relative_ok=not source_dates_differ(hit))
         if dated is not None:
             out.append((si, dated))
     return out

@@ -111,3 +111,14 @@ def test_pay_offers_listed_before_an_ellipsis_are_a_sentence_the_demand_section_
     assert sents[1] == "近年来，茶饮连锁门店数量持续增加。"
     demand = {s.id: s for s in load_outline("talent-demand").sections}["demand"]
     assert max(relevance(sents[0], {"query": q, "topic": q.replace("{industry}", "")}) for q in demand.queries) >= 0.2
+
+
+def test_a_province_word_after_the_provinces_own_name_is_left_as_it_is():
+    from assistant.analysis.tables import load_yaml
+    from assistant.draft.evidence import localize
+
+    tpl = load_yaml("draft_templates.yaml")
+    hit = {"title": "某林区木材加工调查", "source": "2024_某网_林区木材.txt"}
+    s = "2024年，某林区实现木材加工品出口额42亿元，约占福建全省出口额的3%。"
+    assert localize(s, hit, tpl) == s  # the province is named: nothing to resolve, nothing to drop
+    assert localize("全省木材加工品出口额42亿元。", hit, tpl) is None  # no province anywhere: cannot be placed

@@ -15,7 +15,7 @@ OWN = ("林下经济", "林产品", "森林康养")
 
 def _hit(text: str, year: int | None = 2025, source: str = "林业.txt", query: str = "林下经济 出口 规模") -> dict:
     return {"text": text, "year": year, "source": source, "chunk_id": f"{source}#0", "rank": 0, "query_index": 0,
-            "query": query, "topic": "出口 规模", "title": "某省林业发展报告"}
+            "query": query, "topic": "出口 规模", "title": "福建省林业发展报告"}
 
 
 def _chosen(hits: list[dict], own=OWN) -> list[str]:
@@ -30,7 +30,7 @@ def test_a_wider_scopes_aggregate_and_the_sentence_continuing_it_are_left_out():
             "具体来看，12月份的进出口规模4.1万亿元，出口规模2.4万亿元。"
             "林下经济经营主体出口规模突破1.2万家，出口额增长9%。")
     chosen = _chosen([_hit(text)])
-    assert "2024年，全省林产品出口规模达到86亿元，同比增长12%。" in chosen
+    assert "2024年，福建省林产品出口规模达到86亿元，同比增长12%。" in chosen  # 全省: the source names the province
     assert "林下经济经营主体出口规模突破1.2万家，出口额增长9%。" in chosen
     assert not any("43.8" in s or "4.1万亿" in s or "进入12月份" in s for s in chosen)
     # without the industry's words (no profile) nothing is read as a wider scope
@@ -77,7 +77,7 @@ def test_a_sentence_that_cannot_be_dated_is_left_out_and_one_that_can_is_rewritt
     dated = _hit("今年上半年，全省林产品出口规模达到46亿元，同比增长9%。", year=2025, source="a.txt")
     undated = _hit("去年，全省林下经济出口规模达到78亿元，同比增长6%。", year=None, source="b.txt")
     chosen = _chosen([dated, undated])
-    assert chosen == ["2025年上半年，全省林产品出口规模达到46亿元，同比增长9%。"]
+    assert chosen == ["2025年上半年，福建省林产品出口规模达到46亿元，同比增长9%。"]
     assert absolute_dates("目前，全省共有森林康养基地126家。", None) == "目前，全省共有森林康养基地126家。"
 
 
@@ -103,3 +103,14 @@ def test_a_passage_found_by_two_queries_is_judged_against_the_one_its_sentence_f
     hit["also"] = [{"query_index": 1, "rank": 0, "query": sec.queries[1], "topic": "岗位需求 预计 新增 万人"}]
     chosen = select_evidence([hit], sec, TPL, budget=2000)
     assert [(c["text"], c["query_index"]) for c in chosen] == [(FORECAST, 1)]
+
+
+def test_relative_years_are_not_rewritten_when_the_sources_dates_differ():
+    from assistant.draft.evidence import passage_sentences
+
+    text = "去年全省林产品出口额达到86亿元。上半年林下经济产值增长7.5%。"
+    one = {"text": text, "year": 2025, "source": "2025_某网_林业快讯.txt", "title": "林业快讯"}
+    two = {"text": text, "year": 2024, "source": "2025_某网_2024年林业统计公报.txt", "title": "2024年林业统计公报"}
+    assert [s for _, s in passage_sentences(one)] == ["2024年全省林产品出口额达到86亿元。", "2025年上半年林下经济产值增长7.5%。"]
+    # published in 2025 on 2024: 去年 counts from the publication, which the source's year (2024) is not
+    assert [s for _, s in passage_sentences(two)] == ["2024年上半年林下经济产值增长7.5%。"]
