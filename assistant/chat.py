@@ -2378,6 +2378,25 @@ def listed_item_unvalued(question: str, said: str) -> bool:
     return listed
 
 
+# Round 25: the question asks the whole country (chat.yaml `national_scopes`: 我国、全国) and names no place; a
+# sentence whose subject is one place ("某省2024年……出口额3.9万亿元") and that never speaks of the whole gives
+# that place's figure (PLACE_SUBJECT_GUARD).
+_NATIONAL_RX = re.compile("|".join(map(re.escape, _TERMS.get("national_scopes", []) or [])) or r"(?!x)x")
+PLACE_SUBJECT_GUARD = bool(_TERMS.get("national_scopes"))
+_WHOLE_RANK_RX = re.compile(_TERMS["whole_rank"]) if _TERMS.get("whole_rank") else re.compile(r"(?!x)x")
+_PLACE_SUFFIX = r"(?:省|市|自治区|特别行政区|地区|区|县)?"
+
+
+def place_subject(question: str, said: str) -> bool:
+    """Does the sentence open with a place as its subject (after an optional "据……," or "其中，") while the question
+    asks the whole country and names no place, and the sentence never names the country or a whole?"""
+    if not _NATIONAL_RX.search(question) or _PLACE_RX.search(question):
+        return False
+    m = re.match(r"\s*(?:(?:据|根据)[^，,。]{0,16}[，,]\s*|其中[，,]?\s*)?(?:" + _PLACE_RX.pattern + ")" + _PLACE_SUFFIX, said)
+    rest = _WHOLE_RANK_RX.sub("", said)  # "稳居全国第二" ranks the place, it gives no figure of the whole
+    return bool(m) and not _NATIONAL_RX.search(rest) and not _WHOLE_SCOPE_RX.search(rest)
+
+
 # Round 24: a place the question asks that only the document's title names, in a title about a whole (全国城轨报告|…、
 # 某市新增线路长度全国第一): the sentence's figure is the whole's. chat.yaml `whole_scopes`.
 def title_only_place(places: set[str], said: str, title: str, near: str = "") -> bool:
@@ -2895,6 +2914,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("part")  # 城市社区的床位 asked, the beds stated are all 社区's
             if INSERTED_WORD_GUARD and kind == "amount" and has_value and inserted_word(q_tags, said, where):
                 r8.append("modifier")  # 人均健康预期寿命 asked, 人均预期寿命 stated
+            if PLACE_SUBJECT_GUARD and kind == "amount" and has_value and not places and place_subject(question, said):
+                r8.append("place")  # 我国的数 asked, "某省2024年……" gives one province's
             if LISTED_ITEM_GUARD and kind == "amount" and has_value and listed_item_unvalued(question, said):
                 r8.append("listed")  # 对“甲指标”要求多少 asked, "设立“甲指标”“乙指标≥99%”等" stated
             if adverbials and not all(a in where for a in adverbials):

@@ -1,6 +1,8 @@
 """Chat round 25 (issue 11): the near-miss classes of the eighth held-out set, as general checks.
 - One member of a contrast set asked (出口), the sentence names it only inside a word that joins the members into
   their sum (进出口额): the sum is not the member (`contrast_ok` with chat.yaml `contrast_joined`, tag `contrast`).
+- The whole country asked (我国), the sentence's subject is one place ("某省……出口额……稳居全国第二"): `place_subject`,
+  tag `place`.
 - An item the question quotes, listed in the sentence beside other items with no figure of its own, the list's
   figure belonging to another item: `listed_item_unvalued`, tag `listed`.
 A small knowledge base of an invented industry (茶叶), written for these tests."""
@@ -17,6 +19,8 @@ DOCS = {
 2024年我国茶叶进出口额达到210亿元，同比增长3.2%。
 
 2023年全国茶园面积达到5000万亩，干毛茶产量330万吨。
+
+福建省2024年茶叶出口额达到9.5亿美元，稳居全国第二，绿茶出口增长6.1%。
 """,
     "2024_茶叶贸易统计.md": """# 2023年茶叶贸易统计
 
@@ -79,3 +83,19 @@ def test_the_list_sentence_is_refused_for_the_unvalued_item(kb):
     assert "listed" in scored_row(kb, q, "15项").refused
     assert "listed" not in scored_row(kb, "茶叶仓储地方标准对“温湿度达标率”要求达到多少？", "15项").refused
     assert "listed" not in scored_row(kb, "茶叶仓储标准对“成品茶含水率”要求多少？", "含水率").refused
+
+
+def test_one_place_does_not_answer_the_country():
+    q = "2024年我国茶叶出口额是多少？"
+    assert chat.place_subject(q, "福建省2024年茶叶出口额达到9.5亿美元，稳居全国第二，绿茶出口增长6.1%。")
+    assert chat.place_subject(q, "据省商务厅统计，福建2024年茶叶出口额9.5亿美元。")
+    # the sentence speaks of the whole too, or the question names the place
+    assert not chat.place_subject(q, "福建省茶叶出口额9.5亿美元，占全国茶叶出口的40%。")
+    assert not chat.place_subject("2024年福建茶叶出口额是多少？", "福建省2024年茶叶出口额达到9.5亿美元。")
+    # the subject is not a place
+    assert not chat.place_subject(q, "2024年我国茶叶出口额达到24亿美元，福建省居首。")
+
+
+def test_the_place_sentence_is_refused_for_the_country(kb):
+    assert "place" in scored_row(kb, "2024年我国茶叶出口额是多少？", "9.5亿美元").refused
+    assert "place" not in scored_row(kb, "2024年福建茶叶出口额是多少？", "9.5亿美元").refused
