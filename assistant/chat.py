@@ -2379,7 +2379,7 @@ def listed_item_unvalued(question: str, said: str) -> bool:
 
 
 # Round 25: the question asks the whole country (chat.yaml `national_scopes`: 我国、全国) and names no place; a
-# sentence whose subject is one place ("某省2024年……出口额3.9万亿元") and that never speaks of the whole gives
+# sentence whose subject is one place ("某省2024年……出口额3.9万亿元") and that never speaks of the country gives
 # that place's figure (PLACE_SUBJECT_GUARD).
 _NATIONAL_RX = re.compile("|".join(map(re.escape, _TERMS.get("national_scopes", []) or [])) or r"(?!x)x")
 PLACE_SUBJECT_GUARD = bool(_TERMS.get("national_scopes"))
@@ -2389,12 +2389,12 @@ _PLACE_SUFFIX = r"(?:省|市|自治区|特别行政区|地区|区|县)?"
 
 def place_subject(question: str, said: str) -> bool:
     """Does the sentence open with a place as its subject (after an optional "据……," or "其中，") while the question
-    asks the whole country and names no place, and the sentence never names the country or a whole?"""
+    asks the whole country and names no place, and the sentence never names the country (a rank in it aside)?"""
     if not _NATIONAL_RX.search(question) or _PLACE_RX.search(question):
         return False
     m = re.match(r"\s*(?:(?:据|根据)[^，,。]{0,16}[，,]\s*|其中[，,]?\s*)?(?:" + _PLACE_RX.pattern + ")" + _PLACE_SUFFIX, said)
     rest = _WHOLE_RANK_RX.sub("", said)  # "稳居全国第二" ranks the place, it gives no figure of the whole
-    return bool(m) and not _NATIONAL_RX.search(rest) and not _WHOLE_SCOPE_RX.search(rest)
+    return bool(m) and not _NATIONAL_RX.search(rest)  # (全球 in "全球小商品供应链" is no figure of the country)
 
 
 # Round 24: a place the question asks that only the document's title names, in a title about a whole (全国城轨报告|…、

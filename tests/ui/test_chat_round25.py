@@ -89,6 +89,7 @@ def test_one_place_does_not_answer_the_country():
     q = "2024年我国茶叶出口额是多少？"
     assert chat.place_subject(q, "福建省2024年茶叶出口额达到9.5亿美元，稳居全国第二，绿茶出口增长6.1%。")
     assert chat.place_subject(q, "据省商务厅统计，福建2024年茶叶出口额9.5亿美元。")
+    assert chat.place_subject(q, "福建省2024年茶叶出口额9.5亿美元，靠的是全球茶饮供应链的优势。")  # 全球 is not the country
     # the sentence speaks of the whole too, or the question names the place
     assert not chat.place_subject(q, "福建省茶叶出口额9.5亿美元，占全国茶叶出口的40%。")
     assert not chat.place_subject("2024年福建茶叶出口额是多少？", "福建省2024年茶叶出口额达到9.5亿美元。")
