@@ -696,14 +696,14 @@ CONTRAST_JOINED_GUARD = bool(_CONTRAST_JOINED)
 def contrast_ok(asked: list, said: str, near: str = "", question: str = "") -> bool:
     """Does the sentence not swap the asked member of a contrast set for another (the question asks for
     imports, the sentence states exports only)? Fine when the sentence or its caption names the asked
-    member, or names no member at all, unless (round 25) it names the asked member only inside a word that
-    joins it with the others (进出口 for 出口) and the question does not use that word."""
+    member, or names no member at all, unless (round 25, given the `question`) it names the asked member only inside
+    a word that joins it with the others (进出口 for 出口) and the question does not use that word."""
     for g, k in asked:
         if k in _members(g, f"{said} {near}"):
             continue
         if _members(g, said) - {k}:
             return False
-        if CONTRAST_JOINED_GUARD and any(w in said and w not in question and any(x in ms for x in g[k])
+        if question and CONTRAST_JOINED_GUARD and any(w in said and w not in question and any(x in ms for x in g[k])
                                          for w, ms in _CONTRAST_JOINED.items()):
             return False
     return True
