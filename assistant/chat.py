@@ -687,14 +687,24 @@ def _part_nouns(question: str, terms: dict[str, float], tok, df: dict[str, int],
             and not any(t in u and t != u for u in terms)}
 
 
-def contrast_ok(asked: list, said: str, near: str = "") -> bool:
+# Round 25: words that join the members of a contrast set into their sum (chat.yaml `contrast_joined`: 进出口 is
+# 进口 plus 出口). A sentence that names the set only in such a word gives the sum, not the one member asked.
+_CONTRAST_JOINED = {w: tuple(ms) for w, ms in (_TERMS.get("contrast_joined") or {}).items()}
+CONTRAST_JOINED_GUARD = bool(_CONTRAST_JOINED)
+
+
+def contrast_ok(asked: list, said: str, near: str = "", question: str = "") -> bool:
     """Does the sentence not swap the asked member of a contrast set for another (the question asks for
     imports, the sentence states exports only)? Fine when the sentence or its caption names the asked
-    member, or names no member at all."""
+    member, or names no member at all, unless (round 25, given the `question`) it names the asked member only inside
+    a word that joins it with the others (进出口 for 出口) and the question does not use that word."""
     for g, k in asked:
         if k in _members(g, f"{said} {near}"):
             continue
         if _members(g, said) - {k}:
+            return False
+        if question and CONTRAST_JOINED_GUARD and any(w in said and w not in question and any(x in ms for x in g[k])
+                                         for w, ms in _CONTRAST_JOINED.items()):
             return False
     return True
 
@@ -2336,6 +2346,57 @@ def part_figure_missing(words: set[str], said: str, question_numbers: set[str]) 
     return True
 
 
+# Round 25: an item the question names in quotes ("对“甲指标”要求达到多少") that the sentence only lists beside other
+# items ("设立“甲指标”“乙指标≥99%”等18项指标"): the figure in the list is another item's. chat.yaml `listed_shared`
+# (words saying one figure is every item's: 均、分别、合计) and `listed_compare` (words before a required figure).
+LISTED_ITEM_GUARD = True
+_QUOTED_Q = re.compile(r"[“\"「『‘]([^”\"」』’]{2,30})[”\"」』’]")
+_LIST_NEXT = re.compile(r"[”\"」』’]?\s*(?:[、“\"「『‘]|(?:和|与|及|以及)(?=[\u4e00-\u9fff“]))")
+_LISTED_SHARED = re.compile("|".join(map(re.escape, _TERMS.get("listed_shared", []) or [])) or r"(?!x)x")
+_LISTED_COMPARE = "|".join(map(re.escape, sorted(_TERMS.get("listed_compare", []) or [], key=len, reverse=True)))
+_ITEM_FIGURE = re.compile(r"[”\"」』’]?\s*(?:" + (_LISTED_COMPARE + "|" if _LISTED_COMPARE else "") + r"[：:]|为|约)?\s*\d")
+
+
+def listed_item_unvalued(question: str, said: str) -> bool:
+    """Does the sentence name an item the question quotes only as one of a list, with no figure of its own, while
+    the first figure after it in its clause follows another item's name (the figure is that item's)?"""
+    listed = False
+    for m in _QUOTED_Q.finditer(question):
+        item = m.group(1)
+        for k in re.finditer(re.escape(item), said):
+            after = said[k.end():]
+            if _ITEM_FIGURE.match(after) or re.match(_OWN_FIGURE, re.sub(r"^[”\"」』’]", "", after)):
+                return False  # the item's own figure
+            nxt = _LIST_NEXT.match(after)
+            if not nxt:
+                continue
+            clause = _CLAUSE_SPLIT.split(after, 1)[0]
+            figure = _VALUE_RX.search(_YEAR_ONLY_RX.sub("", clause))
+            if figure and not _LISTED_SHARED.search(clause[:figure.start()]) \
+                    and len(re.findall(r"[\u4e00-\u9fff]", clause[nxt.end():figure.start()])) >= 2:
+                listed = True
+    return listed
+
+
+# Round 25: the question asks the whole country (chat.yaml `national_scopes`: 我国、全国) and names no place; a
+# sentence whose subject is one place ("某省2024年……出口额3.9万亿元") and that never speaks of the country gives
+# that place's figure (PLACE_SUBJECT_GUARD).
+_NATIONAL_RX = re.compile("|".join(map(re.escape, _TERMS.get("national_scopes", []) or [])) or r"(?!x)x")
+PLACE_SUBJECT_GUARD = bool(_TERMS.get("national_scopes"))
+_WHOLE_RANK_RX = re.compile(_TERMS["whole_rank"]) if _TERMS.get("whole_rank") else re.compile(r"(?!x)x")
+_PLACE_SUFFIX = r"(?:省|市|自治区|特别行政区|地区|区|县)?"
+
+
+def place_subject(question: str, said: str) -> bool:
+    """Does the sentence open with a place as its subject (after an optional "据……," or "其中，") while the question
+    asks the whole country and names no place, and the sentence never names the country (a rank in it aside)?"""
+    if not _NATIONAL_RX.search(question) or _PLACE_RX.search(question):
+        return False
+    m = re.match(r"\s*(?:(?:据|根据)[^，,。]{0,16}[，,]\s*|其中[，,]?\s*)?(?:" + _PLACE_RX.pattern + ")" + _PLACE_SUFFIX, said)
+    rest = _WHOLE_RANK_RX.sub("", said)  # "稳居全国第二" ranks the place, it gives no figure of the whole
+    return bool(m) and not _NATIONAL_RX.search(rest)  # (全球 in "全球小商品供应链" is no figure of the country)
+
+
 # Round 24: a place the question asks that only the document's title names, in a title about a whole (全国城轨报告|…、
 # 某市新增线路长度全国第一): the sentence's figure is the whole's. chat.yaml `whole_scopes`.
 def title_only_place(places: set[str], said: str, title: str, near: str = "") -> bool:
@@ -2754,7 +2815,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
             if not all(p in ident_where for p in places) or (places and not all(p in f"{ident} {frame_of}" for p in places)
                                                              and set(_PLACE_RX.findall(ident)) - places):
                 refused.append("place")  # (the sentence names a place of its own: the one before cannot lend it)
-            if contrasts and not contrast_ok(contrasts, said, caption):
+            if contrasts and not contrast_ok(contrasts, said, caption, question):
                 refused.append("contrast")
             if part_nouns and states_total(said) and any(not credits.get(t) for t in part_nouns):
                 refused.append("part")  # the total, not the part the question names
@@ -2853,6 +2914,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("part")  # 城市社区的床位 asked, the beds stated are all 社区's
             if INSERTED_WORD_GUARD and kind == "amount" and has_value and inserted_word(q_tags, said, where):
                 r8.append("modifier")  # 人均健康预期寿命 asked, 人均预期寿命 stated
+            if PLACE_SUBJECT_GUARD and kind == "amount" and has_value and not places and place_subject(question, said):
+                r8.append("place")  # 我国的数 asked, "某省2024年……" gives one province's
+            if LISTED_ITEM_GUARD and kind == "amount" and has_value and listed_item_unvalued(question, said):
+                r8.append("listed")  # 对“甲指标”要求多少 asked, "设立“甲指标”“乙指标≥99%”等" stated
             if adverbials and not all(a in where for a in adverbials):
                 r8.append("scope")  # 在国内市场 asked, the sentence's figure is not restricted so
             refused += r8
