@@ -969,12 +969,32 @@ def _unit_ok(bare: str, said: str, context: str) -> bool:
                 or re.search(r"单位[：:][^。；]{0,8}" + re.escape(bare), f"{context} {said}"))
 
 
-def rate_only(focus: set[str], unit: str, said: str, question: str = "") -> bool:
+# Round 26: a question that asks an amount without naming a unit (chat.yaml `amount_question`: 多少, 规模, 金额) is
+# not answered by a sentence that gives the asked measure only a share or a rate ("出口占比高达80%" for 出口额是多少).
+AMOUNT_RATE_GUARD = bool(_TERMS.get("amount_question"))
+_AMOUNT_Q = re.compile(_TERMS["amount_question"]) if AMOUNT_RATE_GUARD else None
+
+
+def asks_amount(question: str) -> bool:
+    """Does the question ask an amount of a measure ("出口额是多少", "交易规模有多大"), not its share, rate or
+    change, whatever unit it names or not? (Callers leave out counts and changes; see `score_sentences`.)"""
+    return bool(_AMOUNT_Q and _AMOUNT_Q.search(question)) and not _RATE_WORD.search(question) \
+        and not any(w in question for w in _SHARE_WORDS)
+
+
+def rate_only(focus: set[str], unit: str, said: str, question: str = "", amount: bool = False) -> bool:
     """Is the asked-for attribute, where the sentence names it, followed only by a rate ("出口总额比上年
     增长3.5%" for 多少亿元 of 出口总额): no value in the asked-for unit in the same clause, a percentage
-    instead? The amount asked is then not in the sentence (another attribute's amount may be)."""
-    if not unit or "%" in unit:
+    instead? The amount asked is then not in the sentence (another attribute's amount may be).
+
+    With `amount` (the question asks an amount and names no unit, see `asks_amount`), any value that is not a
+    rate or a year counts as the amount; the measure may be named by its stem (出口 for 出口额), and a word that
+    joins it with its contrast (进出口 for 出口: `contrast_ignore`) is not it. The qualifier in front does not
+    matter then: a sentence that gives no amount of the measure under any qualifier does not give the asked one."""
+    if "%" in unit or not (unit or (amount and AMOUNT_RATE_GUARD)):
         return False
+    if not unit:
+        return _rate_only_amount(focus, said)
     seen = False
     for f in focus:
         if len(f) < 2 or any(f in g and f != g and g in said for g in focus):
@@ -987,6 +1007,22 @@ def rate_only(focus: set[str], unit: str, said: str, question: str = "") -> bool
             seen = True
             clause = re.split(r"[，,；;。]", said[m.end():], maxsplit=1)[0]
             if "%" not in clause or unit_ok(unit, clause, ""):
+                return False
+    return seen
+
+
+def _rate_only_amount(focus: set[str], said: str) -> bool:
+    text = _CONTRAST_IGNORE.sub("\u3000", said)
+    seen = False
+    for f in focus:
+        if len(f) < 2 or any(f in g and f != g and g in text for g in focus):
+            continue
+        word = f if f in text else f[:-1] if is_compound_measure(f) and f[:-1] in text else ""
+        for m in re.finditer(re.escape(word), text) if word else ():
+            seen = True
+            clause = re.split(r"[，,；;。]", text[m.end():], maxsplit=1)[0]
+            rest = _PERCENT_VALUE.sub("", _YEAR_ONLY_RX.sub("", clause))
+            if "%" not in clause or _VALUE_RX.search(rest):
                 return False
     return seen
 
@@ -1059,6 +1095,24 @@ def period_ok(asked: set[str], said: set[str], text: str = "") -> bool:
     if not asked:
         return all(p.startswith("m:") for p in said) or bool(_WHOLE_YEAR_RX.search(text))
     return bool(_same_periods(asked) & _same_periods(said))
+
+
+# Round 26: a sentence with no period and no year of its own ("跨境电商进出口1.22万亿元，增长10.5%") goes on from the
+# period the passage stated last before it ("2024年上半年，……服务进出口规模达1.42万亿元"), as it goes on from its year
+# (round 24, `passage_years`). A sentence between them naming a year or the whole year alone ends that period.
+PASSAGE_PERIOD = True
+
+
+def passage_periods(earlier: list[str]) -> set[str]:
+    """The periods the last of `earlier` (a passage's sentences, in order) that names a period or a year states;
+    empty when that sentence names a year or the whole year and no period, or none names either."""
+    for sentence in reversed([x for x in earlier if x]):
+        found = periods(sentence)
+        if found:
+            return found
+        if _YEAR_RX.search(sentence) or _WHOLE_YEAR_RX.search(sentence):
+            return set()
+    return set()
 
 
 # The same stretch of months named two ways: 头六个月 is 上半年, 前三个月 is 一季度.
@@ -2667,6 +2721,9 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     # a rate asked ("良率是多少", "占比是多少"): the answer is a percentage, a share or a multiple
     wants_rate = bool(_RATE_ANSWER) and kind == "amount" and not unit and not count_q and not change_q \
         and bool(_RATE_WORD.search(question))
+    # an amount asked with no unit named (出口额是多少): a sentence giving the measure only a share does not answer
+    amount_asked = kind == "amount" and not unit and not asks_change and not wants_rate and not wants_share \
+        and not count_q and asks_amount(question)
     verbs = event_verbs(question, tok) if EVENT_DATE_GUARD and kind == "date" else set()
     wants_day = kind == "date" and asks_day(question)
     wants_signature = wants_day and asks_signature(question)
@@ -2779,7 +2836,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                              and _mentions_focus(focus, caption, df or None))) \
                     or not _mentions_focus(attribute, said, df or None):  # (a split measure: the table's title)
                 refused.append("focus")
-            if not unit_pass or rate_only(focus, unit, said, question) \
+            if not unit_pass or rate_only(focus, unit, said, question, amount_asked) \
                     or (wants_share and not _SHARE_ANSWER.search(said)):
                 refused.append("unit")  # (占多少: a share, not a count)
             if q_numbers and not all(re.search(r"(?<![\d.])" + re.escape(x) + r"(?![\d])", f"{heading} {caption} {said}")
@@ -2795,7 +2852,11 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("rank")  # 排名第二 asked, the sentence names the first only
             if ordinals and not ordinal_span_ok(ordinals, f"{heading} {caption} {said}"):
                 refused.append("number")  # 第十一年到第十五年 asked, 第一年至第十年 stated
-            if (q_periods or q_years) and not period_ok(q_periods, periods(f"{heading} {caption} {said}"), said):
+            own_periods = periods(f"{heading} {caption} {said}")
+            if q_periods and not own_periods and PASSAGE_PERIOD and not _YEAR_RX.search(said) \
+                    and not _WHOLE_YEAR_RX.search(said):
+                own_periods = passage_periods(before + [prev])  # (round 26: goes on from the period stated before)
+            if (q_periods or q_years) and not period_ok(q_periods, own_periods, said):
                 refused.append("period")
             elif not point_ok(question, said, orphan=bool(_CONNECTIVE.match(said))):
                 refused.append("period")  # 年末 asked, 11月底 or a plan period's end stated
