@@ -973,13 +973,15 @@ def _unit_ok(bare: str, said: str, context: str) -> bool:
 # not answered by a sentence that gives the asked measure only a share or a rate ("出口占比高达80%" for 出口额是多少).
 AMOUNT_RATE_GUARD = bool(_TERMS.get("amount_question"))
 _AMOUNT_Q = re.compile(_TERMS["amount_question"]) if AMOUNT_RATE_GUARD else None
+_AMOUNT_SHARE_Q = re.compile(_TERMS["amount_share_question"]) if _TERMS.get("amount_share_question") else None
 
 
 def asks_amount(question: str) -> bool:
     """Does the question ask an amount of a measure ("出口额是多少", "交易规模有多大"), not its share, rate or
     change, whatever unit it names or not? (Callers leave out counts and changes; see `score_sentences`.)"""
     return bool(_AMOUNT_Q and _AMOUNT_Q.search(question)) and not _RATE_WORD.search(question) \
-        and not any(w in question for w in _SHARE_WORDS)
+        and not any(w in question for w in _SHARE_WORDS) \
+        and not (_AMOUNT_SHARE_Q and _AMOUNT_SHARE_Q.search(question))  # 约占全球的多少: a share
 
 
 def rate_only(focus: set[str], unit: str, said: str, question: str = "", amount: bool = False) -> bool:

@@ -49,6 +49,7 @@ def test_asks_amount_by_the_question_shape():
     # a share or a rate is asked, not an amount
     assert not chat.asks_amount("咖啡生豆出口占比是多少？")
     assert not chat.asks_amount("咖啡生豆出口的增长率是多少？")
+    assert not chat.asks_amount("2024年咖啡生豆出口约占全球的多少？")
     # no amount word at all
     assert not chat.asks_amount("咖啡生豆主要出口到哪里？")
 
