@@ -687,14 +687,24 @@ def _part_nouns(question: str, terms: dict[str, float], tok, df: dict[str, int],
             and not any(t in u and t != u for u in terms)}
 
 
-def contrast_ok(asked: list, said: str, near: str = "") -> bool:
+# Round 25: words that join the members of a contrast set into their sum (chat.yaml `contrast_joined`: 进出口 is
+# 进口 plus 出口). A sentence that names the set only in such a word gives the sum, not the one member asked.
+_CONTRAST_JOINED = {w: tuple(ms) for w, ms in (_TERMS.get("contrast_joined") or {}).items()}
+CONTRAST_JOINED_GUARD = bool(_CONTRAST_JOINED)
+
+
+def contrast_ok(asked: list, said: str, near: str = "", question: str = "") -> bool:
     """Does the sentence not swap the asked member of a contrast set for another (the question asks for
     imports, the sentence states exports only)? Fine when the sentence or its caption names the asked
-    member, or names no member at all."""
+    member, or names no member at all, unless (round 25, given the `question`) it names the asked member only inside
+    a word that joins it with the others (进出口 for 出口) and the question does not use that word."""
     for g, k in asked:
         if k in _members(g, f"{said} {near}"):
             continue
         if _members(g, said) - {k}:
+            return False
+        if question and CONTRAST_JOINED_GUARD and any(w in said and w not in question and any(x in ms for x in g[k])
+                                         for w, ms in _CONTRAST_JOINED.items()):
             return False
     return True
 
@@ -959,12 +969,34 @@ def _unit_ok(bare: str, said: str, context: str) -> bool:
                 or re.search(r"单位[：:][^。；]{0,8}" + re.escape(bare), f"{context} {said}"))
 
 
-def rate_only(focus: set[str], unit: str, said: str, question: str = "") -> bool:
+# Round 26: a question that asks an amount without naming a unit (chat.yaml `amount_question`: 多少, 规模, 金额) is
+# not answered by a sentence that gives the asked measure only a share or a rate ("出口占比高达80%" for 出口额是多少).
+AMOUNT_RATE_GUARD = bool(_TERMS.get("amount_question"))
+_AMOUNT_Q = re.compile(_TERMS["amount_question"]) if AMOUNT_RATE_GUARD else None
+_AMOUNT_SHARE_Q = re.compile(_TERMS["amount_share_question"]) if _TERMS.get("amount_share_question") else None
+
+
+def asks_amount(question: str) -> bool:
+    """Does the question ask an amount of a measure ("出口额是多少", "交易规模有多大"), not its share, rate or
+    change, whatever unit it names or not? (Callers leave out counts and changes; see `score_sentences`.)"""
+    return bool(_AMOUNT_Q and _AMOUNT_Q.search(question)) and not _RATE_WORD.search(question) \
+        and not any(w in question for w in _SHARE_WORDS) \
+        and not (_AMOUNT_SHARE_Q and _AMOUNT_SHARE_Q.search(question))  # 约占全球的多少: a share
+
+
+def rate_only(focus: set[str], unit: str, said: str, question: str = "", amount: bool = False) -> bool:
     """Is the asked-for attribute, where the sentence names it, followed only by a rate ("出口总额比上年
     增长3.5%" for 多少亿元 of 出口总额): no value in the asked-for unit in the same clause, a percentage
-    instead? The amount asked is then not in the sentence (another attribute's amount may be)."""
-    if not unit or "%" in unit:
+    instead? The amount asked is then not in the sentence (another attribute's amount may be).
+
+    With `amount` (the question asks an amount and names no unit, see `asks_amount`), any value that is not a
+    rate or a year counts as the amount; the measure may be named by its stem (出口 for 出口额), and a word that
+    joins it with its contrast (进出口 for 出口: `contrast_ignore`) is not it. The qualifier in front does not
+    matter then: a sentence that gives no amount of the measure under any qualifier does not give the asked one."""
+    if "%" in unit or not (unit or (amount and AMOUNT_RATE_GUARD)):
         return False
+    if not unit:
+        return _rate_only_amount(focus, said)
     seen = False
     for f in focus:
         if len(f) < 2 or any(f in g and f != g and g in said for g in focus):
@@ -977,6 +1009,22 @@ def rate_only(focus: set[str], unit: str, said: str, question: str = "") -> bool
             seen = True
             clause = re.split(r"[，,；;。]", said[m.end():], maxsplit=1)[0]
             if "%" not in clause or unit_ok(unit, clause, ""):
+                return False
+    return seen
+
+
+def _rate_only_amount(focus: set[str], said: str) -> bool:
+    text = _CONTRAST_IGNORE.sub("\u3000", said)
+    seen = False
+    for f in focus:
+        if len(f) < 2 or any(f in g and f != g and g in text for g in focus):
+            continue
+        word = f if f in text else f[:-1] if is_compound_measure(f) and f[:-1] in text else ""
+        for m in re.finditer(re.escape(word), text) if word else ():
+            seen = True
+            clause = re.split(r"[，,；;。]", text[m.end():], maxsplit=1)[0]
+            rest = _PERCENT_VALUE.sub("", _YEAR_ONLY_RX.sub("", clause))
+            if "%" not in clause or _VALUE_RX.search(rest):
                 return False
     return seen
 
@@ -1049,6 +1097,24 @@ def period_ok(asked: set[str], said: set[str], text: str = "") -> bool:
     if not asked:
         return all(p.startswith("m:") for p in said) or bool(_WHOLE_YEAR_RX.search(text))
     return bool(_same_periods(asked) & _same_periods(said))
+
+
+# Round 26: a sentence with no period and no year of its own ("跨境电商进出口1.22万亿元，增长10.5%") goes on from the
+# period the passage stated last before it ("2024年上半年，……服务进出口规模达1.42万亿元"), as it goes on from its year
+# (round 24, `passage_years`). A sentence between them naming a year or the whole year alone ends that period.
+PASSAGE_PERIOD = True
+
+
+def passage_periods(earlier: list[str]) -> set[str]:
+    """The periods the last of `earlier` (a passage's sentences, in order) that names a period or a year states;
+    empty when that sentence names a year or the whole year and no period, or none names either."""
+    for sentence in reversed([x for x in earlier if x]):
+        found = periods(sentence)
+        if found:
+            return found
+        if _YEAR_RX.search(sentence) or _WHOLE_YEAR_RX.search(sentence):
+            return set()
+    return set()
 
 
 # The same stretch of months named two ways: 头六个月 is 上半年, 前三个月 is 一季度.
@@ -2336,6 +2402,57 @@ def part_figure_missing(words: set[str], said: str, question_numbers: set[str]) 
     return True
 
 
+# Round 25: an item the question names in quotes ("对“甲指标”要求达到多少") that the sentence only lists beside other
+# items ("设立“甲指标”“乙指标≥99%”等18项指标"): the figure in the list is another item's. chat.yaml `listed_shared`
+# (words saying one figure is every item's: 均、分别、合计) and `listed_compare` (words before a required figure).
+LISTED_ITEM_GUARD = True
+_QUOTED_Q = re.compile(r"[“\"「『‘]([^”\"」』’]{2,30})[”\"」』’]")
+_LIST_NEXT = re.compile(r"[”\"」』’]?\s*(?:[、“\"「『‘]|(?:和|与|及|以及)(?=[\u4e00-\u9fff“]))")
+_LISTED_SHARED = re.compile("|".join(map(re.escape, _TERMS.get("listed_shared", []) or [])) or r"(?!x)x")
+_LISTED_COMPARE = "|".join(map(re.escape, sorted(_TERMS.get("listed_compare", []) or [], key=len, reverse=True)))
+_ITEM_FIGURE = re.compile(r"[”\"」』’]?\s*(?:" + (_LISTED_COMPARE + "|" if _LISTED_COMPARE else "") + r"[：:]|为|约)?\s*\d")
+
+
+def listed_item_unvalued(question: str, said: str) -> bool:
+    """Does the sentence name an item the question quotes only as one of a list, with no figure of its own, while
+    the first figure after it in its clause follows another item's name (the figure is that item's)?"""
+    listed = False
+    for m in _QUOTED_Q.finditer(question):
+        item = m.group(1)
+        for k in re.finditer(re.escape(item), said):
+            after = said[k.end():]
+            if _ITEM_FIGURE.match(after) or re.match(_OWN_FIGURE, re.sub(r"^[”\"」』’]", "", after)):
+                return False  # the item's own figure
+            nxt = _LIST_NEXT.match(after)
+            if not nxt:
+                continue
+            clause = _CLAUSE_SPLIT.split(after, 1)[0]
+            figure = _VALUE_RX.search(_YEAR_ONLY_RX.sub("", clause))
+            if figure and not _LISTED_SHARED.search(clause[:figure.start()]) \
+                    and len(re.findall(r"[\u4e00-\u9fff]", clause[nxt.end():figure.start()])) >= 2:
+                listed = True
+    return listed
+
+
+# Round 25: the question asks the whole country (chat.yaml `national_scopes`: 我国、全国) and names no place; a
+# sentence whose subject is one place ("某省2024年……出口额3.9万亿元") and that never speaks of the country gives
+# that place's figure (PLACE_SUBJECT_GUARD).
+_NATIONAL_RX = re.compile("|".join(map(re.escape, _TERMS.get("national_scopes", []) or [])) or r"(?!x)x")
+PLACE_SUBJECT_GUARD = bool(_TERMS.get("national_scopes"))
+_WHOLE_RANK_RX = re.compile(_TERMS["whole_rank"]) if _TERMS.get("whole_rank") else re.compile(r"(?!x)x")
+_PLACE_SUFFIX = r"(?:省|市|自治区|特别行政区|地区|区|县)?"
+
+
+def place_subject(question: str, said: str) -> bool:
+    """Does the sentence open with a place as its subject (after an optional "据……," or "其中，") while the question
+    asks the whole country and names no place, and the sentence never names the country (a rank in it aside)?"""
+    if not _NATIONAL_RX.search(question) or _PLACE_RX.search(question):
+        return False
+    m = re.match(r"\s*(?:(?:据|根据)[^，,。]{0,16}[，,]\s*|其中[，,]?\s*)?(?:" + _PLACE_RX.pattern + ")" + _PLACE_SUFFIX, said)
+    rest = _WHOLE_RANK_RX.sub("", said)  # "稳居全国第二" ranks the place, it gives no figure of the whole
+    return bool(m) and not _NATIONAL_RX.search(rest)  # (全球 in "全球小商品供应链" is no figure of the country)
+
+
 # Round 24: a place the question asks that only the document's title names, in a title about a whole (全国城轨报告|…、
 # 某市新增线路长度全国第一): the sentence's figure is the whole's. chat.yaml `whole_scopes`.
 def title_only_place(places: set[str], said: str, title: str, near: str = "") -> bool:
@@ -2606,6 +2723,9 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     # a rate asked ("良率是多少", "占比是多少"): the answer is a percentage, a share or a multiple
     wants_rate = bool(_RATE_ANSWER) and kind == "amount" and not unit and not count_q and not change_q \
         and bool(_RATE_WORD.search(question))
+    # an amount asked with no unit named (出口额是多少): a sentence giving the measure only a share does not answer
+    amount_asked = kind == "amount" and not unit and not asks_change and not wants_rate and not wants_share \
+        and not count_q and asks_amount(question)
     verbs = event_verbs(question, tok) if EVENT_DATE_GUARD and kind == "date" else set()
     wants_day = kind == "date" and asks_day(question)
     wants_signature = wants_day and asks_signature(question)
@@ -2718,7 +2838,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                              and _mentions_focus(focus, caption, df or None))) \
                     or not _mentions_focus(attribute, said, df or None):  # (a split measure: the table's title)
                 refused.append("focus")
-            if not unit_pass or rate_only(focus, unit, said, question) \
+            if not unit_pass or rate_only(focus, unit, said, question, amount_asked) \
                     or (wants_share and not _SHARE_ANSWER.search(said)):
                 refused.append("unit")  # (占多少: a share, not a count)
             if q_numbers and not all(re.search(r"(?<![\d.])" + re.escape(x) + r"(?![\d])", f"{heading} {caption} {said}")
@@ -2734,7 +2854,11 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("rank")  # 排名第二 asked, the sentence names the first only
             if ordinals and not ordinal_span_ok(ordinals, f"{heading} {caption} {said}"):
                 refused.append("number")  # 第十一年到第十五年 asked, 第一年至第十年 stated
-            if (q_periods or q_years) and not period_ok(q_periods, periods(f"{heading} {caption} {said}"), said):
+            own_periods = periods(f"{heading} {caption} {said}")
+            if q_periods and not own_periods and PASSAGE_PERIOD and not _YEAR_RX.search(said) \
+                    and not _WHOLE_YEAR_RX.search(said):
+                own_periods = passage_periods(before + [prev])  # (round 26: goes on from the period stated before)
+            if (q_periods or q_years) and not period_ok(q_periods, own_periods, said):
                 refused.append("period")
             elif not point_ok(question, said, orphan=bool(_CONNECTIVE.match(said))):
                 refused.append("period")  # 年末 asked, 11月底 or a plan period's end stated
@@ -2754,7 +2878,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
             if not all(p in ident_where for p in places) or (places and not all(p in f"{ident} {frame_of}" for p in places)
                                                              and set(_PLACE_RX.findall(ident)) - places):
                 refused.append("place")  # (the sentence names a place of its own: the one before cannot lend it)
-            if contrasts and not contrast_ok(contrasts, said, caption):
+            if contrasts and not contrast_ok(contrasts, said, caption, question):
                 refused.append("contrast")
             if part_nouns and states_total(said) and any(not credits.get(t) for t in part_nouns):
                 refused.append("part")  # the total, not the part the question names
@@ -2853,6 +2977,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("part")  # 城市社区的床位 asked, the beds stated are all 社区's
             if INSERTED_WORD_GUARD and kind == "amount" and has_value and inserted_word(q_tags, said, where):
                 r8.append("modifier")  # 人均健康预期寿命 asked, 人均预期寿命 stated
+            if PLACE_SUBJECT_GUARD and kind == "amount" and has_value and not places and place_subject(question, said):
+                r8.append("place")  # 我国的数 asked, "某省2024年……" gives one province's
+            if LISTED_ITEM_GUARD and kind == "amount" and has_value and listed_item_unvalued(question, said):
+                r8.append("listed")  # 对“甲指标”要求多少 asked, "设立“甲指标”“乙指标≥99%”等" stated
             if adverbials and not all(a in where for a in adverbials):
                 r8.append("scope")  # 在国内市场 asked, the sentence's figure is not restricted so
             refused += r8
