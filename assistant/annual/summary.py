@@ -14,6 +14,7 @@ import json
 import re
 import shutil
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,14 +67,36 @@ def _queries(section: Section, profile) -> list[str]:
     return list(dict.fromkeys(out + list(profile.extra_queries(section.id))))
 
 
-def evidence_parts(kb, section: Section, profile, community: str, budget: int, used: set[str],
-                   doc_refs: dict[str, dict], as_cases: bool = False) -> list[Part]:
-    """Cited sentences from the knowledge base for the section's queries (formatted with the profile)."""
+def _picks(kb, section: Section, profile, budget: int) -> Counter:
+    """Sentences per source that the section's own selection takes on an empty slate."""
     from .. import draft
     from ..analysis import load_yaml
 
     sec = dataclasses.replace(section, queries=_queries(section, profile))
     hits = draft.retrieve_evidence(kb, sec, names=tuple(profile.names) if profile is not None else ())
+    return Counter(c["hit"]["source"] for c in draft.select_evidence(hits, sec, load_yaml(DRAFT_TEMPLATES), budget, set()))
+
+
+def case_sources(kb, cases: Section, context: Section, profile) -> set[str]:
+    """The records the cases section would present and the context section (基本情况) would not claim more
+    strongly (each on an empty slate, more of its sentences chosen; a tie goes to the cases): the context section
+    leaves them to the cases, so a case record is not spent on 基本情况 and then skipped as a case."""
+    case = _picks(kb, cases, profile, cases.target_chars)
+    ctx = _picks(kb, context, profile, max(context.target_chars - 80, 200))
+    return {s for s, n in case.items() if n >= ctx.get(s, 0)}
+
+
+def evidence_parts(kb, section: Section, profile, community: str, budget: int, used: set[str],
+                   doc_refs: dict[str, dict], as_cases: bool = False, reserved: set[str] = frozenset()) -> list[Part]:
+    """Cited sentences from the knowledge base for the section's queries (formatted with the profile); a context
+    section skips the `reserved` sources (the cases section's records)."""
+    from .. import draft
+    from ..analysis import load_yaml
+
+    sec = dataclasses.replace(section, queries=_queries(section, profile))
+    hits = draft.retrieve_evidence(kb, sec, names=tuple(profile.names) if profile is not None else ())
+    if not as_cases:
+        hits = [h for h in hits if h["source"] not in reserved]
     chosen = draft.select_evidence(hits, sec, load_yaml(DRAFT_TEMPLATES), budget, used)
     used |= {c["text"] for c in chosen}
     groups: dict[str, list[dict]] = {}
@@ -136,6 +159,7 @@ class _Run:
     found: list[dict]
     used: set = dataclasses.field(default_factory=set)
     doc_refs: dict = dataclasses.field(default_factory=dict)
+    case_sources: set = dataclasses.field(default_factory=set)  # records the cases section will present whole
 
 
 def _compose(outline: Outline, nested: dict, run: _Run, progress) -> list[Part]:
@@ -214,6 +238,9 @@ def draft_summary(data: str | Path, out: str | Path, year: int | None = None, pr
     rdir.mkdir(parents=True, exist_ok=True)
     run = _Run(res=res, tpl=tpl, kb=kb, profile=profile, community=community, run_dir=rdir,
                found=findings(res, tpl))
+    by_id = {sec.id: sec for sec in outline.sections}
+    if kb is not None and by_id.get("cases") is not None and by_id["cases"].queries and "basic" in by_id:
+        run.case_sources = case_sources(kb, by_id["cases"], by_id["basic"], profile)
     parts = _compose(outline, nested, run, progress)
     title = outline.report_title(res.year, profile.industry)
     progress.on_export_start(str(out))
@@ -242,7 +269,8 @@ def _section_parts(sec: Section, run: _Run) -> list[Part]:
         if kb is None:
             parts.append(Part("para", sentences=[Sent(tpl["basic"]["no_kb"])]))
         else:
-            parts += evidence_parts(kb, sec, profile, community, max(sec.target_chars - 80, 200), used, doc_refs)
+            parts += evidence_parts(kb, sec, profile, community, max(sec.target_chars - 80, 200), used, doc_refs,
+                                    reserved=run.case_sources)
         return parts
     if sec.id == "results":
         intro = [Sent(tpl["results_intro"])] + ([] if res.previous_year else [Sent(tpl["no_previous"])]) \
