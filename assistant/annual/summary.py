@@ -67,34 +67,47 @@ def _queries(section: Section, profile) -> list[str]:
     return list(dict.fromkeys(out + list(profile.extra_queries(section.id))))
 
 
-def _picks(kb, section: Section, profile, budget: int) -> Counter:
+def section_hits(kb, section: Section, profile, memo: dict | None = None) -> tuple[Section, list[dict]]:
+    """The section with its queries formatted from the profile, and the passages they retrieve (kept in `memo`
+    by section id, so a section retrieved once before composing is not retrieved again)."""
+    from .. import draft
+
+    if memo is not None and section.id in memo:
+        return memo[section.id]
+    sec = dataclasses.replace(section, queries=_queries(section, profile))
+    out = sec, draft.retrieve_evidence(kb, sec, names=tuple(profile.names) if profile is not None else ())
+    if memo is not None:
+        memo[section.id] = out
+    return out
+
+
+def _picks(kb, section: Section, profile, budget: int, memo: dict) -> Counter:
     """Sentences per source that the section's own selection takes on an empty slate."""
     from .. import draft
     from ..analysis import load_yaml
 
-    sec = dataclasses.replace(section, queries=_queries(section, profile))
-    hits = draft.retrieve_evidence(kb, sec, names=tuple(profile.names) if profile is not None else ())
+    sec, hits = section_hits(kb, section, profile, memo)
     return Counter(c["hit"]["source"] for c in draft.select_evidence(hits, sec, load_yaml(DRAFT_TEMPLATES), budget, set()))
 
 
-def case_sources(kb, cases: Section, context: Section, profile) -> set[str]:
+def case_sources(kb, cases: Section, context: Section, profile, memo: dict) -> set[str]:
     """The records the cases section would present and the context section (基本情况) would not claim more
     strongly (each on an empty slate, more of its sentences chosen; a tie goes to the cases): the context section
     leaves them to the cases, so a case record is not spent on 基本情况 and then skipped as a case."""
-    case = _picks(kb, cases, profile, cases.target_chars)
-    ctx = _picks(kb, context, profile, max(context.target_chars - 80, 200))
+    case = _picks(kb, cases, profile, cases.target_chars, memo)
+    ctx = _picks(kb, context, profile, max(context.target_chars - 80, 200), memo)
     return {s for s, n in case.items() if n >= ctx.get(s, 0)}
 
 
 def evidence_parts(kb, section: Section, profile, community: str, budget: int, used: set[str],
-                   doc_refs: dict[str, dict], as_cases: bool = False, reserved: set[str] = frozenset()) -> list[Part]:
+                   doc_refs: dict[str, dict], as_cases: bool = False, reserved: set[str] = frozenset(),
+                   memo: dict | None = None) -> list[Part]:
     """Cited sentences from the knowledge base for the section's queries (formatted with the profile); a context
     section skips the `reserved` sources (the cases section's records)."""
     from .. import draft
     from ..analysis import load_yaml
 
-    sec = dataclasses.replace(section, queries=_queries(section, profile))
-    hits = draft.retrieve_evidence(kb, sec, names=tuple(profile.names) if profile is not None else ())
+    sec, hits = section_hits(kb, section, profile, memo)
     if not as_cases:
         hits = [h for h in hits if h["source"] not in reserved]
     chosen = draft.select_evidence(hits, sec, load_yaml(DRAFT_TEMPLATES), budget, used)
@@ -160,6 +173,7 @@ class _Run:
     used: set = dataclasses.field(default_factory=set)
     doc_refs: dict = dataclasses.field(default_factory=dict)
     case_sources: set = dataclasses.field(default_factory=set)  # records the cases section will present whole
+    hits: dict = dataclasses.field(default_factory=dict)  # section id -> (formatted section, retrieved passages)
 
 
 def _compose(outline: Outline, nested: dict, run: _Run, progress) -> list[Part]:
@@ -240,7 +254,7 @@ def draft_summary(data: str | Path, out: str | Path, year: int | None = None, pr
                found=findings(res, tpl))
     by_id = {sec.id: sec for sec in outline.sections}
     if kb is not None and by_id.get("cases") is not None and by_id["cases"].queries and "basic" in by_id:
-        run.case_sources = case_sources(kb, by_id["cases"], by_id["basic"], profile)
+        run.case_sources = case_sources(kb, by_id["cases"], by_id["basic"], profile, run.hits)
     parts = _compose(outline, nested, run, progress)
     title = outline.report_title(res.year, profile.industry)
     progress.on_export_start(str(out))
@@ -270,7 +284,7 @@ def _section_parts(sec: Section, run: _Run) -> list[Part]:
             parts.append(Part("para", sentences=[Sent(tpl["basic"]["no_kb"])]))
         else:
             parts += evidence_parts(kb, sec, profile, community, max(sec.target_chars - 80, 200), used, doc_refs,
-                                    reserved=run.case_sources)
+                                    reserved=run.case_sources, memo=run.hits)
         return parts
     if sec.id == "results":
         intro = [Sent(tpl["results_intro"])] + ([] if res.previous_year else [Sent(tpl["no_previous"])]) \
@@ -279,7 +293,8 @@ def _section_parts(sec: Section, run: _Run) -> list[Part]:
     if sec.id == "cases":
         if kb is None:
             return [Part("para", sentences=[Sent(tpl["cases"]["no_kb"])])]
-        parts = evidence_parts(kb, sec, profile, community, sec.target_chars, used, doc_refs, as_cases=True)
+        parts = evidence_parts(kb, sec, profile, community, sec.target_chars, used, doc_refs, as_cases=True,
+                               memo=run.hits)
         if not parts:
             return [Part("para", sentences=[Sent(tpl["cases"]["none"])])]
         return [Part("para", sentences=[Sent(tpl["cases"]["intro"])])] + parts

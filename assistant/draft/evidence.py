@@ -418,8 +418,7 @@ def _scope_words() -> tuple[re.Pattern | None, re.Pattern | None]:
     from ..analysis.tables import load_yaml
 
     spec = load_yaml("draft_templates.yaml").get("wider_scope") or {}
-    provinces = load_yaml("provinces.yaml").get("provinces") or {}
-    scopes = [*spec.get("scopes", []), *provinces, *(a for al in provinces.values() for a in al or [])]
+    scopes = [*spec.get("scopes", []), *_provinces()]  # every province-level name and short form
 
     def alt(words):
         return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))) if words else None

@@ -4,14 +4,7 @@
 from assistant.draft.references import clean_title
 from assistant.kb.ingest import load_file
 
-BODY = ("近年来全省林下经济种植面积稳步扩大，林区道路和初加工设施逐步完善，从业人员的年龄和技能结构随之变化，"
-        "本文结合三个县的调查材料，讨论职业院校相关专业的设置和实训条件建设。")
-
-
-def _write(tmp_path, name, text):
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    return p
+from .test_titles_dates_and_kickers import BODY, _write
 
 
 def test_a_dash_ended_kicker_gives_way_to_the_main_title(tmp_path):
