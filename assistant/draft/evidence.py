@@ -289,7 +289,7 @@ def _matches(sent: str, patterns: list[str] | None) -> bool:
 def _release_only(sent: str, patterns: list[str] | None) -> bool:
     """A sentence that only says a release came out or a briefing was held (某日，某部发布某月数据速报。/ 某日，某办举行
     发布会，介绍上半年情况。): one of the `release_only` patterns, and no figure besides its dates."""
-    return _matches(sent, patterns) and not NUMBER.search(_DATE_WORDS.sub("", sent))
+    return _matches(sent, patterns) and not _has_figure(sent)
 
 
 @lru_cache(maxsize=1)
@@ -342,7 +342,7 @@ def absolute_dates(sent: str, year: int | None, relative_ok: bool = True) -> str
 def _anecdote(sent: str, pattern: str | None) -> bool:
     """A person's reminiscence or aside (某某回忆，… / 某某笑着说，…) that states no figure besides its dates: the
     source's story, not a fact a report can cite."""
-    return bool(pattern) and bool(re.search(pattern, sent)) and not NUMBER.search(_DATE_WORDS.sub("", sent))
+    return bool(pattern) and bool(re.search(pattern, sent)) and not _has_figure(sent)
 
 
 _PLACE_AFTER = r"(?![场域份级间块])"  # 全市场, 本区域, 全省份: no place
