@@ -498,9 +498,10 @@ class KnowledgeBase:
         words = query_mod.expansion(query, self.profile) if (QUERY_EXPANSION if expand is None else expand) else []
         if SHORT_YEARS:  # “07年” → 2007: a keyword and a year for the year bonus
             words += query_mod.short_years(query)
+        tokens: list[str] = []
         if mode in ("hybrid", "keyword"):
-            kw = self.keyword.search(self.tokenizer.tokenize(" ".join([query, *words])), n,
-                                     self.keyword.mask(year_min, year_max, sources))
+            tokens = self.tokenizer.tokenize(" ".join([query, *words]))
+            kw = self.keyword.search(tokens, n, self.keyword.mask(year_min, year_max, sources))
         if mode in ("hybrid", "dense"):
             self._fresh_dense()
         if mode in ("hybrid", "dense") or rerank != "none":
@@ -527,7 +528,10 @@ class KnowledgeBase:
             pool = found[:top_k * passage_mod.UNIT_DEPTH]
             self._fresh_dense()
             vectors = self.dense.vectors([m.id for p in pool for m in p.members])
-            found = passage_mod.rescore_units(pool, vec, vectors) + found[len(pool):]
+            pool = passage_mod.rescore_units(pool, vec, vectors)
+            if passage_mod.KEYWORD_COVER_WEIGHT > 0 and tokens:
+                pool = passage_mod.rescore_keywords(pool, self.keyword.idf(tokens))
+            found = pool + found[len(pool):]
         elif rerank == "window":
             found = passage_mod.rerank(found[:top_k * 2], vec, self.embedding.embedder, passage_mod.RERANK_WEIGHT)
         hits = []

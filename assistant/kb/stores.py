@@ -281,6 +281,20 @@ class KeywordIndex:
         top = top[np.argsort(-scores[top])]
         return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]
 
+    def idf(self, tokens: list[str]) -> dict[str, float]:
+        """BM25's inverse document frequency of each distinct token the index knows (unknown ones left out)."""
+        if self.bm25 is None:
+            return {}
+        vocab, indptr = self.bm25.vocab_dict, self.bm25.scores["indptr"]
+        n = float(self.bm25.scores["num_docs"])
+        out = {}
+        for t in dict.fromkeys(tokens):
+            i = vocab.get(t)
+            if i is not None and t:
+                df = float(indptr[i + 1] - indptr[i])
+                out[t] = float(np.log(1.0 + (n - df + 0.5) / (df + 0.5)))
+        return out
+
     def mask(self, year_min: int | None, year_max: int | None, sources: list[str] | None) -> np.ndarray | None:
         if year_min is None and year_max is None and not sources:
             return None

@@ -20,7 +20,8 @@ Methods, measured on the same questions in the same run:
   from the units' stored vectors (off; weight × share of best vs mean cosine; depth), keyword-query
   expansion on/off, RRF weight of the dense ranking, year-match bonus, a unit's year taken from its
   heading or title, period (month/quarter/half-year) bonus, colloquial two-digit years off
-  (index.SHORT_YEARS), the keyword leader's bonus (retrieve.KEYWORD_LEAD_WEIGHT); with --rerank also the window re-ranking
+  (index.SHORT_YEARS), the keyword leader's bonus (retrieve.KEYWORD_LEAD_WEIGHT), the windows' keyword coverage
+  (passages.KEYWORD_COVER_WEIGHT; 0 = off); with --rerank also the window re-ranking
   that embeds the windows at query time (their vectors are kept in --cache/windows.npz).
 
 Each sample's questions are asked of the index with that sample's profile (corpus/<sample>/profile.yaml)
@@ -31,7 +32,7 @@ package dictionary alone in either case.
 
 Splits: a question's id number decides: odd = dev (tuning allowed), even = test (reported). Choose
 defaults on dev with `--split dev` (the test half is then neither asked nor printed); quote test.
-Per-question ranks go to evals/retrieval/last_run.jsonl.
+Per-question ranks go to evals/retrieval/last_run.jsonl (or to --rows FILE).
 
 Notes from the tuning rounds (dev half, top-1 / top-3; IC = 52 questions, NEV = 86, one question is
 1.9 / 1.2 points):
@@ -318,6 +319,8 @@ def variants(sweep: bool, rerank: bool = False) -> dict[str, dict]:
         out["ours-no-short-years"] = {"settings": {"index.SHORT_YEARS": False}}
         for w in (0.005, 0.01, 0.02):
             out[f"ours-lead{w:g}"] = {"settings": {"retrieve.KEYWORD_LEAD_WEIGHT": w}}
+        for w in (0.0, 0.005, 0.01):
+            out[f"ours-cover{w:g}"] = {"settings": {"passages.KEYWORD_COVER_WEIGHT": w}}
     return out
 
 
@@ -369,6 +372,8 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", help="保留索引和基线向量的目录（调参时复用，默认每次新建）")
     ap.add_argument("--fresh", metavar="DIR", help="只评测 evals/chat/DIR/ 的可答新题（可含 corpora.yaml 指定的其他语料）；"
                     "只打印汇总，不列逐题，以免留出集被读")
+    ap.add_argument("--rows", metavar="FILE", help="逐题结果（各方法的答案排名、文档排名）写到此文件，"
+                    "而非 evals/retrieval/last_run.jsonl（并行的几次运行各写各的）")
     args = ap.parse_args(argv)
 
     corpora, questions, files = sample_questions()
@@ -399,7 +404,7 @@ def main(argv=None) -> int:
         rows += evaluate(searchers, qs)
     methods = list(searchers)
     table = summarise(rows, methods)
-    (HERE / "last_run.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
+    (Path(args.rows) if args.rows else HERE / "last_run.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
                                          encoding="utf-8")
     ms = sorted(r["ours"]["ms"] for r in rows)
     if args.json:
