@@ -53,3 +53,10 @@ def test_an_analysis_that_argues_from_its_figures_still_needs_a_source():
             "食用盐产量1010万吨,同比下降1.2%,表明居民消费结构仍在调整。\n"
             "行业利润总额38.6亿元,同比增长4.5%。\n")
     assert any("6120万吨" in t for t in unsourced(text))
+
+
+def test_an_opening_about_an_action_is_no_release_overview():
+    text = ("2022年5月,我国启动了覆盖各省的一次盐业资源普查。\n"
+            "目前全国已登记盐田面积412万亩,同比增长2.6%;井矿盐产能8650万吨,同比增长3.3%。\n"
+            "其中湖盐产能1240万吨,同比下降1.5%。\n")
+    assert any("412万亩" in t for t in unsourced(text))
