@@ -460,7 +460,8 @@ def _overview_release(ctx, paras, vague_line) -> bool:
     figure (2月份,我国某行业生产形势保持增长态势。／一季度,全省某经济呈现稳中有进的态势。; overview_opening) — the
     fixed opening of a body's periodic release of its own statistics, which a news item (a figure or a named source in
     its lead) does not use. Then: at least `overview_min_figure_sentences` figure sentences, at least
-    `overview_min_change_share` of them stating the period's change; no source named in a paragraph with a figure and
+    `overview_min_change_share` of them stating the period's change, at least one stating the jurisdiction's own total
+    (全国规模以上……完成、全省完成……; overview_figure_scope); no source named in a paragraph with a figure and
     no vague source anywhere; not a paper's or a commentary's opening (release_not) and none of an analysis's reasoning
     (headed_release_not). Never in a reporter's round-up or a document of a community report kind (the caller
     checks). The publisher is then the source of the figures, as for the other release forms; a sentence naming a vague
@@ -479,6 +480,8 @@ def _overview_release(ctx, paras, vague_line) -> bool:
     with_fig = [s for ss, se, s in ctx.body_sentences() if s.strip() and find_figures(ctx.text, ss, se)]
     if len(with_fig) < int(params.get("overview_min_figure_sentences", 3)):
         return False
+    if not any(_any(defs.get("overview_figure_scope") or [], s) for s in with_fig):
+        return False  # no figure stated for the jurisdiction (全国……完成、全省……): a sector's figures, not a release's
     change = [s for s in with_fig if _any(defs.get("release_change_figure") or [], s)]
     return len(change) / len(with_fig) >= float(params.get("overview_min_change_share", 0.5))
 

@@ -60,3 +60,11 @@ def test_an_opening_about_an_action_is_no_release_overview():
             "目前全国已登记盐田面积412万亩,同比增长2.6%;井矿盐产能8650万吨,同比增长3.3%。\n"
             "其中湖盐产能1240万吨,同比下降1.5%。\n")
     assert any("412万亩" in t for t in unsourced(text))
+
+
+def test_a_sectors_figures_without_the_jurisdiction_still_need_a_source():
+    text = ("一季度,我国制盐工业生产总体平稳运行。\n"
+            "原盐产量1580万吨,同比下降0.6%,降幅比前2个月收窄1.2个百分点。\n"
+            "其中井矿盐产量1030万吨,同比增长1.4%;海盐产量410万吨,同比下降3.8%。\n"
+            "食用盐产量265万吨。\n")
+    assert any("1580万吨" in t for t in unsourced(text))
