@@ -74,6 +74,7 @@ class SourceModel:
     own_stats: bool = False  # round 18: a publisher's own statistical text (its 据初步核算、据测算 are its own accounting)
     own_data: str | None = None  # round 19: the opening line declaring the report's own survey or collected data
     own_industry: bool = False  # round 26: an industry operation report in its own voice (its figures are its own)
+    overview: bool = False  # round 31: a release known by its overview opening (period + scope + a figure-less verdict)
     notes: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of text a notes block covers
     note_lines: list[int] = field(default_factory=list)  # paragraph starts of the notes blocks that name a source
 
@@ -86,7 +87,7 @@ class SourceModel:
     def describe(self) -> dict:
         return {"header": self.header, "closing": self.closing, "release": self.release, "voice": self.voice,
                 "whole": self.whole, "notes": len(self.notes), "credit": self.credit, "own_stats": self.own_stats,
-                "own_data": self.own_data, "own_industry": self.own_industry}
+                "own_data": self.own_data, "own_industry": self.own_industry, "overview": self.overview}
 
 
 def _any(pats, text: str) -> bool:
@@ -141,6 +142,8 @@ def build_source_model(ctx) -> SourceModel:
             model.release = model.own_stats = _own_statistics(ctx, paras, heads, vague_line)
         if not model.release:
             model.own_industry = _industry_operation(ctx, paras, vague_line)
+        if not model.release and not model.own_industry:
+            model.overview = _overview_release(ctx, paras, vague_line)
 
     if (model.header and not model.release and ctx.report is None and not reporter
             and (local_voice or _any(defs.get("release_header") or [], model.header))):
@@ -149,7 +152,7 @@ def build_source_model(ctx) -> SourceModel:
         model.release = True
     named = [b for b in (model.header, model.closing) if b]
     if ctx.report is None:
-        model.whole = bool(named) or model.release or model.own_industry
+        model.whole = bool(named) or model.release or model.own_industry or model.overview
     else:  # a community report: only a byline naming an authority (a bureau, an association, a profile body)
         pats = defs.get("authority") or []
         model.whole = any(any(a in b for a in ctx.authorities) or _any(pats, b) for b in named)
@@ -449,6 +452,38 @@ def _industry_operation(ctx, paras, vague_line) -> bool:
         return False  # a vague source (a body named with it, 据某署相关数据显示, is a named source)
     figs = [s for ss, se, s in ctx.body_sentences() if s.strip() and find_figures(ctx.text, ss, se)]
     return len(figs) >= int(params.get("industry_operation_min_figure_sentences", 3))
+
+
+def _overview_release(ctx, paras, vague_line) -> bool:
+    """Round 31: a statistical release whose title and byline the excerpt lost, known by its overview opening — the
+    first sentence names the period and the jurisdiction or the whole sector, and gives the period's verdict with no
+    figure (2月份,我国某行业生产形势保持增长态势。／一季度,全省某经济呈现稳中有进的态势。; overview_opening) — the
+    fixed opening of a body's periodic release of its own statistics, which a news item (a figure or a named source in
+    its lead) does not use. Then: at least `overview_min_figure_sentences` figure sentences, at least
+    `overview_min_change_share` of them stating the period's change, at least one stating the jurisdiction's own total
+    (全国规模以上……完成、全省完成……; overview_figure_scope); no source named in a paragraph with a figure and
+    no vague source anywhere; not a paper's or a commentary's opening (release_not) and none of an analysis's reasoning
+    (headed_release_not). Never in a reporter's round-up or a document of a community report kind (the caller
+    checks). The publisher is then the source of the figures, as for the other release forms; a sentence naming a vague
+    source is still judged by it."""
+    defs, params = ctx.definitions, ctx.parameters
+    pats = defs.get("overview_opening") or []
+    first = next((p for p in paras if p.kind == "text"), None)
+    if not pats or first is None or not _any(pats, first.text):
+        return False
+    if any(_any(defs.get("release_not") or [], p.text) for p in paras[:3]):
+        return False
+    texts = [p for p in paras if p.kind != "table_row"]
+    if _voiced_or_sourced(ctx, texts, vague_line, ("headed_release_not",), text_sources_only=True,
+                          figure_sources_only=True):
+        return False
+    with_fig = [s for ss, se, s in ctx.body_sentences() if s.strip() and find_figures(ctx.text, ss, se)]
+    if len(with_fig) < int(params.get("overview_min_figure_sentences", 3)):
+        return False
+    if not any(_any(defs.get("overview_figure_scope") or [], s) for s in with_fig):
+        return False  # no figure stated for the jurisdiction (全国……完成、全省……): a sector's figures, not a release's
+    change = [s for s in with_fig if _any(defs.get("release_change_figure") or [], s)]
+    return len(change) / len(with_fig) >= float(params.get("overview_min_change_share", 0.5))
 
 
 def _topic_lines(ctx, sents, figs) -> int:
