@@ -64,7 +64,7 @@ class Existence(Rule):
         bad = self.unless - {"quoted", "attributed", "sourced_scope", "figure", "figure_sentence", "figure_near", "question",
                              "irrealis", "data_comparison", "comparator", "inference", "sourced_figure", "summary_lead",
                              "share_figure", "figure_before", "policy_document", "title_copy", "prospect",
-                             "own_release"}
+                             "own_release", "sourced_data"}
         if bad:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 的 unless 含未知条件：{', '.join(bad)}")
         self.headings = bool(self.spec.get("headings", True))
@@ -90,6 +90,10 @@ class Existence(Rule):
             if "sourced_scope" in self.unless and (ctx.sentence_has("attribution", s) or (
                     not ctx.vague_source_in_sentence("attribution", s)
                     and (ctx.byline_covers(s) or ctx.lead_in_scope(s, data_only=True)))):
+                continue
+            if "sourced_data" in self.unless and (ctx.sentence_has("attribution", s) or (
+                    not ctx.vague_source_in_sentence("attribution", s)
+                    and (_data_byline_covers(ctx, s) or ctx.lead_in_scope(s, data_only=True)))):
                 continue
             if "comparator" in self.unless and FAR_COMPARISON.search(m.group()):
                 if not _comparator_given(ctx, e):
@@ -127,6 +131,21 @@ class Existence(Rule):
                 continue
             out.append(self.finding(ctx, s, e))
         return out
+
+
+DATA_LINE = re.compile(r"数据|數據|资料|資料|统计|統計|调查|調查|报告|報告")
+
+
+def _data_byline_covers(ctx: Context, pos: int) -> bool:
+    """Round 31: the document's own source covers `pos` as a source of data — a notes block below it, a release or
+    the publisher's own statistics, or a byline or closing line naming data (数据来源：……、据……统计、……报告) — not a
+    line naming only the outlet that ran or reposted the article (来源：某新闻网): an outlet vouches for no ranking."""
+    src = ctx.source()
+    if not src.covers(pos):
+        return False
+    if any(a <= pos < b for a, b in src.notes) or src.release or src.own_stats or src.own_industry:
+        return True
+    return any(DATA_LINE.search(b) for b in (src.header, src.closing) if b)
 
 
 def _stated_again(ctx: Context, words: str, after: int) -> bool:
