@@ -2393,6 +2393,8 @@ def names_kind(kind: str, said: str, question: str, tok) -> bool:
 # the activity's start (chat.yaml `date_subject_skip`).
 DATE_SUBJECT_GUARD = True
 _DATE_SUBJECT_SKIP = sorted(_TERMS.get("date_subject_skip", []) or [], key=len, reverse=True)
+_INSTANCE_VERB = re.compile(r"^\s*(?:" + "|".join(map(re.escape, sorted(_TERMS.get("date_subject_instance", []) or ["被"],
+                                                                          key=len, reverse=True))) + ")")
 _DATE_LEAD = re.compile(r"^\s*(?:(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?:以来|起|初|底|末|年初|年底)?"
                         r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)")
 
@@ -2402,8 +2404,9 @@ def question_names_place(question: str, tok) -> bool:
 
 
 def dated_place_subject(question: str, said: str, tok) -> bool:
-    """Does the clause that dates the sentence have a place (not named in the question) for its subject? The clause
-    is the one holding the first date; a clause of the date alone ("2013年，") gives way to the clause after it."""
+    """Does the clause that dates the sentence have a place (not named in the question) for its subject, one the
+    activity is done to ("某区被认定为", "某县入选")? The clause is the one holding the first date; a clause of the date
+    alone ("2013年，") gives way to the clause after it."""
     clauses = [c for c in _CLAUSE_SPLIT.split(said) if c.strip()]
     k = next((j for j, c in enumerate(clauses) if _DATE_RX.search(c)), None)
     if k is None:
@@ -2421,12 +2424,14 @@ def dated_place_subject(question: str, said: str, tok) -> bool:
         return False
     m = _PLACE_RX.match(rest)
     if m:
-        return m.group(0) not in question
-    tags = _pos_tags(rest, tok)
-    if not tags:
-        return False
-    w, f = tags[0]
-    return f.startswith("ns") and len(w) >= 2 and w not in question
+        place = m.group(0)
+    else:
+        tags = _pos_tags(rest, tok)
+        if not tags or not tags[0][1].startswith("ns") or len(tags[0][0]) < 2:
+            return False
+        place = tags[0][0]
+    after = re.sub("^" + _PLACE_SUFFIX, "", rest[len(place):])
+    return place not in question and bool(_INSTANCE_VERB.match(after))  # (the place receives the activity)
 
 # Round 22: a rate's level asked ("某某率是多少", "占多大比例"), its change given ("提升3.41个百分点"): chat.yaml
 # `change_verbs`, `level_cue`.

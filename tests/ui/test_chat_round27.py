@@ -111,6 +111,9 @@ def test_a_place_subject_dates_its_own_event():
     assert chat.dated_place_subject(q, "2015年，青川县被认定为国家级蜂业示范基地县，2021年获新一轮示范县认定。", tok)
     assert not chat.dated_place_subject(q, "认定工作自2020年5月启动，经过申报、评审，认定一批县为示范县。", tok)
     assert not chat.dated_place_subject(q, "2020年，农业农村部启动了示范县认定工作。", tok)
+    # the place does the activity itself: it may be the start asked
+    assert not chat.dated_place_subject(q, "2020年，四川省率先启动了示范县认定工作。", tok)
+    assert chat.dated_place_subject(q, "2016年，四川入选首批蜂业示范省。", tok)
 
 
 def test_the_place_sentence_is_refused_for_the_activity(kb):
