@@ -2331,7 +2331,8 @@ def stated_count(question: str) -> tuple[int, str]:
 
 def count_conflict(n: int, noun: str, said: str) -> bool:
     """Does the sentence count items of its own ("3个方面") with another number than the question's `n`, while it
-    neither says `n` of them nor lists `n` items in one segment?"""
+    neither says `n` of them nor lists `n` items in the clause that counts (a list elsewhere in the sentence is
+    another list: "对总体思路、框架体系、重点项目、保障措施等作出部署，主要涵盖甲、乙、丙3个方面")?"""
     nouns = set(_ITEM_COUNT_NOUNS)
     if noun:
         nouns |= {noun, noun[-2:]}
@@ -2339,10 +2340,12 @@ def count_conflict(n: int, noun: str, said: str) -> bool:
     if not nouns:
         return False
     rx = re.compile(_COUNT_NUMERAL + "(?:" + "|".join(map(re.escape, nouns)) + ")")
-    counts = {_ordinal(m.group(1)) for m in rx.finditer(said)}
-    if not counts or n in counts:
+    found = list(rx.finditer(said))
+    if not found or any(_ordinal(m.group(1)) == n for m in found):
         return False
-    return not lists_count(n, said)
+    # (the clause that counts lists the question's number of items: the count word is loose, the list is the answer)
+    clauses = [c for m in found for c in _CLAUSE_SPLIT.split(said) if m.group(0) in c]
+    return not any(len(_ITEM_SEPARATORS.findall(c)) + 1 >= n for c in clauses)
 
 
 # Round 27: "哪个平台 / 哪家机构 / 什么系统" asks a name of that kind; a sentence that names none (no quoted or 《》 name, no

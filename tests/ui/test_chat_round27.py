@@ -59,6 +59,8 @@ def test_another_count_of_items_is_another_list():
     assert not chat.count_conflict(3, "方面", said)
     assert not chat.count_conflict(4, "环节", "聚焦蜂种选育、饲养管理、产品检测和品牌营销四大环节。")
     assert not chat.count_conflict(4, "环节", "涵盖选育、饲养、检测、营销等3个方面的工作。")
+    # four other things listed in another clause do not make the counted three four
+    assert chat.count_conflict(4, "环节", "对总体思路、框架体系、重点项目、保障措施等作出部署，主要涵盖甲、乙、丙3个方面。")
     # a sentence that counts nothing is not judged here
     assert not chat.count_conflict(4, "环节", "规划对蜂业基础设施建设作出部署。")
 
