@@ -1370,7 +1370,7 @@ def dense_similarities(question: str, sentences: list[str], kb) -> list[float] |
 # ------------------------------------------------------------------------------ what is asked for
 
 # The answer type a question asks for: a date, a list, or an amount (a number that is not a date).
-_DATE_Q = re.compile(r"何时|什么时候|什么时间|哪一?年|哪一?天|哪个月|几月|何年|哪一?日")
+_DATE_Q = re.compile(r"何时|什么时候|啥时候|什么时间|哪一?年|哪一?天|哪个月|几月|何年|哪一?日")
 _LIST_Q = re.compile(r"哪些|哪几")
 _AMOUNT_Q = re.compile(r"多少|(?<![哪近这])几|数量|规模(?!以上)|多大|多高|多长|比例|占比|份额|比重|增速|增幅|增长率|几成")
 _DATE_RX = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月|\d{1,2}\s*日|(?:19|20)\d\d[-/.]\d{1,2}")
@@ -2310,6 +2310,132 @@ def counted_group_short(said: str) -> bool:
     return False
 
 
+
+# Round 27: a list question that states its count ("四个环节是哪几个", "三大任务是什么"): a sentence that counts other
+# items ("……3个方面") and neither says the question's number nor lists that many items answers another list
+# (chat.yaml `stated_count_question`, `item_count_nouns`).
+STATED_COUNT_GUARD = bool(_TERMS.get("stated_count_question"))
+_STATED_COUNT_Q = re.compile(_TERMS["stated_count_question"]) if STATED_COUNT_GUARD else None
+_ITEM_COUNT_NOUNS = set(_TERMS.get("item_count_nouns", []) or [])
+_COUNT_NUMERAL = r"(?<![第\d.〇零一二两三四五六七八九十百])(\d{1,2}|[两二三四五六七八九十]{1,2})\s*(?:个|大|项|类|条|点|种)?\s*"
+
+
+def stated_count(question: str) -> tuple[int, str]:
+    """The count and the item noun of a list question that states how many ("四个环节是哪几个" → (4, 环节)), or (0, "")."""
+    m = _STATED_COUNT_Q.search(question) if _STATED_COUNT_Q else None
+    if not m:
+        return 0, ""
+    noun = re.sub(r"^(?:的|之)", "", m.group(2))
+    return _ordinal(m.group(1)), noun
+
+
+def count_conflict(n: int, noun: str, said: str) -> bool:
+    """Does the sentence count items of its own ("3个方面") with another number than the question's `n`, while it
+    neither says `n` of them nor lists `n` items in the clause that counts (a list elsewhere in the sentence is
+    another list: "对总体思路、框架体系、重点项目、保障措施等作出部署，主要涵盖甲、乙、丙3个方面")?"""
+    nouns = set(_ITEM_COUNT_NOUNS)
+    if noun:
+        nouns |= {noun, noun[-2:]}
+    nouns = sorted((x for x in nouns if x), key=len, reverse=True)
+    if not nouns:
+        return False
+    rx = re.compile(_COUNT_NUMERAL + "(?:" + "|".join(map(re.escape, nouns)) + ")")
+    found = list(rx.finditer(said))
+    if not found or any(_ordinal(m.group(1)) == n for m in found):
+        return False
+    # (the clause that counts lists the question's number of items: the count word is loose, the list is the answer)
+    clauses = [c for m in found for c in _CLAUSE_SPLIT.split(said) if m.group(0) in c]
+    return not any(len(_ITEM_SEPARATORS.findall(c)) + 1 >= n for c in clauses)
+
+
+# Round 27: "哪个平台 / 哪家机构 / 什么系统" asks a name of that kind; a sentence that names none (no quoted or 《》 name, no
+# word ending in a name word of the kind after a word of its own, no proper noun of the kind's tags) does not answer
+# (chat.yaml `name_question`, `name_head_types`, `name_endings`, `name_tags`, `name_generic_before`).
+NAME_TYPE_GUARD = bool(_TERMS.get("name_question"))
+_NAME_Q = re.compile(_TERMS["name_question"]) if NAME_TYPE_GUARD else None
+_NAME_HEAD_TYPES = dict(_TERMS.get("name_head_types") or {})
+_NAME_ENDINGS = {k: sorted(v, key=len, reverse=True) for k, v in (_TERMS.get("name_endings") or {}).items()}
+_NAME_KIND_TAGS = {k: tuple(v) for k, v in (_TERMS.get("name_tags") or {}).items()}
+_NAME_GENERIC = set(_TERMS.get("name_generic_before", []) or [])
+_QUOTED_NAME = re.compile(r"[“\"「『《‘][^”\"」』》’]{2,30}[”\"」』》’]")
+
+
+def asked_name_type(question: str, tok=None) -> str:
+    """The kind of name a "哪个平台 / 哪家机构" question asks ("site", "org", "press"), or "". A kind word with a noun
+    after it only qualifies that noun ("什么企业所得税优惠")."""
+    m = _NAME_Q.search(question) if _NAME_Q else None
+    if not m:
+        return ""
+    if tok is not None:
+        tags = _pos_tags(question[m.end(1):], tok)
+        if tags and tags[0][1].startswith(("n", "vn")) and not tags[0][1].startswith(("nr", "ns", "nt")):
+            return ""
+    return _NAME_HEAD_TYPES.get(m.group(1), "")
+
+
+def names_kind(kind: str, said: str, question: str, tok) -> bool:
+    """Does the sentence name something of `kind` the question does not already name?"""
+    if not kind:
+        return True
+    if any(m.group(0)[1:-1] not in question for m in _QUOTED_NAME.finditer(said)):
+        return True
+    for e in _NAME_ENDINGS.get(kind, []):
+        for m in re.finditer(re.escape(e), said):
+            before = said[max(0, m.start() - 1):m.start()]
+            word = said[max(0, m.start() - 2):m.end()]
+            if before and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]", before) and before not in _NAME_GENERIC \
+                    and word not in question:
+                return True
+    tags = _NAME_KIND_TAGS.get(kind, ())
+    return any(len(w) >= 2 and f.startswith(tags) and w not in question for w, f in _pos_tags(said, tok)) if tags \
+        else False
+
+
+# Round 27: a date question about an activity or a kind of thing that names no place ("这项认定工作啥时候开始的"): a
+# sentence whose dated clause has a place for its subject ("2013年，某区被认定为……基地县") dates that place's event, not
+# the activity's start (chat.yaml `date_subject_skip`).
+DATE_SUBJECT_GUARD = True
+_DATE_SUBJECT_SKIP = sorted(_TERMS.get("date_subject_skip", []) or [], key=len, reverse=True)
+_INSTANCE_VERB = re.compile(r"^\s*(?:" + "|".join(map(re.escape, sorted(_TERMS.get("date_subject_instance", []) or ["被"],
+                                                                          key=len, reverse=True))) + ")")
+_DATE_LEAD = re.compile(r"^\s*(?:(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?:以来|起|初|底|末|年初|年底)?"
+                        r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)")
+
+
+def question_names_place(question: str, tok) -> bool:
+    return bool(_PLACE_RX.search(question)) or any(f.startswith("ns") and len(w) >= 2 for w, f in _pos_tags(question, tok))
+
+
+def dated_place_subject(question: str, said: str, tok) -> bool:
+    """Does the clause that dates the sentence have a place (not named in the question) for its subject, one the
+    activity is done to ("某区被认定为", "某县入选")? The clause is the one holding the first date; a clause of the date
+    alone ("2013年，") gives way to the clause after it."""
+    clauses = [c for c in _CLAUSE_SPLIT.split(said) if c.strip()]
+    k = next((j for j, c in enumerate(clauses) if _DATE_RX.search(c)), None)
+    if k is None:
+        return False
+    clause = clauses[k]
+    if _DATE_LEAD.sub("", clause).strip() == "" and k + 1 < len(clauses):
+        clause = clauses[k + 1]
+    rest = _DATE_LEAD.sub("", clause).strip()
+    for w in _DATE_SUBJECT_SKIP:
+        if rest.startswith(w):
+            rest = rest[len(w):].lstrip()
+            rest = _DATE_LEAD.sub("", rest).lstrip("，, ")
+            break
+    if not rest:
+        return False
+    m = _PLACE_RX.match(rest)
+    if m:
+        place = m.group(0)
+    else:
+        tags = _pos_tags(rest, tok)
+        if not tags or not tags[0][1].startswith("ns") or len(tags[0][0]) < 2:
+            return False
+        place = tags[0][0]
+    after = re.sub("^" + _PLACE_SUFFIX, "", rest[len(place):])
+    return place not in question and bool(_INSTANCE_VERB.match(after))  # (the place receives the activity)
+
 # Round 22: a rate's level asked ("某某率是多少", "占多大比例"), its change given ("提升3.41个百分点"): chat.yaml
 # `change_verbs`, `level_cue`.
 _LEVEL_CHANGE_RX = re.compile("(?:" + "|".join(map(re.escape, _TERMS.get("change_verbs", []) or ["增长"]))
@@ -2738,6 +2864,9 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     part_words = part_whole_words(question, splitter) if kind == "amount" else set()
     adverbials = scope_adverbials(question) if kind == "amount" else set()
     n_items = asked_item_count(question) if ITEM_COUNT_GUARD else 0
+    n_stated, stated_noun = stated_count(question) if STATED_COUNT_GUARD and not n_items else (0, "")
+    name_kind = asked_name_type(question, tok) if NAME_TYPE_GUARD else ""
+    place_free = kind == "date" and DATE_SUBJECT_GUARD and not question_names_place(question, tok)
     asked_ordinal = ordinal_asked(question)
     q_year_digits = {re.sub(r"\D", "", y) for y in q_years}
     blank = False  # the asked cell of the asked row is blank in its table
@@ -2948,6 +3077,12 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("ordinal")  # 第几版 asked, the sentence gives no page
             if n_items and not lists_count(n_items, said):
                 r8.append("items")  # 哪五项任务 asked, the sentence lists three things
+            elif n_stated and count_conflict(n_stated, stated_noun, said):
+                r8.append("items")  # 四个环节是哪几个 asked, the sentence counts 3个方面
+            if name_kind and not names_kind(name_kind, f"{heading} {caption} {said}", question, tok):
+                r8.append("name")  # 哪个平台 asked, the sentence names no platform
+            if place_free and dated_place_subject(question, said, tok):
+                r8.append("subject")  # 这项工作何时开始 asked, "2013年，某区被认定为……" dates a place's event
             if COUNTED_GROUP_GUARD and kind == "list" and counted_group_short(said):
                 r8.append("group")  # 哪几个部门 asked, "甲等六部门" names one of six
             if level_measures and has_value and not caption and change_for_level(level_measures, said):
