@@ -498,11 +498,8 @@ def localize(sent: str, hit: dict, tpl: dict) -> str | None:
         spots = [m for m in re.finditer(re.escape(w) + (rf"(?!{keep})" if keep else ""), sent)]
         if not spots:
             continue
-        if _place_named_before(sent, spots[0].start()):
-            continue  # 某市商务局统计显示，2023年当地…: the place is named in the sentence, 当地 points at it
-        if any(m.start() > 0 and re.match(r"[\u4e00-\u9fff]", sent[m.start() - 1]) and sent[m.start() - 1] not in follows
-               for m in spots):
-            return None  # 三亚当地: a place may be named already, or the word is part of another
+        if _said_before(sent, spots[0].start(), follows):
+            continue  # 深圳已有…，当地…: the sentence said something before it, which 当地 may point at; as found
         name = places[0] if places else source_province(hit)
         if name is None:
             return None
@@ -519,11 +516,23 @@ def localize(sent: str, hit: dict, tpl: dict) -> str | None:
     return sent
 
 
-def _place_named_before(sent: str, at: int) -> bool:
-    """A place named in the sentence before position `at`: a province's name, or a city or county a clause starts
-    with (广州市商务局统计显示，…)."""
-    head = sent[:at]
-    return any(n in head for n in _provinces()) or any(leading_place(c) for c in re.split(r"[，,；;：:]", head))
+_TIME_ONLY = re.compile(r"(?:\d{1,4}\s*(?:世纪|年代|年|月|日|号)|[上下]半年|年初|年底|年末|近年来|近几年|多年来|目前|当前|如今|"
+                        r"以来|期间|前后|左右)+")
+
+
+def _said_before(sent: str, at: int, follows: str) -> bool:
+    """Whether the sentence states something before position `at` that a 当地 there may point at (深圳已有…，当地…;
+    某市商务局统计显示，2023年当地…; 三亚当地…): a clause before it that is no time or speaker preamble, or a word in its
+    own clause other than a time and one of the function characters `follows` (在当地, 2023年当地)."""
+    from .sentences import load_rules
+
+    pre = load_rules().clause_preamble
+    *clauses, own = re.split(r"[，,；;：:]", sent[:at])
+    for c in (c.strip() for c in clauses):
+        if c and not _TIME_ONLY.fullmatch(c) and not (pre is not None and pre.match(c)):
+            return True
+    own = _TIME_ONLY.sub("", own.strip())
+    return len(own) > 1 or (own != "" and own not in follows)
 
 
 def _named_before(text: str, at: int) -> bool:

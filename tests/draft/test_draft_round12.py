@@ -93,15 +93,16 @@ def test_local_is_resolved_from_the_source_or_left_out():
     assert localize("20世纪90年代，当地木匠开始成批制作藤椅。", county, TPL) == "20世纪90年代，木兰县木匠开始成批制作藤椅。"
     province = {"source": "2023_福建日报_藤编家具出口增长.txt", "title": "藤编家具出口增长"}
     assert localize("当地藤编企业超过200家。", province, TPL) == "福建省藤编企业超过200家。"
-    # the place is named in the sentence before it: 当地 points there and stays
-    assert localize("青川市商务局统计显示，2023年当地家具出口额达12亿元。", province, TPL) == \
-        "青川市商务局统计显示，2023年当地家具出口额达12亿元。"
+    # the sentence said something before it (a place it may point at): 当地 is quoted as found
+    for s in ("青川市商务局统计显示，2023年当地家具出口额达12亿元。", "山镇已有家具企业60家，当地从业人员超过3000人。",
+              "山镇当地木匠开始成批制作藤椅。"):
+        assert localize(s, province, TPL) == s
     assert localize("2023年当地家具出口额达12亿元。", county, TPL) == "2023年木兰县家具出口额达12亿元。"
+    assert localize("近年来，在当地新建家具厂12家。", county, TPL) == "近年来，在木兰县新建家具厂12家。"
     # local time is no place
     assert localize("当地时间3日，某家具展在米兰开幕。", county, TPL) == "当地时间3日，某家具展在米兰开幕。"
-    # no place in the title or publisher, or a place word that may stand right before it: left out
+    # no place in the title or publisher: left out
     assert localize("当地木匠开始成批制作藤椅。", {"source": "2023_期刊_藤椅.txt", "title": "藤椅的故事"}, TPL) is None
-    assert localize("山镇当地木匠开始成批制作藤椅。", county, TPL) is None
 
 
 def test_a_registered_business_scope_is_no_evidence():
