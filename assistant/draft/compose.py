@@ -29,6 +29,7 @@ class Context:
     typer: object = None  # sentences.SentenceTyper (the knowledge base's embedder), set per draft
     names: tuple[str, ...] = ()  # the industry's name and aliases (no topic signal within its own knowledge base)
     terms: tuple[str, ...] = ()  # the profile's domain terms (with the names: what marks a sentence as this industry's)
+    reserved: tuple[str, ...] = ()  # reserved topics a section of this outline names (paragraphs.left_topics)
 
     def about_other_industry(self, sent: str) -> bool:
         """A sentence about another industry, not this one (`evidence.other_industry` with the profile's names and
@@ -148,11 +149,12 @@ def fill_missing_elements(section: Section, sd: SectionDraft, hits: list[dict], 
     for e in section.required_elements:
         if e.found_in(section_plain(sd)):
             continue
-        from .paragraphs import admit as admit_for
+        from .paragraphs import admit as admit_for, left_topics
         from .sentences import figures, typer_for
 
         best = None
-        admit = admit_for(section, ctx.typer or typer_for(None), for_element=True)
+        admit = admit_for(section, ctx.typer or typer_for(None), for_element=True,
+                          leave=left_topics(section, ctx.reserved))
         seen = {f for b in sd.blocks for x in b.sentences for f in figures(x.text)}
         for h in sorted(hits, key=lambda h: h["rank"]):
             for _, sent in passage_sentences(h, ctx.own):

@@ -81,7 +81,8 @@ def evidence_sentences(text: str) -> list[str]:
             continue
         s = chinese_punctuation(strip_dateline(strip_run_in_heading(s))).lstrip("”’」』")  # a quote's close split off
         s = THOUSANDS_SPACE.sub(r"\1\2", _SOURCE_NOTE.sub("", _CJK_GAP.sub("", s)))  # 3 000亿元 reads 3000亿元
-        s = _LIST_LABEL.sub("", s) if len(_LIST_LABEL.sub("", s)) >= 14 else s
+        if not business_scope(s):  # 许可项目：… keeps its label, by which `usable` leaves it out
+            s = _LIST_LABEL.sub("", s) if len(_LIST_LABEL.sub("", s)) >= 14 else s
         s = own_study(strip_briefing(strip_connective(s)))
         for abbr, full in short.items():
             if f"《{abbr}》" in s and f"简称《{abbr}》" not in s:
@@ -98,6 +99,19 @@ _LINE_CUT = re.compile(r"(?<=[；;])[ \t]*\n(?![ \t]*(?:[（(]?[一二三四五�
 
 # a list of quoted items closed by an ellipsis, and the next sentence run on (“A”、“B”……近年来，…): the list ends there
 _LIST_ELLIPSIS = re.compile(r"”(?:……|…|\.\.\.|。。。)(?=[\u4e00-\u9fff])")
+
+
+@lru_cache(maxsize=1)
+def _business_scope() -> tuple[re.Pattern, ...]:
+    from ..analysis.tables import load_yaml
+
+    return tuple(re.compile(p) for p in load_yaml("draft_templates.yaml").get("business_scope") or [])
+
+
+def business_scope(sent: str) -> bool:
+    """A company's registered business scope (许可项目：A；B；C。/ 许可证规定经营范围内的…: `business_scope` in
+    draft_templates.yaml): what it is licensed to do, no fact about the industry."""
+    return any(p.search(sent) for p in _business_scope())
 
 
 @lru_cache(maxsize=1)
@@ -305,11 +319,55 @@ def _relative_dates() -> tuple[dict, re.Pattern | None, re.Pattern | None, dict]
     return years, words, bare, heads
 
 
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _recent_words() -> tuple[re.Pattern | None, re.Pattern | None]:
+    """(a recent-date word 近日/日前, the same word after a preposition 截至/自 that needs it) from `relative_dates`."""
+    from ..analysis.tables import load_yaml
+
+    spec = load_yaml("draft_templates.yaml").get("relative_dates") or {}
+    recent, bound = spec.get("recent") or [], spec.get("recent_bound") or []
+    if not recent:
+        return None, None
+    return re.compile(_alt(recent)), (re.compile(rf"(?:{_alt(bound)})(?:{_alt(recent)})") if bound else None)
+
+
+def recent_dates(sent: str, year: int | None, relative_ok: bool = True) -> str | None:
+    """The sentence with its recent-date words (近日, 日前: `relative_dates.recent` in draft_templates.yaml) written as
+    its source's year (近日，某部公布了… → 2024年，某部公布了…) when the year is known and sure (`relative_ok`), else
+    without the word (某部近日公布了… → 某部公布了…); None when the word follows a preposition that needs it (截至近日):
+    the sentence would not read without it. Titles in 《》 are left as they are."""
+    recent, bound = _recent_words()
+    parts = re.split(r"(《[^》]*》)", sent)
+    plain = "".join(parts[0::2])
+    if recent is None or not recent.search(plain):
+        return sent
+    if bound is not None and bound.search(plain):
+        return None
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            if year and relative_ok:
+                part = recent.sub(f"{year}年", part)
+            else:  # the word and the comma closing its clause (近日，…), or the word alone inside a clause
+                part = re.sub(rf"(?:^|(?<=[，,；]))(?:{recent.pattern})[，,]", "", part)
+                part = recent.sub("", part)
+        out.append(part)
+    return "".join(out)
+
+
 def absolute_dates(sent: str, year: int | None, relative_ok: bool = True) -> str | None:
     """The sentence with its relative dates (今年, 去年, a 上半年 with no year before it…: `relative_dates` in
     draft_templates.yaml) written as years of its source's `year` (今年 → 2024年, 上半年 → 2024年上半年; a head
-    目前， → 截至2024年，); titles in 《》 are left as they are, and so is every figure. None when the sentence has
-    a relative year or an undated period and its source's year is unknown: it cannot be placed in time."""
+    目前， → 截至2024年，; 近日/日前: `recent_dates`); titles in 《》 are left as they are, and so is every figure.
+    None when the sentence has a relative year or an undated period and its source's year is unknown: it cannot be
+    placed in time."""
+    sent = recent_dates(sent, year, relative_ok)
+    if sent is None:
+        return None
     years, words, bare, heads = _relative_dates()
     if words:  # 去年2024年…: the year is written already, the relative word only repeats it
         sent = re.sub(rf"(?:{words.pattern})(?=[（(]?(?:19|20)\d\d\s*年)", "", sent)
@@ -369,14 +427,83 @@ def source_province(hit: dict) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _place_name() -> tuple[str, frozenset]:
+    """The place suffixes of a city, district or county (`place_suffixes`) and the words that end so but name no
+    place (`not_places`; relative_place in draft_templates.yaml)."""
+    from ..analysis.tables import load_yaml
+
+    spec = load_yaml("draft_templates.yaml").get("relative_place") or {}
+    return "".join(spec.get("place_suffixes") or []), frozenset(spec.get("not_places") or [])
+
+
+def leading_place(text: str) -> str | None:
+    """The place a title or publisher starts with (三明市人民政府办公室 → 三明市; 公安县杂交水稻… → 公安县; 广州市… →
+    广州市), read without a gazetteer: its first 1–4 characters up to the first place suffix (市, 区, 县…), with a
+    suffix right after it (广州 + 市); None when that head is no place (城市轨道…, 园区…: `not_places`; a word of three
+    or more characters there also ends no place: …示范区) or there is none (市场, 县域 name no place either)."""
+    suffixes, not_places = _place_name()
+    text = re.sub(r"^(?:(?:19|20)\d\d\s*年?度?)?[《“\s]*", "", text or "")
+    m = re.match(rf"^[\u4e00-\u9fff]{{1,4}}?[{suffixes}]", text) if suffixes else None
+    if not m:
+        return None
+    head = m.group(0)
+    while len(head) < len(text) and text[len(head)] in suffixes and head[-1] + text[len(head)] not in not_places:
+        head += text[len(head)]  # 广州 + 市; not 三明市 + 区 (市区)
+    if len(head) < len(text) and text[len(head)] in "场域":
+        return None
+    if head in not_places or any(len(w) >= 3 and head.endswith(w) for w in not_places):
+        return None
+    return head
+
+
+def source_places(hit: dict) -> list[str]:
+    """The places of a city, district or county the source's title and its publisher (file name 2025_<publisher>_…)
+    start with, title first."""
+    from ..textproc import name_as_read
+    from .references import clean_title
+
+    stem = name_as_read(Path(hit.get("source") or "").stem, hit.get("title"))
+    parts = stem.split("_")
+    publisher = parts[1] if len(parts) >= 3 and re.fullmatch(r"\d{4}(?:-\d{4})?", parts[0]) else ""
+    places = [leading_place(clean_title(hit.get("title"), hit.get("source") or "")), leading_place(publisher)]
+    return list(dict.fromkeys(p for p in places if p))
+
+
+def _resolve(sent: str, word: str, name: str) -> str:
+    """`word` (全市, 我县…) written as `name` wherever the place is not named right before it (三明全市 stays)."""
+    stem = name[:-1] if len(name) > 2 else name  # 三明 of 三明市
+    return re.sub(re.escape(word) + _PLACE_AFTER,
+                  lambda m: m.group(0) if m.string.endswith((name, stem), 0, m.start()) else name, sent)
+
+
 def localize(sent: str, hit: dict, tpl: dict) -> str | None:
-    """A sentence whose place is named relative to its source (a provincial paper's 我省, a city's 全市): 我省/全省
-    become the province its source's title or publisher names (`relative_place` in draft_templates.yaml); None when
-    the place cannot be told (no province, or a city, district or county word): a national report cannot quote it."""
+    """A sentence whose place is named relative to its source (a provincial paper's 我省, a city's 全市, a report's
+    当地): 我省/全省 become the province its source's title or publisher names; 全市/我县… the city, district or
+    county the source's title or publisher starts with when it ends in the same character (全市 → 三明市); 当地 the
+    source's city or county, else its one province (`relative_place` in draft_templates.yaml); None when the place
+    cannot be told (no such place, a town or village word, 当地 after a word that may be a place already): a
+    national report cannot quote it."""
     words = tpl.get("relative_place") or {}
     local = [w for w in words.get("local") or [] if re.search(re.escape(w) + _PLACE_AFTER, sent)]
-    if local:
-        return None
+    places = source_places(hit) if local or any(w in sent for w in words.get("source_place") or []) else []
+    for w in sorted(local, key=len, reverse=True):
+        name = next((p for p in places if p.endswith(w[-1])), None)
+        if name is None:
+            return None
+        sent = _resolve(sent, w, name)
+    keep = "|".join(re.escape(k) for k in words.get("keep_after") or [])
+    follows = words.get("source_place_follows") or ""
+    for w in words.get("source_place") or []:
+        spots = [m for m in re.finditer(re.escape(w) + (rf"(?!{keep})" if keep else ""), sent)]
+        if not spots:
+            continue
+        if _said_before(sent, spots[0].start(), follows):
+            continue  # 深圳已有…，当地…: the sentence said something before it, which 当地 may point at; as found
+        name = places[0] if places else source_province(hit)
+        if name is None:
+            return None
+        sent = re.sub(re.escape(w) + (rf"(?!{keep})" if keep else ""), name, sent)
     prov = [w for w in words.get("province") or [] if _unnamed(sent, w)]
     if not prov:
         return sent
@@ -387,6 +514,25 @@ def localize(sent: str, hit: dict, tpl: dict) -> str | None:
         sent = re.sub(re.escape(w) + _PLACE_AFTER,
                       lambda m: m.group(0) if _named_before(m.string, m.start()) else name, sent)
     return sent
+
+
+_TIME_ONLY = re.compile(r"(?:\d{1,4}\s*(?:世纪|年代|年|月|日|号)|[上下]半年|年初|年底|年末|近年来|近几年|多年来|目前|当前|如今|"
+                        r"以来|期间|前后|左右)+")
+
+
+def _said_before(sent: str, at: int, follows: str) -> bool:
+    """Whether the sentence states something before position `at` that a 当地 there may point at (深圳已有…，当地…;
+    某市商务局统计显示，2023年当地…; 三亚当地…): a clause before it that is no time or speaker preamble, or a word in its
+    own clause other than a time and one of the function characters `follows` (在当地, 2023年当地)."""
+    from .sentences import load_rules
+
+    pre = load_rules().clause_preamble
+    *clauses, own = re.split(r"[，,；;：:]", sent[:at])
+    for c in (c.strip() for c in clauses):
+        if c and not _TIME_ONLY.fullmatch(c) and not (pre is not None and pre.match(c)):
+            return True
+    own = _TIME_ONLY.sub("", own.strip())
+    return len(own) > 1 or (own != "" and own not in follows)
 
 
 def _named_before(text: str, at: int) -> bool:
@@ -465,7 +611,7 @@ def usable(sent: str, tpl: dict) -> bool:
     # a paper's aim (以期为…提供参考), an author's aside (这是一个值得思考的问题), a person's reminiscence without a figure
     if _matches(sent, tpl.get("study_aim")) or any(w in sent for w in tpl.get("rhetorical_aside", [])):
         return False
-    if _anecdote(sent, tpl.get("anecdote_speech")):
+    if _anecdote(sent, tpl.get("anecdote_speech")) or business_scope(sent):
         return False
     if "缺口" in sent and not re.search(tpl.get("gap_baseline", "口径"), sent):
         return False

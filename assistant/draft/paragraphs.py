@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from ..outline import topic_cues
 from .evidence import SELF_REF, bigrams, strip_connective
 from .sentences import (LEAD, SentenceTyper, dangling_term, figures, frame_target,  # noqa: F401 (LEAD re-exported)
                         is_target_framed, load_rules, section_accepts)
@@ -33,16 +34,27 @@ _CONNECTIVE = re.compile(r"^(另据|又据)")
 _WRITER_NOTE = re.compile(r"(引用|使用|编制|测算|审核)[^。]{0,12}(时|应|需|宜)")
 
 
-def admit(section, typer: SentenceTyper, for_element: bool = False) -> Callable[[str], bool]:
+def left_topics(section, reserved: tuple[str, ...]) -> tuple[str, ...]:
+    """The reserved topics (draft_templates.yaml `reserved_topics` that a section of this outline names) that this
+    section does not name: their sentences are left to the section that does."""
+    return tuple(t for t in reserved if t not in section.topic_names)
+
+
+def admit(section, typer: SentenceTyper, for_element: bool = False,
+          leave: tuple[str, ...] = ()) -> Callable[[str], bool]:
     """Whether an evidence sentence may be chosen for this section on its own: its type is one the section
     takes and, unless it is wanted for a required element (whose patterns already tie it to the section),
-    it carries the section's topic cues (outline `topic:`)."""
+    it carries the section's topic cues (outline `topic:`); a sentence with the cues of a topic in `leave` (another
+    section's reserved topic: `left_topics`) is not (a published talent forecast goes to the forecast section only)."""
     accepts = section_accepts(section) - set(QUALIFIER_TYPES)
+    left = [topic_cues()[t] for t in leave]
 
     rules = load_rules()
 
     def ok(sent: str) -> bool:
         if rules.self_reference is not None and rules.self_reference.search(sent):
+            return False
+        if any(p.search(sent) for p in left):
             return False
         if typer.type_of(sent) not in accepts:
             return False
@@ -120,7 +132,7 @@ def _repair_generic_lead(text: str, title: str, rules) -> str | None:
         return (m.group(1) or "") + title + text[m.end():]
     m = rules.anonymous_lead.match(text) if rules.anonymous_lead else None
     if m:
-        return "据" + title + ("统计" if m.group(1) == "统计" else "") + "，" + text[m.end():]
+        return "据" + title + (m.groupdict().get("kept") or "") + "，" + text[m.end():]
     return None
 
 

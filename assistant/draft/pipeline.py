@@ -73,7 +73,9 @@ def build_context(outline: Outline, bundle: DataBundle, year: int, run_dir: Path
     inp = Inputs(year=year, profile=profile, bundle=bundle, kb=kb, run_dir=run_dir, common={**common, **private},
                  found=a)
     ctx = Context(templates=templates, common=common, present=set(a.present), data_refs=dict(a.refs),
-                  names=tuple(profile.names), terms=tuple(profile.terms))
+                  names=tuple(profile.names), terms=tuple(profile.terms),
+                  reserved=tuple(t for t in templates.get("reserved_topics") or []
+                                 if any(t in s.topic_names for s in outline.sections)))
     facts = copy.deepcopy(a.facts)
     forecasts = {}
     (run_dir / "charts").mkdir(parents=True, exist_ok=True)
@@ -121,7 +123,7 @@ def _draft_one(section: Section, ctx: Context, kb, llm_backend, run_dir: Path, r
     ctx.typer = ctx.typer or typer_for(kb)
     ctx.typer.types([s for h in hits for _, s in passage_sentences(h, ctx.own)
                      if best_query(s, h)[0] >= 0.2 and usable(s, ctx.templates)])
-    takes = paragraphs.admit(section, ctx.typer)
+    takes = paragraphs.admit(section, ctx.typer, leave=paragraphs.left_topics(section, ctx.reserved))
     evidence = select_evidence(hits, section, ctx.templates, budget, ctx.used_sentences,
                                admit=lambda s: takes(s) and not ctx.about_other_industry(s), own=ctx.own)
     paragraphs.attach_qualifiers(evidence, ctx.typer, ctx.templates["banned_words"], evidence_sentences)
