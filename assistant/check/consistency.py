@@ -4,6 +4,7 @@ linking verb are removed), so the checks work for any industry's wording."""
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from .figures import NUM, find_figures, normalise, num_digits, years_in
 from .rules import Rule, kind
@@ -83,6 +84,33 @@ def period_before(text: str, pos: int, sentence: bool = False, own: bool = False
     s = max(text.rfind(c, 0, pos) for c in ("。；\n" if sentence else "。；\n，,")) + 1
     found = PERIOD.findall(text[s:pos])
     return re.sub(r"\s|份", "", found[-1]) if found else ""
+
+
+_MASK_NUM = re.compile(r"\d+(?:[.,，]\d+)*")
+_HAN = re.compile(r"[\u4e00-\u9fa5A-Za-z]")
+
+
+def parallel_subjects(doc, a: int, b: int, min_ratio: float = 0.75) -> bool:
+    """True when the figures at `a` and `b` stand in two parallel paragraphs about different subjects: with the
+    numbers masked the paragraphs are written alike (`min_ratio` of their characters in common), and before each
+    figure some words differ — a province, company or product group named in one and not the other (湖北省…占比为
+    25.56% / 河南省…占比为36.42%; 【A类】出口额… / 【B类】出口额…). The same metric of two subjects is not one value
+    restated (round 31). A paragraph restated word for word with another value (only its numbers differ), or with words
+    added on one side only, stays a mismatch."""
+    pa, pb = doc.paragraph_at(a), doc.paragraph_at(b)
+    if pa is None or pb is None or pa is pb:
+        return False
+    ta, tb = _MASK_NUM.sub("#", pa.text), _MASK_NUM.sub("#", pb.text)
+    ca = len(_MASK_NUM.sub("#", pa.text[:a - pa.start]))
+    cb = len(_MASK_NUM.sub("#", pb.text[:b - pb.start]))
+    sm = SequenceMatcher(None, ta, tb, autojunk=False)
+    if sm.ratio() < min_ratio:
+        return False
+    ops = [(ta[i1:min(i2, ca)], tb[j1:min(j2, cb)]) for op, i1, i2, j1, j2 in sm.get_opcodes()
+           if op != "equal" and i1 < ca and j1 < cb]
+    # words on both sides: each paragraph names its own subject (a source or a word added on one side only,
+    # 据某统计，…, is no other subject)
+    return bool(_HAN.search("".join(x for x, _ in ops)) and _HAN.search("".join(y for _, y in ops)))
 
 
 def year_before(text: str, pos: int) -> int | None:
@@ -321,6 +349,10 @@ class PartsTotal(Rule):
         tail = sent[sent.index("其中", m.end()) + 2:]
         sibling = self.sibling.search(tail)
         tail = tail[:sibling.start()] if sibling else tail
+        # a second 其中 opens a part's own breakdown (其中本科2535人，2193人选择升学，其中1696人…): what follows it
+        # is inside a part, not beside it, so the list of the total's parts ends there (round 31)
+        nested = tail.find("其中")
+        tail = tail[:nested] if nested >= 0 else tail
         # the total's metric word (零售总额 → 零售额): a figure after 其中 named by another metric word (批发业销售额,
         # 住宿业营业额) is not one of its parts but a figure beside it (round 23)
         label = _total_label(sent, m.start("num"))
@@ -346,7 +378,10 @@ class PartsTotal(Rule):
         if siblings_only and len({n[-2:] for n in names}) != 1:
             return []
         s = sum(parts)
-        over = s > total * (1 + self.tol)
+        # a total written as a minimum (力争实现总产值104亿元以上、超过…) is not exceeded by parts above it (round 31)
+        floor = bool(re.match(r"\s*(?:以上|多|余)", sent[m.end():m.end() + 3])
+                     or re.search(r"(?:超过|逾|突破|不低于|高于)\s*$", sent[max(0, m.start("num") - 3):m.start("num")]))
+        over = s > total * (1 + self.tol) and not floor
         short = rest and s < total * (1 - self.tol)
         if not (over or short):
             return []

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..safe_regex import compile_user
 from ..textproc import sentence_spans
-from .consistency import LOWER_BOUND, UNIT_TAIL, UPPER_BOUND, metric_before, significant_digits
+from .consistency import LOWER_BOUND, UNIT_TAIL, UPPER_BOUND, metric_before, parallel_subjects, significant_digits
 from .figures import NUM, Figure, normalise, parse_num, years_in
 from .rules import Rule, RuleFileError, kind
 from .structure import Document
@@ -168,6 +168,8 @@ class MetricConsistency(_MetricRule):
             a, b = first.value, mv.value
             if a == b or (max(a, b) > 0 and abs(a - b) / max(a, b) <= self.tolerance) or within_bound(first, mv):
                 continue
+            if parallel_subjects(ctx.doc, first.fig.start, mv.fig.start):
+                continue  # the same metric of another subject in a parallel paragraph (round 31)
             ratio = max(a, b) / min(a, b) if min(a, b) > 0 else 0
             subj = f"{mv.key[0]}年{mv.key[1]}{mv.key[2]}{mv.key[3]}"
             if 9000 <= ratio <= 11000:
