@@ -91,9 +91,9 @@ _HAN = re.compile(r"[\u4e00-\u9fa5A-Za-z]")
 
 
 def parallel_subjects(doc, a: int, b: int, min_ratio: float = 0.75) -> bool:
-    """True when the figures at `a` and `b` stand in two parallel paragraphs about different subjects: with the
+    """True when the metric names at `a` and `b` stand in two parallel paragraphs about different subjects: with the
     numbers masked the paragraphs are written alike (`min_ratio` of their characters in common), and before each
-    figure some words differ — a province, company or product group named in one and not the other (湖北省…占比为
+    metric's name some words differ — a province, company or product group named in one and not the other (湖北省…占比为
     25.56% / 河南省…占比为36.42%; 【A类】出口额… / 【B类】出口额…). The same metric of two subjects is not one value
     restated (round 31). A paragraph restated word for word with another value (only its numbers differ), or with words
     added on one side only, stays a mismatch."""

@@ -168,7 +168,7 @@ class MetricConsistency(_MetricRule):
             a, b = first.value, mv.value
             if a == b or (max(a, b) > 0 and abs(a - b) / max(a, b) <= self.tolerance) or within_bound(first, mv):
                 continue
-            if parallel_subjects(ctx.doc, first.fig.start, mv.fig.start):
+            if parallel_subjects(ctx.doc, first.start, mv.start):
                 continue  # the same metric of another subject in a parallel paragraph (round 31)
             ratio = max(a, b) / min(a, b) if min(a, b) > 0 else 0
             subj = f"{mv.key[0]}年{mv.key[1]}{mv.key[2]}{mv.key[3]}"
