@@ -1891,7 +1891,7 @@ _RATE_WORD = re.compile(r"[\u4e00-\u9fff]率|" + "|".join(map(re.escape, sorted(
 
 _COUNTED_MEASURES = "|".join(map(re.escape, _TERMS.get("counted_measures", []) or ["个"]))
 _COUNTED_RX = re.compile(r"(?:多少|(?<![哪近这第])几)\s*(?:" + _COUNTED_MEASURES +
-                         r")([\u4e00-\u9fff]{1,12}?)(?=[？?，,。；;！!]|$|是|呢|吗|啊|来着|了|[？?])")
+                         r")((?:(?!多少|几)[\u4e00-\u9fff]){1,12}?)(?=[？?，,。；;！!]|$|是|呢|吗|啊|来着|了|[？?])")
 _COUNTED_LONG = 8  # Round 28: a noun longer than this (某某操控员执照考试点) is also said by its last three characters (考试点)
 _COUNTED_GENERIC = re.compile("(?:" + "|".join(map(re.escape, _TERMS.get("counted_generic_tails", []) or ["人员"])) + ")$")
 
