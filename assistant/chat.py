@@ -1891,7 +1891,8 @@ _RATE_WORD = re.compile(r"[\u4e00-\u9fff]率|" + "|".join(map(re.escape, sorted(
 
 _COUNTED_MEASURES = "|".join(map(re.escape, _TERMS.get("counted_measures", []) or ["个"]))
 _COUNTED_RX = re.compile(r"(?:多少|(?<![哪近这第])几)\s*(?:" + _COUNTED_MEASURES +
-                         r")([\u4e00-\u9fff]{1,8}?)(?=[？?，,。；;！!]|$|是|呢|吗|啊|来着|了|[？?])")
+                         r")((?:(?!多少|几)[\u4e00-\u9fff]){1,12}?)(?=[？?，,。；;！!]|$|是|呢|吗|啊|来着|了|[？?])")
+_COUNTED_LONG = 8  # Round 28: a noun longer than this (某某操控员执照考试点) is also said by its last three characters (考试点)
 _COUNTED_GENERIC = re.compile("(?:" + "|".join(map(re.escape, _TERMS.get("counted_generic_tails", []) or ["人员"])) + ")$")
 
 
@@ -1924,6 +1925,8 @@ def counted_ok(noun: str, said: str, frame: str = "") -> bool:
         return True
     text = f"{frame} {said}"
     if noun in text or any(w in text for w in SYNONYMS.get(noun, ())):
+        return True
+    if len(noun) > _COUNTED_LONG and noun[-3:] in text:
         return True
     core = _COUNTED_GENERIC.sub("", noun)
     return bool(core) and core != noun and len(core) >= 2 and core in text
@@ -2357,6 +2360,8 @@ _NAME_HEAD_TYPES = dict(_TERMS.get("name_head_types") or {})
 _NAME_ENDINGS = {k: sorted(v, key=len, reverse=True) for k, v in (_TERMS.get("name_endings") or {}).items()}
 _NAME_KIND_TAGS = {k: tuple(v) for k, v in (_TERMS.get("name_tags") or {}).items()}
 _NAME_GENERIC = set(_TERMS.get("name_generic_before", []) or [])
+_NAME_AGENT = tuple(_TERMS.get("name_agent_before", []) or [])
+_NAME_NUMERAL = re.compile(r"[一二两三四五六七八九十百千万亿\d]")  # (新一轮: a tagged word with a numeral names nothing)
 _QUOTED_NAME = re.compile(r"[“\"「『《‘][^”\"」』》’]{2,30}[”\"」』》’]")
 
 
@@ -2366,7 +2371,8 @@ def asked_name_type(question: str, tok=None) -> str:
     m = _NAME_Q.search(question) if _NAME_Q else None
     if not m:
         return ""
-    if tok is not None:
+    agent = question[:m.start()].rstrip().endswith(_NAME_AGENT) if _NAME_AGENT else False
+    if tok is not None and not agent:  # (由哪个机构印发: the word after the kind is the agent's verb, whatever its tag)
         tags = _pos_tags(question[m.end(1):], tok)
         if tags and tags[0][1].startswith(("n", "vn")) and not tags[0][1].startswith(("nr", "ns", "nt")):
             return ""
@@ -2379,16 +2385,23 @@ def names_kind(kind: str, said: str, question: str, tok) -> bool:
         return True
     if any(m.group(0)[1:-1] not in question for m in _QUOTED_NAME.finditer(said)):
         return True
+    said_tags = _pos_tags(said, tok)
+    ends, pos = {}, 0  # where each word ends → the word (a one-character name word ends a name, not a word: 社会)
+    for w, _ in said_tags:
+        pos += len(w)
+        ends[pos] = w
     for e in _NAME_ENDINGS.get(kind, []):
         for m in re.finditer(re.escape(e), said):
             before = said[max(0, m.start() - 1):m.start()]
             word = said[max(0, m.start() - 2):m.end()]
+            if len(e) == 1 and len(ends.get(m.end(), "")) == 2:
+                continue  # (社会, 机会: a common word that ends in the name word)
             if before and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]", before) and before not in _NAME_GENERIC \
                     and word not in question:
                 return True
     tags = _NAME_KIND_TAGS.get(kind, ())
-    return any(len(w) >= 2 and f.startswith(tags) and w not in question for w, f in _pos_tags(said, tok)) if tags \
-        else False
+    return any(len(w) >= 2 and f.startswith(tags) and w not in question and not _NAME_NUMERAL.search(w)
+               for w, f in said_tags) if tags else False
 
 
 # Round 27: a date question about an activity or a kind of thing that names no place ("这项认定工作啥时候开始的"): a
@@ -2558,6 +2571,54 @@ def listed_item_unvalued(question: str, said: str) -> bool:
                     and len(re.findall(r"[\u4e00-\u9fff]", clause[nxt.end():figure.start()])) >= 2:
                 listed = True
     return listed
+
+
+# Round 28: the question opens on an item ("某某调度员这个新岗位的缺口有多大"); a sentence that names the item only as one
+# of a list (甲、乙、丙) with no figure after it only lists names, it values nothing (chat.yaml `lead_item_pointer`).
+_LEAD_ITEM = re.compile(r"^([\u4e00-\u9fff]{3,12}?)(?:" + "|".join(map(re.escape, _TERMS.get("lead_item_pointer", []) or ["这个"]))
+                        + ")")
+
+
+def listed_name_only(question: str, said: str) -> bool:
+    """Is the item the question opens on named in the sentence only inside a list (甲、乙、丙), with no figure after
+    it in the sentence?"""
+    m = _LEAD_ITEM.match(question.strip())
+    if not m or m.group(1) not in said:
+        return False
+    item = m.group(1)
+    for k in re.finditer(re.escape(item), said):
+        if "、" not in (said[max(0, k.start() - 1):k.start()] + said[k.end():k.end() + 1]):
+            return False  # named on its own
+        if _VALUE_RX.search(_YEAR_ONLY_RX.sub("", said[k.end():])):
+            return False  # a figure after it may be its own
+    return True
+
+
+# Round 28: "甲类某某的年薪中位数是多少" asked, "乙类某某的年薪中位数约为……" stated: the figure's owner is a neighbour of
+# the asked one (the same lead words, another ending), and the asked one is not in the sentence (SIBLING_OWNER_GUARD).
+SIBLING_OWNER_GUARD = True
+_OWNER_METRIC = re.compile(r"^([\u4e00-\u9fff]{4,12})的([\u4e00-\u9fff]{2,10}?)(?:是|有|为|约|达|多少|几|怎样|如何|[？?])")
+
+
+def sibling_owner(question: str, said: str) -> bool:
+    """Does the sentence give the question's metric ("X的Y") to another owner Z ("Z的Y") that shares X's lead words
+    (two characters or more) but neither is the other's start, while X itself is not in the sentence?"""
+    m = _OWNER_METRIC.match(question.strip())
+    if not m:
+        return False
+    owner, metric = m.groups()
+    if owner in said:
+        return False
+    for k in re.finditer("的" + re.escape(metric), said):
+        z = re.search(r"[\u4e00-\u9fff]{2,16}$", said[:k.start()])
+        if not z:
+            continue
+        other = z.group(0)
+        other = other[max(0, other.rfind(owner[:2])):]  # (报告显示某某: from the owner's lead words on)
+        common = len(os.path.commonprefix([owner, other]))
+        if common >= 2 and not owner.startswith(other) and not other.startswith(owner):
+            return True
+    return False
 
 
 # Round 25: the question asks the whole country (chat.yaml `national_scopes`: 我国、全国) and names no place; a
@@ -3116,6 +3177,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("place")  # 我国的数 asked, "某省2024年……" gives one province's
             if LISTED_ITEM_GUARD and kind == "amount" and has_value and listed_item_unvalued(question, said):
                 r8.append("listed")  # 对“甲指标”要求多少 asked, "设立“甲指标”“乙指标≥99%”等" stated
+            if SIBLING_OWNER_GUARD and kind == "amount" and has_value and sibling_owner(question, said):
+                r8.append("owner")  # 甲类某某的中位数 asked, 乙类某某的中位数 stated
+            if LISTED_ITEM_GUARD and kind == "amount" and has_value and listed_name_only(question, said):
+                r8.append("listed")  # 某岗位这个新岗位的缺口 asked, "甲、某岗位、乙等新方向应运而生" stated
             if adverbials and not all(a in where for a in adverbials):
                 r8.append("scope")  # 在国内市场 asked, the sentence's figure is not restricted so
             refused += r8
