@@ -87,13 +87,11 @@ class Existence(Rule):
                 continue
             if "attributed" in self.unless and ctx.sentence_has("attribution", s):
                 continue
-            if "sourced_scope" in self.unless and (ctx.sentence_has("attribution", s) or (
+            scoped = "sourced_scope" in self.unless or "sourced_data" in self.unless
+            if scoped and (ctx.sentence_has("attribution", s) or (
                     not ctx.vague_source_in_sentence("attribution", s)
-                    and (ctx.byline_covers(s) or ctx.lead_in_scope(s, data_only=True)))):
-                continue
-            if "sourced_data" in self.unless and (ctx.sentence_has("attribution", s) or (
-                    not ctx.vague_source_in_sentence("attribution", s)
-                    and (_data_byline_covers(ctx, s) or ctx.lead_in_scope(s, data_only=True)))):
+                    and (_byline_covers(ctx, s, data_only="sourced_scope" not in self.unless)
+                         or ctx.lead_in_scope(s, data_only=True)))):
                 continue
             if "comparator" in self.unless and FAR_COMPARISON.search(m.group()):
                 if not _comparator_given(ctx, e):
@@ -136,13 +134,16 @@ class Existence(Rule):
 DATA_LINE = re.compile(r"数据|數據|资料|資料|统计|統計|调查|調查|报告|報告")
 
 
-def _data_byline_covers(ctx: Context, pos: int) -> bool:
-    """Round 31: the document's own source covers `pos` as a source of data — a notes block below it, a release or
-    the publisher's own statistics, or a byline or closing line naming data (数据来源：……、据……统计、……报告) — not a
-    line naming only the outlet that ran or reposted the article (来源：某新闻网): an outlet vouches for no ranking."""
+def _byline_covers(ctx: Context, pos: int, data_only: bool = False) -> bool:
+    """The document's own source covers `pos` (`Context.byline_covers`). With `data_only` (round 31, `sourced_data`),
+    only as a source of data — a notes block below it, a release or the publisher's own statistics, or a byline or
+    closing line naming data (数据来源：……、据……统计、……报告) — not a line naming only the outlet that ran or reposted
+    the article (来源：某新闻网): an outlet vouches for no ranking."""
     src = ctx.source()
     if not src.covers(pos):
         return False
+    if not data_only:
+        return True
     if any(a <= pos < b for a, b in src.notes) or src.release or src.own_stats or src.own_industry:
         return True
     return any(DATA_LINE.search(b) for b in (src.header, src.closing) if b)
