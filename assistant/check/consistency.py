@@ -214,7 +214,8 @@ class PartsTotal(Rule):
     """Parts listed after a total (合计N，其中A、B、其他C) that exceed it, or that are declared exhaustive (其余、
     其他) and do not add up; shares of one whole given with 分别为 that do not add up to 100%."""
     extra_keys = {"rest_words", "tolerance", "metric_word", "over_message", "averages", "respondents", "answers",
-                  "own_rates", "share_words", "counted", "counted_message", "sibling_total"}
+                  "own_rates", "share_words", "counted", "counted_message", "sibling_total", "group_verbs",
+                  "group_tail"}
 
     def setup(self):
         self.rest = self._pats("rest_words") or [re.compile("其他|其余|剩余|另有")]
@@ -229,6 +230,9 @@ class PartsTotal(Rule):
         # a clause after a semicolon that names a total of its own (；集体企业实现利润总额…) starts a sibling total
         # with its own parts: the list of the first total's parts ends there (round 30)
         self.sibling = re.compile(self.spec.get("sibling_total") or r"(?!x)x")
+        # 本科、硕士和博士毕业生选择留京工作的比例: each group's own share doing something (round 32)
+        self.group_verbs = re.compile(self.spec.get("group_verbs") or r"(?!x)x")
+        self.group_tail = tuple(self.spec.get("group_tail") or ["的比例", "的比率"])
 
     def check(self, ctx):
         out, prev, seen = [], (None, ""), set()
@@ -400,6 +404,8 @@ class PartsTotal(Rule):
             # the list's own clause names a rate (就业率、落实率、合格率分别为…): each value is a rate within its own
             # group, not a part of one whole, even after a share word in an earlier clause (round 26)
             return []
+        if self._group_rates(own, m.group("list")):
+            return []
         before = sent[:m.start("list")]
         if YEAR_SPAN.search(before) or len({y for y, _, _ in years_in(before)}) >= 2 or SERIES.search(sent):
             return []  # the same share in several years (2016年—2018年的比例分别为…, 近5年……), not the parts of one whole
@@ -418,6 +424,19 @@ class PartsTotal(Rule):
             span = claimed.span() if claimed else m.span("list")
             return [self.finding(ctx, ss + span[0], ss + span[1], total="100%", parts=f"{s:g}%")]
         return []
+
+    def _group_rates(self, own: str, values: str) -> bool:
+        """The list's clause names groups that do something, then the proportion (本科、硕士和博士毕业生选择留京工作的
+        比例分别为…): each value is the share of its own group that does it, not a part of one whole. Read only when
+        the groups are enumerated before the action verb and there are as many groups as values; options listed
+        after the verb (选择A、B和C的比例) are still the parts of one whole (round 32)."""
+        if not own.endswith(self.group_tail):
+            return False
+        v = self.group_verbs.search(own)
+        if not v or v.start() == 0:
+            return False
+        groups = [g for g in re.split(r"[、和与及]", own[:v.start()]) if g]
+        return len(groups) >= 2 and len(groups) == len(re.findall(r"\d+(?:\.\d+)?", values))
 
     @staticmethod
     def _lead_share(prev: str, lead: str) -> list[float]:
@@ -482,6 +501,8 @@ GROWTH_AFTER = re.compile(rf"^[，,]?\s*(?P<all>(?:同比|比上年|较上年)?(
 # a level's growth written right after it, with its basis (比去年同期增长5.15%; round 25's parts of a total)
 PART_GROWTH = re.compile(rf"[，,]?\s*(?P<all>(?P<basis>同比|环比|(?:比|较)(?:上年|去年|上一年)(?:同期)?)(?P<verb>{CHANGE})了?"
                          rf"\s*(?P<g>\d+(?:\.\d+)?)\s*[%％])")
+# a rate stated as a change (同比增长10.2%、下降3%、增长了8.9%): the classes of a total (round 32)
+RATE_STATED = re.compile(rf"(?P<verb>{CHANGE}|上涨|回升)了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
 # a part's growth with no basis written (其中猪肉8.0万吨，增长2.0%): the basis of its total's growth (round 27)
 BARE_GROWTH = re.compile(rf"[，,]\s*(?P<all>(?P<verb>增长|下降|减少|增加)了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％])")
 COMPARE = re.compile(rf"^[，,]?\s*(?:比|较)\s*(?:(?P<y>20\d\d)\s*年|上年|去年|上一年)(?:同期)?的?\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>[^\d\s，。；]{{0,3}}?)\s*"
@@ -567,10 +588,13 @@ class GrowthRecompute(Rule):
     增长X%; 比上年增加D，增长X%; B，比2023年的A增长X%), beyond rounding; an average annual rate (年均增长X%) is
     recomputed as the compound rate over the years between the two values."""
     extra_keys = {"tolerance_pp", "comparable_words", "parts_message", "parts_window", "parts_skip", "parts_slack",
-                  "parts_max"}
+                  "parts_max", "classes", "classes_message", "classes_slack"}
 
     def setup(self):
         self.tol = float(self.spec.get("tolerance_pp", 1.0))
+        # 从三大门类看 / 分三次产业看: a breakdown of a total into all of its classes (round 32)
+        self.classes = re.compile(self.spec.get("classes") or r"(?!x)x")
+        self.classes_slack = float(self.spec.get("classes_slack", 0.1))
         self.comparable = re.compile("|".join(self.spec.get("comparable_words") or ["可比口径"]))
         self.parts_window = int(self.spec.get("parts_window", 300))
         self.parts_skip = re.compile(self.spec.get("parts_skip") or r"(?!x)x")
@@ -633,11 +657,51 @@ class GrowthRecompute(Rule):
         self._pairs(ctx, out)
         self._respective(ctx, out)
         self._parts(ctx, out)
+        self._classes(ctx, out)
         return out
+
+    def _classes(self, ctx, out):
+        """A total's growth rate followed by its breakdown into a counted set of classes (从三大门类看，采矿业增长a%，
+        制造业增长b%，电力…增长c%): the classes are all of the total, so its rate is a weighted mean of theirs and
+        cannot lie outside their range. Read only when the breakdown sentence gives exactly that many rates and
+        no other percentage, and the total is the one rate stated between the paragraph's previous sentence start
+        and the breakdown (round 32)."""
+        text = ctx.text
+        for ss, se, sent in ctx.body_sentences():
+            m = self.classes.search(sent)
+            if not m:
+                continue
+            para = ctx.doc.paragraph_at(ss)
+            n = _count_of(m.group("n"))
+            tail = sent[m.end():]
+            rates = list(RATE_STATED.finditer(tail))
+            if n < 2 or len(rates) != n or len(re.findall(r"[%％]", tail)) != n:
+                continue
+            # the total: the one rate stated from the previous sentence's start (same paragraph) to the breakdown
+            prev_end = max(text.rfind(c, para.start, ss - 1) for c in "。；;！？") + 1
+            lo = max(para.start, prev_end)
+            span = text[lo:ss + m.start()]
+            totals = list(RATE_STATED.finditer(span))
+            if len(totals) != 1 or self.comparable.search(span + sent):
+                continue
+            t = totals[0]
+            g = change_sign(t.group("verb")) * float(t.group("g"))
+            gs = [change_sign(r.group("verb")) * float(r.group("g")) for r in rates]
+            h = max([half_unit(t.group("g"), value=False)] + [half_unit(r.group("g"), value=False) for r in rates])
+            h += self.classes_slack
+            if min(gs) - h <= g <= max(gs) + h:
+                continue
+            at, end = lo + t.start(), lo + t.end()
+            if not any(x.span[0] < end and at < x.span[1] for x in out):
+                out.append(self.finding(ctx, at, end, self.spec.get("classes_message"), stated=f"{g:g}%",
+                                        n=m.group("n"), low=f"{min(gs):g}%", high=f"{max(gs):g}%"))
 
     def _growth_after(self, ctx, f):
         """(basis, signed rate, rate as written) of the growth stated right after a level (，比去年同期增长5.15%)."""
-        m = PART_GROWTH.match(ctx.text, f.end, f.end + 40) or BARE_GROWTH.match(ctx.text, f.end, f.end + 40)
+        end = f.end  # after a bare 万/亿, after the measure written with it (104亿美元，同比上升51.4%; round 32)
+        if f.unit and not normalise(f.value, f.unit)[1]:
+            end += len(measure(ctx.text, f)[1])
+        m = PART_GROWTH.match(ctx.text, end, end + 40) or BARE_GROWTH.match(ctx.text, end, end + 40)
         if not m:
             return None
         sign = change_sign(m.group("verb"))
@@ -686,13 +750,19 @@ class GrowthRecompute(Rule):
                     lo, hi = (r, hi) if sign < 0 else (lo, r)
                 h = half_unit(g_txt, value=False) + self.parts_slack
                 if g + h < lo or g - h > hi:
-                    gm = PART_GROWTH.match(text, t.end, t.end + 40)
+                    t_end = t.end + (len(fam) if t.unit and not normalise(t.value, t.unit)[1] else 0)
+                    gm = PART_GROWTH.match(text, t_end, t_end + 40)
                     at, end = gm.start("all"), gm.end()
                     if not any(x.span[0] < end and at < x.span[1] for x in out):
                         out.append(self.finding(ctx, at, end, self.spec.get("parts_message"), stated=f"{g:g}%",
-                                                computed=f"{(lo + hi) / 2:.2f}%", total=t.text,
-                                                parts="、".join(p[0].text for p in run)))
+                                                computed=f"{(lo + hi) / 2:.2f}%", total=text[t.start:t_end],
+                                                parts="、".join(self._shown(text, p[0]) for p in run)))
                 break
+
+    @staticmethod
+    def _shown(text: str, f) -> str:
+        """A figure as written, with the measure after a bare 万/亿 (46.68亿美元)."""
+        return f.text + (measure(text, f)[1] if f.unit and not normalise(f.value, f.unit)[1] else "")
 
     def _respective(self, ctx, out):
         """Two changes stated 分别 for two levels given just before (the two nearest levels in one sentence, in the
@@ -931,3 +1001,84 @@ class PeriodParts(Rule):
                                             whole_line=ctx.doc.line_of(g.start)))
         return out
 
+
+
+@kind("same_period_basis")
+class SamePeriodBasis(Rule):
+    """A change measured against the year it belongs to (华东理工大学2021年毕业生中，…人数较2021年增加…; …2021届毕业生…。
+    …毕业生较2021届上升了4.3%): a year compared with itself is a period mix-up — the basis year is most likely the
+    year before. The figure's year is the one year (or cohort, 届) named before the comparison in its sentence, or,
+    when its sentence names none, in the sentence before it in the same paragraph; any other year there, or a part
+    of a year after the basis (较2021年初、较2021年上半年、较2021年12月), and the comparison is not read (round 32)."""
+    extra_keys = {"basis", "sub_period", "skip", "now_words"}
+
+    def setup(self):
+        self.basis = re.compile(self.spec.get("basis") or r"(?:较|比|与)\s*(?P<y>(?:19|20)\d\d)\s*(?:年|届)")
+        self.sub = re.compile(self.spec.get("sub_period") or r"^(?:初|底|末|同期|上半年|下半年|前|第|[一二三四1-4]季|\d|[一二三四五六七八九十]+月)")
+        self.skip = re.compile(self.spec.get("skip") or r"(?!x)x")
+        self.now = re.compile(self.spec.get("now_words") or r"(?!x)x")
+
+    @staticmethod
+    def _years(txt: str) -> set[int]:
+        """The years and cohorts (2021年、2021届、2019—2021) named in `txt`, less those named as a comparison's basis
+        (比2022年增加…: the basis of an earlier comparison, not the figure's own year)."""
+        return {int(m.group(1)) for m in re.finditer(r"(?<!\d)((?:19|20)\d\d)\s*(?=年|届|—|-|～|~|至)", txt)
+                if not BASIS_BEFORE.search(txt[max(0, m.start() - 4):m.start()])}
+
+    def check(self, ctx):
+        text, out = ctx.text, []
+        for ss, se, sent in ctx.body_sentences():
+            for m in self.basis.finditer(sent):
+                after = sent[m.end():m.end() + 14]
+                if self.sub.match(after) or not re.match(rf"\s*(?:相比|相较)?[，,]?\s*(?:[\u4e00-\u9fa5]{{0,4}}?)(?:{CHANGE}|上涨|回升)了?\s*\d", after):
+                    continue
+                y = int(m.group("y"))
+                before = sent[:m.start()]
+                years = self._years(before)
+                if self.now.search(before):
+                    continue  # 今年、目前…较2021年: the figure's own time is another one
+                if not years:
+                    if len(_HAN.findall(before)) < 4:
+                        continue  # 与2021年相比，…: a comparison that opens its sentence names no subject to date
+                    para = ctx.doc.paragraph_at(ss)
+                    ps = max(text.rfind(c, para.start if para else 0, ss - 1) for c in "。；;！？") + 1
+                    if para is None or ps < para.start or ps >= ss:
+                        continue
+                    prev = text[ps:ss]
+                    before = prev + before
+                    years = self._years(prev)
+                if years != {y} or self.skip.search(before + sent[m.end():]):
+                    continue
+                out.append(self.finding(ctx, ss + m.start(), ss + m.end() + len(after.split("，")[0].split("。")[0]),
+                                        year=str(y)))
+        return out
+
+
+@kind("currency_slip")
+class CurrencySlip(Rule):
+    """An amount in a foreign currency (亿韩元) written once, for a domestic subject (its sentence names a province,
+    city, county or the whole country before it), in a text that names that currency's country or region nowhere
+    else: a currency nobody in the text deals in is most likely a slip for 元 (四川省…地区生产总值为12739.24亿韩元,
+    round 32). Not read: a currency written twice or more, a text that names its country (韩国、对韩出口), and 美元
+    (used for any trade without naming a country; not in `currencies`)."""
+    extra_keys = {"currencies", "domestic"}
+
+    def setup(self):
+        self.currencies = {k: re.compile(v) for k, v in (self.spec.get("currencies") or {}).items()}
+        self.domestic = re.compile(self.spec.get("domestic") or r"(?!x)x")
+        names = "|".join(sorted(self.currencies, key=len, reverse=True)) or r"(?!x)x"
+        self.amount = re.compile(rf"(?<![\d.])(?P<num>{NUM})\s*(?:万亿|亿|万|千)?\s*(?P<cur>{names})")
+
+    def check(self, ctx):
+        text, out = ctx.text, []
+        for m in self.amount.finditer(text):
+            cur = m.group("cur")
+            if not ctx.is_body(m.start()) or text.count(cur) != 1:
+                continue
+            ss = max(text.rfind(c, 0, m.start()) for c in "。；;！？\n") + 1
+            if not self.domestic.search(text[ss:m.start()]):
+                continue
+            if self.currencies[cur].search(text.replace(cur, "")):
+                continue  # the text names the currency's country or region: its amounts may be in that currency
+            out.append(self.finding(ctx, m.start(), m.end(), currency=cur))
+        return out
