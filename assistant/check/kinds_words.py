@@ -229,6 +229,8 @@ def _figure_near(ctx: Context, s: int, e: int) -> bool:
         return True  # 薪酬较上周下降1.0%，……因此整体薪酬小幅下降: the vague word sums up the figure before it
     if _sums_up_previous(ctx, ss, s, direction):
         return True
+    if _levels_given(ctx, ss, se, s, e, direction):
+        return True
     para = ctx.doc.paragraph_at(s)
     # a numbered summary line (二、……略有增长。) is detailed by the paragraphs under it; other sentences by the
     # next two sentences (which may open the next paragraph)
@@ -523,6 +525,51 @@ def _sums_up_previous(ctx: Context, ss: int, s: int, direction: str) -> bool:
     if (direction == "up") != rising or figs[-1].value == figs[0].value:
         return False
     return _same_subject(text, ps, pe, s)
+
+
+# Round 32: the values the change runs between, given as levels rather than as a change figure. (1) In the sentence, a
+# bare change clause (……出国率7.56%，相对上年的11.15%，略有下降; ……分别为23.76%、21.96%、20.75%，相对有所下降): the
+# clause says nothing but the change, and the clauses before it give two or more values of one unit that move its way.
+# (2) In the next sentence, a series of the same measure (升学率也明显上升。……升学比例依次为25.41%、25.43%、31.42%). A
+# comparison with values not given (与过去4届相比略有下降) is still a claim.
+BARE_CHANGE = re.compile(r"^\s*(?:而|但|则|且|并)?(?:相对|相比|总体|整体|总的来看)?(?:而言|来说|看)?(?:均|都|也|已|则|仍)?$")
+BASE_BEFORE = re.compile(r"(?:相对|相比|较|比|与|对比)(?:于)?[^，。；,;\d]{0,6}$")
+SERIES = re.compile(r"(?:分别|依次|先后)(?:为|是|达|达到)?")
+
+
+def _moves(figs: list, text: str, direction: str) -> bool:
+    """The values (one unit) move the way of `direction`, from the base (the one after 相对/较/比) or the first to the other or last."""
+    if len(figs) < 2 or len({f.unit for f in figs}) != 1:
+        return False
+    base = next((f for f in figs if BASE_BEFORE.search(text, max(0, f.start - 10), f.start)), None)
+    old, new = (base, next(f for f in figs if f is not base)) if base is not None and len(figs) == 2 else (figs[0], figs[-1])
+    if old.value == new.value:
+        return False
+    return (new.value > old.value) == (direction == "up")
+
+
+def _levels_given(ctx: Context, ss: int, se: int, s: int, e: int, direction: str) -> bool:
+    text = ctx.text
+    cs = max(text.rfind(c, ss, s) for c in "，,；;") + 1
+    group = max(ss, text.rfind("；", ss, s) + 1, text.rfind(";", ss, s) + 1)
+    if cs > group and BARE_CHANGE.match(text[cs:s]) and not CHANGE_FIGURE.search(text, group, cs):
+        figs = [f for f in find_figures(text, group, cs) if f.value == f.value]
+        if _moves(figs, text, direction):
+            return True
+    pos = se
+    while pos < len(text) and (text[pos].isspace() or text[pos] in "。！？!?"):
+        pos += 1
+    q = ctx.doc.paragraph_at(pos) if pos < len(text) else None
+    if q is None or q.kind != "text":
+        return False
+    ns, ne = ctx.doc.sentence_at(pos)
+    m = SERIES.search(text, ns, ne)
+    if m is None or FORECAST.search(text, ns, ne):
+        return False  # targets or a forecast (预计……将分别接近a和b) are not the values the change ran between
+    ce = _clause_end(text, m.end(), ne)
+    figs = [f for f in find_figures(text, m.end(), ce) if f.value == f.value]
+    return (len(figs) >= 2 and _moves(figs, text, direction) and not CHANGE_FIGURE.search(text, m.end(), ce)
+            and _same_subject(text, ns, m.start(), s))
 
 
 YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|上年同期|去年同期|比去年|较去年")
