@@ -3,7 +3,8 @@
 The unsourced-figure rule reads, for itself only (figure_extra; the shared cn_figure list also excuses trend words in
 the objectivity rules), figures written as a Chinese-numeral magnitude (两千亿), a number with 千万/百万, a count with a
 decimal (每年4.6次), a length in months (长达18个月), a multiple sign (35×PE) and a threshold amount (过万元); a
-period (前9个月、连续3个月、为期6个月) and a denominator (每十万人) are not figures.
+period (前9个月、连续3个月、为期6个月) and a denominator (每十万人) are not figures. A speaker whose company or
+person is hidden (某游艇企业销售负责人透露、某职校学生坦言) and 有关调查资料显示 name no source (vague_extra).
 Texts written for these tests (pet food, yachts, perfumery, fitness, tea, kiln ceramics), not from the eval sets."""
 from assistant.check import check_text
 
@@ -49,3 +50,20 @@ def test_ten_thousands_before_a_salary_word_is_a_figure():
 def test_a_threshold_amount_is_a_figure():
     text = "在一线城市,资深茶艺师月入过万元已不稀奇。\n"
     assert any("过万元" in t for t in unsourced(text))
+
+
+def test_a_hidden_company_speaker_is_no_source_but_a_named_one_is():
+    text = "游艇租赁需求回暖。某游艇企业销售负责人透露:\"今年上半年的订单比去年同期增长了40%。\"\n"
+    assert any("40%" in t for t in unsourced(text))
+    text = "游艇租赁需求回暖。海湾游艇公司销售负责人王某透露:\"今年上半年的订单比去年同期增长了40%。\"\n"
+    assert unsourced(text) == []
+
+
+def test_a_hidden_person_is_no_source():
+    text = "健身行业的起薪差距明显。某职校学生坦言:\"同班同学毕业后去商场做会员销售,第一年的起薪就比我高25%。\"\n"
+    assert any("25%" in t for t in unsourced(text))
+
+
+def test_an_unnamed_survey_material_is_no_source():
+    text = "据有关调查资料显示,有41.5%的城市宠物主人愿意为宠物购买商业保险。\n"
+    assert any("41.5%" in t for t in unsourced(text))
