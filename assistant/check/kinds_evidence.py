@@ -99,7 +99,7 @@ class UnsourcedFigure(Rule):
         self.vague_span_not = self._pats("vague_span_not")
         # round 30: phrases vague for this rule only (有资料显示), not in the shared vague_attribution
         self.vague_extra = self._pats("vague_extra")
-        # round 32: figures this rule reads that the shared figure model does not (两千万、2.8次、26×): for this rule
+        # round 32: figures this rule reads that the shared figure model does not (两千万、2.8次、6个月): for this rule
         # only, since the objectivity rules excuse a trend word by a figure beside it (definitions.cn_figure is shared)
         self.figure_extra = self._pats("figure_extra")
 

@@ -1,9 +1,9 @@
 """Issue 9, round 32 (evidence, helper evid32): figures the shared figure model does not read, and unnamed speakers.
 
 The unsourced-figure rule reads, for itself only (figure_extra; the shared cn_figure list also excuses trend words in
-the objectivity rules), figures written as a Chinese-numeral magnitude (两千亿), a number with 千万/百万, a count with a
-decimal (每年4.6次), a length in months (长达18个月), a multiple sign (35×PE) and a threshold amount (过万元); a
-period (前9个月、连续3个月、为期6个月) and a denominator (每十万人) are not figures. A speaker whose company or
+the objectivity rules), figures written as a Chinese-numeral magnitude (两千亿), a count with a decimal (每年4.6次), a
+length in months (长达18个月), ten thousands before a salary word (3.5万月薪) and a threshold amount (过万元); a period
+(前9个月、连续3个月、为期6个月) and a denominator (每十万人) are not figures. A speaker whose company or
 person is hidden (某游艇企业销售负责人透露、某职校学生坦言) and 有关调查资料显示 name no source (vague_extra).
 Texts written for these tests (pet food, yachts, perfumery, fitness, tea, kiln ceramics), not from the eval sets."""
 from assistant.check import check_text
@@ -22,11 +22,6 @@ def test_a_chinese_numeral_magnitude_is_a_figure_but_a_denominator_or_a_vague_on
     assert unsourced(text) == []
 
 
-def test_a_number_with_qianwan_is_a_figure():
-    text = "随着产能扩张,窑炉陶瓷行业面临 3 千万的技工需求,培养速度明显跟不上。\n"
-    assert any("3 千万" in t for t in unsourced(text))
-
-
 def test_a_count_with_a_decimal_is_a_figure():
     text = "游艇会员的出海频率较高,平均每年出海4.6次,远高于普通游客。\n"
     assert any("4.6次" in t for t in unsourced(text))
@@ -35,11 +30,6 @@ def test_a_count_with_a_decimal_is_a_figure():
 def test_a_length_in_months_is_a_figure_but_a_period_is_not():
     assert any("18个月" in t for t in unsourced("一名合格调香师的培养周期长达18个月,企业普遍不愿承担。\n"))
     assert unsourced("学员将进行为期6个月的跟岗学习,今年前9个月已完成岗前培训。\n") == []
-
-
-def test_a_multiple_sign_is_a_figure():
-    text = "资本对茶饮赛道依然热情,头部品牌的平均估值达到35×PE,投资人仍在加码。\n"
-    assert any("35×" in t for t in unsourced(text))
 
 
 def test_ten_thousands_before_a_salary_word_is_a_figure():
