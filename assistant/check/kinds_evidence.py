@@ -77,7 +77,8 @@ def unrestated_headline(ctx) -> list[tuple[int, int, str]]:
 class UnsourcedFigure(Rule):
     """A sentence with a specific figure, and no attribution in its sentence or paragraph."""
     extra_keys = {"attribution", "own_data", "self_report", "skip_sections", "skip_sentences", "skip_clauses", "skip_units",
-                  "citation", "merge_runs", "toc_head", "toc_page", "toc_min_pages", "vague_span_not", "vague_extra"}
+                  "citation", "merge_runs", "toc_head", "toc_page", "toc_min_pages", "vague_span_not", "vague_extra",
+                  "figure_extra"}
 
     def setup(self):
         # inline citations（来源：……）/[1] bind to the figures before them in the paragraph, not to later ones
@@ -98,6 +99,14 @@ class UnsourcedFigure(Rule):
         self.vague_span_not = self._pats("vague_span_not")
         # round 30: phrases vague for this rule only (有资料显示), not in the shared vague_attribution
         self.vague_extra = self._pats("vague_extra")
+        # round 32: figures this rule reads that the shared figure model does not (两千万、2.8次、6个月): for this rule
+        # only, since the objectivity rules excuse a trend word by a figure beside it (definitions.cn_figure is shared)
+        self.figure_extra = self._pats("figure_extra")
+
+    def _extra_figures(self, ctx) -> list[Figure]:
+        """Round 32: the matches of figure_extra in body text, as figures with no value (unit "cn")."""
+        return [Figure(m.start(), m.end(), float("nan"), "cn", m.group()) for p in self.figure_extra
+                for m in p.finditer(ctx.text) if m.end() > m.start() and ctx.is_body(m.start())]
 
     def check(self, ctx):
         out = []
@@ -108,6 +117,8 @@ class UnsourcedFigure(Rule):
         taken = [(f.start, f.end) for f in figs_all]
         figs_all += [f for f in ctx.cn_figures(0) if ctx.is_body(f.start)
                      and not any(a < f.end and f.start < b for a, b in taken)]
+        taken = [(f.start, f.end) for f in figs_all]
+        figs_all += [f for f in self._extra_figures(ctx) if not any(a < f.end and f.start < b for a, b in taken)]
         figs_all.sort(key=lambda f: f.start)
         for f in figs_all:
             if f.unit in self.skip_units or self._quoted_phrase(ctx, f) or self.excepted(ctx.text, f.start, f.end):
