@@ -133,7 +133,8 @@ BATCHES = (("third_test", "g", "三"), ("fourth_test", "h", "四"), ("fifth_test
            ("twenty_eighth_test", "ac", "二十八"),
            ("twenty_ninth_test", "ad", "二十九"),
            ("thirtieth_test", "ae", "三十"),
-           ("thirty_first_test", "af", "三十一"))
+           ("thirty_first_test", "af", "三十一"),
+           ("thirty_second_test", "ag", "三十二"))
 
 
 def _split() -> dict:
