@@ -1,0 +1,46 @@
+"""Round 13 (sentences made up, of a furniture-making industry): a web page's photo captions, photo credits, editor
+and source lines are no evidence; a byline at a sentence's head (某报（记者…）, （某某）记者…获悉，) goes and the
+sentence stays; a sentence that only mentions a reporter or a news agency's report is quoted as it is."""
+from assistant.analysis.tables import load_yaml
+from assistant.draft.evidence import evidence_sentences, usable
+
+TPL = load_yaml("draft_templates.yaml")
+
+
+def _quotable(text: str) -> list[str]:
+    return [s for s in evidence_sentences(text) if usable(s, TPL)]
+
+
+def test_photo_captions_credits_and_editor_lines_are_no_evidence():
+    page = ("全省家具行业2023年实现营业收入520亿元。\n"
+            "资料图为某家具产业园的板式家具生产线，工人正在封边。 某日报记者 王五 摄\n"
+            "图为展会现场，观众在体验智能沙发。\n"
+            "定制家具企业在展会上签约订单1.2万套（摄影：赵六）。\n"
+            "实木家具展区共吸引采购商3000余名（孙七 摄）。\n"
+            "图片来源：某家具网，2023年家具出口额达到120亿元。\n"
+            "责任编辑：周八，本文首发于某家具周刊2023年第5期。\n")
+    assert _quotable(page) == ["全省家具行业2023年实现营业收入520亿元。"]
+
+
+def test_a_photo_credit_run_into_the_next_sentence_is_cut_off():
+    got = _quotable("某日报记者 王五 摄 当月，全省家具出口额达到12亿元，同比增长8%。")
+    assert got == ["当月，全省家具出口额达到12亿元，同比增长8%。"]
+
+
+def test_a_byline_at_a_sentences_head_goes_and_the_fact_stays():
+    cases = {
+        "某某日报（记者 王五 通讯员 赵六）全省家具行业2023年实现营业收入520亿元，同比增长6.1%。":
+            "全省家具行业2023年实现营业收入520亿元，同比增长6.1%。",
+        "某社杭州5月6日电 (李四)记者6日从省经信厅获悉,2023年全省家具出口额达到120亿元。":
+            "2023年全省家具出口额达到120亿元。",
+        "记者从省家具协会了解到，2024年全省新增规模以上家具企业300家。": "2024年全省新增规模以上家具企业300家。",
+    }
+    for text, want in cases.items():
+        assert _quotable(text) == [want], text
+
+
+def test_a_sentence_that_only_mentions_a_reporter_or_a_report_is_quoted():
+    for text in ("据某社报道，2023年全国家具行业规模以上企业营业收入达到7000亿元。",
+                 "一位家具设计师告诉记者，定制衣柜订单在2023年增长了三成。",
+                 "家具企业普遍采用图纸编辑软件，设计周期缩短到3天。"):
+        assert _quotable(text) == [text], text
