@@ -44,3 +44,17 @@ def test_a_sentence_that_only_mentions_a_reporter_or_a_report_is_quoted():
                  "一位家具设计师告诉记者，定制衣柜订单在2023年增长了三成。",
                  "家具企业普遍采用图纸编辑软件，设计周期缩短到3天。"):
         assert _quotable(text) == [text], text
+
+
+def test_a_forecast_with_its_baseline_states_the_computed_gap_and_its_method():
+    from assistant.draft.paragraphs import state_gap
+
+    got = state_gap("据《家具人才发展报告》预测，到2028年全国软体家具缝纫工需求将达到46.5万人，现有软体家具缝纫工31万人。")
+    assert got.endswith("现有软体家具缝纫工31万人，按需求减现有计算，到2028年缺口约15.5万人。")
+    assert state_gap("到2029年定制橱柜安装人才需求为18万人，目前有约12万人。").endswith("缺口约6万人。")
+    # another population, another unit, a gap already stated, or no baseline: quoted as found
+    for text in ("到2028年全国软体家具缝纫工需求将达到46.5万人，现有家具质检员31万人。",
+                 "到2028年全国软体家具缝纫工需求将达到46.5万人，现有31万名。",
+                 "到2028年全国软体家具缝纫工需求将达到46.5万人，现有31万人，缺口15.5万人。",
+                 "预计到2028年全国软体家具缝纫工需求将达到46.5万人。"):
+        assert state_gap(text) == text, text
