@@ -18,7 +18,9 @@ def test_photo_captions_credits_and_editor_lines_are_no_evidence():
             "定制家具企业在展会上签约订单1.2万套（摄影：赵六）。\n"
             "实木家具展区共吸引采购商3000余名（孙七 摄）。\n"
             "图片来源：某家具网，2023年家具出口额达到120亿元。\n"
-            "责任编辑：周八，本文首发于某家具周刊2023年第5期。\n")
+            "责任编辑：周八，本文首发于某家具周刊2023年第5期。\n"
+            "第十届国际家具博览会开幕式现场。\n"
+            "某家具学院学生在智能制造实训中心一角。\n")
     assert _quotable(page) == ["全省家具行业2023年实现营业收入520亿元。"]
 
 
@@ -42,7 +44,8 @@ def test_a_byline_at_a_sentences_head_goes_and_the_fact_stays():
 def test_a_sentence_that_only_mentions_a_reporter_or_a_report_is_quoted():
     for text in ("据某社报道，2023年全国家具行业规模以上企业营业收入达到7000亿元。",
                  "一位家具设计师告诉记者，定制衣柜订单在2023年增长了三成。",
-                 "家具企业普遍采用图纸编辑软件，设计周期缩短到3天。"):
+                 "家具企业普遍采用图纸编辑软件，设计周期缩短到3天。",
+                 "展会期间，3000余名采购商来到签约现场。"):
         assert _quotable(text) == [text], text
 
 
