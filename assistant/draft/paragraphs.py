@@ -24,7 +24,7 @@ from typing import Callable
 
 from ..analysis.tables import load_yaml
 from ..outline import topic_cues
-from .evidence import SELF_REF, bigrams, strip_connective
+from .evidence import SELF_REF, bigrams, caption_or_byline, strip_connective
 from .sentences import (LEAD, SentenceTyper, dangling_term, figures, frame_target,  # noqa: F401 (LEAD re-exported)
                         is_target_framed, load_rules, section_accepts)
 
@@ -83,7 +83,8 @@ def attach_qualifiers(evidence: list[dict], typer: SentenceTyper, banned: list[s
         nxt = sents[c["pos"] + 1]
         if nxt in chosen or not (10 <= len(nxt) <= 180) or nxt[-1] != "。":  # a question is no caveat
             continue
-        if any(w in nxt for w in banned) or SELF_REF.search(nxt) or "如下" in nxt or _WRITER_NOTE.search(nxt):
+        if any(w in nxt for w in banned) or SELF_REF.search(nxt) or "如下" in nxt or _WRITER_NOTE.search(nxt) \
+                or caption_or_byline(nxt):  # the photo caption under the sentence's paragraph
             continue
         pairs.append((c, nxt))
     for (c, nxt), t in zip(pairs, typer.types([n for _, n in pairs])):

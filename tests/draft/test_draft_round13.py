@@ -61,3 +61,16 @@ def test_a_forecast_with_its_baseline_states_the_computed_gap_and_its_method():
                  "到2028年全国软体家具缝纫工需求将达到46.5万人，现有31万人，缺口15.5万人。",
                  "预计到2028年全国软体家具缝纫工需求将达到46.5万人。"):
         assert state_gap(text) == text, text
+
+
+def test_a_photo_caption_after_a_figure_is_not_attached_as_its_caveat():
+    from assistant.draft import paragraphs
+
+    class Typer:  # types every follower as a caveat, as an embedding classifier may do with a caption
+        def types(self, texts):
+            return ["caveat"] * len(texts)
+
+    page = ["2023年全省家具出口额达到120亿元，同比增长9%。", "资料图为某家具产业园的板式家具生产线，工人正在封边。"]
+    cand = {"text": page[0], "pos": 0, "hit": {"text": "".join(page)}}
+    paragraphs.attach_qualifiers([cand], Typer(), [], lambda t: page)
+    assert "qualifiers" not in cand
