@@ -79,9 +79,11 @@ def evidence_sentences(text: str) -> list[str]:
         if row:
             out.append(row)
             continue
-        s = chinese_punctuation(strip_dateline(strip_run_in_heading(s))).lstrip("”’」』")  # a quote's close split off
+        s = chinese_punctuation(strip_byline(strip_dateline(strip_run_in_heading(s)))).lstrip("”’」』")  # ” split off
+        s = strip_byline(s)  # a photo credit's spaces (记者 某某 摄 当天，…) are gone after chinese_punctuation
         s = THOUSANDS_SPACE.sub(r"\1\2", _SOURCE_NOTE.sub("", _CJK_GAP.sub("", s)))  # 3 000亿元 reads 3000亿元
-        if not business_scope(s):  # 许可项目：… keeps its label, by which `usable` leaves it out
+        if not business_scope(s) and not caption_or_byline(s):  # 许可项目：…, 来源：… keep their labels, by which
+            # `usable` leaves them out
             s = _LIST_LABEL.sub("", s) if len(_LIST_LABEL.sub("", s)) >= 14 else s
         s = own_study(strip_briefing(strip_connective(s)))
         for abbr, full in short.items():
@@ -99,6 +101,35 @@ _LINE_CUT = re.compile(r"(?<=[；;])[ \t]*\n(?![ \t]*(?:[（(]?[一二三四五�
 
 # a list of quoted items closed by an ellipsis, and the next sentence run on (“A”、“B”……近年来，…): the list ends there
 _LIST_ELLIPSIS = re.compile(r"”(?:……|…|\.\.\.|。。。)(?=[\u4e00-\u9fff])")
+
+
+@lru_cache(maxsize=1)
+def _bylines() -> tuple[tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
+    from ..analysis.tables import load_yaml
+
+    spec = load_yaml("draft_templates.yaml").get("bylines") or {}
+    return (tuple(re.compile(p) for p in spec.get("strip") or []), tuple(re.compile(p) for p in spec.get("drop") or []))
+
+
+def strip_byline(sent: str) -> str:
+    """A sentence without the byline at its head (某报（记者某某）…; （某某）记者3日从某部获悉，…; a photo credit
+    某社记者 某某 摄 run into it: `bylines.strip` in draft_templates.yaml): who wrote the page, not what it states.
+    A head whose removal leaves under 14 characters stays (the sentence is then judged as it is)."""
+    for _ in range(3):
+        for p in _bylines()[0]:
+            m = p.match(sent)
+            if m and m.end() and len(sent) - m.end() >= 14:
+                sent = sent[m.end():]
+                break
+        else:
+            break
+    return sent
+
+
+def caption_or_byline(sent: str) -> bool:
+    """A photo caption (图为…, （摄影：某某）, 某某 摄) or an editor's, author's or source line (责任编辑：…, 来源：…:
+    `bylines.drop` in draft_templates.yaml): about the page or its picture, no fact to quote."""
+    return any(p.search(sent) for p in _bylines()[1])
 
 
 @lru_cache(maxsize=1)
@@ -611,7 +642,7 @@ def usable(sent: str, tpl: dict) -> bool:
     # a paper's aim (以期为…提供参考), an author's aside (这是一个值得思考的问题), a person's reminiscence without a figure
     if _matches(sent, tpl.get("study_aim")) or any(w in sent for w in tpl.get("rhetorical_aside", [])):
         return False
-    if _anecdote(sent, tpl.get("anecdote_speech")) or business_scope(sent):
+    if _anecdote(sent, tpl.get("anecdote_speech")) or business_scope(sent) or caption_or_byline(sent):
         return False
     if "缺口" in sent and not re.search(tpl.get("gap_baseline", "口径"), sent):
         return False

@@ -19,10 +19,12 @@ typer, banned)`; `compose_evidence(evidence, typer, seen_figures, title_of)` →
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
+from ..analysis.tables import load_yaml
 from ..outline import topic_cues
-from .evidence import SELF_REF, bigrams, strip_connective
+from .evidence import SELF_REF, bigrams, caption_or_byline, strip_connective
 from .sentences import (LEAD, SentenceTyper, dangling_term, figures, frame_target,  # noqa: F401 (LEAD re-exported)
                         is_target_framed, load_rules, section_accepts)
 
@@ -81,7 +83,8 @@ def attach_qualifiers(evidence: list[dict], typer: SentenceTyper, banned: list[s
         nxt = sents[c["pos"] + 1]
         if nxt in chosen or not (10 <= len(nxt) <= 180) or nxt[-1] != "。":  # a question is no caveat
             continue
-        if any(w in nxt for w in banned) or SELF_REF.search(nxt) or "如下" in nxt or _WRITER_NOTE.search(nxt):
+        if any(w in nxt for w in banned) or SELF_REF.search(nxt) or "如下" in nxt or _WRITER_NOTE.search(nxt) \
+                or caption_or_byline(nxt):  # the photo caption under the sentence's paragraph
             continue
         pairs.append((c, nxt))
     for (c, nxt), t in zip(pairs, typer.types([n for _, n in pairs])):
@@ -168,6 +171,37 @@ def _written(c: dict, text: str, typ: str, title: str, para: list, rules) -> tup
     return text, names, False
 
 
+@lru_cache(maxsize=1)
+def _gap_forecast() -> tuple[re.Pattern, re.Pattern, str] | None:
+    spec = load_yaml("draft_templates.yaml").get("gap_forecast") or {}
+    if not spec.get("demand") or not spec.get("current"):
+        return None
+    return re.compile(spec["demand"]), re.compile(spec["current"]), spec.get("note", "")
+
+
+def state_gap(text: str) -> str:
+    """A forecast stating a projected demand and the current count of the same people in the same unit
+    (到2027年某类技工需求120万人，现有85万人。) with the gap computed and its method (需求 − 现有, both figures
+    in the sentence and cited with it) before its full stop (`gap_forecast` in draft_templates.yaml); any other
+    sentence, and one that already states a gap, as it is."""
+    spec = _gap_forecast()
+    if spec is None or "缺口" in text or not text.endswith("。"):
+        return text
+    demand_p, current_p, note = spec
+    d, c = demand_p.search(text), current_p.search(text)
+    if not d or not c or d.group("unit") != c.group("unit"):
+        return text
+    who_c = c.group("who")
+    if who_c and d.group("who")[-2:] not in who_c:  # another population
+        return text
+    dv, cv = float(d.group("value")), float(c.group("value"))
+    if dv <= cv:
+        return text
+    places = max(len(v.partition(".")[2]) for v in (d.group("value"), c.group("value")))
+    gap = f"{dv - cv:.{places}f}"
+    return text[:-1] + note.format(year=d.group("year"), gap=gap, unit=d.group("unit")) + "。"
+
+
 def _names_source(text: str) -> bool:
     return bool(_ATTRIBUTED.match(text)) or "提出的目标是" in text
 
@@ -215,7 +249,7 @@ def compose_evidence(evidence: list[dict], typer: SentenceTyper, seen_figures: s
             generic = bool(rules.generic_doc_lead and rules.generic_doc_lead.match(text))
             if not generic and dangling_term(text, rules) is not None:
                 continue  # a reference word without its referent
-            text, names, merged = _written(c, text, typer.type_of(c["text"]), title, para, rules)
+            text, names, merged = _written(c, state_gap(text), typer.type_of(c["text"]), title, para, rules)
             seen_figures |= figs
             if merged:
                 continue
