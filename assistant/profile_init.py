@@ -22,6 +22,7 @@ import yaml
 from .analysis import load_yaml
 from .errors import AssistantError, InputError
 from .profile import PROFILE_FILE, profile_from_dict
+from .textproc import private_tokenizer
 
 RULES_FILE = "profile_init.yaml"
 
@@ -59,14 +60,15 @@ def propose_aliases(texts: list[str], industry: str) -> list[str]:
 
 
 def propose_terms(texts: list[str], names: list[str], rules: dict, n: int = 15, tokenizer=None) -> list[str]:
-    """TF-IDF key terms (nouns) of the chunks, tokenised with the knowledge base's own dictionary; two key
-    terms that recur side by side (冷链 + 物流) are proposed as one compound term first."""
-    import jieba
+    """TF-IDF key terms (nouns) of the chunks, tokenised with the package dictionary (or `tokenizer`); two key
+    terms that recur side by side (冷链 + 物流) are proposed as one compound term first.
+    Not the index's own tokenizer: it holds the words of the profile proposed last time, and proposing again
+    with them gave other terms (a second `profile init --force` on the same sources drifted)."""
     import jieba.analyse
     import jieba.posseg
 
     tfidf = jieba.analyse.TFIDF()
-    tok = getattr(tokenizer, "_tok", None) or jieba.dt
+    tok = getattr(tokenizer or private_tokenizer(), "_tok")
     tfidf.tokenizer, tfidf.postokenizer = tok, jieba.posseg.POSTokenizer(tok)
     generic = set(rules.get("generic_terms", [])) | set(rules.get("metric_words", []))
     text = "\n".join(texts)
@@ -174,7 +176,7 @@ def propose(kb, industry: str) -> tuple[dict, dict]:
     prof: dict = {"industry": industry}
     if aliases:
         prof["aliases"] = aliases
-    prof["terms"] = propose_terms(texts, names, rules, tokenizer=getattr(kb, "tokenizer", None))
+    prof["terms"] = propose_terms(texts, names, rules)
     if metrics:
         prof["metrics"] = [{"name": m, "unit": u} for m, u, _, _ in metrics]
     if series:

@@ -84,3 +84,18 @@ def test_alias_after_shortened_forms_of_yixia_jiancheng_keeps_only_the_name():
     aliases = propose_aliases(texts, "现代林业")
     assert {"林业经济", "现代林", "林产业"} <= set(aliases)
     assert not any("称" in a for a in aliases)
+
+
+def test_proposing_again_ignores_the_words_of_the_profile_proposed_before(tmp_path):
+    """A second `profile init --force` on the same sources proposes the same terms: the index's tokenizer holds
+    the last profile's words (here the kind of compounds a profile adds), and tokenising with them changed the
+    TF-IDF terms (运维 dropped) and so every section's evidence queries."""
+    from assistant.profile_init import propose
+    from assistant.textproc import private_tokenizer
+
+    first, _ = propose(FakeKB(docs=DOCS, tables=(STATS,)), "现代物流")
+    kb = FakeKB(docs=DOCS, tables=(STATS,))
+    kb.tokenizer = private_tokenizer()
+    kb.tokenizer.add_words(["全国快递", "物流企业数量", "人才需求持续增长", "智慧仓储运维", "冷链物流管理"])
+    again, _ = propose(kb, "现代物流")
+    assert again["terms"] == first["terms"] and "运维" in first["terms"]
