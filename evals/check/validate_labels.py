@@ -30,7 +30,8 @@ SPLIT_KEYS = ("dev", "test", "fresh_dev", "fresh_dev_from_test", "third_test", "
               "twenty_second_test", "twenty_third_test", "twenty_fourth_test",
               "twenty_fifth_test", "twenty_sixth_test", "twenty_seventh_test",
               "twenty_eighth_test", "twenty_ninth_test", "thirtieth_test",
-              "thirty_first_test", "thirty_second_test")  # keep in step with real.BATCHES
+              "thirty_first_test", "thirty_second_test",
+              "thirty_third_test")  # keep in step with real.BATCHES
 
 
 def batch_of(did: str) -> str:
