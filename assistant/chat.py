@@ -118,6 +118,8 @@ DENSE_MIN_SIM = 0.945
 DENSE_MIN_COVERAGE = 0.35
 # A sentence that misses the asked-for attribute, a named place or the value is ranked down by this.
 SCOPE_PENALTY = 0.1
+# Round 29: a digit that is part of a name or model (5G, 4K, 3D; C919, PM2.5) is no figure (chat.yaml `digit_names`).
+_DIGIT_NAME = re.compile(_TERMS["digit_names"]) if _TERMS.get("digit_names") else re.compile(r"(?!x)x")
 
 
 @dataclass
@@ -2209,13 +2211,19 @@ def qualified_heads(question: str, tok, df: dict[str, int]) -> list[tuple[str, s
             and flag.get(words[k], "").startswith(_HEAD_POS)]
 
 
+# Round 29: "哪个机构印发" — the qualifier is the kind of name asked, not an entity the question gives (chat.yaml
+# `asked_qualifier_before`).
+_ASKED_QUALIFIER = _TERMS.get("asked_qualifier_before")
+
+
 def rival_qualifier(pairs: list[tuple[str, str]], question: str, said: str, frame: str, tok,
                     df: dict[str, int]) -> bool:
     """Does the sentence give a head the question qualifies (`qualified_heads`: "乙工程师") with another
     qualifier of its own ("甲工程师": the word before the head is a different noun of the knowledge base),
     while the question's qualifier is nowhere in the sentence or its frame (title, heading, caption, file
     name)? Then it speaks of a sibling entity, not the one asked."""
-    pairs = [(m, h) for m, h in pairs if h in said and m not in said and m not in frame and not abbreviates(m, said)]
+    pairs = [(m, h) for m, h in pairs if h in said and m not in said and m not in frame and not abbreviates(m, said)
+             and not (_ASKED_QUALIFIER and re.search(f"(?:{_ASKED_QUALIFIER})" + re.escape(m + h), question))]
     if not pairs:
         return False
     said_tags = _pos_tags(said, tok)
@@ -2594,6 +2602,43 @@ def listed_name_only(question: str, said: str) -> bool:
     return True
 
 
+# Round 29: a document named in 《》 by the question, a sentence that names another 《》 document and neither it nor its
+# frame (title, heading, caption, file name) names the asked one: it speaks of the other document (OTHER_DOCUMENT_GUARD;
+# chat.yaml `document_title_strip`, `document_title_overlap`).
+OTHER_DOCUMENT_GUARD = bool(_TERMS.get("document_title_strip"))
+_TITLE_STRIP = re.compile(_TERMS["document_title_strip"]) if OTHER_DOCUMENT_GUARD else None
+_TITLE_OVERLAP = float(_TERMS.get("document_title_overlap", 0.6))
+
+
+def _title_key(title: str) -> str:
+    return _TITLE_STRIP.sub("", title.strip("《》"))
+
+
+def same_document(a: str, b: str) -> bool:
+    """Do two 《》 titles (keys) name one document: one holds the other (a short form), or most of the shorter one's
+    character pairs are in the longer one?"""
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    pa, pb = _bigrams(a), _bigrams(b)
+    small = min(len(pa), len(pb))
+    return bool(small) and len(pa & pb) / small >= _TITLE_OVERLAP
+
+
+def asked_documents(question: str) -> list[str]:
+    return [k for k in map(_title_key, _BOOK_RX.findall(question)) if k] if OTHER_DOCUMENT_GUARD else []
+
+
+def other_document(asked: list[str], said: str, frame: str) -> bool:
+    """Does the sentence name a 《》 document other than the asked ones, and neither it nor its frame the asked one?"""
+    named = [k for k in map(_title_key, _BOOK_RX.findall(said)) if k]
+    if not asked or not named or any(same_document(a, n) for a in asked for n in named):
+        return False
+    plain = _TITLE_STRIP.sub("", frame)
+    return not any(a in plain for a in asked)
+
+
 # Round 28: "甲类某某的年薪中位数是多少" asked, "乙类某某的年薪中位数约为……" stated: the figure's owner is a neighbour of
 # the asked one (the same lead words, another ending), and the asked one is not in the sentence (SIBLING_OWNER_GUARD).
 SIBLING_OWNER_GUARD = True
@@ -2927,6 +2972,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     n_items = asked_item_count(question) if ITEM_COUNT_GUARD else 0
     n_stated, stated_noun = stated_count(question) if STATED_COUNT_GUARD and not n_items else (0, "")
     name_kind = asked_name_type(question, tok) if NAME_TYPE_GUARD else ""
+    documents = asked_documents(question)
     place_free = kind == "date" and DATE_SUBJECT_GUARD and not question_names_place(question, tok)
     asked_ordinal = ordinal_asked(question)
     q_year_digits = {re.sub(r"\D", "", y) for y in q_years}
@@ -3016,7 +3062,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
             ident = row_identity(caption, table_row) if key and ROW_IDENTITY else said
             ident_where = f"{title} {named} {heading} {ident}" if key and ROW_IDENTITY else where
             frame_of = f"{title} {named} {heading} {caption}"
-            has_value = bool(_VALUE_RX.search(_YEAR_ONLY_RX.sub("", _NUMERIC_DATE.sub("", said)))) \
+            has_value = bool(_VALUE_RX.search(_YEAR_ONLY_RX.sub("", _NUMERIC_DATE.sub("", _DIGIT_NAME.sub("", said))))) \
                 or bool(counted and _WORD_COUNT_RX.search(said))  # "两门课程": a count in words
             refused = []
             duration = wants_duration and bool(_DURATION_ANSWER.search(said))  # "三个月": a value in words
@@ -3142,6 +3188,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("items")  # 四个环节是哪几个 asked, the sentence counts 3个方面
             if name_kind and not names_kind(name_kind, f"{heading} {caption} {said}", question, tok):
                 r8.append("name")  # 哪个平台 asked, the sentence names no platform
+            if documents and other_document(documents, said, frame_text):
+                r8.append("document")  # 《甲方案》由谁印发 asked, the sentence is about 《乙公示》
             if place_free and dated_place_subject(question, said, tok):
                 r8.append("subject")  # 这项工作何时开始 asked, "2013年，某区被认定为……" dates a place's event
             if COUNTED_GROUP_GUARD and kind == "list" and counted_group_short(said):
