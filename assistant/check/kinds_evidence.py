@@ -76,7 +76,7 @@ def unrestated_headline(ctx) -> list[tuple[int, int, str]]:
 @kind("unsourced_figure")
 class UnsourcedFigure(Rule):
     """A sentence with a specific figure, and no attribution in its sentence or paragraph."""
-    extra_keys = {"attribution", "own_data", "self_report", "skip_sections", "skip_sentences", "skip_clauses", "skip_units",
+    extra_keys = {"attribution", "own_data", "own_local", "self_report", "skip_sections", "skip_sentences", "skip_clauses", "skip_units",
                   "citation", "merge_runs", "toc_head", "toc_page", "toc_min_pages", "vague_span_not", "vague_extra",
                   "figure_extra"}
 
@@ -85,6 +85,7 @@ class UnsourcedFigure(Rule):
         self.citation = self._pats("citation")
         self.attr_name = self.spec.get("attribution", "attribution")
         self.own_name = self.spec.get("own_data")
+        self.local_name = self.spec.get("own_local")
         self.self_name = self.spec.get("self_report")
         self.skip_sections = list(self.spec.get("skip_sections") or [])
         self.skip_sentences = self._pats("skip_sentences")
@@ -166,7 +167,7 @@ class UnsourcedFigure(Rule):
             figs = [f for f in figs if f.end <= cut]
             if not figs:
                 return None
-        if self.own_name and (ctx.paragraph_has(self.own_name, ss) or self._own_table(ctx, ss)):
+        if self.own_name and (self._own_paragraph(ctx, ss) or self._own_table(ctx, ss)):
             return None
         if self._own_sample_section(ctx, ss):
             return None  # round 11: the section describing the report's own sample (样本说明)
@@ -223,7 +224,14 @@ class UnsourcedFigure(Rule):
         if above and above[-1].kind == "text" and len(above[-1].text.strip()) <= self.CAPTION_MAX \
                 and not re.search(r"[。！？!?]", above[-1].text):
             above = above[:-1]  # the table's caption
-        return bool(above) and above[-1].kind == "text" and ctx.paragraph_has(self.own_name, above[-1].start)
+        return bool(above) and above[-1].kind == "text" and self._own_paragraph(ctx, above[-1].start)
+
+    def _own_paragraph(self, ctx, pos: int) -> bool:
+        """The paragraph at `pos` states its writer's own data (own_data), or a local government's (own_local: 我市、本省)
+        — round 33: not in a reporter's story (本报讯、（记者某某）), where 我市 is the paper's city."""
+        if ctx.paragraph_has(self.own_name, pos):
+            return True
+        return bool(self.local_name) and not ctx.source().newsroom and ctx.paragraph_has(self.local_name, pos)
 
     def _restated_with_source(self, ctx, ss: int, figs: list[Figure]) -> bool:
         """Round 11: a news lead states a figure first and a later paragraph of the same section gives it again with

@@ -75,6 +75,7 @@ class SourceModel:
     own_data: str | None = None  # round 19: the opening line declaring the report's own survey or collected data
     own_industry: bool = False  # round 26: an industry operation report in its own voice (its figures are its own)
     overview: bool = False  # round 31: a release known by its overview opening (period + scope + a figure-less verdict)
+    newsroom: bool = False  # round 33: a reporter's story (本报讯、（记者某某）): its 我市 is the paper's city, no publisher
     notes: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of text a notes block covers
     note_lines: list[int] = field(default_factory=list)  # paragraph starts of the notes blocks that name a source
 
@@ -87,7 +88,8 @@ class SourceModel:
     def describe(self) -> dict:
         return {"header": self.header, "closing": self.closing, "release": self.release, "voice": self.voice,
                 "whole": self.whole, "notes": len(self.notes), "credit": self.credit, "own_stats": self.own_stats,
-                "own_data": self.own_data, "own_industry": self.own_industry, "overview": self.overview}
+                "own_data": self.own_data, "own_industry": self.own_industry, "overview": self.overview,
+                "newsroom": self.newsroom}
 
 
 def _any(pats, text: str) -> bool:
@@ -102,14 +104,17 @@ def build_source_model(ctx) -> SourceModel:
     vague_line = defs.get("vague_source_line") or []
 
     heads = paras[:int(params.get("byline_lines", 4))]
+    # round 33: in a reporter's story (本报讯、（记者某某）) 我市 is the paper's city, not a publisher's own voice
+    newsroom = model.newsroom = any(_any(defs.get("reporter_byline") or [], p.text) for p in paras)
+    bylines = (defs.get("byline") or []) + ([] if newsroom else defs.get("local_byline") or [])
     for p in heads:
-        if p.kind != "table_row" and _any(defs.get("byline") or [], p.text) and not _any(vague_line, p.text):
+        if p.kind != "table_row" and _any(bylines, p.text) and not _any(vague_line, p.text):
             model.header = p.text.strip()
             break
 
     reporter = _reporter_only(ctx, paras)
     local_voice = False
-    if model.header is None and not reporter and not any(_any(vague_line, p.text) for p in paras):
+    if model.header is None and not reporter and not newsroom and not any(_any(vague_line, p.text) for p in paras):
         # a local statistics office's own voice (全市……同比增长): that office is the source
         model.header = _first_text_line(heads, defs.get("local_release_voice"))
         local_voice = model.header is not None
