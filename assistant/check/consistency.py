@@ -207,16 +207,25 @@ class DroppedMagnitude(Rule):
                                             line=ctx.doc.line_of(fits[0].start)))
         return out
 
+    @staticmethod
+    def _numbered(text: str, pos: int) -> bool:
+        """The figure's clause names its metric with a number besides time words (100岁及以上老年人口 / 60岁及以上老年
+        人口): the metric reader drops digits, so two such names may be two groups."""
+        start = max(text.rfind(c, 0, pos) for c in CLAUSE_SPLIT) + 1
+        return bool(re.search(r"\d", TIME_WORDS.sub("", text[start:pos])))
+
     def _restated(self, ctx, f, metric: str, figs: list, ss: int, se: int) -> list:
         """The same metric (its name, at least `restated_len` characters, ending the other's) in another sentence with a
         magnitude (邮政寄递服务业务收入累计完成167.08万元 for the quarter, …收入完成66.72元 for its last month): read in
         that magnitude the bare figure sits within `max_spread` of it, as written thousands of times below (round 33)."""
-        if len(metric) < self.restated_len:
+        if len(metric) < self.restated_len or self._numbered(ctx.text, f.start):
             return []
         out = []
         for g in figs:
             scale, fam = normalise(1, g.unit)
             if ss <= g.start < se or scale <= 1 or fam != f.unit or not same_metric(metric, metric_before(ctx.text, g.start)):
+                continue
+            if self._numbered(ctx.text, g.start):
                 continue
             gv = g.value * scale
             if gv / self.spread <= f.value * scale <= gv * self.spread and f.value * self.min_gap <= gv:

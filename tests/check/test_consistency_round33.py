@@ -72,3 +72,10 @@ def test_growth_in_times_is_the_multiple_less_one():
     assert found(bad.replace("2.25倍", "225%"), "consistency.growth-mismatch")
     fall = "据某市农业农村局统计，全市散养户数量从2017年的8.1万户减少到2024年的3.6万户，下降了2.25倍。"
     assert not found(fall, "consistency.growth-mismatch")
+
+
+def test_bare_unit_not_read_for_a_metric_named_with_a_number():
+    # 60岁及以上 and 100岁及以上 are two groups: the count of the second is rightly a bare 人
+    text = ("据某市民政局统计，截至2024年底，全市60岁及以上老年人口186.42万人，占总人口的24.1%；全市100岁及以上"
+            "老年人口共计1386人，每10万人中拥有百岁老人17.9人。全市户籍人口773.5万人，其中60岁及以上老年人口186.42万人。")
+    assert not found(text, DROPPED)
