@@ -65,6 +65,7 @@ PERIOD_OWN = re.compile(PERIOD_SPAN.pattern + r"|\d{1,2}\s*月(?:份)?|[末底]|
 # a month written alone (8月, 7月当月), not the end of a span (1—8月, 1月至8月) nor a month's end (8月末)
 SINGLE_MONTH = re.compile(r"(?<![\d—–~至-])(\d{1,2})\s*月(?:份)?(?!\s*(?:[末底]|[-—–~至]\s*\d))")
 BASIS_BEFORE = re.compile(r"(?:较|比|与|同|相比|对比)\s*$")  # 增速较前三季度提高: a comparison's basis period
+BASIS_AFTER = re.compile(rf"\s*(?:年|届)\s*(?:相比)?\s*(?:{CHANGE}|上涨|回升)")  # 2017年提高了: a basis, its 比 lost
 
 
 def period_before(text: str, pos: int, sentence: bool = False, own: bool = False) -> str:
@@ -172,28 +173,63 @@ class DroppedMagnitude(Rule):
     """A total written in the bare unit (资产总额10624.7元) inside a sentence that lists the same subject's other totals
     with a magnitude (总产值10398.5亿元、利润总额796.2亿元): as written it is thousands of times smaller than every
     sibling, and with the siblings' magnitude it would sit among them — the 万/亿 was most likely dropped."""
-    extra_keys = {"total_words", "min_gap", "max_spread"}
+    extra_keys = {"total_words", "min_gap", "max_spread", "restated_len", "restated_message"}
 
     def setup(self):
         self.total = re.compile(self.spec.get("total_words") or "总")
+        self.restated_len = int(self.spec.get("restated_len", 6))
         self.min_gap = float(self.spec.get("min_gap", 1000))
         self.spread = float(self.spec.get("max_spread", 20))
 
     def check(self, ctx):
-        out = []
+        out, everywhere = [], None
         for ss, se, sent in ctx.body_sentences():
             figs = [f for f in find_figures(ctx.text, ss, se) if not f.is_percent]
             for f in figs:
                 metric = metric_before(ctx.text, f.start)
-                if normalise(1, f.unit)[0] != 1 or not self.total.search(metric) or PER_UNIT.search(metric):
+                if normalise(1, f.unit)[0] != 1 or PER_UNIT.search(metric):
                     continue
                 sibs = [g for g in figs if g is not f and normalise(1, g.unit)[0] > 1
                         and normalise(1, g.unit)[1] == f.unit and not PER_UNIT.search(metric_before(ctx.text, g.start))]
                 vals = [normalise(g.value, g.unit)[0] for g in sibs]
-                fits = [g for g in sibs if min(vals) / self.spread <= f.value * normalise(1, g.unit)[0]
-                        <= max(vals) * self.spread]
-                if vals and f.value * self.min_gap <= min(vals) and fits:
-                    out.append(self.finding(ctx, f.start, f.end, text=f.text, metric=metric, sibling=fits[0].text))
+                if not vals or f.value * self.min_gap > min(vals):
+                    continue
+                if self.total.search(metric):
+                    fits = [g for g in sibs if min(vals) / self.spread <= f.value * normalise(1, g.unit)[0]
+                            <= max(vals) * self.spread]
+                else:
+                    if everywhere is None:
+                        everywhere = [g for g in find_figures(ctx.text) if ctx.is_body(g.start) and not g.is_percent]
+                    fits = self._restated(ctx, f, metric, everywhere, ss, se)
+                if fits:
+                    msg = None if self.total.search(metric) else self.spec.get("restated_message")
+                    out.append(self.finding(ctx, f.start, f.end, msg, text=f.text, metric=metric, sibling=fits[0].text,
+                                            line=ctx.doc.line_of(fits[0].start)))
+        return out
+
+    @staticmethod
+    def _numbered(text: str, pos: int) -> bool:
+        """The figure's clause names its metric with a number besides time words (100岁及以上老年人口 / 60岁及以上老年
+        人口): the metric reader drops digits, so two such names may be two groups."""
+        start = max(text.rfind(c, 0, pos) for c in CLAUSE_SPLIT) + 1
+        return bool(re.search(r"\d", TIME_WORDS.sub("", text[start:pos])))
+
+    def _restated(self, ctx, f, metric: str, figs: list, ss: int, se: int) -> list:
+        """The same metric (its name, at least `restated_len` characters, ending the other's) in another sentence with a
+        magnitude (邮政寄递服务业务收入累计完成167.08万元 for the quarter, …收入完成66.72元 for its last month): read in
+        that magnitude the bare figure sits within `max_spread` of it, as written thousands of times below (round 33)."""
+        if len(metric) < self.restated_len or self._numbered(ctx.text, f.start):
+            return []
+        out = []
+        for g in figs:
+            scale, fam = normalise(1, g.unit)
+            if ss <= g.start < se or scale <= 1 or fam != f.unit or not same_metric(metric, metric_before(ctx.text, g.start)):
+                continue
+            if self._numbered(ctx.text, g.start):
+                continue
+            gv = g.value * scale
+            if gv / self.spread <= f.value * scale <= gv * self.spread and f.value * self.min_gap <= gv:
+                out.append(g)
         return out
 
 
@@ -215,7 +251,7 @@ class PartsTotal(Rule):
     其他) and do not add up; shares of one whole given with 分别为 that do not add up to 100%."""
     extra_keys = {"rest_words", "tolerance", "metric_word", "over_message", "averages", "respondents", "answers",
                   "own_rates", "share_words", "counted", "counted_message", "sibling_total", "group_verbs",
-                  "group_tail"}
+                  "group_tail", "reference_words"}
 
     def setup(self):
         self.rest = self._pats("rest_words") or [re.compile("其他|其余|剩余|另有")]
@@ -233,6 +269,8 @@ class PartsTotal(Rule):
         # 本科、硕士和博士毕业生选择留京工作的比例: each group's own share doing something (round 32)
         self.group_verbs = re.compile(self.spec.get("group_verbs") or r"(?!x)x")
         self.group_tail = tuple(self.spec.get("group_tail") or ["的比例", "的比率"])
+        # 出口1524.7亿元，已超2020年全年的1503.6亿元: an amount a part is compared with is not a part (round 33)
+        self.reference = re.compile(self.spec.get("reference_words") or r"(?!x)x")
 
     def check(self, ctx):
         out, prev, seen = [], (None, ""), set()
@@ -370,6 +408,9 @@ class PartsTotal(Rule):
             word = self.metric_word.search(p.group("name"))
             if own and word and word.group() != own.group():
                 continue
+            clause = re.split(r"[，,；;、：:]", tail[:p.start("num")])[-1]
+            if self.reference.search(clause):
+                continue
             of = SHARE_OF.match(tail[p.end():p.end() + 24])
             if of and any(of.group("of").rstrip("数") in n for n in names):
                 continue
@@ -485,7 +526,7 @@ def _lead_share_key(lead: str) -> str:
 
 FROM_TO = re.compile(r"(?:从|由)\s*(?:20\d\d\s*年(?:底|末)?的?)?\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>[^\d\s，。；]{0,3}?)\s*"
                      rf"{CHANGE}(?:到|至)\s*(?:20\d\d\s*年(?:底|末)?的?)?\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>[^\d\s，。；]{{0,3}}?)"
-                     rf"[，,]?\s*(?:同比)?(?P<verb>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
+                     rf"[，,]?\s*(?:同比)?(?P<verb>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*(?P<pu>[%％]|倍)")
 _SCI_UNIT = r"×\s*10\d?\s*[a-zA-Z\u4e00-\u9fa5]{0,2}"  # 6459.02×10⁴t written as ×104t
 DELTA = re.compile(rf"(?P<v>{NUM})\s*(?P<u>{_SCI_UNIT}|[\u4e00-\u9fa5]{{0,4}}?)[，,]\s*"
                    rf"(?:(?:比上年|比去年|较上年|同比|(?:比|较)(?:19|20)\d\d年(?:同期)?)净?|净)"  # 净增长D: the change itself
@@ -614,22 +655,24 @@ class GrowthRecompute(Rule):
         # recomputed is the comparable-basis drift of official statistics, not a slip)
         return abs(computed - g) > max(g_half + (b / a) * rel * 100, abs(g) * 0.005) + 1e-6, computed
 
-    def _emit(self, ctx, out, a, b, g, s, e, prev, cur, years: int = 1, rel: float | None = None, g_txt: str = ""):
+    def _emit(self, ctx, out, a, b, g, s, e, prev, cur, years: int = 1, rel: float | None = None, g_txt: str = "",
+              g_scale: float = 1, stated: str = ""):
         """`rel`: the relative rounding of the two values as written (see `relative_half_units`); `g_txt`: the rate as
-        written. With both, a rate is wrong only when no rounding of the written digits explains it."""
+        written, `g_scale` its points per written unit (100 for 倍), `stated` how the message quotes it. With both,
+        a rate is wrong only when no rounding of the written digits explains it."""
         line_start = max(ctx.text.rfind(c, 0, s) for c in "\n。") + 1
         if self.comparable.search(ctx.text[line_start:e]):
             return  # 按可比口径计算: the rate is not computed from the raw values given
         g_half = None
         if rel is not None and g_txt and not BOUNDED.search(ctx.text[line_start:e]):
             rel /= max(years, 1)  # a compound rate's rounding spreads over its years
-            g_half = half_unit(g_txt, value=False)  # (近3000万、逾20%、100余家: bounds, so only the configured tolerance applies)
+            g_half = half_unit(g_txt, value=False) * g_scale  # (近3000万、逾20%、100余家: bounds, so only the configured tolerance applies)
         if years > 1 and a > 0 and b > 0:  # compound annual rate, compared as a yearly growth from a to a·(1+r)
             b = a * (b / a) ** (1 / years)
         bad, computed = self._bad(a, b, g, rel, g_half)
         if bad and not any(f.span[0] < e and s < f.span[1] for f in out):
             shown = f"{computed:.2f}%" if g_half is not None and g_half < 0.05 else f"{computed:.1f}%"
-            out.append(self.finding(ctx, s, e, stated=f"{g:g}%", computed=shown, prev=prev, cur=cur))
+            out.append(self.finding(ctx, s, e, stated=stated or f"{g:g}%", computed=shown, prev=prev, cur=cur))
 
     def check(self, ctx):
         text, out = ctx.text, []
@@ -639,9 +682,15 @@ class GrowthRecompute(Rule):
             a, ua = normalise(float(m.group("a")), m.group("ua") or m.group("ub"))
             b, ub = normalise(float(m.group("b")), m.group("ub"))
             g = float(m.group("g")) * (-1 if re.search("下降|减少|降低|回落|下滑|降", m.group("verb")) else 1)
+            # 从A增加到B，增长了X倍: X times A added, a growth of X·100% — not B/A (round 33)
+            times = m.group("pu") == "倍"
+            if times and g <= 0:
+                continue
             if ua == ub:
-                self._emit(ctx, out, a, b, g, m.start("verb"), m.end(), m.group("a") + m.group("ua"), m.group("b") + m.group("ub"),
-                           rel=relative_half_units(m.group("a"), m.group("b")), g_txt=m.group("g"))
+                self._emit(ctx, out, a, b, g * (100 if times else 1), m.start("verb"), m.end(), m.group("a") + m.group("ua"),
+                           m.group("b") + m.group("ub"), rel=relative_half_units(m.group("a"), m.group("b")),
+                           g_txt=m.group("g"), g_scale=100 if times else 1,
+                           stated=m.group("g") + "倍" if times else "")
         for m in DELTA.finditer(text):
             if not ctx.is_body(m.start()):
                 continue
@@ -1021,9 +1070,11 @@ class SamePeriodBasis(Rule):
     @staticmethod
     def _years(txt: str) -> set[int]:
         """The years and cohorts (2021年、2021届、2019—2021) named in `txt`, less those named as a comparison's basis
-        (比2022年增加…: the basis of an earlier comparison, not the figure's own year)."""
+        (比2022年增加…: the basis of an earlier comparison, not the figure's own year), and less those followed at once
+        by a change (占2017年提高了10.6个百分点: a basis whose 比 was lost, round 33)."""
         return {int(m.group(1)) for m in re.finditer(r"(?<!\d)((?:19|20)\d\d)\s*(?=年|届|—|-|～|~|至)", txt)
-                if not BASIS_BEFORE.search(txt[max(0, m.start() - 4):m.start()])}
+                if not BASIS_BEFORE.search(txt[max(0, m.start() - 4):m.start()])
+                and not BASIS_AFTER.match(txt, m.end())}
 
     def check(self, ctx):
         text, out = ctx.text, []

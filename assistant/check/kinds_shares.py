@@ -44,11 +44,13 @@ SHARE_AFTER = re.compile(r"^[^。；\d]{0,4}?(?:[，,]\s*(?:同比|比上年|较
                          r"(?P<x>\d+(?:\.\d+)?)\s*[%％]")
 
 
-def share_pairs(ctx, loose: bool = False):
+def share_pairs(ctx, loose: bool = False, scoped: bool = False):
     """(figure, its stated share match, the earlier whole) for each amount followed by 占<whole>的x%, the whole being the
     nearest earlier figure of the same unit family whose metric ends like the share's whole (产值) and whose sentence
     names the whole's subject (全行业). With `loose`, the subject may be a scope word only (全部) or be named anywhere
-    in the whole's paragraph before it (round 22's rate_points, which also needs both growths to agree)."""
+    in the whole's paragraph before it (round 22's rate_points, which also needs both growths to agree). With `scoped`,
+    a scope word opening the subject (占全部建筑业总产值的 → 建筑业) need not be written beside the whole (round 33's
+    share_magnitude: a whole magnitude off is a slip whatever the pairing's looseness)."""
     text = ctx.text
     figs = [f for f in find_figures(text) if not f.is_percent and f.unit not in ("个百分点", "百分点", "倍")]
     for i, f in enumerate(figs):
@@ -59,12 +61,12 @@ def share_pairs(ctx, loose: bool = False):
         for w in reversed(figs[:i]):
             wval, wfam = measure(text, w)
             sibling = SHARE_AFTER.match(text[w.end:w.end + 60])  # another part of the same whole, not the whole
-            if wfam == fam and wval > value and not sibling and _names(text, w, m.group("whole"), loose):
+            if wfam == fam and wval > value and not sibling and _names(text, w, m.group("whole"), loose, scoped):
                 yield f, m, w
                 break  # the nearest earlier whole decides
 
 
-def _names(text: str, w, whole: str, loose: bool = False) -> bool:
+def _names(text: str, w, whole: str, loose: bool = False, scoped: bool = False) -> bool:
     metric = metric_before(text, w.start)
     s = max(text.rfind(c, 0, w.start) for c in "。；\n") + 1
     common = len(os.path.commonprefix([metric[::-1], whole[::-1]]))  # the ending the two names share
@@ -72,6 +74,11 @@ def _names(text: str, w, whole: str, loose: bool = False) -> bool:
     if loose and common >= 3:
         subject = re.sub(r"^(?:全部|所有|整个|全)", "", subject)
         return not subject or subject in text[text.rfind("\n", 0, w.start) + 1:w.start]
+    if scoped:
+        bare = re.sub(r"^(?:全部|所有|整个)", "", subject)
+        if subject and not bare:
+            return common >= 3  # 占全部建筑业总产值 for 建筑业总产值: the whole's whole name, only its scope added
+        subject = bare
     return common >= 2 and len(subject) >= 2 and subject in text[s:w.start]
 
 
@@ -91,7 +98,7 @@ class ShareMagnitude(Rule):
 
     def check(self, ctx):
         out = []
-        for f, m, w in share_pairs(ctx):
+        for f, m, w in share_pairs(ctx, scoped=True):
             share, stated = _share(f, w), float(m.group("x"))
             if stated > 0 and share > 0 and any(abs(stated / share / r - 1) < 0.03 for r in self.ratios):
                 out.append(self.finding(ctx, f.start, f.end, whole=m.group("whole"), first=w.text,
