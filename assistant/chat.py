@@ -1871,6 +1871,34 @@ _PART_OF_Q = _part_of_q("中")
 _PART_WITHIN_Q = _part_of_q("|".join(map(re.escape, _TERMS.get("part_within", []) or ["中"])))
 
 
+# Round 30: the whole or another part for the part asked. An amount question puts a word that splits a metric into
+# parts ("国内", "入境", "过夜": chat.yaml `partition_qualifiers`) right before a word ("国内旅游收入", "入境游客"), and the
+# sentence has that word but not the qualifier outside a word joining both parts ("国内外", `partition_joined`), nor
+# its frame (title, heading, caption, file name) the qualifier before that word: the sentence gives that word's total
+# ("旅游总收入") or another part's figure. (A sentence without the word may name the thing otherwise: 集成电路 for 芯片.)
+PARTITION_GUARD = bool(_TERMS.get("partition_qualifiers"))
+_PARTITION = sorted(_TERMS.get("partition_qualifiers", []) or [], key=len, reverse=True)
+_PARTITION_JOINED = re.compile("|".join(map(re.escape, sorted(_TERMS.get("partition_joined", []) or [], key=len,
+                                                              reverse=True))) or r"(?!x)x")
+
+
+def partition_missing(question: str, said: str, frame: str) -> bool:
+    """Does the question qualify a word of the sentence with a part ("入境游客" for the sentence's "游客") that the
+    sentence does not name (a word joining both parts, "国内外", names neither) and its frame does not put before
+    that word?"""
+    if not PARTITION_GUARD:
+        return False
+    said, frame = _PARTITION_JOINED.sub("", said), _PARTITION_JOINED.sub("", frame)
+    question = _PARTITION_JOINED.sub("", question)
+    for p in _PARTITION:
+        for m in re.finditer(re.escape(p), question):
+            head = question[m.end():m.end() + 2]
+            # the sentence's own head needs the part before it in the frame ("国内旅游" heading, not "国内游" title)
+            if len(head) == 2 and _HAN_RX.fullmatch(head) and head in said and p not in said and p + head not in frame:
+                return True
+    return False
+
+
 def stated_total_part(question: str, said: str, splitter, question_numbers: set[str]) -> bool:
     """The question states a total and asks one part of it ("1320名甲和乙中，乙有多少人"): does the
     sentence fail to give that part a figure of its own (a word of the part followed by a number the
@@ -2369,6 +2397,10 @@ _NAME_ENDINGS = {k: sorted(v, key=len, reverse=True) for k, v in (_TERMS.get("na
 _NAME_KIND_TAGS = {k: tuple(v) for k, v in (_TERMS.get("name_tags") or {}).items()}
 _NAME_GENERIC = set(_TERMS.get("name_generic_before", []) or [])
 _NAME_AGENT = tuple(_TERMS.get("name_agent_before", []) or [])
+# Round 30: "哪部法律" — a quoted name is of that kind only when it ends in one of its name words (chat.yaml
+# `name_quoted_endings`); a direction word ("中西部", tagged nt, or ending in 部) names nothing (`name_direction_word`).
+_NAME_QUOTED_ENDINGS = {k: tuple(v) for k, v in (_TERMS.get("name_quoted_endings") or {}).items()}
+_NAME_DIRECTION = re.compile(_TERMS["name_direction_word"]) if _TERMS.get("name_direction_word") else None
 _NAME_NUMERAL = re.compile(r"[一二两三四五六七八九十百千万亿\d]")  # (新一轮: a tagged word with a numeral names nothing)
 _QUOTED_NAME = re.compile(r"[“\"「『《‘][^”\"」』》’]{2,30}[”\"」』》’]")
 
@@ -2391,7 +2423,10 @@ def names_kind(kind: str, said: str, question: str, tok) -> bool:
     """Does the sentence name something of `kind` the question does not already name?"""
     if not kind:
         return True
-    if any(m.group(0)[1:-1] not in question for m in _QUOTED_NAME.finditer(said)):
+    quoted_ends = _NAME_QUOTED_ENDINGS.get(kind)
+    if any(m.group(0)[1:-1] not in question
+           and (not quoted_ends or re.sub(r"[\s)）〕\]】]+$", "", m.group(0)[1:-1]).endswith(quoted_ends))
+           for m in _QUOTED_NAME.finditer(said)):
         return True
     said_tags = _pos_tags(said, tok)
     ends, pos = {}, 0  # where each word ends → the word (a one-character name word ends a name, not a word: 社会)
@@ -2404,11 +2439,14 @@ def names_kind(kind: str, said: str, question: str, tok) -> bool:
             word = said[max(0, m.start() - 2):m.end()]
             if len(e) == 1 and len(ends.get(m.end(), "")) == 2:
                 continue  # (社会, 机会: a common word that ends in the name word)
+            if _NAME_DIRECTION and _NAME_DIRECTION.match(ends.get(m.end(), "")):
+                continue  # (中西部: a direction, not a 部)
             if before and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]", before) and before not in _NAME_GENERIC \
                     and word not in question:
                 return True
     tags = _NAME_KIND_TAGS.get(kind, ())
     return any(len(w) >= 2 and f.startswith(tags) and w not in question and not _NAME_NUMERAL.search(w)
+               and not (_NAME_DIRECTION and _NAME_DIRECTION.match(w))  # (中西部 tagged nt names no organisation)
                for w, f in said_tags) if tags else False
 
 
@@ -3174,6 +3212,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("share")  # 甲占多少: the sentence's percentage is another part's
             if rivals and rival_qualifier(rivals, question, said, frame_text, tok, df):
                 r8.append("rival")  # the head with another qualifier (甲工程师 for 乙工程师)
+            if PARTITION_GUARD and kind == "amount" and partition_missing(question, said, frame_text):
+                r8.append("part")  # 入境游客 asked, the sentence's 游客 is the total (国内外游客) or unqualified
             if BLANK_CELL_GUARD and caption and kind == "amount" and not conflict \
                     and blank_cell_asked(question, canon(with_blanks.get(s_shown, s_shown)).rpartition("｜")[2]):
                 row_year_cell = _ROW_YEAR_RX.match(body)
