@@ -52,17 +52,53 @@ def _dateline() -> re.Pattern:
 def strip_dateline(sent: str, within: int = 60) -> str:
     """A sentence without the news dateline near its start (某社北京8月9日电, 本报讯（记者…）), nor the headline
     that a page ran into it: neither is part of what the sentence states."""
+    return cut_dateline(sent, within)[0]
+
+
+_MONTH_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
+_DAY = re.compile(r"(?<!\d)\d{1,2}日")
+
+
+def cut_dateline(sent: str, within: int = 60) -> tuple[str, str | None]:
+    """(`strip_dateline`'s sentence, the date its cut dateline gave: “1月3日”, “” for a dateline with no date
+    (本报讯), None when no dateline was cut)."""
+    date = None
     for _ in range(3):
         m = _dateline().search(sent)
         if not m or m.start() > within or not sent[m.end():].strip():
             break
+        d = _MONTH_DAY.search(m.group(0))
+        date = d.group(0) if d else (date or "")
         sent = sent[m.end():].lstrip()
-    return sent
+    return sent, date
 
 
-def evidence_sentences(text: str) -> list[str]:
+@lru_cache(maxsize=1)
+def _same_day() -> re.Pattern | None:
+    from ..analysis.tables import load_yaml
+
+    words = (load_yaml("draft_templates.yaml").get("relative_dates") or {}).get("same_day") or []
+    return re.compile(rf"^(?:{_alt(words)})[，,]\s*") if words else None
+
+
+def resolve_same_day(sent: str, date: str | None, year: int | None = None) -> str:
+    """A sentence opening with 当天，/当日， (`relative_dates.same_day`) after its passage's news dateline was cut: the
+    day is the dateline's (当天，某会议召开… → 2023年1月3日，某会议召开…, the year the source's when known); a dateline
+    with no date leaves nothing to resolve to, and the word goes. With no dateline cut (`date` None) the sentence
+    stays as it is: its day is one the source's text gives, not the dateline's."""
+    pattern = _same_day()
+    m = pattern.match(sent) if pattern and date is not None else None
+    if not m:
+        return sent
+    if not date:
+        return sent[m.end():]
+    return f"{year}年{date}，{sent[m.end():]}" if year else f"{date}，{sent[m.end():]}"
+
+
+def evidence_sentences(text: str, year: int | None = None) -> list[str]:
     """The sentences of a passage, with each table row ("表名｜列：值；…") written as the sentence it states
-    and news datelines removed; half-width punctuation beside Chinese (web pages) is made full-width; a
+    and news datelines removed (a later 当天，… then dated by the dateline: `resolve_same_day`, with `year`, the
+    source's, when given); half-width punctuation beside Chinese (web pages) is made full-width; a
     sentence whose figures come before promotional wording keeps only its plain head (`plain_head`)."""
     text_cn = chinese_punctuation(text)
     short = {m.group(2): m.group(1) for m in _SHORT_NAME.finditer(text_cn)}
@@ -73,14 +109,19 @@ def evidence_sentences(text: str) -> list[str]:
             full = [t for t in titles if len(t) > len(abbr) and t.endswith(abbr)]
             if len(full) == 1 and text_cn.find(f"《{full[0]}》") < text_cn.find(f"《{abbr}》"):
                 short[abbr] = full[0]
-    out = []
+    out, dated = [], None  # dated: the date of the dateline cut in the passage so far (`cut_dateline`)
     for s in split_sentences(_LIST_ELLIPSIS.sub("”等。", _LINE_CUT.sub("", text))):
         row = row_prose(s)
         if row:
             out.append(row)
             continue
-        s = chinese_punctuation(strip_byline(strip_dateline(strip_run_in_heading(s)))).lstrip("”’」』")  # ” split off
+        s, cut = cut_dateline(strip_run_in_heading(s))
+        dated = cut if cut is not None else dated
+        s = chinese_punctuation(strip_byline(s)).lstrip("”’」』")  # ” split off
         s = strip_byline(s)  # a photo credit's spaces (记者 某某 摄 当天，…) are gone after chinese_punctuation
+        told = cut is None and _DAY.search(s)  # a day of its own (1月2日，…): a later 当天 is that day
+        s = resolve_same_day(s, dated, year)
+        dated = None if told else dated
         s = THOUSANDS_SPACE.sub(r"\1\2", _SOURCE_NOTE.sub("", _CJK_GAP.sub("", s)))  # 3 000亿元 reads 3000亿元
         if not business_scope(s) and not caption_or_byline(s):  # 许可项目：…, 来源：… keep their labels, by which
             # `usable` leaves them out
@@ -622,6 +663,71 @@ def wider_scope_flags(sents: list[str], own: tuple[str, ...]) -> list[bool]:
     return flags
 
 
+def self_praise(sent: str, tpl: dict) -> bool:
+    """A source praising its own work in its own voice (…提供了可复制、可推广的“某某方案”; 成效显著): one of
+    `self_praise.phrases` outside quotation marks and not after a speaker's 表示/认为/指出…, (someone's view)."""
+    spec = tpl.get("self_praise") or {}
+    plain = re.sub(r"“[^”]*”|\"[^\"]*\"", "", sent)
+    for w in spec.get("phrases") or []:
+        at = plain.find(w)
+        if at >= 0 and not (spec.get("speaker") and re.search(spec["speaker"], plain[:at])):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _char_ranks() -> tuple[dict[str, int], frozenset[str]]:
+    """(each character's rank by its frequency over jieba's dictionary words, every two-character run inside a
+    dictionary word): the common-character and common-bigram signal of `garbled`."""
+    import jieba
+    from collections import Counter
+
+    counts, pairs = Counter(), set()
+    with jieba.get_dict_file() as f:
+        for line in f:
+            parts = line.decode("utf-8").split() if isinstance(line, bytes) else line.split()
+            if len(parts) < 2:
+                continue
+            word, freq = parts[0], int(parts[1])
+            for c in word:
+                counts[c] += freq
+            pairs.update(word[i:i + 2] for i in range(len(word) - 1))
+    return {c: i for i, (c, _) in enumerate(counts.most_common())}, frozenset(pairs)
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def garbled(sent: str, tpl: dict) -> bool:
+    """A sentence holding mojibake (a page decoded with the wrong charset: …秷蟾妗凤@示，截至…): a run of at least
+    `garbled.min_run` Chinese characters no two of which, side by side, are in one dictionary word, holding
+    `min_rare` characters rarer than `rare_rank`, or one rarer than `stray_rank` next to a stray symbol or Latin
+    letter (`stray`) glued to the run. Names (王睿琳) have too few rare characters to count."""
+    spec = tpl.get("garbled")
+    if not spec:
+        return False
+    ranks, pairs = _char_ranks()
+    stray = re.compile(spec.get("stray") or r"(?!)")
+    rank = lambda c: ranks.get(c, len(ranks))  # noqa: E731  (a character in no dictionary word: rarest)
+    i, n = 0, len(sent)
+    while i < n:
+        if not _HAN.match(sent[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and _HAN.match(sent[j + 1]) and sent[j:j + 2] not in pairs:
+            j += 1
+        run = sent[i:j + 1]
+        if len(run) >= spec.get("min_run", 3):
+            if sum(rank(c) > spec["rare_rank"] for c in run) >= spec.get("min_rare", 2):
+                return True
+            glued = (i > 0 and stray.match(sent[i - 1])) or (j + 1 < n and stray.match(sent[j + 1]))
+            if glued and any(rank(c) > spec.get("stray_rank", spec["rare_rank"]) for c in run):
+                return True
+        i = j + 1
+    return False
+
+
 def usable(sent: str, tpl: dict) -> bool:
     """A sentence that reads on its own, states no absolute claim and is no list or table fragment."""
     if not 14 <= len(sent) <= 180 or sent[-1] not in SENTENCE_END or sent[-1] in tpl.get("non_statement_ends", ""):
@@ -641,6 +747,9 @@ def usable(sent: str, tpl: dict) -> bool:
         return False
     # a paper's aim (以期为…提供参考), an author's aside (这是一个值得思考的问题), a person's reminiscence without a figure
     if _matches(sent, tpl.get("study_aim")) or any(w in sent for w in tpl.get("rhetorical_aside", [])):
+        return False
+    # a news piece's hook (…上热搜; 你知道吗…), a source's praise of itself, a sentence the page's charset garbled
+    if _matches(sent, tpl.get("journalistic_hooks")) or self_praise(sent, tpl) or garbled(sent, tpl):
         return False
     if _anecdote(sent, tpl.get("anecdote_speech")) or business_scope(sent) or caption_or_byline(sent):
         return False
@@ -669,7 +778,7 @@ def passage_sentences(hit: dict, own: tuple[str, ...] | None = None) -> list[tup
     """(position, sentence) of a hit's passage as the draft may quote it: relative dates written as years of the
     hit's source (`absolute_dates`; a sentence that cannot be dated left out) and, given the industry's own
     names and terms `own`, no sentence stating a wider scope's figure (`wider_scope_flags`)."""
-    sents = evidence_sentences(hit["text"])
+    sents = evidence_sentences(hit["text"], None if source_dates_differ(hit) else hit.get("year"))
     wide = wider_scope_flags(sents, own) if own is not None else [False] * len(sents)
     out = []
     for si, (s, w) in enumerate(zip(sents, wide)):
