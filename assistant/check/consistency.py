@@ -50,6 +50,11 @@ def measure(text: str, f) -> tuple[float, str]:
     return value, fam
 
 
+def written_end(text: str, f) -> int:
+    """Where a figure as written ends: after a bare 万/亿, after the measure written with it (104亿美元, 8600万件)."""
+    return f.end + len(measure(text, f)[1]) if f.unit and not normalise(f.value, f.unit)[1] else f.end
+
+
 def same_metric(a: str, b: str) -> bool:
     if len(a) < 2 or len(b) < 2 or bool(PER_UNIT.search(a)) != bool(PER_UNIT.search(b)):
         return False
@@ -747,9 +752,7 @@ class GrowthRecompute(Rule):
 
     def _growth_after(self, ctx, f):
         """(basis, signed rate, rate as written) of the growth stated right after a level (，比去年同期增长5.15%)."""
-        end = f.end  # after a bare 万/亿, after the measure written with it (104亿美元，同比上升51.4%; round 32)
-        if f.unit and not normalise(f.value, f.unit)[1]:
-            end += len(measure(ctx.text, f)[1])
+        end = written_end(ctx.text, f)  # 104亿美元，同比上升51.4% (round 32)
         m = PART_GROWTH.match(ctx.text, end, end + 40) or BARE_GROWTH.match(ctx.text, end, end + 40)
         if not m:
             return None
@@ -799,7 +802,7 @@ class GrowthRecompute(Rule):
                     lo, hi = (r, hi) if sign < 0 else (lo, r)
                 h = half_unit(g_txt, value=False) + self.parts_slack
                 if g + h < lo or g - h > hi:
-                    t_end = t.end + (len(fam) if t.unit and not normalise(t.value, t.unit)[1] else 0)
+                    t_end = written_end(text, t)
                     gm = PART_GROWTH.match(text, t_end, t_end + 40)
                     at, end = gm.start("all"), gm.end()
                     if not any(x.span[0] < end and at < x.span[1] for x in out):
@@ -811,7 +814,7 @@ class GrowthRecompute(Rule):
     @staticmethod
     def _shown(text: str, f) -> str:
         """A figure as written, with the measure after a bare 万/亿 (46.68亿美元)."""
-        return f.text + (measure(text, f)[1] if f.unit and not normalise(f.value, f.unit)[1] else "")
+        return f.text + text[f.end:written_end(text, f)]
 
     def _respective(self, ctx, out):
         """Two changes stated 分别 for two levels given just before (the two nearest levels in one sentence, in the
@@ -898,9 +901,7 @@ class GrowthRecompute(Rule):
             if f.is_percent:
                 continue
             v, fam = measure(text, f)
-            end = f.end  # after a bare 万/亿, after the measure written with it (8600万件，比上年的7200万件增长…)
-            if f.unit and not normalise(f.value, f.unit)[1] and fam:
-                end += len(fam)
+            end = written_end(text, f)  # 8600万件，比上年的7200万件增长…
             c = COMPARE.match(text[end:end + 40])
             if c:
                 a, fa = normalise(float(c.group("a")), c.group("ua") or f.unit)

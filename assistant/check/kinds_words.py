@@ -309,6 +309,15 @@ def _rate_change(text: str, s: int, e: int) -> bool:
     return bool(RATE_GROWTH_BEFORE.search(head)) and bool(re.search(r"加快|放缓|趋缓|提速|减速", words))
 
 
+def _next_start(ctx: Context, pos: int):
+    """The start of the sentence after `pos` (blanks and sentence-ending marks skipped) and its paragraph, None at
+    the text's end."""
+    text = ctx.text
+    while pos < len(text) and (text[pos].isspace() or text[pos] in "。！？!?"):
+        pos += 1
+    return pos, (ctx.doc.paragraph_at(pos) if pos < len(text) else None)
+
+
 def _rate_figure_near(ctx: Context, s: int) -> bool:
     """A figure for the change of the rate in the sentence, the next two sentences (up to a heading), or two growth
     figures of the same basis earlier in the sentence's clause group."""
@@ -325,9 +334,7 @@ def _rate_figure_near(ctx: Context, s: int) -> bool:
         return True
     pos = se
     for _ in range(2):
-        while pos < len(text) and (text[pos].isspace() or text[pos] in "。！？!?"):
-            pos += 1
-        q = ctx.doc.paragraph_at(pos) if pos < len(text) else None
+        pos, q = _next_start(ctx, pos)
         if q is None or q.kind == "heading":
             return False
         ns, ne = ctx.doc.sentence_at(pos)
@@ -360,9 +367,7 @@ def _summary_lead(ctx: Context, s: int, e: int) -> bool:
         return False  # a level or an amount (活跃、需求大) is not summed up by change figures
     pos = se
     for _ in range(2):  # the next sentence, or the one after it when the next is another short lead (稳中有进。……显著提升。上半年……)
-        while pos < len(text) and (text[pos].isspace() or text[pos] in "。！？!?"):
-            pos += 1
-        q = ctx.doc.paragraph_at(pos) if pos < len(text) else None
+        pos, q = _next_start(ctx, pos)
         if q is None or q.kind != "text":
             return False
         ns, ne = ctx.doc.sentence_at(pos)
@@ -557,9 +562,7 @@ def _levels_given(ctx: Context, ss: int, se: int, s: int, e: int, direction: str
         if _moves(figs, text, direction):
             return True
     pos = se
-    while pos < len(text) and (text[pos].isspace() or text[pos] in "。！？!?"):
-        pos += 1
-    q = ctx.doc.paragraph_at(pos) if pos < len(text) else None
+    pos, q = _next_start(ctx, pos)
     if q is None or q.kind != "text":
         return False
     ns, ne = ctx.doc.sentence_at(pos)
@@ -717,9 +720,7 @@ def _share_figure(ctx: Context, s: int, e: int) -> bool:
     if find_figures(text, ss, se):
         return False
     pos = se
-    while pos < len(text) and (text[pos].isspace() or text[pos] in "。！？!?"):
-        pos += 1
-    q = ctx.doc.paragraph_at(pos) if pos < len(text) else None
+    pos, q = _next_start(ctx, pos)
     if q is None or q.kind == "heading" and q.start != pos:
         return False
     ns, ne = ctx.doc.sentence_at(pos)

@@ -112,9 +112,9 @@ def build_source_model(ctx) -> SourceModel:
             model.header = p.text.strip()
             break
 
-    reporter = _reporter_only(ctx, paras)
+    reporter = _reporter_only(ctx, paras, newsroom)
     local_voice = False
-    if model.header is None and not reporter and not newsroom and not any(_any(vague_line, p.text) for p in paras):
+    if model.header is None and not newsroom and not any(_any(vague_line, p.text) for p in paras):
         # a local statistics office's own voice (全市……同比增长): that office is the source
         model.header = _first_text_line(heads, defs.get("local_release_voice"))
         local_voice = model.header is not None
@@ -182,14 +182,11 @@ def _first_text_line(heads, pats) -> str | None:
     return next((p.text.strip() for p in heads if pats and p.kind == "text" and _any(pats, p.text)), None)
 
 
-def _reporter_only(ctx, paras) -> bool:
-    """Round 10: a newspaper's own round-up — a reporter's byline (本报记者、本报讯、（记者某某）) and no source named
-    anywhere in the text. Its figures are the paper's report, not a statistics body's release: neither the release
-    layout nor the opening voice applies."""
-    pats = ctx.definitions.get("reporter_byline") or []
-    if not pats or not any(_any(pats, p.text) for p in paras):
-        return False
-    return not any(p.kind == "text" and ctx._has_attribution(p.text) for p in paras)
+def _reporter_only(ctx, paras, newsroom: bool) -> bool:
+    """Round 10: a newspaper's own round-up — a reporter's byline (本报记者、本报讯、（记者某某）: `newsroom`) and no
+    source named anywhere in the text. Its figures are the paper's report, not a statistics body's release: neither
+    the release layout nor the opening voice applies."""
+    return newsroom and not any(p.kind == "text" and ctx._has_attribution(p.text) for p in paras)
 
 
 def _release_layout(ctx, paras) -> bool:
