@@ -19,6 +19,9 @@ class Existence(Rule):
                     figure_sentence — a figure in the same sentence
                     sourced_scope — the sentence names a source, or a data source named earlier in the section
                                   (a news lead on a release or report) or the byline covers it
+                    sourced_data — as sourced_scope, but the byline counts only when it names data (round 31); and
+                                  (round 34) a speaker or news lead in an earlier sentence of the paragraph covers a
+                                  ranking after it, except a first-of-its-kind claim (definitions.first_claim)
                     irrealis    — a wish, a requirement or a target stands before it in the sentence
                                   (希望……取得显著成效、……应有显著提升; definitions.irrealis): not a claim
                     comparator  — for a comparison (远超、远高于), only a figure on the compared-with side (in the
@@ -91,7 +94,8 @@ class Existence(Rule):
             if scoped and (ctx.sentence_has("attribution", s) or (
                     not ctx.vague_source_in_sentence("attribution", s)
                     and (_byline_covers(ctx, s, data_only="sourced_scope" not in self.unless)
-                         or ctx.lead_in_scope(s, data_only=True)))):
+                         or ctx.lead_in_scope(s, data_only=True)
+                         or ("sourced_data" in self.unless and _paragraph_source_before(ctx, s, e))))):
                 continue
             if "comparator" in self.unless and FAR_COMPARISON.search(m.group()):
                 if not _comparator_given(ctx, e):
@@ -129,6 +133,20 @@ class Existence(Rule):
                 continue
             out.append(self.finding(ctx, s, e))
         return out
+
+
+def _paragraph_source_before(ctx: Context, s: int, e: int) -> bool:
+    """Round 34: an earlier sentence of the paragraph reports a named speaker or a news lead (某会长指出、据某局介绍、记者从
+    ……获悉、某联合会近日发布……; definitions.speaker_source, and a source that is not vague): a ranking the paragraph goes on
+    to state (我国各类陶瓷产量已多年居世界首位) is that speaker's account, as a speaker covers the figures after it. A citation
+    of a figure ([1]、据《报告》显示、根据海关统计) does not vouch for the writer's ranking after it, nor does any source for a
+    first-of-its-kind claim (definitions.first_claim: 首个、首家), which is the writer's own."""
+    if any(r.search(ctx.text[s:e]) for r in ctx.defs("first_claim")):
+        return False
+    p = ctx.doc.paragraph_at(s)
+    ss, _ = ctx.doc.sentence_at(s)
+    return (p is not None and ss > p.start and ctx.matches("attribution", p.start, ss)
+            and ctx.matches(ctx.defs("speaker_source"), p.start, ss))
 
 
 DATA_LINE = re.compile(r"数据|數據|资料|資料|统计|統計|调查|調查|报告|報告")
@@ -705,7 +723,8 @@ def _share_figure(ctx: Context, s: int, e: int) -> bool:
     """Round 12: a ranking shown by the share it rests on. The share stands in the ranking's clause or the clause just
     before or after it in the sentence (北京……占全国14.3%，均居全国首位; 占比8.8%，排名第一), or, when the ranking's
     sentence gives no figure at all (a heading-like line: 北京人工智能相关岗位数量全国第一), in the next sentence. A figure
-    for another measure (完成3016.1万辆，……位居全球第一) is not the ranking's basis."""
+    for another measure (完成3016.1万辆，……位居全球第一) is not the ranking's basis; round 34: a rank with no scope word
+    (definitions.list_rank: 排名第一、位居榜首) is backed by any figure in its sentence."""
     text = ctx.text
     ss, se = ctx.doc.sentence_at(s)
     cs, ce = _clause_bounds(text, ss, se, s)
@@ -718,7 +737,9 @@ def _share_figure(ctx: Context, s: int, e: int) -> bool:
         if m and re.match(r"\s*(?:占|其?份额|其?占比)", text[ce + 1:hi]) and m.start() == ce + 1 + len(text[ce + 1:hi]) - len(text[ce + 1:hi].lstrip()):
             return True
     if find_figures(text, ss, se):
-        return False
+        # Round 34: a rank with no scope (位居榜首、排名第一) beside figures in its sentence is the order of the data the
+        # text lists (上海以13888元平均月薪位居榜首，连续四个季度位居第一); a scoped one (位居全球第一) is not excused here
+        return any(r.search(text[s:e]) for r in ctx.defs("list_rank"))
     pos = se
     pos, q = _next_start(ctx, pos)
     if q is None or q.kind == "heading" and q.start != pos:
