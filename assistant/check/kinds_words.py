@@ -141,12 +141,12 @@ def _paragraph_source_before(ctx: Context, s: int, e: int) -> bool:
     to state (我国各类陶瓷产量已多年居世界首位) is that speaker's account, as a speaker covers the figures after it. A citation
     of a figure ([1]、据《报告》显示、根据海关统计) does not vouch for the writer's ranking after it, nor does any source for a
     first-of-its-kind claim (definitions.first_claim: 首个、首家), which is the writer's own."""
-    if any(r.search(ctx.text[s:e]) for r in ctx.defs("first_claim")):
+    if any(r.search(ctx.text[s:e]) for r in ctx.definitions.get("first_claim") or []):
         return False
     p = ctx.doc.paragraph_at(s)
     ss, _ = ctx.doc.sentence_at(s)
     return (p is not None and ss > p.start and ctx.matches("attribution", p.start, ss)
-            and ctx.matches(ctx.defs("speaker_source"), p.start, ss))
+            and ctx.matches(ctx.definitions.get("speaker_source") or [], p.start, ss))
 
 
 DATA_LINE = re.compile(r"数据|數據|资料|資料|统计|統計|调查|調查|报告|報告")
@@ -739,7 +739,7 @@ def _share_figure(ctx: Context, s: int, e: int) -> bool:
     if find_figures(text, ss, se):
         # Round 34: a rank with no scope (位居榜首、排名第一) beside figures in its sentence is the order of the data the
         # text lists (上海以13888元平均月薪位居榜首，连续四个季度位居第一); a scoped one (位居全球第一) is not excused here
-        return any(r.search(text[s:e]) for r in ctx.defs("list_rank"))
+        return any(r.search(text[s:e]) for r in ctx.definitions.get("list_rank") or [])
     pos = se
     pos, q = _next_start(ctx, pos)
     if q is None or q.kind == "heading" and q.start != pos:
