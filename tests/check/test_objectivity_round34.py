@@ -1,8 +1,9 @@
-"""Round 34 (objectivity): absolute and scarcity wording in policy texts, and an unscoped rank beside the figures it
-orders (see evals/check/README.md "Round 34 (objectivity)"). A notice's or an implementation opinion's 最优质、最具竞争力、
-国内一流 and 严重不足 are policy wording like its other targets; 排名第一 / 位居榜首 with no scope word, in a sentence that
-gives figures, is the order of the listed data. Sentences written for these tests (dairy farming, timber, bamboo
-weaving, home-care services, rail freight, textile printing)."""
+"""Round 34 (objectivity), see evals/check/README.md "Round 34 (objectivity)": a policy text's 最优质、国内一流、严重不足
+are policy wording; an unscoped rank (排名第一、位居榜首) beside figures in its sentence is the order of the listed data; a
+speaker or news lead earlier in the paragraph covers a ranking (a citation for a figure or a 首个 claim does not);
+较为明显 / 比较平稳 as a clause predicate is a vague degree; 师资力量雄厚 and 黄金N年 are praise; 加快恢复 with an object
+is an action. Sentences written for these tests (dairy farming, timber, bamboo weaving, home-care services, rail
+freight, textile printing, silk, tea, furniture, ceramics, glasses)."""
 from assistant.check import check_text
 
 
@@ -68,3 +69,10 @@ def test_praise_of_teaching_staff_and_golden_decades():
     assert any("黄金" in t for t in found("过去二十年是我国卫浴陶瓷行业的黄金20年。"))
     # a quoted slogan is the speaker's words
     assert not any("黄金" in t for t in found("与会代表认为，卫浴陶瓷行业将迎来“黄金10年”。"))
+
+
+def test_speeding_up_recovery_with_an_object_is_an_action():
+    assert not any("加快恢复" in t for t in found("去年四季度茶园管护到位，为今年加快恢复春茶生产奠定了基础。"))
+    assert not any("加快恢复" in t for t in found("本市出台措施，为会展业加快恢复发展营造良好环境。"))
+    # as a clause-final predicate with no figure it is still a degree of recovery
+    assert any("加快复苏" in t for t in found("今年以来，全市家具制造业加快复苏，订单回升。"))
