@@ -1,0 +1,54 @@
+"""Issue 9, round 34 (evidence, helper evid34): sources that are not sources, and an analyst's own analysis.
+
+- 根据最近的一项研究、近期一项针对……的调查 at a clause's start names no body (evidence.yaml `vague_extra`): the
+  sentence's figures are unsourced; 某局此前另一项统计数据显示 names its body and is a source.
+- A paragraph whose only source is such a phrase is no lead for the paragraphs after it (`_lead_in_scope`); a named
+  lead still is.
+- 资本市场 (本市 inside a word) and 某某的本省就业 (本省 after 的) are not a local government's voice
+  (sources.yaml `local_byline`, evidence.yaml `own_local`); 我市 opening a bureau's text still is.
+Texts written for these tests (pet food, cold chain, bicycles, elderly care, tea drinks, furniture), not from the eval
+sets."""
+from assistant.check import check_text
+
+UNSOURCED = "evidence.unsourced-figure"
+
+
+def unsourced(text):
+    return [f.text for f in check_text(text, categories={"evidence"}, learned=False).findings if f.rule_id == UNSOURCED]
+
+
+def test_a_recent_study_at_a_clause_start_names_no_source():
+    text = ("宠物食品消费趋势\n"
+            "根据最近的一项研究,2024年城镇养宠家庭在宠物食品上的年均支出为2860元,与上年基本持平。\n")
+    assert any("2860元" in t for t in unsourced(text))
+    text = ("冷链物流用工\n"
+            "根据近期一项针对3000家冷链企业所做的调查,约38%的企业反映司机招聘困难。\n")
+    assert any("38%" in t for t in unsourced(text))
+    # a study whose body is named before it is that body's
+    named = ("冷链物流用工\n"
+             "交通运输部此前另一项统计数据显示,全国冷藏车保有量达到43.2万辆。\n")
+    assert unsourced(named) == []
+
+
+def test_a_vague_study_is_no_lead_for_the_next_paragraph_but_a_named_one_is():
+    text = ("自行车产业用工\n"
+            "根据近期一项针对1200家整车企业所做的调查,约41%的企业反映装配工短缺。\n"
+            "2023年末全国自行车制造业从业人员约为28万人,较2018年减少了6.5万人。\n")
+    found = unsourced(text)
+    assert any("28万人" in t for t in found)
+    named = ("自行车产业用工\n"
+             "据中国自行车协会统计,约41%的整车企业反映装配工短缺。\n"
+             "2023年末全国自行车制造业从业人员约为28万人,较2018年减少了6.5万人。\n")
+    assert unsourced(named) == []
+
+
+def test_ben_shi_inside_a_word_is_no_local_voice():
+    text = ("养老服务业人才观察\n"
+            "研究表明,护理员的本省就业比例达到68%,资本市场对连锁养老机构的关注度持续上升。\n"
+            "2023年养老护理员平均月薪为5120元。\n")
+    assert any("5120元" in t for t in unsourced(text))
+    # a bureau's own opening in 我市 still covers its text
+    own = ("一季度,我市茶饮门店新增420家,同比增长12.5%。\n"
+           "全市茶饮行业从业人员达1.6万人。\n")
+    assert unsourced(own) == []
+
