@@ -6,6 +6,8 @@
   lead still is.
 - 资本市场 (本市 inside a word) and 某某的本省就业 (本省 after 的) are not a local government's voice
   (sources.yaml `local_byline`, evidence.yaml `own_local`); 我市 opening a bureau's text still is.
+- An analyst body saying in the opening lines that it analysed the data itself (某招聘平台基于……数据……进行分析；
+  某研究院开展了进一步分析) is the text's own source (sources.yaml `author_lead`).
 Texts written for these tests (pet food, cold chain, bicycles, elderly care, tea drinks, furniture), not from the eval
 sets."""
 from assistant.check import check_text
@@ -52,3 +54,17 @@ def test_ben_shi_inside_a_word_is_no_local_voice():
            "全市茶饮行业从业人员达1.6万人。\n")
     assert unsourced(own) == []
 
+
+def test_an_analyst_body_that_says_it_analysed_the_data_is_the_source():
+    text = ("家具行业春季招聘分析报告\n"
+            "某招聘平台基于全国30个城市3月1日至3月7日的招聘和求职大数据进行观察分析。\n"
+            "一、复工第三周企业招聘稳步上涨\n"
+            "复工第三周,家具行业招聘职位数环比上涨18.6%,简历投递量环比增长25.4%。\n")
+    assert unsourced(text) == []
+    text = ("在该榜单的基础上,某招聘研究院开展了进一步分析。\n"
+            "2024年第二季度,全国短缺岗位中家具安装工平均月薪为8620元。\n")
+    assert unsourced(text) == []
+    # the same figures with no analyst named are unsourced
+    bare = ("家具行业春季招聘分析\n"
+            "复工第三周,家具行业招聘职位数环比上涨18.6%,简历投递量环比增长25.4%。\n")
+    assert unsourced(bare)
