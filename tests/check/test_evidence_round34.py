@@ -6,6 +6,8 @@
   lead still is.
 - 资本市场 (本市 inside a word) and 某某的本省就业 (本省 after 的) are not a local government's voice
   (sources.yaml `local_byline`, evidence.yaml `own_local`); 我市 opening a bureau's text still is.
+- 有预测显示、有数据预测显示 name no forecaster (evidence.yaml `vague_attribution`, first entry): the forecast in
+  the sentence needs its method, and the sentence's 显示： is no source; 据某协会预测 still is another body's forecast.
 - An analyst body saying in the opening lines that it analysed the data itself (某招聘平台基于……数据……进行分析；
   某研究院开展了进一步分析) is the text's own source (sources.yaml `author_lead`).
 Texts written for these tests (pet food, cold chain, bicycles, elderly care, tea drinks, furniture), not from the eval
@@ -68,3 +70,21 @@ def test_an_analyst_body_that_says_it_analysed_the_data_is_the_source():
     bare = ("家具行业春季招聘分析\n"
             "复工第三周,家具行业招聘职位数环比上涨18.6%,简历投递量环比增长25.4%。\n")
     assert unsourced(bare)
+
+
+def evidence(text):
+    return [(f.rule_id, f.text) for f in check_text(text, categories={"evidence"}, learned=False).findings
+            if f.category == "evidence"]
+
+
+def test_you_yu_ce_xian_shi_names_no_forecaster():
+    text = ("宠物医疗人才\n"
+            "有预测显示,到2030年,我国宠物医疗领域人才需求将达到120万人。\n")
+    assert any("120万人" in t for _, t in evidence(text))
+    text = ("茶饮门店用工\n"
+            "有数据预测显示:目前全国需要85万名调饮师才能基本满足门店需求,而实际从业人员只有62万人。\n")
+    assert any("85万" in t for _, t in evidence(text))
+    # a named forecaster's forecast needs no method of ours
+    named = ("宠物医疗人才\n"
+             "据中国畜牧业协会预测,到2030年,我国宠物医疗领域人才需求将达到120万人。\n")
+    assert evidence(named) == []
