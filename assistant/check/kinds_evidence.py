@@ -184,7 +184,7 @@ class UnsourcedFigure(Rule):
             return None  # a headline line above a lead that names the source (round 11)
         if self._restated_with_source(ctx, ss, figs):
             return None
-        if not ctx.paragraph_has(self.attr_name, ss) and (ctx.lead_in_scope(ss) or self._report_lead(ctx, ss)):
+        if not ctx.paragraph_has(self.attr_name, ss) and (self._lead_in_scope(ctx, ss) or self._report_lead(ctx, ss)):
             return None
         if ctx.paragraph_has(self.attr_name, ss) and self._named_after(ctx, ss):
             # the paragraph's source is named only after this sentence (and does not point back at it)
@@ -316,6 +316,22 @@ class UnsourcedFigure(Rule):
         if not any(p.search(ctx.text, s, e) for p in self.vague_extra):
             return False
         return not ctx._has_attribution(blank_out(ctx.text[s:e], self.vague_extra))
+
+    def _lead_in_scope(self, ctx, ss: int) -> bool:
+        """ctx.lead_in_scope, except that round 34 does not take a paragraph as the lead when its only source is one of
+        this rule's vague phrases (vague_extra: 根据近期一项……调查、某企业负责人透露): what it does not name for its own
+        figures, it does not name for the paragraphs after it either (ah33: the next paragraph's national totals)."""
+        if not ctx.lead_in_scope(ss):
+            return False
+        if not self.vague_extra:
+            return True
+        sec = ctx.doc.section_at(ss)
+        start = sec.body_start if sec else 0
+        para = ctx.doc.paragraph_at(ss)
+        end = para.start if para else ss
+        byline = ctx.byline()
+        return any(p.kind == "text" and start <= p.start < end and not (byline and p.text.strip() == byline)
+                   and ctx._has_attribution(blank_out(p.text, self.vague_extra)) for p in ctx.doc.paragraphs)
 
     def _vague_start(self, ctx, ss: int, first: int) -> int:
         """Round 16: a finding under a vague source starts at that source when it comes before the figures
