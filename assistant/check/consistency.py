@@ -504,15 +504,18 @@ class PartsTotal(Rule):
                 continue
             figs = [f for f in find_figures(lst.group("list")) if not f.is_percent]
             seps = [lst.group("list")[a.end:b.start] for a, b in zip(figs, figs[1:])]
-            if len(figs) != len(groups) or any(not re.fullmatch(r"\s*[、和及与]\s*", x) for x in seps):
+            if len(figs) != len(groups) or any(not re.fullmatch(r"[^\d，,；;。]{0,3}?[、和及与]\s*", x) for x in seps):
                 continue
-            fams = {normalise(f.value, f.unit)[1] for f in figs}
+            fams = {_counted_unit(lst.group("list"), f) for f in figs}
             if len(fams) != 1 or not next(iter(fams)) or any(bounded_at(lst.group("list"), f) for f in figs):
                 continue
             fam = fams.pop()
             lo = para.start if para else 0
             at = ss + m.end() + lst.start("list")
-            totals = [(f, v) for f, v, u in self._amounts(text[lo:ss + m.start()]) if u == fam]
+            before = text[lo:ss + m.start()]
+            totals = [(f, normalise(f.value, f.unit)[0]) for f in find_figures(before)
+                      if not f.is_percent and not bounded_at(before, f) and _counted_unit(before, f) == fam
+                      and not CHANGED.search(before[max(0, f.start - 4):f.start])]
             total = next(((f, v) for f, v in reversed(totals)
                           if metric_before(text, lo + f.start, keep=12).endswith(noun)), None)
             if total is None:
@@ -578,6 +581,15 @@ _COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 def _count_of(n: str) -> int:
     """The number a count word names (七 → 7, 5 → 5)."""
     return int(n) if n.isdigit() else _COUNTS.get(n, 0)
+
+
+def _counted_unit(txt: str, f) -> str:
+    """A figure's unit family, or after a bare 万/亿 the measure written with it up to a list separator (3.16万户、 → 户)."""
+    fam = normalise(f.value, f.unit)[1]
+    if fam or not f.unit:
+        return fam
+    tail = re.match(r"[A-Za-z]{1,5}(?![A-Za-z])|[^\d\s、，,；;。：:和及与（(]{1,2}", txt[f.end:f.end + 3])
+    return tail.group() if tail else ""
 
 
 def _total_label(txt: str, pos: int) -> str:
