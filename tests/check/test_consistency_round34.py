@@ -27,9 +27,9 @@ def test_share_change_against_the_parts_growth_and_its_gap_to_the_whole():
     assert not found(text.format(d="1.4"), POINTS)
     # a growth below the whole's: the share falls
     low = ("据某县统计局数据，前三季度全县规上工业中，食品加工业主营业务收入同比增长3.0%，增速低于全县规上工业2.0个百分点，"
-           "占全县规上工业的比重为12.0%，比上年同期{v}0.2个百分点。")
-    assert not found(low.format(v="下降"), POINTS)
-    assert found(low.format(v="提高"), POINTS)
+           "占全县规上工业的比重为12.0%，比上年同期{v}个百分点。")
+    assert not found(low.format(v="下降0.2"), POINTS)
+    assert found(low.format(v="提高0.5"), POINTS)
 
 
 def test_real_growth_share_change_is_flagged_only_beyond_a_price_move():
