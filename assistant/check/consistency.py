@@ -247,6 +247,11 @@ SHARES_RE = re.compile(r"(?P<lead>[^。；]{0,30}?)分别为\s*(?P<list>\d+(?:\.
 SUM_CLAIM = re.compile(r"(?:之和|合计|总和|加总)(?:为|是|达)?\s*100(?:\.0+)?[%％]")
 # a part that is itself a share of an earlier part (其中专任教师287人，“双师”素质124人，占专任教师比例43.2%) is nested
 SHARE_OF = re.compile(r"^[，,]?\s*占(?P<of>[^，。；\d]{2,10}?)(?:的)?(?:比例|比重|比|总数)")
+# one group of a range breakdown (0-17岁, 35—59岁, 10万元以下) and the last one, with the name of what is counted
+# (60岁及以上户籍人口; round 34)
+RANGE_ITEM = re.compile(r"(?P<lo>\d+)\s*(?:(?:[-—–~～]|至|到)\s*(?P<hi>\d+))?\s*(?P<u>[^\d\s、，,；;。]{0,2}?)\s*"
+                        r"(?P<open>及以上|以上|及以下|以下)?")
+RANGE_LAST = re.compile(r"(?P<lo>\d+)(?P<hi>)\s*(?P<u>[^\d\s、，,；;。]{0,2}?)\s*(?P<open>及以上|以上)的?(?P<noun>[\u4e00-\u9fa5]{2,12})")
 YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*年?\s*[—–\-~至到]\s*(?:19|20)\d\d")
 
 
@@ -284,6 +289,7 @@ class PartsTotal(Rule):
             out.extend(self._totals(ctx, ss, sent))
             out.extend(self._counted(ctx, ss, seen))
             out.extend(self._shares(ctx, ss, sent, prev[1] if prev[0] is para else ""))
+            out.extend(self._ranges(ctx, ss, sent))
             if prev[0] is para:
                 out.extend(self._part_over(ctx, ss, sent, prev[1]))
             prev = (para, sent)
@@ -471,6 +477,78 @@ class PartsTotal(Rule):
             return [self.finding(ctx, ss + span[0], ss + span[1], total="100%", parts=f"{s:g}%")]
         return []
 
+    def _ranges(self, ctx, ss: int, sent: str):
+        """Groups named by ranges that tile a scale from its bottom to an open top (0-17岁、18-34岁、35-59岁、60岁及以上
+        户籍人口分别为…; 10万元以下、10-50万元、50万元及以上的企业分别有…): every unit falls in exactly one group, so the
+        amounts listed after 分别为 must add up to the total of the same name (户籍人口 ending the total's name,
+        全县户籍人口为112635人) stated before in the paragraph, within the rounding of the digits written (round 34).
+        The ranges must run from 0 (or open with 以下) to 以上, each starting where the last ended or one after; as
+        many amounts as groups, all of one unit family; the total the nearest earlier amount of that family and name."""
+        out, text = [], ctx.text
+        para = ctx.doc.paragraph_at(ss)
+        for m in re.finditer(r"分别(?:为|是|有)", sent):
+            head = re.split(r"[，,；;：:。]", sent[:m.start()])[-1]
+            first = re.search(r"\d", head)
+            if not first:
+                continue
+            items = re.split(r"[、和与]|及(?!以[上下])", head[first.start():])
+            groups = [RANGE_ITEM.fullmatch(x.strip()) for x in items[:-1]] + [RANGE_LAST.fullmatch(items[-1].strip())]
+            if len(groups) < 2 or not all(groups) or not self._tiles(groups):
+                continue
+            noun = groups[-1].group("noun")
+            if len({g.group("u") for g in groups if g.group("u")}) > 1 or len(noun) < 2:
+                continue
+            rest = sent[m.end():]
+            lst = re.match(r"\s*[^，,；;。\d]{0,2}?(?P<list>\d[^，,；;。]*)", rest)
+            if not lst:
+                continue
+            figs = [f for f in find_figures(lst.group("list")) if not f.is_percent]
+            seps = [lst.group("list")[a.end:b.start] for a, b in zip(figs, figs[1:])]
+            if len(figs) != len(groups) or any(not re.fullmatch(r"[^\d，,；;。]{0,3}?[、和及与]\s*", x) for x in seps):
+                continue
+            fams = {_counted_unit(lst.group("list"), f) for f in figs}
+            if len(fams) != 1 or not next(iter(fams)) or any(bounded_at(lst.group("list"), f) for f in figs):
+                continue
+            fam = fams.pop()
+            lo = para.start if para else 0
+            at = ss + m.end() + lst.start("list")
+            before = text[lo:ss + m.start()]
+            totals = [(f, normalise(f.value, f.unit)[0]) for f in find_figures(before)
+                      if not f.is_percent and not bounded_at(before, f) and _counted_unit(before, f) == fam
+                      and not CHANGED.search(before[max(0, f.start - 4):f.start])]
+            total = next(((f, v) for f, v in reversed(totals)
+                          if metric_before(text, lo + f.start, keep=12).endswith(noun)), None)
+            if total is None:
+                continue
+            f, tv = total
+            parts = [normalise(g.value, g.unit)[0] for g in figs]
+            half = sum(half_unit(g.text) * normalise(1, g.unit)[0] for g in figs) + half_unit(f.text) * normalise(1, f.unit)[0]
+            if abs(sum(parts) - tv) > half + 1e-9:
+                scale = tv / f.value if f.value else 1.0
+                out.append(self.finding(ctx, at + figs[0].start, at + figs[-1].end, total=f.text,
+                                        parts=f"{round(sum(parts) / scale, 4):g}{f.unit}"))
+        return out
+
+    @staticmethod
+    def _tiles(groups) -> bool:
+        """Do the ranges run from the scale's bottom (0, or 以下) to an open top (以上), each starting where the one
+        before ended (or one after)?"""
+        first, last = groups[0], groups[-1]
+        if not (first.group("hi") and int(first.group("lo")) == 0 and not first.group("open")
+                or not first.group("hi") and first.group("open") in ("以下", "及以下")):
+            return False
+        if last.group("open") not in ("以上", "及以上") or last.group("hi"):
+            return False
+        end = int(first.group("hi") or first.group("lo"))
+        for g in groups[1:]:
+            if int(g.group("lo")) not in (end, end + 1):
+                return False
+            if g is not last:
+                if not g.group("hi") or g.group("open") or int(g.group("hi")) <= int(g.group("lo")):
+                    return False
+                end = int(g.group("hi"))
+        return True
+
     def _group_rates(self, own: str, values: str) -> bool:
         """The list's clause names groups that do something, then the proportion (本科、硕士和博士毕业生选择留京工作的
         比例分别为…): each value is the share of its own group that does it, not a part of one whole. Read only when
@@ -505,6 +583,15 @@ def _count_of(n: str) -> int:
     return int(n) if n.isdigit() else _COUNTS.get(n, 0)
 
 
+def _counted_unit(txt: str, f) -> str:
+    """A figure's unit family, or after a bare 万/亿 the measure written with it up to a list separator (3.16万户、 → 户)."""
+    fam = normalise(f.value, f.unit)[1]
+    if fam or not f.unit:
+        return fam
+    tail = re.match(r"[A-Za-z]{1,5}(?![A-Za-z])|[^\d\s、，,；;。：:和及与（(]{1,2}", txt[f.end:f.end + 3])
+    return tail.group() if tail else ""
+
+
 def _total_label(txt: str, pos: int) -> str:
     """The words just before a total's number, linking verbs and 总 dropped (零售总额为 → 零售额)."""
     return re.sub(r"(?:为|达到?|约|是|有|完成|实现)?\s*$", "", txt[max(0, pos - 10):pos]).replace("总", "")
@@ -529,8 +616,12 @@ def _lead_share_key(lead: str) -> str:
     return keys[-1] if keys else ""
 
 
-FROM_TO = re.compile(r"(?:从|由)\s*(?:20\d\d\s*年(?:底|末)?的?)?\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>[^\d\s，。；]{0,3}?)\s*"
-                     rf"{CHANGE}(?:到|至)\s*(?:20\d\d\s*年(?:底|末)?的?)?\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>[^\d\s，。；]{{0,3}}?)"
+# 从2002年的100万吨到2009年的361万吨（…），增长了3.6倍: with each value's year and 的 written, the change verb before 到
+# may be left out, and a parenthesis may follow the later value (round 34); `dated` tells the two forms apart
+FROM_TO = re.compile(r"(?:从|由)\s*(?P<ya>(?:19|20)\d\d\s*年(?:底|末)?(?P<da>的)?)?\s*(?P<a>\d+(?:\.\d+)?)\s*"
+                     r"(?P<ua>[^\d\s，。；]{0,3}?)\s*"
+                     rf"(?P<cv>{CHANGE})?(?:到|至)\s*(?P<yb>(?:19|20)\d\d\s*年(?:底|末)?(?P<db>的)?)?\s*(?P<b>\d+(?:\.\d+)?)\s*"
+                     rf"(?P<ub>[^\d\s，。；]{{0,3}}?)(?:[（(][^（()）。；]{{0,40}}[）)])?"
                      rf"[，,]?\s*(?:同比)?(?P<verb>{CHANGE})了?\s*(?P<g>\d+(?:\.\d+)?)\s*(?P<pu>[%％]|倍)")
 _SCI_UNIT = r"×\s*10\d?\s*[a-zA-Z\u4e00-\u9fa5]{0,2}"  # 6459.02×10⁴t written as ×104t
 DELTA = re.compile(rf"(?P<v>{NUM})\s*(?P<u>{_SCI_UNIT}|[\u4e00-\u9fa5]{{0,4}}?)[，,]\s*"
@@ -684,6 +775,8 @@ class GrowthRecompute(Rule):
         for m in FROM_TO.finditer(text):
             if not ctx.is_body(m.start()):
                 continue
+            if not m.group("cv") and not (m.group("da") and m.group("db")):
+                continue  # 从A到B with no change verb is a range unless each end is a year's value (2002年的A)
             a, ua = normalise(float(m.group("a")), m.group("ua") or m.group("ub"))
             b, ub = normalise(float(m.group("b")), m.group("ub"))
             g = float(m.group("g")) * (-1 if re.search("下降|减少|降低|回落|下滑|降", m.group("verb")) else 1)

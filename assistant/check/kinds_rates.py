@@ -39,6 +39,22 @@ DELTA_AFTER = re.compile(r"^\s*[，,]\s*(?:同比|(?:比|较)(?:去年同期|上
                          r"减少|下滑|扩大|收窄|缩小)了?\s*(?P<d>\d+(?:\.\d+)?)\s*个?百分点")
 
 
+# 增加值比增3.6%，增速高于全市规模工业2.6个百分点；…占全市规模工业的7.9%，比重较去年同期提高2.6个百分点 (round 34): a
+# part's growth with its gap to the whole's growth, then the part's share of that whole and the share's change
+GAP_AFTER = re.compile(r"[，,]\s*(?:增速|增幅)?(?:比|较)?(?P<dir>高于|低于|快于|慢于|超过|领先于?|落后于?)"
+                       r"(?P<whole>[^，,；;。\d%％]{2,16}?)(?:的)?(?:增速|增幅|平均水平|平均)?\s*(?P<gap>\d+(?:\.\d+)?)\s*个?百分点")
+SHARE_DELTA = re.compile(r"占(?P<whole>[^，,；;。\d%％]{2,16}?)(?:的)?(?:比重|比例|份额)?(?:为|达到?|是)?\s*(?P<x>\d+(?:\.\d+)?)\s*"
+                         r"[%％][，,]\s*(?:比重|占比|比例|份额)?\s*(?:同比|(?:比|较)(?:去年同期|上年同期|上年|去年|同期))"
+                         r"(?P<verb>提高|提升|上升|增加|下降|降低|回落|减少)了?\s*(?P<d>\d+(?:\.\d+)?)\s*个?百分点")
+_GAP_DOWN = re.compile(r"低于|慢于|落后")
+
+
+def _same_whole(a: str, b: str) -> bool:
+    """Two names of one whole (全市规模工业 / 全部规模工业): equal, or one ending the other, scope words dropped."""
+    a, b = (re.sub(r"^(?:全部|所有|整个)|的$", "", x) for x in (a, b))
+    return len(a) >= 2 and len(b) >= 2 and (a.endswith(b) or b.endswith(a))
+
+
 def _signed(verb: str, d: str) -> float:
     return float(d) if _UP.search(verb) else -float(d)
 
@@ -50,7 +66,8 @@ def _growth(verb: str, g: str) -> float:
 @kind("rate_points")
 class RatePoints(Rule):
     """See the module's docstring: a change in percentage points that is not the difference of the two rates."""
-    extra_keys = {"points_header", "slack", "derived_message", "table_message", "skip", "real_growth"}
+    extra_keys = {"points_header", "slack", "derived_message", "table_message", "skip", "real_growth", "price_gap", "real_message",
+                  "basis_drift"}
 
     def setup(self):
         self.points_header = re.compile(self.spec.get("points_header") or r"百分点")
@@ -58,9 +75,73 @@ class RatePoints(Rule):
         self.skip = re.compile(self.spec.get("skip") or r"(?!x)x")
         # value added and GDP grow at comparable prices while their shares are nominal: not recomputed
         self.real_growth = re.compile(self.spec.get("real_growth") or r"(?!x)x")
+        # ...so last year's share derived from real growths is known only within the relative price move of the part
+        # against the whole in a year: a share's change beyond even that move is still wrong (round 34)
+        self.price_gap = float(self.spec.get("price_gap", 0.3))
+        # a release's growths are on a comparable set of units while each year's share is on its own published set:
+        # last year's share may drift by this fraction of the share (round 34: a 73.9% share's rise 1.45 points off)
+        self.drift = float(self.spec.get("basis_drift", 0.0))
 
     def check(self, ctx):
-        return self._levels(ctx) + self._derived(ctx) + self._table(ctx)
+        return self._levels(ctx) + self._derived(ctx) + self._gap(ctx) + self._table(ctx)
+
+    def _off(self, s: float, x: str, gp: tuple, gw: tuple, dm, real: bool) -> tuple:
+        """(is the stated change `dm` off, last year's share, the recomputed change, the lowest and highest change
+        allowed) for a share `s` (written `x`) whose
+        part grew by `gp` and whole by `gw` ((rate, its half unit in points)). Real growths (`real`) leave the share's
+        change known only within the part's price move against the whole's (`price_gap`)."""
+        g_part, g_whole = gp[0], gw[0]
+        prev = s * (1 + g_whole) / (1 + g_part)
+        computed = s - prev
+        stated = _signed(dm.group("verb"), dm.group("d"))
+        tol = (half_unit(dm.group("d"), value=False) + half_unit(x, value=False) * abs(1 - prev / s)
+               + prev * (gp[1] / 100 / (1 + g_part) + gw[1] / 100 / (1 + g_whole)) + self.slack + s * self.drift)
+        if real:
+            lo, hi = s - prev * (1 + self.price_gap), s - prev / (1 + self.price_gap)
+            return not lo - tol <= stated <= hi + tol, prev, computed, lo, hi
+        return abs(stated - computed) > tol, prev, computed, computed, computed
+
+    def _gap(self, ctx):
+        """A share and its change stated after the part's growth and that growth's gap to the whole's (比增3.6%，增速高于
+        全市规模工业2.6个百分点；…占全市规模工业的7.9%，比重较去年同期提高2.6个百分点): the whole grew 3.6 − 2.6 = 1.0%, so
+        last year's share was 7.9 × 1.010 ÷ 1.036 ≈ 7.70%, a rise of about 0.2 points (round 34). Read in one sentence
+        (to 。), with exactly one growth rate before the share and the gap's whole named as the share's."""
+        out, text = [], ctx.text
+        for m in SHARE_DELTA.finditer(text):
+            if not ctx.is_body(m.start()):
+                continue
+            ss = max(text.rfind(c, 0, m.start()) for c in "。！？\n") + 1  # the sentence to 。, across ；
+            end = min([i for i in (text.find(c, m.end()) for c in "。！？\n") if i >= 0] or [len(text)])
+            sent = text[ss:end]
+            m = SHARE_DELTA.match(sent, m.start() - ss)
+            if self.skip.search(sent):
+                continue
+            before = sent[:m.start()]
+            rates = list(GROWTH_IN.finditer(before))
+            if len(rates) != 1 or len(LEVEL.findall(before)) != 1:
+                continue
+            r = rates[0]
+            gm = GAP_AFTER.match(before, r.end())
+            if not gm or not _same_whole(gm.group("whole"), m.group("whole")):
+                continue
+            g_part = _growth(r.group("verb"), r.group("g"))
+            gap = float(gm.group("gap")) / 100 * (-1 if _GAP_DOWN.search(gm.group("dir")) else 1)
+            g_whole = g_part - gap
+            if g_part <= -1 or g_whole <= -1:
+                continue
+            h_part = half_unit(r.group("g"), value=False)
+            real = bool(self.real_growth.search(before))
+            bad, prev, computed, lo, hi = self._off(float(m.group("x")), m.group("x"), (g_part, h_part),
+                                                    (g_whole, h_part + half_unit(gm.group("gap"), value=False)), m, real)
+            if bad:
+                part = re.sub(r"(?:同比|(?:比|较)(?:上年|去年)?)$", "", metric_before(before, r.start(), keep=12))
+                out.append(self.finding(ctx, ss + m.start("verb"), ss + m.end(),
+                                        self.spec.get("real_message" if real else "derived_message"),
+                                        part=part, g_part=f"{r.group('g')}%", whole=m.group("whole"),
+                                        g_whole=f"{g_whole * 100:.1f}%", share=f"{m.group('x')}%",
+                                        prev=f"{prev:.2f}%", computed=f"{computed:+.2f}", lo=f"{lo:+.1f}",
+                                        hi=f"{hi:+.1f}", gap=f"{self.price_gap:.0%}"))
+        return out
 
     def _levels(self, ctx):
         out = []
@@ -109,26 +190,24 @@ class RatePoints(Rule):
             dm = DELTA_AFTER.match(tail)
             gp = GROWTH_IN.search(text[f.end:f.end + m.start("whole")])
             gw = GROWTH_AFTER.match(text[w.end:w.end + 40])
-            if not (dm and gp and gw) or self.real_growth.search(m.group("whole")):
+            if not (dm and gp and gw):
                 continue
-            if self.real_growth.search(text[max(0, f.start - 16):f.start] + text[max(0, w.start - 16):w.start]):
-                continue
+            real = bool(self.real_growth.search(m.group("whole") + text[max(0, f.start - 16):f.start]
+                                                + text[max(0, w.start - 16):w.start]))
             s, x = float(m.group("x")), m.group("x")
             g_part, g_whole = _growth(gp.group("verb"), gp.group("g")), _growth(gw.group("verb"), gw.group("g"))
             if g_part <= -1 or g_whole <= -1:
                 continue
-            prev = s * (1 + g_whole) / (1 + g_part)
-            computed = s - prev
-            stated = _signed(dm.group("verb"), dm.group("d"))
-            tol = (half_unit(dm.group("d"), value=False) + half_unit(x, value=False) * abs(1 - prev / s)
-                   + prev * (half_unit(gp.group("g"), value=False) / 100 / (1 + g_part)
-                             + half_unit(gw.group("g"), value=False) / 100 / (1 + g_whole)) + self.slack)
-            if abs(stated - computed) > tol:
+            bad, prev, computed, lo, hi = self._off(s, x, (g_part, half_unit(gp.group("g"), value=False)),
+                                                    (g_whole, half_unit(gw.group("g"), value=False)), dm, real)
+            if bad:
                 at = f.end + m.end() + dm.start("verb")
-                out.append(self.finding(ctx, at, f.end + m.end() + dm.end(), self.spec.get("derived_message"),
+                out.append(self.finding(ctx, at, f.end + m.end() + dm.end(),
+                                        self.spec.get("real_message" if real else "derived_message"),
                                         part=f.text, g_part=f"{gp.group('g')}%", whole=w.text,
                                         g_whole=f"{gw.group('g')}%", share=f"{x}%", prev=f"{prev:.2f}%",
-                                        computed=f"{computed:+.2f}"))
+                                        computed=f"{computed:+.2f}", lo=f"{lo:+.1f}", hi=f"{hi:+.1f}",
+                                        gap=f"{self.price_gap:.0%}"))
         return out
 
     def _table(self, ctx):

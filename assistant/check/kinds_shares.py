@@ -15,10 +15,39 @@ COUNT_TOTAL = re.compile(rf"(?:(?P<n>\d+)\s*{_COUNT_UNIT}[\u4e00-\u9fa5“”]{{
                          rf"|(?:共|共有|合计|总计)(?P<n2>\d+)\s*(?P<u2>种|家|个|所|项|名|位|款|座|台|类|人|条|件)[^。；]{{0,20}}?[，,]\s*其中)")
 COUNT_SHARE = re.compile(rf"(?P<k>\d+)\s*{_COUNT_UNIT}[，,]?\s*(?:约)?占(?:比)?(?:为|约)?\s*(?P<x>\d+(?:\.\d+)?)\s*[%％]")
 
+_TENTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _fraction(word: str) -> float | None:
+    """The share a fraction word names (6成、六成 → 0.6; 半、半数、一半 → 0.5); None for anything else."""
+    m = re.fullmatch(r"([1-9]|[一二两三四五六七八九])成", word)
+    if m:
+        return (int(m.group(1)) if m.group(1).isdigit() else _TENTHS[m.group(1)]) / 10
+    return 0.5 if word in ("半", "半数", "一半") else None
+
+
 @kind("count_share")
 class CountShare(Rule):
     """A count out of a stated whole and its share (在重点监测的132种产品中，价格上涨的有89种，占66.9%; 共有N家，其中k家，
-    占x%): k/N recomputed; the counts are exact, so only the rate's own rounding (and 0.05 point) is allowed."""
+    占x%): k/N recomputed; the counts are exact, so only the rate's own rounding (and 0.05 point) is allowed.
+
+    Round 34: the share may also open the next clause under a share noun (`share_nouns`: 占比、增长面…) and be written
+    as a fraction word (36个行业中，25个行业实现增长，增长面近6成: 6成 = 60%). A fraction is a bound or a round figure:
+    近/不到X (`below`) is wrong only when k/N is above X, 超过/逾/过X (`above`) only when below it, and X alone or
+    约X only when k/N is `about` (0.1) or more away from it; each allows the half point of rounding of a %."""
+    extra_keys = {"share_nouns", "below", "above", "about"}
+
+    def setup(self):
+        nouns = self.spec.get("share_nouns") or r"(?!x)x"
+        below = "|".join(self.spec.get("below") or ["近", "将近", "接近", "不到", "不足"])
+        above = "|".join(self.spec.get("above") or ["超过", "逾", "超", "过", "多于"])
+        self.below, self.above = re.compile(rf"^(?:{below})$"), re.compile(rf"^(?:{above})$")
+        self.about = float(self.spec.get("about", 0.1))
+        # k个……，增长面近6成 / k家……，占比为x%: a clause opening with the share noun, after the count's own clause
+        self.worded = re.compile(
+            rf"(?P<k>\d+)\s*{_COUNT_UNIT}[^\d。；;，,、]{{0,14}}[，,]\s*(?:{nouns})\s*(?:为|达到?|约为?|是)?\s*"
+            rf"(?P<q>{below}|{above}|约|大约)?\s*(?:(?P<x>\d+(?:\.\d+)?)\s*[%％]|(?P<f>[1-9一二两三四五六七八九]成|半数|一半|半))"
+            r"(?!\s*(?:以上|以下|左右|多))")
 
     def check(self, ctx):
         out = []
@@ -35,7 +64,30 @@ class CountShare(Rule):
                     if abs(computed - x) > half_unit(p.group("x"), value=False) + 0.05:
                         out.append(self.finding(ctx, ss + p.start(), ss + p.end(), part=f"{p.group('k')}{unit}",
                                                 total=f"{n_txt}{unit}", computed=f"{computed:.1f}%", stated=f"{p.group('x')}%"))
+                for p in self.worded.finditer(sent, t.end(), stop):
+                    n, k = float(n_txt), float(p.group("k"))
+                    if p.group("u") != unit or not 0 < k <= n or any(o.span[0] <= ss + p.start() < o.span[1] for o in out):
+                        continue
+                    if self._off(k / n, p):
+                        at = ss + p.start("q") if p.group("q") else ss + p.start("x" if p.group("x") else "f")
+                        out.append(self.finding(ctx, at, ss + p.end(), part=f"{p.group('k')}{unit}",
+                                                total=f"{n_txt}{unit}", computed=f"{k / n * 100:.1f}%",
+                                                stated=sent[at - ss:p.end()]))
         return out
+
+    def _off(self, ratio: float, p) -> bool:
+        """Does the count's share `ratio` contradict the share written (a %, or a fraction word with its bound)?"""
+        if p.group("x"):
+            x = float(p.group("x"))
+            return abs(ratio * 100 - x) > half_unit(p.group("x"), value=False) + 0.05 and not p.group("q")
+        x, q, eps = _fraction(p.group("f")), p.group("q") or "", 0.005
+        if x is None:
+            return False
+        if self.below.match(q):
+            return ratio > x + eps
+        if self.above.match(q):
+            return ratio < x - eps
+        return abs(ratio - x) >= self.about + eps
 
 
 # 1.51亿元，同比增长31.1%，占全行业产值的28.9%  (a figure's share of a whole stated elsewhere in the document)
