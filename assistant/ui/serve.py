@@ -11,6 +11,7 @@ folders and the files Gradio cached for this app are removed when the server sto
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -145,6 +146,39 @@ def parse_size(value: str) -> str:
     return value.strip().lower()
 
 
+def url_answers(url: str, wait: float = 60.0, head=None) -> bool:
+    """Whether `url` answers within `wait` seconds. Gradio's own start-up check (`networking.url_ok`) sends one HEAD
+    with a 3-second timeout and fails the launch on the first timeout ("When localhost is not accessible, a shareable
+    link must be created"); on a busy 2-core machine (an ingest running beside the app) the first answer can take
+    longer, so the server was up but `assistant serve` stopped. Retried until `wait` runs out."""
+    import httpx
+
+    head = head or (lambda u: httpx.head(u, timeout=5, verify=False))
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            if head(url).status_code in (200, 301, 302, 303, 307, 308, 401):
+                return True
+        except (httpx.TimeoutException, httpx.TransportError, ConnectionError):
+            pass
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.5)
+
+
+@contextlib.contextmanager
+def patient_startup_check(wait: float = 60.0):
+    """Gradio's start-up reachability check, with `url_answers`' patience, for the duration of one launch."""
+    from gradio import networking
+
+    original = networking.url_ok
+    networking.url_ok = lambda url: url_answers(url, wait)
+    try:
+        yield
+    finally:
+        networking.url_ok = original
+
+
 def launch(settings: Settings | None = None, host: str = DEFAULT_HOST, port: int | None = DEFAULT_PORT,
            auth: tuple[str, str] | None = None, max_file_size: str | int | None = DEFAULT_MAX_FILE_SIZE,
            concurrency: int = DEFAULT_CONCURRENCY, block: bool = True, quiet: bool = False, kb=None):
@@ -172,11 +206,12 @@ def launch(settings: Settings | None = None, host: str = DEFAULT_HOST, port: int
 
     app.close = close
     gate = RateLimitedAuth(*auth) if auth else None
-    _, url, _ = app.launch(server_name=host, server_port=port, auth=gate,
-                           auth_message="请输入用户名和密码" if auth else None,
-                           max_file_size=max_file_size, prevent_thread_lock=True, quiet=quiet, share=False,
-                           show_error=True, theme=theme(), css=CSS, footer_links=["api"],
-                           allowed_paths=[str(app.workspace.workdir)], ssr_mode=False, js=TRANSLATE_JS)
+    with patient_startup_check():
+        _, url, _ = app.launch(server_name=host, server_port=port, auth=gate,
+                               auth_message="请输入用户名和密码" if auth else None,
+                               max_file_size=max_file_size, prevent_thread_lock=True, quiet=quiet, share=False,
+                               show_error=True, theme=theme(), css=CSS, footer_links=["api"],
+                               allowed_paths=[str(app.workspace.workdir)], ssr_mode=False, js=TRANSLATE_JS)
     if not quiet:
         print(f"网页应用已启动：{url}（知识库：{settings.index_dir}；按 Ctrl+C 停止）", flush=True)
     if block:
