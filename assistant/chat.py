@@ -271,6 +271,7 @@ def term_weights(question: str, kb) -> tuple[dict[str, float], set[str]]:
             if len(t) >= UNKNOWN_MIN_CHARS and _noun_like(t, tags) and not _known_compound(t, df) \
                     and not _straddles(t, question) and not asked_category(t, question) \
                     and not document_genre(t, question) \
+                    and t not in _AMOUNT_WORDS \
                     and not (_CODE_ANSWER and any(t in c and c in question for c in _CODE_CATEGORIES)):
                 unknown.add(t)
             else:
@@ -2106,6 +2107,44 @@ def asked_ranks(question: str) -> set[int]:
     return {n for m in _RANK_Q.finditer(question) for n in [_ordinal(next(g for g in m.groups() if g))] if n >= 2}
 
 
+# Round 31: a question about a table cell points at the table ("表里", "那张排行表", "一栏") or the article it is in, and names
+# the row by its place in a ranking ("排第三", "位列榜首", "前五"). In a table row those words are said by the table (its
+# frame) and by its rank cell ("排名：3"), not words the row must hold (chat.yaml `table_pointer`, `document_nouns`,
+# `rank_terms`, `rank_first`, `rank_column`).
+_TABLE_POINTER = re.compile(_TERMS["table_pointer"]) if _TERMS.get("table_pointer") else None
+TABLE_POINTER = _TABLE_POINTER is not None
+_DOCUMENT_NOUNS = set(_TERMS.get("document_nouns", []) or [])
+_RANK_TERM = re.compile(_TERMS["rank_terms"]) if _TERMS.get("rank_terms") else None
+_RANK_FIRST = tuple(_TERMS.get("rank_first", []) or [])
+_RANK_COLUMN = re.compile(_TERMS["rank_column"]) if _TERMS.get("rank_column") else None
+_RANK_CUTOFF = re.compile(r"前\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:名|位|强)?")
+
+
+def table_rank(row: str) -> int:
+    """The place a table row's rank cell gives ("排名：3；省份：甲" → 3), 0 when it has none."""
+    m = _RANK_COLUMN.search(row) if _RANK_COLUMN else None
+    return int(m.group(1)) if m else 0
+
+
+def asked_table_ranks(question: str) -> tuple[set[int], int]:
+    """The places a question asks for (first place too: 榜首) and the cut-off of a top list it names (前五 → 5)."""
+    ranks = asked_ranks(question) | ({1} if any(w in question for w in _RANK_FIRST) else set())
+    m = _RANK_CUTOFF.search(question)
+    return ranks, _ordinal(m.group(1)) if m else 0
+
+
+def table_pointed(terms, row: str, ranks: set[int], cutoff: int) -> set[str]:
+    """The question terms a table row says by being a row of its table: the words pointing at the table or its
+    article, and the rank words when the row's rank cell is the asked place (and within the asked top list)."""
+    if not TABLE_POINTER:
+        return set()
+    out = {t for t in terms if _TABLE_POINTER.match(t) or t in _DOCUMENT_NOUNS}
+    place = table_rank(row)
+    if _RANK_TERM and place and (not ranks or place in ranks) and (not cutoff or place <= cutoff):
+        out |= {t for t in terms if _RANK_TERM.match(t)}
+    return out
+
+
 def rank_ok(ranks: set[int], text: str) -> bool:
     """Does the text name every asked place (第二, 第2, or a word that says it: 仅次于 for the second)?"""
     cn = "一二三四五六七八九十"
@@ -2967,6 +3006,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     ordinals = ordinal_spans(question) if ORDINAL_SPAN_GUARD else set()
     items = ordinal_items(question) if ORDINAL_ITEM_GUARD else set()
     ranks = asked_ranks(question) if RANK_GUARD else set()
+    table_ranks, top_cut = asked_table_ranks(question) if TABLE_POINTER else (set(), 0)
     wants_code = asks_code(question)
     q_periods = periods(question)
     wants_share = bool(_SHARE_ANSWER and _SHARE_Q.search(question)) and not unit
@@ -3050,6 +3090,10 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                                    earlier_text=earlier_text, earlier_skip=set(terms) - names)
             if signature_span and signature_line(body):  # the date line is the 落款日期 asked
                 credits = {t: (1.0 if any(t in x for x in signature_span) else c) for t, c in credits.items()}
+            key, table_row = table_key(i, s)
+            pointed = table_pointed(terms, table_row, table_ranks, top_cut) if key else set()
+            for t in pointed:  # (round 31: "表里", "排第三" in a row of a ranking table: said by the table)
+                credits[t] = max(credits.get(t, 0.0), FRAME_CREDIT)
             unit_pass = unit_ok(unit, said, f"{heading} {caption}")
             total = sum(terms.values())
             cov = sum(terms[t] * c for t, c in credits.items()) / total if total else 0.0
@@ -3096,7 +3140,6 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 bonus += 0.05
             shown = f"{prev_shown}{s_shown}" if joined else s_shown
             where = f"{title} {named} {heading} {caption} {prev} {s}"
-            key, table_row = table_key(i, s)
             # a table row is about its label and its table, not what its other cells name (round 24)
             ident = row_identity(caption, table_row) if key and ROW_IDENTITY else said
             ident_where = f"{title} {named} {heading} {ident}" if key and ROW_IDENTITY else where
@@ -3126,7 +3169,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("number")  # 一到两年 asked, 3-5年 stated
             if items and not ordinal_item_ok(items, f"{_lead(h.text, s_shown)}{said}"):
                 refused.append("number")  # 第二条 asked, the sentence marks no second item
-            if ranks and not rank_ok(ranks, f"{heading} {caption} {said}"):
+            if ranks and not rank_ok(ranks, f"{heading} {caption} {said}") \
+                    and not (key and table_rank(table_row) in ranks):
                 refused.append("rank")  # 排名第二 asked, the sentence names the first only
             if ordinals and not ordinal_span_ok(ordinals, f"{heading} {caption} {said}"):
                 refused.append("number")  # 第十一年到第十五年 asked, 第一年至第十年 stated
@@ -3140,12 +3184,13 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("period")  # 年末 asked, 11月底 or a plan period's end stated
             elif not q_periods and _SINGLE_MONTH_RX and _SINGLE_MONTH_RX.search(said):
                 refused.append("period")  # a month's own figure (8月当月) is not the year's or a quarter's
-            if not entity_ok(pairs, ident, f"{title} {named} {heading} {caption}", tok, question, kind == "amount"):
+            row_pairs = [p for p in pairs if not set(p) & pointed] if pointed else pairs
+            if not entity_ok(row_pairs, ident, f"{title} {named} {heading} {caption}", tok, question, kind == "amount"):
                 refused.append("entity")
             elif BARE_HEAD_GUARD and kind == "amount" \
-                    and bare_head([p for p in pairs if any(p[1] in f or p[1] + f in question for f in focus)], said, f"{title} {named} {heading} {caption} {prev} {said}", tok):
+                    and bare_head([p for p in row_pairs if any(p[1] in f or p[1] + f in question for f in focus)], said, f"{title} {named} {heading} {caption} {prev} {said}", tok):
                 refused.append("entity")  # 存储器进口金额 asked, the whole's 进口金额 given
-            if owners and not owner_ok(owners, said, set(splitter.lcut(f"{title} {named} {heading} {caption}"))):
+            if owners and not owner_ok([p for p in owners if not set(p) & pointed], said, set(splitter.lcut(f"{title} {named} {heading} {caption}"))):
                 refused.append("entity")
             if kind == "amount" and not change_ok(focus, said):
                 refused.append("change")
@@ -3162,7 +3207,7 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                     and any(not c and len(t) >= 4 and _HAN_RX.fullmatch(t) and _noun_like(t, q_tags)
                             for t, c in credits.items()):
                 refused.append("part")  # a total, and the question names a member it never says
-            if unknown and not unknown_found(unknown, where, alternates, own | base):
+            if unknown - pointed and not unknown_found(unknown - pointed, where, alternates, own | base):
                 refused.append("unknown")
             if echoes(said, question):
                 refused.append("echo")  # the sentence only restates the question's own words (a heading line)
