@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..kb.tables import row_prose
 from ..outline import Section
-from ..textproc import NUMBER, SENTENCE_END, THOUSANDS_SPACE, YEAR, chinese_punctuation, numbers_in, split_sentences
+from ..textproc import NUMBER, REPLACEMENT, SENTENCE_END, THOUSANDS_SPACE, YEAR, chinese_punctuation, numbers_in, split_sentences
 
 
 def retrieve_evidence(kb, section: Section, per_query: int = 6, names: tuple[str, ...] = ()) -> list[dict]:
@@ -702,10 +702,13 @@ def garbled(sent: str, tpl: dict) -> bool:
     """A sentence holding mojibake (a page decoded with the wrong charset: …秷蟾妗凤@示，截至…): a run of at least
     `garbled.min_run` Chinese characters no two of which, side by side, are in one dictionary word, holding
     `min_rare` characters rarer than `rare_rank`, or one rarer than `stray_rank` next to a stray symbol or Latin
-    letter (`stray`) glued to the run. Names (王睿琳) have too few rare characters to count."""
+    letter (`stray`) glued to the run. Names (王睿琳) have too few rare characters to count. A sentence holding
+    U+FFFD (ingest's mark for characters no charset could read, e.g. a glossed mirror's misread bytes) is garbled too."""
     spec = tpl.get("garbled")
     if not spec:
         return False
+    if REPLACEMENT in sent:
+        return True
     ranks, pairs = _char_ranks()
     stray = re.compile(spec.get("stray") or r"(?!)")
     rank = lambda c: ranks.get(c, len(ranks))  # noqa: E731  (a character in no dictionary word: rarest)
