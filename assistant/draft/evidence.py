@@ -731,6 +731,37 @@ def garbled(sent: str, tpl: dict) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _objectivity_vocabulary() -> dict[str, list[str]]:
+    """The review checker's word classes (rules/objectivity.yaml and objectivity_lexicon.yaml `vocabulary`)."""
+    import yaml
+
+    rules = Path(__file__).resolve().parents[1] / "rules"
+    vocab: dict[str, list[str]] = {}
+    for name in ("objectivity.yaml", "objectivity_lexicon.yaml"):
+        for k, words in (yaml.safe_load((rules / name).read_text(encoding="utf-8")).get("vocabulary") or {}).items():
+            vocab.setdefault(k, []).extend(str(w) for w in words or [])
+    return vocab
+
+
+_DATE = re.compile(r"(?<![\d.])(?:19[4-9]\d|20\d\d)年(?:\d{1,2}月(?:\d{1,2}日)?)?|(?<![\d.])\d{1,2}月(?:\d{1,2}日)?")
+
+
+def vague_fact(sent: str, tpl: dict) -> bool:
+    """A statement with no figure (years and dates do not count) and no named document (《…》) whose claim rests on a
+    degree, trend or evaluative word of the checker's word classes named in `vague_fact.classes` (…也在快速健全,
+    …成为推动行业高质量发展的关键命题): filler where a status section wants figures. Quoted words are not judged."""
+    spec = tpl.get("vague_fact") or {}
+    if not spec.get("classes") or "《" in sent or numbers_in(_DATE.sub("", sent)):
+        return False
+    vocab = _objectivity_vocabulary()
+    unknown = [c for c in spec["classes"] if c not in vocab]
+    if unknown:
+        raise ValueError(f"draft_templates.yaml vague_fact.classes: unknown word class {unknown[0]!r}")
+    plain = _strip_quoted(sent)
+    return any(w in plain for c in spec["classes"] for w in vocab[c])
+
+
 def usable(sent: str, tpl: dict) -> bool:
     """A sentence that reads on its own, states no absolute claim and is no list or table fragment."""
     if not 14 <= len(sent) <= 180 or sent[-1] not in SENTENCE_END or sent[-1] in tpl.get("non_statement_ends", ""):
