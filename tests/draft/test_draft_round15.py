@@ -1,7 +1,7 @@
 """Round 15: what a glossed web mirror leaves where its page was read one byte off, and figure-less filler stated as a
 fact in the 现状 sections (made-up 纺织/textile-industry text)."""
 from assistant.analysis.tables import load_yaml
-from assistant.draft.evidence import evidence_sentences, garbled, usable
+from assistant.draft.evidence import evidence_sentences, garbled, usable, vague_fact
 from assistant.textproc import clean_page_texts
 
 TPL = load_yaml("draft_templates.yaml")
@@ -39,3 +39,37 @@ def test_text_that_is_no_mirror_keeps_its_latin_names_and_readings():
     glossed = "紡(fǎng)織(zhī)業(yè)協會。Óskarsdóttir 與 Beijing (běijīng) 的研究。"
     out = clean_page_texts([glossed])[0]
     assert "Óskarsdóttir" in out and "Beijing (běijīng)" in out and "\ufffd" not in out
+
+
+def _status_admit(specific: bool):
+    import dataclasses
+
+    from assistant.draft.paragraphs import admit
+    from assistant.draft.sentences import typer_for
+    from assistant.outline import load_outline
+
+    status = next(s for s in load_outline("industry-analysis").sections if s.id == "status")
+    assert status.specific  # the outline marks the status section
+    return admit(dataclasses.replace(status, specific=specific), typer_for())
+
+
+VAGUE = ["在产能扩张的同时，纺织行业的质量监管体系也在快速健全。",
+         "纺织服装作为区域经济的支柱产业，其转型升级成为推动行业高质量发展的关键命题。",
+         "2024年，全省纺织行业数字化水平不断提升，智能工厂建设成效显著。"]  # a year is no figure
+
+
+def test_a_status_section_takes_no_figure_less_fact_resting_on_a_degree_word():
+    ok, ok_elsewhere = _status_admit(True), _status_admit(False)
+    for s in VAGUE:
+        assert vague_fact(s, TPL)  # fails before: no vague_fact
+        assert not ok(s)
+        assert ok_elsewhere(s)  # a section without `specific` judges it as before
+
+
+def test_figures_a_named_document_or_a_quoted_name_keep_a_fact():
+    ok = _status_admit(True)
+    for s in ["2024年全省纺织品出口额为3000亿美元，同比增长5.2%，增速明显加快。",
+              "《纺织工业数字化转型实施方案》明确提出持续提升产业用纺织品比重。",
+              "全省纺织企业主要分布在沿海地区，形成了从纺纱、织造到服装的完整产业链。"]:
+        assert not vague_fact(s, TPL) and ok(s)
+    assert not vague_fact("服装企业推出“快速换款”服务，覆盖全省门店和线上渠道。", TPL)
