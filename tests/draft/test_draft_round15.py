@@ -73,3 +73,12 @@ def test_figures_a_named_document_or_a_quoted_name_keep_a_fact():
               "全省纺织企业主要分布在沿海地区，形成了从纺纱、织造到服装的完整产业链。"]:
         assert not vague_fact(s, TPL) and ok(s)
     assert not vague_fact("服装企业推出“快速换款”服务，覆盖全省门店和线上渠道。", TPL)
+
+
+def test_a_date_line_led_by_fabiaoyu_is_not_run_into_the_title(tmp_path):
+    from assistant.kb.ingest import load_file
+
+    p = tmp_path / "2025_某网_纺织专业.txt"
+    p.write_text("发表于 2025-06-30 09:15:42\n三十所高校增设现代纺织技术专业\n来源:某网\n\n"
+                 "多所高校今年增设现代纺织技术专业，计划招生1200人。\n", encoding="utf-8")
+    assert load_file(p).title == "三十所高校增设现代纺织技术专业"  # fails before: 发表于 2025-06-30 09:15:42三十所…
