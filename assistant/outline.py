@@ -32,7 +32,7 @@ _ANY_FIELD = re.compile(r"\{([^{}0-9,][^{}]*)\}")
 MAX_QUERIES_PER_TEMPLATE = 2
 
 _SECTION_KEYS = {"id", "title", "aliases", "purpose", "required_elements", "queries", "data", "accepts", "topic",
-                 "target_chars", "min_chars", "filters", "subsections"}
+                 "target_chars", "min_chars", "filters", "subsections", "specific"}
 _TOP_KEYS = {"report", "name", "title", "criterion", "sections"}
 
 
@@ -157,6 +157,9 @@ class Section:
     # a named cue set in data/topic_cues.yaml its evidence sentences must match ("" = any), or several names (a
     # section comparing two sides, 供需匹配, takes a sentence matching either side's set)
     topic: str | tuple[str, ...] = ""
+    # a status section (outline `specific: true`): a statement of fact it quotes gives a figure or names a document,
+    # not only a degree word (…不断提升, …快速健全; draft/evidence.vague_fact)
+    specific: bool = False
 
     @property
     def topic_names(self) -> tuple[str, ...]:
@@ -273,6 +276,7 @@ def _parse_outline(path: str, mtime_ns: int) -> Outline:
             required_elements=elements, queries=list(s.get("queries") or []), data=list(s.get("data") or []),
             target_chars=_count(p, s, "target_chars", 600), min_chars=_count(p, s, "min_chars", 150),
             filters=dict(s.get("filters") or {}), accepts=_accepts(s, p), topic=_topic(s, p),
+            specific=bool(s.get("specific", False)),
         ))
     if not sections:
         raise InputError(f"提纲文件 {p} 的 sections 列表为空，至少需要一个章节")

@@ -349,12 +349,34 @@ def _without_glosses(texts: list[str]) -> list[str]:
     return [_GLOSS_AFTER_CJK.sub(strip, t) for t in texts]
 
 
+# What a glossed mirror leaves where its page was decoded one byte off (a two-byte charset read from the second byte
+# of a character): the reading aid no longer follows a character but a “?” (an unreadable byte pair), an ASCII letter
+# or symbol (the second byte of the character it glossed), or the bracket is gone (總?cè)藬?shù), 《督y(tǒng)计,
+# 問(wèn)題?,F(xiàn)在, 河?xùn)|). The characters lost are not recoverable: the run, from the “?” that began it (at most
+# eight characters before) to the reading's closing bracket and a stray symbol byte after it, is one U+FFFD.
+_DAMAGED_GLOSS = re.compile(r"(?:[?？][^\s。；“”]{0,8}?)?(?:(?<=\S)[(（]|(?<![(（\sA-Za-z\u00c0-\u024f]))"
+                            r"[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）][@\[\\\]^_`{|}~]?")
+REPLACEMENT = "\ufffd"  # a character no charset could read: marks text that must not be quoted as it stands
+
+
+def _mark_damaged_glosses(texts: list[str]) -> list[str]:
+    """A document's texts without their reading aids (`_without_glosses`) and, for a glossed mirror (at least three
+    toned readings), with each reading a misread byte left behind and the characters it garbled as one U+FFFD (see
+    `_DAMAGED_GLOSS`). Other documents keep such text: a name such as Óskarsdóttir, a reading written apart
+    (Beijing (běijīng)) stay."""
+    stripped = _without_glosses(texts)
+    if sum(len(_TONED.findall(m.group())) for t in texts for m in _GLOSS_ONE.finditer(t)) < 3:
+        return stripped
+    return [_DAMAGED_GLOSS.sub(REPLACEMENT, t) for t in stripped]
+
+
 def clean_page_texts(texts: list[str]) -> list[str]:
     """One document's texts with the marks some web mirrors leave, decided for the document as a whole:
-    pinyin reading aids after characters (運(yùn)行, 吞(tun)吐; see `_without_glosses`), Traditional characters (converted to Simplified when at
-    least 5 characters and 2 % of the Chinese characters differ, so a stray 乾 or 著 in a Simplified text stays)
-    and doubled commas (“增长,，” “行走,、对话”) next to Chinese text."""
-    texts = _without_glosses(texts)
+    pinyin reading aids after characters (運(yùn)行, 吞(tun)吐; see `_without_glosses`), readings a misread byte left
+    behind with the characters it garbled (one U+FFFD each, see `_mark_damaged_glosses`), Traditional characters
+    (converted to Simplified when at least 5 characters and 2 % of the Chinese characters differ, so a stray 乾 or 著
+    in a Simplified text stays) and doubled commas (“增长,，” “行走,、对话”) next to Chinese text."""
+    texts = _mark_damaged_glosses(texts)
     try:
         simple = [_t2s_same_length(t) for t in texts]
     except ImportError:  # OpenCC missing: the text stays as it is

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..kb.tables import row_prose
 from ..outline import Section
-from ..textproc import NUMBER, SENTENCE_END, THOUSANDS_SPACE, YEAR, chinese_punctuation, numbers_in, split_sentences
+from ..textproc import NUMBER, REPLACEMENT, SENTENCE_END, THOUSANDS_SPACE, YEAR, chinese_punctuation, numbers_in, split_sentences
 
 
 def retrieve_evidence(kb, section: Section, per_query: int = 6, names: tuple[str, ...] = ()) -> list[dict]:
@@ -702,10 +702,13 @@ def garbled(sent: str, tpl: dict) -> bool:
     """A sentence holding mojibake (a page decoded with the wrong charset: …秷蟾妗凤@示，截至…): a run of at least
     `garbled.min_run` Chinese characters no two of which, side by side, are in one dictionary word, holding
     `min_rare` characters rarer than `rare_rank`, or one rarer than `stray_rank` next to a stray symbol or Latin
-    letter (`stray`) glued to the run. Names (王睿琳) have too few rare characters to count."""
+    letter (`stray`) glued to the run. Names (王睿琳) have too few rare characters to count. A sentence holding
+    U+FFFD (ingest's mark for characters no charset could read, e.g. a glossed mirror's misread bytes) is garbled too."""
     spec = tpl.get("garbled")
     if not spec:
         return False
+    if REPLACEMENT in sent:
+        return True
     ranks, pairs = _char_ranks()
     stray = re.compile(spec.get("stray") or r"(?!)")
     rank = lambda c: ranks.get(c, len(ranks))  # noqa: E731  (a character in no dictionary word: rarest)
@@ -726,6 +729,37 @@ def garbled(sent: str, tpl: dict) -> bool:
                 return True
         i = j + 1
     return False
+
+
+@lru_cache(maxsize=1)
+def _objectivity_vocabulary() -> dict[str, list[str]]:
+    """The review checker's word classes (rules/objectivity.yaml and objectivity_lexicon.yaml `vocabulary`)."""
+    import yaml
+
+    rules = Path(__file__).resolve().parents[1] / "rules"
+    vocab: dict[str, list[str]] = {}
+    for name in ("objectivity.yaml", "objectivity_lexicon.yaml"):
+        for k, words in (yaml.safe_load((rules / name).read_text(encoding="utf-8")).get("vocabulary") or {}).items():
+            vocab.setdefault(k, []).extend(str(w) for w in words or [])
+    return vocab
+
+
+_DATE = re.compile(r"(?<![\d.])(?:19[4-9]\d|20\d\d)年(?:\d{1,2}月(?:\d{1,2}日)?)?|(?<![\d.])\d{1,2}月(?:\d{1,2}日)?")
+
+
+def vague_fact(sent: str, tpl: dict) -> bool:
+    """A statement with no figure (years and dates do not count) and no named document (《…》) whose claim rests on a
+    degree, trend or evaluative word of the checker's word classes named in `vague_fact.classes` (…也在快速健全,
+    …成为推动行业高质量发展的关键命题): filler where a status section wants figures. Quoted words are not judged."""
+    spec = tpl.get("vague_fact") or {}
+    if not spec.get("classes") or "《" in sent or numbers_in(_DATE.sub("", sent)):
+        return False
+    vocab = _objectivity_vocabulary()
+    unknown = [c for c in spec["classes"] if c not in vocab]
+    if unknown:
+        raise ValueError(f"draft_templates.yaml vague_fact.classes: unknown word class {unknown[0]!r}")
+    plain = _strip_quoted(sent)
+    return any(w in plain for c in spec["classes"] for w in vocab[c])
 
 
 def usable(sent: str, tpl: dict) -> bool:

@@ -24,7 +24,7 @@ from typing import Callable
 
 from ..analysis.tables import load_yaml
 from ..outline import topic_cues
-from .evidence import SELF_REF, bigrams, caption_or_byline, strip_connective
+from .evidence import SELF_REF, bigrams, caption_or_byline, strip_connective, vague_fact
 from .sentences import (LEAD, SentenceTyper, dangling_term, figures, frame_target,  # noqa: F401 (LEAD re-exported)
                         is_target_framed, load_rules, section_accepts)
 
@@ -52,6 +52,7 @@ def admit(section, typer: SentenceTyper, for_element: bool = False,
     left = [topic_cues()[t] for t in leave]
 
     rules = load_rules()
+    tpl = load_yaml("draft_templates.yaml") if getattr(section, "specific", False) else None
 
     def ok(sent: str) -> bool:
         if rules.self_reference is not None and rules.self_reference.search(sent):
@@ -61,6 +62,9 @@ def admit(section, typer: SentenceTyper, for_element: bool = False,
         if typer.type_of(sent) not in accepts:
             return False
         if not for_element and not section.on_topic(sent):
+            return False
+        # a status section's fact gives a figure or names a document, not only a degree word (…不断提升)
+        if tpl is not None and typer.type_of(sent) == "fact" and vague_fact(sent, tpl):
             return False
         # a generic “据报告统计” is repaired with the document's title when composing
         d = dangling_term(sent, rules)

@@ -31,7 +31,7 @@ for _name in ("pypdf", "pdfminer"):
 # a file's chunks while the file's sha256 and this identity are unchanged, so an index built before the
 # change would go on answering from the old reading (an index built before eeab7e6 kept a PDF paragraph
 # cut in two, and a chat answer changed with the cache).
-READER_VERSION = "11"  # 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading; 3: web mirrors' pinyin glosses, Traditional characters and doubled commas cleaned (textproc.clean_page_texts); 4: one-cell-per-line TXT/Markdown tables read back as rows (round 20); titles only from before the body, an article's front matter skipped, an affiliation line apart from the body; 5: untoned pinyin readings (吞(tun)吐) removed when a document has several, a page's metadata line and a space-separated author line are not titles (sixth-industry probe); 6: a bare date line (2025-12-12 星期五) is front matter, not a title; 7: pipe-table rows without a left border (北京 | 8000 | 9000 |) read as rows when two or more run together (seventh-industry probe); 8: a table's header row or caption (第2页表1：岗位 | 供需比) is never a title, and a short line after an opening sentence is a sub-heading (round 8); 9: a byline (文/某某, 记者 某某) and a lone author name above the body are not titles, a title's footnote * dropped, a document number line (国函〔2020〕47号) is not a title, 摘要： begins its own block (eighth-industry probe); 10: a byline stays in the indexed text; 11: a kicker ending in a dash (引题——) gives way to the main title below it, and a TXT's first line that ends as a sentence is not its title (ninth-industry probe)
+READER_VERSION = "12"  # 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading; 3: web mirrors' pinyin glosses, Traditional characters and doubled commas cleaned (textproc.clean_page_texts); 4: one-cell-per-line TXT/Markdown tables read back as rows (round 20); titles only from before the body, an article's front matter skipped, an affiliation line apart from the body; 5: untoned pinyin readings (吞(tun)吐) removed when a document has several, a page's metadata line and a space-separated author line are not titles (sixth-industry probe); 6: a bare date line (2025-12-12 星期五) is front matter, not a title; 7: pipe-table rows without a left border (北京 | 8000 | 9000 |) read as rows when two or more run together (seventh-industry probe); 8: a table's header row or caption (第2页表1：岗位 | 供需比) is never a title, and a short line after an opening sentence is a sub-heading (round 8); 9: a byline (文/某某, 记者 某某) and a lone author name above the body are not titles, a title's footnote * dropped, a document number line (国函〔2020〕47号) is not a title, 摘要： begins its own block (eighth-industry probe); 10: a byline stays in the indexed text; 11: a kicker ending in a dash (引题——) gives way to the main title below it, and a TXT's first line that ends as a sentence is not its title (ninth-industry probe); 12: a glossed mirror's readings left behind by a misread byte, with the characters it garbled, are one U+FFFD (textproc._mark_damaged_glosses, drafting round 15), and a date line led by 发表于 is front matter, not a title
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".csv": "csv",
              ".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html"}
@@ -137,9 +137,9 @@ _LINE_END = re.compile(r"[。；！？，、：:;,.!?）)」”’…—]$")
 def _standalone_line(line: str) -> bool:
     s = line.strip()
     # an affiliation line ((某研究院,北京 100088), 某学院 某市 100088) stands apart too: it is not the start of the
-    # body's first paragraph
+    # body's first paragraph; so does a page's date line, however long (发表于 2025-08-31 18:38:10 is no part of the title)
     return ((0 < len(s) <= STANDALONE_CHARS and not _LINE_END.search(s)) or bool(_AFFILIATION.fullmatch(s))
-            or bool(_AFFILIATION_BARE.match(s)))
+            or bool(_AFFILIATION_BARE.match(s)) or bool(_DATE_LINE.fullmatch(s)))
 
 
 def _blocks_from_lines(lines: Iterable[str], page: int | None = None,
@@ -226,8 +226,9 @@ _TITLE_WORD = re.compile(r"(?:报告|通知|公告|公报|意见|方案|规划|�
 # a page's metadata line (时间:2020-04-09 来源:… 作者:…): it dates and credits the page, it does not name it
 _META_LINE = re.compile(r"^(?:发布|更新|发表)?(?:时间|日期|来源|作者|编辑|责任编辑|浏览次数|点击数?)\s*[：:]")
 # a page's bare date line, with or without its time and weekday (2025-12-12 星期五, 2024年5月6日 周一, 2025/1/16 7:53:25),
-# or a date running into a metadata field (2025/1/16 来源:…): it dates the page, it does not name it
-_DATE_LINE = re.compile(r"^\d{4}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+# or led by 发表于/发布于/更新于 (发表于 2025-08-31 18:38:10), or a date running into a metadata field (2025/1/16 来源:…):
+# it dates the page, it does not name it
+_DATE_LINE = re.compile(r"^(?:(?:发表|发布|更新)于\s*[：:]?\s*)?\d{4}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
                         r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*(?:(?:星期|周|礼拜)[一二三四五六日天])?"
                         r"\s*(?:$|(?:发布|更新|发表)?(?:时间|日期|来源|作者|编辑|责任编辑|责编)\s*[：:])")
 
