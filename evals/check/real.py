@@ -136,7 +136,8 @@ BATCHES = (("third_test", "g", "三"), ("fourth_test", "h", "四"), ("fifth_test
            ("thirty_first_test", "af", "三十一"),
            ("thirty_second_test", "ag", "三十二"),
            ("thirty_third_test", "ah", "三十三"),
-           ("thirty_fourth_test", "ai", "三十四"))
+           ("thirty_fourth_test", "ai", "三十四"),
+           ("thirty_fifth_test", "aj", "三十五"))
 
 
 def _split() -> dict:
