@@ -84,11 +84,12 @@ def _section_embedder():
 def run_check(doc: Document, report: str | None = None, kb=None, outline_path: str | None = None,
               report_year: int | None = None, rules: RuleSet | None = None,
               categories: set[str] | None = None, authorities: list[str] | None = None,
-              profile=None, learned: bool = True, deep: bool = False) -> CheckResult:
+              profile=None, learned: bool | None = None, deep: bool = False) -> CheckResult:
     """`profile` (an industry profile; default: the one saved in the `kb` index, if any) fills the outline's
-    {metric}/{term} element patterns, as when drafting, and its authorities count as sources. `learned=False` keeps
-    every rule finding (no learned filter, assistant/check/learned.py; it is also skipped when the embedder or its
-    weights cannot load, and the summary says which). `deep=True` (opt-in, slower: it embeds every clause) also adds
+    {metric}/{term} element patterns, as when drafting, and its authorities count as sources. `learned=True` runs the
+    learned evidence filter over the rule findings (assistant/check/learned.py; skipped when the embedder or its weights
+    cannot load, and the summary says which); the default (None) is off unless CIE_CHECK_LEARNED=1 (since round 34 the
+    filter is opt-in: its forward record turned negative, evals/check/README.md "Round 34: … batch ai"). `deep=True` (opt-in, slower: it embeds every clause) also adds
     the clauses the learned objectivity backstop scores as subjective or vague (rule objectivity.learned, level info;
     summary field `learned_deep`: the number added)."""
     if report is not None and report not in ALL_REPORTS and not outline_path:

@@ -41,8 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--summary", default=None, help="汇总表（.xlsx 或 .md）：每份报告一行")
     p.add_argument("--industry", default=None, help="行业名称（其画像中的权威机构计入来源）")
     p.add_argument("--profile", default=None, help="行业画像 YAML（assistant/profile.py 的格式）")
-    p.add_argument("--no-learned", action="store_true",
-                   help="不用学习过滤层（缺省时用嵌入模型剔除多半可接受的证据提示；模型无法加载时自动只用规则）")
+    p.add_argument("--learned", action="store_true",
+                   help="另用学习过滤层（嵌入模型剔除多半可接受的证据提示；模型无法加载时自动只用规则）。"
+                        "缺省不用：近几批真实文档上它去掉的对的提示多于错的")
+    p.add_argument("--no-learned", action="store_true", help="只用规则（现为缺省，保留以兼容旧脚本）")
     p.add_argument("--deep", action="store_true",
                    help="深度审查：另用嵌入模型逐句找规则未标出的主观或模糊表述（较慢，误报也更多，仅供参考）")
     return p
@@ -110,10 +112,17 @@ def main(argv: list[str] | None = None) -> int:
     return max(codes)
 
 
+def _learned_choice(args) -> bool | None:
+    """--learned on, --no-learned off, neither: the checker's default (off unless CIE_CHECK_LEARNED=1)."""
+    if getattr(args, "no_learned", False):
+        return False
+    return True if getattr(args, "learned", False) else None
+
+
 def _check_one(path: Path, args, kb, profile, many: bool) -> tuple[int, dict]:
     try:
         result = check_file(path, report=args.report, kb=kb, outline_path=args.outline, report_year=args.year,
-                            profile=profile, learned=not getattr(args, "no_learned", False),
+                            profile=profile, learned=_learned_choice(args),
                             deep=getattr(args, "deep", False))
         out = args.out
         if many and out:

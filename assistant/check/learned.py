@@ -297,16 +297,20 @@ def load_filter() -> LearnedFilter | None:
         return None
 
 
-def apply_filter(text: str, findings: list, embedder_factory, enabled: bool = True, deep: bool = False,
+def apply_filter(text: str, findings: list, embedder_factory, enabled: bool | None = True, deep: bool = False,
                  make_finding=None) -> tuple[list, dict]:
     """(findings kept, summary note). The note's `learned_filter` is "applied", "off" (disabled by the caller),
     "unavailable" (no weights or no embedder: every rule finding is kept) or "not needed" (no finding it reads);
     `learned_dropped` lists the findings set aside, with their scores, so a reviewer can still see them. The
-    environment variable CIE_CHECK_LEARNED=0 turns it off as well (the test suite does, so rule tests test rules).
+    environment variable CIE_CHECK_LEARNED=0 turns it off whatever the caller asks (the test suite does, so rule tests
+    test rules); enabled=None (the checker's default) leaves the choice to the variable: on only when it is "1".
     deep (opt-in): the objectivity backstop also scores every clause no objectivity finding covers and adds those
     scored ≥ its threshold as findings (make_finding(start, end, probability) builds one); the note's `learned_deep`
     is the number added, or "unavailable"."""
-    if not enabled or os.environ.get(ENV_SWITCH, "1") == "0":
+    switch = os.environ.get(ENV_SWITCH)
+    if enabled is None:
+        enabled = switch == "1"
+    if not enabled or switch == "0":
         return findings, {"learned_filter": "off", **({"learned_deep": "off"} if deep else {})}
     model = load_filter()
     if model is None:
