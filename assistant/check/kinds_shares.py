@@ -3,6 +3,7 @@ recomputed (在监测的132种产品中，有89种，占66.9%), and an amount wh
 magnitude (1.51亿元，占全行业产值的28.9%, the whole being 5.32万亿元). Generic wording, no metric list."""
 from __future__ import annotations
 
+import math
 import os
 import re
 
@@ -414,6 +415,11 @@ class MarginDirection(Rule):
         return out
 
 
+def _plain(x: float) -> str:
+    """`x` to four significant digits, without an exponent (53058, 476.2)."""
+    return f"{x:.{max(0, 3 - int(math.floor(math.log10(abs(x))))) if x else 0}f}"
+
+
 # an amount followed by its share, the whole named or left out (…340.24万人，占毕业生总数的71.45%; …66.59万人，占13.68%)
 _SHARE_ANY = re.compile(r"^[^。；;\d]{0,4}?(?:[，,]\s*(?:同比|比上年|较上年)?" + CHANGE + r"了?\s*\d+(?:\.\d+)?\s*[%％])?"
                         r"[，,]\s*占(?P<whole>[^，,；;。\d%％]{0,12}?)的?(?:比重|比例|份额|比)?(?:为|是|达)?\s*"
@@ -469,6 +475,6 @@ class ShareWholes(Rule):
                     scale = v1 / f1.value
                     s, e = ss + f2.end + m2.group().index("占"), ss + f2.end + m2.end()
                     out.append(self.finding(ctx, s, e, first=ctx.text[ss + f1.start:ss + f1.end], x1=m1.group("x") + "%",
-                                            w1=f"{a * 100 / scale:.4g}{f1.unit}", second=ctx.text[ss + f2.start:ss + f2.end],
-                                            x2=m2.group("x") + "%", w2=f"{b * 100 / scale:.4g}{f1.unit}", whole=w1))
+                                            w1=_plain(a * 100 / scale) + f1.unit, second=ctx.text[ss + f2.start:ss + f2.end],
+                                            x2=m2.group("x") + "%", w2=_plain(b * 100 / scale) + f1.unit, whole=w1))
         return out

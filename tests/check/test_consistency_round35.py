@@ -2,7 +2,8 @@
 classes: a total's two complementary parts (X / 非X, 公办 / 民办) named after 其中 with their growths only, their
 amounts stated in later paragraphs, that do not add up to it within the rounding of the digits written; a contribution
 rate of 以上/上述N parts to a whole's growth that does not follow from the amounts and growths given; two amounts of one
-metric whose shares of one whole imply two different wholes. Own sentences (coal and non-coal industry, kindergartens,
+metric whose shares of one whole imply two different wholes; and parts after 其中 written to two decimals now agree
+with their total within the rounding of the digits, not a relative 0.5%. Own sentences (coal and non-coal industry, kindergartens, foreign trade,
 digital-economy firms, cultural industries, vocational graduates in Traditional script, family farms, exports), none on
 the sample industries; each test holds the case the code before (d753c79) missed beside its clean twin or guard."""
 from assistant.check import check_text
@@ -40,6 +41,16 @@ def test_complements_by_a_word_pair_and_what_is_not_a_complement():
     assert not found(other.format(a="851.37", b="2197.81"), PARTS)
     # a part stated for another period (1-8月) is not the total's part
     assert not found(COAL.replace("1-9月，全省煤炭", "1-8月，全省煤炭").format(a="851.37", b="2197.81"), PARTS)
+
+
+def test_parts_in_two_decimals_agree_with_their_total_within_rounding_not_half_a_percent():
+    text = "据某市海关统计，全年全市货物进出口总额合计为1286.40亿元，其中一般贸易进出口额921.57亿元，其他贸易方式进出口额{x}亿元。"
+    hits = found(text.format(x="368.33"), PARTS)  # 1289.90: 3.50 over, 0.27% (under the old 0.5%), rounding 0.015
+    assert len(hits) == 1 and "1289.9" in hits[0].message
+    assert found(text.format(x="361.33"), PARTS)  # 1282.90 short, with 其他
+    assert not found(text.format(x="364.83"), PARTS)
+    # coarse figures keep the relative tolerance: 4.2 against 4.4 (within the digits' rounding) is still read
+    assert found("据某区人社局统计，秋季招聘月共提供岗位4.2万个，其中制造业2.3万个，服务业1.5万个，其他行业0.6万个。", PARTS)
 
 
 # ---------------------------------------------------------------- a contribution rate recomputed
