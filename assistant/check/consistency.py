@@ -286,7 +286,7 @@ class PartsTotal(Rule):
         self.reference = re.compile(self.spec.get("reference_words") or r"(?!x)x")
         # two parts named after 其中 that are each other's complement (烟草制品业 / 非烟工业; 城镇 / 农村): together
         # they are all of the total (round 35)
-        self.complement_prefix = self.spec.get("complement_prefix") or "非"
+        self.complement_prefix = self.spec.get("complement_prefix") or ""
         self.complement_pairs = [tuple(p) for p in (self.spec.get("complement_pairs") or [])]
 
     def check(self, ctx):
@@ -590,7 +590,7 @@ class PartsTotal(Rule):
                 at = base + g.start
                 clause = text[max(text.rfind(c, 0, at) for c in "。；;\n，,") + 1:at]
                 hit = [i for i in (mm.start() for mm in re.finditer(re.escape(name), clause))
-                       if not clause[:i].endswith(self.complement_prefix)]
+                       if not (self.complement_prefix and clause[:i].endswith(self.complement_prefix))]
                 if (u != unit or not hit or not ctx.is_body(at) or bounded_at(rest, g)
                         or period_before(text, at, own=True) != period):
                     continue
@@ -615,7 +615,7 @@ class PartsTotal(Rule):
         its stem ending like the total's subject, ≥2 characters: 非烟工业 under 规模以上工业, stem 烟 opening 烟草制品业),
         or one word of a `complement_pairs` pair in each."""
         for x, y in ((a, b), (b, a)):
-            if not y.startswith(self.complement_prefix):
+            if not self.complement_prefix or not y.startswith(self.complement_prefix):
                 continue
             rest = y[len(self.complement_prefix):]
             for i in range(1, len(rest) - 1):
