@@ -3,6 +3,7 @@ values. No metric list: a figure's metric is the noun phrase before it in its cl
 linking verb are removed), so the checks work for any industry's wording."""
 from __future__ import annotations
 
+import os
 import re
 from difflib import SequenceMatcher
 
@@ -246,6 +247,8 @@ PART_RE = re.compile(r"(?P<name>[\u4e00-\u9fa5]{1,12}?)(?:为|达|有|约)?\s*(?
 SHARES_RE = re.compile(r"(?P<lead>[^。；]{0,30}?)分别为\s*(?P<list>\d+(?:\.\d+)?[%％](?:\s*[、和及与]\s*\d+(?:\.\d+)?[%％])+)")
 SUM_CLAIM = re.compile(r"(?:之和|合计|总和|加总)(?:为|是|达)?\s*100(?:\.0+)?[%％]")
 # a part that is itself a share of an earlier part (其中专任教师287人，“双师”素质124人，占专任教师比例43.2%) is nested
+# a part named with its growth only, after 其中 (烟草制品业下降10.6%; 非烟工业同比增长10.4%; round 35)
+NAMED_PART = re.compile(rf"(?P<name>[\u4e00-\u9fa5]{{2,12}}?)\s*(?:同比|比上年|较上年)?{CHANGE}了?\s*\d+(?:\.\d+)?\s*[%％]")
 SHARE_OF = re.compile(r"^[，,]?\s*占(?P<of>[^，。；\d]{2,10}?)(?:的)?(?:比例|比重|比|总数)")
 # one group of a range breakdown (0-17岁, 35—59岁, 10万元以下) and the last one, with the name of what is counted
 # (60岁及以上户籍人口; round 34)
@@ -261,7 +264,7 @@ class PartsTotal(Rule):
     其他) and do not add up; shares of one whole given with 分别为 that do not add up to 100%."""
     extra_keys = {"rest_words", "tolerance", "metric_word", "over_message", "averages", "respondents", "answers",
                   "own_rates", "share_words", "counted", "counted_message", "sibling_total", "group_verbs",
-                  "group_tail", "reference_words"}
+                  "group_tail", "reference_words", "complement_prefix", "complement_pairs", "named_message"}
 
     def setup(self):
         self.rest = self._pats("rest_words") or [re.compile("其他|其余|剩余|另有")]
@@ -281,18 +284,23 @@ class PartsTotal(Rule):
         self.group_tail = tuple(self.spec.get("group_tail") or ["的比例", "的比率"])
         # 出口1524.7亿元，已超2020年全年的1503.6亿元: an amount a part is compared with is not a part (round 33)
         self.reference = re.compile(self.spec.get("reference_words") or r"(?!x)x")
+        # two parts named after 其中 that are each other's complement (烟草制品业 / 非烟工业; 城镇 / 农村): together
+        # they are all of the total (round 35)
+        self.complement_prefix = self.spec.get("complement_prefix") or ""
+        self.complement_pairs = [tuple(p) for p in (self.spec.get("complement_pairs") or [])]
 
     def check(self, ctx):
-        out, prev, seen = [], (None, ""), set()
+        out, prev, seen = [], (None, "", 0), set()
         for ss, se, sent in ctx.body_sentences():
             para = ctx.doc.paragraph_at(ss)
             out.extend(self._totals(ctx, ss, sent))
             out.extend(self._counted(ctx, ss, seen))
             out.extend(self._shares(ctx, ss, sent, prev[1] if prev[0] is para else ""))
             out.extend(self._ranges(ctx, ss, sent))
+            out.extend(self._named(ctx, ss, sent, (prev[2], prev[1]) if prev[0] is para else None))
             if prev[0] is para:
                 out.extend(self._part_over(ctx, ss, sent, prev[1]))
-            prev = (para, sent)
+            prev = (para, sent, ss)
         return out
 
     def _part_over(self, ctx, ss, sent, prev: str):
@@ -317,7 +325,7 @@ class PartsTotal(Rule):
             own, word = self.metric_word.search(label), self.metric_word.search(name)
             if own and word and own.group() != word.group():
                 continue
-            if v > tv * (1 + self.tol) and f.start >= head.end():
+            if v - tv > self._slack(tv, (f.text, f.unit), (total.text, total.unit)) and f.start >= head.end():
                 latin = self._unit(sent, f)
                 return [self.finding(ctx, ss + f.start, ss + f.end + len(latin), self.spec.get("over_message"),
                                      total=total.text + self._unit(prev, total))]
@@ -377,11 +385,19 @@ class PartsTotal(Rule):
         if len(parts) != n:
             return []
         s = sum(v for _, v in parts)
-        if abs(s - tv) <= tv * self.tol:
+        if abs(s - tv) <= self._slack(tv, (f.text, f.unit), *((g.text, g.unit) for g, _ in parts)):
             return []
         scale = tv / f.value if f.value else 1.0
         return [self.finding(ctx, m.end() + f.start, t_end, self.spec.get("counted_message"), n=m.group("n"),
                              parts=f"{round(s / scale, 4):g}{f.unit}")]
+
+    def _slack(self, total: float, *written: tuple[str, str]) -> float:
+        """How far parts may miss their total: `tolerance` of the total, or the rounding of every number written when
+        that is smaller (half a unit of each last digit, in base units: 2173.96亿元 and its parts 709.29亿元 + 1466.67亿元
+        agree within 0.015亿元, where a relative 0.5% hid a 2.00亿元 gap; round 35). Coarse figures keep the relative
+        tolerance (4.2万个 against parts 2.3 + 1.5 + 0.6万个 is still read as the 0.2万 it is over)."""
+        rounding = sum(half_unit(num) * normalise(1, unit)[0] for num, unit in written)
+        return min(rounding, total * self.tol) + 1e-9 * total
 
     @staticmethod
     def _unit(txt: str, f) -> str:
@@ -412,6 +428,7 @@ class PartsTotal(Rule):
         own = self.metric_word.search(label)
         parts, rest = [], False
         names: list[str] = []
+        written: list[tuple[str, str]] = []
         for p in PART_RE.finditer(tail):
             v, pf = normalise(float(p.group("num")), p.group("unit"))
             if pf != fam:
@@ -427,6 +444,7 @@ class PartsTotal(Rule):
                 continue
             names.append(p.group("name"))
             parts.append(v)
+            written.append((p.group("num"), p.group("unit")))
             last_end = p.end()
             rest = rest or any(r.search(p.group("name")) for r in self.rest)
         if len(parts) < 2:
@@ -437,8 +455,9 @@ class PartsTotal(Rule):
         # a total written as a minimum (力争实现总产值104亿元以上、超过…) is not exceeded by parts above it (round 31)
         floor = bool(re.match(r"\s*(?:以上|多|余)", sent[m.end():m.end() + 3])
                      or re.search(r"(?:超过|逾|突破|不低于|高于)\s*$", sent[max(0, m.start("num") - 3):m.start("num")]))
-        over = s > total * (1 + self.tol) and not floor
-        short = rest and s < total * (1 - self.tol)
+        slack = self._slack(total, (m.group("num"), m.group("unit")), *written)
+        over = s - total > slack and not floor
+        short = rest and total - s > slack
         if not (over or short):
             return []
         scale = total / float(m.group("num")) if float(m.group("num")) else 1.0
@@ -529,6 +548,81 @@ class PartsTotal(Rule):
                                         parts=f"{round(sum(parts) / scale, 4):g}{f.unit}"))
         return out
 
+    def _named(self, ctx, ss: int, sent: str, prev: tuple | None = None):
+        """A total followed by 其中 and its two complementary parts named with their growths only (规模以上工业完成增加值
+        2173.96亿元，…其中，烟草制品业下降10.6%，非烟工业增长10.4%), whose amounts the document states later, each in
+        a clause naming the part, with the total's metric (增加值) and period (1-8月): the two parts are all of the
+        total, so their amounts must add up to it within the rounding of the three numbers written (round 35).
+        Complements are X and 非X (the rest of 非X after its stem ending like the total's subject: 非烟工业 / 规模以上
+        工业) or a pair of `complement_pairs` (城镇 / 农村). 其中 may open the next sentence of the total's paragraph
+        (`prev`: the sentence before, with its start)."""
+        k = sent.find("其中")
+        if k < 0:
+            return []
+        tail = sent[k + 2:]
+        if k == 0 and prev and not self._amounts(sent[:k]):
+            ss, sent = prev
+            k = len(sent)
+        totals = self._amounts(sent[:k])
+        if len(totals) != 1 or bounded_at(sent[:k], totals[0][0]):
+            return []
+        t, tv, unit = totals[0]
+        names = []
+        for clause in re.split(r"[，,；;、。]", tail.lstrip("，,：: ")):
+            m = NAMED_PART.fullmatch(clause.strip())
+            if not m:
+                break
+            names.append(m.group("name"))
+        if len(names) != 2 or not self._complements(sent[:t.start], *names):
+            return []
+        text, t_at = ctx.text, ss + t.start
+        # 总 dropped: 社会消费品零售总额 and its parts' 城镇消费品零售额 share the metric's ending
+        metric, period = metric_before(text, t_at, keep=12).replace("总", ""), period_before(text, t_at, own=True)
+        if self.averages.search(metric):
+            return []
+        # a part named with the total's metric (烟草制品业增加值下降10.6%) is looked for by its subject
+        names = [n[:len(n) - _common_tail(n, metric)] if _common_tail(n, metric) >= 2 else n for n in names]
+        rest, base = text[ss + len(sent):], ss + len(sent)
+        parts = []
+        for name in names:
+            part = None
+            for g, v, u in self._amounts(rest):
+                at = base + g.start
+                clause = text[max(text.rfind(c, 0, at) for c in "。；;\n，,") + 1:at]
+                hit = [i for i in (mm.start() for mm in re.finditer(re.escape(name), clause))
+                       if not (self.complement_prefix and clause[:i].endswith(self.complement_prefix))]
+                if (u != unit or not hit or not ctx.is_body(at) or bounded_at(rest, g)
+                        or period_before(text, at, own=True) != period):
+                    continue
+                if _common_tail(metric, metric_before(text, at, keep=12).replace("总", "")) < 2:
+                    continue
+                part = (g, v)
+                break
+            if part is None:
+                return []
+            parts.append(part)
+        got = sum(v for _, v in parts)
+        tol = sum(half_unit(g.text) * normalise(1, g.unit)[0] for g, _ in parts) + half_unit(t.text) * normalise(1, t.unit)[0]
+        if abs(got - tv) <= tol + 1e-9 * tv:
+            return []
+        scale = tv / t.value if t.value else 1.0
+        return [self.finding(ctx, t_at, ss + written_end(sent, t), self.spec.get("named_message"),
+                             total=sent[t.start:written_end(sent, t)], a=parts[0][0].text, b=parts[1][0].text,
+                             parts=f"{round(got / scale, 4):g}{t.unit}")]
+
+    def _complements(self, head: str, a: str, b: str) -> bool:
+        """Are `a` and `b` each other's complement under the total named in `head`? 非X with X (the words of 非X after
+        its stem ending like the total's subject, ≥2 characters: 非烟工业 under 规模以上工业, stem 烟 opening 烟草制品业),
+        or one word of a `complement_pairs` pair in each."""
+        for x, y in ((a, b), (b, a)):
+            if not self.complement_prefix or not y.startswith(self.complement_prefix):
+                continue
+            rest = y[len(self.complement_prefix):]
+            for i in range(1, len(rest) - 1):
+                if rest[i:] in head and x.startswith(rest[:i]) and len(x) > i:
+                    return True
+        return any((p in a and q in b) or (q in a and p in b) for p, q in self.complement_pairs)
+
     @staticmethod
     def _tiles(groups) -> bool:
         """Do the ranges run from the scale's bottom (0, or 以下) to an open top (以上), each starting where the one
@@ -573,6 +667,10 @@ class PartsTotal(Rule):
         pcts = re.findall(r"(\d+(?:\.\d+)?)\s*[%％]", prev)
         one = re.search(re.escape(key) + r"(?:为|达|约|是)?\s*(\d+(?:\.\d+)?)\s*[%％]", prev)
         return [float(one.group(1))] if one and len(pcts) == 1 else []
+
+
+def _common_tail(a: str, b: str) -> int:
+    return len(os.path.commonprefix([a[::-1], b[::-1]]))
 
 
 _COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 
-from .consistency import CHANGE, half_unit, metric_before
-from .kinds_shares import share_pairs
+from .consistency import CHANGE, bounded_at, change_sign, half_unit, measure, metric_before
+from .figures import find_figures
+from .kinds_shares import _GROWTH, share_pairs
 from .kinds_tables import YEAR_CELL, read_tables, value
 from .kinds_words import Existence
 from .rules import Rule, kind
@@ -395,3 +396,79 @@ class PointsOfAmount(Rule):
                 return False
             amounts += bool(f.unit) and f.unit != "倍"
         return amounts > 0
+
+
+def _count(n: str) -> int:
+    """The number a count word names (三 → 3, 3 → 3); 0 for anything else."""
+    return int(n) if n.isdigit() else "零一二三四五六七八九十".find(n) if n in "一二三四五六七八九十" else 2 if n == "两" else 0
+
+
+@kind("contribution_recompute")
+class ContributionRecompute(Rule):
+    """A contribution rate of parts to a whole's growth (以上三个行业合计对全市战略性新兴产业增加值增长贡献率达91.6%)
+    recomputed from what the paragraph states: each part's amount and growth (电气机械和器材制造业增加值55.5亿元，同比
+    增长6.4%) and the whole's (战略性新兴产业增加值238.8亿元，同比增长9.8%) give their increments, A·g/(1+g), and the rate
+    is the parts' increments over the whole's (round 35). The parts are the `pattern`'s count of amounts-with-growth
+    written last before it (以上/上述N个…), of the whole's unit family, after the whole, in its paragraph; the whole is
+    the nearest earlier amount-with-growth whose name ends with the whole named in the clause (全市 dropped).
+
+    Growths of value added are at comparable prices while amounts are nominal, so the recomputed rate is known only
+    within the parts' price move against the whole's (`price_gap`, as rate_points): a stated rate is reported when it
+    lies outside the recomputed one times (1 + price_gap) either way, with the rounding of every growth written, and
+    at least `min_pp` points from it."""
+    extra_keys = {"pattern", "price_gap", "min_pp", "scope"}
+
+    def setup(self):
+        self.pattern = re.compile(self.spec.get("pattern") or r"(?!x)x")
+        self.price_gap = float(self.spec.get("price_gap", 0.3))
+        self.min_pp = float(self.spec.get("min_pp", 5.0))
+        self.scope = re.compile(self.spec.get("scope") or r"(?!x)x")
+
+    def _with_growth(self, text: str, figs, lo: int, hi: int) -> list:
+        """(figure, value, unit family, growth as a fraction, its half unit as a fraction) of every amount in [lo, hi)
+        followed by its growth (…亿元，同比增长6.4%)."""
+        out = []
+        for f in figs:
+            if not lo <= f.start < hi:
+                continue
+            g = _GROWTH.match(text, f.end, f.end + 30)
+            if not g:
+                continue
+            value, fam = measure(text, f)
+            sign = change_sign(g.group("v"))
+            out.append((f, value, fam, sign * float(g.group("g")) / 100, half_unit(g.group("g"), value=False) / 100))
+        return out
+
+    def check(self, ctx):
+        text, out = ctx.text, []
+        figs = [f for f in find_figures(text) if not f.is_percent and f.unit not in ("个百分点", "百分点", "倍")
+                and not bounded_at(text, f)]
+        for m in self.pattern.finditer(text):
+            if not ctx.is_body(m.start()):
+                continue
+            para = ctx.doc.paragraph_at(m.start())
+            n, whole = _count(m.group("n")), self.scope.sub("", m.group("whole").strip())
+            items = self._with_growth(text, figs, para.start, m.start())
+            if n < 1 or len(whole) < 2 or len(items) < n + 1:
+                continue
+            parts = items[-n:]
+            fams = {fam for _, _, fam, _, _ in parts}
+            w = next((it for it in reversed(items[:-n]) if metric_before(text, it[0].start, keep=24).endswith(whole)), None)
+            if w is None or len(fams) != 1 or w[2] not in fams or any(1 + g <= 0 for _, _, _, g, _ in parts + [w]):
+                continue
+            w_inc = w[1] * w[3] / (1 + w[3])
+            if w_inc <= 0:
+                continue
+            inc = sum(v * g / (1 + g) for _, v, _, g, _ in parts)
+            computed = inc / w_inc * 100
+            stated = float(m.group("x"))
+            # rounding of the growths written: relative, the largest part's and the whole's
+            rel = max(h / abs(g) for _, _, _, g, h in parts if g) + w[4] / abs(w[3])
+            hi = computed * (1 + self.price_gap) * (1 + rel) + half_unit(m.group("x"), value=False)
+            lo = computed / ((1 + self.price_gap) * (1 + rel)) - half_unit(m.group("x"), value=False)
+            if (stated > hi or stated < lo) and abs(stated - computed) >= self.min_pp:
+                out.append(self.finding(ctx, m.start("rate"), m.end("rate"), n=n,
+                                        whole=w[0].text, whole_growth=f"{w[3] * 100:g}%",
+                                        parts="、".join(p[0].text for p in parts), computed=f"{computed:.1f}%",
+                                        lo=f"{max(lo, 0):.0f}%", hi=f"{hi:.0f}%"))
+        return out

@@ -3,6 +3,7 @@ recomputed (在监测的132种产品中，有89种，占66.9%), and an amount wh
 magnitude (1.51亿元，占全行业产值的28.9%, the whole being 5.32万亿元). Generic wording, no metric list."""
 from __future__ import annotations
 
+import math
 import os
 import re
 
@@ -411,4 +412,69 @@ class MarginDirection(Rule):
                 if float(m.group("x")) > 0 and ((rise and max(ratios) < 0) or (not rise and min(ratios) > 0)):
                     out.append(self.finding(ctx, ss + m.start(), ss + m.end(),
                                             profit=num[0].group().strip("，, "), revenue=den[0].group().strip("，, ")))
+        return out
+
+
+def _plain(x: float) -> str:
+    """`x` to four significant digits, without an exponent (53058, 476.2)."""
+    return f"{x:.{max(0, 3 - int(math.floor(math.log10(abs(x))))) if x else 0}f}"
+
+
+# an amount followed by its share, the whole named or left out (…340.24万人，占毕业生总数的71.45%; …66.59万人，占13.68%)
+_SHARE_ANY = re.compile(r"^[^。；;\d]{0,4}?(?:[，,]\s*(?:同比|比上年|较上年)?" + CHANGE + r"了?\s*\d+(?:\.\d+)?\s*[%％])?"
+                        r"[，,]\s*占(?P<whole>[^，,；;。\d%％]{0,12}?)的?(?:比重|比例|份额|比)?(?:为|是|达)?\s*"
+                        r"(?P<x>\d+(?:\.\d+)?)\s*[%％]")
+
+
+@kind("share_wholes")
+class ShareWholes(Rule):
+    """Two amounts of one metric in one sentence, each with its share of the same whole (就业的人数为340.24万人，占毕业生
+    总数的71.45%；个体经营的人数为66.59万人，占13.68%: the second share's whole left out is the first's): each amount over
+    its share is the whole, so the two must give the same whole within the rounding of the four numbers written and
+    `min_rel` (round 35). The two metrics end alike (人数, ≥2 characters) and are of one unit family; a share after 其中
+    between them (a part's share of the first amount), a share of another whole, bounded values and changes are not read.
+    Wholes more than `max_ratio` apart are a magnitude slip, `share_magnitude`'s. Traditional magnitude characters are
+    read as their simplified forms (`script_map`)."""
+    extra_keys = {"min_rel", "script_map", "max_ratio"}
+
+    def setup(self):
+        self.min_rel = float(self.spec.get("min_rel", 0.01))
+        self.max_ratio = float(self.spec.get("max_ratio", 1.5))
+        self.script = str.maketrans(self.spec.get("script_map") or {})
+
+    def check(self, ctx):
+        text, out = ctx.text.translate(self.script), []
+        for ss, se, _ in ctx.body_sentences():
+            sent = text[ss:se]
+            items = []
+            for f in find_figures(sent):
+                if f.is_percent or f.unit in ("个百分点", "百分点", "倍") or bounded_at(sent, f):
+                    continue
+                if re.search(r"(?:增加|减少|增长|下降|提高|降低|多|少)了?\s*$", sent[max(0, f.start - 4):f.start]):
+                    continue
+                m = _SHARE_ANY.match(sent[f.end:f.end + 40])
+                if m and not re.search(r"约|近|超过|不足|逾", m.group()):
+                    items.append((f, m))
+            for (f1, m1), (f2, m2) in zip(items, items[1:]):
+                w1, w2 = m1.group("whole").strip(), m2.group("whole").strip()
+                if (w2 and w2 != w1) or not w1 or "其中" in sent[f1.end:f2.start]:
+                    continue
+                (v1, fam1), (v2, fam2) = measure(sent, f1), measure(sent, f2)
+                if fam1 != fam2 or not fam1:
+                    continue
+                n1, n2 = metric_before(sent, f1.start, keep=12), metric_before(sent, f2.start, keep=12)
+                if len(os.path.commonprefix([n1[::-1], n2[::-1]])) < 2:
+                    continue
+                x1, x2 = float(m1.group("x")), float(m2.group("x"))
+                if x1 <= 0 or x2 <= 0:
+                    continue
+                a, b = v1 / x1, v2 / x2
+                tol = (half_unit(f1.text) / f1.value + half_unit(f2.text) / f2.value
+                       + half_unit(m1.group("x"), value=False) / x1 + half_unit(m2.group("x"), value=False) / x2 + self.min_rel)
+                if abs(a / b - 1) > tol and 1 / self.max_ratio < a / b < self.max_ratio:
+                    scale = v1 / f1.value
+                    s, e = ss + f2.end + m2.group().index("占"), ss + f2.end + m2.end()
+                    out.append(self.finding(ctx, s, e, first=ctx.text[ss + f1.start:ss + f1.end], x1=m1.group("x") + "%",
+                                            w1=_plain(a * 100 / scale) + f1.unit, second=ctx.text[ss + f2.start:ss + f2.end],
+                                            x2=m2.group("x") + "%", w2=_plain(b * 100 / scale) + f1.unit, whole=w1))
         return out
