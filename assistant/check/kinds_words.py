@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .figures import find_figures
+from .figures import YEAR_RE, find_figures
 from .rules import Context, Rule, RuleFileError, _alternation, kind
 
 
@@ -53,6 +53,9 @@ class Existence(Rule):
                                   and the words are its summary of the state of affairs (稳中向好、良好态势:
                                   definitions.state_summary): the publisher's statistical voice, not a claim of ours
                                   (round 25)
+                    carried_figure — the word's clause has no subject of its own (……同比增长11.5%，呈现较快增长态势) and
+                                  the clause just before it in its sentence gives a change figure moving its way: the
+                                  word sums up that figure (round 35; see _carried_figure)
                     policy_document — the document is a policy text (a notice, an implementation plan: its first lines
                                   carry the addressees, a document number or such a title; definitions.policy_document):
                                   its goals and requirements are policy wording (round 18)
@@ -67,7 +70,7 @@ class Existence(Rule):
         bad = self.unless - {"quoted", "attributed", "sourced_scope", "figure", "figure_sentence", "figure_near", "question",
                              "irrealis", "data_comparison", "comparator", "inference", "sourced_figure", "summary_lead",
                              "share_figure", "figure_before", "policy_document", "title_copy", "prospect",
-                             "own_release", "sourced_data"}
+                             "own_release", "sourced_data", "carried_figure"}
         if bad:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 的 unless 含未知条件：{', '.join(bad)}")
         self.headings = bool(self.spec.get("headings", True))
@@ -126,6 +129,8 @@ class Existence(Rule):
             if "sourced_figure" in self.unless and _sourced_figure(ctx, s):
                 continue
             if "data_comparison" in self.unless and _data_comparison(ctx, s, e):
+                continue
+            if "carried_figure" in self.unless and _carried_figure(ctx, s, e):
                 continue
             if "share_figure" in self.unless and _share_figure(ctx, s, e):
                 continue
@@ -544,10 +549,26 @@ def _sums_up_previous(ctx: Context, ss: int, s: int, direction: str) -> bool:
     figs = [f for f in find_figures(text, ps, pe) if f.value == f.value]
     if len(figs) < 2 or len({f.unit for f in figs}) != 1:
         return False
+    figs = _in_year_order(text, ps, figs)
     rising = figs[-1].value > figs[0].value
     if (direction == "up") != rising or figs[-1].value == figs[0].value:
         return False
     return _same_subject(text, ps, pe, s)
+
+
+def _in_year_order(text: str, start: int, figs: list) -> list:
+    """Round 35: values each given after a year of their own (2017年，32.8%……，2016年这个比例为36%，在2013年则为51%) in the
+    order of their years, so a series written newest first reads as the change it is; otherwise as written."""
+    years, prev = [], start
+    for f in figs:
+        ys = list(YEAR_RE.finditer(text, prev, f.start))
+        if not ys:
+            return figs
+        years.append(int(ys[-1].group(1)))
+        prev = f.end
+    if len(set(years)) != len(years):
+        return figs
+    return [f for _, f in sorted(zip(years, figs), key=lambda yf: yf[0])]
 
 
 # Round 32: the values the change runs between, given as levels rather than as a change figure. (1) In the sentence, a
@@ -615,7 +636,8 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
 JOINT = {"供需": ("需求", "供给", "求职"), "供求": ("需求", "供给", "求职"), "产销": ("生产", "销售", "产量", "销量"),
          "进出口": ("进口", "出口")}
 # round 16: a basis word may open the carried-on clause (……同比增长18.3%，同比保持较快增长)
-CONTINUATION = re.compile(r"\s*(?:同比|环比)?(?:继续|仍然?|依然|也|并|且|延续|连续|持续|保持)")
+# round 35: 呈现 also carries it on (……同比增长11.5%，呈现较快增长态势)
+CONTINUATION = re.compile(r"\s*(?:同比|环比)?(?:继续|仍然?|依然|也|并|且|延续|连续|持续|保持|呈现?出?)")
 # words that name no subject of their own: measures, periods, scopes (企业效益 and 国有控股企业增加值 share only 企业)
 GENERIC = {"人数", "数量", "规模", "水平", "环比", "同比", "整体", "总体", "因此", "其中", "本周", "本月", "本季", "今年",
            "季度", "年度", "月份", "上年", "去年", "同期", "企业", "行业", "产业", "全国", "全省", "全市", "地区"}
@@ -637,6 +659,26 @@ def _same_subject(text: str, fs: int, fe: int, s: int, strict: bool = False) -> 
         return True
     return any(subject[i:i + 2] in fig for i in range(len(subject) - 1)
                if subject[i:i + 2] not in GENERIC and "\u4e00" <= subject[i] <= "\u9fa5")
+
+
+# Round 35: a clause that opens with the predicate (or only adverbs before it) carries on the subject of the clause before it
+CARRIED_OPENER = re.compile(r"^\s*(?:同比|环比)?(?:继续|仍然?|依然|也|并|且|均|都|整体|总体)*\s*$")
+
+
+def _carried_figure(ctx: Context, s: int, e: int) -> bool:
+    """The word's clause names nothing before the word (……同比增长33.7%，保持较快增长态势; ……增长11.5%，呈现较快增长
+    态势) and the clause right before it, in the same sentence, gives a change figure moving the word's way: the word is
+    the writer's summary of that figure. A clause with a subject of its own (……增长3.0%，鲜切花、水果等均呈现良好增长
+    态势) is about something the figure does not measure."""
+    text = ctx.text
+    ss, _ = ctx.doc.sentence_at(s)
+    cs = max(text.rfind(c, ss, s) for c in "，,；;")
+    if cs <= ss or not CARRIED_OPENER.match(text[cs + 1:s]):
+        return False
+    ps = max(ss, max(text.rfind(c, ss, cs) for c in "，,；;") + 1)
+    direction = _direction(text[s:e])
+    return any(STATED_CHANGE.search(m.group()) and _agrees(direction, m.group())
+               for m in CHANGE_FIGURE.finditer(text, ps, cs))
 
 
 def _clause_has_figure(ctx: Context, s: int, e: int) -> bool:
