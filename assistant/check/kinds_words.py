@@ -538,7 +538,8 @@ def _data_comparison(ctx: Context, s: int, e: int) -> bool:
 def _sums_up_previous(ctx: Context, ss: int, s: int, direction: str) -> bool:
     """The sentence before (same paragraph) gives two or more values of one unit moving the vague word's way
     (毛入学率只有0.26%，2002年达到15%，2019年达到51.6%。毛入学率快速上升……), and the vague clause names what they
-    measure: the vague word sums up a series already given."""
+    measure: the vague word sums up a series already given. Round 35: values given after years of their own are read in
+    the order of those years, and a sentence that names a later or other year than the series' last is not its summary."""
     text = ctx.text
     para = ctx.doc.paragraph_at(s)
     if para is None or ss <= para.start:
@@ -549,26 +550,29 @@ def _sums_up_previous(ctx: Context, ss: int, s: int, direction: str) -> bool:
     figs = [f for f in find_figures(text, ps, pe) if f.value == f.value]
     if len(figs) < 2 or len({f.unit for f in figs}) != 1:
         return False
-    figs = _in_year_order(text, ps, figs)
+    years = _years_of(text, ps, figs)
+    if years:
+        own = [int(m.group(1)) for m in YEAR_RE.finditer(text, ss, s)]
+        if own and max(own) != max(years):
+            return False  # 2019年……较2015年……。2020年……需求迅速激增: the sentence speaks of another year than the series
+        figs = [f for _, f in sorted(zip(years, figs), key=lambda yf: yf[0])]
     rising = figs[-1].value > figs[0].value
     if (direction == "up") != rising or figs[-1].value == figs[0].value:
         return False
     return _same_subject(text, ps, pe, s)
 
 
-def _in_year_order(text: str, start: int, figs: list) -> list:
-    """Round 35: values each given after a year of their own (2017年，32.8%……，2016年这个比例为36%，在2013年则为51%) in the
-    order of their years, so a series written newest first reads as the change it is; otherwise as written."""
+def _years_of(text: str, start: int, figs: list) -> list[int] | None:
+    """Round 35: the year each value is given after (2017年，32.8%……，2016年这个比例为36%，在2013年则为51%), so a series
+    written newest first reads in the order of its years; None when a value has no year of its own or two share one."""
     years, prev = [], start
     for f in figs:
         ys = list(YEAR_RE.finditer(text, prev, f.start))
         if not ys:
-            return figs
+            return None
         years.append(int(ys[-1].group(1)))
         prev = f.end
-    if len(set(years)) != len(years):
-        return figs
-    return [f for _, f in sorted(zip(years, figs), key=lambda yf: yf[0])]
+    return years if len(set(years)) == len(years) else None
 
 
 # Round 32: the values the change runs between, given as levels rather than as a change figure. (1) In the sentence, a
@@ -662,6 +666,7 @@ def _same_subject(text: str, fs: int, fe: int, s: int, strict: bool = False) -> 
 
 
 # Round 35: a clause that opens with the predicate (or only adverbs before it) carries on the subject of the clause before it
+CARRIED_PREDICATE = re.compile(r"(?:继续|仍然?|依然)?(?:保持|呈现?出?)")  # the state the figure is in (保持/呈现……态势)
 CARRIED_OPENER = re.compile(r"^\s*(?:同比|环比)?(?:继续|仍然?|依然|也|并|且|均|都|整体|总体)*\s*$")
 
 
@@ -676,6 +681,8 @@ def _carried_figure(ctx: Context, s: int, e: int) -> bool:
     if cs <= ss or not CARRIED_OPENER.match(text[cs + 1:s]):
         return False
     ps = max(ss, max(text.rfind(c, ss, cs) for c in "，,；;") + 1)
+    if not CARRIED_PREDICATE.match(text, s):
+        return False  # 连续三年较多增长 claims more than the one year's figure before it
     direction = _direction(text[s:e])
     return any(STATED_CHANGE.search(m.group()) and _agrees(direction, m.group())
                for m in CHANGE_FIGURE.finditer(text, ps, cs))
