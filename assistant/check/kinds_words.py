@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .figures import find_figures
+from .figures import YEAR_RE, find_figures
 from .rules import Context, Rule, RuleFileError, _alternation, kind
 
 
@@ -53,6 +53,9 @@ class Existence(Rule):
                                   and the words are its summary of the state of affairs (稳中向好、良好态势:
                                   definitions.state_summary): the publisher's statistical voice, not a claim of ours
                                   (round 25)
+                    carried_figure — the word's clause has no subject of its own (……同比增长11.5%，呈现较快增长态势) and
+                                  the clause just before it in its sentence gives a change figure moving its way: the
+                                  word sums up that figure (round 35; see _carried_figure)
                     policy_document — the document is a policy text (a notice, an implementation plan: its first lines
                                   carry the addressees, a document number or such a title; definitions.policy_document):
                                   its goals and requirements are policy wording (round 18)
@@ -67,7 +70,7 @@ class Existence(Rule):
         bad = self.unless - {"quoted", "attributed", "sourced_scope", "figure", "figure_sentence", "figure_near", "question",
                              "irrealis", "data_comparison", "comparator", "inference", "sourced_figure", "summary_lead",
                              "share_figure", "figure_before", "policy_document", "title_copy", "prospect",
-                             "own_release", "sourced_data"}
+                             "own_release", "sourced_data", "carried_figure"}
         if bad:
             raise RuleFileError(self.path, self.line, f"规则 {self.id} 的 unless 含未知条件：{', '.join(bad)}")
         self.headings = bool(self.spec.get("headings", True))
@@ -126,6 +129,8 @@ class Existence(Rule):
             if "sourced_figure" in self.unless and _sourced_figure(ctx, s):
                 continue
             if "data_comparison" in self.unless and _data_comparison(ctx, s, e):
+                continue
+            if "carried_figure" in self.unless and _carried_figure(ctx, s, e):
                 continue
             if "share_figure" in self.unless and _share_figure(ctx, s, e):
                 continue
@@ -533,7 +538,8 @@ def _data_comparison(ctx: Context, s: int, e: int) -> bool:
 def _sums_up_previous(ctx: Context, ss: int, s: int, direction: str) -> bool:
     """The sentence before (same paragraph) gives two or more values of one unit moving the vague word's way
     (毛入学率只有0.26%，2002年达到15%，2019年达到51.6%。毛入学率快速上升……), and the vague clause names what they
-    measure: the vague word sums up a series already given."""
+    measure: the vague word sums up a series already given. Round 35: values given after years of their own are read in
+    the order of those years, and a sentence that names a later or other year than the series' last is not its summary."""
     text = ctx.text
     para = ctx.doc.paragraph_at(s)
     if para is None or ss <= para.start:
@@ -544,10 +550,29 @@ def _sums_up_previous(ctx: Context, ss: int, s: int, direction: str) -> bool:
     figs = [f for f in find_figures(text, ps, pe) if f.value == f.value]
     if len(figs) < 2 or len({f.unit for f in figs}) != 1:
         return False
+    years = _years_of(text, ps, figs)
+    if years:
+        own = [int(m.group(1)) for m in YEAR_RE.finditer(text, ss, s)]
+        if own and max(own) != max(years):
+            return False  # 2019年……较2015年……。2020年……需求迅速激增: the sentence speaks of another year than the series
+        figs = [f for _, f in sorted(zip(years, figs), key=lambda yf: yf[0])]
     rising = figs[-1].value > figs[0].value
     if (direction == "up") != rising or figs[-1].value == figs[0].value:
         return False
     return _same_subject(text, ps, pe, s)
+
+
+def _years_of(text: str, start: int, figs: list) -> list[int] | None:
+    """Round 35: the year each value is given after (2017年，32.8%……，2016年这个比例为36%，在2013年则为51%), so a series
+    written newest first reads in the order of its years; None when a value has no year of its own or two share one."""
+    years, prev = [], start
+    for f in figs:
+        ys = list(YEAR_RE.finditer(text, prev, f.start))
+        if not ys:
+            return None
+        years.append(int(ys[-1].group(1)))
+        prev = f.end
+    return years if len(set(years)) == len(years) else None
 
 
 # Round 32: the values the change runs between, given as levels rather than as a change figure. (1) In the sentence, a
@@ -615,7 +640,8 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
 JOINT = {"供需": ("需求", "供给", "求职"), "供求": ("需求", "供给", "求职"), "产销": ("生产", "销售", "产量", "销量"),
          "进出口": ("进口", "出口")}
 # round 16: a basis word may open the carried-on clause (……同比增长18.3%，同比保持较快增长)
-CONTINUATION = re.compile(r"\s*(?:同比|环比)?(?:继续|仍然?|依然|也|并|且|延续|连续|持续|保持)")
+# round 35: 呈现 also carries it on (……同比增长11.5%，呈现较快增长态势)
+CONTINUATION = re.compile(r"\s*(?:同比|环比)?(?:继续|仍然?|依然|也|并|且|延续|连续|持续|保持|呈现?出?)")
 # words that name no subject of their own: measures, periods, scopes (企业效益 and 国有控股企业增加值 share only 企业)
 GENERIC = {"人数", "数量", "规模", "水平", "环比", "同比", "整体", "总体", "因此", "其中", "本周", "本月", "本季", "今年",
            "季度", "年度", "月份", "上年", "去年", "同期", "企业", "行业", "产业", "全国", "全省", "全市", "地区"}
@@ -637,6 +663,29 @@ def _same_subject(text: str, fs: int, fe: int, s: int, strict: bool = False) -> 
         return True
     return any(subject[i:i + 2] in fig for i in range(len(subject) - 1)
                if subject[i:i + 2] not in GENERIC and "\u4e00" <= subject[i] <= "\u9fa5")
+
+
+# Round 35: a clause that opens with the predicate (or only adverbs before it) carries on the subject of the clause before it
+CARRIED_PREDICATE = re.compile(r"(?:继续|仍然?|依然)?(?:保持|呈现?出?)")  # the state the figure is in (保持/呈现……态势)
+CARRIED_OPENER = re.compile(r"^\s*(?:同比|环比)?(?:继续|仍然?|依然|也|并|且|均|都|整体|总体)*\s*$")
+
+
+def _carried_figure(ctx: Context, s: int, e: int) -> bool:
+    """The word's clause names nothing before the word (……同比增长33.7%，保持较快增长态势; ……增长11.5%，呈现较快增长
+    态势) and the clause right before it, in the same sentence, gives a change figure moving the word's way: the word is
+    the writer's summary of that figure. A clause with a subject of its own (……增长3.0%，鲜切花、水果等均呈现良好增长
+    态势) is about something the figure does not measure."""
+    text = ctx.text
+    ss, _ = ctx.doc.sentence_at(s)
+    cs = max(text.rfind(c, ss, s) for c in "，,；;")
+    if cs <= ss or not CARRIED_OPENER.match(text[cs + 1:s]):
+        return False
+    ps = max(ss, max(text.rfind(c, ss, cs) for c in "，,；;") + 1)
+    if not CARRIED_PREDICATE.match(text, s):
+        return False  # 连续三年较多增长 claims more than the one year's figure before it
+    direction = _direction(text[s:e])
+    return any(STATED_CHANGE.search(m.group()) and _agrees(direction, m.group())
+               for m in CHANGE_FIGURE.finditer(text, ps, cs))
 
 
 def _clause_has_figure(ctx: Context, s: int, e: int) -> bool:
