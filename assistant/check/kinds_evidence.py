@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .figures import Figure, find_figures
-from .rules import Rule, blank_out, kind
+from .rules import DATA_WORDS, Rule, blank_out, kind
 from .sources import own_data_covers
 
 
@@ -589,12 +589,20 @@ class Forecast(Rule):
     @staticmethod
     def _news_lead_covers(ctx, ss: int) -> bool:
         """Round 35: a paragraph naming no source of its own, in a story whose news lead (its first body paragraph,
-        reporting published data: ctx.lead_in_scope(data_only=True)) named the body — the reporter goes on with what
-        that body said, forecasts included (记者在发布会上获悉，……，预计年均……; ai24, ac15, b26: labelled clean, and no
-        labelled forecast on t…ai sits under such a lead). A vague source in the sentence still takes over."""
+        reporting published data: ctx.lead_in_scope(data_only=True), with a data word outside document titles) named
+        the body: the reporter goes on with what that body said, forecasts included (记者在发布会上获悉，……，预计年均
+        ……; ai24, ac15 labelled clean; no labelled forecast on t…ai sits under such a lead). A vague source in the
+        sentence still takes over."""
         if ctx.paragraph_has("attribution", ss) or ctx.vague_source_in_sentence("attribution", ss):
             return False
-        return ctx.lead_in_scope(ss, data_only=True)
+        if not ctx.lead_in_scope(ss, data_only=True):
+            return False
+        # the lead reports data in its own words, not only through a document's title (《政府工作报告》明确……: a
+        # market analysis quoting policy, whose forecasts are its own — a probe source, elderly care)
+        byline = ctx.byline()
+        lead = next((p for p in ctx.doc.paragraphs if p.kind == "text" and p.text.strip()
+                     and not (byline and p.text.strip() == byline)), None)
+        return lead is not None and bool(DATA_WORDS.search(re.sub(r"《[^》]*》", "", lead.text)))
 
     def _ours(self, sent: str) -> bool:
         return bool(self.OURS.search(sent))
