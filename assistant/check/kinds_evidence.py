@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .figures import Figure, find_figures
-from .rules import Rule, blank_out, kind
+from .rules import DATA_WORDS, Rule, blank_out, kind
 from .sources import own_data_covers
 
 
@@ -464,7 +464,7 @@ class Forecast(Rule):
                 continue
             later = self._source_only_after(ctx, ss) or self._source_spent_before(ctx, ss)
             if self._assumed(ctx, ss) or ((ctx.paragraph_has("attribution", ss) and not binds and not later
-                                           or ctx.byline_covers(ss))
+                                           or ctx.byline_covers(ss) or self._news_lead_covers(ctx, ss))
                                           and not self._ours(sent)):
                 continue  # a stated assumption, or another body's forecast: reported in this paragraph, or the
                 # document is that body's own text (its byline, closing source line or release layout)
@@ -586,6 +586,24 @@ class Forecast(Rule):
         m = self.FORECASTER.match(ctx.text, ss, ctx.doc.sentence_at(ss)[1])  # match() anchors at the sentence start
         return bool(m) and m.group(1) in ctx.text[s:e]
 
+    @staticmethod
+    def _news_lead_covers(ctx, ss: int) -> bool:
+        """Round 35: a paragraph naming no source of its own, in a story whose news lead (its first body paragraph,
+        reporting published data: ctx.lead_in_scope(data_only=True), with a data word outside document titles) named
+        the body: the reporter goes on with what that body said, forecasts included (记者在发布会上获悉，……，预计年均
+        ……; ai24, ac15 labelled clean; no labelled forecast on t…ai sits under such a lead). A vague source in the
+        sentence still takes over."""
+        if ctx.paragraph_has("attribution", ss) or ctx.vague_source_in_sentence("attribution", ss):
+            return False
+        if not ctx.lead_in_scope(ss, data_only=True):
+            return False
+        # the lead reports data in its own words, not only through a document's title (《政府工作报告》明确……: a
+        # market analysis quoting policy, whose forecasts are its own — a probe source, elderly care)
+        byline = ctx.byline()
+        lead = next((p for p in ctx.doc.paragraphs if p.kind == "text" and p.text.strip()
+                     and not (byline and p.text.strip() == byline)), None)
+        return lead is not None and bool(DATA_WORDS.search(re.sub(r"《[^》]*》", "", lead.text)))
+
     def _ours(self, sent: str) -> bool:
         return bool(self.OURS.search(sent))
 
@@ -640,6 +658,22 @@ class GapBaseline(Rule):
         # round 28: a need (headcount) stated before this gap in its own paragraph
         self.need_before = self._pats("need_before")
 
+    CLAUSE_END = "，,；;：:"
+
+    MAGNITUDE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千|百)(?!分)")
+
+    def _near(self, ctx, ss: int, se: int, gs: int, ge: int, figs: list[Figure]) -> bool:
+        """Round 35: a figure (not a percent) or a bare magnitude (超过100万) stands in the gap's clause or in the clause
+        just before or after it (缺口达30万人；需求50万，缺口30万；缺口较大，约30万人). Figures only further away in the sentence size something else — an example after
+        the gap's explanation (巨大的人才缺口，正是产业飞速发展的体现，以……为例，……可创造100万元的营收: ai07)."""
+        text = ctx.text
+        cuts = [i for i in range(ss, se) if text[i] in self.CLAUSE_END]
+        before = [i for i in cuts if i < gs]
+        after = [i for i in cuts if i >= ge]
+        lo = before[-2] + 1 if len(before) >= 2 else ss
+        hi = after[1] if len(after) >= 2 else se
+        return any(lo <= f.start and f.end <= hi for f in figs) or bool(self.MAGNITUDE.search(text, lo, hi))
+
     def _need_before(self, ctx, gap_end: int) -> bool:
         """Round 28: the gap's own paragraph states a need in headcount before it, with no other gap between
         (人才需求将达到X万人，人才缺口为Y万人; 需求量约为X万，……仅有Z人持证。整体缺口超Y万): the gap is measured
@@ -658,6 +692,9 @@ class GapBaseline(Rule):
             if not m or ctx.doc.in_quotes(ss + m.start(), ss + m.end()) or repeated_paragraph(ctx, ss):
                 continue
             figs = [f for f in ctx.all_figures(ss, se) if not f.is_percent]
+            if figs and not any(self._near(ctx, ss, se, ss + g.start(), ss + g.end(), figs) for p in self.triggers
+                                for g in p.finditer(sent)):
+                continue  # round 35: the sentence's figures are another clause's (缺口，正是……的体现，以……为例，……100万元)
             if not figs:
                 vm = next((mm for p in self.vague_triggers for mm in [p.search(sent)] if mm), None)
                 if vm is None or ctx.doc.in_quotes(ss + vm.start(), ss + vm.end()):
