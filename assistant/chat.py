@@ -1977,26 +1977,6 @@ def counted_noun(question: str) -> str:
     return "" if noun in QUESTION_WORDS else noun
 
 
-# Round 32: "某某游客的人次是多少" counts 游客 by a unit after it (chat.yaml `unit_counted_question`); a figure in that
-# unit of another noun (观众达2992万人次) does not answer it, however the file name speaks of 游客.
-UNIT_COUNTED_GUARD = bool(_TERMS.get("unit_counted_question"))
-_UNIT_COUNTED_Q = re.compile(_TERMS["unit_counted_question"]) if UNIT_COUNTED_GUARD else None
-_UNIT_COUNTED_POS = ("n",)  # 游客, 工程师; not a verb or modifier before the unit (出游人次, 现有人数)
-
-
-def unit_counted_noun(question: str, tok) -> str:
-    """The noun a count unit counts in the question ("接待过夜游客的人次是多少" → 游客), "" when the word before the
-    unit is no noun."""
-    m = _UNIT_COUNTED_Q.search(question) if UNIT_COUNTED_GUARD else None
-    if not m:
-        return ""
-    tags = _pos_tags(question[:m.start()], tok)
-    if not tags:
-        return ""
-    word, flag = tags[-1]
-    return word if len(word) >= 2 and flag.startswith(_UNIT_COUNTED_POS) and word not in QUESTION_WORDS else ""
-
-
 def counted_ok(noun: str, said: str, frame: str = "") -> bool:
     """Is the counted noun said in the sentence (or its table caption), itself, as a near-synonym or, for a
     job or group noun ("某某测试人员"), as its distinctive part? A figure of another noun (门店 for 网点,
@@ -3070,7 +3050,6 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
     count_q = bool(_COUNT_Q.search(question)) and not wants_share and not any(w in question for w in _SHARE_WORDS)
     q_tags = _pos_tags(question, tok)
     counted = counted_noun(question) if COUNTED_GUARD else ""
-    unit_counted = unit_counted_noun(question, tok)
     orgs = named_orgs(question, splitter) if COUNTED_GUARD else set()
     which = which_head(question, splitter) if COUNTED_GUARD else ""
     explain = explain_kinds(question)
@@ -3292,8 +3271,6 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("which")  # 哪个联盟: the sentence names no 联盟
             if counted and has_value and not counted_ok(counted, said, caption):
                 r8.append("counted")  # a count of another noun (站 for 桩, 实习生 for 课程)
-            if unit_counted and has_value and not counted_ok(unit_counted, said, f"{heading} {caption}"):
-                r8.append("counted")  # 游客的人次 asked, 观众的人次 stated (the file name's 游客 is not this sentence's)
             if THRESHOLD_SUBSET_GUARD and count_q and threshold_subset(question, said, q_numbers):
                 r8.append("part")  # 一共多少家 asked, the count of those above a threshold stated
             if stated_total_part(question, said, splitter, q_numbers):
