@@ -440,6 +440,34 @@ def paraphrase_alternates(question: str, terms) -> dict[str, set[str]]:
             for t in terms:
                 if any(t in x for x in spans) and t not in rule.add:
                     out.setdefault(t, set()).update(rule.add)
+    for a, b, after in coordinate_pairs(question, terms):
+        joint = a[0] + b[0] + after  # 光照和热量条件 → 光热条件 (the pair's written short form, with the word it qualifies)
+        out.setdefault(a, set()).add(joint)
+        out.setdefault(b, set()).add(joint)
+    return out
+
+
+# Round 32: two words of two characters joined by 和 / 与 / 及 / 、 (chat.yaml `coordinate_joiners`) are also written
+# as their first characters together ("光照和热量条件" → "光热条件", "政府和企业" → "政企").
+_COORDINATE = re.compile(r"([\u4e00-\u9fff]{2})(?:" + "|".join(map(re.escape, _TERMS.get("coordinate_joiners", []) or []))
+                         + r")([\u4e00-\u9fff]{2})") if _TERMS.get("coordinate_joiners") else None
+
+
+def coordinate_pairs(question: str, terms) -> list[tuple[str, str, str]]:
+    """The pairs of two-character question terms joined as equals before the word they both qualify ("光照和热量条件"
+    → (光照, 热量, 条件)): each word a term of its own (not part of a longer word), their first characters different,
+    followed by two Chinese characters of a term (the short form alone, 光热, may be another word: 电气和机械 → 电机)."""
+    if _COORDINATE is None:
+        return []
+    out = []
+    for k in range(len(question)):
+        m = _COORDINATE.match(question, k)
+        if not m:
+            continue
+        a, b, after = m.group(1), m.group(2), question[m.end():m.end() + 2]
+        if a in terms and b in terms and a[0] != b[0] and not {a, b} & QUESTION_WORDS \
+                and _HAN_RX.fullmatch(after) and len(after) == 2 and any(t.startswith(after) for t in terms):
+            out.append((a, b, after))
     return out
 
 
