@@ -310,13 +310,15 @@ def apply_filter(text: str, findings: list, embedder_factory, enabled: bool | No
     switch = os.environ.get(ENV_SWITCH)
     if enabled is None:
         enabled = switch == "1"
-    if not enabled or switch == "0":
+    if switch == "0" or not (enabled or deep):
         return findings, {"learned_filter": "off", **({"learned_deep": "off"} if deep else {})}
     model = load_filter()
     if model is None:
-        return findings, {"learned_filter": "unavailable", "learned_note": "学习过滤层权重无法加载，仅用规则",
+        return findings, {**({"learned_filter": "unavailable", "learned_note": "学习过滤层权重无法加载，仅用规则"}
+                             if enabled else {"learned_filter": "off"}),
                           **({"learned_deep": "unavailable"} if deep else {})}
-    findings, note = _filter(model, text, findings, embedder_factory)
+    # --deep is its own opt-in: it runs the backstop whether or not the evidence filter is on
+    findings, note = _filter(model, text, findings, embedder_factory) if enabled else (findings, {"learned_filter": "off"})
     if deep:
         if model.backstop is None or make_finding is None or note["learned_filter"] == "unavailable":
             note["learned_deep"] = "unavailable"
