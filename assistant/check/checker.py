@@ -89,9 +89,9 @@ def run_check(doc: Document, report: str | None = None, kb=None, outline_path: s
     {metric}/{term} element patterns, as when drafting, and its authorities count as sources. `learned=True` runs the
     learned evidence filter over the rule findings (assistant/check/learned.py; skipped when the embedder or its weights
     cannot load, and the summary says which); the default (None) is off unless CIE_CHECK_LEARNED=1 (since round 34 the
-    filter is opt-in: its forward record turned negative, evals/check/README.md "Round 34: … batch ai"). `deep=True` (opt-in, slower: it embeds every clause) also adds
-    the clauses the learned objectivity backstop scores as subjective or vague (rule objectivity.learned, level info;
-    summary field `learned_deep`: the number added)."""
+    filter is opt-in: its forward record turned negative, evals/check/README.md "Round 34: … batch ai"). `deep=True`
+    (opt-in, slower: it embeds every clause) also adds the clauses the learned objectivity backstop scores as
+    subjective or vague (rule objectivity.learned, level info; summary field `learned_deep`: the number added)."""
     if report is not None and report not in ALL_REPORTS and not outline_path:
         raise InputError(f"未知的报告类型 {report!r}，可选：{', '.join(ALL_REPORTS)}")
     require_length(doc.text, MAX_CHECK_CHARS, "待审查的报告")

@@ -23,6 +23,7 @@ from .kinds_shares import _GROWTH, share_pairs
 from .kinds_tables import YEAR_CELL, read_tables, value
 from .kinds_words import Existence
 from .rules import Rule, kind
+from .structure import cn_to_int
 
 _UP = re.compile(r"增|升|提|扩大|加快")
 POINTS = re.compile(r"(?P<verb>提高|提升|上升|增加|下降|降低|回落|减少|下滑|扩大|收窄|缩小)了?\s*(?P<d>\d+(?:\.\d+)?)\s*个?百分点")
@@ -399,8 +400,8 @@ class PointsOfAmount(Rule):
 
 
 def _count(n: str) -> int:
-    """The number a count word names (三 → 3, 3 → 3); 0 for anything else."""
-    return int(n) if n.isdigit() else "零一二三四五六七八九十".find(n) if n in "一二三四五六七八九十" else 2 if n == "两" else 0
+    """The number a count word names (三 → 3, 两 → 2, 3 → 3); 0 for anything else."""
+    return cn_to_int(n.replace("两", "二")) or 0
 
 
 @kind("contribution_recompute")

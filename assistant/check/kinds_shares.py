@@ -10,20 +10,18 @@ import re
 from .consistency import CHANGE, bounded_at, change_sign, half_unit, measure, metric_before
 from .figures import find_figures, normalise
 from .rules import Rule, kind
+from .structure import cn_to_int
 
 _COUNT_UNIT = r"(?P<u>种|家|个|所|项|名|位|款|座|台|类|人|条|件)"
 COUNT_TOTAL = re.compile(rf"(?:(?P<n>\d+)\s*{_COUNT_UNIT}[\u4e00-\u9fa5“”]{{0,14}}?(?:中|之中|当中)[，,]"
                          rf"|(?:共|共有|合计|总计)(?P<n2>\d+)\s*(?P<u2>种|家|个|所|项|名|位|款|座|台|类|人|条|件)[^。；]{{0,20}}?[，,]\s*其中)")
 COUNT_SHARE = re.compile(rf"(?P<k>\d+)\s*{_COUNT_UNIT}[，,]?\s*(?:约)?占(?:比)?(?:为|约)?\s*(?P<x>\d+(?:\.\d+)?)\s*[%％]")
 
-_TENTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
 def _fraction(word: str) -> float | None:
     """The share a fraction word names (6成、六成 → 0.6; 半、半数、一半 → 0.5); None for anything else."""
     m = re.fullmatch(r"([1-9]|[一二两三四五六七八九])成", word)
     if m:
-        return (int(m.group(1)) if m.group(1).isdigit() else _TENTHS[m.group(1)]) / 10
+        return cn_to_int(m.group(1).replace("两", "二")) / 10
     return 0.5 if word in ("半", "半数", "一半") else None
 
 
@@ -433,17 +431,16 @@ class ShareWholes(Rule):
     its share is the whole, so the two must give the same whole within the rounding of the four numbers written and
     `min_rel` (round 35). The two metrics end alike (人数, ≥2 characters) and are of one unit family; a share after 其中
     between them (a part's share of the first amount), a share of another whole, bounded values and changes are not read.
-    Wholes more than `max_ratio` apart are a magnitude slip, `share_magnitude`'s. Traditional magnitude characters are
-    read as their simplified forms (`script_map`)."""
-    extra_keys = {"min_rel", "script_map", "max_ratio"}
+    Wholes more than `max_ratio` apart are a magnitude slip, `share_magnitude`'s. (Traditional 萬/億 need nothing here:
+    the rules read the document in Simplified, `structure.simplified_document`.)"""
+    extra_keys = {"min_rel", "max_ratio"}
 
     def setup(self):
         self.min_rel = float(self.spec.get("min_rel", 0.01))
         self.max_ratio = float(self.spec.get("max_ratio", 1.5))
-        self.script = str.maketrans(self.spec.get("script_map") or {})
 
     def check(self, ctx):
-        text, out = ctx.text.translate(self.script), []
+        text, out = ctx.text, []
         for ss, se, _ in ctx.body_sentences():
             sent = text[ss:se]
             items = []

@@ -308,17 +308,19 @@ def apply_filter(text: str, findings: list, embedder_factory, enabled: bool | No
     scored ≥ its threshold as findings (make_finding(start, end, probability) builds one); the note's `learned_deep`
     is the number added, or "unavailable"."""
     switch = os.environ.get(ENV_SWITCH)
-    if enabled is None:
-        enabled = switch == "1"
-    if switch == "0" or not (enabled or deep):
+    if switch == "0":
         return findings, {"learned_filter": "off", **({"learned_deep": "off"} if deep else {})}
+    enabled = switch == "1" if enabled is None else enabled
+    note = {"learned_filter": "off"}
+    if not (enabled or deep):  # --deep is its own opt-in: it runs the backstop with or without the evidence filter
+        return findings, note
     model = load_filter()
     if model is None:
-        return findings, {**({"learned_filter": "unavailable", "learned_note": "学习过滤层权重无法加载，仅用规则"}
-                             if enabled else {"learned_filter": "off"}),
-                          **({"learned_deep": "unavailable"} if deep else {})}
-    # --deep is its own opt-in: it runs the backstop whether or not the evidence filter is on
-    findings, note = _filter(model, text, findings, embedder_factory) if enabled else (findings, {"learned_filter": "off"})
+        if enabled:
+            note = {"learned_filter": "unavailable", "learned_note": "学习过滤层权重无法加载，仅用规则"}
+        return findings, {**note, **({"learned_deep": "unavailable"} if deep else {})}
+    if enabled:
+        findings, note = _filter(model, text, findings, embedder_factory)
     if deep:
         if model.backstop is None or make_finding is None or note["learned_filter"] == "unavailable":
             note["learned_deep"] = "unavailable"
