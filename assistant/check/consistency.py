@@ -754,6 +754,7 @@ CHANGE_BEFORE = re.compile(rf"(?:{CHANGE}|分别{CHANGE})了?\s*$")
 CHANGE_CLAUSE = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2,12}?)(?:同比|环比)?(?P<dv>增加|减少)了?\s*(?P<d>\d+(?:\.\d+)?)\s*(?P<du>[\u4e00-\u9fa5]{1,3}?)[，,]\s*"
                            r"(?:同比|环比)?(?P<gv>增长|下降)了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
 
+OWN_BASIS = re.compile(r"同比|环比|比|较|相比|相较")
 # 从2015年的A增长至2023年的B，年均增速约X% / 2015—2023年，X由A增至B，年均增长X%  (a compound annual rate)
 _NUM = r"\d+(?:\.\d+)?"
 ANNUAL = re.compile(rf"(?:(?P<r1>(?:19|20)\d\d)\s*(?:年)?\s*[—–\-~至到]\s*(?P<r2>(?:19|20)\d\d)\s*年[^。；]{{0,24}}?)?"
@@ -1052,7 +1053,8 @@ class GrowthRecompute(Rule):
         `_respective` pairs them, and each rate is recomputed from its level and change (round 36). The levels are read
         in the sentence before — in the same paragraph or, when the change sentence opens its paragraph, the paragraph
         before — and must be its only two figures of that unit, none of them a change; the change verb and the rate's
-        verb must agree (增加/增长, 减少/下降). A warning: the pairing is by position, not by name."""
+        verb must agree (增加/增长, 减少/下降), and neither clause may name a basis of its own (客运量环比增加…；较2019年
+        月均客运量增加…: two changes of one level). A warning: the pairing is by position, not by name."""
         text = ctx.text
         figures = [f for f in ctx.figures() if not f.is_percent]
         prev = None
@@ -1062,6 +1064,11 @@ class GrowthRecompute(Rule):
             if len(ms) != 2 or len(RATE_STATED.findall(sent)) != 2:
                 continue
             if any((m.group("dv") == "增加") != (m.group("gv") == "增长") for m in ms):
+                continue
+            # the comparison is stated once for both (与去年同期相比，…): a clause naming its own basis (环比增加…；较2019年
+            # …增加…) may be a second change of the same level
+            heads = [re.split(r"[，,；;：:]", sent[:m.start("dv")])[-1] for m in ms]
+            if any(OWN_BASIS.search(h) for h in heads):
                 continue
             fams = {normalise(1, m.group("du"))[1] for m in ms}
             unit = fams.pop() if len(fams) == 1 else ""

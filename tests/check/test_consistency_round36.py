@@ -41,6 +41,9 @@ def test_two_changes_are_not_paired_with_three_levels_nor_with_changes():
     # levels two sentences back (the sentence before holds only changes) are not read
     back = PORT.replace("\n\n与上年同期相比", "据测算，两类港口分别增加0.30亿吨和0.12亿吨。\n\n与上年同期相比")
     assert not found(back.format(a="7.2", b="5.7"), GROWTH)
+    # each clause names its own basis (环比…；较上年同期…): two changes of one level, not one change of each
+    assert not found("据某市交通运输局统计，12月全市公交完成客运量1.86亿人次，地铁完成客运量2.40亿人次。公交客运量环比增加"
+                     "0.05亿人次，增长2.8%；较上年同期公交客运量增加0.31亿人次，增长20.0%。", GROWTH)
 
 
 # ---------------------------------------------------------------- a fall's size after a rise
