@@ -504,7 +504,8 @@ class FallAfterRise(Rule):
     stated as a rise (同比增长32.0%): a figure that grew has no fall to narrow or widen (round 36). The rate read is the
     last one stated before the clause in its sentence (增长a%、下降b%、增长-c%); when that is a fall (两年平均下降1.9%，降幅
     比一季度收窄) the clause is its own. Read only a clause that opens with the fall word, so that it names no other
-    subject (拉动……降幅收窄; 利润降幅收窄 after 营业收入增长 are about another figure)."""
+    subject (拉动……降幅收窄; 利润降幅收窄 after 营业收入增长 are about another figure), right after the clause that ends
+    with the rate (…增长9.4%，…而东北地区继续下降，降幅为13.0%: the fall is another region's)."""
     extra_keys = {"fall_words", "rise", "fall"}
 
     def setup(self):
@@ -527,6 +528,8 @@ class FallAfterRise(Rule):
                 last = rates[-1]
                 if not self.rise.fullmatch(last.group("verb")) or last.group("neg"):
                     continue
+                if sent[last.end():m.start()].strip():
+                    continue  # the rate must end the clause just before (…增长9.4%，…而东北地区继续下降，降幅为…)
                 end = min([i for i in (sent.find(c, head.end()) for c in "，,；;。") if i >= 0] or [len(sent)])
                 out.append(self.finding(ctx, ss + head.start(), ss + end, rate=last.group(),
                                         fall=head.group()))

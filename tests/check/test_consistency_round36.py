@@ -55,6 +55,8 @@ def test_a_fall_clause_after_a_rise_is_flagged_and_its_own_fall_is_not():
     # the last rate before is a fall (a two-year average), or the clause names another figure
     assert not found("据某市统计局数据，一季度全市物流业务收入同比增长6.2%，两年平均下降1.4%，降幅比上年收窄0.5个百分点。", FALL)
     assert not found("据某市统计局数据，1-9月全市仓储业收入同比增长6.2%，带动全行业利润降幅收窄0.7个百分点。", FALL)
+    # the fall is another subject's, named in the clause between (而西部地区继续下降)
+    assert not found("据某省统计局数据，分区域看，东部地区营业收入增长8.1%，中部地区增长6.4%，而西部地区继续下降，降幅为3.2%。", FALL)
 
 
 # ---------------------------------------------------------------- a two-year average of an amount in points
