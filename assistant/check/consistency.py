@@ -749,14 +749,23 @@ RESPECTIVE = re.compile(r"分别(?P<dv>增加|减少)了?\s*(?P<d1>\d+(?:\.\d+)?
                         r"(?P<gv>增长|下降|增加|减少)了?\s*(?P<g1>\d+(?:\.\d+)?)\s*[%％]\s*(?:和|、|与)?\s*"
                         r"(?P<g2>\d+(?:\.\d+)?)\s*[%％]")
 CHANGE_BEFORE = re.compile(rf"(?:{CHANGE}|分别{CHANGE})了?\s*$")
+# 需求人数增加15.6万人，增长了3.9%；求职人数减少了17.3万人，下降了4.8%  (one change and its rate per clause, each for one
+# of two levels stated before; round 36)
+CHANGE_CLAUSE = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2,12}?)(?:同比|环比)?(?P<dv>增加|减少)了?\s*(?P<d>\d+(?:\.\d+)?)\s*(?P<du>[\u4e00-\u9fa5]{1,3}?)[，,]\s*"
+                           r"(?:同比|环比)?(?P<gv>增长|下降)了?\s*(?P<g>\d+(?:\.\d+)?)\s*[%％]")
 
+OWN_BASIS = re.compile(r"同比|环比|比|较|相比|相较")
 # 从2015年的A增长至2023年的B，年均增速约X% / 2015—2023年，X由A增至B，年均增长X%  (a compound annual rate)
 _NUM = r"\d+(?:\.\d+)?"
 ANNUAL = re.compile(rf"(?:(?P<r1>(?:19|20)\d\d)\s*(?:年)?\s*[—–\-~至到]\s*(?P<r2>(?:19|20)\d\d)\s*年[^。；]{{0,24}}?)?"
                     rf"(?:从|由)\s*(?:(?P<y1>(?:19|20)\d\d)\s*年(?:底|末)?的?)?\s*(?P<a>{_NUM})\s*(?P<ua>[^\d\s，。；]{{0,3}}?)\s*"
-                    rf"{CHANGE}(?:到|至)\s*(?:(?P<y2>(?:19|20)\d\d)\s*年(?:底|末)?的?)?\s*(?P<b>{_NUM})\s*(?P<ub>[^\d\s，。；]{{0,3}}?)"
-                    rf"[，,]?\s*(?P<all>(?:年均|年平均)(?:复合)?(?:增速|增长率|增幅|增长|下降|降幅)?(?:为|达|达到|约为?)?"
-                    rf"(?P<q>超过|逾|高于|不低于|不足|低于|不到|不超过|将近|接近|近|约)?\s*(?P<g>{_NUM})\s*[%％](?P<q2>以上|以下)?)")
+                    rf"(?:{CHANGE}|发展|扩大|攀升|跃升)(?:到|至)\s*(?:(?P<y2>(?:19|20)\d\d)\s*年(?:底|末)?的?)?\s*(?:近|约|超过|逾)?\s*"
+                    rf"(?P<b>{_NUM})\s*(?P<ub>[^\d\s，。；]{{0,3}}?)"
+                    rf"[，,]?\s*(?P<all>(?:年均|年平均|每年平均|平均每年)以?(?:复合)?(?:增速|增长率|增幅|增长|下降|降幅)?(?:为|达|达到|约为?)?"
+                    rf"(?P<q>超过|逾|高于|不低于|不足|低于|不到|不超过|将近|接近|近|约)?\s*(?P<g>{_NUM})\s*[%％](?P<q2>以上|以下)?"
+                    rf"(?:的(?:速度|比例|幅度|速率)?(?:增长|递增|下降|递减))?)")
+# (从2015年的500亿元发展到2019年的近900亿元，每年平均以5%的比例增长: the level's verb may be 发展、扩大, the later
+# value a bound, the rate written 每年平均以x%的速度增长; round 36)
 # the period of an average annual rate stated in the sentence before, in the same paragraph: 从2005年到2013年，… / 2005—2013年，…
 RATE_PERIOD = re.compile(r"(?P<r1>(?:19|20)\d\d)\s*年?\s*(?:[—–\-~]|至|到)\s*(?P<r2>(?:19|20)\d\d)\s*年")
 LOWER_BOUND, UPPER_BOUND = {"超过", "逾", "高于", "不低于", "以上"}, {"不足", "低于", "不到", "不超过", "以下"}
@@ -901,6 +910,7 @@ class GrowthRecompute(Rule):
         self._deltas(ctx, out)
         self._pairs(ctx, out)
         self._respective(ctx, out)
+        self._two_changes(ctx, out)
         self._parts(ctx, out)
         self._classes(ctx, out)
         return out
@@ -1036,6 +1046,59 @@ class GrowthRecompute(Rule):
                 if len(out) > before:
                     out[-1].level = "warning"  # the levels were paired by position, not by name: a warning
 
+    def _two_changes(self, ctx, out):
+        """A sentence of exactly two change clauses, each a change and its rate for one named level (需求人数增加15.6万人，
+        增长了3.9%；求职人数减少了17.3万人，下降了4.8%), after a sentence that states exactly two levels of that unit
+        (招聘各类人员约433.7万人，进入市场的求职者约354.2万人): the levels are paired with the changes in order, as
+        `_respective` pairs them, and each rate is recomputed from its level and change (round 36). The levels are read
+        in the sentence before — in the same paragraph or, when the change sentence opens its paragraph, the paragraph
+        before — and must be its only two figures of that unit, none of them a change; the change verb and the rate's
+        verb must agree (增加/增长, 减少/下降), and neither clause may name a basis of its own (客运量环比增加…；较2019年
+        月均客运量增加…: two changes of one level). A warning: the pairing is by position, not by name."""
+        text = ctx.text
+        figures = [f for f in ctx.figures() if not f.is_percent]
+        prev = None
+        for ss, se, sent in ctx.body_sentences():
+            prev, before_span = (ss, se), prev
+            ms = list(CHANGE_CLAUSE.finditer(sent))
+            if len(ms) != 2 or len(RATE_STATED.findall(sent)) != 2:
+                continue
+            if any((m.group("dv") == "增加") != (m.group("gv") == "增长") for m in ms):
+                continue
+            # the comparison is stated once for both (与去年同期相比，…): a clause naming its own basis (环比增加…；较2019年
+            # …增加…) may be a second change of the same level
+            heads = [re.split(r"[，,；;：:]", sent[:m.start("dv")])[-1] for m in ms]
+            if any(OWN_BASIS.search(h) for h in heads):
+                continue
+            fams = {normalise(1, m.group("du"))[1] for m in ms}
+            unit = fams.pop() if len(fams) == 1 else ""
+            para = ctx.doc.paragraph_at(ss)
+            if para is None or before_span is None:
+                continue
+            lo, hi = before_span
+            if lo < para.start and text[para.start:ss].strip():
+                continue  # the sentence before is in another paragraph, and this one does not open its own
+            if not unit:
+                continue
+            prev_unit = [f for f in figures if lo <= f.start and f.end <= hi and measure(text, f)[1] == unit]
+            if len(prev_unit) != 2 or any(CHANGE_BEFORE.search(text[max(lo, f.start - 8):f.start]) for f in prev_unit):
+                continue
+            for lvl, m in zip(prev_unit, ms):
+                sign = -1 if m.group("dv") == "减少" else 1
+                gsign = -1 if m.group("gv") == "下降" else 1
+                v, d = measure(text, lvl)[0], normalise(float(m.group("d")), m.group("du"))[0]
+                if not lvl.value or not d:
+                    continue
+                scale = v / lvl.value
+                # the rounding is read from the digits only when level and change are written in one magnitude
+                one = abs(d / float(m.group("d")) / scale - 1) < 1e-9
+                rel = relative_half_units((lvl.text, m.group("d"), sign), lvl.text) if one else None
+                before = len(out)
+                self._emit(ctx, out, v - sign * d, v, gsign * float(m.group("g")), ss + m.start("gv"), ss + m.end(),
+                           f"{(v - sign * d) / scale:g}{lvl.unit}", lvl.text, rel=rel, g_txt=m.group("g"))
+                if len(out) > before:
+                    out[-1].level = "warning"
+
     def _annual(self, ctx, out):
         for m in ANNUAL.finditer(ctx.text):
             if not ctx.is_body(m.start("a")):
@@ -1049,7 +1112,7 @@ class GrowthRecompute(Rule):
             before = len(out)
             a, ua = normalise(float(m.group("a")), m.group("ua") or m.group("ub"))
             b, ub = normalise(float(m.group("b")), m.group("ub"))
-            g = float(m.group("g")) * (-1 if re.search("下降|降幅", m.group("all")) else 1)
+            g = float(m.group("g")) * (-1 if re.search("下降|降幅|递减", m.group("all")) else 1)
             bound = {m.group("q"), m.group("q2")}
             if a > 0 and b > 0 and (bound & LOWER_BOUND or bound & UPPER_BOUND):
                 rate = ((b / a) ** (1 / (int(y2) - int(y1))) - 1) * 100

@@ -342,13 +342,17 @@ class PointsOfAmount(Rule):
     no rate word (`rate_words`: 增速、比重、贡献、拉动……) in its name or between it and the change. A comparison clause
     with no figure (`compare`: X高于Y / X较Y高出) is read when it holds no rate word and the compared word's last two
     characters name, elsewhere in the document, figures given in an amount unit and never in %."""
-    extra_keys = {"rate_words", "change", "compare", "skip", "gap_message"}
+    extra_keys = {"rate_words", "change", "compare", "skip", "gap_message", "average_change", "average_rates"}
 
     def setup(self):
         self.rate = re.compile(self.spec.get("rate_words") or r"率|比重|占比|比例|份额|增速|增幅|[%％]")
         self.change = re.compile(self.spec.get("change") or r"^(?:同比|环比)?(?:提高|上升|增加|增长|下降|减少)了?$")
         self.compare = self._pats("compare") or [re.compile(r"(?:高于|低于)(?P<other>[\u4e00-\u9fa5]{2,12}?)$")]
         self.skip = re.compile(self.spec.get("skip") or r"(?!x)x")
+        # 两年平均增长10.9个百分点: an average growth over years is the growth of the level the sentence states,
+        # whatever rates and gaps stand between (round 36)
+        self.average = re.compile(self.spec.get("average_change") or r"(?!x)x")
+        self.average_rates = re.compile(self.spec.get("average_rates") or r"率|比重|占比|比例|份额")
 
     def check(self, ctx):
         out = []
@@ -359,6 +363,11 @@ class PointsOfAmount(Rule):
             for m in _POINTS_AT.finditer(sent):
                 cs = max(sent.rfind(c, 0, m.start()) for c in "，,；;：:") + 1
                 head = sent[cs:m.start()].strip()
+                if self.average.match(head):
+                    f = self._level_of_sentence(ctx, figures, ss + cs, ss)
+                    if f is not None:
+                        out.append(self.finding(ctx, ss + cs + sent[cs:].index(head[0]), ss + m.end(), amount=f.text))
+                    continue
                 if self.change.match(head):
                     f = self._amount_before(ctx, figures, ss + cs, ss)
                     if f is not None:
@@ -384,6 +393,20 @@ class PointsOfAmount(Rule):
         if f.is_percent or "百分点" in f.unit or f.unit == "倍" or not f.unit:
             return None  # a rate, a change in points, a multiple, or a bare number (an index, a ratio)
         if self.rate.search(text[f.end:clause_start]) or self.rate.search(metric_before(text, f.start)):
+            return None
+        return f
+
+    def _level_of_sentence(self, ctx, figures, clause_start: int, sent_start: int):
+        """The amount an average-growth clause describes: the last amount of its sentence before it (rates, gaps in
+        points and ranks may stand between), or None when a rate word (`average_rates`: 占比、比重…) stands between or
+        names it — then the average may be that rate's change."""
+        text = ctx.text
+        amounts = [f for f in figures if sent_start <= f.start and f.end <= clause_start and f.unit
+                   and not f.is_percent and "百分点" not in f.unit and f.unit != "倍"]
+        if not amounts:
+            return None
+        f = amounts[-1]
+        if self.average_rates.search(text[f.end:clause_start]) or self.average_rates.search(metric_before(text, f.start)):
             return None
         return f
 
@@ -472,4 +495,73 @@ class ContributionRecompute(Rule):
                                         whole=w[0].text, whole_growth=f"{w[3] * 100:g}%",
                                         parts="、".join(p[0].text for p in parts), computed=f"{computed:.1f}%",
                                         lo=f"{max(lo, 0):.0f}%", hi=f"{hi:.0f}%"))
+        return out
+
+
+@kind("fall_after_rise")
+class FallAfterRise(Rule):
+    """A clause that opens with the size of a fall (`fall_words`: 降幅比上月回落4.1个百分点, 降幅收窄) right after a rate
+    stated as a rise (同比增长32.0%): a figure that grew has no fall to narrow or widen (round 36). The rate read is the
+    last one stated before the clause in its sentence (增长a%、下降b%、增长-c%); when that is a fall (两年平均下降1.9%，降幅
+    比一季度收窄) the clause is its own. Read only a clause that opens with the fall word, so that it names no other
+    subject (拉动……降幅收窄; 利润降幅收窄 after 营业收入增长 are about another figure), right after the clause that ends
+    with the rate (…增长9.4%，…而东北地区继续下降，降幅为13.0%: the fall is another region's)."""
+    extra_keys = {"fall_words", "rise", "fall"}
+
+    def setup(self):
+        self.fall_words = re.compile(self.spec.get("fall_words") or r"降幅|跌幅")
+        self.rise = re.compile(self.spec.get("rise") or r"增长|上升|上涨|提高|增加")
+        self.fall = re.compile(self.spec.get("fall") or r"下降|减少|降低|回落|下滑|下跌")
+        verbs = f"{self.rise.pattern}|{self.fall.pattern}"
+        self.rate = re.compile(rf"(?P<verb>{verbs})了?\s*(?P<neg>[-－−])?\s*\d+(?:\.\d+)?\s*[%％](?!\s*个?百分点)")
+
+    def check(self, ctx):
+        out = []
+        for ss, se, sent in ctx.body_sentences():
+            for m in re.finditer(r"(?:^|[，,；;])\s*", sent):
+                head = self.fall_words.match(sent, m.end())
+                if not head:
+                    continue
+                rates = list(self.rate.finditer(sent, 0, m.start()))
+                if not rates:
+                    continue
+                last = rates[-1]
+                if not self.rise.fullmatch(last.group("verb")) or last.group("neg"):
+                    continue
+                if sent[last.end():m.start()].strip():
+                    continue  # the rate must end the clause just before (…增长9.4%，…而东北地区继续下降，降幅为…)
+                end = min([i for i in (sent.find(c, head.end()) for c in "，,；;。") if i >= 0] or [len(sent)])
+                out.append(self.finding(ctx, ss + head.start(), ss + end, rate=last.group(),
+                                        fall=head.group()))
+        return out
+
+
+@kind("count_share_change")
+class CountShareChange(Rule):
+    """A count, its share, then a change in % (亏损企业211家，占16.2%，同比增长1.01%): the % may be the count's own
+    growth or the share's change written in % for points. When no whole number of units a year before gives the
+    count's growth within the rounding of the rate written (211 ÷ 1.0101 = 208.9: 209 gives 0.96%, 208 gives 1.44%),
+    the change is the share's, and a share's change is in points (round 36). `pattern` names the groups n (the count),
+    x (the share), verb and g (the change)."""
+    extra_keys = {"pattern", "fall"}
+
+    def setup(self):
+        self.pattern = re.compile(self.spec["pattern"])
+        self.fall = re.compile(self.spec.get("fall") or r"下降|降低|减少")
+
+    def check(self, ctx):
+        out = []
+        for ss, se, sent in ctx.body_sentences():
+            for m in self.pattern.finditer(sent):
+                n, g_txt = int(m.group("n")), m.group("g")
+                g = float(g_txt) * (-1 if self.fall.search(m.group("verb")) else 1)
+                h = half_unit(g_txt, value=False)
+                if n < 1 or g == 0 or g <= -100:
+                    continue
+                base = n / (1 + g / 100)
+                near = {b for b in (int(base), int(base) + 1) if b >= 1}
+                if any(abs((n / b - 1) * 100 - g) <= h + 1e-9 for b in near):
+                    continue  # a whole count a year before gives the growth: it may be the count's own
+                out.append(self.finding(ctx, ss + m.start("verb"), ss + m.end(), count=m.group("n") + m.group("u"),
+                                        share=m.group("x") + "%"))
         return out

@@ -475,3 +475,51 @@ class ShareWholes(Rule):
                                             w1=_plain(a * 100 / scale) + f1.unit, second=ctx.text[ss + f2.start:ss + f2.end],
                                             x2=m2.group("x") + "%", w2=_plain(b * 100 / scale) + f1.unit, whole=w1))
         return out
+
+
+_PCT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[%％]")
+
+
+@kind("whole_between_groups")
+class WholeBetweenGroups(Rule):
+    """A rate or share of a whole written in the same words as the same rate of its two complementary groups (对2020届
+    毕业生…月薪酬在3000元占的比例最大，为19.30% / 对2020届男性毕业生…为28.66% / 对2020届女性毕业生…为20.99%): the
+    whole's rate is the groups' rates weighted by their sizes, so it lies between them (round 36). Read only where the
+    three are certain to be one rate: each figure is a percentage, and its sentence up to it — earlier percentages
+    masked, every other number kept — is the same in all three once the group's word (`pairs`: 男性/女性, 城镇/农村…)
+    is taken out, and at least `min_prefix` characters long; the whole's names neither group. Reported when the whole
+    is outside the groups' range by more than the rounding of the three numbers and `slack` points."""
+    extra_keys = {"pairs", "min_prefix", "slack"}
+
+    def setup(self):
+        self.pairs = [tuple(p) for p in (self.spec.get("pairs") or [])]
+        self.min_prefix = int(self.spec.get("min_prefix", 8))
+        self.slack = float(self.spec.get("slack", 0.1))
+
+    def check(self, ctx):
+        text, out = ctx.text, []
+        rates = []  # (sentence prefix with earlier percentages masked, figure start, end, value as written)
+        for ss, se, sent in ctx.body_sentences():
+            for m in _PCT.finditer(sent):
+                key = _PCT.sub("#%", sent[:m.start()]).strip()
+                if len(re.findall(r"[\u4e00-\u9fa5]", key)) >= self.min_prefix:
+                    rates.append((key, ss + m.start(), ss + m.end(), re.match(r"\d+(?:\.\d+)?", m.group()).group()))
+        for p, q in self.pairs:
+            wholes, groups = {}, {p: {}, q: {}}
+            for key, s, e, x in rates:
+                has = [w for w in (p, q) if w in key]
+                if not has:
+                    wholes.setdefault(key, []).append((s, e, x))
+                elif len(has) == 1 and key.count(has[0]) == 1:
+                    groups[has[0]].setdefault(key.replace(has[0], "", 1), []).append((s, e, x))
+            for key, ws in wholes.items():
+                gp, gq = groups[p].get(key, []), groups[q].get(key, [])
+                if len(ws) != 1 or len(gp) != 1 or len(gq) != 1:
+                    continue
+                (s, e, x), xa, xb = ws[0], gp[0][2], gq[0][2]
+                w, a, b = float(x), float(xa), float(xb)
+                h = half_unit(x, value=False) + max(half_unit(xa, value=False), half_unit(xb, value=False)) + self.slack
+                if min(a, b) - h <= w <= max(a, b) + h:
+                    continue
+                out.append(self.finding(ctx, s, e, p=p, q=q, a=xa + "%", b=xb + "%"))
+        return out

@@ -250,7 +250,8 @@ def consistency_lines(out: dict) -> list[str]:
     lines, tot = [], defaultdict(int)
     for check in ("percent_points", "magnitude", "parts_total", "growth", "direction", "trend", "table_change",
                   "table_share", "rate_points", "translation", "pair_total", "metric", "period_parts", "points_amount",
-                  "period_basis", "currency", "count_share", "contribution", "share_wholes"):
+                  "period_basis", "currency", "count_share", "contribution", "share_wholes", "fall_rise",
+                  "group_mean"):
         c = out.get(check, {})
         for k in ("tp", "fp", "hit", "miss"):
             tot[k] += c.get(k, 0)
