@@ -11,8 +11,8 @@ source takes over from a named lead.
   account of the base are the issuing body's (sources.yaml byline). A title that reports on a plan (解读、印发、《》)
   is not.
 - A named document that 显示 (《某指南》显示，……，预计……) speaks the whole sentence: the forecast is that document's
-  (evidence.yaml stated_by; `Forecast._stated` reads the clause up to its comma). 数据显示 naming nobody still leaves
-  the forecast to its writer.
+  (evidence.yaml stated_by; `Forecast._stated` reads the clause up to its comma). 数据显示 naming nobody, or a body's
+  数据显示 (like 据某协会数据), still leaves the forecast to its writer.
 Texts written for these tests (industrial prices, cold chain, shipbuilding, port logistics, hydrogen, seed industry),
 not from the eval sets."""
 from assistant.check import check_text
@@ -68,3 +68,7 @@ def test_a_named_document_that_shows_a_forecast_is_its_forecaster():
     unnamed = ("种业人才观察\n\n"
                "数据显示,2022年全国种业科研人才约12万人,预计到2030年将达到20万人。\n")
     assert rules(unnamed, FORECAST) != []
+    # a body's data that 显示 covers the data, not the forecast after it (as 据某协会数据，……，预计……)
+    data = ("种业人才观察\n\n"
+            "中国种子协会数据显示,2022年全国种业科研人才约12万人,预计到2030年将达到20万人。\n")
+    assert rules(data, FORECAST) != []
