@@ -78,7 +78,7 @@ class UnsourcedFigure(Rule):
     """A sentence with a specific figure, and no attribution in its sentence or paragraph."""
     extra_keys = {"attribution", "own_data", "own_local", "self_report", "skip_sections", "skip_sentences", "skip_clauses", "skip_units",
                   "citation", "merge_runs", "toc_head", "toc_page", "toc_min_pages", "vague_span_not", "vague_extra",
-                  "figure_extra"}
+                  "figure_extra", "vague_takeover"}
 
     def setup(self):
         # inline citations（来源：……）/[1] bind to the figures before them in the paragraph, not to later ones
@@ -103,6 +103,8 @@ class UnsourcedFigure(Rule):
         # round 32: figures this rule reads that the shared figure model does not (两千万、2.8次、6个月): for this rule
         # only, since the objectivity rules excuse a trend word by a figure beside it (definitions.cn_figure is shared)
         self.figure_extra = self._pats("figure_extra")
+        # round 36: a vague phrase that, with figures in its sentence, ends a named lead's scope (据了解)
+        self.vague_takeover = self._pats("vague_takeover")
 
     def _extra_figures(self, ctx) -> list[Figure]:
         """Round 32: the matches of figure_extra in body text, as figures with no value (unit "cn")."""
@@ -188,7 +190,7 @@ class UnsourcedFigure(Rule):
             return None
         if ctx.paragraph_has(self.attr_name, ss) and self._named_after(ctx, ss):
             # the paragraph's source is named only after this sentence (and does not point back at it)
-            if ctx.lead_in_scope(ss):
+            if ctx.lead_in_scope(ss) and not self._taken_over_since_lead(ctx, ss):
                 return None
             return self.finding(ctx, figs[0].start, figs[-1].end, n=len(figs))
         if ctx.paragraph_has(self.attr_name, ss):
@@ -320,18 +322,44 @@ class UnsourcedFigure(Rule):
     def _lead_in_scope(self, ctx, ss: int) -> bool:
         """ctx.lead_in_scope, except that round 34 does not take a paragraph as the lead when its only source is one of
         this rule's vague phrases (vague_extra: 根据近期一项……调查、某企业负责人透露): what it does not name for its own
-        figures, it does not name for the paragraphs after it either (ah33: the next paragraph's national totals)."""
+        figures, it does not name for the paragraphs after it either (ah33: the next paragraph's national totals). Round 36:
+        nor after a takeover sentence that follows the last such paragraph (_taken_over: 据了解 with figures)."""
         if not ctx.lead_in_scope(ss):
             return False
-        if not self.vague_extra:
-            return True
         sec = ctx.doc.section_at(ss)
         start = sec.body_start if sec else 0
         para = ctx.doc.paragraph_at(ss)
         end = para.start if para else ss
         byline = ctx.byline()
-        return any(p.kind == "text" and start <= p.start < end and not (byline and p.text.strip() == byline)
-                   and ctx._has_attribution(blank_out(p.text, self.vague_extra)) for p in ctx.doc.paragraphs)
+        leads = [p for p in ctx.doc.paragraphs if p.kind == "text" and start <= p.start < end
+                 and not (byline and p.text.strip() == byline)
+                 and ctx._has_attribution(blank_out(p.text, self.vague_extra) if self.vague_extra else p.text)]
+        return bool(leads) and not self._taken_over(ctx, leads[-1].end, ss)
+
+    def _taken_over_since_lead(self, ctx, ss: int) -> bool:
+        """Round 36: a takeover sentence (see _taken_over) stands after the last paragraph of the section that names a
+        source, before the paragraph of `ss`."""
+        sec = ctx.doc.section_at(ss)
+        start = sec.body_start if sec else 0
+        para = ctx.doc.paragraph_at(ss)
+        end = para.start if para else ss
+        leads = [p for p in ctx.doc.paragraphs if p.kind == "text" and start <= p.start < end
+                 and ctx.paragraph_has(self.attr_name, p.start)]
+        return bool(leads) and self._taken_over(ctx, leads[-1].end, ss)
+
+    def _taken_over(self, ctx, start: int, end: int) -> bool:
+        """Round 36: between the lead and the paragraph judged, a sentence states figures under a takeover phrase
+        (vague_takeover: 据了解) and names no source: the reporter has gone on with what was learnt elsewhere, and the
+        sentences after it (in its paragraph and the next ones) are no longer the lead's (ai34, aj02)."""
+        if not self.vague_takeover:
+            return False
+        for s, e in ctx.doc.sentences():
+            if s < start or s >= end or not ctx.is_body(s):
+                continue
+            if (any(p.search(ctx.text, s, e) for p in self.vague_takeover) and not ctx.sentence_has(self.attr_name, s)
+                    and ctx.all_figures(s, e) and not (self.own_name and self._own_paragraph(ctx, s))):
+                return True  # not where 据了解 describes the writer's own survey (本次问卷调查……收回有效样本93420份: aa05)
+        return False
 
     def _vague_start(self, ctx, ss: int, first: int) -> int:
         """Round 16: a finding under a vague source starts at that source when it comes before the figures
@@ -532,9 +560,12 @@ class Forecast(Rule):
         """Round 29: the source's clause ends in a verb of saying or learning (记者从某协会……大会上获悉，／会上发布的
         《某蓝皮书》称，; stated_by): what follows in the sentence — the data and the forecast after it — is that body's
         statement, so the forecast is that body's (labelling policy: another body's forecast needs no method). A source
-        that names data (据某协会数据，……，预计……: h21, h23) covers the data only, as before."""
+        that names data (据某协会数据，……，预计……: h21, h23) covers the data only, as before. Round 36: a named document
+        or report that 显示／表明 (《某指南》显示，……，预计……: aj34, w03) speaks the same way."""
         if not self.stated_by:
             return False
+        while src_end > 0 and text[src_end - 1] in "，,：: ":
+            src_end -= 1  # round 36: a source cue that takes its comma with it (数据显示，) ends its clause there
         cut = min((i for i in (text.find(c, src_end, trig) for c in "，,：:") if i != -1), default=-1)
         if cut == -1:
             return False

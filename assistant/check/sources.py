@@ -50,6 +50,9 @@ Decided once per document, before the rules run on sentences (cues and threshold
   or a table of indicator figures and their changes (`_titled_release`); and a data page — label and value lines,
   distribution tables and percentiles, little or no prose, first line a layout line (`_data_sheet`) — is its own
   publisher's data. Both need no source named or vague and none of a report's voice or an analysis's reasoning.
+- **round 36**: a plan's own title alone on a line (某省某设施“十四五”发展规划、某镇某产业振兴计划; not a title that reports on
+  a plan: 解读、印发、《》) is a header, like a notice's title; and a release's opening voice may write the period's change
+  before its figure (2022年3月份，全国居民消费价格同比上涨1.5%。).
 
 A vague source (来源：网络、据相关媒体报道) is no source. The header, the closing line and the release layout cover the whole
 document when the document is not one of the community's own report kinds (or when they name an authority); a
