@@ -1,0 +1,33 @@
+"""Round 36 (objectivity), see evals/check/README.md "Round 36 (objectivity)": a change said to be small with no
+figure (变化不大、幅度不大), a pace said to quicken with no figure (步伐加快、进度加快), and 越来越明显 at a clause end.
+Sentences written for these tests (port logistics, dairy farming, cross-border parcels, furniture exports)."""
+from assistant.check import check_text
+
+
+def found(text):
+    return [f.text for f in check_text(text, categories={"objectivity"}).findings]
+
+
+def test_a_change_said_to_be_small_with_no_figure():
+    assert any("变化不大" in t for t in found("与上年相比，集装箱吞吐量中内贸箱的占比变化不大。"))
+    assert any("幅度不大" in t for t in found("近两年，奶牛存栏量的增长幅度不大，牧场仍在调整结构。"))
+    assert any("波动不大" in t for t in found("全年生鲜乳收购价格波动不大。"))
+    # the same words with the figure in the sentence are answered by it
+    assert found("与上年相比，内贸箱占比变化不大，为41.2%，比上年提高0.3个百分点。") == []
+
+
+def test_a_pace_said_to_quicken_with_no_figure():
+    assert any("步伐加快" in t for t in found("近年来，跨境包裹分拣中心智能化改造步伐加快，人工分拣岗位随之调整。"))
+    assert any("进度加快" in t for t in found("入秋以后，各地牧场新建项目的进度加快，但饲草供应仍然偏紧。"))
+    # a figure for the change in the next sentence answers it
+    assert not any("步伐加快" in t for t in found("全省家具出口企业转型步伐加快。前三季度，家具出口额同比增长12.4%，"
+                                                "家具出口企业转型投入同比增长20.5%。"))
+    # a slowing pace is not in the class (its occurrences in d…aj are all clean)
+    assert not any("速度放缓" in t for t in found("一是港口新增泊位的建设速度放缓。"))
+
+
+def test_more_and_more_evident_at_a_clause_end():
+    assert any("越来越明显" in t
+               for t in found("有业内人士认为，家具出口向东南亚市场转移的趋势越来越明显。"))
+    # as an attribute it is not a claim of this class
+    assert not any("越来越明显" in t for t in found("越来越明显的季节差异让牧场调整了排班。"))
