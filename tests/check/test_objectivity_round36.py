@@ -1,6 +1,7 @@
 """Round 36 (objectivity), see evals/check/README.md "Round 36 (objectivity)": a change said to be small with no
 figure (变化不大、幅度不大), a pace said to quicken with no figure (步伐加快、进度加快), and 越来越明显 at a clause end.
-Sentences written for these tests (port logistics, dairy farming, cross-border parcels, furniture exports)."""
+a growing amount as an attribute (越来越大的压力), and a phenomenon said to be common (是普遍现象、现象较普遍).
+Sentences written for these tests (port logistics, dairy farming, cross-border parcels, furniture exports, cold chain)."""
 from assistant.check import check_text
 
 
@@ -31,3 +32,17 @@ def test_more_and_more_evident_at_a_clause_end():
                for t in found("有业内人士认为，家具出口向东南亚市场转移的趋势越来越明显。"))
     # as an attribute it is not a claim of this class
     assert not any("越来越明显" in t for t in found("越来越明显的季节差异让牧场调整了排班。"))
+
+
+def test_a_growing_amount_as_an_attribute():
+    assert any("越来越大的" in t for t in found("冷链车辆的短缺给生鲜电商的配送造成了越来越大的压力。"))
+    assert any("越来越高的" in t for t in found("牧场对饲草品质提出了越来越高的期待，草业企业随之扩产。"))
+    # a requirement or a standard is not an amount (round 5)
+    assert not any("越来越高的" in t for t in found("岗位对分拣员的数字技能提出了越来越高的要求。"))
+
+
+def test_a_phenomenon_said_to_be_common_with_no_share():
+    assert any("普遍现象" in t for t in found("年底物流园区“招工难”是普遍现象，不少仓库临时加价招人。"))
+    assert any("较普遍" in t for t in found("部分港口企业之间压价揽货的现象较普遍，应引起重视。"))
+    # with the share in the sentence it is answered by it
+    assert found("约62%的受访仓库存在临时加价招人的现象，这种情况较为普遍。") == []
