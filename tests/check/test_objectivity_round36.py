@@ -1,6 +1,7 @@
 """Round 36 (objectivity), see evals/check/README.md "Round 36 (objectivity)": a change said to be small with no
-figure (变化不大、幅度不大), a pace said to quicken with no figure (步伐加快、进度加快), and 越来越明显 at a clause end.
-a growing amount as an attribute (越来越大的压力), and a phenomenon said to be common (是普遍现象、现象较普遍).
+figure (变化不大、幅度不大), a pace said to quicken with no figure (步伐加快、进度加快), 越来越明显 at a clause end,
+a growing amount as an attribute (越来越大的压力), a phenomenon said to be common (是普遍现象、现象较普遍), and a problem
+said to grow evident (问题逐渐凸显).
 Sentences written for these tests (port logistics, dairy farming, cross-border parcels, furniture exports, cold chain)."""
 from assistant.check import check_text
 
@@ -46,3 +47,10 @@ def test_a_phenomenon_said_to_be_common_with_no_share():
     assert any("较普遍" in t for t in found("部分港口企业之间压价揽货的现象较普遍，应引起重视。"))
     # with the share in the sentence it is answered by it
     assert found("约62%的受访仓库存在临时加价招人的现象，这种情况较为普遍。") == []
+
+
+def test_a_problem_said_to_grow_evident_with_no_figure():
+    assert any("逐渐凸显" in t for t in found("随着冷链仓储规模扩大，制冷技工短缺的问题逐渐凸显。"))
+    assert any("逐步凸显" in t for t in found("一个容易被忽视的问题逐步凸显——港口设备维修人员不足。"))
+    # with an object it is not a claim about the subject's salience
+    assert not any("凸显" in t for t in found("今年的培训计划持续凸显实操环节的分量。"))
