@@ -2792,15 +2792,37 @@ def place_subject(question: str, said: str) -> bool:
 
 
 # Round 33: the question asks about the home country (chat.yaml `home_scopes`: 我国、中国、咱们……) and names no scope
-# outside it; a sentence whose subject, after its source, date and discourse leads (`subject_leads`), is the world or
-# another country (`outside_scopes`: 全球、日本……) and that names the home country nowhere after it gives the outside
-# figure ("截至2022年底，全球已投运……237.2吉瓦" for 咱们的累计装机), not the home one (HOME_SCOPE_GUARD).
+# outside it; a sentence whose subject is the world or another country (`outside_scopes`: 全球、日本……) and that names
+# the home country nowhere after it gives the outside figure ("……的统计，截至2022年底，全球已投运……237.2吉瓦" for
+# 咱们的累计装机), not the home one (HOME_SCOPE_GUARD). The subject opens the first clause that is no lead: not a
+# source ("根据……统计", a "来源：" line; `source_clause`), nor only a date or a discourse word (`subject_leads`).
 _HOME_RX = re.compile(_TERMS["home_scopes"]) if _TERMS.get("home_scopes") else None
 _OUTSIDE_RX = re.compile("(?:从|在)?(" + "|".join(map(re.escape, sorted(_TERMS.get("outside_scopes", []) or [], key=len,
                                                                           reverse=True))) + ")") \
     if _TERMS.get("outside_scopes") else None
 _SUBJECT_LEAD = re.compile(_TERMS["subject_leads"]) if _TERMS.get("subject_leads") else None
-HOME_SCOPE_GUARD = bool(_HOME_RX and _OUTSIDE_RX and _SUBJECT_LEAD)
+_SOURCE_CLAUSE = re.compile(_TERMS["source_clause"]) if _TERMS.get("source_clause") else None
+HOME_SCOPE_GUARD = bool(_HOME_RX and _OUTSIDE_RX and _SUBJECT_LEAD and _SOURCE_CLAUSE)
+
+
+def sentence_subject(said: str) -> str:
+    """The sentence from its subject on: from the first clause that is not a source, a date or a discourse word,
+    with the date and discourse words it opens with taken off ("" when every clause is a lead)."""
+    pos = 0
+    for piece in re.split(r"([，,；;。！？!?])", said):
+        start, pos = pos, pos + len(piece)
+        clause = piece.strip()
+        if not clause or len(piece) == 1 and _CLAUSE_SPLIT.fullmatch(piece) or _SOURCE_CLAUSE.search(clause):
+            continue
+        rest = clause
+        while True:
+            m = _SUBJECT_LEAD.match(rest)
+            if not m or not m.group(0):
+                break
+            rest = rest[m.end():].lstrip()
+        if rest:
+            return said[start:].lstrip()[len(clause) - len(rest):]
+    return ""
 
 
 def outside_subject(question: str, said: str) -> str:
@@ -2811,12 +2833,7 @@ def outside_subject(question: str, said: str) -> str:
     asked = _WHOLE_SHARE_RX.sub("", question) if _WHOLE_SHARE_RX else question
     if not _HOME_RX.search(asked):
         return ""
-    rest = said.strip()
-    while True:  # (根据……的统计，截至2022年底，值得注意的是，……)
-        m = _SUBJECT_LEAD.match(rest)
-        if not m or not m.group(0):
-            break
-        rest = rest[m.end():].lstrip()
+    rest = sentence_subject(said)
     m = _OUTSIDE_RX.match(rest)
     if not m or m.group(1) in asked or _HOME_RX.search(rest[m.end():]):
         return ""
