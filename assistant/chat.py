@@ -2791,6 +2791,55 @@ def place_subject(question: str, said: str) -> bool:
     return bool(m) and not _NATIONAL_RX.search(rest)  # (全球 in "全球小商品供应链" is no figure of the country)
 
 
+# Round 33: the question asks about the home country (chat.yaml `home_scopes`: 我国、中国、咱们……) and names no scope
+# outside it; a sentence whose subject is the world or another country (`outside_scopes`: 全球、日本……) and that names
+# the home country nowhere after it gives the outside figure ("……的统计，截至2022年底，全球已投运……237.2吉瓦" for
+# 咱们的累计装机), not the home one (HOME_SCOPE_GUARD). The subject opens the first clause that is no lead: not a
+# source ("根据……统计", a "来源：" line; `source_clause`), nor only a date or a discourse word (`subject_leads`).
+_HOME_RX = re.compile(_TERMS["home_scopes"]) if _TERMS.get("home_scopes") else None
+_OUTSIDE_RX = re.compile("(?:从|在)?(" + "|".join(map(re.escape, sorted(_TERMS.get("outside_scopes", []) or [], key=len,
+                                                                          reverse=True))) + ")") \
+    if _TERMS.get("outside_scopes") else None
+_SUBJECT_LEAD = re.compile(_TERMS["subject_leads"]) if _TERMS.get("subject_leads") else None
+_SOURCE_CLAUSE = re.compile(_TERMS["source_clause"]) if _TERMS.get("source_clause") else None
+HOME_SCOPE_GUARD = bool(_HOME_RX and _OUTSIDE_RX and _SUBJECT_LEAD and _SOURCE_CLAUSE)
+
+
+def sentence_subject(said: str) -> str:
+    """The sentence from its subject on: from the first clause that is not a source, a date or a discourse word,
+    with the date and discourse words it opens with taken off ("" when every clause is a lead)."""
+    pos = 0
+    for piece in re.split(r"([，,；;。！？!?])", said):
+        start, pos = pos, pos + len(piece)
+        clause = piece.strip()
+        if not clause or len(piece) == 1 and _CLAUSE_SPLIT.fullmatch(piece) or _SOURCE_CLAUSE.search(clause):
+            continue
+        rest = clause
+        while True:
+            m = _SUBJECT_LEAD.match(rest)
+            if not m or not m.group(0):
+                break
+            rest = rest[m.end():].lstrip()
+        if rest:
+            return said[start:].lstrip()[len(clause) - len(rest):]
+    return ""
+
+
+def outside_subject(question: str, said: str) -> str:
+    """The scope outside the home country (全球, 日本) that a sentence has for its subject while the question asks about
+    the home country and names that scope nowhere but as the whole of a share (占全世界的比重); '' otherwise."""
+    if not HOME_SCOPE_GUARD:
+        return ""
+    asked = _WHOLE_SHARE_RX.sub("", question) if _WHOLE_SHARE_RX else question
+    if not _HOME_RX.search(asked):
+        return ""
+    rest = sentence_subject(said)
+    m = _OUTSIDE_RX.match(rest)
+    if not m or m.group(1) in asked or _HOME_RX.search(rest[m.end():]):
+        return ""
+    return m.group(1)
+
+
 # Round 24: a place the question asks that only the document's title names, in a title about a whole (全国城轨报告|…、
 # 某市新增线路长度全国第一): the sentence's figure is the whole's. chat.yaml `whole_scopes`.
 def title_only_place(places: set[str], said: str, title: str, near: str = "") -> bool:
@@ -3338,6 +3387,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("modifier")  # 人均健康预期寿命 asked, 人均预期寿命 stated
             if PLACE_SUBJECT_GUARD and kind == "amount" and has_value and not places and place_subject(question, said):
                 r8.append("place")  # 我国的数 asked, "某省2024年……" gives one province's
+            if has_value and not places and outside_subject(question, said):
+                r8.append("place")  # 咱们的数 asked, "截至2022年底，全球……" gives the world's
             if LISTED_ITEM_GUARD and kind == "amount" and has_value and listed_item_unvalued(question, said):
                 r8.append("listed")  # 对“甲指标”要求多少 asked, "设立“甲指标”“乙指标≥99%”等" stated
             if SIBLING_OWNER_GUARD and kind == "amount" and has_value and sibling_owner(question, said):
