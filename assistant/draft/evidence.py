@@ -845,9 +845,15 @@ def named_anything(text: str, spec: dict) -> bool:
     return bool(pattern.search(text)) or any(name in text for name in _provinces())
 
 
+def reading_length(sent: str) -> int:
+    """A sentence's length with each title in 《》 counted as at most 14 characters: a short title written in full
+    (《行动方案》 → 《某某行动方案（2025-2027年）》) does not make a statement too long to quote."""
+    return len(re.sub(r"《[^》]{12,}》", "《" + "题" * 12 + "》", sent))
+
+
 def usable(sent: str, tpl: dict) -> bool:
     """A sentence that reads on its own, states no absolute claim and is no list or table fragment."""
-    if not 14 <= len(sent) <= 180 or sent[-1] not in SENTENCE_END or sent[-1] in tpl.get("non_statement_ends", ""):
+    if not 14 <= reading_length(sent) <= 180 or sent[-1] not in SENTENCE_END or sent[-1] in tpl.get("non_statement_ends", ""):
         return False
     if any(sent.startswith(a) for a in tpl["anaphora_starts"]):
         return False
