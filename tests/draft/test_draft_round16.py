@@ -112,3 +112,27 @@ def test_policy_demand_and_matching_sections_want_specifics():
         assert not ok(vague)
         assert ok(specific)
         assert _admit(report, sid, False)[1](vague)  # without `specific` the sentence is judged as before
+
+
+def test_a_plans_aim_or_requirement_is_a_target():
+    for s in ["《家具产业高质量发展行动方案》旨在推动家具企业向智能制造转型，培育一批领军企业。",
+              "在绿色发展方面，《水产养殖业发展规划（2021-2025年）》强调要加大尾水治理力度，推广循环水养殖。"]:
+        assert rule_type(s) == ("target", "tgt_plan_says")  # fails before: fact (rule or embedding)
+    # what a plan states as known (a definition after 明确，; 明确指出 an assessment) is left to the other rules
+    assert rule_type("《意见》明确指出，家具产业涉及面广、产业链长。") != ("target", "tgt_plan_says")
+
+
+def test_a_title_written_in_full_does_not_make_a_sentence_too_long():
+    full = ("《家具产业数字化转型专项行动方案（2025-2027年）》提出，2027年，规模以上家具企业数字化研发设计工具普及率达到85%，"
+            "关键工序数控化率达到70%，培育30家以上智能制造示范工厂和50个数字化转型典型场景，建成5个行业级工业互联网平台，"
+            "带动上下游企业协同发展，全行业营业收入达到9000亿元以上，绿色产品占比提高到40%，定制家具占比提高到35%，"
+            "家具出口额达到800亿美元。")
+    assert len(full) > 180 and evidence.reading_length(full) <= 180
+    assert usable(full, TPL)  # fails before: longer than 180 characters
+
+
+def test_the_trends_section_wants_specifics_too():
+    sec, ok = _admit("industry-analysis", "trends", True)
+    assert sec.specific  # fails before
+    assert not ok("纺织行业新材料不断涌现，产品路线更加多元。")
+    assert ok("工业和信息化部推动纺织企业建设智能工厂，功能性纤维加快应用。")
