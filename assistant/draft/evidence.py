@@ -933,9 +933,15 @@ def _candidates(hits: list[dict], tpl: dict, used: set[str], admit=None,
     return cands
 
 
+def _untitled_bigrams(text: str) -> set[str]:
+    """Bigrams of a sentence without its titles in 《》: two sentences quoting one document (a plan's long title written
+    in full) are not alike for that."""
+    return bigrams(re.sub(r"《[^》]*》", "", text))
+
+
 def _repeats(c: dict, chosen: list[dict]) -> bool:
-    b = bigrams(c["text"])
-    if any(len(b & bigrams(x["text"])) / max(len(b), 1) > 0.45 for x in chosen):
+    b = _untitled_bigrams(c["text"])
+    if any(len(b & _untitled_bigrams(x["text"])) / max(len(b), 1) > 0.45 for x in chosen):
         return True
     nums = numbers_in(YEAR.sub("", c["text"]))
     return bool(nums) and any(nums <= numbers_in(x["text"]) for x in chosen)

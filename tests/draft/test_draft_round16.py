@@ -136,3 +136,15 @@ def test_the_trends_section_wants_specifics_too():
     assert sec.specific  # fails before
     assert not ok("纺织行业新材料不断涌现，产品路线更加多元。")
     assert ok("工业和信息化部推动纺织企业建设智能工厂，功能性纤维加快应用。")
+
+
+def test_two_sentences_quoting_one_long_title_are_not_repeats():
+    from assistant.draft.sentences import frame_target
+
+    title = "《水产养殖绿色发展专项行动方案（2025-2027年）》"
+    a = {"text": f"在统筹渔业资源的前提下，{title}研究提出2025-2027年发展目标，预计三年内新增循环水养殖面积超过50万亩。"}
+    b = {"text": f"{title}提出，2027年，全省水产品总产量达到600万吨以上，带动直接投资约300亿元。"}
+    assert not evidence._repeats(b, [a])  # fails before: the shared title made them alike
+    # a plan's requirement in its own words (强调要…, 旨在…) is framed already: no “提出的目标是：” before it
+    s = f"在尾水治理方面，{title}强调要加大治理力度。"
+    assert frame_target(s, "《某某规划》") == s  # fails before: 《某某规划》提出的目标是：在尾水治理方面…
