@@ -148,3 +148,22 @@ def test_two_sentences_quoting_one_long_title_are_not_repeats():
     # a plan's requirement in its own words (强调要…, 旨在…) is framed already: no “提出的目标是：” before it
     s = f"在尾水治理方面，{title}强调要加大治理力度。"
     assert frame_target(s, "《某某规划》") == s  # fails before: 《某某规划》提出的目标是：在尾水治理方面…
+
+
+def test_a_target_opening_with_a_bare_tichu_gets_the_plan_as_subject():
+    from assistant.draft.sentences import frame_target
+
+    s = "提出到2027年，全省家具产业智能制造示范工厂达到30家。"
+    assert frame_target(s, "《家具产业创新发展实施方案（2024—2030年）》") == \
+        "《家具产业创新发展实施方案（2024—2030年）》提出到2027年，全省家具产业智能制造示范工厂达到30家。"  # fails before
+    assert frame_target("提出的目标已经完成。", "《某某方案》") != "《某某方案》提出的目标已经完成。"
+
+
+def test_composing_a_bare_tichu_target_names_its_plan():
+    from assistant.draft.paragraphs import _written
+    from assistant.draft.sentences import load_rules
+
+    text = "提出到2027年，全省家具产业智能制造示范工厂达到30家。"
+    hit = {"source": "2024_某网_家具方案.txt", "text": "某部联合印发《家具产业创新发展实施方案（2024—2030年）》。" + text}
+    out, names, merged = _written({"hit": hit}, text, "target", "《家具方案》", [], load_rules())
+    assert out.startswith("《家具产业创新发展实施方案（2024—2030年）》提出到2027年") and names  # fails before: 提出到2027年…
