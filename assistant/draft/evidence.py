@@ -853,6 +853,9 @@ def reading_length(sent: str) -> int:
 
 def usable(sent: str, tpl: dict) -> bool:
     """A sentence that reads on its own, states no absolute claim and is no list or table fragment."""
+    # a title and its verb alone (“…。”《方案》称。, the tail of a quotation split at its inner 。) state nothing
+    if len(re.sub(r"《[^》]*》", "", sent)) < 8:
+        return False
     if not 14 <= reading_length(sent) <= 180 or sent[-1] not in SENTENCE_END or sent[-1] in tpl.get("non_statement_ends", ""):
         return False
     if any(sent.startswith(a) for a in tpl["anaphora_starts"]):

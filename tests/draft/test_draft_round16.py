@@ -170,3 +170,9 @@ def test_composing_a_bare_tichu_target_names_its_plan():
     hit = {"source": "2024_某网_家具方案.txt", "text": "某部联合印发《家具产业创新发展实施方案（2024—2030年）》。" + text}
     out, names, merged = _written({"hit": hit}, text, "target", "《家具方案》", [], load_rules())
     assert out.startswith("《家具产业创新发展实施方案（2024—2030年）》提出到2027年") and names  # fails before: 提出到2027年…
+
+
+def test_a_title_and_its_verb_alone_is_no_evidence():
+    # the tail of a quotation split at its inner 。, its short title written in full
+    assert not usable("《家具产业数字化转型专项行动方案（2025-2027年）》称。", TPL)  # fails before: usable
+    assert usable("《家具产业数字化转型专项行动方案》提出，2027年家具企业数字化率达到80%。", TPL)
