@@ -176,3 +176,9 @@ def test_a_title_and_its_verb_alone_is_no_evidence():
     # the tail of a quotation split at its inner 。, its short title written in full
     assert not usable("《家具产业数字化转型专项行动方案（2025-2027年）》称。", TPL)  # fails before: usable
     assert usable("《家具产业数字化转型专项行动方案》提出，2027年家具企业数字化率达到80%。", TPL)
+
+
+def test_a_list_of_three_named_jobs_is_specific():
+    jobs = "家具设计师、数控加工操作员、智能仓储调度员、定制家具安装工等岗位成为家具行业的就业新方向。"
+    assert not vague_fact(jobs, TPL)  # fails on the previous commit (the shape rule without it): a list names things
+    assert vague_fact("家具行业呈现集中化、大型化趋势。", TPL)  # two items are a description, not a list
