@@ -34,7 +34,32 @@ def retrieve_evidence(kb, section: Section, per_query: int = 6, names: tuple[str
             else:  # found again by another query: its sentences are judged against that query too
                 seen[d["chunk_id"]].setdefault("also", []).append(
                     {"query_index": qi, "rank": rank, "query": q, "topic": query_topic(q, names)})
-    return list(seen.values())
+    hits = list(seen.values())
+    for d in hits:
+        names = document_short_names(kb, d.get("source") or "", d.get("text") or "")
+        if names:
+            d["short_names"] = names
+    return hits
+
+
+def document_short_names(kb, source: str, text: str) -> dict[str, str]:
+    """Short titles (《行动方案》) a passage uses that its document defined in another chunk (《某某行动方案（2025-2027年）》
+    （以下简称《行动方案》）, in the article's first paragraph): short → full title. Empty when the passage uses none
+    or the knowledge base cannot list the document's chunks."""
+    used = {t for t in re.findall(r"《([^》]{1,8})》", chinese_punctuation(text))}
+    if not used or not source:
+        return {}
+    store = getattr(kb, "store", None)
+    try:
+        chunks = store.get(store.chunk_ids(source)).values()
+    except (AttributeError, TypeError):
+        return {}
+    out = {}
+    for c in chunks:
+        for m in _SHORT_NAME.finditer(chinese_punctuation(c.text)):
+            if m.group(2) in used:
+                out.setdefault(m.group(2), m.group(1))
+    return out
 
 
 def bigrams(s: str) -> set[str]:
@@ -95,13 +120,37 @@ def resolve_same_day(sent: str, date: str | None, year: int | None = None) -> st
     return f"{year}年{date}，{sent[m.end():]}" if year else f"{date}，{sent[m.end():]}"
 
 
-def evidence_sentences(text: str, year: int | None = None) -> list[str]:
+@lru_cache(maxsize=1)
+def _same_year() -> re.Pattern | None:
+    from ..analysis.tables import load_yaml
+
+    words = (load_yaml("draft_templates.yaml").get("relative_dates") or {}).get("same_year") or []
+    return re.compile(rf"^(?:{_alt(words)})(?![同龄级份度])[，,]?") if words else None
+
+
+def resolve_same_year(sent: str, prev: str) -> str:
+    """A sentence opening with 同年 (`relative_dates.same_year`) dated by the sentence before it in its passage: the one
+    year that sentence names outside 《》 (2020年印发的《…（2020-2024）》提出…。同年，某校获批… → 2020年，某校获批…).
+    With no such year, or several, the sentence stays as it is (and `dangling_starts` keeps it out of a draft)."""
+    pattern = _same_year()
+    m = pattern.match(sent) if pattern else None
+    if not m:
+        return sent
+    years = set(re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年", re.sub(r"《[^》]*》", "", prev)))
+    if len(years) != 1:
+        return sent
+    rest = sent[m.end():]
+    return f"{years.pop()}年{'，' if sent[m.end() - 1] in '，,' else ''}{rest}"
+
+
+def evidence_sentences(text: str, year: int | None = None, short_names: dict | None = None) -> list[str]:
     """The sentences of a passage, with each table row ("表名｜列：值；…") written as the sentence it states
     and news datelines removed (a later 当天，… then dated by the dateline: `resolve_same_day`, with `year`, the
     source's, when given); half-width punctuation beside Chinese (web pages) is made full-width; a
     sentence whose figures come before promotional wording keeps only its plain head (`plain_head`)."""
     text_cn = chinese_punctuation(text)
-    short = {m.group(2): m.group(1) for m in _SHORT_NAME.finditer(text_cn)}
+    # short names the document defined in another chunk (`document_short_names`), then the passage's own
+    short = {**(short_names or {}), **{m.group(2): m.group(1) for m in _SHORT_NAME.finditer(text_cn)}}
     # 《公报》 after 《2022年度某某公报》 in the same passage: the short title the news uses without 简称
     titles = list(dict.fromkeys(re.findall(r"《([^》]{1,60})》", text_cn)))
     for abbr in titles:
@@ -109,8 +158,8 @@ def evidence_sentences(text: str, year: int | None = None) -> list[str]:
             full = [t for t in titles if len(t) > len(abbr) and t.endswith(abbr)]
             if len(full) == 1 and text_cn.find(f"《{full[0]}》") < text_cn.find(f"《{abbr}》"):
                 short[abbr] = full[0]
-    out, dated = [], None  # dated: the date of the dateline cut in the passage so far (`cut_dateline`)
-    for s in split_sentences(_LIST_ELLIPSIS.sub("”等。", _LINE_CUT.sub("", text))):
+    out, dated, prev = [], None, ""  # prev: the passage's sentence before (`resolve_same_year`); dated: the date of the dateline cut in the passage so far (`cut_dateline`)
+    for s in split_sentences(_LIST_ELLIPSIS.sub("”等。", join_comma_cuts(_LINE_CUT.sub("", text)))):
         row = row_prose(s)
         if row:
             out.append(row)
@@ -122,6 +171,7 @@ def evidence_sentences(text: str, year: int | None = None) -> list[str]:
         told = cut is None and _DAY.search(s)  # a day of its own (1月2日，…): a later 当天 is that day
         s = resolve_same_day(s, dated, year)
         dated = None if told else dated
+        s = prev = resolve_same_year(s, prev)
         s = THOUSANDS_SPACE.sub(r"\1\2", _SOURCE_NOTE.sub("", _CJK_GAP.sub("", s)))  # 3 000亿元 reads 3000亿元
         if not business_scope(s) and not caption_or_byline(s):  # 许可项目：…, 来源：… keep their labels, by which
             # `usable` leaves them out
@@ -138,6 +188,22 @@ def evidence_sentences(text: str, year: int | None = None) -> list[str]:
 # list item on the next line (（二）…, 2. …, 二是…) is another sentence and stays apart. A line ending in a comma is not
 # joined: on web pages that is a letter's addressee (…人民政府，) or a photo caption before the text
 _LINE_CUT = re.compile(r"(?<=[；;])[ \t]*\n(?![ \t]*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]|\d+(?:\.\d+)*\s|第[一二三四五六七八九十\d]+[章节条部分]|[一二三四五六七八九十]是|[-*•#>|]))")
+
+
+# a line ending in a comma after a long clause run (…聚集了6988家企业，从业人员超18万，\n形成了…): the index cut a long
+# paragraph at a comma and the passage joined its pieces with a line break; a letter's addressee (…人民政府，) is short
+_COMMA_CUT = re.compile(r"(?<=[，,])[ \t]*\n(?=[ \t]*[\u4e00-\u9fff“《（(\d])")
+_COMMA_CUT_RUN = 30  # characters since the line's last sentence end or line start before the comma
+
+
+def join_comma_cuts(text: str) -> str:
+    """The passage with each comma-ended line that continues a long sentence joined to the next line (the index's
+    chunk boundary fell inside the sentence); a short comma-ended line (an addressee, a caption) stays apart."""
+    def keep(m: re.Match) -> str:
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        run = re.split(r"[。！？；!?;]", line)[-1]
+        return "" if len(run.strip()) >= _COMMA_CUT_RUN else m.group(0)
+    return _COMMA_CUT.sub(keep, text)
 
 
 # a list of quoted items closed by an ellipsis, and the next sentence run on (“A”、“B”……近年来，…): the list ends there
@@ -750,7 +816,8 @@ _DATE = re.compile(r"(?<![\d.])(?:19[4-9]\d|20\d\d)年(?:\d{1,2}月(?:\d{1,2}日
 def vague_fact(sent: str, tpl: dict) -> bool:
     """A statement with no figure (years and dates do not count) and no named document (《…》) whose claim rests on a
     degree, trend or evaluative word of the checker's word classes named in `vague_fact.classes` (…也在快速健全,
-    …成为推动行业高质量发展的关键命题): filler where a status section wants figures. Quoted words are not judged."""
+    …成为推动行业高质量发展的关键命题), or that names no body, event, speaker or province either (`named_anything`:
+    …技术路线“百花齐放”, …紧紧咬合): filler where a status section wants figures. Quoted words are not judged."""
     spec = tpl.get("vague_fact") or {}
     if not spec.get("classes") or "《" in sent or numbers_in(_DATE.sub("", sent)):
         return False
@@ -759,12 +826,37 @@ def vague_fact(sent: str, tpl: dict) -> bool:
     if unknown:
         raise ValueError(f"draft_templates.yaml vague_fact.classes: unknown word class {unknown[0]!r}")
     plain = _strip_quoted(sent)
-    return any(w in plain for c in spec["classes"] for w in vocab[c])
+    # a name in quotation marks (推出“快速换款”服务) is something named too
+    return any(w in plain for c in spec["classes"] for w in vocab[c]) or not (
+        named_anything(plain, spec) or re.search(r"“[^”]{2,12}”", sent))
+
+
+@lru_cache(maxsize=8)
+def _named_patterns(patterns: tuple[str, ...]) -> re.Pattern | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def named_anything(text: str, spec: dict) -> bool:
+    """Whether a sentence names something a reader can look up: a body, an event, a region or a speaker
+    (`vague_fact.named` patterns) or a province-level place (provinces.yaml). Without `named` patterns every sentence counts as naming."""
+    pattern = _named_patterns(tuple(spec.get("named") or ()))
+    if pattern is None:
+        return True
+    return bool(pattern.search(text)) or any(name in text for name in _provinces())
+
+
+def reading_length(sent: str) -> int:
+    """A sentence's length with each title in 《》 counted as at most 14 characters: a short title written in full
+    (《行动方案》 → 《某某行动方案（2025-2027年）》) does not make a statement too long to quote."""
+    return len(re.sub(r"《[^》]{12,}》", "《" + "题" * 12 + "》", sent))
 
 
 def usable(sent: str, tpl: dict) -> bool:
     """A sentence that reads on its own, states no absolute claim and is no list or table fragment."""
-    if not 14 <= len(sent) <= 180 or sent[-1] not in SENTENCE_END or sent[-1] in tpl.get("non_statement_ends", ""):
+    # a title and its verb alone (“…。”《方案》称。, the tail of a quotation split at its inner 。) state nothing
+    if len(re.sub(r"《[^》]*》", "", sent)) < 8:
+        return False
+    if not 14 <= reading_length(sent) <= 180 or sent[-1] not in SENTENCE_END or sent[-1] in tpl.get("non_statement_ends", ""):
         return False
     if any(sent.startswith(a) for a in tpl["anaphora_starts"]):
         return False
@@ -812,7 +904,7 @@ def passage_sentences(hit: dict, own: tuple[str, ...] | None = None) -> list[tup
     """(position, sentence) of a hit's passage as the draft may quote it: relative dates written as years of the
     hit's source (`absolute_dates`; a sentence that cannot be dated left out) and, given the industry's own
     names and terms `own`, no sentence stating a wider scope's figure (`wider_scope_flags`)."""
-    sents = evidence_sentences(hit["text"], None if source_dates_differ(hit) else hit.get("year"))
+    sents = evidence_sentences(hit["text"], None if source_dates_differ(hit) else hit.get("year"), hit.get("short_names"))
     wide = wider_scope_flags(sents, own) if own is not None else [False] * len(sents)
     out = []
     for si, (s, w) in enumerate(zip(sents, wide)):
@@ -844,9 +936,15 @@ def _candidates(hits: list[dict], tpl: dict, used: set[str], admit=None,
     return cands
 
 
+def _untitled_bigrams(text: str) -> set[str]:
+    """Bigrams of a sentence without its titles in 《》: two sentences quoting one document (a plan's long title written
+    in full) are not alike for that."""
+    return bigrams(re.sub(r"《[^》]*》", "", text))
+
+
 def _repeats(c: dict, chosen: list[dict]) -> bool:
-    b = bigrams(c["text"])
-    if any(len(b & bigrams(x["text"])) / max(len(b), 1) > 0.45 for x in chosen):
+    b = _untitled_bigrams(c["text"])
+    if any(len(b & _untitled_bigrams(x["text"])) / max(len(b), 1) > 0.45 for x in chosen):
         return True
     nums = numbers_in(YEAR.sub("", c["text"]))
     return bool(nums) and any(nums <= numbers_in(x["text"]) for x in chosen)

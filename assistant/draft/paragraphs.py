@@ -25,8 +25,8 @@ from typing import Callable
 from ..analysis.tables import load_yaml
 from ..outline import topic_cues
 from .evidence import SELF_REF, bigrams, caption_or_byline, strip_connective, vague_fact
-from .sentences import (LEAD, SentenceTyper, dangling_term, figures, frame_target,  # noqa: F401 (LEAD re-exported)
-                        is_target_framed, load_rules, section_accepts)
+from .sentences import (LEAD, SentenceTyper, bare_verb_start, dangling_term, figures,  # noqa: F401 (LEAD re-exported)
+                        frame_target, is_target_framed, load_rules, section_accepts)
 
 QUALIFIER_TYPES = ("caveat", "definition")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
@@ -163,7 +163,7 @@ def _written(c: dict, text: str, typ: str, title: str, para: list, rules) -> tup
     repaired = _repair_generic_lead(text, title, rules)
     text = repaired or _CONNECTIVE.sub("据", text)
     names = repaired is not None or bool(_ATTRIBUTED.match(text))
-    if typ == "target" and not is_target_framed(text, rules):
+    if typ == "target" and (not is_target_framed(text, rules) or bare_verb_start(text)):
         plan = _plan_title(c, title, rules)
         prev = para[-1] if para else None
         if prev and prev[1]["hit"]["source"] == c["hit"]["source"] and prev[0].startswith(plan + "提出") \

@@ -182,9 +182,22 @@ def is_target_framed(text: str, rules: TypeRules | None = None) -> bool:
     return bool((rules or load_rules()).target_framing.search(text))
 
 
+# a sentence opening with the verb of a subject left in the sentence before (…联合印发《X》。提出到2027年，…)
+_BARE_VERB = re.compile(r"^(?:提出|明确|要求|强调)(?![的了过])")
+
+
+def bare_verb_start(text: str) -> bool:
+    """A sentence opening with 提出/明确/要求/强调 whose subject was in the source's sentence before."""
+    return bool(_BARE_VERB.match(text))
+
+
 def frame_target(text: str, title: str | None, rules: TypeRules | None = None) -> str:
-    """Write a plan's target as a target: 《X》提出的目标是：到2025年…; unchanged when already framed."""
+    """Write a plan's target as a target: 《X》提出的目标是：到2025年…; one opening with a bare 提出 gets the plan as
+    its subject (《X》提出到2027年，…); unchanged when already framed."""
     rules = rules or load_rules()
+    if title and _BARE_VERB.match(text):
+        # 提出到2027年，…: the source's subject (某部印发《X》。提出…) was the sentence before; the plan says it
+        return title + text
     if is_target_framed(text, rules):
         return text
     body = _strip_lead(text)

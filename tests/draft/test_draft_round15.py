@@ -69,7 +69,9 @@ def test_a_status_section_takes_no_figure_less_fact_resting_on_a_degree_word():
 def test_figures_a_named_document_or_a_quoted_name_keep_a_fact():
     ok = _status_admit(True)
     for s in ["2024年全省纺织品出口额为3000亿美元，同比增长5.2%，增速明显加快。",
-              "《纺织工业数字化转型实施方案》明确提出持续提升产业用纺织品比重。",
+              # round 16: a plan's 明确提出… is a target (tgt_plan_says), routed to policy, so the named document here
+              # is a report stating a fact
+              "《纺织工业发展报告》显示，产业用纺织品比重持续提升。",
               "全省纺织企业主要分布在沿海地区，形成了从纺纱、织造到服装的完整产业链。"]:
         assert not vague_fact(s, TPL) and ok(s)
     assert not vague_fact("服装企业推出“快速换款”服务，覆盖全省门店和线上渠道。", TPL)
