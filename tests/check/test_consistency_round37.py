@@ -31,6 +31,7 @@ HOTEL = "据某市旅游饭店协会统计，全年全市星级饭店平均客�
 
 def test_a_fall_is_read_as_a_rise_is_and_a_clause_with_its_own_subject_is_not():
     assert len(found(HOTEL.format(change="下降2.1%"))) == 1
+    assert len(found(HOTEL.format(change="下降2.1%").replace("%，平均", "%\n平均"))) == 1  # a line ending at the %
     assert not found(HOTEL.format(change="营业收入下降2.1%"))  # another subject's change
     assert not found(HOTEL.format(change="下降2.1个百分点"))
     rel = "据某市旅游饭店协会统计，全年全市星级饭店平均客房出租率由62.0%下降到60.7%，下降2.1%。"
