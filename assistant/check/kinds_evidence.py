@@ -78,7 +78,7 @@ class UnsourcedFigure(Rule):
     """A sentence with a specific figure, and no attribution in its sentence or paragraph."""
     extra_keys = {"attribution", "own_data", "own_local", "self_report", "skip_sections", "skip_sentences", "skip_clauses", "skip_units",
                   "citation", "merge_runs", "toc_head", "toc_page", "toc_min_pages", "vague_span_not", "vague_extra",
-                  "figure_extra", "vague_takeover"}
+                  "figure_extra", "vague_takeover", "closing_note_not"}
 
     def setup(self):
         # inline citations（来源：……）/[1] bind to the figures before them in the paragraph, not to later ones
@@ -105,6 +105,8 @@ class UnsourcedFigure(Rule):
         self.figure_extra = self._pats("figure_extra")
         # round 36: a vague phrase that, with figures in its sentence, ends a named lead's scope (据了解)
         self.vague_takeover = self._pats("vague_takeover")
+        # round 37: a closing source sentence that opens with a purpose clause (为了解……) introduces the report, not a note
+        self.closing_note_not = self._pats("closing_note_not")
 
     def _extra_figures(self, ctx) -> list[Figure]:
         """Round 32: the matches of figure_extra in body text, as figures with no value (unit "cn")."""
@@ -422,7 +424,20 @@ class UnsourcedFigure(Rule):
         # round 20: the source sentence opens right after a closing quotation mark (“……。”某主任表示,……): it names the
         # speaker of the quotation before it, so it points back
         opens = ctx.text[max(p.start, first[0] - 2):first[0] + 2]
-        return not self.BACK.search(ctx.text[first[0]:first[1]]) and "”" not in opens
+        return not self.BACK.search(ctx.text[first[0]:first[1]]) and "”" not in opens \
+            and not self._closing_note(ctx, p, *first)
+
+    def _closing_note(self, ctx, para, s: int, e: int) -> bool:
+        """Round 37: the paragraph's source sentence is its last one, states no figure of its own (a year or a count
+        inside a 《title》 is the title's) and names data or a publication (DATA_WORDS: 数据来自某局、某平台今日公布《……
+        报告》): a closing note, which can only be about the figures above it — it points back like 以上数据来自. Not one
+        opening with a purpose clause (closing_note_not: 为了解……): that says why the report was made."""
+        if ctx.text[e:para.end].strip() or not DATA_WORDS.search(ctx.text, s, e):
+            return False
+        if any(p.search(ctx.text[s:e]) for p in self.closing_note_not):
+            return False  # 为了解……，某平台发布了《……》: why the report was made; the figures above are its background
+        titles = [(m.start(), m.end()) for m in re.finditer(r"《[^》]*》", ctx.text[s:e])]
+        return not any(not any(a <= f.start - s and f.end - s <= b for a, b in titles) for f in ctx.all_figures(s, e))
 
     def _in_contents(self, ctx, pos: int) -> bool:
         return in_contents(ctx, self, pos)

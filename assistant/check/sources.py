@@ -53,6 +53,8 @@ Decided once per document, before the rules run on sentences (cues and threshold
 - **round 36**: a plan's own title alone on a line (某省某设施“十四五”发展规划、某镇某产业振兴计划; not a title that reports on
   a plan: 解读、印发、《》) is a header, like a notice's title; and a release's opening voice may write the period's change
   before its figure (2022年3月份，全国居民消费价格同比上涨1.5%。).
+- **round 37**: the publisher's own data-release sentence in the first lines (`author_lead`) need not open with 现将
+  (2023年度，某产业和市场相关数据发布如下：).
 
 A vague source (来源：网络、据相关媒体报道) is no source. The header, the closing line and the release layout cover the whole
 document when the document is not one of the community's own report kinds (or when they name an authority); a
