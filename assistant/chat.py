@@ -1886,8 +1886,11 @@ def group_member(question: str, said: str) -> str:
             items = items[:-1] + [x for x in re.split(r"和|与|及|以及", items[-1]) if x]
             named = [x for x in items if len(x) >= 2 and x in question]
             rest = said[m.end():]
+            # round 34: after a verb-opened list, a later sentence that does not go on with it (其中) speaks of
+            # something else ("而……预测，甲装机将达26GWh" is no share of the orders)
+            own = re.split(r"。(?!其中)", rest, 1)[0] if lead else rest
             if "分别" in rest or len(items) < 3 or len(named) != 1 \
-                    or named[0] in said[:m.start()] + " " + rest:  # the member spoken of on its own too
+                    or named[0] in said[:m.start()] + " " + own:  # the member spoken of on its own too
                 continue
             if _VALUE_RX.search(_YEAR_RX.sub("", rest.split("。")[0])):
                 return named[0]
