@@ -1848,6 +1848,12 @@ def values_beyond(said: str, question_numbers: set[str], count: bool = False, qu
         r"[一二两三四五六七八九十]+\s*(?:个|份|家|所|名|位|人|项|种|条|类|层|批|级|大|次|门|座|台|辆|套)", said))
 
 
+# Round 34: verbs that open a list inside its clause ("某校开设甲、乙等5个专业"; chat.yaml `group_lead_verbs`).
+GROUP_LEAD_GUARD = bool(_TERMS.get("group_lead_verbs"))
+_GROUP_LEAD_RX = re.compile("|".join(map(re.escape, sorted(_TERMS.get("group_lead_verbs", []) or [], key=len,
+                                                           reverse=True))) or r"(?!x)x")
+
+
 def group_member(question: str, said: str) -> str:
     """The one member of a counted list in the sentence ("甲、乙、丙三个方向，在读学生212人") that the
     question names when it names no other one and does not ask of the group; "" otherwise, or when the
@@ -1856,6 +1862,8 @@ def group_member(question: str, said: str) -> str:
         return ""
     for m in _GROUP_RX.finditer(said):
         items = [re.sub(r"^(?:覆盖|包括|包含|涉及|有|是|为|即|其中|如)", "", x.strip()) for x in m.group(1).split("、")]
+        if GROUP_LEAD_GUARD:  # round 34: "35所学校开设甲、乙等5个专业": the first item is 甲, not the clause before it
+            items[0] = _GROUP_LEAD_RX.split(items[0])[-1] or items[0]
         items = [re.split(r"[和与及]", x)[-1] if len(x) > 2 else x for x in items]
         named = [x for x in items if len(x) >= 2 and x in question]
         rest = said[m.end():]
@@ -1870,15 +1878,24 @@ def group_member(question: str, said: str) -> str:
         for m in _ENCLOSED_GROUP_RX.finditer(said):
             items = [x.strip() for x in m.group(1).split("、")]
             items[0] = re.split(r"其中|包括|包含|涉及|有|是|为|即|如|以", items[0])[-1]  # "第一梯队为甲" → 甲
+            lead = GROUP_LEAD_GUARD and bool(_GROUP_LEAD_RX.search(items[0]))
+            if lead:  # round 34: "订单超107GWh，覆盖甲、乙、丙等市场" → 甲
+                items[0] = _GROUP_LEAD_RX.split(items[0])[-1] or items[0]
             if any(re.search(r"\d", x) for x in items):
                 continue  # "甲、乙和丙约320人，": the figure sits in the last item, which is no name
             items = items[:-1] + [x for x in re.split(r"和|与|及|以及", items[-1]) if x]
             named = [x for x in items if len(x) >= 2 and x in question]
             rest = said[m.end():]
+            # round 34: after a verb-opened list, a later sentence that does not go on with it (其中) speaks of
+            # something else ("而……预测，甲装机将达26GWh" is no share of the orders)
+            own = re.split(r"。(?!其中)", rest, 1)[0] if lead else rest
             if "分别" in rest or len(items) < 3 or len(named) != 1 \
-                    or named[0] in said[:m.start()] + " " + rest:  # the member spoken of on its own too
+                    or named[0] in said[:m.start()] + " " + own:  # the member spoken of on its own too
                 continue
             if _VALUE_RX.search(_YEAR_RX.sub("", rest.split("。")[0])):
+                return named[0]
+            # round 34: a list its clause opens with a verb (覆盖, 包括) after the figure: the figure is the group's
+            if lead and _VALUE_RX.search(_YEAR_RX.sub("", said[:m.start()].rsplit("。", 1)[-1])):
                 return named[0]
     return ""
 
