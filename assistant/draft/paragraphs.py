@@ -210,6 +210,18 @@ def _names_source(text: str) -> bool:
     return bool(_ATTRIBUTED.match(text)) or "提出的目标是" in text
 
 
+def _title_key(title: str) -> str:
+    """A document title compared without its brackets, dashes and spaces (《方案（2025-2027年）》 = 方案2025-2027年)."""
+    return re.sub(r"[^\w]", "", title)
+
+
+def _names_own_title(text: str, title: str) -> bool:
+    """The sentence itself names its source document (…办公厅发布《T》，… / …，《T》提出…): a 据《T》， lead before it
+    would name the document twice."""
+    key = _title_key(title)
+    return bool(key) and any(_title_key(t) == key for t in re.findall(r"《([^《》]{2,80})》", text))
+
+
 def _split_by_attribution(para: list[tuple[str, dict]]) -> list[list[tuple[str, dict]]]:
     """A reader takes a sentence that does not name its source as coming from the source named (or led)
     before it in the paragraph: a sentence of another source that does not name itself starts a new
@@ -274,7 +286,7 @@ def compose_evidence(evidence: list[dict], typer: SentenceTyper, seen_figures: s
         paras.append(para)
     out = []
     for para in (q for p in paras if p for q in _split_by_attribution(p)):
-        if not any(_names_source(t) for t, _ in para):
+        if not any(_names_source(t) for t, _ in para) and not _names_own_title(para[0][0], title_of(para[0][1]["hit"])):
             t, c = para[0]
             typ = typer.type_of(c["text"])
             para[0] = (rules.leads.get(typ, rules.leads["default"]).format(title=title_of(c["hit"])) + t, c)
