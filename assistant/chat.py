@@ -1854,6 +1854,11 @@ _GROUP_LEAD_RX = re.compile("|".join(map(re.escape, sorted(_TERMS.get("group_lea
                                                            reverse=True))) or r"(?!x)x")
 
 
+def _after_lead_verb(item: str) -> str:
+    """The first item of a list its clause opens with a verb ("35所学校开设甲" → 甲), or the item as it is."""
+    return _GROUP_LEAD_RX.split(item)[-1] or item
+
+
 def group_member(question: str, said: str) -> str:
     """The one member of a counted list in the sentence ("甲、乙、丙三个方向，在读学生212人") that the
     question names when it names no other one and does not ask of the group; "" otherwise, or when the
@@ -1863,7 +1868,7 @@ def group_member(question: str, said: str) -> str:
     for m in _GROUP_RX.finditer(said):
         items = [re.sub(r"^(?:覆盖|包括|包含|涉及|有|是|为|即|其中|如)", "", x.strip()) for x in m.group(1).split("、")]
         if GROUP_LEAD_GUARD:  # round 34: "35所学校开设甲、乙等5个专业": the first item is 甲, not the clause before it
-            items[0] = _GROUP_LEAD_RX.split(items[0])[-1] or items[0]
+            items[0] = _after_lead_verb(items[0])
         items = [re.split(r"[和与及]", x)[-1] if len(x) > 2 else x for x in items]
         named = [x for x in items if len(x) >= 2 and x in question]
         rest = said[m.end():]
@@ -1880,7 +1885,7 @@ def group_member(question: str, said: str) -> str:
             items[0] = re.split(r"其中|包括|包含|涉及|有|是|为|即|如|以", items[0])[-1]  # "第一梯队为甲" → 甲
             lead = GROUP_LEAD_GUARD and bool(_GROUP_LEAD_RX.search(items[0]))
             if lead:  # round 34: "订单超107GWh，覆盖甲、乙、丙等市场" → 甲
-                items[0] = _GROUP_LEAD_RX.split(items[0])[-1] or items[0]
+                items[0] = _after_lead_verb(items[0])
             if any(re.search(r"\d", x) for x in items):
                 continue  # "甲、乙和丙约320人，": the figure sits in the last item, which is no name
             items = items[:-1] + [x for x in re.split(r"和|与|及|以及", items[-1]) if x]

@@ -328,26 +328,25 @@ class UnsourcedFigure(Rule):
         nor after a takeover sentence that follows the last such paragraph (_taken_over: 据了解 with figures)."""
         if not ctx.lead_in_scope(ss):
             return False
-        sec = ctx.doc.section_at(ss)
-        start = sec.body_start if sec else 0
-        para = ctx.doc.paragraph_at(ss)
-        end = para.start if para else ss
         byline = ctx.byline()
-        leads = [p for p in ctx.doc.paragraphs if p.kind == "text" and start <= p.start < end
-                 and not (byline and p.text.strip() == byline)
+        leads = [p for p in self._paragraphs_before(ctx, ss) if not (byline and p.text.strip() == byline)
                  and ctx._has_attribution(blank_out(p.text, self.vague_extra) if self.vague_extra else p.text)]
         return bool(leads) and not self._taken_over(ctx, leads[-1].end, ss)
 
     def _taken_over_since_lead(self, ctx, ss: int) -> bool:
         """Round 36: a takeover sentence (see _taken_over) stands after the last paragraph of the section that names a
         source, before the paragraph of `ss`."""
+        leads = [p for p in self._paragraphs_before(ctx, ss) if ctx.paragraph_has(self.attr_name, p.start)]
+        return bool(leads) and self._taken_over(ctx, leads[-1].end, ss)
+
+    @staticmethod
+    def _paragraphs_before(ctx, ss: int) -> list:
+        """The text paragraphs of the section of `ss` (from its body) that come before the paragraph of `ss`."""
         sec = ctx.doc.section_at(ss)
         start = sec.body_start if sec else 0
         para = ctx.doc.paragraph_at(ss)
         end = para.start if para else ss
-        leads = [p for p in ctx.doc.paragraphs if p.kind == "text" and start <= p.start < end
-                 and ctx.paragraph_has(self.attr_name, p.start)]
-        return bool(leads) and self._taken_over(ctx, leads[-1].end, ss)
+        return [p for p in ctx.doc.paragraphs if p.kind == "text" and start <= p.start < end]
 
     def _taken_over(self, ctx, start: int, end: int) -> bool:
         """Round 36: between the lead and the paragraph judged, a sentence states figures under a takeover phrase

@@ -35,31 +35,35 @@ def retrieve_evidence(kb, section: Section, per_query: int = 6, names: tuple[str
                 seen[d["chunk_id"]].setdefault("also", []).append(
                     {"query_index": qi, "rank": rank, "query": q, "topic": query_topic(q, names)})
     hits = list(seen.values())
+    defined: dict[str, dict[str, str]] = {}  # source -> its short titles, read once per source
     for d in hits:
-        names = document_short_names(kb, d.get("source") or "", d.get("text") or "")
-        if names:
-            d["short_names"] = names
+        short = document_short_names(kb, d.get("source") or "", d.get("text") or "", defined)
+        if short:
+            d["short_names"] = short
     return hits
 
 
-def document_short_names(kb, source: str, text: str) -> dict[str, str]:
+def document_short_names(kb, source: str, text: str, defined: dict | None = None) -> dict[str, str]:
     """Short titles (《行动方案》) a passage uses that its document defined in another chunk (《某某行动方案（2025-2027年）》
     （以下简称《行动方案》）, in the article's first paragraph): short → full title. Empty when the passage uses none
-    or the knowledge base cannot list the document's chunks."""
+    or the knowledge base cannot list the document's chunks. `defined` keeps each source's definitions across calls."""
     used = {t for t in re.findall(r"《([^》]{1,8})》", chinese_punctuation(text))}
     if not used or not source:
         return {}
-    store = getattr(kb, "store", None)
-    try:
-        chunks = store.get(store.chunk_ids(source)).values()
-    except (AttributeError, TypeError):
-        return {}
-    out = {}
-    for c in chunks:
-        for m in _SHORT_NAME.finditer(chinese_punctuation(c.text)):
-            if m.group(2) in used:
-                out.setdefault(m.group(2), m.group(1))
-    return out
+    if defined is None or source not in defined:
+        store = getattr(kb, "store", None)
+        try:
+            chunks = store.get(store.chunk_ids(source)).values()
+        except (AttributeError, TypeError):
+            chunks = []
+        short: dict[str, str] = {}
+        for c in chunks:
+            for m in _SHORT_NAME.finditer(chinese_punctuation(c.text)):
+                short.setdefault(m.group(2), m.group(1))
+        if defined is None:
+            return {k: v for k, v in short.items() if k in used}
+        defined[source] = short
+    return {k: v for k, v in defined[source].items() if k in used}
 
 
 def bigrams(s: str) -> set[str]:

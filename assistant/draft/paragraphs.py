@@ -212,7 +212,7 @@ def _names_source(text: str) -> bool:
 
 def _title_key(title: str) -> str:
     """A document title compared without its brackets, dashes and spaces (《方案（2025-2027年）》 = 方案2025-2027年)."""
-    return re.sub(r"[^\w]", "", title)
+    return re.sub(r"\W", "", title)
 
 
 def _names_own_title(text: str, title: str) -> bool:

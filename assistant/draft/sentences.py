@@ -195,7 +195,7 @@ def frame_target(text: str, title: str | None, rules: TypeRules | None = None) -
     """Write a plan's target as a target: 《X》提出的目标是：到2025年…; one opening with a bare 提出 gets the plan as
     its subject (《X》提出到2027年，…); unchanged when already framed."""
     rules = rules or load_rules()
-    if title and _BARE_VERB.match(text):
+    if title and bare_verb_start(text):
         # 提出到2027年，…: the source's subject (某部印发《X》。提出…) was the sentence before; the plan says it
         return title + text
     if is_target_framed(text, rules):
