@@ -206,18 +206,13 @@ class TrendContradicted(_WordsRule):
     year, in the one column whose heading ends in a word of the trend's metric. The years are those the trend covers
     (2019—2022年、近三年、2021年以来、此后); at least `min_years` of them. Levels only: changes (增加20家、增长5%) are
     not part of a series."""
-    extra_keys = _WordsRule.extra_keys | {"trend_up", "trend_down", "min_years", "table_message", "period_units",
-                                          "period_message"}
+    extra_keys = _WordsRule.extra_keys | {"trend_up", "trend_down", "min_years", "table_message"}
 
     def setup(self):
         super().setup()
         self.trend_up, self.trend_down = _alt(self.spec.get("trend_up")), _alt(self.spec.get("trend_down"))
         self.rx = re.compile(rf"(?P<up>{self.trend_up})|(?P<down>{self.trend_down})")
         self.min_years = int(self.spec.get("min_years", 3))
-        units = _alt(self.spec.get("period_units"))
-        # 第二、三、四周 / 1月、2月和3月 / 一、二、三季度: consecutive periods other than years, named in one enumeration
-        self.periods = re.compile(rf"第?(?P<first>[一二三四五六七八九十\d]{{1,2}})(?:{units})?(?:\s*[、和及与]\s*第?"
-                                  rf"[一二三四五六七八九十\d]{{1,2}}(?:{units})?)+(?P<unit>{units})") if units else None
 
     def _series(self, ctx, para, trend_metric: str) -> dict:
         """year → [(value, family, figure)] for the paragraph's level figures that belong to the trend's metric."""
@@ -333,42 +328,6 @@ class TrendContradicted(_WordsRule):
             series.setdefault(int(year.group(1)), []).append(((value, "table"), fig, names[j]))
         return series
 
-    def _period_findings(self, ctx, para, pos: int, end: int, trend_metric: str, up: bool) -> list:
-        """Round 38: a trend word against a 分别为 list of at least `min_years` values of one unit family after it in
-        its paragraph, under an enumeration of consecutive periods other than years (第二、三、四周的求职规模指数分别为
-        1.59、1.77、1.76) in the list's sentence, which also names the trend's metric (its head, the last two characters:
-        以第一周简历投递量为基数1). Values without a unit (an index) are read too. The first list that names the metric
-        is the trend's series; a step against the trend's direction is reported."""
-        text = ctx.text
-        if not self.periods or len(trend_metric) < 2:
-            return []
-        for lm in _LIST.finditer(text, end, para.end):
-            s = max(text.rfind(c, para.start, lm.start()) for c in "。；") + 1
-            s = max(s, para.start)
-            enum = list(self.periods.finditer(text, s, lm.start()))
-            if len(enum) != 1 or trend_metric[-2:] not in text[s:lm.start()] or self.skipped(text, lm.start()):
-                continue
-            figs = find_figures(text, lm.start("list"), lm.end("list"))
-            if not figs:  # an index (1.59、1.77、1.76): plain numbers, no unit
-                figs = [Figure(lm.start("list") + n.start(), lm.start("list") + n.end(), float(n.group().replace(",", "")),
-                               "", n.group()) for n in re.finditer(NUM, lm.group("list"))]
-            if len(figs) < self.min_years or len({normalise(f.value, f.unit)[1] for f in figs}) != 1:
-                continue
-            labels = re.split(r"\s*[、和及与]\s*", enum[0].group(0))
-            if len(labels) != len(figs):
-                continue
-            unit = enum[0].group("unit")
-            labels = [x if x.endswith(unit) else x + unit for x in labels]
-            labels = [x if x.startswith("第") or not labels[0].startswith("第") else "第" + x for x in labels]
-            for (l0, f0), (l1, f1) in zip(zip(labels, figs), zip(labels[1:], figs[1:])):
-                a, b = normalise(f0.value, f0.unit)[0], normalise(f1.value, f1.unit)[0]
-                if (up and b < a) or (not up and b > a):
-                    return [self.finding(ctx, pos, end, self.spec.get("period_message"), metric=trend_metric[-8:],
-                                         p0=l0, p1=l1, a=f0.text, b=f1.text,
-                                         actual="减少" if b < a else "增加")]
-            return []
-        return []
-
     def check(self, ctx):
         text, out = ctx.text, []
         for ss, se, sent in ctx.body_sentences():
@@ -385,7 +344,6 @@ class TrendContradicted(_WordsRule):
                     series, msg = self._table_series(ctx, para, trend_metric), self.spec.get("table_message")
                 years = self._covered(text, ss, pos, sorted(series))
                 if len(years) < self.min_years or any(len(series[y]) != 1 for y in years):
-                    out += self._period_findings(ctx, para, pos, ss + m.end(), trend_metric, bool(m.group("up")))
                     continue  # too short, or two values for one year (two metrics): not a series
                 vals = [series[y][0] for y in years]
                 if len({v[0][1] for v in vals}) != 1:
