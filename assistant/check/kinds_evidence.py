@@ -301,10 +301,16 @@ class UnsourcedFigure(Rule):
     def _own_accounting(self, ctx, ss: int, se: int) -> bool:
         """Round 18: in a publisher's own statistical text (sources.py `_own_statistics`), 据测算／据初步核算 is that
         publisher's own accounting, not a vague source taking over: the sentence is vague only if another vague phrase
-        remains once those words are set aside (definitions.own_stats_accounting)."""
-        if not ctx.source().own_stats:
+        remains once those words are set aside (definitions.own_stats_accounting). Round 38: likewise a local body's
+        初步统计／初步测算 in its own progress report (`_own_work_report`) or in a text that closes on the body's own
+        credit or signature (（县统计局供稿）, a bureau's name alone on the last line: definitions.own_work_accounting)."""
+        src = ctx.source()
+        own = src.own_work or bool(src.closing) and any(
+            p.search(src.closing) for key in ("provider_line", "signature") for p in ctx.definitions.get(key) or [])
+        key = "own_stats_accounting" if src.own_stats else "own_work_accounting" if own else None
+        if key is None:
             return False
-        rest = blank_out(ctx.text[ss:se], ctx.definitions.get("own_stats_accounting") or [])
+        rest = blank_out(ctx.text[ss:se], ctx.definitions.get(key) or [])
         return not any(p.search(rest) for p in ctx.definitions.get(f"vague_{self.attr_name}") or [])
 
     def _vague_in_sentence(self, ctx, ss: int) -> bool:
