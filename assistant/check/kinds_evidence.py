@@ -182,8 +182,9 @@ class UnsourcedFigure(Rule):
             return self.finding(ctx, self._vague_start(ctx, ss, figs[0].start), figs[-1].end, n=len(figs))
         if own_data_covers(ctx, ss, se):
             return None  # round 19: the report's own declared data (sources.py)
-        if ctx.byline_covers(ss) or ctx.source().credit:
-            return None  # round 13: a closing author credit （某局 张某） — the body's own figures
+        if ctx.byline_covers(ss) or ctx.source().credit or ctx.source().own_work:
+            return None  # round 13: a closing author credit （某局 张某）; round 38: a body's own progress report —
+            # the body's own figures (not its forecasts: those still state their basis)
         if ctx.headline_led(ss):
             return None  # a headline line above a lead that names the source (round 11)
         if self._restated_with_source(ctx, ss, figs):

@@ -55,6 +55,9 @@ Decided once per document, before the rules run on sentences (cues and threshold
   before its figure (2022年3月份，全国居民消费价格同比上涨1.5%。).
 - **round 37**: the publisher's own data-release sentence in the first lines (`author_lead`) need not open with 现将
   (2023年度，某产业和市场相关数据发布如下：).
+- **round 38**: a local body's own progress report with no byline (`_own_work_report`, `own_work`: a jurisdiction in the
+  first lines, most figure clauses the body's own work or its progress against the year's target, no reporter's voice,
+  no other source); a provider credit may carry the editor's credit （县统计局供稿 编校:某某）.
 
 A vague source (来源：网络、据相关媒体报道) is no source. The header, the closing line and the release layout cover the whole
 document when the document is not one of the community's own report kinds (or when they name an authority); a
@@ -80,7 +83,7 @@ class SourceModel:
     own_data: str | None = None  # round 19: the opening line declaring the report's own survey or collected data
     own_industry: bool = False  # round 26: an industry operation report in its own voice (its figures are its own)
     overview: bool = False  # round 31: a release known by its overview opening (period + scope + a figure-less verdict)
-    own_work: bool = False  # round 38: a local body's own progress report (全市新增……、完成全年目标……)
+    own_work: bool = False  # round 38: a local body's own progress report (its figures, not its forecasts, are its own)
     newsroom: bool = False  # round 33: a reporter's story (本报讯、（记者某某）): its 我市 is the paper's city, no publisher
     notes: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of text a notes block covers
     note_lines: list[int] = field(default_factory=list)  # paragraph starts of the notes blocks that name a source
@@ -165,7 +168,7 @@ def build_source_model(ctx) -> SourceModel:
         model.release = True
     named = [b for b in (model.header, model.closing) if b]
     if ctx.report is None:
-        model.whole = bool(named) or model.release or model.own_industry or model.overview or model.own_work
+        model.whole = bool(named) or model.release or model.own_industry or model.overview
     else:  # a community report: only a byline naming an authority (a bureau, an association, a profile body)
         pats = defs.get("authority") or []
         model.whole = any(any(a in b for a in ctx.authorities) or _any(pats, b) for b in named)
@@ -502,11 +505,11 @@ def _own_work_report(ctx, paras, heads, vague_line) -> bool:
     """Round 38: a local body's own progress report with its title and byline cut from the excerpt (全市新增城镇就业……,
     完成全年目标数65.3%；完成各类职业培训……人次、受理投诉举报……起；初步统计,1-10月份,全县完成工业增加值……): the
     jurisdiction (own_work_scope: 全市、全县……) in a text line of the first lines, at least
-    `own_work_min_figure_sentences` figure clauses (sentences split at ；), at least `own_work_min_share` of them stating the body's own work or
-    its progress against the year's target (own_work_figure: 完成、新增、发放、受理…… + a figure; 目标、年计划 + a share).
-    Not when a source is named in running text or a vague one anywhere once the body's own 初步统计／初步测算
-    (own_work_accounting) is set aside, when a report's or a reporter's voice (own_work_not: 本报告、建议、记者、获悉)
-    or an analysis's reasoning (headed_release_not) shows, nor under a paper's or a
+    `own_work_min_figure_sentences` figure clauses (sentences split at ；), at least `own_work_min_share` of them
+    stating the body's own work or its progress against the year's target (own_work_figure: 完成、新增、发放、受理……
+    + a figure; 目标、年计划 + a share). Not when a source is named in running text or a vague one anywhere once the
+    body's own 初步统计／初步测算 (own_work_accounting) is set aside, when a report's or a reporter's voice (own_work_not:
+    本报告、建议、记者、获悉) or an analysis's reasoning (headed_release_not) shows, nor under a paper's or a
     commentary's opening (release_not). Never in a reporter's story or a document of a community report kind (the caller
     checks): a reporter's story in the same words (记者获悉, 本报讯) keeps its figures unsourced."""
     defs, params = ctx.definitions, ctx.parameters
