@@ -182,8 +182,9 @@ class UnsourcedFigure(Rule):
             return self.finding(ctx, self._vague_start(ctx, ss, figs[0].start), figs[-1].end, n=len(figs))
         if own_data_covers(ctx, ss, se):
             return None  # round 19: the report's own declared data (sources.py)
-        if ctx.byline_covers(ss) or ctx.source().credit:
-            return None  # round 13: a closing author credit （某局 张某） — the body's own figures
+        if ctx.byline_covers(ss) or ctx.source().credit or ctx.source().own_work:
+            return None  # round 13: a closing author credit （某局 张某）; round 38: a body's own progress report —
+            # the body's own figures (not its forecasts: those still state their basis)
         if ctx.headline_led(ss):
             return None  # a headline line above a lead that names the source (round 11)
         if self._restated_with_source(ctx, ss, figs):
@@ -301,10 +302,16 @@ class UnsourcedFigure(Rule):
     def _own_accounting(self, ctx, ss: int, se: int) -> bool:
         """Round 18: in a publisher's own statistical text (sources.py `_own_statistics`), 据测算／据初步核算 is that
         publisher's own accounting, not a vague source taking over: the sentence is vague only if another vague phrase
-        remains once those words are set aside (definitions.own_stats_accounting)."""
-        if not ctx.source().own_stats:
+        remains once those words are set aside (definitions.own_stats_accounting). Round 38: likewise a local body's
+        初步统计／初步测算 in its own progress report (`_own_work_report`) or in a text that closes on the body's own
+        credit or signature (（县统计局供稿）, a bureau's name alone on the last line: definitions.own_work_accounting)."""
+        src = ctx.source()
+        own = src.own_work or bool(src.closing) and any(
+            p.search(src.closing) for key in ("provider_line", "signature") for p in ctx.definitions.get(key) or [])
+        key = "own_stats_accounting" if src.own_stats else "own_work_accounting" if own else None
+        if key is None:
             return False
-        rest = blank_out(ctx.text[ss:se], ctx.definitions.get("own_stats_accounting") or [])
+        rest = blank_out(ctx.text[ss:se], ctx.definitions.get(key) or [])
         return not any(p.search(rest) for p in ctx.definitions.get(f"vague_{self.attr_name}") or [])
 
     def _vague_in_sentence(self, ctx, ss: int) -> bool:

@@ -55,6 +55,9 @@ Decided once per document, before the rules run on sentences (cues and threshold
   before its figure (2022年3月份，全国居民消费价格同比上涨1.5%。).
 - **round 37**: the publisher's own data-release sentence in the first lines (`author_lead`) need not open with 现将
   (2023年度，某产业和市场相关数据发布如下：).
+- **round 38**: a local body's own progress report with no byline (`_own_work_report`, `own_work`: a jurisdiction in the
+  first lines, most figure clauses the body's own work or its progress against the year's target, no reporter's voice,
+  no other source); a provider credit may carry the editor's credit （县统计局供稿 编校:某某）.
 
 A vague source (来源：网络、据相关媒体报道) is no source. The header, the closing line and the release layout cover the whole
 document when the document is not one of the community's own report kinds (or when they name an authority); a
@@ -80,6 +83,7 @@ class SourceModel:
     own_data: str | None = None  # round 19: the opening line declaring the report's own survey or collected data
     own_industry: bool = False  # round 26: an industry operation report in its own voice (its figures are its own)
     overview: bool = False  # round 31: a release known by its overview opening (period + scope + a figure-less verdict)
+    own_work: bool = False  # round 38: a local body's own progress report (its figures, not its forecasts, are its own)
     newsroom: bool = False  # round 33: a reporter's story (本报讯、（记者某某）): its 我市 is the paper's city, no publisher
     notes: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of text a notes block covers
     note_lines: list[int] = field(default_factory=list)  # paragraph starts of the notes blocks that name a source
@@ -94,7 +98,7 @@ class SourceModel:
         return {"header": self.header, "closing": self.closing, "release": self.release, "voice": self.voice,
                 "whole": self.whole, "notes": len(self.notes), "credit": self.credit, "own_stats": self.own_stats,
                 "own_data": self.own_data, "own_industry": self.own_industry, "overview": self.overview,
-                "newsroom": self.newsroom}
+                "own_work": self.own_work, "newsroom": self.newsroom}
 
 
 def _any(pats, text: str) -> bool:
@@ -154,6 +158,8 @@ def build_source_model(ctx) -> SourceModel:
             model.own_industry = _industry_operation(ctx, paras, vague_line)
         if not model.release and not model.own_industry:
             model.overview = _overview_release(ctx, paras, vague_line)
+        if not (model.release or model.own_industry or model.overview):
+            model.own_work = _own_work_report(ctx, paras, heads, vague_line)
 
     if (model.header and not model.release and ctx.report is None and not reporter
             and (local_voice or _any(defs.get("release_header") or [], model.header))):
@@ -265,13 +271,15 @@ def _release_voice(ctx, paras, heads, vague_line) -> bool:
 
 
 def _voiced_or_sourced(ctx, paras, vague_line, extra: tuple[str, ...], text_sources_only: bool = False,
-                       blank: list | None = None, figure_sources_only: bool = False) -> bool:
+                       blank: list | None = None, figure_sources_only: bool = False,
+                       voice: str = "stat_run_not") -> bool:
     """Does any paragraph carry a report's own voice (stat_run_not and the `extra` cue lists) or a vague source, or
     name a source (with `text_sources_only`, a named source counts in running text only, not in a heading; round 24:
     with `figure_sources_only`, only in a paragraph that states a figure)? Words matching `blank` are set aside first
-    (round 18: a publisher's own 据初步核算)."""
+    (round 18: a publisher's own 据初步核算). Round 38: `voice` names the list of a report's own voice (own_work_not for a
+    body's progress report, which may well list its 措施 and say 一是、二是)."""
     defs = ctx.definitions
-    cues = [p for key in ("stat_run_not", *extra, "vague_attribution") for p in (defs.get(key) or [])] + list(vague_line)
+    cues = [p for key in (voice, *extra, "vague_attribution") for p in (defs.get(key) or [])] + list(vague_line)
     texts = [(p, blank_out(p.text, blank) if blank else p.text) for p in paras]
 
     def named(p, t) -> bool:
@@ -491,6 +499,45 @@ def _overview_release(ctx, paras, vague_line) -> bool:
         return False  # no figure stated for the jurisdiction (全国……完成、全省……): a sector's figures, not a release's
     change = [s for s in with_fig if _any(defs.get("release_change_figure") or [], s)]
     return len(change) / len(with_fig) >= float(params.get("overview_min_change_share", 0.5))
+
+
+def _own_work_report(ctx, paras, heads, vague_line) -> bool:
+    """Round 38: a local body's own progress report with its title and byline cut from the excerpt (全市新增城镇就业……,
+    完成全年目标数65.3%；完成各类职业培训……人次、受理投诉举报……起；初步统计,1-10月份,全县完成工业增加值……): the
+    jurisdiction (own_work_scope: 全市、全县……) in a text line of the first lines, at least
+    `own_work_min_figure_sentences` figure clauses (sentences split at ；), at least `own_work_min_share` of them
+    stating the body's own work or its progress against the year's target (own_work_figure: 完成、新增、发放、受理……
+    + a figure; 目标、年计划 + a share). Not when a source is named in running text or a vague one anywhere once the
+    body's own 初步统计／初步测算 (own_work_accounting) is set aside, when a report's or a reporter's voice (own_work_not:
+    本报告、建议、记者、获悉) or an analysis's reasoning (headed_release_not) shows, nor under a paper's or a
+    commentary's opening (release_not). Never in a reporter's story or a document of a community report kind (the caller
+    checks): a reporter's story in the same words (记者获悉, 本报讯) keeps its figures unsourced."""
+    defs, params = ctx.definitions, ctx.parameters
+    scope, work = defs.get("own_work_scope") or [], defs.get("own_work_figure") or []
+    if not scope or not work or not any(p.kind == "text" and _any(scope, p.text) for p in heads):
+        return False
+    if any(_any(defs.get("release_not") or [], p.text) for p in paras[:3]):
+        return False
+    texts = [p for p in paras if p.kind != "table_row"]
+    if _voiced_or_sourced(ctx, texts, vague_line, ("headed_release_not",), text_sources_only=True,
+                          blank=list(defs.get("own_work_accounting") or []), voice="own_work_not"):
+        return False
+    figs = [c for ss, se, _ in ctx.body_sentences() for c in _clauses(ctx.text, ss, se)]
+    if len(figs) < int(params.get("own_work_min_figure_sentences", 3)):
+        return False
+    own = [s for s in figs if _any(work, s)]
+    return len(own) / len(figs) >= float(params.get("own_work_min_share", 0.5))
+
+
+def _clauses(text: str, ss: int, se: int) -> list[str]:
+    """The figure-bearing clauses (split at ；) of the sentence text[ss:se]: a progress report runs one item a clause."""
+    out, start = [], ss
+    for i in range(ss, se + 1):
+        if i == se or text[i] in "；;":
+            if text[start:i].strip() and find_figures(text, start, i):
+                out.append(text[start:i])
+            start = i + 1
+    return out
 
 
 def _topic_lines(ctx, sents, figs) -> int:
