@@ -89,6 +89,19 @@ def _load_terms() -> dict:
 
 
 _TERMS = _load_terms()
+
+
+def _prefecture_names() -> list[str]:
+    """China's prefecture-level divisions (assistant/data/prefectures.yaml): each one's short name (佛山), or its
+    full name (大同市) where the short one is a common word."""
+    from .analysis import load_yaml
+
+    raw = load_yaml("prefectures.yaml").get("prefectures") or {}
+    return [short or full for full, short in raw.items()]
+
+
+# Round 35: the places a question names are checked against the evidence; the list holds every prefecture too.
+_TERMS["places"] = list(dict.fromkeys(_TERMS["places"] + _prefecture_names()))
 # Words that shape a question but carry no fact to look for.
 QUESTION_WORDS = set(_TERMS["question_words"])
 NUMERIC_CUES = re.compile(r"多少|几|多大|比例|占比|份额|增长|比重|规模|数量|百分")
@@ -1172,6 +1185,27 @@ def point_ok(question: str, text: str, orphan: bool = False) -> bool:
     return not (months - {12}) and not _PLAN_END_RX.search(text)
 
 
+# Round 35: a question about the state at a time ("截至2021年底……有多少", chat.yaml `state_question`) that asks no plan
+# (`plan_question`) is not answered by a sentence that names the asked year only as a plan's target ("力争到2021年
+# 建设扶持100家", the year after a `target_lead`): that is a goal set for the year, not a count made then.
+_STATE_Q = re.compile(_TERMS["state_question"])
+_PLAN_Q = re.compile(_TERMS["plan_question"])
+_TARGET_LEAD = re.compile("(?:" + "|".join(map(re.escape, _TERMS["target_leads"])) + r")\s*(?:在|于)?\s*(?:到|至)?\s*$")
+
+
+def target_year_only(question: str, said: str, years: set[str]) -> bool:
+    """Asked for the state at a time, does the sentence name each asked year only as a target (力争到2021年)?"""
+    if not years or not _STATE_Q.search(question) or _PLAN_Q.search(question):
+        return False
+    seen = False
+    for y in {re.sub(r"\D", "", y) for y in years}:
+        for m in re.finditer(rf"(?<!\d){y}\s*年", said):
+            if not _TARGET_LEAD.search(re.split(r"[，,。；;！!？?]", said[max(0, m.start() - 10):m.start()])[-1]):
+                return False
+            seen = True
+    return seen
+
+
 # A year a question compares with ("2022年比2021年增长了多少"): the question is about the other one.
 _Q_REF_YEAR_RX = re.compile(r"(?:比|较|相比|对比|同比)\s*((?:19|20)\d\d)\s*年")
 # A year a sentence compares with, its value stated ("高于2024年的14.92%"): for a change asked, the
@@ -1255,7 +1289,11 @@ def asked_years(years: set[str], question: str) -> set[str]:
 
 # Who / where: the answer names a person or an organisation, a place (jieba POS: nr, nt, ns).
 _WHO_Q = re.compile(r"是谁|哪位|何人|哪一位|找[^，,。？?]{0,4}谁|谁(?=负责|主持|签|联系)|联系谁")  # (找谁: a contact person, round 24)
-_WHERE_Q = re.compile(r"哪(?:个|座)(?:城市|省份?|地方)|在哪(?:里|儿)|什么地方|何地|哪座城")
+# (round 35: the wording is chat.yaml `where_question`; a venue asked, 哪家酒店, is a where question too)
+_WHERE_Q = re.compile(_TERMS["where_question"])
+# Round 35: a where answer may name its place by a venue word (清远国际酒店, 市委党校) or a place of the list.
+_VENUE_ENDINGS = re.compile("|".join(sorted(map(re.escape, _TERMS.get("venue_endings", []) or []), key=len, reverse=True))
+                            or r"(?!x)x")
 _BOOK_RX = re.compile(r"《[^》]*》")
 
 
@@ -1269,6 +1307,10 @@ def wh_ok(kind: str, question: str, said: str, tok) -> bool:
     if not kind:
         return True
     flags = ("nr", "nt") if kind == "who" else ("ns",)
+    if kind == "where" and (any(p not in question for p in _PLACE_RX.findall(said))
+                            or any(m.start() and _HAN_RX.fullmatch(said[m.start() - 1]) and said[max(0, m.start() - 2):m.end()]
+                                   not in question for m in _VENUE_ENDINGS.finditer(said))):
+        return True
     for w, f in _pos_tags(_BOOK_RX.sub("", said), tok):
         if len(w) >= 2 and f.startswith(flags) and w not in question:
             return True
@@ -3281,6 +3323,8 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 refused.append("period")
             elif not point_ok(question, said, orphan=bool(_CONNECTIVE.match(said))):
                 refused.append("period")  # 年末 asked, 11月底 or a plan period's end stated
+            elif target_year_only(question, said, q_years):
+                refused.append("period")  # 截至2021年底 asked, "力争到2021年建设……" states a target
             elif not q_periods and _SINGLE_MONTH_RX and _SINGLE_MONTH_RX.search(said):
                 refused.append("period")  # a month's own figure (8月当月) is not the year's or a quarter's
             row_pairs = [p for p in pairs if not set(p) & pointed] if pointed else pairs
