@@ -4,7 +4,7 @@ below it, pay figures used up by the section drafted before the one that analyse
 a national one for the policy section (made-up 陶瓷/ceramics text)."""
 from assistant.analysis.tables import load_yaml
 from assistant.draft import paragraphs
-from assistant.draft.evidence import issuer_level, select_evidence
+from assistant.draft.evidence import select_evidence
 from assistant.draft.sentences import SentenceTyper
 from assistant.kb.ingest import load_file
 from assistant.outline import Section, load_outline, topic_cues
@@ -78,6 +78,8 @@ def test_pay_figures_are_left_to_the_section_that_analyses_pay():
 
 
 def test_a_national_plan_comes_before_a_citys_when_the_budget_is_tight():
+    from assistant.draft.evidence import issuer_level
+
     assert issuer_level("5月8日，某某市人民政府办公厅印发《关于推动陶瓷产业高质量发展的实施意见》，提出到2027年产值达到800亿元。") == 2
     assert issuer_level("某某省工业和信息化厅印发《陶瓷产业发展方案》。") == 1
     assert issuer_level("工业和信息化部、国家发展改革委印发《陶瓷工业发展行动方案》。") == 0
