@@ -75,6 +75,7 @@ def test_pay_figures_are_left_to_the_section_that_analyses_pay():
     assert not paragraphs.admit(status, typer, leave=paragraphs.left_topics(status, reserved))(pay)
     # a pay word without a figure is no pay figure: the section drafted first may still take it
     assert not topic_cues()["pay"].search("陶瓷企业普遍提高了设计人员的薪酬待遇。")
+    assert not topic_cues()["pay"].search("《2023年陶瓷人才报告》从求职规模、意向薪酬、专业背景等方面分析供需。")  # a year is no pay
 
 
 def test_a_national_plan_comes_before_a_citys_when_the_budget_is_tight():
