@@ -32,7 +32,8 @@ _ANY_FIELD = re.compile(r"\{([^{}0-9,][^{}]*)\}")
 MAX_QUERIES_PER_TEMPLATE = 2
 
 _SECTION_KEYS = {"id", "title", "aliases", "purpose", "required_elements", "queries", "data", "accepts", "topic",
-                 "target_chars", "min_chars", "filters", "subsections", "specific"}
+                 "target_chars", "min_chars", "filters", "subsections", "specific",
+                 "issuer_order"}
 _TOP_KEYS = {"report", "name", "title", "criterion", "sections"}
 
 
@@ -160,6 +161,9 @@ class Section:
     # a status section (outline `specific: true`): a statement of fact it quotes gives a figure or names a document,
     # not only a degree word (…不断提升, …快速健全; draft/evidence.vague_fact)
     specific: bool = False
+    # a policy section (outline `issuer_order: true`): with a tight budget a national document's sentence comes
+    # before a province's, a province's before a city's (draft/evidence.issuer_level)
+    issuer_order: bool = False
 
     @property
     def topic_names(self) -> tuple[str, ...]:
@@ -276,7 +280,7 @@ def _parse_outline(path: str, mtime_ns: int) -> Outline:
             required_elements=elements, queries=list(s.get("queries") or []), data=list(s.get("data") or []),
             target_chars=_count(p, s, "target_chars", 600), min_chars=_count(p, s, "min_chars", 150),
             filters=dict(s.get("filters") or {}), accepts=_accepts(s, p), topic=_topic(s, p),
-            specific=bool(s.get("specific", False)),
+            specific=bool(s.get("specific", False)), issuer_order=bool(s.get("issuer_order", False)),
         ))
     if not sections:
         raise InputError(f"提纲文件 {p} 的 sections 列表为空，至少需要一个章节")

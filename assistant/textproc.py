@@ -385,4 +385,9 @@ def clean_page_texts(texts: list[str]) -> list[str]:
     changed = sum(a != b for t, st in zip(texts, simple) for a, b in zip(t, st))
     if changed >= 5 and changed >= 0.02 * max(cjk, 1):
         texts = simple
-    return [_DOUBLED_COMMA.sub("", t) for t in texts]
+    return [_STRIPPED_ENTITY.sub(lambda m: _ENTITY_CHARS[m.group(1)], _DOUBLED_COMMA.sub("", t)) for t in texts]
+
+
+# an HTML entity whose & and ; a copy lost, between figures or Chinese characters (2020mdash2024年): the mark it stood for
+_ENTITY_CHARS = {"mdash": "—", "ndash": "–", "hellip": "…", "ldquo": "“", "rdquo": "”"}
+_STRIPPED_ENTITY = re.compile(rf"(?<=[\d{_CJK}])({'|'.join(_ENTITY_CHARS)})(?=[\d{_CJK}])")

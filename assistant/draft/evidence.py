@@ -940,6 +940,36 @@ def _candidates(hits: list[dict], tpl: dict, used: set[str], admit=None,
     return cands
 
 
+@lru_cache(maxsize=1)
+def _local_issuer() -> tuple[re.Pattern | None, float]:
+    from ..analysis.tables import load_yaml
+
+    spec = load_yaml("draft_templates.yaml").get("issuer_levels") or {}
+    pattern = spec.get("local_issuer")
+    return (re.compile(pattern) if pattern else None), float(spec.get("step", 0.0))
+
+
+def issuer_level(sent: str) -> int:
+    """How far below the national level the body issuing what a sentence reports is (draft_templates.yaml
+    `issuer_levels`): 0 for a national body or none named, 1 for a province-level one (某某省人民政府, 北京市…),
+    2 for a city's (某某市人民政府办公厅), 3 for a county's or district's; the highest level named counts."""
+    pattern, _ = _local_issuer()
+    if pattern is None:
+        return 0
+    levels = []
+    for m in pattern.finditer(sent):
+        place = m.group("place")
+        if any(place.endswith(full) for full in set(_provinces().values())) or place.endswith(("省", "自治区")):
+            levels.append(1)
+        else:
+            levels.append(3 if place.endswith(("县", "区")) else 2)
+    return min(levels, default=0)
+
+
+def issuer_penalty(sent: str) -> float:
+    return issuer_level(sent) * _local_issuer()[1]
+
+
 def _untitled_bigrams(text: str) -> set[str]:
     """Bigrams of a sentence without its titles in 《》: two sentences quoting one document (a plan's long title written
     in full) are not alike for that."""
@@ -976,6 +1006,8 @@ def select_evidence(hits: list[dict], section: Section, tpl: dict, budget: int,
                 if c["query_index"] != qi or c in chosen or _repeats(c, chosen):
                     continue
                 s = c["score"] - 0.25 * used_sources.get(c["hit"]["source"], 0)
+                if section.issuer_order:  # a national document's sentence before a city's of the same kind
+                    s -= issuer_penalty(c["text"])
                 if s > best_score:
                     best, best_score = c, s
             if best is not None and best_score > 0.2:

@@ -31,7 +31,7 @@ for _name in ("pypdf", "pdfminer"):
 # a file's chunks while the file's sha256 and this identity are unchanged, so an index built before the
 # change would go on answering from the old reading (an index built before eeab7e6 kept a PDF paragraph
 # cut in two, and a chat answer changed with the cache).
-READER_VERSION = "13"  # 13: an outlet's byline (某某日报记者 某某) is not a title (drafting round 16); 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading; 3: web mirrors' pinyin glosses, Traditional characters and doubled commas cleaned (textproc.clean_page_texts); 4: one-cell-per-line TXT/Markdown tables read back as rows (round 20); titles only from before the body, an article's front matter skipped, an affiliation line apart from the body; 5: untoned pinyin readings (吞(tun)吐) removed when a document has several, a page's metadata line and a space-separated author line are not titles (sixth-industry probe); 6: a bare date line (2025-12-12 星期五) is front matter, not a title; 7: pipe-table rows without a left border (北京 | 8000 | 9000 |) read as rows when two or more run together (seventh-industry probe); 8: a table's header row or caption (第2页表1：岗位 | 供需比) is never a title, and a short line after an opening sentence is a sub-heading (round 8); 9: a byline (文/某某, 记者 某某) and a lone author name above the body are not titles, a title's footnote * dropped, a document number line (国函〔2020〕47号) is not a title, 摘要： begins its own block (eighth-industry probe); 10: a byline stays in the indexed text; 11: a kicker ending in a dash (引题——) gives way to the main title below it, and a TXT's first line that ends as a sentence is not its title (ninth-industry probe); 12: a glossed mirror's readings left behind by a misread byte, with the characters it garbled, are one U+FFFD (textproc._mark_damaged_glosses, drafting round 15), and a date line led by 发表于 is front matter, not a title
+READER_VERSION = "14"  # 14: a space-separated table's lines are rows (their columns read when they align), a short headline ending on a quoted word stands apart, an HTML entity that lost its & and ; (2020mdash2024) is its mark, and three or more names separated by commas are an author line, not a title (drafting round 17); 13: an outlet's byline (某某日报记者 某某) is not a title (drafting round 16); 2: eeab7e6, a wrapped enumerated PDF paragraph is joined, not taken for a heading; 3: web mirrors' pinyin glosses, Traditional characters and doubled commas cleaned (textproc.clean_page_texts); 4: one-cell-per-line TXT/Markdown tables read back as rows (round 20); titles only from before the body, an article's front matter skipped, an affiliation line apart from the body; 5: untoned pinyin readings (吞(tun)吐) removed when a document has several, a page's metadata line and a space-separated author line are not titles (sixth-industry probe); 6: a bare date line (2025-12-12 星期五) is front matter, not a title; 7: pipe-table rows without a left border (北京 | 8000 | 9000 |) read as rows when two or more run together (seventh-industry probe); 8: a table's header row or caption (第2页表1：岗位 | 供需比) is never a title, and a short line after an opening sentence is a sub-heading (round 8); 9: a byline (文/某某, 记者 某某) and a lone author name above the body are not titles, a title's footnote * dropped, a document number line (国函〔2020〕47号) is not a title, 摘要： begins its own block (eighth-industry probe); 10: a byline stays in the indexed text; 11: a kicker ending in a dash (引题——) gives way to the main title below it, and a TXT's first line that ends as a sentence is not its title (ninth-industry probe); 12: a glossed mirror's readings left behind by a misread byte, with the characters it garbled, are one U+FFFD (textproc._mark_damaged_glosses, drafting round 15), and a date line led by 发表于 is front matter, not a title
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".csv": "csv",
              ".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html"}
@@ -134,11 +134,21 @@ STANDALONE_CHARS = 20
 _LINE_END = re.compile(r"[。；！？，、：:;,.!?）)」”’…—]$")
 
 
+# a headline that ends on a quoted word (工作五年身价翻倍，百万年薪“比较容易”; 打造“某某硅谷”): at most this long, with no
+# sentence end or colon before its closing mark, it stands apart too, not run into the quotation that opens the next line
+QUOTED_HEADLINE_CHARS = 40
+_QUOTED_HEADLINE = re.compile(r"[^。！？!?；;：:]+[”」』]")
+
+
+def _quoted_headline(s: str) -> bool:
+    return len(s) <= QUOTED_HEADLINE_CHARS and bool(_QUOTED_HEADLINE.fullmatch(s))
+
+
 def _standalone_line(line: str) -> bool:
     s = line.strip()
     # an affiliation line ((某研究院,北京 100088), 某学院 某市 100088) stands apart too: it is not the start of the
     # body's first paragraph; so does a page's date line, however long (发表于 2025-08-31 18:38:10 is no part of the title)
-    return ((0 < len(s) <= STANDALONE_CHARS and not _LINE_END.search(s)) or bool(_AFFILIATION.fullmatch(s))
+    return ((0 < len(s) <= STANDALONE_CHARS and not _LINE_END.search(s)) or _quoted_headline(s) or bool(_AFFILIATION.fullmatch(s))
             or bool(_AFFILIATION_BARE.match(s)) or bool(_DATE_LINE.fullmatch(s)))
 
 
@@ -160,10 +170,17 @@ def _blocks_from_lines(lines: Iterable[str], page: int | None = None,
 
     lines = list(lines)
     table_rows = tbl.pipe_rows(lines)
+    space_rows = tbl.space_rows(lines)
     for k, raw in enumerate(lines):
         line = raw.rstrip()
         if not line.strip():
             flush()
+            continue
+        if k in space_rows and k not in table_rows:  # a space-separated table's row: its cells when they can be read
+            flush()
+            cells = space_rows[k]
+            blocks.append(Block(text=" | ".join(cells) if cells else line.strip(), page=page,
+                                heading_path=list(heading_path), kind="table_row"))
             continue
         h = None if k in table_rows else _heading_level(line)
         if h:
@@ -214,6 +231,7 @@ _AFFILIATION = re.compile(r"^[（(][^（）()]{2,60}(?:\d{6}|大学|学院|研�
 _AFFILIATION_BARE = re.compile(r"^[^，。,;；]{2,40}(?:大学|学院|研究院|研究所|研究中心)[^，。,;；]{0,20}\d{6}$")
 _AUTHOR_LINE = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}(?:\s*[,，、]\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})*\d?$"
                           r"|^[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){1,7}$")  # or names separated by spaces
+_NAME_LIST_SEP = re.compile(r"[\u4e00-\u9fff]\s*[,，]\s*[\u4e00-\u9fff]")  # 刘某, 车某某: a comma between two names
 # a byline that credits the writer (文/某某 某某, 记者 某某, 作者：某某, an outlet's 某某日报记者 某某): it names a person,
 # not the document
 _BYLINE = re.compile(r"^(?:文|图|文图|图文|撰文|作者|(?:[\u4e00-\u9fff]{2,10}?)?(?:记者|通讯员|特约记者))\s*[/／|｜:：\s]\s*"
@@ -247,8 +265,8 @@ def _front_matter(blocks: list[Block], i: int) -> bool:
     nxt = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
     if not _AUTHOR_LINE.match(text):
         return False
-    if _affiliation_line(nxt) or _FRONT_LABEL.match(nxt):
-        return True
+    if _affiliation_line(nxt) or _FRONT_LABEL.match(nxt) or len(_NAME_LIST_SEP.findall(text)) >= 2:
+        return True  # (three or more names separated by commas list authors, with or without an affiliation below)
     # a lone name of 2–4 characters right above the body's first paragraph is its author, not its title
     body_next = i + 1 < len(blocks) and blocks[i + 1].kind == "text" and (len(nxt) > 60 or bool(_SENTENCE_END.search(nxt)))
     return len(text.replace(" ", "")) <= 4 and body_next and not _TITLE_WORD.search(text)
@@ -365,6 +383,9 @@ def load_text(path: Path, kind: str) -> LoadedDocument:
         blocks[0].kind = "heading"
     doc = _doc(path, kind, blocks, encoding=enc, head=text)
     doc.tables, doc.table_meta = tbl.markdown_tables(lines)
+    spaced, spaced_meta = tbl.space_tables(lines, first=len(doc.tables) + 1)
+    doc.tables.update(spaced)
+    doc.table_meta.update(spaced_meta)
     return doc
 
 

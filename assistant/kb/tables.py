@@ -79,6 +79,84 @@ def pipe_rows(lines: list[str]) -> set[int]:
     return rows
 
 
+# A table copied from a PDF or a web page as plain text with its cells separated by spaces (表1 …, then
+# 储能技术 放电时间 成本 …, then 抽蓄 4~20 h 秒级 …): a header line of labels, then two or more rows, each a label and at
+# least two figures, none with a sentence's punctuation. Such lines are rows (kept apart, not run into one paragraph);
+# their columns are read only when every row splits into as many cells as the header names (or one more: the label
+# column unnamed), the names all different; a cell with a space inside (4~20 h, 3 000) or a blank cell makes that
+# unsafe, and the rows are then kept as written.
+SPACE_ROW_MAX = 120
+SPACE_MIN_ROWS = 2
+_SPACE_PUNCT = re.compile(r"[。，；！？,;:：、|｜]")
+# a figure cell: a number or range with at most a short unit (75~80, >50, 3 000次 as 3 and 000次); 2023年产量 is a label
+_FIGURE_TOKEN = re.compile(r"^[<>≤≥＜＞~～约近超]?[-+−]?\d[\d.,，~～%％\-—–/]*[^\d\s]{0,2}$")
+
+
+def _space_tokens(line: str) -> list[str]:
+    s = line.strip()
+    return s.split() if 0 < len(s) <= SPACE_ROW_MAX and not _SPACE_PUNCT.search(s) else []
+
+
+def _space_row(tokens: list[str]) -> bool:
+    """A label (no figure) and at least two figures."""
+    return (len(tokens) >= 3 and not _FIGURE_TOKEN.match(tokens[0])
+            and sum(bool(_FIGURE_TOKEN.match(t)) for t in tokens[1:]) >= 2)
+
+
+def _space_header(tokens: list[str]) -> bool:
+    """Two or more labels, at most one of them a figure (a year column 2023年 among names)."""
+    return len(tokens) >= 2 and not _space_row(tokens) and sum(bool(_FIGURE_TOKEN.match(t)) for t in tokens) <= 1
+
+
+def space_rows(lines: list[str]) -> dict[int, list[str] | None]:
+    """Lines that are a space-separated table's header and rows: index → its cells when the columns can be read
+    safely (the header's first), else None (a row kept as written)."""
+    out: dict[int, list[str] | None] = {}
+    i = 0
+    while i < len(lines):
+        head = _space_tokens(lines[i])
+        if not _space_header(head):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and _space_row(_space_tokens(lines[j])):
+            j += 1
+        if j - i - 1 < SPACE_MIN_ROWS:
+            i += 1
+            continue
+        rows = [_space_tokens(lines[k]) for k in range(i + 1, j)]
+        widths = {len(r) for r in rows}
+        if widths == {len(head) + 1}:
+            head = ["", *head]  # the label column has no name
+        aligned = widths == {len(head)} and len(set(head)) == len(head)
+        for k, cells in zip(range(i, j), [head, *rows]):
+            out[k] = cells if aligned else None
+        i = j
+    return out
+
+
+def space_tables(lines: list[str], first: int = 1) -> tuple[dict[str, list[dict]], dict[str, dict]]:
+    """The space-separated tables whose columns can be read (`space_rows`), named 表{first}, 表{first+1}…"""
+    tables: dict[str, list[dict]] = {}
+    metas: dict[str, dict] = {}
+    found = space_rows(lines)
+    n = first
+    for i in sorted(found):
+        if i - 1 in found or found[i] is None:
+            continue  # not a table's first line, or its columns unread
+        j = i
+        while j in found:
+            j += 1
+        rows = [found[k] for k in range(i, j)]
+        before = [ln.strip() for ln in lines[max(0, i - 6):i] if ln.strip()][-3:]
+        caption = caption_from(*reversed(before))
+        name = f"表{n}"
+        tables[name] = records(rows)
+        metas[name] = meta(rows, caption, unit_in(caption, *reversed(before)))
+        n += 1
+    return tables, metas
+
+
 def markdown_tables(lines: list[str]) -> tuple[dict[str, list[dict]], dict[str, dict]]:
     """Pipe tables in Markdown (or plain text) lines, named 表1, 表2... with caption and unit."""
     tables: dict[str, list[dict]] = {}
