@@ -139,7 +139,8 @@ BATCHES = (("third_test", "g", "三"), ("fourth_test", "h", "四"), ("fifth_test
            ("thirty_fourth_test", "ai", "三十四"),
            ("thirty_fifth_test", "aj", "三十五"),
            ("thirty_sixth_test", "ak", "三十六"),
-           ("thirty_seventh_test", "al", "三十七"), ("thirty_eighth_test", "am", "三十八"))
+           ("thirty_seventh_test", "al", "三十七"), ("thirty_eighth_test", "am", "三十八"),
+           ("thirty_ninth_test", "an", "三十九"))
 
 
 def _split() -> dict:
