@@ -1,12 +1,14 @@
 """Issue 9, round 39 (evidence, helper evid39): a county's or district's economy release with no byline left.
 
-- A release in bracket-numbered sections（（一）工业经济稳中承压。）or 一是/二是 sections is laid out as a release, as one
+- A release in bracket-numbered sections（（一）工业经济稳中承压。）is laid out as a release, as one
   in 一、二、 sections was (sources.yaml inline_heading, numbered_paragraph): its figures are the release's own when
   nearly every body sentence is a figure of the period and its change (the release layout's shares, unchanged).
 - A local statistics office's GDP-accounting opening (根据地区生产总值统一核算结果,上半年全县实现地区生产总值……,同比增长……)
   is its own voice, like 上半年,全县……同比 (sources.yaml local_release_voice): only the office does the unified accounting.
+- A local release compared with the enclosing jurisdiction (同比增长5.2%,比全省平均增速高0.4个百分点) is the local
+  office's own (sources.py `_compared_release`); 科学研究和技术服务业, an industry's name, is not a paper's 研究.
 A reporter's story in the same words (本报讯) and a text naming a vague source keep their figures unsourced.
-Texts written for these tests (a district, a county), not from the eval sets; each test failed on 4a2c1ca."""
+Texts written for these tests (a district, a county, a city), not from the eval sets; each test failed on 4a2c1ca."""
 from assistant.check import check_text
 
 UNSOURCED = "evidence.unsourced-figure"
@@ -44,3 +46,15 @@ def test_a_county_gdp_accounting_opening_is_the_statistics_offices_own_voice():
     # a reporter's story in the same words, and a text quoting a vague source, keep their figures unsourced
     assert rules("本报讯(记者 李明)" + COUNTY) != []
     assert rules(COUNTY.replace("消费品市场保持活跃。", "消费品市场保持活跃。据了解,")) != []
+
+
+SERVICES = ("1-9月,某市规模以上服务业营业收入512.36亿元,同比增长5.2%,比全省平均增速高0.4个百分点。\n"
+            "分行业看:交通运输、仓储和邮政业营业收入120.45亿元,同比增长8.1%;科学研究和技术服务业营业收入60.12亿元,"
+            "同比增长3.3%;租赁和商务服务业营业收入98.70亿元,同比增长1.9%。\n")
+
+
+def test_a_release_compared_with_the_enclosing_jurisdiction_is_the_local_offices_own():
+    assert rules(SERVICES) == []
+    # a reporter's story, and a text quoting a vague source, keep their figures unsourced
+    assert rules("本报讯(记者 李明)" + SERVICES) != []
+    assert rules(SERVICES.replace("分行业看:", "据了解,")) != []
