@@ -58,6 +58,9 @@ Decided once per document, before the rules run on sentences (cues and threshold
 - **round 38**: a local body's own progress report with no byline (`_own_work_report`, `own_work`: a jurisdiction in the
   first lines, most figure clauses the body's own work or its progress against the year's target, no reporter's voice,
   no other source); a provider credit may carry the editor's credit （县统计局供稿 编校:某某）.
+- **round 39**: a release in bracket-numbered sections （（一）工业经济稳中承压。）, a local statistics office's GDP-accounting
+  opening (根据地区生产总值统一核算结果,上半年全县实现……, in `local_release_voice`), and a local release known by its
+  comparison with the enclosing jurisdiction (`_compared_release`: 同比增长4.9%,比全省平均增速高0.2个百分点).
 
 A vague source (来源：网络、据相关媒体报道) is no source. The header, the closing line and the release layout cover the whole
 document when the document is not one of the community's own report kinds (or when they name an authority); a
@@ -149,7 +152,8 @@ def build_source_model(ctx) -> SourceModel:
         model.release = model.voice = (_release_voice(ctx, paras, heads, vague_line)
                                        or _statistical_run(ctx, paras, vague_line)
                                        or _headed_release(ctx, paras, vague_line)
-                                       or _titled_release(ctx, paras, vague_line))
+                                       or _titled_release(ctx, paras, vague_line)
+                                       or _compared_release(ctx, paras, vague_line))
         if not model.release:
             model.release = _data_sheet(ctx, paras, vague_line)
         if not model.release:
@@ -382,6 +386,30 @@ def _titled_release(ctx, paras, vague_line) -> bool:
               if not p.text.strip().endswith(("。", "；", ";")) and _any(defs.get("release_period_figure") or [], p.text)]
     change = [s for s in with_fig if _any(defs.get("release_change_figure") or [], s)]
     return bool(header) or len(change) / len(with_fig) >= float(params.get("release_min_change_share", 0.6))
+
+
+def _compared_release(ctx, paras, vague_line) -> bool:
+    """Round 39: a local release known by its comparison with the enclosing jurisdiction (1-8月,某市规模以上服务业营业收入
+    796.74亿元,同比增长4.9%,比全省平均增速高0.2个百分点; 固定资产投资同比增长11.6%,增速高出全市6.6个百分点): the lower
+    jurisdiction's statistics office measures its own figures against the higher one's (jurisdiction_comparison). With
+    it: at least `compared_release_min_figure_sentences` figure sentences, most of them stating the period's change
+    (release_min_change_share); no source named in running text or vague anywhere, none of a report's own voice or an
+    analysis's reasoning, no paper's marks in the first lines (release_not). Never in a reporter's story or a document
+    of a community report kind (the caller checks)."""
+    defs, params = ctx.definitions, ctx.parameters
+    pats = defs.get("jurisdiction_comparison") or []
+    if not pats or not any(p.kind == "text" and _any(pats, p.text) for p in paras):
+        return False
+    if any(_any(defs.get("release_not") or [], p.text) for p in paras[:3]):
+        return False
+    texts = [p for p in paras if p.kind != "table_row"]
+    if _voiced_or_sourced(ctx, texts, vague_line, ("headed_release_not",), text_sources_only=True):
+        return False
+    with_fig = [s for ss, se, s in ctx.body_sentences() if s.strip() and find_figures(ctx.text, ss, se)]
+    if len(with_fig) < int(params.get("compared_release_min_figure_sentences", 2)):
+        return False
+    change = [s for s in with_fig if _any(defs.get("release_change_figure") or [], s)]
+    return len(change) / len(with_fig) >= float(params.get("release_min_change_share", 0.6))
 
 
 def _data_sheet(ctx, paras, vague_line) -> bool:
