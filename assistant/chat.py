@@ -2057,7 +2057,7 @@ def counted_ok(noun: str, said: str, frame: str = "") -> bool:
 
 
 _ORG_SUFFIXES = tuple(_TERMS.get("org_suffixes", []) or [])
-_WHICH_RX = re.compile(r"(?:哪个|哪家|哪所|哪些|哪几个|哪几家|哪一个|哪一家|哪项|哪一项|哪几项)([\u4e00-\u9fff]{2,16}?)(?=[？?，,。；;！!]|$|是|呢|吗|啊|来着)")
+_WHICH_RX = re.compile(r"(?:" + _TERMS["which_leads"] + r")([\u4e00-\u9fff]{2,16}?)(?=[？?，,。；;！!]|$|是|呢|吗|啊|来着)")
 
 
 def named_orgs(question: str, splitter) -> set[str]:
@@ -2076,7 +2076,8 @@ def named_orgs(question: str, splitter) -> set[str]:
 
 
 def which_head(question: str, splitter) -> str:
-    """The kind of thing a "哪个X" question asks for (its last word: 哪个省级某某联盟 → 联盟)."""
+    """The kind of thing a "哪个X" / "什么样的X" question asks for (its last word: 哪个省级某某联盟 → 联盟,
+    打造一批什么样的平台 → 平台): the answer sentence must name that kind (`which_leads` in chat.yaml)."""
     m = _WHICH_RX.search(question)
     if not m or splitter is None:
         return ""
@@ -2855,6 +2856,28 @@ def place_subject(question: str, said: str) -> bool:
     return bool(m) and not _NATIONAL_RX.search(rest)  # (全球 in "全球小商品供应链" is no figure of the country)
 
 
+# Round 36: the place asked is named only with a change. "其中江苏地区从业人数最多,达到912.16万人，……其中江苏、广东
+# 增加人数超过30万" does not give 广东's total: the question asks a level (no change), every clause naming the asked
+# place gives a change (增加……30万; not "增加到"), and another clause holds a figure (PLACE_FIGURE_GUARD).
+PLACE_FIGURE_GUARD = bool(_TERMS.get("change_to_level"))
+_CHANGE_BY_RX = re.compile("(?:" + _ASK_CHANGE_RX.pattern + ")(?!" + _TERMS.get("change_to_level", "(?!x)x") + ")")
+
+
+def place_figure_elsewhere(places: set[str], question: str, said: str) -> bool:
+    """True when a level is asked of a place the sentence names only in clauses that give a change of it, while
+    another clause of the sentence holds a figure."""
+    if _ASK_CHANGE_RX.search(question):
+        return False
+    clauses = [c for c in re.split(r"[，,；;。]", said) if c.strip()]
+    named = [p for p in places if p in said]
+    if not named:
+        return False
+    for p in named:
+        if not all(re.search(r"\d", c) and _CHANGE_BY_RX.search(c) for c in clauses if p in c):
+            return False
+    return any(re.search(r"\d", c) and not any(p in c for p in named) for c in clauses)
+
+
 # Round 33: the question asks about the home country (chat.yaml `home_scopes`: 我国、中国、咱们……) and names no scope
 # outside it; a sentence whose subject is the world or another country (`outside_scopes`: 全球、日本……) and that names
 # the home country nowhere after it gives the outside figure ("……的统计，截至2022年底，全球已投运……237.2吉瓦" for
@@ -3453,6 +3476,9 @@ def score_sentences(question: str, hits, kb, dense: bool = True, profile=None) -
                 r8.append("modifier")  # 人均健康预期寿命 asked, 人均预期寿命 stated
             if PLACE_SUBJECT_GUARD and kind == "amount" and has_value and not places and place_subject(question, said):
                 r8.append("place")  # 我国的数 asked, "某省2024年……" gives one province's
+            if PLACE_FIGURE_GUARD and kind == "amount" and has_value and places \
+                    and place_figure_elsewhere(places, question, said):
+                r8.append("place")  # 广东的总数 asked, "江苏……912.16万人，……其中江苏、广东增加人数超过30万" stated
             if has_value and not places and outside_subject(question, said):
                 r8.append("place")  # 咱们的数 asked, "截至2022年底，全球……" gives the world's
             if LISTED_ITEM_GUARD and kind == "amount" and has_value and listed_item_unvalued(question, said):
