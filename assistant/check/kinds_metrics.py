@@ -389,7 +389,8 @@ class RestatedRate(Rule):
     """A release's lead gives a metric's change (规上工业增加值同比增长8.4%) and a later paragraph restates the same
     metric's change for the same period with another rate (规上工业增加值增长3.7%; round 39). Read only where the
     metric is named in full in both (its clause's words before the change, or before the amount the change follows,
-    at least `min_name` characters, equal), the sentence-level year and period are the same, the bases do not differ
+    at least `min_name` characters, equal), the later sentence's year and period are the lead's or none (it then
+    restates the lead's), the bases do not differ
     (同比 against 环比), at most one of the two states an amount (two amounts of one name are two subjects or two
     periods: 累计 and 当月, 货物 and 旅客), neither sentence names a part or a derived rate before it (`skip`: 其中、
     两年平均…), and the two rates differ beyond their rounding."""
@@ -436,7 +437,9 @@ class RestatedRate(Rule):
             if para != lead:
                 continue
             for n, name2, amount2, period2, year2, month2, value2, para2 in rates:
-                if (para2 == lead or name2 != name or (amount and amount2) or (period, year, month) != (period2, year2, month2)
+                # a later paragraph with no period or year of its own restates the lead's (1-9月 … / 9月份 … is another)
+                if (para2 == lead or name2 != name or (amount and amount2) or month != month2
+                        or period2 not in ("", period) or year2 not in (None, year)
                         or parallel_subjects(ctx.doc, m.start(), n.start())):
                     continue
                 if abs(value - value2) > half_unit(m.group("num"), value=False) + half_unit(n.group("num"), value=False):
