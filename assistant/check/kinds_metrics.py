@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from ..safe_regex import compile_user
 from ..textproc import sentence_spans
-from .consistency import LOWER_BOUND, UNIT_TAIL, UPPER_BOUND, metric_before, parallel_subjects, significant_digits
+from .consistency import (LOWER_BOUND, UNIT_TAIL, UPPER_BOUND, half_unit, metric_before, parallel_subjects, period_before,
+                          significant_digits, year_before)
 from .figures import NUM, Figure, normalise, parse_num, years_in
 from .rules import Rule, RuleFileError, kind
 from .structure import Document
@@ -412,7 +413,6 @@ class RestatedRate(Rule):
         return (metric_before(text, ps + num.start(), keep=16), True) if num else ("", False)
 
     def _rates(self, ctx):
-        from .consistency import period_before, year_before
         text, out = ctx.text, []
         for ss, se, sent in ctx.body_sentences():
             for m in _RATE.finditer(text, ss, se):
@@ -428,7 +428,6 @@ class RestatedRate(Rule):
         return out
 
     def check(self, ctx):
-        from .consistency import half_unit
         rates, out = self._rates(ctx), []
         if not rates:
             return out
