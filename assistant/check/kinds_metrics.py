@@ -394,7 +394,7 @@ class RestatedRate(Rule):
     restates the lead's), the bases do not differ
     (同比 against 环比), at most one of the two states an amount (two amounts of one name are two subjects or two
     periods: 累计 and 当月, 货物 and 旅客), neither sentence names a part or a derived rate before it (`skip`: 其中、
-    两年平均…), and the two rates differ beyond their rounding."""
+    两年平均…), the later rate is the first of its sentence, and the two rates differ beyond their rounding."""
     extra_keys = {"min_name", "skip"}
 
     def setup(self):
@@ -415,7 +415,7 @@ class RestatedRate(Rule):
     def _rates(self, ctx):
         text, out = ctx.text, []
         for ss, se, sent in ctx.body_sentences():
-            for m in _RATE.finditer(text, ss, se):
+            for i, m in enumerate(_RATE.finditer(text, ss, se)):
                 name, amount = self._name(text, m)
                 before = text[ss:m.start()]
                 if len(name) < self.min_name or self.skip.search(before):
@@ -424,7 +424,7 @@ class RestatedRate(Rule):
                 month = bool(_MONTH_BASIS.search(before[-20:] + (m.group("basis") or "")))
                 para = ctx.doc.paragraph_at(m.start())
                 out.append((m, name, amount, period_before(text, m.start(), own=True), year_before(text, m.start()),
-                            month, value, para.start if para else -1))
+                            month, value, para.start if para else -1, i == 0))
         return out
 
     def check(self, ctx):
@@ -432,12 +432,14 @@ class RestatedRate(Rule):
         if not rates:
             return out
         lead = rates[0][7]
-        for m, name, amount, period, year, month, value, para in rates:
+        for m, name, amount, period, year, month, value, para, _ in rates:
             if para != lead:
                 continue
-            for n, name2, amount2, period2, year2, month2, value2, para2 in rates:
-                # a later paragraph with no period or year of its own restates the lead's (1-9月 … / 9月份 … is another)
-                if (para2 == lead or name2 != name or (amount and amount2) or month != month2
+            for n, name2, amount2, period2, year2, month2, value2, para2, opens in rates:
+                # a later paragraph with no period or year of its own restates the lead's (1-9月 … / 9月份 … is another);
+                # a restatement opens its sentence: a rate listed after another shares that sentence's subject, which its
+                # own name does not carry (人形机器人领域的招聘职位数同比增长409%，求职人数同比增长396%)
+                if (para2 == lead or not opens or name2 != name or (amount and amount2) or month != month2
                         or period2 not in ("", period) or year2 not in (None, year)
                         or parallel_subjects(ctx.doc, m.start(), n.start())):
                     continue
