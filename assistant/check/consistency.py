@@ -1388,3 +1388,33 @@ class CurrencySlip(Rule):
                 continue  # the text names the currency's country or region: its amounts may be in that currency
             out.append(self.finding(ctx, m.start(), m.end(), currency=cur))
         return out
+
+
+@kind("bare_magnitude")
+class BareMagnitude(Rule):
+    """A per-unit amount (人均、平均、每…: `PER_UNIT`) written with a bare 万 or 亿 and no measure after it
+    (月平均薪水12000万) in a text whose other per-unit amounts are written in 元 within `max_spread` times of its
+    mantissa (白领月薪8894元, 9000元): as written it is ten thousand times theirs — the 万 most likely stands for 元
+    (round 39). A bare 万 after a count (缺口达1500万, 从业人员约3000万) names people and is not read: the metric must be
+    a per-unit one."""
+    extra_keys = {"min_value", "max_spread", "currency"}
+
+    def setup(self):
+        self.min_value = float(self.spec.get("min_value", 1000))
+        self.spread = float(self.spec.get("max_spread", 5))
+        self.currency = self.spec.get("currency") or "元"
+
+    def check(self, ctx):
+        text, out = ctx.text, []
+        figs = [f for f in ctx.figures() if ctx.is_body(f.start) and not f.is_percent]
+        per_unit = [f for f in figs if f.unit == self.currency and PER_UNIT.search(metric_before(text, f.start))]
+        for f in figs:
+            if f.unit not in ("万", "亿") or f.value < self.min_value or UNIT_TAIL.match(text, f.end):
+                continue
+            if not PER_UNIT.search(metric_before(text, f.start)):
+                continue
+            near = [g for g in per_unit if f.value / self.spread <= g.value <= f.value * self.spread]
+            if near:
+                out.append(self.finding(ctx, f.start, f.end, text=f.text, sibling=near[0].text,
+                                        line=ctx.doc.line_of(near[0].start)))
+        return out

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from ..safe_regex import compile_user
 from ..textproc import sentence_spans
-from .consistency import LOWER_BOUND, UNIT_TAIL, UPPER_BOUND, metric_before, parallel_subjects, significant_digits
+from .consistency import (LOWER_BOUND, UNIT_TAIL, UPPER_BOUND, half_unit, metric_before, parallel_subjects, period_before,
+                          significant_digits, year_before)
 from .figures import NUM, Figure, normalise, parse_num, years_in
 from .rules import Rule, RuleFileError, kind
 from .structure import Document
@@ -376,4 +377,73 @@ class ValueTwoNames(Rule):
                                             first=first.text, first_line=ctx.doc.line_of(first.start)))
                     break
             seen.setdefault(key, []).append((f, name))
+        return out
+
+
+_RATE = re.compile(r"(?P<basis>同比|环比|比上年同期|比上年|较上年同期|较上年|比去年同期|比去年|较去年同期|较去年|比上月|较上月)?\s*"
+                   r"(?P<verb>增长|增加|上升|提高|下降|减少|降低|回落)了?\s*(?P<num>\d+(?:\.\d+)?)\s*[%％]")
+_MONTH_BASIS = re.compile(r"环比|上月")
+
+
+@kind("restated_rate")
+class RestatedRate(Rule):
+    """A release's lead gives a metric's change (规上工业增加值同比增长8.4%) and a later paragraph restates the same
+    metric's change for the same period with another rate (规上工业增加值增长3.7%; round 39). Read only where the
+    metric is named in full in both (its clause's words before the change, or before the amount the change follows,
+    at least `min_name` characters, equal), the later sentence's year and period are the lead's or none (it then
+    restates the lead's), the bases do not differ
+    (同比 against 环比), at most one of the two states an amount (two amounts of one name are two subjects or two
+    periods: 累计 and 当月, 货物 and 旅客), neither sentence names a part or a derived rate before it (`skip`: 其中、
+    两年平均…), the later rate is the first of its sentence, and the two rates differ beyond their rounding."""
+    extra_keys = {"min_name", "skip"}
+
+    def setup(self):
+        self.min_name = int(self.spec.get("min_name", 4))
+        self.skip = re.compile(self.spec.get("skip") or r"(?!x)x")
+
+    def _name(self, text: str, m: re.Match) -> tuple[str, bool]:
+        """(metric name, whether an amount is stated) of the change at `m`."""
+        cs = max(text.rfind(c, 0, m.start()) for c in "，,。；;\n（(：:、") + 1
+        if re.sub(r"[\s\d.%％]", "", text[cs:m.start()]):
+            return metric_before(text, m.start(), keep=16), False
+        if text[cs - 1:cs] not in "，,":
+            return "", False
+        ps = max(text.rfind(c, 0, cs - 1) for c in "，,。；;\n（(：:、") + 1
+        num = re.search(r"\d", text[ps:cs - 1])
+        return (metric_before(text, ps + num.start(), keep=16), True) if num else ("", False)
+
+    def _rates(self, ctx):
+        text, out = ctx.text, []
+        for ss, se, sent in ctx.body_sentences():
+            for i, m in enumerate(_RATE.finditer(text, ss, se)):
+                name, amount = self._name(text, m)
+                before = text[ss:m.start()]
+                if len(name) < self.min_name or self.skip.search(before):
+                    continue
+                value = float(m.group("num")) * (-1 if re.search(r"下降|减少|降低|回落", m.group("verb")) else 1)
+                month = bool(_MONTH_BASIS.search(before[-20:] + (m.group("basis") or "")))
+                para = ctx.doc.paragraph_at(m.start())
+                out.append((m, name, amount, period_before(text, m.start(), own=True), year_before(text, m.start()),
+                            month, value, para.start if para else -1, i == 0))
+        return out
+
+    def check(self, ctx):
+        rates, out = self._rates(ctx), []
+        if not rates:
+            return out
+        lead = rates[0][7]
+        for m, name, amount, period, year, month, value, para, _ in rates:
+            if para != lead:
+                continue
+            for n, name2, amount2, period2, year2, month2, value2, para2, opens in rates:
+                # a later paragraph with no period or year of its own restates the lead's (1-9月 … / 9月份 … is another);
+                # a restatement opens its sentence: a rate listed after another shares that sentence's subject, which its
+                # own name does not carry (人形机器人领域的招聘职位数同比增长409%，求职人数同比增长396%)
+                if (para2 == lead or not opens or name2 != name or (amount and amount2) or month != month2
+                        or period2 not in ("", period) or year2 not in (None, year)
+                        or parallel_subjects(ctx.doc, m.start(), n.start())):
+                    continue
+                if abs(value - value2) > half_unit(m.group("num"), value=False) + half_unit(n.group("num"), value=False):
+                    out.append(self.finding(ctx, n.start("verb"), n.end(), metric=name, text=n.group(), first=m.group(),
+                                            first_line=ctx.doc.line_of(m.start())))
         return out
