@@ -71,3 +71,22 @@ def test_a_pay_sentence_no_section_took_goes_back_to_the_section_that_left_it(tm
     assert not any(taken in t for t in texts)  # the section reserving pay took it
     assert not any("制茶师傅" in t for t in texts)  # its figure (月薪6000元) is stated in the report already
     assert pay in ctx.used_sentences
+
+
+def test_a_recommendation_with_its_own_speaker_is_led_by_its_source_not_proposed_by_it():
+    title = "全国茶业产教融合共同体成立大会在杭州举行"
+    text = "面对人才培育的新要求，理事长单位代表、某茶叶职业学院院长李四表示，职业院校应推进产教融合，培养茶叶加工方向技能人才。"
+    # fails before: 《…成立大会在杭州举行》提出，…李四表示，… (a news report proposes nothing)
+    assert _compose([text], title) == [[f"据《{title}》，" + text]]
+    own = "职业院校应推进产教融合，培养茶叶加工方向技能人才。"
+    assert _compose([own], title) == [[f"《{title}》提出，" + own]]  # no speaker: the document's own proposal
+
+
+def test_a_bulletin_that_only_says_a_ministry_reported_on_something_is_no_evidence():
+    from assistant.analysis.tables import load_yaml
+    from assistant.draft.evidence import _release_only
+
+    patterns = load_yaml("draft_templates.yaml")["release_only"]
+    # fails before: 通报 was no release verb
+    assert _release_only("农业农村部通报了2024年度全国茶叶产业发展情况。", patterns)
+    assert not _release_only("农业农村部通报，2024年全国茶叶产量达到355万吨。", patterns)
