@@ -63,7 +63,7 @@ def admit(section, typer: SentenceTyper, for_element: bool = False,
             return False
         if carries_topics(sent, leave):
             return False
-        if typer.type_of(sent) not in accepts:
+        if typer.type_of(as_written(sent, rules)) not in accepts:
             return False
         if not for_element and not section.on_topic(sent):
             return False
@@ -133,6 +133,14 @@ def _group(evidence: list[dict]) -> list[list[dict]]:
                 continue
         out.append(g)
     return out
+
+
+def as_written(sent: str, rules) -> str:
+    """A sentence as a draft writes it, for typing: its generic lead (规划要求，…) becomes a title (《规划》要求，…, the
+    document's own in the draft), which can make it a plan's requirement (a target) where the bare sentence read as a
+    fact."""
+    m = rules.generic_doc_lead.match(sent) if rules.generic_doc_lead else None
+    return _repair_generic_lead(sent, f"《{m.group(2)}》", rules) if m else sent
 
 
 def _repair_generic_lead(text: str, title: str, rules) -> str | None:

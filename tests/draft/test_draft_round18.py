@@ -90,3 +90,15 @@ def test_a_bulletin_that_only_says_a_ministry_reported_on_something_is_no_eviden
     # fails before: 通报 was no release verb
     assert _release_only("农业农村部通报了2024年度全国茶叶产业发展情况。", patterns)
     assert not _release_only("农业农村部通报，2024年全国茶叶产量达到355万吨。", patterns)
+
+
+def test_a_sentence_is_typed_as_the_draft_writes_it_with_its_documents_title():
+    from assistant.draft import paragraphs
+    from assistant.outline import load_outline
+
+    status = next(s for s in load_outline("industry-analysis").sections if s.id == "status")
+    takes = paragraphs.admit(status, SentenceTyper(None), for_element=True)
+    # 规划要求，… is written 《某某规划》要求，…: a plan's requirement, no status fact (fails before: typed as the bare
+    # sentence, a fact)
+    assert not takes("规划要求，要大力发展茶叶精深加工。")
+    assert takes("据报告统计，2023年全国茶叶产量为355万吨。")
