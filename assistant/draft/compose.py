@@ -30,6 +30,9 @@ class Context:
     names: tuple[str, ...] = ()  # the industry's name and aliases (no topic signal within its own knowledge base)
     terms: tuple[str, ...] = ()  # the profile's domain terms (with the names: what marks a sentence as this industry's)
     reserved: tuple[str, ...] = ()  # reserved topics a section of this outline names (paragraphs.left_topics)
+    # (section id, evidence candidate): a sentence a section would have chosen but left to the section reserving its
+    # topic; given back when that section did not take it (pipeline.give_back_left)
+    left: list[tuple[str, dict]] = field(default_factory=list)
 
     def about_other_industry(self, sent: str) -> bool:
         """A sentence about another industry, not this one (`evidence.other_industry` with the profile's names and

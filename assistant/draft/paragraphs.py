@@ -42,6 +42,11 @@ def left_topics(section, reserved: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(t for t in reserved if t not in section.topic_names)
 
 
+def carries_topics(sent: str, topics: tuple[str, ...]) -> bool:
+    """Whether a sentence carries the cues of one of these topics (topic_cues.yaml)."""
+    return any(topic_cues()[t].search(sent) for t in topics)
+
+
 def admit(section, typer: SentenceTyper, for_element: bool = False,
           leave: tuple[str, ...] = ()) -> Callable[[str], bool]:
     """Whether an evidence sentence may be chosen for this section on its own: its type is one the section
@@ -49,7 +54,6 @@ def admit(section, typer: SentenceTyper, for_element: bool = False,
     it carries the section's topic cues (outline `topic:`); a sentence with the cues of a topic in `leave` (another
     section's reserved topic: `left_topics`) is not (a published talent forecast goes to the forecast section only)."""
     accepts = section_accepts(section) - set(QUALIFIER_TYPES)
-    left = [topic_cues()[t] for t in leave]
 
     rules = load_rules()
     tpl = load_yaml("draft_templates.yaml") if getattr(section, "specific", False) else None
@@ -57,9 +61,9 @@ def admit(section, typer: SentenceTyper, for_element: bool = False,
     def ok(sent: str) -> bool:
         if rules.self_reference is not None and rules.self_reference.search(sent):
             return False
-        if any(p.search(sent) for p in left):
+        if carries_topics(sent, leave):
             return False
-        if typer.type_of(sent) not in accepts:
+        if typer.type_of(as_written(sent, rules)) not in accepts:
             return False
         if not for_element and not section.on_topic(sent):
             return False
@@ -129,6 +133,14 @@ def _group(evidence: list[dict]) -> list[list[dict]]:
                 continue
         out.append(g)
     return out
+
+
+def as_written(sent: str, rules) -> str:
+    """A sentence as a draft writes it, for typing: its generic lead (规划要求，…) becomes a title (《规划》要求，…, the
+    document's own in the draft), which can make it a plan's requirement (a target) where the bare sentence read as a
+    fact."""
+    m = rules.generic_doc_lead.match(sent) if rules.generic_doc_lead else None
+    return _repair_generic_lead(sent, f"《{m.group(2)}》", rules) if m else sent
 
 
 def _repair_generic_lead(text: str, title: str, rules) -> str | None:
@@ -222,6 +234,52 @@ def _names_own_title(text: str, title: str) -> bool:
     return bool(key) and any(_title_key(t) == key for t in re.findall(r"《([^《》]{2,80})》", text))
 
 
+_TITLE = re.compile(r"《([^《》]{2,80})》")
+_TRAILING_BRACKETS = re.compile(r"[（(][^（）()]*[)）]$")
+
+
+@lru_cache(maxsize=1)
+def _title_kinds() -> list[str]:
+    return list(load_yaml("draft_templates.yaml").get("title_kinds") or [])
+
+
+@lru_cache(maxsize=1)
+def _own_speaker() -> re.Pattern | None:
+    pattern = load_yaml("draft_templates.yaml").get("own_speaker")
+    return re.compile(pattern) if pattern else None
+
+
+def _lead(rules, typ: str, text: str) -> str:
+    """The lead naming a paragraph's source (sentence_types.yaml `leads`): 《…》提出， for a recommendation, unless the
+    sentence reports a speaker of its own (…校长某某表示，…: the document only reports it), which gets the default 据《…》，."""
+    speaker = _own_speaker()
+    if typ != "default" and speaker is not None and speaker.search(text):
+        typ = "default"
+    return rules.leads.get(typ, rules.leads["default"])
+
+
+def _title_kind(title: str, kinds: list[str]) -> str | None:
+    """The class noun a title ends with (draft_templates.yaml `title_kinds`), its trailing bracket (（2025-2027年）)
+    left out: 方案 for 《某某专项行动方案（2025-2027年）》."""
+    bare = _TRAILING_BRACKETS.sub("", title.strip())
+    return next((k for k in kinds if bare.endswith(k) and len(bare) > len(k)), None)
+
+
+def title_once(para: list[tuple[str, dict]], kinds: list[str]) -> list[tuple[str, dict]]:
+    """A paragraph names a document in full once: a sentence whose first title is the one the sentence before it
+    wrote out (a plan quoted sentence after sentence) calls it 该方案/该规划… there."""
+    out: list[tuple[str, dict]] = []
+    before: set[str] = set()  # the titles the sentence before wrote (as quoted, before this rewriting)
+    for t, c in para:
+        m = _TITLE.search(t)
+        named = {_title_key(x) for x in _TITLE.findall(t)}
+        if m and _title_key(m.group(1)) in before and (kind := _title_kind(m.group(1), kinds)):
+            t = t[:m.start()] + "该" + kind + t[m.end():]
+        before = named
+        out.append((t, c))
+    return out
+
+
 def _split_by_attribution(para: list[tuple[str, dict]]) -> list[list[tuple[str, dict]]]:
     """A reader takes a sentence that does not name its source as coming from the source named (or led)
     before it in the paragraph: a sentence of another source that does not name itself starts a new
@@ -251,6 +309,7 @@ def compose_evidence(evidence: list[dict], typer: SentenceTyper, seen_figures: s
     another document) opens a new paragraph; a paragraph that names none gets 据《…》， on its first
     sentence."""
     rules = load_rules()
+    kinds = _title_kinds()
     paras: list[list[tuple[str, dict]]] = []
     for group in _group(evidence):
         group.sort(key=lambda c: (year_of(c), c["hit"]["source"], c["pos"]))
@@ -288,7 +347,6 @@ def compose_evidence(evidence: list[dict], typer: SentenceTyper, seen_figures: s
     for para in (q for p in paras if p for q in _split_by_attribution(p)):
         if not any(_names_source(t) for t, _ in para) and not _names_own_title(para[0][0], title_of(para[0][1]["hit"])):
             t, c = para[0]
-            typ = typer.type_of(c["text"])
-            para[0] = (rules.leads.get(typ, rules.leads["default"]).format(title=title_of(c["hit"])) + t, c)
-        out.append(para)
+            para[0] = (_lead(rules, typer.type_of(c["text"]), t).format(title=title_of(c["hit"])) + t, c)
+        out.append(title_once(para, kinds))
     return out

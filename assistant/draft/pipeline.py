@@ -31,7 +31,7 @@ from ..profile import Profile, profile_from_dict, resolve_profile
 from ..textproc import numbers_in  # noqa: F401  (re-exported: llm, evals and tests use it)
 from .bindings import REGISTRY, Inputs, analyse, check_templates, methods_text
 from .bindings_industry import find_series, series_reference
-from .compose import Context, compose_section, fill_missing_elements, template_blocks
+from .compose import Context, _evidence_blocks, compose_section, fill_missing_elements, template_blocks
 from . import paragraphs, recommend
 from .evidence import best_query, evidence_sentences, passage_sentences, retrieve_evidence, select_evidence, usable
 from .sentences import typer_for
@@ -123,9 +123,16 @@ def _draft_one(section: Section, ctx: Context, kb, llm_backend, run_dir: Path, r
     ctx.typer = ctx.typer or typer_for(kb)
     ctx.typer.types([s for h in hits for _, s in passage_sentences(h, ctx.own)
                      if best_query(s, h)[0] >= 0.2 and usable(s, ctx.templates)])
-    takes = paragraphs.admit(section, ctx.typer, leave=paragraphs.left_topics(section, ctx.reserved))
+    leave = paragraphs.left_topics(section, ctx.reserved)
+    takes = paragraphs.admit(section, ctx.typer, leave=leave)
     evidence = select_evidence(hits, section, ctx.templates, budget, ctx.used_sentences,
                                admit=lambda s: takes(s) and not ctx.about_other_industry(s), own=ctx.own)
+    if leave:  # what it would have chosen of the reserved topics: given back if their section does not take it
+        wants = paragraphs.admit(section, ctx.typer)
+        ctx.left += [(section.id, c) for c in select_evidence(
+            hits, section, ctx.templates, budget, ctx.used_sentences,
+            admit=lambda s: wants(s) and not ctx.about_other_industry(s), own=ctx.own)
+            if paragraphs.carries_topics(c["text"], leave)]
     paragraphs.attach_qualifiers(evidence, ctx.typer, ctx.templates["banned_words"], evidence_sentences)
     ctx.used_sentences |= {c["text"] for c in evidence}
     sd = compose_section(section, ctx, evidence)
@@ -151,6 +158,28 @@ def _draft_one(section: Section, ctx: Context, kb, llm_backend, run_dir: Path, r
     _save_json(run_dir / "sections" / f"{section.id}.json", sd.to_dict())
     note_stated(ctx, sd)
     return sd
+
+
+def give_back_left(sections: list[SectionDraft], ctx: Context, run_dir: Path) -> None:
+    """A sentence a section left to the section reserving its topic (a pay figure in 人才现状, left to 人才需求分析)
+    that no section took, and whose figures the report does not state already, goes back to the section that wanted
+    it, as a paragraph of its own at the section's end."""
+    from .sentences import figures
+
+    by_id = {sd.id: sd for sd in sections}
+    for sid, c in ctx.left:
+        if c["text"] in ctx.used_sentences or figures(c["text"]) & ctx.stated_figures or sid not in by_id:
+            continue
+        sd = by_id[sid]
+        ctx.used_sentences.add(c["text"])
+        sd.blocks += _evidence_blocks([c], ctx, set())
+        note_stated(ctx, sd)
+        f = run_dir / "evidence" / f"{sid}.json"
+        if f.is_file():
+            saved = json.loads(f.read_text(encoding="utf-8"))
+            saved["filled"] = [*saved.get("filled", []), c["text"]]
+            _save_json(f, saved)
+        _save_json(run_dir / "sections" / f"{sid}.json", sd.to_dict())
 
 
 def note_stated(ctx: Context, sd: SectionDraft) -> None:
@@ -254,6 +283,7 @@ def draft_report(report: str, kb, data_files: list[str], year: int, out: str | P
         sd = _draft_one(sec, ctx, kb, llm_backend, run_dir, outline.name)
         sections.append(sd)
         progress.on_section_end(sec.id, sec.title, i, n, sd.mode)
+    give_back_left(sections, ctx, run_dir)
     title = outline.report_title(year)
     markdown, outputs, references = _export(title, sections, outline, ctx, run_dir, out, bundle, year, progress)
     secs = time.perf_counter() - t0
