@@ -43,7 +43,7 @@ FREEZES = {"h": "732baf4", "i": "b918292", "j": "b45ee02", "k": "c832316", "l": 
            "c": "1281aac", "aa": "5f671e3", "ab": "12c56dd", "ac": "0139bc0",
            "ad": "3776446", "ae": "9702ccf", "af": "356905c",
            "ag": "aa9478f", "ah": "52ef121", "ai": "a7837f1",
-           "aj": "c68bcf9", "ak": "8917e81", "al": "990442d", "am": "ef0c5d8"}
+           "aj": "c68bcf9", "ak": "8917e81", "al": "990442d", "am": "ef0c5d8", "an": "43ccb20"}
 CS = (0.003, 0.01, 0.03, 0.1, 1.0)
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 # Chosen without looking at batch w (the confirmation batch): the setting with the best F1 gain averaged over the 15
