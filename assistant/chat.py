@@ -91,6 +91,12 @@ def _load_terms() -> dict:
 _TERMS = _load_terms()
 
 
+def _words_rx(key: str) -> re.Pattern:
+    """chat.yaml's word list `key` as one alternation, longest word first; a pattern that never matches when empty."""
+    words = sorted(_TERMS.get(key, []) or [], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) or r"(?!x)x")
+
+
 def _prefecture_names() -> list[str]:
     """China's prefecture-level divisions (assistant/data/prefectures.yaml): each one's short name (佛山), or its
     full name (大同市) where the short one is a common word."""
@@ -1292,8 +1298,7 @@ _WHO_Q = re.compile(r"是谁|哪位|何人|哪一位|找[^，,。？?]{0,4}谁|�
 # (round 35: the wording is chat.yaml `where_question`; a venue asked, 哪家酒店, is a where question too)
 _WHERE_Q = re.compile(_TERMS["where_question"])
 # Round 35: a where answer may name its place by a venue word (清远国际酒店, 市委党校) or a place of the list.
-_VENUE_ENDINGS = re.compile("|".join(sorted(map(re.escape, _TERMS.get("venue_endings", []) or []), key=len, reverse=True))
-                            or r"(?!x)x")
+_VENUE_ENDINGS = _words_rx("venue_endings")
 _BOOK_RX = re.compile(r"《[^》]*》")
 
 
@@ -1892,8 +1897,7 @@ def values_beyond(said: str, question_numbers: set[str], count: bool = False, qu
 
 # Round 34: verbs that open a list inside its clause ("某校开设甲、乙等5个专业"; chat.yaml `group_lead_verbs`).
 GROUP_LEAD_GUARD = bool(_TERMS.get("group_lead_verbs"))
-_GROUP_LEAD_RX = re.compile("|".join(map(re.escape, sorted(_TERMS.get("group_lead_verbs", []) or [], key=len,
-                                                           reverse=True))) or r"(?!x)x")
+_GROUP_LEAD_RX = _words_rx("group_lead_verbs")
 
 
 def _after_lead_verb(item: str) -> str:
@@ -1972,8 +1976,7 @@ _PART_WITHIN_Q = _part_of_q("|".join(map(re.escape, _TERMS.get("part_within", []
 # ("旅游总收入") or another part's figure. (A sentence without the word may name the thing otherwise: 集成电路 for 芯片.)
 PARTITION_GUARD = bool(_TERMS.get("partition_qualifiers"))
 _PARTITION = sorted(_TERMS.get("partition_qualifiers", []) or [], key=len, reverse=True)
-_PARTITION_JOINED = re.compile("|".join(map(re.escape, sorted(_TERMS.get("partition_joined", []) or [], key=len,
-                                                              reverse=True))) or r"(?!x)x")
+_PARTITION_JOINED = _words_rx("partition_joined")
 
 
 def partition_missing(question: str, said: str, frame: str) -> bool:

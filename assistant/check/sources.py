@@ -406,10 +406,9 @@ def _compared_release(ctx, paras, vague_line) -> bool:
     if _voiced_or_sourced(ctx, texts, vague_line, ("headed_release_not",), text_sources_only=True):
         return False
     with_fig = [s for ss, se, s in ctx.body_sentences() if s.strip() and find_figures(ctx.text, ss, se)]
-    if len(with_fig) < int(params.get("compared_release_min_figure_sentences", 2)):
-        return False
-    change = [s for s in with_fig if _any(defs.get("release_change_figure") or [], s)]
-    return len(change) / len(with_fig) >= float(params.get("release_min_change_share", 0.6))
+    return _mostly(with_fig, defs.get("release_change_figure") or [],
+                   int(params.get("compared_release_min_figure_sentences", 2)),
+                   float(params.get("release_min_change_share", 0.6)))
 
 
 def _data_sheet(ctx, paras, vague_line) -> bool:
@@ -551,10 +550,13 @@ def _own_work_report(ctx, paras, heads, vague_line) -> bool:
                           blank=list(defs.get("own_work_accounting") or []), voice="own_work_not"):
         return False
     figs = [c for ss, se, _ in ctx.body_sentences() for c in _clauses(ctx.text, ss, se)]
-    if len(figs) < int(params.get("own_work_min_figure_sentences", 3)):
-        return False
-    own = [s for s in figs if _any(work, s)]
-    return len(own) / len(figs) >= float(params.get("own_work_min_share", 0.5))
+    return _mostly(figs, work, int(params.get("own_work_min_figure_sentences", 3)),
+                   float(params.get("own_work_min_share", 0.5)))
+
+
+def _mostly(units: list[str], patterns: list, min_units: int, min_share: float) -> bool:
+    """At least `min_units` figure units, and at least `min_share` of them matching one of `patterns`."""
+    return bool(units) and len(units) >= min_units and sum(1 for u in units if _any(patterns, u)) / len(units) >= min_share
 
 
 def _clauses(text: str, ss: int, se: int) -> list[str]:
